@@ -1,0 +1,2 @@
+export * from './scalingDiff';
+export * from './scalingWarnings';

@@ -1,0 +1,3 @@
+export * from './fieldErrors';
+export * from './params';
+export * from './scaling';

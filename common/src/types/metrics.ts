@@ -1,0 +1,24 @@
+/** One point of a chart: ISO 8601 end time of the aligned interval and its value. */
+export interface SeriesPoint {
+  time: string;
+  value: number;
+}
+
+/** A named series, oldest point first. */
+export interface NamedSeries {
+  /** Stable key, e.g. "2xx", "p95", "instances". */
+  key: string;
+  points: SeriesPoint[];
+}
+
+/**
+ * A part of a page that could not be loaded. Pages render what they have and show these in the
+ * panel concerned: one failing Google API never blanks a page.
+ */
+export interface PanelError {
+  /** What failed, e.g. "monitoring:request_count". */
+  source: string;
+  message: string;
+  /** HTTP status our API would have given for it (502/503/504). */
+  status: number;
+}
