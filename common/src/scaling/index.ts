@@ -1,2 +1,3 @@
 export * from './scalingDiff';
 export * from './scalingWarnings';
+export * from './cpuLimit';

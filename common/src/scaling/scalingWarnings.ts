@@ -39,6 +39,14 @@ export function scalingWarnings(input: ScalingWarningInput): ChangeWarning[] {
   }
 
   const capacity = proposed.maxInstances * proposed.concurrency;
+  if (peakConcurrentRequests24h === null) {
+    warnings.push({
+      code: 'CAPACITY_CHECK_UNAVAILABLE',
+      severity: 'info',
+      message: 'The last 24 h of traffic could not be read from Cloud Monitoring, so max instances × concurrency was not checked against the peak.',
+      requiresAcknowledgement: false,
+    });
+  }
   if (peakConcurrentRequests24h !== null && capacity < peakConcurrentRequests24h) {
     warnings.push({
       code: 'CAPACITY_BELOW_PEAK',

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { projectIdSchema, regionSchema } from '@gcp-serverless/common';
+
+/**
+ * Configuration of the plugin (key `gcpServerless` in app-config). Read once at start-up; a bad
+ * value stops the start with a message naming the key.
+ */
+export const gcpServerlessConfigSchema = z
+  .object({
+    /** `sandbox`: every Google client talks to the embedded GCP sandbox. `gcp`: real Google Cloud with ADC. */
+    mode: z.enum(['sandbox', 'gcp']).default('sandbox'),
+    /** The allowlist: only these projects and regions are ever read or written. */
+    projects: z
+      .array(
+        z
+          .object({
+            projectId: projectIdSchema,
+            displayName: z.string().min(1).optional(),
+            regions: z.array(regionSchema).min(1, 'list at least one region'),
+          })
+          .strict(),
+      )
+      .min(1, 'list at least one project'),
+    sandbox: z
+      .object({
+        /** Base URL of the sandbox, e.g. `http://127.0.0.1:8123` (http only, loopback). */
+        endpoint: z.string().url('must be a URL such as http://127.0.0.1:8123'),
+      })
+      .strict()
+      .optional(),
+    /** Deadlines of calls to Google, milliseconds. */
+    timeouts: z
+      .object({
+        readMs: z.number().int().min(100).max(120_000).default(10_000),
+        writeMs: z.number().int().min(100).max(300_000).default(30_000),
+        /** How long apply waits for a long-running operation before answering 504. */
+        operationMs: z.number().int().min(1_000).max(1_800_000).default(180_000),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (config.mode === 'sandbox' && !config.sandbox) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sandbox', 'endpoint'], message: 'is required in sandbox mode' });
+    }
+    const seen = new Set<string>();
+    config.projects.forEach((p, i) => {
+      if (seen.has(p.projectId)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['projects', i, 'projectId'], message: `duplicate project ${p.projectId}` });
+      }
+      seen.add(p.projectId);
+    });
+  });
+
+/** Validated configuration, defaults applied. */
+export type GcpServerlessConfig = z.infer<typeof gcpServerlessConfigSchema>;
+/** Configuration as written by the operator (defaults optional). */
+export type GcpServerlessConfigInput = z.input<typeof gcpServerlessConfigSchema>;
+
+/** Thrown at start-up when the configuration is invalid; the message names every bad key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates raw configuration (already read from a file or app-config) under the `gcpServerless` key. */
+export function readGcpServerlessConfig(raw: unknown, key = 'gcpServerless'): GcpServerlessConfig {
+  const result = gcpServerlessConfigSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(issue => {
+    const path = [key, ...issue.path].map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
+    return `  ${path}: ${message}`;
+  });
+  throw new ConfigError(`Invalid gcp-serverless configuration:\n${lines.join('\n')}`);
+}

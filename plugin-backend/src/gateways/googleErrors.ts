@@ -1,0 +1,82 @@
+import {
+  ConflictError,
+  GcpServerlessError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UpstreamError,
+  UpstreamTimeoutError,
+  type FieldError,
+} from '@gcp-serverless/common';
+
+/** gRPC status codes the clients report (GCP-FACTS.md §1). */
+export const GrpcCode = {
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+} as const;
+
+interface GoogleLikeError {
+  code?: unknown;
+  message?: unknown;
+  details?: unknown;
+  statusDetails?: unknown;
+}
+
+/** Field violations of a `google.rpc.BadRequest` detail, as decoded by google-gax into `statusDetails`. */
+function fieldViolations(err: GoogleLikeError): FieldError[] {
+  const details = Array.isArray(err.statusDetails) ? err.statusDetails : [];
+  return details.flatMap((d: { fieldViolations?: { field?: string; description?: string }[] }) =>
+    (d?.fieldViolations ?? []).map(v => ({ path: String(v.field ?? ''), message: String(v.description ?? '') })),
+  );
+}
+
+/** The gRPC code of a client error, or undefined for non-Google errors. */
+export function grpcCode(err: unknown): number | undefined {
+  const code = (err as GoogleLikeError | null)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/**
+ * Wraps a failure of a Google call in one of our typed errors, with context saying what we were
+ * doing ("listing Cloud Run services of gryyd-web in asia-northeast3 failed: …"). Errors that are
+ * already ours pass through unchanged.
+ */
+export function wrapGoogleError(err: unknown, context: string): GcpServerlessError {
+  if (err instanceof GcpServerlessError) return err;
+  const e = (err ?? {}) as GoogleLikeError;
+  const detail = typeof e.message === 'string' ? e.message : String(err);
+  const message = `${context} failed: ${detail}`;
+  switch (grpcCode(err)) {
+    case GrpcCode.INVALID_ARGUMENT:
+    case GrpcCode.FAILED_PRECONDITION:
+      return new InputError(message, fieldViolations(e), { cause: err });
+    case GrpcCode.NOT_FOUND:
+      return new NotFoundError(message, { cause: err });
+    case GrpcCode.PERMISSION_DENIED:
+    case GrpcCode.UNAUTHENTICATED:
+      return new NotAllowedError(message, { cause: err });
+    case GrpcCode.ABORTED:
+    case GrpcCode.ALREADY_EXISTS:
+      return new ConflictError(message, { cause: err });
+    case GrpcCode.UNAVAILABLE:
+    case GrpcCode.RESOURCE_EXHAUSTED:
+      return new ServiceUnavailableError(message, { cause: err });
+    case GrpcCode.DEADLINE_EXCEEDED:
+    case GrpcCode.CANCELLED:
+      return new UpstreamTimeoutError(message, { cause: err });
+    default:
+      return new UpstreamError(message, { cause: err });
+  }
+}

@@ -1,0 +1,87 @@
+import { parseCpuLimit, type CloudRunService } from '@gcp-serverless/common';
+
+/**
+ * The parts of a Run Admin API v2 Service the portal reads. Results of the client are protobuf
+ * objects: int64 may arrive as Long or string, enums as numbers or names; `toPlain` normalises.
+ */
+export interface RawRunService {
+  name?: string | null;
+  uri?: string | null;
+  etag?: string | null;
+  generation?: unknown;
+  labels?: Record<string, string> | null;
+  ingress?: unknown;
+  updateTime?: unknown;
+  latestReadyRevision?: string | null;
+  template?: {
+    scaling?: { minInstanceCount?: number | null; maxInstanceCount?: number | null } | null;
+    maxInstanceRequestConcurrency?: number | null;
+    timeout?: unknown;
+    containers?: { resources?: { limits?: Record<string, string> | null; cpuIdle?: boolean | null } | null }[] | null;
+  } | null;
+}
+
+/** Cloud Run's default max instances when `maxInstanceCount` is unset (GCP-FACTS.md §3). */
+export const DEFAULT_MAX_INSTANCES = 100;
+
+/** Effective concurrency: 0/unset means 80 with ≥ 1 vCPU, 1 below (GCP-FACTS.md §3). */
+export function effectiveConcurrency(value: number | null | undefined, cpu: number): number {
+  if (value && value > 0) return value;
+  return cpu >= 1 ? 80 : 1;
+}
+
+function durationSeconds(value: unknown, fallback: number): number {
+  if (typeof value === 'string') return parseFloat(value) || fallback;
+  const v = value as { seconds?: unknown; nanos?: number } | null | undefined;
+  if (v && v.seconds != null) return Number(String(v.seconds)) + (v.nanos ?? 0) / 1e9;
+  return fallback;
+}
+
+function timestampIso(value: unknown): string | null {
+  if (!value) return null;
+  if (typeof value === 'string') return value;
+  const v = value as { seconds?: unknown; nanos?: number };
+  if (v.seconds == null) return null;
+  return new Date(Number(String(v.seconds)) * 1000 + Math.floor((v.nanos ?? 0) / 1e6)).toISOString();
+}
+
+const INGRESS_NAMES: Record<number, string> = {
+  0: 'INGRESS_TRAFFIC_UNSPECIFIED',
+  1: 'INGRESS_TRAFFIC_ALL',
+  2: 'INGRESS_TRAFFIC_INTERNAL_ONLY',
+  3: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+  4: 'INGRESS_TRAFFIC_NONE',
+};
+
+/** Translates a Run v2 Service into the portal's domain type. */
+export function toCloudRunService(raw: RawRunService): CloudRunService {
+  const name = raw.name ?? '';
+  const [, projectId = '', , region = '', , shortName = ''] = name.split('/');
+  const limits = raw.template?.containers?.[0]?.resources?.limits ?? {};
+  const cpu = limits.cpu ?? '1';
+  const cpuCount = parseCpuLimit(cpu);
+  const ingress = typeof raw.ingress === 'number' ? (INGRESS_NAMES[raw.ingress] ?? String(raw.ingress)) : String(raw.ingress ?? '');
+  return {
+    projectId,
+    region,
+    name: shortName,
+    resourceName: name,
+    uri: raw.uri || null,
+    etag: raw.etag ?? '',
+    generation: raw.generation == null ? '0' : String(raw.generation),
+    scaling: {
+      minInstances: raw.template?.scaling?.minInstanceCount ?? 0,
+      maxInstances: raw.template?.scaling?.maxInstanceCount || DEFAULT_MAX_INSTANCES,
+      concurrency: effectiveConcurrency(raw.template?.maxInstanceRequestConcurrency, cpuCount),
+    },
+    timeoutSeconds: durationSeconds(raw.template?.timeout, 300),
+    cpu,
+    memory: limits.memory ?? '512Mi',
+    cpuIdle: raw.template?.containers?.[0]?.resources?.cpuIdle ?? true,
+    ingress,
+    labels: { ...(raw.labels ?? {}) },
+    latestReadyRevision: raw.latestReadyRevision ? raw.latestReadyRevision.split('/').pop() ?? null : null,
+    updateTime: timestampIso(raw.updateTime),
+    consoleUrl: `https://console.cloud.google.com/run/detail/${region}/${shortName}/metrics?project=${projectId}`,
+  };
+}
