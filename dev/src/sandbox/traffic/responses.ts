@@ -1,0 +1,64 @@
+/**
+ * How a minute's requests split into HTTP response codes, following the service's traffic profile:
+ * application redirects, 404s and 5xx, plus the 429s Cloud Run returns when no instance has room.
+ */
+import type { TrafficProfile } from '../world';
+
+/** Response code class as Cloud Run labels it (metric label response_code_class). */
+export type ResponseCodeClass = '2xx' | '3xx' | '4xx' | '5xx';
+
+/** Requests of one response code in a minute. */
+export interface ResponseCount {
+  /** HTTP status, e.g. 200, 429. */
+  code: number;
+  codeClass: ResponseCodeClass;
+  count: number;
+}
+
+/**
+ * Splits `total` into parts proportional to `weights` using cumulative rounding, so the parts are whole
+ * numbers that add up to exactly `total` and no part drifts by more than one.
+ */
+export function splitCounts(total: number, weights: readonly number[]): number[] {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += weights[i]!;
+  const parts: number[] = [];
+  let cumulativeWeight = 0;
+  let previous = 0;
+  for (let i = 0; i < weights.length; i++) {
+    cumulativeWeight += weights[i]!;
+    const cumulative = sum > 0 ? Math.round((total * cumulativeWeight) / sum) : 0;
+    parts.push(cumulative - previous);
+    previous = cumulative;
+  }
+  return parts;
+}
+
+const CODES: ReadonlyArray<readonly [number, ResponseCodeClass]> = [
+  [200, '2xx'],
+  [301, '3xx'],
+  [302, '3xx'],
+  [404, '4xx'],
+  [500, '5xx'],
+  [503, '5xx'],
+];
+
+/**
+ * Response codes of a minute: `served` requests split by the profile's rates (3xx as 301/302, 4xx as
+ * 404, 5xx as 500/503) and `refused` requests answered 429. Codes with no requests are left out,
+ * because Cloud Run writes no point for them. Plain loops: this runs for every sampled minute.
+ */
+export function responseCounts(profile: TrafficProfile, served: number, refused: number): ResponseCount[] {
+  const r3 = profile.redirectRate3xx;
+  const r4 = profile.errorRate4xx;
+  const r5 = profile.errorRate5xx;
+  const weights = [Math.max(0, 1 - r3 - r4 - r5), r3 * 0.3, r3 * 0.7, r4, r5 * 0.8, r5 * 0.2];
+  const parts = splitCounts(served, weights);
+  const result: ResponseCount[] = [];
+  for (let i = 0; i < CODES.length; i++) {
+    const count = parts[i]!;
+    if (count > 0) result.push({ code: CODES[i]![0], codeClass: CODES[i]![1], count });
+  }
+  if (refused > 0) result.push({ code: 429, codeClass: '4xx', count: refused });
+  return result;
+}
