@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { readConfigFile } from './standaloneConfig';
+import { startPortal } from './startPortal';
+
+/**
+ * `npm start`: the portal on http://localhost:7007. Without GCP_SERVERLESS_CONFIG it runs against
+ * the embedded GCP sandbox (no Google account needed); with it, against whatever the file says.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '7007' },
+      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+      config: { type: 'string', default: process.env.GCP_SERVERLESS_CONFIG },
+      services: { type: 'string' },
+      prebuilt: { type: 'boolean', default: false },
+    },
+  });
+  const started = Date.now();
+  const portal = await startPortal({
+    port: Number(values.port),
+    host: values.host!,
+    config: readConfigFile(values.config),
+    ...(values.services ? { services: Number(values.services) } : {}),
+    prebuilt: values.prebuilt!,
+  });
+  const where = portal.url.replace('127.0.0.1', 'localhost');
+  console.log(
+    portal.sandbox
+      ? `gcp-serverless portal ready at ${where} (embedded GCP sandbox at ${portal.sandbox.url}) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      : `gcp-serverless portal ready at ${where} against Google Cloud`,
+  );
+  console.log('Press Ctrl-C to stop.');
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('Stopping…');
+    portal.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch(err => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
