@@ -1,0 +1,49 @@
+import type {
+  ProjectListResponse,
+  ScalingApplyRequest,
+  ScalingApplyResult,
+  ScalingChange,
+  ScalingPreview,
+  ServiceDetailResponse,
+  ServiceListResponse,
+  TimeWindow,
+} from '@gcp-serverless/common';
+
+/** Identifies one Cloud Run service: project, region (e.g. `asia-northeast3`) and short name (e.g. `gryd-be`). */
+export interface ServiceRef {
+  projectId: string;
+  region: string;
+  service: string;
+}
+
+/** Options every call accepts: an abort signal so a page that unmounts or changes its query drops stale answers. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The one path from the UI to the gcp-serverless backend. Components use only this interface (through
+ * `useGcpServerlessApi()`), so tests hand in a fake and a Backstage app hands in its own wiring.
+ *
+ * Every method rejects with a typed error from `@gcp-serverless/common` (`InputError` with `fieldErrors`,
+ * `ConflictError` with `details`, `NotFoundError`, `UpstreamError`, …) rebuilt from the server's JSON.
+ */
+export interface GcpServerlessApi {
+  /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
+  listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
+
+  /** `GET /projects/:projectId/services?window=`: the project's Cloud Run services with live figures. */
+  listServices(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<ServiceListResponse>;
+
+  /** `GET /projects/:projectId/locations/:region/services/:service?window=`: one service with its chart series. */
+  getService(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<ServiceDetailResponse>;
+
+  /** `POST …/scaling/preview`: diff, warnings and Google's validation of a scaling change; changes nothing. */
+  previewScaling(ref: ServiceRef, change: ScalingChange, options?: RequestOptions): Promise<ScalingPreview>;
+
+  /**
+   * `POST …/scaling/apply`: applies a previewed change and waits for Cloud Run's operation. Rejects with
+   * `ConflictError` (details: `ScalingConflictDetails`) when the etag is stale.
+   */
+  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult>;
+}

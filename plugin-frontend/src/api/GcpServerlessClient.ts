@@ -1,0 +1,132 @@
+import {
+  deserializeError,
+  InternalError,
+  isSerializedError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UpstreamError,
+  UpstreamTimeoutError,
+  type GcpServerlessError,
+  type ProjectListResponse,
+  type ScalingApplyRequest,
+  type ScalingApplyResult,
+  type ScalingChange,
+  type ScalingPreview,
+  type ServiceDetailResponse,
+  type ServiceListResponse,
+  type TimeWindow,
+} from '@gcp-serverless/common';
+import type { GcpServerlessApi, RequestOptions, ServiceRef } from './GcpServerlessApi';
+
+/** The plugin id the backend is mounted under (`/api/gcp-serverless`). */
+export const GCP_SERVERLESS_PLUGIN_ID = 'gcp-serverless';
+
+/** The part of Backstage's `DiscoveryApi` the client needs. */
+export interface DiscoveryLike {
+  /** Base URL of a backend plugin, e.g. `http://localhost:7007/api/gcp-serverless` (no trailing slash). */
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** The part of Backstage's `FetchApi` the client needs (adds auth headers in a Backstage app). */
+export interface FetchLike {
+  fetch: typeof fetch;
+}
+
+/** Options of {@link GcpServerlessClient}. */
+export interface GcpServerlessClientOptions {
+  discoveryApi: DiscoveryLike;
+  fetchApi: FetchLike;
+}
+
+/**
+ * {@link GcpServerlessApi} over HTTP JSON. A failed response is rebuilt into the typed error the server
+ * serialized (`deserializeError`), so callers branch on `instanceof ConflictError` and read `details`.
+ */
+export class GcpServerlessClient implements GcpServerlessApi {
+  private readonly discoveryApi: DiscoveryLike;
+  private readonly fetchApi: FetchLike;
+
+  constructor(options: GcpServerlessClientOptions) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  /** A client for a fixed base URL (standalone use), e.g. `/api/gcp-serverless`, on the global `fetch`. */
+  static forBaseUrl(baseUrl: string, fetchFn: typeof fetch = (...args) => globalThis.fetch(...args)): GcpServerlessClient {
+    const trimmed = baseUrl.replace(/\/+$/, '');
+    return new GcpServerlessClient({
+      discoveryApi: { getBaseUrl: async () => trimmed },
+      fetchApi: { fetch: fetchFn },
+    });
+  }
+
+  listProjects(options?: RequestOptions): Promise<ProjectListResponse> {
+    return this.request('GET', '/projects', undefined, options);
+  }
+
+  listServices(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<ServiceListResponse> {
+    return this.request('GET', `/projects/${enc(projectId)}/services?window=${enc(window)}`, undefined, options);
+  }
+
+  getService(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<ServiceDetailResponse> {
+    return this.request('GET', `${servicePath(ref)}?window=${enc(window)}`, undefined, options);
+  }
+
+  previewScaling(ref: ServiceRef, change: ScalingChange, options?: RequestOptions): Promise<ScalingPreview> {
+    return this.request('POST', `${servicePath(ref)}/scaling/preview`, { change }, options);
+  }
+
+  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult> {
+    return this.request('POST', `${servicePath(ref)}/scaling/apply`, request, options);
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, options?: RequestOptions): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(GCP_SERVERLESS_PLUGIN_ID);
+    const url = `${baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await this.fetchApi.fetch(url, {
+        method,
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: options?.signal,
+      });
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw new ServiceUnavailableError(`Could not reach the gcp-serverless backend (${method} ${path}): ${String(error)}`, {
+        cause: error,
+      });
+    }
+    if (!response.ok) throw await responseError(response, method, path);
+    return (await response.json()) as T;
+  }
+}
+
+/** Rebuilds the typed error of a failed response; falls back on the status when the body is not ours. */
+async function responseError(response: Response, method: string, path: string): Promise<GcpServerlessError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (isSerializedError(body)) return deserializeError(body, response.status);
+  const message = `${method} ${path} failed: ${response.status} ${response.statusText}`.trim();
+  if (response.status === 404) return new NotFoundError(message);
+  if (response.status === 503) return new ServiceUnavailableError(message);
+  if (response.status === 504) return new UpstreamTimeoutError(message);
+  if (response.status >= 500) return new UpstreamError(message);
+  return new InternalError(message);
+}
+
+function servicePath(ref: ServiceRef): string {
+  return `/projects/${enc(ref.projectId)}/locations/${enc(ref.region)}/services/${enc(ref.service)}`;
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}

@@ -1,0 +1,38 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import Alert from '@mui/material/Alert';
+import { ProjectsProvider } from '../../hooks/useProjects';
+import { ProjectLayout } from '../ProjectLayout/ProjectLayout';
+import { ServicePage } from '../ServicePage/ServicePage';
+import { ServicesPage } from '../ServicesPage/ServicesPage';
+import { ProjectIndexRedirect } from './ProjectIndexRedirect';
+
+/**
+ * The plugin's pages as relative routes, so the tree mounts under any base path
+ * (`<Route path="/gcp-serverless/*" element={<GcpServerlessRoutes />} />` in a Backstage app, `/*` standalone):
+ *
+ * - `` (index) → redirects to the first project's services
+ * - `projects/:projectId/services?window=&q=&sort=&dir=` → services table
+ * - `projects/:projectId/locations/:region/services/:serviceName?window=` → service page
+ *
+ * Needs a `GcpServerlessApiProvider` above it (see `GcpServerlessPage`).
+ */
+export function GcpServerlessRoutes() {
+  return (
+    <ProjectsProvider>
+      <Routes>
+        <Route index element={<ProjectIndexRedirect />} />
+        <Route path="projects/:projectId" element={<ProjectLayout />}>
+          <Route index element={<KeepQueryNavigate to="services" />} />
+          <Route path="services" element={<ServicesPage />} />
+          <Route path="locations/:region/services/:serviceName" element={<ServicePage />} />
+        </Route>
+        <Route path="*" element={<Alert severity="warning">This page does not exist in the GCP Serverless plugin.</Alert>} />
+      </Routes>
+    </ProjectsProvider>
+  );
+}
+
+function KeepQueryNavigate({ to }: { to: string }) {
+  const { search } = useLocation();
+  return <Navigate to={`${to}${search}`} replace />;
+}

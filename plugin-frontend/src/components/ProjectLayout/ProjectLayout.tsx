@@ -1,0 +1,40 @@
+import { Outlet, useNavigate, useParams } from 'react-router-dom';
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import { useProjects } from '../../hooks/useProjects';
+import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
+import { ProjectPicker } from '../ProjectPicker/ProjectPicker';
+import { TimeWindowPicker } from '../TimeWindowPicker/TimeWindowPicker';
+
+/**
+ * The frame of every page of one project (`projects/:projectId/*`): the project picker and the time window
+ * picker above the page. Switching project keeps the time window and opens that project's services.
+ */
+export function ProjectLayout() {
+  const { projectId = '' } = useParams();
+  const navigate = useNavigate();
+  const [window, setWindow] = useTimeWindow();
+  const projects = useProjects();
+  const list = projects.value?.projects ?? [];
+  const unknown = projects.value !== undefined && !list.some(p => p.projectId === projectId);
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} justifyContent="space-between">
+        <ProjectPicker
+          projects={list}
+          value={projectId}
+          disabled={projects.loading && !projects.value}
+          // Relative to this route: ".." is the plugin's root, wherever the host app mounts it.
+          onChange={id => navigate(`../projects/${encodeURIComponent(id)}/services${windowQuery(window)}`)}
+        />
+        <TimeWindowPicker value={window} onChange={setWindow} />
+      </Stack>
+      {projects.error && <Alert severity="error">Could not load the project list: {projects.error.message}</Alert>}
+      {unknown && (
+        <Alert severity="warning">Project {projectId} is not in the portal's allowlist; its pages will not load.</Alert>
+      )}
+      <Outlet />
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMemo, type ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { CloudRunServiceWithSummary, ServiceListResponse } from '@gcp-serverless/common';
+import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { useProject } from '../../hooks/useProjects';
+import { useServicesTableParams } from '../../hooks/useServicesTableParams';
+import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
+import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
+import { ServicesTable } from '../ServicesTable/ServicesTable';
+import { filterServices, sortServices } from '../ServicesTable/servicesTableModel';
+import { ServicesTableSkeleton } from './ServicesTableSkeleton';
+
+/**
+ * The Cloud Run services of the project in the URL (`projects/:projectId/services`), for the time window,
+ * filter and sort in the query string. Shows a skeleton while loading, an error with retry, an empty
+ * state, and a banner when some metrics failed while the services are still listed.
+ */
+export function ServicesPage() {
+  const { projectId = '' } = useParams();
+  const api = useGcpServerlessApi();
+  const [window] = useTimeWindow();
+  const { query, sort, setQuery, setSort } = useServicesTableParams();
+  const project = useProject(projectId);
+  const list = useAsyncData(signal => api.listServices(projectId, window, { signal }), [api, projectId, window]);
+
+  const rows = useMemo(
+    () => (list.value ? sortServices(filterServices(list.value.services, query), sort) : []),
+    [list.value, query, sort],
+  );
+  const serviceHref = (s: CloudRunServiceWithSummary) =>
+    `../locations/${encodeURIComponent(s.region)}/services/${encodeURIComponent(s.name)}${windowQuery(window)}`;
+
+  return (
+    <Stack spacing={2} data-testid="services-page">
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          Cloud Run services
+        </Typography>
+        <TextField
+          label="Filter services"
+          size="small"
+          type="search"
+          value={query}
+          onChange={e => setQuery(e.target.value)}
+          inputProps={{ 'data-testid': 'services-filter' }}
+        />
+      </Stack>
+      {list.error && (
+        <ErrorPanel title={`Could not load the services of ${projectId}`} error={list.error} onRetry={list.retry} />
+      )}
+      {list.value && <MetricsBanner response={list.value} />}
+      <Paper variant="outlined">
+        <Box sx={{ height: 4 }}>{list.loading && list.value && <LinearProgress aria-label="Refreshing services" />}</Box>
+        {list.loading && !list.value && <ServicesTableSkeleton />}
+        {list.value && list.value.services.length === 0 && (
+          <EmptyMessage>
+            No Cloud Run services in project {projectId}
+            {project && project.regions.length > 0 ? ` in regions ${project.regions.join(', ')}` : ''}.
+          </EmptyMessage>
+        )}
+        {list.value && list.value.services.length > 0 && rows.length === 0 && (
+          <EmptyMessage>No services match “{query}”.</EmptyMessage>
+        )}
+        {rows.length > 0 && <ServicesTable services={rows} sort={sort} onSortChange={setSort} serviceHref={serviceHref} />}
+      </Paper>
+    </Stack>
+  );
+}
+
+function EmptyMessage({ children }: { children: ReactNode }) {
+  return (
+    <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }} data-testid="services-empty">
+      {children}
+    </Typography>
+  );
+}
+
+/** Warns that some metric panels failed: the services are listed, their missing figures show "—". */
+function MetricsBanner({ response }: { response: ServiceListResponse }) {
+  if (response.errors.length === 0) return null;
+  return (
+    <Alert severity="warning" data-testid="metrics-banner">
+      Some metrics could not be loaded, so some figures show “—”:{' '}
+      {response.errors.map(e => `${e.source}: ${e.message}`).join('; ')}
+    </Alert>
+  );
+}

@@ -1,0 +1,110 @@
+import { Link as RouterLink } from 'react-router-dom';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import type { CloudRunServiceWithSummary } from '@gcp-serverless/common';
+import { formatNumber, formatPercent, formatRate } from '../../format';
+import { nextSort, type ServiceSort, type ServiceSortKey } from './servicesTableModel';
+
+interface Column {
+  key: ServiceSortKey;
+  label: string;
+  numeric: boolean;
+}
+
+/** Columns in display order. */
+export const SERVICE_COLUMNS: readonly Column[] = [
+  { key: 'name', label: 'Service', numeric: false },
+  { key: 'region', label: 'Region', numeric: false },
+  { key: 'minInstances', label: 'Min', numeric: true },
+  { key: 'maxInstances', label: 'Max', numeric: true },
+  { key: 'concurrency', label: 'Concurrency', numeric: true },
+  { key: 'instances', label: 'Instances now', numeric: true },
+  { key: 'requestsPerSecond', label: 'Req/s', numeric: true },
+  { key: 'errorRatio5xx', label: '5xx %', numeric: true },
+  { key: 'latencyP95Ms', label: 'p95 (ms)', numeric: true },
+];
+
+/** Props of {@link ServicesTable}. */
+export interface ServicesTableProps {
+  /** Rows in the order to show (already filtered and sorted). */
+  services: readonly CloudRunServiceWithSummary[];
+  sort: ServiceSort;
+  onSortChange: (sort: ServiceSort) => void;
+  /**
+   * Relative link of a service's page, resolved against the current route
+   * (e.g. `../locations/asia-northeast3/services/gryd-be?window=1h`).
+   */
+  serviceHref: (service: CloudRunServiceWithSummary) => string;
+}
+
+/**
+ * The Cloud Run services of a project with their scaling and live figures. Each name links to the service
+ * page; each row links to the Cloud Console. Sorting is controlled (the page keeps it in the URL).
+ */
+export function ServicesTable({ services, sort, onSortChange, serviceHref }: ServicesTableProps) {
+  return (
+    <TableContainer>
+      <Table size="small" aria-label="Cloud Run services" data-testid="services-table">
+        <TableHead>
+          <TableRow>
+            {SERVICE_COLUMNS.map(column => (
+              <TableCell
+                key={column.key}
+                align={column.numeric ? 'right' : 'left'}
+                sortDirection={sort.key === column.key ? sort.direction : false}
+              >
+                <TableSortLabel
+                  active={sort.key === column.key}
+                  direction={sort.key === column.key ? sort.direction : 'asc'}
+                  onClick={() => onSortChange(nextSort(sort, column.key))}
+                >
+                  {column.label}
+                </TableSortLabel>
+              </TableCell>
+            ))}
+            <TableCell>Cloud Console</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {services.map(service => (
+            <ServiceRow key={`${service.region}/${service.name}`} service={service} href={serviceHref(service)} />
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function ServiceRow({ service, href }: { service: CloudRunServiceWithSummary; href: string }) {
+  const { scaling, summary } = service;
+  return (
+    <TableRow hover data-testid={`service-row-${service.name}`}>
+      <TableCell component="th" scope="row">
+        <Link component={RouterLink} to={href} data-testid={`service-link-${service.name}`}>
+          {service.name}
+        </Link>
+      </TableCell>
+      <TableCell>{service.region}</TableCell>
+      <TableCell align="right">{scaling.minInstances}</TableCell>
+      <TableCell align="right">{scaling.maxInstances}</TableCell>
+      <TableCell align="right">{scaling.concurrency}</TableCell>
+      <TableCell align="right">{formatNumber(summary.instances, summary.instances !== null && summary.instances % 1 !== 0 ? 1 : 0)}</TableCell>
+      <TableCell align="right">{formatRate(summary.requestsPerSecond)}</TableCell>
+      <TableCell align="right" sx={{ color: (summary.errorRatio5xx ?? 0) >= 0.01 ? 'error.main' : undefined }}>
+        {formatPercent(summary.errorRatio5xx)}
+      </TableCell>
+      <TableCell align="right">{formatNumber(summary.latencyP95Ms)}</TableCell>
+      <TableCell>
+        <Link href={service.consoleUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${service.name} in Cloud Console`}>
+          Open
+        </Link>
+      </TableCell>
+    </TableRow>
+  );
+}

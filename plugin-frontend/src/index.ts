@@ -1,0 +1,32 @@
+/**
+ * @gcp-serverless/plugin-frontend: the plugin's React pages (services table, service page with charts
+ * and the scaling editor), the `GcpServerlessApi` interface and its HTTP client.
+ *
+ * Mount `<GcpServerlessPage />` (or `<GcpServerlessRoutes />`) under any route ending in `/*`, inside a
+ * `GcpServerlessApiProvider` (or pass `api`).
+ */
+export type { GcpServerlessApi, RequestOptions, ServiceRef } from './api/GcpServerlessApi';
+export {
+  GcpServerlessClient,
+  GCP_SERVERLESS_PLUGIN_ID,
+  type DiscoveryLike,
+  type FetchLike,
+  type GcpServerlessClientOptions,
+} from './api/GcpServerlessClient';
+export { GcpServerlessApiProvider, useGcpServerlessApi, type GcpServerlessApiProviderProps } from './api/GcpServerlessApiContext';
+
+export { GcpServerlessPage, type GcpServerlessPageProps } from './components/GcpServerlessPage/GcpServerlessPage';
+export { GcpServerlessRoutes } from './components/GcpServerlessPage/GcpServerlessRoutes';
+export { ServicesPage } from './components/ServicesPage/ServicesPage';
+export { ServicesTable, type ServicesTableProps } from './components/ServicesTable/ServicesTable';
+export { ServicePage } from './components/ServicePage/ServicePage';
+export { ServiceHeader, type ServiceHeaderProps } from './components/ServiceHeader/ServiceHeader';
+export { ServiceCharts, type ServiceChartsProps } from './components/ServiceCharts/ServiceCharts';
+export { ScalingForm, type ScalingFormProps } from './components/ScalingForm/ScalingForm';
+export { ChartPanel, type ChartPanelProps } from './components/ChartPanel/ChartPanel';
+export { RequestsByClassChart, type RequestsByClassChartProps } from './components/RequestsByClassChart/RequestsByClassChart';
+export { LatencyChart, type LatencyChartProps } from './components/LatencyChart/LatencyChart';
+export { InstancesChart, type InstancesChartProps } from './components/InstancesChart/InstancesChart';
+export { ProjectPicker, type ProjectPickerProps } from './components/ProjectPicker/ProjectPicker';
+export { TimeWindowPicker, type TimeWindowPickerProps } from './components/TimeWindowPicker/TimeWindowPicker';
+export { ErrorPanel, type ErrorPanelProps } from './components/ErrorPanel/ErrorPanel';
