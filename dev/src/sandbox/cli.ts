@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { isScenarioName, SCENARIO_NAMES } from './scenarios';
+import { startSandbox } from './server';
+
+/**
+ * `npm run sandbox -- --port 8123 [--scenario gryyd-web ...|--scenario a,b] [--services 200]`:
+ * runs the GCP sandbox in the foreground until Ctrl-C.
+ */
+
+const USAGE = `usage: npm run sandbox -- [--port N] [--scenario NAME[,NAME…]]… [--services N]
+  --port N          TCP port on 127.0.0.1 (default 8123; 0 = any free port)
+  --scenario NAME   scenario project(s) to load, repeatable or comma separated (default all):
+                    ${SCENARIO_NAMES.join(', ')}
+  --services N      number of services in scale-fleet (default 200, max 1000)`;
+
+function fail(message: string): never {
+  console.error(`sandbox: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be an integer between ${min} and ${max}, got "${value}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        port: { type: 'string' },
+        scenario: { type: 'string', multiple: true },
+        services: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = integerFlag('port', values.port, 0, 65535) ?? 8123;
+  const services = integerFlag('services', values.services, 0, 1000);
+  const scenarios = values.scenario?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const unknown = scenarios?.filter((s) => !isScenarioName(s)) ?? [];
+  if (unknown.length) fail(`unknown scenario ${unknown.join(', ')}`);
+
+  const sandbox = await startSandbox({ port, ...(scenarios?.length ? { scenarios } : {}), ...(services !== undefined ? { services } : {}) });
+  console.log(`GCP sandbox listening on ${sandbox.url}`);
+  const stop = () => {
+    sandbox.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`sandbox: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import type { SandboxRequest, SandboxResponse } from '../api';
+import { invalidArgument, notFound } from '../googleError';
+import type { SandboxClock, SandboxWorld } from '../world';
+import { FaultSpecError, type FaultRules, type FaultSpec } from './faultRules';
+import type { RequestCounters } from './requestCounters';
+
+/** What the control surface acts on. */
+export interface ControlDeps {
+  world: SandboxWorld;
+  clock: SandboxClock;
+  counters: RequestCounters;
+  faults: FaultRules;
+  /** Restores the initial world, counters, faults and clock offset. */
+  reset(): void;
+}
+
+/** Path prefix of the control surface; never overlaps a Google API path. */
+export const CONTROL_PREFIX = '/_sandbox/';
+
+type Handler = (request: SandboxRequest, deps: ControlDeps, id?: string) => SandboxResponse;
+
+const ok = (body: unknown, status = 200): SandboxResponse => ({ status, body });
+const clockBody = (clock: SandboxClock) => ({ now: new Date(clock.now()).toISOString() });
+
+const ROUTES: Record<string, Handler> = {
+  'GET health': (_r, deps) => ok({ status: 'ok', projects: [...deps.world.projects.keys()], ...clockBody(deps.clock) }),
+  'GET counters': (_r, deps) => ok({ counts: deps.counters.snapshot() }),
+  'DELETE counters': (_r, deps) => {
+    deps.counters.reset();
+    return ok({ counts: {} });
+  },
+  'GET faults': (_r, deps) => ok({ faults: deps.faults.list() }),
+  'POST faults': (request, deps) => {
+    try {
+      return ok({ id: deps.faults.add(request.body as FaultSpec) });
+    } catch (error) {
+      if (error instanceof FaultSpecError || error instanceof TypeError) throw invalidArgument(`Invalid fault: ${error.message}`);
+      throw error;
+    }
+  },
+  'DELETE faults': (_r, deps) => {
+    deps.faults.clear();
+    return ok({ faults: [] });
+  },
+  'DELETE faults/:id': (_r, deps, id) => {
+    if (!deps.faults.remove(id!)) throw notFound(`Fault ${id} not found`);
+    return ok({});
+  },
+  'POST reset': (_r, deps) => {
+    deps.reset();
+    return ok({ reset: true, ...clockBody(deps.clock) });
+  },
+  'GET clock': (_r, deps) => ok(clockBody(deps.clock)),
+  'POST clock': (request, deps) => {
+    setClock(request.body, deps.clock);
+    return ok(clockBody(deps.clock));
+  },
+};
+
+function setClock(body: unknown, clock: SandboxClock): void {
+  const { advanceSeconds, now } = (body ?? {}) as { advanceSeconds?: unknown; now?: unknown };
+  if (typeof advanceSeconds === 'number' && Number.isFinite(advanceSeconds)) {
+    clock.advance(advanceSeconds);
+  } else if (typeof now === 'string' && !Number.isNaN(Date.parse(now))) {
+    clock.set(Date.parse(now));
+  } else {
+    throw invalidArgument('POST /_sandbox/clock needs {"advanceSeconds": number} or {"now": "<ISO 8601>"}');
+  }
+}
+
+/**
+ * Handles a `/_sandbox/…` request (JSON in, JSON out). Returns null when the path is not a control
+ * path. Control requests are neither counted nor faulted.
+ */
+export function handleControlRequest(request: SandboxRequest, deps: ControlDeps): SandboxResponse | null {
+  if (!request.path.startsWith(CONTROL_PREFIX)) return null;
+  const rest = request.path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '');
+  const faultId = /^faults\/([^/]+)$/.exec(rest)?.[1];
+  const key = faultId ? `${request.method} faults/:id` : `${request.method} ${rest}`;
+  const handler = ROUTES[key];
+  if (!handler) throw notFound(`No sandbox control endpoint ${request.method} ${request.path}`);
+  return handler(request, deps, faultId ? decodeURIComponent(faultId) : undefined);
+}

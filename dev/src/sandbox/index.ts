@@ -1,0 +1,22 @@
+/**
+ * The GCP sandbox: an emulator of the Google REST APIs the plugin uses, for `npm start`, the
+ * integration tests and the benchmark. See DESIGN.md "The sandbox".
+ */
+export { startSandbox, type Sandbox, type SandboxOptions } from './server';
+export { OffsetSandboxClock } from './clock';
+export { FaultRules, type FaultRule, type FaultSpec } from './control/faultRules';
+export { RequestCounters } from './control/requestCounters';
+export { buildWorld, SCENARIO_NAMES, DEFAULT_FLEET_SIZE, type ScenarioName, type BuildWorldOptions } from './scenarios';
+export { configFromService } from './run/serviceConfig';
+export type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxResponse, SandboxRoute } from './api';
+export type {
+  ConfigVersion,
+  RunServiceConfig,
+  SandboxClock,
+  SandboxProject,
+  SandboxRunService,
+  SandboxWorld,
+  TrafficEvent,
+  TrafficProfile,
+} from './world';
+export { configAt } from './world';

@@ -1,0 +1,117 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SandboxApi, SandboxRequest, SandboxResponse } from './api';
+import { OffsetSandboxClock } from './clock';
+import { handleControlRequest } from './control/controlApi';
+import { FaultRules } from './control/faultRules';
+import { RequestCounters } from './control/requestCounters';
+import { GoogleApiError, notFound, statusNameForHttp } from './googleError';
+import { readSandboxRequest, writeError, writeJson } from './httpIo';
+import { createMonitoringApi } from './monitoring';
+import { createRunApi } from './run/runApi';
+import { buildWorld, SCENARIO_NAMES } from './scenarios';
+import type { SandboxWorld } from './world';
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** TCP port; 0 (default) = ephemeral. */
+  port?: number;
+  /** Bind address (default 127.0.0.1: the sandbox is never exposed beyond the machine). */
+  host?: string;
+  /** Scenario projects to load (default all four). */
+  scenarios?: string[];
+  /** scale-fleet size (default 200). */
+  services?: number;
+  /** Sandbox time at start, epoch ms (default real time); it keeps flowing in real time. */
+  now?: number;
+  /** Real milliseconds until a Run operation reports done (default 300). */
+  operationDelayMs?: number;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL, e.g. `http://127.0.0.1:8123` (no trailing slash). */
+  url: string;
+  port: number;
+  /** The live world; `reset()` refills this same object, so references stay valid. */
+  world: SandboxWorld;
+  clock: OffsetSandboxClock;
+  /** Fault injection, the same rules as `/_sandbox/faults`. */
+  faults: FaultRules;
+  /** Request counters, the same as `/_sandbox/counters`. */
+  counters: RequestCounters;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+  /** Restores the initial world, counters, faults, operations and clock offset. */
+  reset(): void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts the GCP sandbox: an HTTP server speaking the Google REST dialect of the APIs the plugin
+ * uses (Cloud Run Admin v2, Cloud Monitoring v3), plus the `/_sandbox/` control surface.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = new OffsetSandboxClock(options.now);
+  const startedAt = clock.now();
+  const worldOptions = { scenarios: options.scenarios ?? [...SCENARIO_NAMES], services: options.services, now: startedAt };
+  const world = buildWorld(worldOptions);
+  const counters = new RequestCounters();
+  const faults = new FaultRules();
+  const runApi = createRunApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
+  const apis: SandboxApi[] = [runApi, createMonitoringApi({ world, clock })];
+
+  const reset = () => {
+    clock.reset();
+    // Refill in place: API handlers and callers hold references to `world`.
+    world.projects.clear();
+    for (const [id, project] of buildWorld(worldOptions).projects) world.projects.set(id, project);
+    counters.reset();
+    faults.clear();
+    runApi.operations.clear();
+  };
+
+  async function dispatch(request: SandboxRequest): Promise<SandboxResponse> {
+    const control = handleControlRequest(request, { world, clock, counters, faults, reset });
+    if (control) return control;
+    for (const api of apis) {
+      const route = api.match(request);
+      if (!route) continue;
+      counters.increment(route.method);
+      const fault = faults.take(api.name, route.method);
+      if (fault?.latencyMs) await sleep(fault.latencyMs);
+      if (fault?.status !== undefined) {
+        throw new GoogleApiError(fault.status, statusNameForHttp(fault.status), fault.message ?? `Injected fault ${fault.id} (${route.method})`);
+      }
+      return route.handle();
+    }
+    throw notFound(`The sandbox has no API at ${request.method} ${request.path}`);
+  }
+
+  const server = http.createServer((req, res) => {
+    readSandboxRequest(req)
+      .then(dispatch)
+      .then((response) => writeJson(res, response.status, response.body), (error: unknown) => writeError(res, error))
+      .catch(() => res.destroy());
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    world,
+    clock,
+    faults,
+    counters,
+    reset,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}
