@@ -42,15 +42,17 @@ export function maxValue(series: readonly NamedSeries[]): number {
 /** The chart panels of the service page. */
 export type ChartPanelKind = 'requests' | 'latency' | 'instances';
 
+// Sources are short panel names ("requests", "p95", "instances") or metric names
+// ("monitoring:request_count", "monitoring:request_latencies"); both map to the same chart.
 const PANEL_METRICS: Record<ChartPanelKind, RegExp> = {
-  requests: /request_count/,
-  latency: /latenc/,
-  instances: /instance_count|instances/,
+  requests: /request_count|\brequests?\b/,
+  latency: /latenc|\bp\d{2}\b/,
+  instances: /instance/,
 };
 
 /**
  * The panel errors that concern one chart, matched on the failed metric named in `source`
- * (e.g. "monitoring:request_latencies" → latency). Errors that match no chart are left to the page.
+ * (e.g. "p95" or "monitoring:request_latencies" → latency). Errors that match no chart are left to the page.
  */
 export function panelErrorsFor(errors: readonly PanelError[], panel: ChartPanelKind): PanelError[] {
   return errors.filter(e => PANEL_METRICS[panel].test(e.source));

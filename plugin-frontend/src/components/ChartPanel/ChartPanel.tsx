@@ -13,7 +13,7 @@ export interface ChartPanelProps {
   subtitle?: string;
   /** True while the data is first loading: shows a skeleton of the chart's size. */
   loading?: boolean;
-  /** Messages of the metrics that failed for this panel; any message replaces the chart. */
+  /** Messages of the metrics that failed for this panel: an error state, or a warning above partial data. */
   errors?: readonly string[];
   /** True when loaded without a single point. */
   empty?: boolean;
@@ -35,6 +35,16 @@ export function ChartPanel(props: ChartPanelProps) {
   let body: ReactNode;
   if (loading) {
     body = <Skeleton variant="rectangular" height={height} aria-label={`Loading ${title}`} />;
+  } else if (errors.length > 0 && !empty) {
+    // Part of the chart failed (e.g. p99 only): draw what there is and say what is missing.
+    body = (
+      <>
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          Part of this chart could not be loaded: {errors.join('; ')}
+        </Alert>
+        {props.children}
+      </>
+    );
   } else if (errors.length > 0) {
     body = (
       <Box sx={{ minHeight: height, display: 'flex', alignItems: 'center' }}>

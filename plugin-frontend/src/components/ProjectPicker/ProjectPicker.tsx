@@ -28,7 +28,7 @@ export function ProjectPicker({ projects, value, onChange, disabled }: ProjectPi
       {!known && <option value={value}>{value}</option>}
       {projects.map(p => (
         <option key={p.projectId} value={p.projectId}>
-          {p.displayName === p.projectId ? p.projectId : `${p.displayName} (${p.projectId})`}
+          {p.displayName.includes(p.projectId) ? p.displayName : `${p.displayName} (${p.projectId})`}
         </option>
       ))}
     </TextField>

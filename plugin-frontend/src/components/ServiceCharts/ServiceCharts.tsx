@@ -1,4 +1,4 @@
-import Grid from '@mui/material/Grid';
+import Box from '@mui/material/Box';
 import type { ServiceDetailResponse, TimeWindow } from '@gcp-serverless/common';
 import { hasPoints, panelErrorsFor } from '../../charts/seriesRows';
 import { ChartPanel } from '../ChartPanel/ChartPanel';
@@ -20,56 +20,50 @@ export function ServiceCharts({ detail, window }: ServiceChartsProps) {
   const messages = (panel: 'requests' | 'latency' | 'instances') => panelErrorsFor(errors, panel).map(e => e.message);
   const scaling = detail?.service.scaling;
   return (
-    <Grid container spacing={2}>
-      <Grid item xs={12} lg={6}>
-        <ChartPanel
-          title="Requests by response class"
-          subtitle="requests per second, stacked"
-          loading={loading}
-          errors={messages('requests')}
-          empty={detail !== undefined && !hasPoints(detail.requestsByClass)}
-          emptyMessage="No requests in this time window."
-          testId="chart-requests"
-        >
-          {detail && <RequestsByClassChart series={detail.requestsByClass} window={window} />}
-        </ChartPanel>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <ChartPanel
-          title="Latency"
-          subtitle="p50, p95, p99 in milliseconds"
-          loading={loading}
-          errors={messages('latency')}
-          empty={detail !== undefined && !hasPoints(detail.latency)}
-          testId="chart-latency"
-        >
-          {detail && <LatencyChart series={detail.latency} window={window} />}
-        </ChartPanel>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <ChartPanel
-          title="Instances"
-          subtitle={
-            scaling
-              ? `instance count; min ${scaling.minInstances}, max ${scaling.maxInstances}` +
-                (detail && !showsMaxLine(detail.instances, scaling.maxInstances) ? ' (max line off scale)' : '')
-              : 'instance count'
-          }
-          loading={loading}
-          errors={messages('instances')}
-          empty={detail !== undefined && !hasPoints(detail.instances)}
-          testId="chart-instances"
-        >
-          {detail && scaling && (
-            <InstancesChart
-              series={detail.instances}
-              minInstances={scaling.minInstances}
-              maxInstances={scaling.maxInstances}
-              window={window}
-            />
-          )}
-        </ChartPanel>
-      </Grid>
-    </Grid>
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
+      <ChartPanel
+        title="Requests by response class"
+        subtitle="requests per second, stacked"
+        loading={loading}
+        errors={messages('requests')}
+        empty={detail !== undefined && !hasPoints(detail.requestsByClass)}
+        emptyMessage="No requests in this time window."
+        testId="chart-requests"
+      >
+        {detail && <RequestsByClassChart series={detail.requestsByClass} window={window} />}
+      </ChartPanel>
+      <ChartPanel
+        title="Latency"
+        subtitle="p50, p95, p99 in milliseconds"
+        loading={loading}
+        errors={messages('latency')}
+        empty={detail !== undefined && !hasPoints(detail.latency)}
+        testId="chart-latency"
+      >
+        {detail && <LatencyChart series={detail.latency} window={window} />}
+      </ChartPanel>
+      <ChartPanel
+        title="Instances"
+        subtitle={
+          scaling
+            ? `instance count; min ${scaling.minInstances}, max ${scaling.maxInstances}` +
+              (detail && !showsMaxLine(detail.instances, scaling.maxInstances) ? ' (max line off scale)' : '')
+            : 'instance count'
+        }
+        loading={loading}
+        errors={messages('instances')}
+        empty={detail !== undefined && !hasPoints(detail.instances)}
+        testId="chart-instances"
+      >
+        {detail && scaling && (
+          <InstancesChart
+            series={detail.instances}
+            minInstances={scaling.minInstances}
+            maxInstances={scaling.maxInstances}
+            window={window}
+          />
+        )}
+      </ChartPanel>
+    </Box>
   );
 }
