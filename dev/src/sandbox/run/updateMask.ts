@@ -86,12 +86,13 @@ export function applyMask(type: protobuf.Type, current: Json, patch: Json, paths
 
 /**
  * A copy of `current` with every mutable top-level field replaced by the patch's (absent = cleared):
- * an update without a mask replaces the whole resource. Output-only fields and `name` stay.
+ * an update without a mask replaces the whole resource. Output-only fields, `name` and `etag` (a
+ * precondition, not data) stay.
  */
 export function replaceMutable(type: protobuf.Type, current: Json, patch: Json): Json {
   const result = structuredClone(current);
   for (const field of type.fieldsArray) {
-    if (isOutputOnly(field) || field.name === 'name') continue;
+    if (isOutputOnly(field) || field.name === 'name' || field.name === 'etag') continue;
     if (patch[field.name] === undefined) delete result[field.name];
     else result[field.name] = structuredClone(patch[field.name]);
   }

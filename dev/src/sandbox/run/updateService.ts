@@ -6,6 +6,7 @@ import { findService, requireProject, type RunContext } from './runContext';
 import { configFromService, intValue } from './serviceConfig';
 import { readyCondition, revisionName, serviceEtag } from './serviceResource';
 import { serviceViolations } from './serviceRules';
+import type { SandboxRunService } from '../world';
 import { applyMask, maskViolations, parseUpdateMask, replaceMutable } from './updateMask';
 
 /** The decoded `PATCH /v2/projects/{p}/locations/{l}/services/{s}` request. */
@@ -57,8 +58,8 @@ export function updateService(ctx: RunContext, input: UpdateServiceInput): Opera
   service ??= missingServiceShell(project, input.location, input.serviceId, ctx.clock.now());
   const current = service.resource;
   if (!creating && bareEtag(input.body['etag']) && bareEtag(input.body['etag']) !== bareEtag(current['etag'])) {
-    throw aborted(`The etag "${String(input.body['etag'])}" of ${fullName} does not match the current etag ${String(current['etag'])}: ` +
-      'the service was changed since it was read. Read it again and retry.');
+    throw aborted(`etag mismatch for ${fullName}: the request carries ${String(input.body['etag'])} but the current etag is ` +
+      `${String(current['etag'])}; the service was changed since it was read. Read it again and retry.`);
   }
 
   const patch = normalizeMessageJson(ctx.serviceType, input.body, { dropOutputOnly: true }) as Json;
@@ -81,8 +82,7 @@ export function updateService(ctx: RunContext, input: UpdateServiceInput): Opera
 }
 
 /** Stores the new generation: output-only bookkeeping, reconciling, and the config history entry. */
-function commit(ctx: RunContext, service: { resource: Json; history: { effectiveFrom: number; config: ReturnType<typeof configFromService> }[]; name: string },
-  merged: Json, newRevision: boolean): Json {
+function commit(ctx: RunContext, service: SandboxRunService, merged: Json, newRevision: boolean): Json {
   const now = ctx.clock.now();
   const at = new Date(now).toISOString();
   const generation = intValue(service.resource['generation']) + 1;
@@ -103,7 +103,7 @@ function commit(ctx: RunContext, service: { resource: Json; history: { effective
 }
 
 /** Completion of the operation: the revision is ready and serving. */
-function finishReconciling(service: { resource: Json }, committed: Json): Json {
+function finishReconciling(service: SandboxRunService, committed: Json): Json {
   const done: Json = {
     ...committed,
     reconciling: false,
