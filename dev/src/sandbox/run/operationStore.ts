@@ -37,12 +37,13 @@ export class OperationStore {
    * Starts an operation in `projects/P/locations/L`.
    * @param metadata the Service at the start (becomes `metadata` with its `@type`).
    * @param complete called once when the operation finishes; returns the final Service.
+   * @param immediate finish at once (validateOnly: nothing to roll out).
    */
-  start(parent: string, metadata: Record<string, unknown>, complete: () => Record<string, unknown>): OperationJson {
+  start(parent: string, metadata: Record<string, unknown>, complete: () => Record<string, unknown>, immediate = false): OperationJson {
     const name = `${parent}/operations/${randomUUID()}`;
     const op: StoredOperation = { name, startedRealMs: this.realNow(), metadata: { '@type': SERVICE_TYPE_URL, ...metadata }, complete };
     this.operations.set(name, op);
-    if (this.delayMs <= 0) this.finish(op);
+    if (immediate || this.delayMs <= 0) this.finish(op);
     return this.toJson(op);
   }
 

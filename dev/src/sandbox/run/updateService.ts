@@ -74,7 +74,7 @@ export function updateService(ctx: RunContext, input: UpdateServiceInput): Opera
   if (violations.length) throw invalidArgument(violations.map((v) => v.description).join('; '), violations);
 
   const parent = `projects/${input.projectId}/locations/${input.location}`;
-  if (input.validateOnly) return ctx.operations.start(parent, merged, () => ({ ...merged, reconciling: false }));
+  if (input.validateOnly) return ctx.operations.start(parent, merged, () => ({ ...merged, reconciling: false }), true);
   if (creating) project.services.set(input.serviceId, service);
   const templateChanged = stableJson(current['template']) !== stableJson(merged['template']);
   const committed = commit(ctx, service, merged, templateChanged || creating);
