@@ -92,7 +92,7 @@ export class GcpServerlessClient implements GcpServerlessApi {
         signal: options?.signal,
       });
     } catch (error) {
-      if (isAbort(error)) throw error;
+      if (isAbort(error) || options?.signal?.aborted) throw error;
       throw new ServiceUnavailableError(`Could not reach the gcp-serverless backend (${method} ${path}): ${String(error)}`, {
         cause: error,
       });
@@ -127,6 +127,7 @@ function enc(segment: string): string {
   return encodeURIComponent(segment);
 }
 
+// DOMException is not always an Error of this realm (jsdom), so check the name only.
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }

@@ -1,0 +1,28 @@
+import { vi, type Mock } from 'vitest';
+import type { GcpServerlessApi } from '../api/GcpServerlessApi';
+
+/** A {@link GcpServerlessApi} whose every method is a vitest mock (each rejects until given an implementation). */
+export type FakeGcpServerlessApi = { [K in keyof GcpServerlessApi]: Mock<GcpServerlessApi[K]> };
+
+/** A fake API; pass implementations for the methods a test uses. */
+export function fakeApi(overrides: Partial<GcpServerlessApi> = {}): FakeGcpServerlessApi {
+  const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call to ${name}`));
+  return {
+    listProjects: vi.fn(overrides.listProjects ?? unexpected('listProjects')),
+    listServices: vi.fn(overrides.listServices ?? unexpected('listServices')),
+    getService: vi.fn(overrides.getService ?? unexpected('getService')),
+    previewScaling: vi.fn(overrides.previewScaling ?? unexpected('previewScaling')),
+    applyScaling: vi.fn(overrides.applyScaling ?? unexpected('applyScaling')),
+  };
+}
+
+/** A promise with its resolve/reject exposed, to hold a call in flight during a test. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
