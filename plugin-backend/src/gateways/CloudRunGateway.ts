@@ -1,7 +1,7 @@
 import { ServicesClient } from '@google-cloud/run';
 import { ConflictError, type CloudRunService, type ScalingSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
-import { readCallOptions, withDeadline, writeCallOptions } from './callSettings';
+import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { toCloudRunService, type RawRunService } from './runServiceTranslator';
@@ -41,8 +41,8 @@ export class CloudRunGateway {
   async listServices(projectId: string, region: string): Promise<CloudRunService[]> {
     const what = `listing Cloud Run services of ${projectId} in ${region}`;
     try {
-      const [services] = await withDeadline(
-        this.client.listServices({ parent: `projects/${projectId}/locations/${region}` }, readCallOptions(this.timeouts.readMs)),
+      const [services] = await readWithRetry(
+        () => this.client.listServices({ parent: `projects/${projectId}/locations/${region}` }, callOptions(this.timeouts.readMs)),
         this.timeouts.readMs,
         what,
       );
@@ -80,7 +80,7 @@ export class CloudRunGateway {
       const [operation] = await withDeadline(
         this.client.updateService(
           { service: { ...raw, template } as never, updateMask: { paths: SCALING_MASK }, validateOnly: options.validateOnly },
-          writeCallOptions(this.timeouts.writeMs),
+          callOptions(this.timeouts.writeMs),
         ),
         this.timeouts.writeMs,
         what,
@@ -98,8 +98,8 @@ export class CloudRunGateway {
   private async getRaw(projectId: string, region: string, name: string): Promise<RawRunService> {
     const what = `reading Cloud Run service ${name} of ${projectId} in ${region}`;
     try {
-      const [service] = await withDeadline(
-        this.client.getService({ name: `projects/${projectId}/locations/${region}/services/${name}` }, readCallOptions(this.timeouts.readMs)),
+      const [service] = await readWithRetry(
+        () => this.client.getService({ name: `projects/${projectId}/locations/${region}/services/${name}` }, callOptions(this.timeouts.readMs)),
         this.timeouts.readMs,
         what,
       );

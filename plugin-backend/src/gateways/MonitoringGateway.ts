@@ -1,7 +1,7 @@
 import { MetricServiceClient } from '@google-cloud/monitoring';
 import type { SeriesPoint } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
-import { readCallOptions, withDeadline } from './callSettings';
+import { callOptions, readWithRetry } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
 
@@ -87,8 +87,8 @@ export class MonitoringGateway {
   async query(q: TimeSeriesQuery): Promise<MetricSeries[]> {
     const what = `reading ${q.purpose} from Cloud Monitoring`;
     try {
-      const [series] = await withDeadline(
-        this.client.listTimeSeries(
+      const [series] = await readWithRetry(
+        () => this.client.listTimeSeries(
           {
             name: `projects/${q.projectId}`,
             filter: q.filter,
@@ -101,7 +101,7 @@ export class MonitoringGateway {
             },
             view: 'FULL',
           },
-          readCallOptions(this.readDeadlineMs),
+          callOptions(this.readDeadlineMs),
         ),
         this.readDeadlineMs,
         what,

@@ -1,25 +1,37 @@
-import { createBackoffSettings, createRetryOptions, type CallOptions } from 'google-gax';
+import type { CallOptions } from 'google-gax';
 import { UpstreamTimeoutError } from '@gcp-serverless/common';
-import { GrpcCode } from './googleErrors';
+import { grpcCode, GrpcCode } from './googleErrors';
 
 /**
- * Explicit per-call settings. The library defaults allow 600 s in total; a portal page must answer
- * within seconds, so every read gets a short deadline and at most a couple of quick retries on
- * UNAVAILABLE, and writes are never retried (GCP-FACTS.md §1: never `maxRetries`).
+ * Per-call settings for the Google clients. google-gax's own retry is switched off (`retry: null`):
+ * its defaults allow 600 s, and when its retries run out it reports DEADLINE_EXCEEDED, hiding that
+ * Google said UNAVAILABLE. We retry reads ourselves (`readWithRetry`) and never retry writes.
+ * GCP-FACTS.md §1: never `maxRetries`.
  */
-export function readCallOptions(deadlineMs: number): CallOptions {
-  return {
-    timeout: deadlineMs,
-    retry: createRetryOptions(
-      [GrpcCode.UNAVAILABLE],
-      createBackoffSettings(100, 2, 1_000, deadlineMs, 1, deadlineMs, deadlineMs),
-    ),
-  };
+export function callOptions(deadlineMs: number): CallOptions {
+  return { timeout: deadlineMs, retry: null as never };
 }
 
-/** Writes: one attempt with a deadline; the caller decides what a failure means. */
-export function writeCallOptions(deadlineMs: number): CallOptions {
-  return { timeout: deadlineMs, retry: null as never };
+/** Delays between read attempts on UNAVAILABLE, ms; 429 (RESOURCE_EXHAUSTED) is never retried. */
+const READ_RETRY_DELAYS_MS = [100, 400];
+
+/**
+ * Runs a read with up to two quick retries on UNAVAILABLE, the whole bounded by `deadlineMs`.
+ * A persistent UNAVAILABLE surfaces as itself (→ 503), a slow Google as a timeout (→ 504).
+ */
+export async function readWithRetry<T>(call: () => Promise<T>, deadlineMs: number, what: string): Promise<T> {
+  const attempts = async (): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        const delay = READ_RETRY_DELAYS_MS[attempt];
+        if (grpcCode(err) !== GrpcCode.UNAVAILABLE || delay === undefined) throw err;
+        await new Promise(r => setTimeout(r, delay));
+      }
+    }
+  };
+  return withDeadline(attempts(), deadlineMs, what);
 }
 
 /**

@@ -74,22 +74,39 @@ export class ScalingService {
   async apply(ref: ServiceRef, request: ScalingApplyRequest, actor: string): Promise<ScalingApplyResult> {
     this.deps.access.region(ref.projectId, ref.region);
     const service = await this.deps.cloudRun.getService(ref.projectId, ref.region, ref.name);
+    const base = {
+      time: new Date().toISOString(),
+      actor,
+      action: 'scaling.apply' as const,
+      resource: service.resourceName,
+      before: service.scaling,
+      after: request.change,
+    };
     if (service.etag !== request.etag) {
-      throw new ConflictError(
+      const conflict = new ConflictError(
         `Cloud Run service ${ref.name} was changed by someone else since you previewed; review the current values and try again`,
         { details: { current: service.scaling, etag: service.etag, service } },
       );
+      await this.deps.audit.record({ ...base, result: 'conflict', error: conflict.message });
+      throw conflict;
     }
+    // Refusals below change nothing upstream and are plain 400s, so they are not audited as attempts.
     const { warnings, diff } = await this.assess(service, request.change);
-    if (diff.length === 0) throw new InputError('Nothing to change: the proposed scaling equals the current one', [{ path: 'change', message: 'equals the current scaling' }]);
+    if (diff.length === 0) {
+      throw new InputError('Nothing to change: the proposed scaling equals the current one', [
+        { path: 'change', message: 'equals the current scaling' },
+      ]);
+    }
     const missing = unacknowledgedWarnings(warnings, request.acknowledgedWarnings);
     if (missing.length > 0) {
       throw new InputError('Acknowledge the warnings before applying', [
-        { path: 'acknowledgedWarnings', message: `acknowledge ${missing.map(w => w.code).join(', ')}: ${missing.map(w => w.message).join(' ')}` },
+        {
+          path: 'acknowledgedWarnings',
+          message: `acknowledge ${missing.map(w => w.code).join(', ')}: ${missing.map(w => w.message).join(' ')}`,
+        },
       ]);
     }
 
-    const base = { time: new Date().toISOString(), actor, action: 'scaling.apply' as const, resource: service.resourceName, before: service.scaling, after: request.change };
     try {
       const result = await this.deps.cloudRun.updateScaling(ref, request.change, request.etag, { validateOnly: false });
       await this.deps.audit.record({ ...base, result: 'succeeded', operation: result.operation });
