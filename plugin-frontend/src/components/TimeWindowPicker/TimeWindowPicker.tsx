@@ -22,7 +22,7 @@ export function TimeWindowPicker({ value, onChange }: TimeWindowPickerProps) {
       }}
     >
       {TIME_WINDOWS.map(w => (
-        <ToggleButton key={w} value={w}>
+        <ToggleButton key={w} value={w} sx={{ textTransform: 'none', px: 1.5 }}>
           {w}
         </ToggleButton>
       ))}
