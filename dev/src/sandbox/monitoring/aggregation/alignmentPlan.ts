@@ -1,0 +1,78 @@
+/**
+ * Which minutes of the traffic model feed which output point. Periods are aligned to the end of the
+ * interval and go back in steps of the alignment period, newest first, never past sandbox now.
+ *
+ * Sampling: for periods of an hour or more not every minute is computed. A fixed subset (minutes whose
+ * index since the epoch is a multiple of the step: 10 min for 1 h, up to 30 min) stands for the whole
+ * period, each sampled minute weighted by minutes ÷ samples, so sums, rates and counts keep their
+ * totals; means are weighted the same way; MIN/MAX see only the sampled minutes. This keeps a week of
+ * a 1,000-service fleet at 1 h alignment to about a million model evaluations.
+ */
+
+const MINUTE_MS = 60_000;
+
+/** One output point's share of time and the model minutes that fill it. */
+export interface AlignmentPeriod {
+  /** Interval of the output point, epoch ms. */
+  startMs: number;
+  endMs: number;
+  /** Start of each model minute to compute, epoch ms. */
+  minuteStarts: number[];
+  /** How many raw one-minute points each computed minute stands for (1 when not sampled). */
+  weight: number;
+}
+
+export interface AlignmentPlan {
+  /** Length of a period in seconds (60 for raw points). */
+  periodSeconds: number;
+  /** Periods newest first. */
+  periods: AlignmentPeriod[];
+}
+
+/** Minutes between sampled minutes for a period of `periodSeconds`: 1 below an hour, then ≥ 6 samples per period. */
+export function samplingStepMinutes(periodSeconds: number): number {
+  const periodMinutes = periodSeconds / 60;
+  if (periodMinutes < 60) return 1;
+  const steps = [30, 15, 10, 5];
+  return steps.find((step) => periodMinutes / step >= 6) ?? 1;
+}
+
+/**
+ * Raw points (no aligner): one period per minute whose end lies in (start, end], newest first; when
+ * start equals end, the last minute ending at or before it (the latest value, as gauges are read).
+ */
+export function planRaw(startMs: number, endMs: number, nowMs: number): AlignmentPlan {
+  const lastEnd = Math.floor(Math.min(endMs, nowMs) / MINUTE_MS) * MINUTE_MS;
+  const periods: AlignmentPeriod[] = [];
+  for (let end = lastEnd; end > startMs || (startMs === endMs && end === lastEnd); end -= MINUTE_MS) {
+    periods.push({ startMs: end - MINUTE_MS, endMs: end, minuteStarts: [end - MINUTE_MS], weight: 1 });
+    if (startMs === endMs) break;
+  }
+  return { periodSeconds: 60, periods };
+}
+
+/**
+ * Aligned periods of `periodSeconds` ending at min(end, now), back to the first one that reaches
+ * `startMs` (at least one). A period (e − P, e] holds the minutes whose end lies in it.
+ */
+export function planAligned(startMs: number, endMs: number, nowMs: number, periodSeconds: number): AlignmentPlan {
+  const periodMs = periodSeconds * 1000;
+  const lastEnd = Math.min(endMs, nowMs);
+  if (lastEnd < startMs) return { periodSeconds, periods: [] };
+  const count = Math.max(1, Math.ceil((lastEnd - startMs) / periodMs));
+  const step = samplingStepMinutes(periodSeconds);
+  const periods: AlignmentPeriod[] = [];
+  for (let k = 0; k < count; k++) {
+    const end = lastEnd - k * periodMs;
+    const start = end - periodMs;
+    // Minute indexes whose minute ends inside (start, end]: minute i ends at (i + 1) × 60 s.
+    const first = Math.floor(start / MINUTE_MS);
+    const last = Math.floor(end / MINUTE_MS) - 1;
+    if (last < first) continue;
+    const minuteStarts: number[] = [];
+    for (let i = Math.ceil(first / step) * step; i <= last; i += step) minuteStarts.push(i * MINUTE_MS);
+    if (minuteStarts.length === 0) minuteStarts.push(Math.floor((first + last) / 2) * MINUTE_MS);
+    periods.push({ startMs: start, endMs: end, minuteStarts, weight: (last - first + 1) / minuteStarts.length });
+  }
+  return { periodSeconds, periods };
+}

@@ -1,0 +1,94 @@
+/**
+ * Walks the resources of a project, computes the model minutes an alignment plan asks for, keeps the
+ * series the filter selects, and aligns each series period by period. Minutes are computed once per
+ * resource and fanned out to all of its label sets, and accumulators live only for one period, so
+ * memory stays proportional to the output, not to the minutes computed.
+ */
+import { evaluateFilter, seriesLookup, type SelectorLookup } from '../filter/filterEval';
+import type { FilterExpr } from '../filter/filterAst';
+import { alignPeriod, PeriodAccumulator } from '../aggregation/aligners';
+import type { AlignmentPlan } from '../aggregation/alignmentPlan';
+import type { MetricDefinition, PointValue, ResourceSource } from '../metrics/metricTypes';
+import type { AlignerName } from '../request/aggregationEnums';
+import type { SandboxProject } from '../../world';
+
+/** A series after alignment: its labels and one value per period of the plan (undefined = no point). */
+export interface AlignedSeries {
+  resourceLabels: Readonly<Record<string, string>>;
+  metricLabels: Readonly<Record<string, string>>;
+  values: Array<PointValue | undefined>;
+}
+
+interface SeriesState {
+  series: AlignedSeries | null;
+  accumulator: PeriodAccumulator;
+  touched: boolean;
+}
+
+/** Lookup for a source before its minutes are known: revision and metric labels are still open. */
+function sourceLookup(project: SandboxProject, metric: MetricDefinition, source: ResourceSource): SelectorLookup {
+  return (selector) => {
+    if (selector.scope === 'project') return project.projectId;
+    if (selector.kind === 'type') return selector.scope === 'metric' ? metric.type : metric.resourceType;
+    if (selector.scope === 'metric') return undefined;
+    return source.fixedLabels[selector.key];
+  };
+}
+
+/** The aligned series of `metric` in `project` that `filter` selects, in the order first seen. */
+export function collectAlignedSeries(
+  project: SandboxProject,
+  metric: MetricDefinition,
+  filter: FilterExpr,
+  plan: AlignmentPlan,
+  aligner: AlignerName,
+): AlignedSeries[] {
+  const result: AlignedSeries[] = [];
+  for (const source of metric.sources(project)) {
+    if (evaluateFilter(filter, sourceLookup(project, metric, source)) === false) continue;
+    // Keyed by object identity (the resource's labels object and the metric's label set are reused
+    // across minutes): no string keys to build and hash for every point.
+    const states = new Map<object, Map<object, SeriesState>>();
+    const all: SeriesState[] = [];
+    plan.periods.forEach((period, index) => {
+      for (const minuteStart of period.minuteStarts) {
+        const minute = source.minute(minuteStart);
+        let byLabels = states.get(minute.resourceLabels);
+        if (!byLabels) {
+          byLabels = new Map();
+          states.set(minute.resourceLabels, byLabels);
+        }
+        for (const point of minute.points) {
+          let state = byLabels.get(point.labelSet);
+          if (!state) {
+            const identity = {
+              projectId: project.projectId,
+              metricType: metric.type,
+              resourceType: metric.resourceType,
+              resourceLabels: minute.resourceLabels,
+              metricLabels: point.labelSet.labels,
+            };
+            const selected = evaluateFilter(filter, seriesLookup(identity)) === true;
+            const series = selected
+              ? { resourceLabels: minute.resourceLabels, metricLabels: point.labelSet.labels, values: [] }
+              : null;
+            if (series) result.push(series);
+            state = { series, accumulator: new PeriodAccumulator(), touched: false };
+            byLabels.set(point.labelSet, state);
+            all.push(state);
+          }
+          if (!state.series) continue;
+          state.accumulator.add(point.value, period.weight);
+          state.touched = true;
+        }
+      }
+      for (const state of all) {
+        if (!state.touched || !state.series) continue;
+        state.series.values[index] = alignPeriod(aligner, state.accumulator, plan.periodSeconds);
+        state.accumulator = new PeriodAccumulator();
+        state.touched = false;
+      }
+    });
+  }
+  return result;
+}
