@@ -16,7 +16,7 @@ export interface NamedSeries {
  * panel concerned: one failing Google API never blanks a page.
  */
 export interface PanelError {
-  /** What failed, e.g. "monitoring:request_count". */
+  /** Which panel failed, e.g. "requests", "latency", "p95", "instances". */
   source: string;
   message: string;
   /** HTTP status our API would have given for it (502/503/504). */
