@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { planAligned, planRaw, samplingStepMinutes } from './alignmentPlan';
+
+const T = Date.UTC(2024, 0, 8, 12); // 12:00 UTC
+const MIN = 60_000;
+
+describe('planAligned', () => {
+  it('aligns periods to the end of the interval, newest first, with the minutes ending inside each', () => {
+    const plan = planAligned(T - 10 * MIN, T, T, 300);
+    expect(plan.periods.map((p) => [p.startMs, p.endMs])).toEqual([
+      [T - 5 * MIN, T],
+      [T - 10 * MIN, T - 5 * MIN],
+    ]);
+    expect(plan.periods[0]!.minuteStarts).toEqual([1, 2, 3, 4, 5].map((i) => T - i * MIN).reverse());
+    expect(plan.periods[0]!.weight).toBe(1);
+  });
+
+  it('never goes past now and keeps a partial oldest period', () => {
+    const plan = planAligned(T - 7 * MIN, T + 60 * MIN, T, 300);
+    expect(plan.periods.map((p) => p.endMs)).toEqual([T, T - 5 * MIN]);
+    expect(planAligned(T + MIN, T + 2 * MIN, T, 60).periods).toEqual([]);
+  });
+
+  it('keeps the boundaries of an end that is not on a minute', () => {
+    const end = T + 30_000;
+    const plan = planAligned(end - 2 * MIN, end, end, 60);
+    expect(plan.periods.map((p) => p.endMs)).toEqual([end, end - MIN]);
+    expect(plan.periods.map((p) => p.minuteStarts)).toEqual([[T - MIN], [T - 2 * MIN]]);
+  });
+
+  it('samples long periods and weights each sample by the minutes it stands for', () => {
+    expect(samplingStepMinutes(300)).toBe(1);
+    expect(samplingStepMinutes(3600)).toBe(10);
+    expect(samplingStepMinutes(86_400)).toBe(30);
+    const plan = planAligned(T - 3 * 3_600_000, T, T, 3600);
+    expect(plan.periods).toHaveLength(3);
+    for (const period of plan.periods) {
+      expect(period.minuteStarts).toHaveLength(6);
+      expect(period.weight).toBe(10);
+    }
+  });
+});
+
+describe('planRaw', () => {
+  it('has one period per minute ending in (start, end], and the latest minute when start = end', () => {
+    expect(planRaw(T - 3 * MIN, T, T).periods.map((p) => p.endMs)).toEqual([T, T - MIN, T - 2 * MIN]);
+    expect(planRaw(T + 20_000, T + 20_000, T + 50_000).periods.map((p) => p.endMs)).toEqual([T]);
+    expect(planRaw(T - 3 * MIN, T + 10 * MIN, T - 90_000).periods.map((p) => p.endMs)).toEqual([T - 2 * MIN]);
+  });
+});

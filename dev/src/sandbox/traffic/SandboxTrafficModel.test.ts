@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { configAt } from '../world';
+import { minuteSample } from './SandboxTrafficModel';
+import { MONDAY_UTC, smallConfig, steadyProfile, testProject, testService } from './testFixtures';
+
+const HOUR = 3_600_000;
+
+function serviceWith(profile = steadyProfile(), config = smallConfig()) {
+  const service = testService('p', 'svc', profile, config);
+  return { service, project: testProject('p', [service]) };
+}
+
+describe('minuteSample', () => {
+  it('is deterministic: the same service and minute always give the same sample', () => {
+    const { project, service } = serviceWith(steadyProfile({ noise: 0.3, diurnalAmplitude: 0.5 }));
+    const a = minuteSample(project, service, MONDAY_UTC + 123 * 60_000);
+    const b = minuteSample(project, service, MONDAY_UTC + 123 * 60_000 + 59_999);
+    expect(b).toEqual(a);
+    expect(a.minuteStartMs).toBe(MONDAY_UTC + 123 * 60_000);
+  });
+
+  it('adds noise that differs per minute but averages to the expected demand', () => {
+    const { project, service } = serviceWith(steadyProfile({ noise: 0.2, baseRps: 100 }));
+    const samples = Array.from({ length: 600 }, (_, i) => minuteSample(project, service, MONDAY_UTC + i * 60_000));
+    expect(new Set(samples.map((s) => s.requests)).size).toBeGreaterThan(100);
+    const mean = samples.reduce((sum, s) => sum + s.requests, 0) / samples.length;
+    expect(mean / 60).toBeCloseTo(100, 0);
+  });
+
+  it('peaks at peakHour in the project time zone and dips on weekends', () => {
+    const profile = steadyProfile({ diurnalAmplitude: 0.6, peakHour: 14, weekendFactor: 0.5 });
+    const service = testService('p', 'svc', profile);
+    const seoul = testProject('p', [service], 'Asia/Seoul');
+    // 14:00 in Seoul is 05:00 UTC; 02:00 Seoul is 17:00 UTC the day before.
+    const peak = minuteSample(seoul, service, MONDAY_UTC + 5 * HOUR).demandRps;
+    const trough = minuteSample(seoul, service, MONDAY_UTC + 17 * HOUR).demandRps;
+    expect(peak).toBeCloseTo(16, 5);
+    expect(trough).toBeCloseTo(4, 5);
+    const saturday = MONDAY_UTC + 5 * 24 * HOUR + 5 * HOUR;
+    expect(minuteSample(seoul, service, saturday).demandRps).toBeCloseTo(8, 5);
+  });
+
+  it('applies recurring events in local time', () => {
+    const profile = steadyProfile({ events: [{ dayOfWeek: 1, startHour: 10, durationHours: 2, multiplier: 5 }] });
+    const { project, service } = serviceWith(profile);
+    expect(minuteSample(project, service, MONDAY_UTC + 9 * HOUR).demandRps).toBeCloseTo(10);
+    expect(minuteSample(project, service, MONDAY_UTC + 11 * HOUR).demandRps).toBeCloseTo(50);
+    expect(minuteSample(project, service, MONDAY_UTC + 12 * HOUR).demandRps).toBeCloseTo(10);
+  });
+
+  it('clamps instances to min and max', () => {
+    const idle = serviceWith(steadyProfile({ baseRps: 0.001 }), smallConfig({ minInstances: 3 }));
+    const quiet = minuteSample(idle.project, idle.service, MONDAY_UTC);
+    expect(quiet.instances).toBe(3);
+    expect(quiet.idleInstances).toBe(3 - quiet.activeInstances);
+    const busy = serviceWith(steadyProfile({ baseRps: 100_000 }), smallConfig({ maxInstances: 4 }));
+    expect(minuteSample(busy.project, busy.service, MONDAY_UTC).instances).toBe(4);
+  });
+
+  it('follows Little\'s law: instances = ceil(rps × mean latency ÷ (concurrency × 0.6))', () => {
+    // 1,000 rps × 0.5 s mean (median 500 ms, sigma ~0) = 500 concurrent; ÷ (10 × 0.6) → 84 instances.
+    const profile = steadyProfile({ baseRps: 1000, latencyP50Ms: 500, latencySigma: 0.000001 });
+    const { project, service } = serviceWith(profile, smallConfig({ concurrency: 10, maxInstances: 1000 }));
+    const sample = minuteSample(project, service, MONDAY_UTC);
+    expect(sample.concurrentRequests).toBeCloseTo(500, 3);
+    expect(sample.instances).toBe(84);
+    expect(sample.refused).toBe(0);
+  });
+
+  it('refuses demand above max × concurrency with 429 and raises latency', () => {
+    // 2,000 rps × ~56 ms = ~113 concurrent against a capacity of 2 × 10 = 20.
+    const profile = steadyProfile({ baseRps: 2000 });
+    const { project, service } = serviceWith(profile, smallConfig({ maxInstances: 2, concurrency: 10 }));
+    const sample = minuteSample(project, service, MONDAY_UTC);
+    expect(sample.utilisation).toBeGreaterThan(1);
+    expect(sample.refused).toBeGreaterThan(sample.served);
+    expect(sample.served + sample.refused).toBe(sample.requests);
+    expect(sample.responses.find((r) => r.code === 429)).toEqual({ code: 429, codeClass: '4xx', count: sample.refused });
+    expect(sample.latencyMedianMs).toBeGreaterThan(3 * 50 - 1);
+    expect(sample.concurrentRequests).toBeCloseTo(20, 2); // the instances are full, served is rounded to whole requests
+  });
+
+  it('splits responses by the profile rates, and the codes add up to the requests', () => {
+    const profile = steadyProfile({ baseRps: 100, errorRate5xx: 0.1, errorRate4xx: 0.05, redirectRate3xx: 0.2 });
+    const { project, service } = serviceWith(profile, smallConfig({ maxInstances: 100 }));
+    const sample = minuteSample(project, service, MONDAY_UTC);
+    const byCode = Object.fromEntries(sample.responses.map((r) => [r.code, r.count]));
+    expect(byCode).toEqual({ 200: 3900, 301: 360, 302: 840, 404: 300, 500: 480, 503: 120 });
+  });
+
+  it('applies an edit only from its effective time on', () => {
+    const { project, service } = serviceWith(steadyProfile({ baseRps: 2000 }), smallConfig({ maxInstances: 2, concurrency: 10 }));
+    const editAt = MONDAY_UTC + 30 * 60_000;
+    const before = Array.from({ length: 60 }, (_, i) => minuteSample(project, service, MONDAY_UTC + i * 60_000));
+    service.history.push({ effectiveFrom: editAt, config: smallConfig({ maxInstances: 50, concurrency: 10 }) });
+    const after = Array.from({ length: 60 }, (_, i) => minuteSample(project, service, MONDAY_UTC + i * 60_000));
+    expect(after.slice(0, 30)).toEqual(before.slice(0, 30));
+    expect(after[30]!.configVersion).toBe(1);
+    expect(after[30]!.config).toBe(configAt(service, editAt));
+    expect(after[30]!.refused).toBe(0);
+    expect(after[30]!.instances).toBeGreaterThan(2);
+    expect(after[30]!.coldStarts).toBe(after[30]!.instances - 2);
+    expect(after[31]!.coldStarts).toBe(0);
+  });
+
+  it('bills only busy and warm-idle time with cpuIdle, and every instance-second without', () => {
+    const profile = steadyProfile({ baseRps: 1 });
+    const requestBased = serviceWith(profile, smallConfig({ minInstances: 2, cpuIdle: true }));
+    const sample = minuteSample(requestBased.project, requestBased.service, MONDAY_UTC);
+    expect(sample.activeInstances).toBe(1);
+    // One active instance busy 1 − e^(−0.057) of the time, one warm idle min instance billed fully.
+    expect(sample.billableInstanceSeconds).toBeGreaterThan(60);
+    expect(sample.billableInstanceSeconds).toBeLessThan(65);
+    const instanceBased = serviceWith(profile, smallConfig({ minInstances: 2, cpuIdle: false }));
+    expect(minuteSample(instanceBased.project, instanceBased.service, MONDAY_UTC).billableInstanceSeconds).toBe(120);
+  });
+});
