@@ -55,16 +55,20 @@ function serviceSource(project: SandboxProject, service: SandboxRunService, poin
     configuration_name: service.name,
     location: service.region,
   };
-  // Revision labels are built once per version for the whole request, not per minute.
-  const revisions = new Map<number, Record<string, string>>();
+  // Revision labels are built once per version for the whole request, not per minute, and shared by
+  // versions that run the same revision (the label object is the series identity).
+  const byVersion = new Map<number, Record<string, string>>();
+  const byName = new Map<string, Record<string, string>>();
   return {
     fixedLabels,
     minute(minuteStartMs: number): ResourceMinute {
       const sample = minuteSample(project, service, minuteStartMs);
-      let revision = revisions.get(sample.configVersion);
+      let revision = byVersion.get(sample.configVersion);
       if (!revision) {
-        revision = { ...fixedLabels, revision_name: revisionNameFor(service, sample.configVersion) };
-        revisions.set(sample.configVersion, revision);
+        const name = revisionNameFor(service, sample.configVersion);
+        revision = byName.get(name) ?? { ...fixedLabels, revision_name: name };
+        byName.set(name, revision);
+        byVersion.set(sample.configVersion, revision);
       }
       return { resourceLabels: revision, points: points(sample) };
     },

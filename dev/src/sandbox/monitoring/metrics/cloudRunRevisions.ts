@@ -1,39 +1,38 @@
 /**
- * Revisions of a sandbox Cloud Run service as Monitoring labels them. The sandbox keeps one revision per
- * configuration version: the current version is the service resource's `latestReadyRevision`, and older
- * versions get the earlier generation numbers of the same naming scheme (`<service>-00003-xyz`).
+ * Revisions of a sandbox Cloud Run service as Monitoring labels them. The world keeps a configuration
+ * history but no revision per entry, so the name of the revision serving an entry is remembered the
+ * first time the entry is seen as the newest one: then the service resource names it
+ * (`latestCreatedRevision`, set as soon as an update is committed, or `latestReadyRevision`). An edit
+ * that leaves the template alone keeps the revision, so two entries may share one name, as in Cloud Run.
+ * Entries never seen while newest (edited twice between two queries) get a name in the same scheme.
  */
-import { hashString } from '../../traffic/hash';
-import type { SandboxRunService } from '../../world';
+import { revisionName } from '../../run/serviceResource';
+import type { ConfigVersion, SandboxRunService } from '../../world';
 
-const REVISION_NAME = /^(.*)-(\d{5})-([a-z0-9]+)$/;
-const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const remembered = new WeakMap<ConfigVersion, string>();
 
-/** Short name of the service's latest ready revision (from the v2 resource), if it has one. */
-function latestRevisionShortName(service: SandboxRunService): string | null {
-  const value = service.resource['latestReadyRevision'];
-  if (typeof value !== 'string' || value === '') return null;
-  return value.slice(value.lastIndexOf('/') + 1);
-}
-
-function suffixFor(service: SandboxRunService, generation: number): string {
-  let hash = hashString(`${service.projectId}/${service.name}/${generation}`);
-  let suffix = '';
-  for (let i = 0; i < 3; i++) {
-    suffix += SUFFIX_ALPHABET[hash % SUFFIX_ALPHABET.length];
-    hash = Math.floor(hash / SUFFIX_ALPHABET.length);
+/** Short name (after `/revisions/`) of the revision the resource names as newest, if any. */
+function currentRevision(service: SandboxRunService): string | null {
+  for (const field of ['latestCreatedRevision', 'latestReadyRevision']) {
+    const value = service.resource[field];
+    if (typeof value === 'string' && value !== '') return value.slice(value.lastIndexOf('/') + 1);
   }
-  return suffix;
+  return null;
 }
 
 /** The revision name (short form, as in the `revision_name` label) serving configuration `version`. */
 export function revisionNameFor(service: SandboxRunService, version: number): string {
-  const latestIndex = service.history.length - 1;
-  const latest = latestRevisionShortName(service);
-  const parsed = latest ? REVISION_NAME.exec(latest) : null;
-  if (latest && version === latestIndex) return latest;
-  const latestGeneration = parsed ? Number(parsed[2]) : latestIndex + 1;
-  const generation = Math.max(1, latestGeneration - (latestIndex - version));
-  const prefix = parsed ? parsed[1]! : service.name;
-  return `${prefix}-${String(generation).padStart(5, '0')}-${suffixFor(service, generation)}`;
+  const newest = service.history[service.history.length - 1]!;
+  if (!remembered.has(newest)) {
+    const current = currentRevision(service);
+    if (current) remembered.set(newest, current);
+  }
+  const entry = service.history[version]!;
+  let name = remembered.get(entry);
+  if (!name) {
+    // Generation 1 is the revision the sandbox creates with the service (run/serviceResource.ts).
+    name = revisionName(service.name, version + 1, version === 0 ? '' : String(entry.effectiveFrom));
+    remembered.set(entry, name);
+  }
+  return name;
 }
