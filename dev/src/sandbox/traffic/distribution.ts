@@ -76,6 +76,46 @@ export function normalCdf(z: number): number {
 }
 
 /**
+ * CDF of a log-normal at each finite bucket boundary, exactly 0 or 1 beyond 8 sigma. Cached per
+ * (layout, median, sigma): a service's latency shape only changes when queueing sets in, so most
+ * minutes reuse it and bucketing costs a multiply per bucket instead of an erf.
+ */
+const cdfCache = new Map<BucketOptions, Map<number, Map<number, Float64Array>>>();
+let cachedCdfs = 0;
+/** Utilisation medians vary every minute and rarely repeat: a small cap bounds the churn (≈ 2 MB). */
+const MAX_CACHED_CDFS = 4096;
+
+function boundaryCdf(options: BucketOptions, median: number, sigma: number): Float64Array {
+  if (cachedCdfs >= MAX_CACHED_CDFS) {
+    cdfCache.clear();
+    cachedCdfs = 0;
+  }
+  let byMedian = cdfCache.get(options);
+  if (!byMedian) {
+    byMedian = new Map();
+    cdfCache.set(options, byMedian);
+  }
+  let bySigma = byMedian.get(median);
+  if (!bySigma) {
+    bySigma = new Map();
+    byMedian.set(median, bySigma);
+  }
+  let cdf = bySigma.get(sigma);
+  if (cdf) return cdf;
+  const logs = logBounds(options);
+  const mu = Math.log(Math.max(median, 1e-12));
+  const s = Math.max(sigma, 1e-6);
+  cdf = new Float64Array(logs.length);
+  for (let i = 0; i < logs.length; i++) {
+    const z = (logs[i]! - mu) / s;
+    cdf[i] = z < -TAIL_Z ? 0 : z > TAIL_Z ? 1 : normalCdf(z);
+  }
+  cachedCdfs++;
+  bySigma.set(sigma, cdf);
+  return cdf;
+}
+
+/**
  * `count` values drawn (in expectation) from a log-normal with the given median and sigma, as whole
  * bucket counts. Cumulative rounding makes the buckets add up to exactly `count`.
  */
@@ -85,21 +125,20 @@ export function logNormalDistribution(
   sigma: number,
   bucketOptions: BucketOptions,
 ): Distribution {
-  const logs = logBounds(bucketOptions);
-  const bucketCounts = new Array<number>(logs.length + 1).fill(0);
-  const mu = Math.log(Math.max(median, 1e-12));
-  const s = Math.max(sigma, 1e-6);
+  const cdf = boundaryCdf(bucketOptions, median, sigma);
+  const bucketCounts = new Array<number>(cdf.length + 1).fill(0);
   let previous = 0;
-  for (let i = 0; i < logs.length; i++) {
-    const z = (logs[i]! - mu) / s;
-    if (z < -TAIL_Z) continue;
-    // Past the upper tail every remaining value is below the boundary: the rest of the buckets stay 0.
-    const cumulative = z > TAIL_Z ? count : Math.round(count * normalCdf(z));
+  for (let i = 0; i < cdf.length; i++) {
+    const p = cdf[i]!;
+    if (p === 0) continue;
+    const cumulative = p === 1 ? count : Math.round(count * p);
     bucketCounts[i] = cumulative - previous;
     previous = cumulative;
+    // Every remaining value is below this boundary: the rest of the buckets stay 0.
     if (cumulative === count) break;
   }
-  bucketCounts[logs.length] = count - previous;
+  bucketCounts[cdf.length] = count - previous;
+  const s = Math.max(sigma, 1e-6);
   const mean = median * Math.exp((s * s) / 2);
   const variance = (Math.exp(s * s) - 1) * mean * mean;
   return { count, mean, sumOfSquaredDeviation: count * variance, bucketOptions, bucketCounts };

@@ -26,9 +26,10 @@ export interface ListTimeSeriesResponseJson {
 
 /**
  * Sandbox guard, not a Google limit: model minutes × resources one request may compute (a week of
- * 1,000 services at 1 h alignment is about 1 M; raw points for a month of a big fleet would hang).
+ * 1,000 services at 1 h alignment is about 1 M and takes about a second; raw minutes of a week of
+ * 1,000 services would be 10 M).
  */
-export const MAX_MINUTE_EVALUATIONS = 20_000_000;
+export const MAX_MINUTE_EVALUATIONS = 5_000_000;
 
 interface Snapshot {
   fingerprint: string;
