@@ -31,13 +31,16 @@ describe('planAligned', () => {
   it('samples long periods and weights each sample by the minutes it stands for', () => {
     expect(samplingStepMinutes(300)).toBe(1);
     expect(samplingStepMinutes(3600)).toBe(10);
-    expect(samplingStepMinutes(86_400)).toBe(30);
+    expect(samplingStepMinutes(3 * 3600)).toBe(30);
+    expect(samplingStepMinutes(86_400)).toBe(60);
     const plan = planAligned(T - 3 * 3_600_000, T, T, 3600);
     expect(plan.periods).toHaveLength(3);
     for (const period of plan.periods) {
       expect(period.minuteStarts).toHaveLength(6);
       expect(period.weight).toBe(10);
     }
+    // Minutes :05, :15, … :55 of each hour: the middle of each 10-minute step.
+    expect(plan.periods[0]!.minuteStarts.map((m) => new Date(m).getUTCMinutes())).toEqual([5, 15, 25, 35, 45, 55]);
   });
 });
 
