@@ -1,8 +1,8 @@
 /**
  * The timeSeries.list service: from a decoded request to the response JSON. Nothing is stored: every
  * call computes the series from the traffic model for the minutes the alignment plan needs. The pages
- * after the first are served from a small snapshot of the first page's result (same query, same
- * sandbox time), so a listing stays consistent and is not recomputed per page.
+ * after the first are served from a small snapshot of the first page's result, so a listing stays
+ * consistent while sandbox time flows and is not recomputed per page.
  */
 import { hashString } from '../../traffic/hash';
 import { GoogleApiError, notFound } from '../../googleError';
@@ -31,6 +31,9 @@ export interface ListTimeSeriesResponseJson {
  */
 export const MAX_MINUTE_EVALUATIONS = 5_000_000;
 
+/** How long (sandbox ms) a page token continues its snapshot; later pages are recomputed. */
+const SNAPSHOT_TTL_MS = 5 * 60_000;
+
 interface Snapshot {
   fingerprint: string;
   now: number;
@@ -51,7 +54,12 @@ export class TimeSeriesLister {
     if (!project) throw notFound(`Project ${request.projectId} not found.`);
     const offset = decodePageToken(request.pageToken, fingerprint);
     const now = this.deps.clock.now();
-    let snapshot = offset > 0 ? this.snapshots.find((s) => s.fingerprint === fingerprint && s.now === now) : undefined;
+    // Sandbox time flows between pages; the snapshot keeps one listing consistent (as a Google page token
+    // does) unless the clock went back (reset) or the listing is abandoned for minutes.
+    let snapshot =
+      offset > 0
+        ? this.snapshots.find((s) => s.fingerprint === fingerprint && now >= s.now && now - s.now < SNAPSHOT_TTL_MS)
+        : undefined;
     if (!snapshot) {
       snapshot = { fingerprint, now, ...this.compute(request, now) };
       this.snapshots.unshift(snapshot);
