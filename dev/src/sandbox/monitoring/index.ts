@@ -31,3 +31,4 @@ export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
     },
   };
 }
+export { METRIC_REGISTRY } from './metrics/metricRegistry';

@@ -10,7 +10,7 @@ import type { SandboxApiDeps } from '../../api';
 import { alignedUnit } from '../aggregation/aligners';
 import { planAligned, planRaw } from '../aggregation/alignmentPlan';
 import { checkAggregation } from '../aggregation/checkAggregation';
-import { CLOUD_RUN_METRICS } from '../metrics/cloudRunMetrics';
+import { METRIC_REGISTRY } from '../metrics/metricRegistry';
 import type { ListTimeSeriesRequest } from '../request/parseListTimeSeriesRequest';
 import { collectAlignedSeries } from './collectSeries';
 import { periodIntervals, seriesSortKey, timeSeriesJson, type TimeSeriesJson } from './formatSeries';
@@ -77,7 +77,7 @@ export class TimeSeriesLister {
   private compute(request: ListTimeSeriesRequest, now: number): { series: TimeSeriesJson[]; unit: string } {
     const project = this.deps.world.projects.get(request.projectId)!;
     // Metric types the sandbox does not compute list no series (Google's answer for unknown types is unverified).
-    const metric = CLOUD_RUN_METRICS.get(request.filter.metricType);
+    const metric = METRIC_REGISTRY.get(request.filter.metricType);
     if (!metric) return { series: [], unit: '' };
     const { aggregation } = request;
     const checked = checkAggregation(aggregation, metric);
@@ -86,7 +86,7 @@ export class TimeSeriesLister {
         ? planRaw(request.startMs, request.endMs, now)
         : planAligned(request.startMs, request.endMs, now, checked.periodSeconds);
     const minutesPerSource = plan.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
-    if (minutesPerSource * project.services.size > MAX_MINUTE_EVALUATIONS) {
+    if (minutesPerSource * metric.sources(project).length > MAX_MINUTE_EVALUATIONS) {
       throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'The GCP sandbox limits the work of one request: shorten the interval or use a longer alignment period.');
     }
     const aligned = collectAlignedSeries(project, metric, request.filter.expr, plan, aggregation.aligner);
