@@ -5,6 +5,7 @@ import { useProjects } from '../../hooks/useProjects';
 import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
 import { ProjectPicker } from '../ProjectPicker/ProjectPicker';
 import { TimeWindowPicker } from '../TimeWindowPicker/TimeWindowPicker';
+import { ProjectTabs } from './ProjectTabs';
 
 /**
  * The frame of every page of one project (`projects/:projectId/*`): the project picker and the time window
@@ -30,6 +31,7 @@ export function ProjectLayout() {
         />
         <TimeWindowPicker value={window} onChange={setWindow} />
       </Stack>
+      <ProjectTabs window={window} />
       {projects.error && <Alert severity="error">Could not load the project list: {projects.error.message}</Alert>}
       {unknown && (
         <Alert severity="warning">Project {projectId} is not in the portal's allowlist; its pages will not load.</Alert>
