@@ -86,6 +86,17 @@ export interface SandboxRunService {
   traffic: TrafficProfile;
 }
 
+/**
+ * A part of the world that changes the demand a Cloud Run service sees in a minute: load-balancer
+ * traffic routed to it by the URL map in force, Cloud Tasks dispatches to a worker, … Sources are
+ * applied in order to the demand computed from the service's own TrafficProfile (noise included).
+ * Must be deterministic in (service, minute) like the rest of the model.
+ */
+export interface DemandSource {
+  /** The service's demand in requests per second for the minute, given the demand so far. */
+  adjust(service: SandboxRunService, minuteStartMs: number, demandRps: number): number;
+}
+
 export interface SandboxProject {
   projectId: string;
   /** IANA time zone that shapes the diurnal and weekly curves. */
@@ -93,6 +104,8 @@ export interface SandboxProject {
   /** Default region of the scenario. */
   region: string;
   services: Map<string, SandboxRunService>;
+  /** Demand coupling between resources (empty for a project of plain Cloud Run services). */
+  demandSources?: DemandSource[];
 }
 
 export interface SandboxWorld {

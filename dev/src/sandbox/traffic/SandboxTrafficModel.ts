@@ -101,7 +101,8 @@ function loadAt(project: SandboxProject, service: SandboxRunService, minuteStart
   const config = service.history[configVersion]!.config;
   const stream = streamOf(service);
   const noise = 1 + profile.noise * (2 * hashUnit(profile.seed, stream, minute, NOISE_CHANNEL) - 1);
-  const demandRps = Math.max(0, expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise);
+  let demandRps = Math.max(0, expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise);
+  for (const source of project.demandSources ?? []) demandRps = Math.max(0, source.adjust(service, minuteStartMs, demandRps));
   const requests = stochasticRound(demandRps * 60, hashUnit(profile.seed, stream, minute, ROUNDING_CHANNEL));
   const demandConcurrency = (requests / 60) * meanServiceSeconds(service);
   const instances = instancesFor(demandConcurrency, config);
