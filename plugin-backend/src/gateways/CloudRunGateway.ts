@@ -110,9 +110,14 @@ export class CloudRunGateway {
   }
 
   private conflict(current: CloudRunService): ConflictError {
-    return new ConflictError(
-      `Cloud Run service ${current.name} was changed by someone else since you previewed; review the current values and try again`,
-      { details: { current: current.scaling, etag: current.etag, service: current } },
-    );
+    return staleServiceConflict(current);
   }
+}
+
+/** The 409 for an edit made against an older etag; `details` is a ScalingConflictDetails. */
+export function staleServiceConflict(current: CloudRunService): ConflictError {
+  return new ConflictError(
+    `Cloud Run service ${current.name} was changed by someone else since you previewed; review the current values and try again`,
+    { details: { current: current.scaling, etag: current.etag, service: current } },
+  );
 }

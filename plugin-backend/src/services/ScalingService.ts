@@ -13,7 +13,7 @@ import {
   type ScalingPreview,
   type UpstreamValidation,
 } from '@gcp-serverless/common';
-import type { CloudRunGateway } from '../gateways/CloudRunGateway';
+import { staleServiceConflict, type CloudRunGateway } from '../gateways/CloudRunGateway';
 import type { AuditLog, PluginLogger } from './AuditLog';
 import type { CloudRunMetrics } from './CloudRunMetrics';
 import type { ProjectAccess } from './ProjectAccess';
@@ -83,10 +83,7 @@ export class ScalingService {
       after: request.change,
     };
     if (service.etag !== request.etag) {
-      const conflict = new ConflictError(
-        `Cloud Run service ${ref.name} was changed by someone else since you previewed; review the current values and try again`,
-        { details: { current: service.scaling, etag: service.etag, service } },
-      );
+      const conflict = staleServiceConflict(service);
       await this.deps.audit.record({ ...base, result: 'conflict', error: conflict.message });
       throw conflict;
     }
