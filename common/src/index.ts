@@ -3,6 +3,11 @@
  * frontend. Runs in browsers and Node alike: no React, no Node built-ins, no Google clients.
  */
 export * from './errors';
+export * from './capacity';
+export * from './edits';
+export * from './routing';
 export * from './scaling';
 export * from './schemas';
+export * from './queues';
+export * from './redis';
 export * from './types';
