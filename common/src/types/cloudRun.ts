@@ -39,6 +39,11 @@ export interface CloudRunService {
   updateTime: string | null;
   /** Link to the service in the Google Cloud console. */
   consoleUrl: string;
+  /**
+   * Env vars of the first container that wire the service to Redis or a queue (REDISHOST, REDIS_URL
+   * without credentials, *QUEUE*…; see `pickWiringEnv`). Other env vars are never exposed.
+   */
+  wiringEnv?: Record<string, string>;
 }
 
 /** Live figures of a service over a window; null where Monitoring had no data or failed. */

@@ -7,6 +7,7 @@ import { FaultRules } from './control/faultRules';
 import { RequestCounters } from './control/requestCounters';
 import { GoogleApiError, notFound, statusNameForHttp } from './googleError';
 import { readSandboxRequest, writeError, writeJson } from './httpIo';
+import { decodePathSegments } from './pathSegments';
 import { createMonitoringApi } from './monitoring';
 import { createRunApi } from './run/runApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
@@ -73,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   async function dispatch(request: SandboxRequest): Promise<SandboxResponse> {
+    decodePathSegments(request.path); // a malformed %-escape is 400 for every API, not a 404 or 500
     const control = handleControlRequest(request, { world, clock, counters, faults, reset });
     if (control) return control;
     for (const api of apis) {

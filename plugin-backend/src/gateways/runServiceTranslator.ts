@@ -1,4 +1,4 @@
-import { parseCpuLimit, type CloudRunService } from '@gcp-serverless/common';
+import { parseCpuLimit, pickWiringEnv, type CloudRunService } from '@gcp-serverless/common';
 
 /**
  * The parts of a Run Admin API v2 Service the portal reads. Results of the client are protobuf
@@ -17,7 +17,10 @@ export interface RawRunService {
     scaling?: { minInstanceCount?: number | null; maxInstanceCount?: number | null } | null;
     maxInstanceRequestConcurrency?: number | null;
     timeout?: unknown;
-    containers?: { resources?: { limits?: Record<string, string> | null; cpuIdle?: boolean | null } | null }[] | null;
+    containers?: {
+      resources?: { limits?: Record<string, string> | null; cpuIdle?: boolean | null } | null;
+      env?: { name?: string | null; value?: string | null }[] | null;
+    }[] | null;
   } | null;
 }
 
@@ -83,5 +86,6 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
     latestReadyRevision: raw.latestReadyRevision ? raw.latestReadyRevision.split('/').pop() ?? null : null,
     updateTime: timestampIso(raw.updateTime),
     consoleUrl: `https://console.cloud.google.com/run/detail/${region}/${shortName}/metrics?project=${projectId}`,
+    wiringEnv: pickWiringEnv(raw.template?.containers?.[0]?.env),
   };
 }

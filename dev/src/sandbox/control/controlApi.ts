@@ -32,9 +32,10 @@ const ROUTES: Record<string, Handler> = {
   'GET faults': (_r, deps) => ok({ faults: deps.faults.list() }),
   'POST faults': (request, deps) => {
     try {
+      // The body is checked by the fault spec schema inside add(), missing body included.
       return ok({ id: deps.faults.add(request.body as FaultSpec) });
     } catch (error) {
-      if (error instanceof FaultSpecError || error instanceof TypeError) throw invalidArgument(`Invalid fault: ${error.message}`);
+      if (error instanceof FaultSpecError) throw invalidArgument(`Invalid fault: ${error.message}`, error.violations);
       throw error;
     }
   },

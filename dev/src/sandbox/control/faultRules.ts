@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { FieldViolation } from '../googleError';
+import { faultSpecSchema, faultSpecViolations } from './faultSpecSchema';
 
 /** A fault to inject into matching Google API requests (not into `/_sandbox/` requests). */
 export interface FaultSpec {
@@ -25,8 +27,16 @@ export interface FaultRule extends FaultSpec {
   hits: number;
 }
 
-/** Thrown for a fault spec that would never do anything or is out of range. */
-export class FaultSpecError extends Error {}
+/** Thrown for a fault spec that is not an object, has unknown fields, would never do anything or is out of range. */
+export class FaultSpecError extends Error {
+  constructor(
+    message: string,
+    /** One entry per problem, `field` naming the spec field (`body` for the whole spec). */
+    readonly violations: FieldViolation[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Fault injection rules: added through `POST /_sandbox/faults` or in-process. The first rule that
@@ -37,10 +47,9 @@ export class FaultRules {
 
   constructor(private readonly random: () => number = Math.random) {}
 
-  /** Registers a fault; returns its id. Throws FaultSpecError for an invalid spec. */
+  /** Registers a fault; returns its id. Throws FaultSpecError for an invalid spec (checked at run time too). */
   add(spec: FaultSpec): string {
-    validateSpec(spec);
-    const rule: FaultRule = { ...spec, id: randomUUID(), hits: 0 };
+    const rule: FaultRule = { ...validateSpec(spec), id: randomUUID(), hits: 0 };
     this.rules.push(rule);
     return rule.id;
   }
@@ -76,21 +85,10 @@ export class FaultRules {
   }
 }
 
-function validateSpec(spec: FaultSpec): void {
-  if (typeof spec.api !== 'string' || spec.api === '') throw new FaultSpecError('api is required: "run", "monitoring" or "*"');
-  if (spec.method !== undefined && typeof spec.method !== 'string') throw new FaultSpecError('method must be a method key string');
-  if (spec.status === undefined && spec.latencyMs === undefined) throw new FaultSpecError('a fault needs status and/or latencyMs');
-  if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 400 && spec.status <= 599)) {
-    throw new FaultSpecError('status must be an HTTP error status 400..599');
-  }
-  if (spec.latencyMs !== undefined && !(Number.isFinite(spec.latencyMs) && spec.latencyMs >= 0)) {
-    throw new FaultSpecError('latencyMs must be a number ≥ 0');
-  }
-  if (spec.rate !== undefined && !(typeof spec.rate === 'number' && spec.rate >= 0 && spec.rate <= 1)) {
-    throw new FaultSpecError('rate must be between 0 and 1');
-  }
-  if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times >= 1)) {
-    throw new FaultSpecError('times must be an integer ≥ 1');
-  }
-  if (spec.message !== undefined && typeof spec.message !== 'string') throw new FaultSpecError('message must be a string');
+/** Parses a spec with the zod schema; throws FaultSpecError naming every bad or unknown field. */
+function validateSpec(spec: unknown): FaultSpec {
+  const parsed = faultSpecSchema.safeParse(spec);
+  if (parsed.success) return parsed.data;
+  const violations = faultSpecViolations(parsed.error);
+  throw new FaultSpecError(violations.map((v) => `${v.field}: ${v.description}`).join('; '), violations);
 }

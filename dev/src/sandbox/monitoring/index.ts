@@ -3,7 +3,10 @@
  * `monitoring.timeSeries.list`), computed from the traffic model so that the official
  * @google-cloud/monitoring client runs unchanged against it.
  */
-import type { SandboxApi, SandboxApiDeps, SandboxRequest } from '../api';
+import type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxRoute } from '../api';
+import { GoogleApiError } from '../googleError';
+import { decodeSegment } from '../pathSegments';
+import { canonicalQueryParameters } from './request/canonicalQuery';
 import { parseListTimeSeriesRequest } from './request/parseListTimeSeriesRequest';
 import { queryFingerprint, TimeSeriesLister } from './query/listTimeSeries';
 
@@ -12,6 +15,15 @@ export type { MetricDefinition } from './metrics/metricTypes';
 
 const TIME_SERIES_PATH = /^\/v3\/projects\/([^/]+)\/timeSeries$/;
 
+function unimplemented(request: SandboxRequest): SandboxRoute {
+  return {
+    method: 'monitoring.unimplemented',
+    handle: () => {
+      throw new GoogleApiError(501, 'UNIMPLEMENTED', `The sandbox does not emulate ${request.method} ${request.path}`);
+    },
+  };
+}
+
 /** The Monitoring API of the sandbox, reading the world and clock it is given. */
 export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
   const lister = new TimeSeriesLister(deps);
@@ -19,13 +31,16 @@ export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
     name: 'monitoring',
     match(request: SandboxRequest) {
       const match = TIME_SERIES_PATH.exec(request.path);
-      if (!match || request.method !== 'GET') return null;
-      const projectId = decodeURIComponent(match[1]!);
+      if (!match) return null;
+      // Like the Run API: a known path with another method (e.g. POST = timeSeries.create) is 501.
+      if (request.method !== 'GET') return unimplemented(request);
+      const projectId = decodeSegment(match[1]!, request.path);
       return {
         method: 'monitoring.timeSeries.list',
         handle: () => {
           const parsed = parseListTimeSeriesRequest(projectId, request.query);
-          return { status: 200, body: lister.list(parsed, queryFingerprint(projectId, request.query)) };
+          // Fingerprint the canonical spelling, so `page_size` and `pageSize` pages continue each other.
+          return { status: 200, body: lister.list(parsed, queryFingerprint(projectId, canonicalQueryParameters(request.query))) };
         },
       };
     },

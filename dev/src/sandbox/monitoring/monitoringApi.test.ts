@@ -41,11 +41,35 @@ function setup() {
 const metric = (name: string) => `metric.type = "run.googleapis.com/${name}"`;
 
 describe('monitoring.timeSeries.list', () => {
-  it('only matches GET on the timeSeries collection', () => {
+  it('serves GET on the timeSeries collection, 501 for other methods there, and leaves other paths alone', () => {
     const api = createMonitoringApi({ world: testWorld(), clock: { now: () => NOW, advance() {}, set() {} } });
     const request = { query: new URLSearchParams(), body: undefined };
-    expect(api.match({ ...request, method: 'POST', path: '/v3/projects/p/timeSeries' })).toBeNull();
+    const post = api.match({ ...request, method: 'POST', path: '/v3/projects/p/timeSeries' });
+    expect(post?.method).toBe('monitoring.unimplemented');
+    expect(() => post!.handle()).toThrow(expect.objectContaining({ httpStatus: 501, status: 'UNIMPLEMENTED' }));
     expect(api.match({ ...request, method: 'GET', path: '/v3/projects/p/metricDescriptors' })).toBeNull();
+  });
+
+  it('accepts snake_case query parameters like the official JSON names', () => {
+    const { call } = setup();
+    const params = (names: Record<string, string>) => ({
+      filter: `${metric('request_count')} AND resource.labels.service_name = "svc-a"`,
+      [names.start!]: iso(NOW - 10 * MIN),
+      [names.end!]: iso(NOW),
+      [names.period!]: '300s',
+      [names.aligner!]: 'ALIGN_RATE',
+      [names.reducer!]: 'REDUCE_SUM',
+      [names.group!]: 'resource.labels.service_name',
+      [names.size!]: '1',
+    });
+    const camel = call(params({ start: 'interval.startTime', end: 'interval.endTime', period: 'aggregation.alignmentPeriod',
+      aligner: 'aggregation.perSeriesAligner', reducer: 'aggregation.crossSeriesReducer', group: 'aggregation.groupByFields', size: 'pageSize' }));
+    const snake = call(params({ start: 'interval.start_time', end: 'interval.end_time', period: 'aggregation.alignment_period',
+      aligner: 'aggregation.per_series_aligner', reducer: 'aggregation.cross_series_reducer', group: 'aggregation.group_by_fields', size: 'page_size' }));
+    expect(snake.timeSeries).toEqual(camel.timeSeries);
+    expect(snake.timeSeries).toHaveLength(1);
+    expect(snake.timeSeries![0]!.points).toHaveLength(1); // page_size 1 applied
+    expect(snake.timeSeries![0]!.resource.labels).toEqual({ service_name: 'svc-a' });
   });
 
   it('returns raw points one per minute, newest first, never beyond now', () => {

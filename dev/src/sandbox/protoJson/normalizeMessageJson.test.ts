@@ -16,6 +16,18 @@ describe('normalizeMessageJson', () => {
     });
   });
 
+  it('answers 32-bit integers sent as strings as numbers, as Google does', () => {
+    expect(normalizeMessageJson(service, {
+      generation: ' 12 ',
+      template: { scaling: { maxInstanceCount: '45', minInstanceCount: '-0' }, maxInstanceRequestConcurrency: '80' },
+      traffic: [{ percent: '100' }],
+    })).toEqual({
+      generation: '12',
+      template: { scaling: { maxInstanceCount: 45, minInstanceCount: 0 }, maxInstanceRequestConcurrency: 80 },
+      traffic: [{ percent: 100 }],
+    });
+  });
+
   it('camelCases snake_case keys and drops nulls', () => {
     expect(normalizeMessageJson(service, { template: { max_instance_request_concurrency: 10, vpc_access: null } }))
       .toEqual({ template: { maxInstanceRequestConcurrency: 10 } });

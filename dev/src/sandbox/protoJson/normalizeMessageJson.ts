@@ -1,6 +1,6 @@
 import protobuf from 'protobufjs';
 import { fieldForJsonKey, isOutputOnly } from './protoRoot';
-import { isInt64Type } from './scalars';
+import { canonicalScalarJson } from './scalars';
 import { isPlainObject, isWellKnownType } from './wellKnownTypes';
 
 /** Options of {@link normalizeMessageJson}. */
@@ -12,7 +12,7 @@ export interface NormalizeOptions {
 /**
  * Turns request JSON (already accepted by `checkMessageJson`) into the canonical form the sandbox
  * stores and answers: lowerCamel keys, enums as NAMES, 64-bit integers as STRINGS, nulls and unknown
- * keys removed. The clients send enums as numbers (`enum-encoding=int`) but read names back, and lose
+ * keys removed; 32-bit integers and floats sent as strings ("45") become numbers. The clients send enums as numbers (`enum-encoding=int`) but read names back, and lose
  * precision on int64 numbers (GCP-FACTS.md §1). Well-known types keep their JSON form ("300s").
  */
 export function normalizeMessageJson(type: protobuf.Type, json: unknown, options: NormalizeOptions = {}): unknown {
@@ -42,13 +42,18 @@ function normalizeSingle(field: protobuf.Field, value: unknown, options: Normali
     return typeof value === 'number' ? (resolved.valuesById[value] ?? value) : value;
   }
   if (resolved instanceof protobuf.Type) return normalizeMessageJson(resolved, value, options);
-  if (isInt64Type(field.type) && typeof value === 'number') return String(value);
-  return value;
+  return canonicalScalarJson(field.type, value);
 }
+
+/** Scalar type inside each google.protobuf wrapper message (whose JSON is the bare scalar). */
+const WRAPPER_SCALARS: Record<string, string> = {
+  Int64Value: 'int64', UInt64Value: 'uint64', Int32Value: 'int32', UInt32Value: 'uint32', DoubleValue: 'double', FloatValue: 'float',
+};
 
 function normalizeWellKnown(type: protobuf.Type, json: unknown, options: NormalizeOptions): unknown {
   const name = type.fullName.slice('.google.protobuf.'.length);
-  if ((name === 'Int64Value' || name === 'UInt64Value') && typeof json === 'number') return String(json);
+  const wrapped = WRAPPER_SCALARS[name];
+  if (wrapped) return canonicalScalarJson(wrapped, json);
   if (name === 'Any' && isPlainObject(json) && typeof json['@type'] === 'string') {
     const typeUrl = json['@type'];
     try {

@@ -21,6 +21,23 @@ export function isInt64Type(type: string): boolean {
   return type.endsWith('64') && type !== 'double';
 }
 
+const NUMBER_TYPES = new Set(['int32', 'sint32', 'sfixed32', 'uint32', 'fixed32', 'double', 'float']);
+
+/**
+ * The canonical JSON of a scalar as Google answers it: proto3 JSON lets a client send 32-bit integers
+ * and floats as strings ("45"), but Google's answers carry numbers, and int64 values as strings.
+ * NaN and ±Infinity stay strings (JSON has no such numbers). Call only on values `checkScalarJson`
+ * accepted.
+ */
+export function canonicalScalarJson(type: string, value: unknown): unknown {
+  if (isInt64Type(type)) return typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value;
+  if (NUMBER_TYPES.has(type) && typeof value === 'string') {
+    const number = Number(value.trim());
+    return Number.isFinite(number) ? number + 0 : value; // + 0 turns "-0" into 0
+  }
+  return value;
+}
+
 function checkInteger(type: string, value: unknown): string | null {
   let asBigInt: bigint;
   if (typeof value === 'number') {

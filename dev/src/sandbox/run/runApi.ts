@@ -1,5 +1,6 @@
 import type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxRoute } from '../api';
 import { GoogleApiError, notFound } from '../googleError';
+import { decodePathSegments } from '../pathSegments';
 import { getService, listServices } from './listServices';
 import { OperationStore } from './operationStore';
 import { runServiceType, type RunContext } from './runContext';
@@ -20,15 +21,6 @@ const SEGMENT = '([^/]+)';
 const SERVICES = new RegExp(`^/v2/projects/${SEGMENT}/locations/${SEGMENT}/services$`);
 const SERVICE = new RegExp(`^/v2/projects/${SEGMENT}/locations/${SEGMENT}/services/${SEGMENT}$`);
 const OPERATION = new RegExp(`^/v2/projects/${SEGMENT}/locations/${SEGMENT}/operations/${SEGMENT}$`);
-
-/** The path with each segment percent-decoded (clients escape e.g. `-`); undefined if malformed. */
-function decodePath(path: string): string | undefined {
-  try {
-    return path.split('/').map(decodeURIComponent).join('/');
-  } catch {
-    return undefined;
-  }
-}
 
 const isTrue = (value: string | null) => value === 'true' || value === '1';
 
@@ -51,8 +43,9 @@ export function createRunApi(deps: SandboxApiDeps, options: RunApiOptions = {}):
   });
 
   function match(request: SandboxRequest): SandboxRoute | null {
-    const path = decodePath(request.path);
-    if (path === undefined) return null;
+    if (!request.path.startsWith('/v2/projects/')) return null;
+    // Clients escape e.g. `-`; a malformed escape is 400 INVALID_ARGUMENT rather than "no API".
+    const path = decodePathSegments(request.path);
     let m = SERVICES.exec(path);
     if (m && request.method === 'GET') return route('run.services.list', () => listServices(ctx, m![1]!, m![2]!, request.query));
     m = SERVICE.exec(path);

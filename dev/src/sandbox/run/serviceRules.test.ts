@@ -36,6 +36,11 @@ describe('serviceViolations', () => {
     expect(fields(service({ timeout: '3600s' }))).toEqual([]);
     expect(fields(service({ timeout: '3601s' }))).toEqual(['service.template.timeout']);
     expect(fields(service({ timeout: '0s' }))).toEqual(['service.template.timeout']);
+    // The message says 1s..3600s, so sub-second timeouts are rejected too.
+    expect(fields(service({ timeout: '0.5s' }))).toEqual(['service.template.timeout']);
+    expect(fields(service({ timeout: '0.999999999s' }))).toEqual(['service.template.timeout']);
+    expect(fields(service({ timeout: '1s' }))).toEqual([]);
+    expect(fields(service({ timeout: '1.5s' }))).toEqual([]);
   });
 
   it('checks CPU/memory combinations of GCP-FACTS §3', () => {

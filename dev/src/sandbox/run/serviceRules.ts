@@ -13,6 +13,11 @@ const obj = (value: unknown): Json => (typeof value === 'object' && value !== nu
 
 /** Max concurrent requests per instance Cloud Run allows. */
 export const MAX_CONCURRENCY = 1000;
+/**
+ * Min request timeout, seconds: Cloud Run takes 1..3600 s. Whether it also rejects fractional seconds
+ * above 1 s (e.g. "1.5s") is unverified; the sandbox accepts them.
+ */
+export const MIN_TIMEOUT_SECONDS = 1;
 /** Max request timeout, seconds. */
 export const MAX_TIMEOUT_SECONDS = 3600;
 
@@ -92,8 +97,11 @@ export function serviceViolations(service: Json): FieldViolation[] {
   }
   if (template['timeout'] !== undefined) {
     const timeout = parseDurationSeconds(template['timeout']) ?? NaN;
-    if (!(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
-      out.push({ field: `${path}.timeout`, description: `timeout must be between 1s and ${MAX_TIMEOUT_SECONDS}s, got ${String(template['timeout'])}` });
+    if (!(timeout >= MIN_TIMEOUT_SECONDS && timeout <= MAX_TIMEOUT_SECONDS)) {
+      out.push({
+        field: `${path}.timeout`,
+        description: `timeout must be between ${MIN_TIMEOUT_SECONDS}s and ${MAX_TIMEOUT_SECONDS}s, got ${String(template['timeout'])}`,
+      });
     }
   }
   return out;

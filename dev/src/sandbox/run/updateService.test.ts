@@ -58,6 +58,15 @@ describe('updateService', () => {
     expect(be.resource).toMatchObject({ reconciling: false, observedGeneration: '2', latestReadyRevision: be.resource['latestCreatedRevision'] });
   });
 
+  it('stores and serves int32 values sent as strings as numbers, and the traffic model reads them', () => {
+    const { ctx, be, input, clock } = setup();
+    clock.advance(60);
+    const op = updateService(ctx, input({ body: { template: { scaling: { maxInstanceCount: '45' } } } }));
+    expect(op.metadata).toMatchObject({ template: { scaling: { maxInstanceCount: 45 } } });
+    expect(be.resource).toMatchObject({ template: { scaling: { minInstanceCount: 1, maxInstanceCount: 45 } } });
+    expect(configAt(be, START + 60_000).maxInstances).toBe(45);
+  });
+
   it('validateOnly answers the would-be service in a done operation and changes nothing', () => {
     const { ctx, be, input } = setup();
     const before = structuredClone(be.resource);

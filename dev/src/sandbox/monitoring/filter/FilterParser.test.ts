@@ -104,6 +104,16 @@ describe('evaluateFilter', () => {
     expect(accepts('resource.labels.service_name = monitoring.regex.full_match("gryd-(be|fe)")', be)).toBe(true);
     expect(accepts('resource.labels.service_name = monitoring.regex.full_match("gryd")', be)).toBe(false);
     expect(accepts('resource.labels.location : "northeast"', be)).toBe(true);
+    expect(accepts('resource.labels.location : "europe"', be)).toBe(false);
+  });
+
+  it('rejects a function after ":" with a 400 naming the operator, instead of testing its first value', () => {
+    for (const fn of ['one_of("x", "gryd-be")', 'starts_with("gryd")', 'monitoring.regex.full_match("gryd-.*")']) {
+      const error = filterErrorOf(`metric.type = "${REQUESTS}" AND resource.labels.service_name : ${fn}`);
+      expect(error.httpStatus).toBe(400);
+      expect(error.message).toContain("the ':' (has) operator");
+      expect(error.message).toContain(`use '=' with ${fn.slice(0, fn.indexOf('('))}()`);
+    }
   });
 
   it('combines with AND, OR, NOT and parentheses; AND binds tighter than OR', () => {

@@ -16,6 +16,11 @@ export interface ParsedFilter {
 
 const FUNCTIONS = new Set(['one_of', 'starts_with', 'ends_with', 'has_substring', 'monitoring.regex.full_match']);
 
+/** The filter function each matcher kind comes from, for error messages. */
+const FUNCTION_NAMES: Record<FilterMatcher['kind'], string> = {
+  equals: '', oneOf: 'one_of', startsWith: 'starts_with', endsWith: 'ends_with', hasSubstring: 'has_substring', regex: 'monitoring.regex.full_match',
+};
+
 class Parser {
   private pos = 0;
   constructor(
@@ -98,7 +103,14 @@ class Parser {
       throw filterError(this.filter, `operator '${op.value}' is not supported on '${token.value}'`);
     }
     this.pos++;
-    return { kind: 'compare', selector, op: op.value, matcher: this.parseMatcher() };
+    const matcher = this.parseMatcher();
+    // `:` (has) tests for a substring; Google documents it with a plain value only, so a function after
+    // it (has one_of(…)? has a regex?) has no meaning the sandbox could emulate faithfully: reject it.
+    if (op.value === ':' && matcher.kind !== 'equals') {
+      throw filterError(this.filter, `the ':' (has) operator at position ${op.at} takes a plain string, not a function; ` +
+        `use '=' with ${FUNCTION_NAMES[matcher.kind]}() instead`);
+    }
+    return { kind: 'compare', selector, op: op.value, matcher };
   }
 
   private parseMatcher(): FilterMatcher {

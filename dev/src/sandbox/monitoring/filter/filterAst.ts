@@ -23,7 +23,7 @@ export type FilterExpr =
   | { kind: 'and'; items: FilterExpr[] }
   | { kind: 'or'; items: FilterExpr[] }
   | { kind: 'not'; item: FilterExpr }
-  /** `=` tests the matcher, `!=` its negation, `:` a substring (Google's "has"). */
+  /** `=` tests the matcher, `!=` its negation, `:` a substring (Google's "has"; plain values only). */
   | { kind: 'compare'; selector: FilterSelector; op: '=' | '!=' | ':'; matcher: FilterMatcher };
 
 /** Text of a selector as written in filters and in groupByFields, e.g. `resource.labels.service_name`. */

@@ -50,7 +50,8 @@ export function evaluateFilter(expr: FilterExpr, lookup: SelectorLookup): boolea
     case 'compare': {
       const value = lookup(expr.selector);
       if (value === undefined) return null;
-      if (expr.op === ':') return value.includes(matcherText(expr.matcher));
+      // The parser allows only a plain value after `:` (has = substring).
+      if (expr.op === ':') return expr.matcher.kind === 'equals' && value.includes(expr.matcher.value);
       const hit = matches(expr.matcher, value);
       return expr.op === '=' ? hit : !hit;
     }
@@ -77,8 +78,4 @@ export function evaluateFilter(expr: FilterExpr, lookup: SelectorLookup): boolea
       return unknown ? null : false;
     }
   }
-}
-
-function matcherText(matcher: FilterMatcher): string {
-  return 'value' in matcher ? matcher.value : matcher.kind === 'oneOf' ? (matcher.values[0] ?? '') : matcher.pattern.source;
 }

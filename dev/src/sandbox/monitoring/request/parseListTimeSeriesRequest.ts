@@ -21,6 +21,7 @@ import {
   type ReducerName,
   type ViewName,
 } from './aggregationEnums';
+import { canonicalQueryParameters, SYSTEM_PARAMETERS } from './canonicalQuery';
 import { invalidValue, parseDuration, parseEnum, parseInt32, parseTimestamp } from './protoValues';
 
 /** Google's cap on points per page (GCP-FACTS §7), also the default page size. */
@@ -66,9 +67,6 @@ const FIELDS = new Set([
   'pageToken',
 ]);
 
-/** Google's system parameters (https://cloud.google.com/apis/docs/system-parameters), allowed on any call. */
-const SYSTEM_PARAMETERS = new Set(['alt', 'key', 'fields', 'prettyPrint', 'quotaUser', 'access_token', 'callback', 'upload_protocol', 'uploadType']);
-
 function checkKnownParameters(query: URLSearchParams): void {
   for (const key of new Set(query.keys())) {
     if (FIELDS.has(key) || SYSTEM_PARAMETERS.has(key) || key.startsWith('$')) continue;
@@ -105,8 +103,12 @@ function rejectSecondaryAggregation(query: URLSearchParams): void {
   if (used) throw new GoogleApiError(501, 'UNIMPLEMENTED', 'secondaryAggregation is not supported by the GCP sandbox');
 }
 
-/** Decodes the query of `timeSeries.list` for `projectId`; throws 400 INVALID_ARGUMENT naming the field. */
-export function parseListTimeSeriesRequest(projectId: string, query: URLSearchParams): ListTimeSeriesRequest {
+/**
+ * Decodes the query of `timeSeries.list` for `projectId` (parameters in JSON or proto spelling, e.g.
+ * `pageSize` or `page_size`); throws 400 INVALID_ARGUMENT naming the field.
+ */
+export function parseListTimeSeriesRequest(projectId: string, rawQuery: URLSearchParams): ListTimeSeriesRequest {
+  const query = canonicalQueryParameters(rawQuery);
   checkKnownParameters(query);
   const filterText = query.get('filter');
   if (!filterText) throw invalidArgument('Field filter is required', [{ field: 'filter', description: 'required' }]);

@@ -1,0 +1,4 @@
+export * from './capacityWarnings';
+export * from './queueGuardrail';
+export * from './redisGuardrail';
+export * from './wiring';

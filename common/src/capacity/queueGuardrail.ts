@@ -1,0 +1,59 @@
+import type { QueueWorkerBudget } from '../types/capacity';
+
+/** The inputs of {@link queueWorkerBudget}. */
+export interface QueueWorkerInput {
+  queue: string;
+  worker: string;
+  /** Max instances of the worker service. */
+  maxInstances: number;
+  /** Concurrent requests per worker instance. */
+  concurrency: number;
+  maxConcurrentDispatches: number;
+  /** Dispatches per second. */
+  maxDispatchesPerSecond: number;
+  /** Mean seconds a task takes on the worker (its request latency), or null if unknown. */
+  taskSeconds: number | null;
+}
+
+/**
+ * A queue's dispatch limits against the worker it targets. The worker runs at most max instances ×
+ * concurrency tasks at once; the queue may have up to maxConcurrentDispatches in flight, and at its
+ * full rate it keeps rate × task seconds in flight (Little's law). Either above the worker's capacity
+ * means dispatches get 429 from Cloud Run and come back as retries with backoff.
+ */
+export function queueWorkerBudget(input: QueueWorkerInput): QueueWorkerBudget {
+  const workerCapacity = input.maxInstances * input.concurrency;
+  const concurrentAtMaxRate = input.taskSeconds !== null ? input.maxDispatchesPerSecond * input.taskSeconds : null;
+  // The queue never has more in flight than maxConcurrentDispatches, whatever the rate.
+  const inFlight = Math.min(input.maxConcurrentDispatches, concurrentAtMaxRate ?? input.maxConcurrentDispatches);
+  return {
+    queue: input.queue,
+    worker: input.worker,
+    maxInstances: input.maxInstances,
+    concurrency: input.concurrency,
+    workerCapacity,
+    maxConcurrentDispatches: input.maxConcurrentDispatches,
+    maxDispatchesPerSecond: input.maxDispatchesPerSecond,
+    taskSeconds: input.taskSeconds,
+    concurrentAtMaxRate,
+    exceedsWorker: inFlight > workerCapacity,
+  };
+}
+
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+/**
+ * "generation → gryd-worker: up to 1,000 tasks in flight vs max 10 × 1 = 10" (in flight = the
+ * smaller of maxConcurrentDispatches and rate × task seconds).
+ */
+export function formatQueueBudget(budget: QueueWorkerBudget): string {
+  const inFlight = Math.min(budget.maxConcurrentDispatches, budget.concurrentAtMaxRate ?? budget.maxConcurrentDispatches);
+  const how =
+    budget.concurrentAtMaxRate !== null && budget.concurrentAtMaxRate < budget.maxConcurrentDispatches
+      ? ` (${n(budget.maxDispatchesPerSecond, 2)}/s × ${n(budget.taskSeconds ?? 0, 1)} s)`
+      : '';
+  return (
+    `${budget.queue} → ${budget.worker}: up to ${n(Math.ceil(inFlight))} tasks in flight${how} ` +
+    `vs max ${n(budget.maxInstances)} × ${n(budget.concurrency)} = ${n(budget.workerCapacity)}`
+  );
+}
