@@ -9,6 +9,7 @@ import { GoogleApiError, notFound, statusNameForHttp } from './googleError';
 import { readSandboxRequest, writeError, writeJson } from './httpIo';
 import { decodePathSegments } from './pathSegments';
 import { createMonitoringApi } from './monitoring';
+import { createBudgetsApi } from './billing/budgets/budgetsApi';
 import { createRunApi } from './run/runApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
 import type { SandboxWorld } from './world';
@@ -62,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultRules();
   const runApi = createRunApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
   const apis: SandboxApi[] = [runApi, createMonitoringApi({ world, clock })];
+  apis.push(createBudgetsApi({ world, clock }));
 
   const reset = () => {
     clock.reset();
@@ -71,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     counters.reset();
     faults.clear();
     runApi.operations.clear();
+    delete world.billing; // rebuilt on first use: initial budgets, empty export cache
   };
 
   async function dispatch(request: SandboxRequest): Promise<SandboxResponse> {

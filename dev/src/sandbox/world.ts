@@ -115,6 +115,8 @@ export interface SandboxWorld {
 /** The configuration of a service in force at `epochMs` (the first one if `epochMs` precedes all). */
 export function configAt(service: SandboxRunService, epochMs: number): RunServiceConfig {
   let current = service.history[0]!.config;
+  /** Billing account, budgets and export cache (billing/billingState.ts); created on first use, dropped on reset. */
+  billing?: import('./billing/billingState').SandboxBilling;
   for (const version of service.history) {
     if (version.effectiveFrom <= epochMs) current = version.config;
     else break;
