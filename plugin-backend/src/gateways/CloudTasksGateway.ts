@@ -1,0 +1,111 @@
+import { CloudTasksClient } from '@google-cloud/tasks';
+import type { CloudTasksQueue, QueueSettings } from '@gcp-serverless/common';
+import type { GcpServerlessConfig } from '../config/config';
+import { callOptions, readWithRetry, withDeadline } from './callSettings';
+import { googleClientOptions } from './googleClientOptions';
+import { wrapGoogleError } from './googleErrors';
+import { QUEUE_SETTINGS_MASK, queueSettingsBody, toCloudTasksQueue, type RawQueue } from './tasksQueueTranslator';
+
+/** Which queue: project, region (Cloud Tasks location) and queue id. */
+export interface QueueRef {
+  projectId: string;
+  region: string;
+  name: string;
+}
+
+/** Deadlines of the gateway's calls, milliseconds. */
+export interface CloudTasksGatewayTimeouts {
+  readMs: number;
+  writeMs: number;
+}
+
+const queueName = (ref: QueueRef) => `projects/${ref.projectId}/locations/${ref.region}/queues/${ref.name}`;
+
+/**
+ * Cloud Tasks v2 behind our own interface: returns domain types, wraps failures with context. Writes
+ * are never retried (pause/resume are idempotent but purge is not, and one policy is clearer).
+ * Queues have no etag: the service does the optimistic read-compare before calling update.
+ */
+export class CloudTasksGateway {
+  constructor(
+    private readonly client: CloudTasksClient,
+    private readonly timeouts: CloudTasksGatewayTimeouts,
+  ) {}
+
+  static fromConfig(config: GcpServerlessConfig): CloudTasksGateway {
+    return new CloudTasksGateway(new CloudTasksClient(googleClientOptions(config) as never), config.timeouts);
+  }
+
+  /** All queues of one project and region (the client follows nextPageToken). */
+  async listQueues(projectId: string, region: string): Promise<CloudTasksQueue[]> {
+    const what = `listing Cloud Tasks queues of ${projectId} in ${region}`;
+    try {
+      const [queues] = await readWithRetry(
+        () => this.client.listQueues({ parent: `projects/${projectId}/locations/${region}` }, callOptions(this.timeouts.readMs)),
+        this.timeouts.readMs,
+        what,
+      );
+      return (queues as RawQueue[]).map(toCloudTasksQueue);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  async getQueue(ref: QueueRef): Promise<CloudTasksQueue> {
+    const what = `reading Cloud Tasks queue ${ref.name} of ${ref.projectId} in ${ref.region}`;
+    try {
+      const [queue] = await readWithRetry(
+        () => this.client.getQueue({ name: queueName(ref) }, callOptions(this.timeouts.readMs)),
+        this.timeouts.readMs,
+        what,
+      );
+      return toCloudTasksQueue(queue as RawQueue);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  /**
+   * Sets rate limits and retry config with an explicit updateMask (an empty mask would replace every
+   * field, and UpdateQueue creates a missing queue — GCP-FACTS.md §4 — so the caller reads it first).
+   */
+  async updateSettings(ref: QueueRef, settings: QueueSettings): Promise<CloudTasksQueue> {
+    const what = `updating rate limits and retry config of Cloud Tasks queue ${ref.name} in ${ref.region}`;
+    try {
+      const [queue] = await withDeadline(
+        this.client.updateQueue(
+          { queue: queueSettingsBody(queueName(ref), settings) as never, updateMask: { paths: QUEUE_SETTINGS_MASK } },
+          callOptions(this.timeouts.writeMs),
+        ),
+        this.timeouts.writeMs,
+        what,
+      );
+      return toCloudTasksQueue(queue as RawQueue);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  pause(ref: QueueRef): Promise<CloudTasksQueue> {
+    return this.action(ref, 'pausing', () => this.client.pauseQueue({ name: queueName(ref) }, callOptions(this.timeouts.writeMs)));
+  }
+
+  resume(ref: QueueRef): Promise<CloudTasksQueue> {
+    return this.action(ref, 'resuming', () => this.client.resumeQueue({ name: queueName(ref) }, callOptions(this.timeouts.writeMs)));
+  }
+
+  /** Deletes every task in the queue (tasks created before the purge time). */
+  purge(ref: QueueRef): Promise<CloudTasksQueue> {
+    return this.action(ref, 'purging', () => this.client.purgeQueue({ name: queueName(ref) }, callOptions(this.timeouts.writeMs)));
+  }
+
+  private async action(ref: QueueRef, verb: string, call: () => Promise<unknown[]>): Promise<CloudTasksQueue> {
+    const what = `${verb} Cloud Tasks queue ${ref.name} in ${ref.region}`;
+    try {
+      const [queue] = await withDeadline(call(), this.timeouts.writeMs, what);
+      return toCloudTasksQueue(queue as RawQueue);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+}

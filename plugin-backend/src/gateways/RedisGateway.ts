@@ -1,0 +1,100 @@
+import { CloudRedisClient } from '@google-cloud/redis';
+import type { RedisInstance, RedisSettings } from '@gcp-serverless/common';
+import type { GcpServerlessConfig } from '../config/config';
+import { callOptions, readWithRetry, withDeadline } from './callSettings';
+import { googleClientOptions } from './googleClientOptions';
+import { wrapGoogleError } from './googleErrors';
+import { toRedisInstance, type RawRedisInstance } from './redisInstanceTranslator';
+
+/** Which instance: project, region and instance id. */
+export interface RedisRef {
+  projectId: string;
+  region: string;
+  name: string;
+}
+
+/** Deadlines of the gateway's calls, milliseconds. */
+export interface RedisGatewayTimeouts {
+  readMs: number;
+  writeMs: number;
+  operationMs: number;
+}
+
+/** The outcome of an update: the instance as the finished operation returned it, and the operation name. */
+export interface RedisUpdateResult {
+  instance: RedisInstance;
+  operation: string;
+}
+
+const instanceName = (ref: RedisRef) => `projects/${ref.projectId}/locations/${ref.region}/instances/${ref.name}`;
+
+/**
+ * Memorystore for Redis v1 behind our own interface. UpdateInstance returns a long-running operation:
+ * we wait on `op.promise()` under our own deadline (it has none, GCP-FACTS.md §1) and normalise its
+ * raw protobuf result. Instances have no etag: the service does the optimistic read-compare.
+ */
+export class RedisGateway {
+  constructor(
+    private readonly client: CloudRedisClient,
+    private readonly timeouts: RedisGatewayTimeouts,
+  ) {}
+
+  static fromConfig(config: GcpServerlessConfig): RedisGateway {
+    return new RedisGateway(new CloudRedisClient(googleClientOptions(config) as never), config.timeouts);
+  }
+
+  /** All instances of one project and region (the client follows nextPageToken). */
+  async listInstances(projectId: string, region: string): Promise<RedisInstance[]> {
+    const what = `listing Memorystore Redis instances of ${projectId} in ${region}`;
+    try {
+      const [instances] = await readWithRetry(
+        () => this.client.listInstances({ parent: `projects/${projectId}/locations/${region}` }, callOptions(this.timeouts.readMs)),
+        this.timeouts.readMs,
+        what,
+      );
+      return (instances as RawRedisInstance[]).map(toRedisInstance);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  async getInstance(ref: RedisRef): Promise<RedisInstance> {
+    const what = `reading Memorystore Redis instance ${ref.name} of ${ref.projectId} in ${ref.region}`;
+    try {
+      const [instance] = await readWithRetry(
+        () => this.client.getInstance({ name: instanceName(ref) }, callOptions(this.timeouts.readMs)),
+        this.timeouts.readMs,
+        what,
+      );
+      return toRedisInstance(instance as RawRedisInstance);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  /**
+   * Sets memory size and/or redis configs. The updateMask is required by the API and lists only the
+   * fields that change (`memory_size_gb`, `redis_configs`), so an unchanged size is not re-sent.
+   */
+  async updateSettings(ref: RedisRef, settings: RedisSettings, fields: ('memorySizeGb' | 'redisConfigs')[]): Promise<RedisUpdateResult> {
+    const what = `updating Memorystore Redis instance ${ref.name} in ${ref.region}`;
+    const paths = fields.map(f => (f === 'memorySizeGb' ? 'memory_size_gb' : 'redis_configs'));
+    try {
+      const [operation] = await withDeadline(
+        this.client.updateInstance(
+          {
+            instance: { name: instanceName(ref), memorySizeGb: settings.memorySizeGb, redisConfigs: settings.redisConfigs },
+            updateMask: { paths },
+          },
+          callOptions(this.timeouts.writeMs),
+        ),
+        this.timeouts.writeMs,
+        what,
+      );
+      const [updated] = await withDeadline(operation.promise(), this.timeouts.operationMs, `${what}: operation ${operation.name}`);
+      return { instance: toRedisInstance(updated as RawRedisInstance), operation: operation.name ?? '' };
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+}
