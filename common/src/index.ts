@@ -4,6 +4,7 @@
  */
 export * from './errors';
 export * from './capacity';
+export * from './cost';
 export * from './edits';
 export * from './routing';
 export * from './scaling';

@@ -1,3 +1,4 @@
+import type { CostImpact } from './catalog';
 import type { CloudRunService, CloudRunServiceWithSummary, ScalingSettings } from './cloudRun';
 import type { NamedSeries, PanelError } from './metrics';
 import type { ProjectSummary } from './projects';
@@ -75,6 +76,8 @@ export interface ScalingPreview {
   etag: string;
   /** Peak concurrent requests over the last 24 h used for the capacity check, if known. */
   peakConcurrentRequests24h: number | null;
+  /** Cost of the change on Catalog (or list) prices, with formulas; absent when it could not be computed. */
+  cost?: CostImpact;
 }
 
 /** POST .../scaling/apply response. */
