@@ -5,3 +5,6 @@ export * from './resolveRoute';
 export * from './routeDecision';
 export * from './urlMapTests';
 export * from './urlMapTypes';
+export * from './sampleUrls';
+export * from './urlMapDiff';
+export * from './urlMapFindings';
