@@ -10,6 +10,7 @@ import { readSandboxRequest, writeError, writeJson } from './httpIo';
 import { decodePathSegments } from './pathSegments';
 import { createMonitoringApi } from './monitoring';
 import { createBudgetsApi } from './billing/budgets/budgetsApi';
+import { createCloudBillingApi } from './billing/catalog/cloudBillingApi';
 import { createRunApi } from './run/runApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
 import type { SandboxWorld } from './world';
@@ -64,6 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const runApi = createRunApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
   const apis: SandboxApi[] = [runApi, createMonitoringApi({ world, clock })];
   apis.push(createBudgetsApi({ world, clock }));
+  apis.push(createCloudBillingApi({ world, clock }));
 
   const reset = () => {
     clock.reset();
