@@ -12,6 +12,7 @@ import { createMonitoringApi } from './monitoring';
 import { createBudgetsApi } from './billing/budgets/budgetsApi';
 import { createCloudBillingApi } from './billing/catalog/cloudBillingApi';
 import { createRunApi } from './run/runApi';
+import { createTasksApi } from './tasks/tasksApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
 import type { SandboxWorld } from './world';
 
@@ -64,6 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultRules();
   const runApi = createRunApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
   const apis: SandboxApi[] = [runApi, createMonitoringApi({ world, clock })];
+  apis.push(createTasksApi({ world, clock }));
   apis.push(createBudgetsApi({ world, clock }));
   apis.push(createCloudBillingApi({ world, clock }));
 

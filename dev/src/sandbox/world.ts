@@ -4,6 +4,7 @@
  * handlers (which read and change configuration) and the traffic model (which reads the
  * configuration in force at each minute, so an edit shows in later points).
  */
+import type { BackingServices } from './backing';
 
 /** Injectable time source of the sandbox, so tests can move time forward. */
 export interface SandboxClock {
@@ -106,6 +107,8 @@ export interface SandboxProject {
   services: Map<string, SandboxRunService>;
   /** Demand coupling between resources (empty for a project of plain Cloud Run services). */
   demandSources?: DemandSource[];
+  /** Cloud Tasks queues and Memorystore for Redis instances (issue 4; absent = none). */
+  backing?: BackingServices;
 }
 
 export interface SandboxWorld {

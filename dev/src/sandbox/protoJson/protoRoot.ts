@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import protobuf from 'protobufjs';
@@ -18,13 +19,31 @@ const roots = new Map<string, protobuf.Root>();
 export function loadClientProtoRoot(packageName: string): protobuf.Root {
   const cached = roots.get(packageName);
   if (cached) return cached;
-  // Resolve package.json rather than the protos file: some packages' `exports` hide deep paths.
-  const packageDir = dirname(require.resolve(`${packageName}/package.json`));
+  const packageDir = packageDirectory(packageName);
   const json = require(join(packageDir, 'build', 'protos', 'protos.json')) as protobuf.INamespace;
   const root = protobuf.Root.fromJSON(json);
   root.resolveAll();
   roots.set(packageName, root);
   return root;
+}
+
+/**
+ * The installed directory of a package. Resolve package.json rather than the protos file, since some
+ * packages' `exports` hide deep paths; @google-cloud/tasks 6 hides package.json too, so then walk up
+ * from its main entry to the directory holding its package.json.
+ */
+function packageDirectory(packageName: string): string {
+  try {
+    return dirname(require.resolve(`${packageName}/package.json`));
+  } catch {
+    let dir = dirname(require.resolve(packageName));
+    while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'build', 'protos', 'protos.json'))) {
+      const parent = dirname(dir);
+      if (parent === dir) throw new Error(`Cannot find the protos of ${packageName}`);
+      dir = parent;
+    }
+    return dir;
+  }
 }
 
 /** A message type of the root, by full name without the leading dot, e.g. `google.cloud.run.v2.Service`. */

@@ -1,5 +1,7 @@
 import type { SandboxProject } from '../world';
 import { deployedAt, image, profile, project, runService, type ScenarioContext } from './scenarioKit';
+import { generationQueue } from './gryydQueue';
+import { withBacking } from './backingKit';
 
 const PROJECT = 'gryyd-web';
 const REGION = 'asia-northeast3';
@@ -14,7 +16,7 @@ export function buildGryydWeb(ctx: ScenarioContext): SandboxProject {
   const backendImage = image(PROJECT, REGION, 'gryd', 'gryd-backend', 'v2.14.3');
   const common = { projectId: PROJECT, region: REGION, createTime };
   const labels = { app: 'gryyd', env: 'prod' };
-  return project(PROJECT, REGION, 'Asia/Seoul', [
+  return withBacking(project(PROJECT, REGION, 'Asia/Seoul', [
     runService(
       {
         ...common, name: 'gryd-fe', image: image(PROJECT, REGION, 'gryd', 'gryd-frontend', 'v3.2.0'),
@@ -35,12 +37,12 @@ export function buildGryydWeb(ctx: ScenarioContext): SandboxProject {
       {
         ...common, name: 'gryd-worker', image: backendImage, cpu: '2', memory: '4Gi', cpuIdle: false,
         minInstances: 0, maxInstances: 10, concurrency: 1, timeoutSeconds: 3600,
-        ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER', labels: { ...labels, tier: 'worker' },
+        ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER', labels: { ...labels, tier: 'worker', 'tasks-queue-target': 'generation' },
         env: [{ name: 'MODE', value: 'worker' }],
       },
       // ~0.1 jobs/s of ~70 s each keeps ~7 jobs in flight on average: the evening peak runs into
       // max 10 × concurrency 1, a realistic "max instances too low" finding for the scaling editor.
       profile({ baseRps: 0.1, latencyP50Ms: 70_000, latencySigma: 0.3, peakHour: 21, weekendFactor: 1.15, errorRate5xx: 0.01, errorRate4xx: 0, seed: 103 }),
     ),
-  ]);
+  ]), { queues: [generationQueue(ctx.now)] });
 }
