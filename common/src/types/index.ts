@@ -4,6 +4,7 @@ export * from './budgets';
 export * from './catalog';
 export * from './cloudRun';
 export * from './costs';
+export * from './loadBalancing';
 export * from './metrics';
 export * from './projects';
 export * from './queues';

@@ -11,6 +11,7 @@ import { decodePathSegments } from './pathSegments';
 import { createMonitoringApi } from './monitoring';
 import { createBudgetsApi } from './billing/budgets/budgetsApi';
 import { createCloudBillingApi } from './billing/catalog/cloudBillingApi';
+import { createComputeApi } from './compute/computeApi';
 import { createRunApi } from './run/runApi';
 import { createTasksApi } from './tasks/tasksApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
@@ -65,6 +66,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultRules();
   const runApi = createRunApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
   const apis: SandboxApi[] = [runApi, createMonitoringApi({ world, clock })];
+  const computeApi = createComputeApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
+  apis.push(computeApi);
   apis.push(createTasksApi({ world, clock }));
   apis.push(createBudgetsApi({ world, clock }));
   apis.push(createCloudBillingApi({ world, clock }));
@@ -77,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     counters.reset();
     faults.clear();
     runApi.operations.clear();
+    computeApi.operations.clear();
     delete world.billing; // rebuilt on first use: initial budgets, empty export cache
   };
 

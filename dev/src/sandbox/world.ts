@@ -109,17 +109,19 @@ export interface SandboxProject {
   demandSources?: DemandSource[];
   /** Cloud Tasks queues and Memorystore for Redis instances (issue 4; absent = none). */
   backing?: BackingServices;
+  /** Global load-balancing resources (compute/computeTypes.ts); absent = the project has none. */
+  compute?: import('./compute/computeTypes').SandboxComputeState;
 }
 
 export interface SandboxWorld {
   projects: Map<string, SandboxProject>;
+  /** Billing account, budgets and export cache (billing/billingState.ts); created on first use, dropped on reset. */
+  billing?: import('./billing/billingState').SandboxBilling;
 }
 
 /** The configuration of a service in force at `epochMs` (the first one if `epochMs` precedes all). */
 export function configAt(service: SandboxRunService, epochMs: number): RunServiceConfig {
   let current = service.history[0]!.config;
-  /** Billing account, budgets and export cache (billing/billingState.ts); created on first use, dropped on reset. */
-  billing?: import('./billing/billingState').SandboxBilling;
   for (const version of service.history) {
     if (version.effectiveFrom <= epochMs) current = version.config;
     else break;

@@ -1,4 +1,5 @@
 import type { SandboxProject, SandboxWorld } from '../world';
+import { attachLoadBalancers } from '../compute/scenarios/attachLoadBalancers';
 import { buildAvocanoShop } from './avocanoShop';
 import { buildChatRealtime } from './chatRealtime';
 import { buildGryydWeb } from './gryydWeb';
@@ -49,5 +50,6 @@ export function buildWorld(options: BuildWorldOptions): SandboxWorld {
   const ctx: ScenarioContext = { now: options.now, services };
   const projects = new Map<string, SandboxProject>();
   for (const name of names as ScenarioName[]) projects.set(name, BUILDERS[name](ctx));
+  attachLoadBalancers(projects, options.now);
   return { projects };
 }

@@ -1,0 +1,111 @@
+import { GlobalOperationsClient, UrlMapsClient } from '@google-cloud/compute';
+import { ConflictError, describeTestFailure, type UrlMapSpec, type UrlMapValidation, type UrlMapView } from '@gcp-serverless/common';
+import type { GcpServerlessConfig } from '../config/config';
+import { callOptions, readWithRetry, withDeadline } from './callSettings';
+import { computeOperationName, waitForGlobalOperation } from './computeOperations';
+import { toPlainJson, toUrlMapView } from './computeTranslator';
+import { googleClientOptions } from './googleClientOptions';
+import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
+
+/** Deadlines of the gateway's calls, milliseconds. */
+export interface ComputeTimeouts {
+  readMs: number;
+  writeMs: number;
+  operationMs: number;
+}
+
+/** Compute v1 global URL maps behind our own interface: domain types out, failures wrapped with context. */
+export class UrlMapGateway {
+  constructor(
+    private readonly client: UrlMapsClient,
+    private readonly operations: GlobalOperationsClient,
+    private readonly timeouts: ComputeTimeouts,
+  ) {}
+
+  static fromConfig(config: GcpServerlessConfig): UrlMapGateway {
+    const options = googleClientOptions(config) as never;
+    return new UrlMapGateway(new UrlMapsClient(options), new GlobalOperationsClient(options), config.timeouts);
+  }
+
+  async listUrlMaps(projectId: string): Promise<UrlMapView[]> {
+    const what = `listing URL maps of ${projectId}`;
+    try {
+      const [maps] = await readWithRetry(() => this.client.list({ project: projectId }, callOptions(this.timeouts.readMs)), this.timeouts.readMs, what);
+      return maps.map(m => toUrlMapView(toPlainJson(m), projectId)).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  async getUrlMap(projectId: string, name: string): Promise<UrlMapView> {
+    const what = `reading URL map ${name} of ${projectId}`;
+    try {
+      const [map] = await readWithRetry(() => this.client.get({ project: projectId, urlMap: name }, callOptions(this.timeouts.readMs)), this.timeouts.readMs, what);
+      return toUrlMapView(toPlainJson(map), projectId);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  /** Google's own check of a proposed URL map (`urlMaps.validate`): load errors and failing tests; writes nothing. */
+  async validate(projectId: string, name: string, resource: UrlMapSpec): Promise<UrlMapValidation> {
+    const what = `validating URL map ${name} of ${projectId}`;
+    try {
+      const [response] = await readWithRetry(
+        () => this.client.validate(
+          { project: projectId, urlMap: name, urlMapsValidateRequestResource: { resource: resource as never } },
+          callOptions(this.timeouts.readMs),
+        ),
+        this.timeouts.readMs,
+        what,
+      );
+      const result = toPlainJson(response).result ?? {};
+      const loadErrors = ((result.loadErrors ?? []) as unknown[]).map(String);
+      const testFailures = ((result.testFailures ?? []) as never[]).map(describeTestFailure);
+      const passed = result.loadSucceeded !== false && result.testPassed !== false && loadErrors.length === 0 && testFailures.length === 0;
+      return {
+        status: passed ? 'passed' : 'failed',
+        ...(passed ? {} : { message: [...loadErrors, ...testFailures].join('; ') || 'urlMaps.validate reported a failure' }),
+        loadErrors,
+        testFailures,
+      };
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+
+  /**
+   * Replaces the URL map (`urlMaps.update`, a full PUT: switching a default from a backend to a
+   * redirect must drop the old field, which a merge patch cannot) under the fingerprint read at
+   * preview, then waits for the operation. Google refusing the fingerprint (412) becomes our
+   * ConflictError carrying the current map; nothing was written.
+   */
+  async replace(projectId: string, name: string, resource: UrlMapSpec, fingerprint: string): Promise<{ urlMap: UrlMapView; operation: string }> {
+    const what = `updating URL map ${name} of ${projectId}`;
+    let operation = '';
+    try {
+      const [started] = await withDeadline(
+        this.client.update({ project: projectId, urlMap: name, urlMapResource: { ...resource, name, fingerprint } as never }, callOptions(this.timeouts.writeMs)),
+        this.timeouts.writeMs,
+        what,
+      );
+      operation = computeOperationName(started);
+    } catch (err) {
+      if (grpcCode(err) === GrpcCode.FAILED_PRECONDITION) throw this.conflict(await this.getUrlMap(projectId, name));
+      throw wrapGoogleError(err, what);
+    }
+    try {
+      await waitForGlobalOperation(this.operations, projectId, operation, this.timeouts.operationMs, what);
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+    return { urlMap: await this.getUrlMap(projectId, name), operation };
+  }
+
+  /** The 409 of a stale fingerprint, with the map as it is now. */
+  conflict(current: UrlMapView): ConflictError {
+    return new ConflictError(`URL map ${current.name} was changed by someone else since you previewed; review the current routes and try again`, {
+      details: { current, fingerprint: current.fingerprint },
+    });
+  }
+}
