@@ -1,3 +1,4 @@
+import type { CapacityImpact } from './capacity';
 import type { CostImpact } from './catalog';
 import type { CloudRunService, CloudRunServiceWithSummary, ScalingSettings } from './cloudRun';
 import type { NamedSeries, PanelError } from './metrics';
@@ -78,6 +79,8 @@ export interface ScalingPreview {
   peakConcurrentRequests24h: number | null;
   /** Cost of the change on Catalog (or list) prices, with formulas; absent when it could not be computed. */
   cost?: CostImpact;
+  /** What the change does to the Redis instances and queues wired to the service (guardrails), before → after. */
+  capacityImpact?: CapacityImpact[];
 }
 
 /** POST .../scaling/apply response. */

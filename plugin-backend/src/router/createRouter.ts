@@ -3,6 +3,8 @@ import type { PluginServices } from '../wiring/createPluginServices';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { registerCloudRunRoutes } from './routes/cloudRunRoutes';
 import { registerProjectRoutes } from './routes/projectRoutes';
+import { registerQueueRoutes } from './routes/queueRoutes';
+import { registerRedisRoutes } from './routes/redisRoutes';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. Each resource kind registers
@@ -18,6 +20,8 @@ export function buildRouter(services: PluginServices): Router {
 
   registerProjectRoutes(router, services);
   registerCloudRunRoutes(router, services);
+  registerQueueRoutes(router, services);
+  registerRedisRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

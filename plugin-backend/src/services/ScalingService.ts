@@ -17,6 +17,8 @@ import { staleServiceConflict, type CloudRunGateway } from '../gateways/CloudRun
 import type { AuditLog, PluginLogger } from './AuditLog';
 import type { CloudRunMetrics } from './CloudRunMetrics';
 import type { ProjectAccess } from './ProjectAccess';
+import type { CapacityContextLoader } from './CapacityContextLoader';
+import { scalingCapacityImpact } from './scalingCapacityImpact';
 import type { Clock } from './ServiceCatalogService';
 
 /** Which service a scaling change is for. */
@@ -41,13 +43,15 @@ export class ScalingService {
       audit: AuditLog;
       logger: PluginLogger;
       now: Clock;
+      /** Redis and queue guardrails of the preview; absent = not checked. */
+      capacity?: CapacityContextLoader;
     },
   ) {}
 
   async preview(ref: ServiceRef, change: ScalingChange): Promise<ScalingPreview> {
     this.deps.access.region(ref.projectId, ref.region);
     const service = await this.deps.cloudRun.getService(ref.projectId, ref.region, ref.name);
-    const { peak, warnings, diff } = await this.assess(service, change);
+    const { peak, warnings, diff, capacityImpact } = await this.assess(service, change);
     let validation: UpstreamValidation = { status: 'skipped', message: 'Nothing to change' };
     if (diff.length > 0) {
       try {
@@ -68,6 +72,7 @@ export class ScalingService {
       validation,
       etag: service.etag,
       peakConcurrentRequests24h: peak,
+      capacityImpact,
     };
   }
 
@@ -126,6 +131,11 @@ export class ScalingService {
       });
     }
     const warnings = scalingWarnings({ current: service.scaling, proposed: change, peakConcurrentRequests24h: peak, cpu: parseCpuLimit(service.cpu) });
-    return { peak, warnings, diff: diffScaling(service.scaling, change) };
+    // Redis / queue guardrails (issue 4): their warnings join the list, so apply enforces acknowledgement too.
+    const capacity = this.deps.capacity
+      ? await scalingCapacityImpact(this.deps.capacity, this.deps.access.project(service.projectId), service, change, this.deps.now())
+      : { impacts: [], warnings: [] };
+    warnings.push(...capacity.warnings);
+    return { peak, warnings, diff: diffScaling(service.scaling, change), capacityImpact: capacity.impacts };
   }
 }

@@ -1,11 +1,19 @@
 import type { Request } from 'express';
 import type { GcpServerlessConfig } from '../config/config';
 import { CloudRunGateway } from '../gateways/CloudRunGateway';
+import { CloudTasksGateway } from '../gateways/CloudTasksGateway';
+import { RedisGateway } from '../gateways/RedisGateway';
 import { MonitoringGateway } from '../gateways/MonitoringGateway';
 import { LoggerAuditLog, type AuditLog, type PluginLogger } from '../services/AuditLog';
 import { CloudRunMetrics } from '../services/CloudRunMetrics';
 import { ProjectAccess } from '../services/ProjectAccess';
 import { ScalingService } from '../services/ScalingService';
+import { CapacityContextLoader } from '../services/CapacityContextLoader';
+import { CapacityMetrics } from '../services/CapacityMetrics';
+import { QueueEditService } from '../services/QueueEditService';
+import { QueueService } from '../services/QueueService';
+import { RedisEditService } from '../services/RedisEditService';
+import { RedisService } from '../services/RedisService';
 import { ServiceCatalogService, type Clock } from '../services/ServiceCatalogService';
 
 /** What the wiring needs; everything but the config has a default, and tests hand in their own. */
@@ -17,6 +25,8 @@ export interface PluginServicesOptions {
   now?: Clock;
   cloudRun?: CloudRunGateway;
   monitoring?: MonitoringGateway;
+  tasks?: CloudTasksGateway;
+  redis?: RedisGateway;
   /** Who is making a request (for the audit trail). */
   identify?: (req: Request) => string;
 }
@@ -28,6 +38,10 @@ export interface PluginServices {
   access: ProjectAccess;
   catalog: ServiceCatalogService;
   scaling: ScalingService;
+  queues: QueueService;
+  queueEdits: QueueEditService;
+  redis: RedisService;
+  redisEdits: RedisEditService;
   identify: (req: Request) => string;
 }
 
@@ -44,14 +58,24 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const now = options.now ?? Date.now;
   const access = new ProjectAccess(config);
   const cloudRun = options.cloudRun ?? CloudRunGateway.fromConfig(config);
-  const metrics = new CloudRunMetrics(options.monitoring ?? MonitoringGateway.fromConfig(config));
+  const monitoring = options.monitoring ?? MonitoringGateway.fromConfig(config);
+  const metrics = new CloudRunMetrics(monitoring);
   const audit = options.audit ?? new LoggerAuditLog(logger);
+  const tasks = options.tasks ?? CloudTasksGateway.fromConfig(config);
+  const redis = options.redis ?? RedisGateway.fromConfig(config);
+  const capacityMetrics = new CapacityMetrics(monitoring);
+  const overrides = config.capacity.wiring;
+  const capacity = new CapacityContextLoader({ cloudRun, tasks, redis, metrics: capacityMetrics, overrides });
   return {
     config,
     logger,
     access,
     catalog: new ServiceCatalogService({ access, cloudRun, metrics, now }),
-    scaling: new ScalingService({ access, cloudRun, metrics, audit, logger, now }),
+    scaling: new ScalingService({ access, cloudRun, metrics, audit, logger, now, capacity }),
+    queues: new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now }),
+    queueEdits: new QueueEditService({ access, tasks, capacity, audit, now }),
+    redis: new RedisService({ access, redis, metrics: capacityMetrics, capacity, now }),
+    redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now }),
     identify: options.identify ?? (() => 'anonymous'),
   };
 }

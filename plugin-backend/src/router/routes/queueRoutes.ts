@@ -1,0 +1,74 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import {
+  projectIdSchema,
+  queueApplyRequestSchema,
+  queueIdSchema,
+  queuePreviewRequestSchema,
+  queuePurgeRequestSchema,
+  regionSchema,
+  windowQuerySchema,
+} from '@gcp-serverless/common';
+import type { PluginServices } from '../../wiring/createPluginServices';
+import { handle } from '../handle';
+import { parseInput } from '../validate';
+import { projectParams } from './params';
+
+const QUEUE = '/projects/:projectId/locations/:region/queues/:queue';
+const queueParams = z.object({ projectId: projectIdSchema, region: regionSchema, queue: queueIdSchema });
+const emptyBody = z.object({}).strict();
+
+function queueRef(params: unknown) {
+  const p = parseInput(queueParams, params, 'path');
+  return { projectId: p.projectId, region: p.region, name: p.queue };
+}
+
+/** Cloud Tasks: queues page, rate limit / retry preview and apply, pause, resume, purge. */
+export function registerQueueRoutes(router: Router, services: PluginServices): void {
+  router.get(
+    '/projects/:projectId/queues',
+    handle(async (req, res) => {
+      const { projectId } = parseInput(projectParams, req.params, 'path');
+      const { window } = parseInput(windowQuerySchema, req.query, 'query');
+      res.json(await services.queues.listQueues(projectId, window));
+    }),
+  );
+
+  router.post(
+    `${QUEUE}/preview`,
+    handle(async (req, res) => {
+      const ref = queueRef(req.params);
+      const body = parseInput(queuePreviewRequestSchema, req.body, 'queue change');
+      res.json(await services.queueEdits.preview(ref, body.change));
+    }),
+  );
+
+  router.post(
+    `${QUEUE}/apply`,
+    handle(async (req, res) => {
+      const ref = queueRef(req.params);
+      const body = parseInput(queueApplyRequestSchema, req.body, 'queue change');
+      res.json(await services.queueEdits.apply(ref, body, services.identify(req)));
+    }),
+  );
+
+  for (const action of ['pause', 'resume'] as const) {
+    router.post(
+      `${QUEUE}/${action}`,
+      handle(async (req, res) => {
+        const ref = queueRef(req.params);
+        parseInput(emptyBody, req.body, `${action} request`);
+        res.json(await services.queueEdits[action](ref, services.identify(req)));
+      }),
+    );
+  }
+
+  router.post(
+    `${QUEUE}/purge`,
+    handle(async (req, res) => {
+      const ref = queueRef(req.params);
+      const body = parseInput(queuePurgeRequestSchema, req.body, 'purge request');
+      res.json(await services.queueEdits.purge(ref, body.confirmName, services.identify(req)));
+    }),
+  );
+}
