@@ -14,6 +14,7 @@ import { createCloudBillingApi } from './billing/catalog/cloudBillingApi';
 import { createComputeApi } from './compute/computeApi';
 import { createRunApi } from './run/runApi';
 import { createTasksApi } from './tasks/tasksApi';
+import { createRedisApi } from './redis/redisApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
 import type { SandboxWorld } from './world';
 
@@ -69,6 +70,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const computeApi = createComputeApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
   apis.push(computeApi);
   apis.push(createTasksApi({ world, clock }));
+  const redisApi = createRedisApi({ world, clock }, options.operationDelayMs ?? 300);
+  apis.push(redisApi);
   apis.push(createBudgetsApi({ world, clock }));
   apis.push(createCloudBillingApi({ world, clock }));
 
@@ -80,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     counters.reset();
     faults.clear();
     runApi.operations.clear();
+    redisApi.operations.clear();
     computeApi.operations.clear();
     delete world.billing; // rebuilt on first use: initial budgets, empty export cache
   };

@@ -1,5 +1,7 @@
 import type { SandboxProject } from '../world';
 import { deployedAt, image, profile, project, runService, type ScenarioContext } from './scenarioKit';
+import { withBacking } from './backingKit';
+import { chatHistoryService, chatRedis } from './chatBacking';
 
 const PROJECT = 'chat-realtime';
 const REGION = 'asia-northeast3';
@@ -10,7 +12,7 @@ const REGION = 'asia-northeast3';
  * and reaches Memorystore `chat-redis` through a Serverless VPC Access connector.
  */
 export function buildChatRealtime(ctx: ScenarioContext): SandboxProject {
-  return project(PROJECT, REGION, 'Asia/Seoul', [
+  return withBacking(project(PROJECT, REGION, 'Asia/Seoul', [
     runService(
       {
         projectId: PROJECT, region: REGION, name: 'chatservice', createTime: deployedAt(ctx.now, 60),
@@ -27,5 +29,6 @@ export function buildChatRealtime(ctx: ScenarioContext): SandboxProject {
         errorRate5xx: 0.0005, errorRate4xx: 0.002, noise: 0.1, seed: 301,
       }),
     ),
-  ]);
+    chatHistoryService(deployedAt(ctx.now, 60)),
+  ]), { redisInstances: [chatRedis(deployedAt(ctx.now, 60))] });
 }
