@@ -36,6 +36,12 @@ export interface ConfigVersion {
   /** Epoch ms from which this configuration applies. */
   effectiveFrom: number;
   config: RunServiceConfig;
+  /**
+   * Short name of the revision serving this configuration (`gryd-be-00002-xyz`), set by whoever creates
+   * the entry (scenarios, the Run API). An edit that leaves the template alone keeps the revision.
+   * Absent in hand-made worlds: Monitoring then derives a name (monitoring/metrics/cloudRunRevisions.ts).
+   */
+  revision?: string;
 }
 
 /** A recurring burst of traffic (e.g. avocano-shop's weekly flash sale), in the project's time zone. */

@@ -57,14 +57,17 @@ describe('MetricServiceClient against the sandbox', () => {
   });
 
   it('follows page tokens: a small page size gives the same points over several calls', async () => {
-    const [all] = await client.listTimeSeries(requestRates(), { autoPaginate: false });
-    const [first, nextRequest, raw] = await client.listTimeSeries(requestRates({ pageSize: 50 }), { autoPaginate: false });
+    // One fixed interval for every call: sandbox time flows, and a later second would shift the periods.
+    const end = sandbox.clock.now();
+    const fixed = { interval: { startTime: seconds(end - 3_600_000), endTime: seconds(end) } };
+    const [all] = await client.listTimeSeries(requestRates(fixed), { autoPaginate: false });
+    const [first, nextRequest, raw] = await client.listTimeSeries(requestRates({ ...fixed, pageSize: 50 }), { autoPaginate: false });
     expect(first.reduce((n, s) => n + s.points!.length, 0)).toBe(50);
     expect(raw?.nextPageToken).toBeTruthy();
     expect(nextRequest?.pageToken).toBe(raw?.nextPageToken);
     const paged = [...first];
     for (let request = nextRequest; request; ) {
-      const [page, next] = await client.listTimeSeries({ ...requestRates({ pageSize: 50 }), pageToken: request.pageToken }, { autoPaginate: false });
+      const [page, next] = await client.listTimeSeries({ ...requestRates({ ...fixed, pageSize: 50 }), pageToken: request.pageToken }, { autoPaginate: false });
       paged.push(...page);
       request = next;
     }

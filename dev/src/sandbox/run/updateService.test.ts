@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { OffsetSandboxClock } from '../clock';
 import { GoogleApiError } from '../googleError';
 import { buildWorld } from '../scenarios';
+import type { SandboxResponse } from '../api';
+import { createMonitoringApi } from '../monitoring';
+import { revisionNameFor } from '../monitoring/metrics/cloudRunRevisions';
+import type { ListTimeSeriesResponseJson } from '../monitoring/query/listTimeSeries';
+import { minuteSample } from '../traffic/SandboxTrafficModel';
 import { configAt } from '../world';
 import { OperationStore } from './operationStore';
 import { runServiceType, type RunContext } from './runContext';
@@ -65,6 +70,53 @@ describe('updateService', () => {
     expect(op.metadata).toMatchObject({ template: { scaling: { maxInstanceCount: 45 } } });
     expect(be.resource).toMatchObject({ template: { scaling: { minInstanceCount: 1, maxInstanceCount: 45 } } });
     expect(configAt(be, START + 60_000).maxInstances).toBe(45);
+  });
+
+  it('records the revision serving each configuration: a new one for a template change, the same otherwise', () => {
+    const { ctx, be, input, clock } = setup();
+    const short = (full: unknown) => String(full).slice(String(full).lastIndexOf('/') + 1);
+    expect(be.history[0]!.revision).toBe(short(be.resource['latestCreatedRevision']));
+    clock.advance(60);
+    updateService(ctx, input({ body: { template: { scaling: { maxInstanceCount: 7 } } } }));
+    expect(be.history[1]!.revision).toBe(short(be.resource['latestCreatedRevision']));
+    expect(be.history[1]!.revision).not.toBe(be.history[0]!.revision);
+    clock.advance(60);
+    updateService(ctx, input({ body: { scaling: { minInstanceCount: 2 } }, updateMask: 'scaling.min_instance_count' }));
+    expect(be.history).toHaveLength(3);
+    expect(be.history[2]!.revision).toBe(be.history[1]!.revision);
+    // Monitoring labels each minute with the stored name, for old entries too.
+    expect([0, 1, 2].map((v) => revisionNameFor(be, v))).toEqual(be.history.map((h) => h.revision));
+  });
+
+  it('gives a service created with allowMissing no traffic and no points before its creation', () => {
+    const { ctx, input, clock } = setup();
+    clock.advance(90);
+    const createdAt = clock.now();
+    const body = { template: { containers: [{ image: 'gcr.io/x/y' }] } };
+    updateService(ctx, input({ serviceId: 'new-svc', body, updateMask: null, allowMissing: true }));
+    const project = ctx.world.projects.get('gryyd-web')!;
+    const created = project.services.get('new-svc')!;
+    let before = 0;
+    for (let t = createdAt - 6 * 3_600_000; t < createdAt - 60_000; t += 60_000) before += minuteSample(project, created, t).requests;
+    expect(before).toBe(0);
+    let after = 0;
+    for (let t = createdAt + 60_000; t < createdAt + 3_600_000; t += 60_000) after += minuteSample(project, created, t).requests;
+    expect(after).toBeGreaterThan(0); // the quiet 0.5 rps profile
+
+    const now = createdAt + 3_600_000;
+    const monitoring = createMonitoringApi({ world: ctx.world, clock: { now: () => now, advance() {}, set() {} } });
+    for (const metric of ['request_count', 'container/instance_count']) {
+      const query = new URLSearchParams({
+        filter: `metric.type = "run.googleapis.com/${metric}" AND resource.labels.service_name = "new-svc"`,
+        'interval.startTime': new Date(createdAt - 3 * 3_600_000).toISOString(),
+        'interval.endTime': new Date(now).toISOString(),
+      });
+      const route = monitoring.match({ method: 'GET', path: '/v3/projects/gryyd-web/timeSeries', query, body: undefined })!;
+      const series = ((route.handle() as SandboxResponse).body as ListTimeSeriesResponseJson).timeSeries ?? [];
+      const starts = series.flatMap((s) => s.points.map((p) => Date.parse(p.interval.startTime ?? p.interval.endTime)));
+      expect(starts.length).toBeGreaterThan(0);
+      expect(Math.min(...starts)).toBeGreaterThanOrEqual(createdAt);
+    }
   });
 
   it('validateOnly answers the would-be service in a done operation and changes nothing', () => {

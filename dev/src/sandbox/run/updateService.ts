@@ -96,10 +96,20 @@ function commit(ctx: RunContext, service: SandboxRunService, merged: Json, newRe
     terminalCondition: readyCondition('CONDITION_RECONCILING', at),
     etag: serviceEtag(name, generation, at),
   };
-  if (newRevision) updated['latestCreatedRevision'] = `${name}/revisions/${revisionName(service.name, generation, at)}`;
+  // The revision serving the new entry: a new one for a template change, else the one already serving.
+  const revision = newRevision ? revisionName(service.name, generation, at) : currentRevision(service);
+  if (newRevision) updated['latestCreatedRevision'] = `${name}/revisions/${revision}`;
   service.resource = updated;
-  service.history.push({ effectiveFrom: now, config: configFromService(updated) });
+  service.history.push({ effectiveFrom: now, config: configFromService(updated), ...(revision ? { revision } : {}) });
   return structuredClone(updated);
+}
+
+/** Short name of the revision the service runs now: its newest history entry's, else the resource's. */
+function currentRevision(service: SandboxRunService): string | undefined {
+  const fromHistory = service.history[service.history.length - 1]?.revision;
+  if (fromHistory) return fromHistory;
+  const latest = service.resource['latestCreatedRevision'];
+  return typeof latest === 'string' && latest !== '' ? latest.slice(latest.lastIndexOf('/') + 1) : undefined;
 }
 
 /** Completion of the operation: the revision is ready and serving. */

@@ -1,5 +1,5 @@
 import { configFromService } from '../run/serviceConfig';
-import { buildServiceResource, type ServiceResourceSpec } from '../run/serviceResource';
+import { buildServiceResource, revisionName, type ServiceResourceSpec } from '../run/serviceResource';
 import type { SandboxProject, SandboxRunService, TrafficProfile } from '../world';
 
 /** What every scenario builder receives. */
@@ -44,7 +44,8 @@ export function runService(spec: ServiceResourceSpec, traffic: TrafficProfile): 
     region: spec.region,
     name: spec.name,
     resource,
-    history: [{ effectiveFrom: spec.createTime, config: configFromService(resource) }],
+    // Generation 1's revision, the one buildServiceResource names as latest created and ready.
+    history: [{ effectiveFrom: spec.createTime, config: configFromService(resource), revision: revisionName(spec.name, 1) }],
     traffic,
   };
 }

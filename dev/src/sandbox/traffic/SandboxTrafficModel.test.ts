@@ -80,6 +80,43 @@ describe('minuteSample', () => {
     expect(sample.concurrentRequests).toBeCloseTo(20, 2); // the instances are full, served is rounded to whole requests
   });
 
+  it('has no demand, instances or responses before the service was created', () => {
+    const { project, service } = serviceWith(steadyProfile({ baseRps: 50 }), smallConfig({ minInstances: 2 }));
+    const createdAt = MONDAY_UTC + 30 * 60_000 + 12_345;
+    service.history[0]!.effectiveFrom = createdAt;
+    const before = minuteSample(project, service, createdAt - 60_000);
+    expect(before).toMatchObject({ deployed: false, demandRps: 0, requests: 0, served: 0, instances: 0, activeInstances: 0,
+      idleInstances: 0, coldStarts: 0, billableInstanceSeconds: 0, responses: [] });
+    // The minute of the creation starts before it, so it is empty too; the first full minute is live.
+    expect(minuteSample(project, service, createdAt).deployed).toBe(false);
+    const first = minuteSample(project, service, createdAt + 60_000);
+    expect(first.deployed).toBe(true);
+    expect(first.requests).toBeGreaterThan(0);
+    expect(first.coldStarts).toBe(first.instances);
+  });
+
+  it('moves the latency median a little with load and from minute to minute, well before saturation', () => {
+    const profile = steadyProfile({ baseRps: 100, latencyP50Ms: 100, latencySigma: 0.000001 });
+    const day = (concurrency: number) => {
+      const { project, service } = serviceWith(profile, smallConfig({ concurrency, maxInstances: 1000 }));
+      return Array.from({ length: 120 }, (_, i) => minuteSample(project, service, MONDAY_UTC + i * 60_000));
+    };
+    // Concurrency 80 → utilisation ~0.13; concurrency 3 → autoscaled near the 0.6 target.
+    const light = day(80);
+    const busy = day(3);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const lightMedian = mean(light.map((s) => s.latencyMedianMs));
+    const busyMedian = mean(busy.map((s) => s.latencyMedianMs));
+    expect(busy.every((s) => s.utilisation < 0.8 && s.refused === 0)).toBe(true);
+    expect(busyMedian / lightMedian).toBeGreaterThan(1.02);
+    expect(busyMedian / lightMedian).toBeLessThan(1.1);
+    // Per-minute noise of a few percent: not a flat line, never far from the profile's median.
+    const values = light.map((s) => s.latencyMedianMs);
+    expect(new Set(values.map((v) => v.toFixed(3))).size).toBeGreaterThan(100);
+    expect(Math.min(...values)).toBeGreaterThan(100 * 0.95);
+    expect(Math.max(...values)).toBeLessThan(100 * 1.1 * 1.05);
+  });
+
   it('splits responses by the profile rates, and the codes add up to the requests', () => {
     const profile = steadyProfile({ baseRps: 100, errorRate5xx: 0.1, errorRate4xx: 0.05, redirectRate3xx: 0.2 });
     const { project, service } = serviceWith(profile, smallConfig({ maxInstances: 100 }));

@@ -5,19 +5,28 @@
  * the minutes after it and every query sees the same history. Nothing is stored.
  */
 import type { RunServiceConfig, SandboxProject, SandboxRunService } from '../world';
-import { activeInstancesFor, billableSeconds, instancesFor, queueLatencyFactor, utilisationOf } from './capacity';
+import { activeInstancesFor, billableSeconds, instancesFor, utilisationOf } from './capacity';
 import { expectedDemandRps } from './demand';
 import { hashString, hashUnit, stochasticRound } from './hash';
+import { medianLatencyMs } from './latencyShape';
 import { responseCounts, type ResponseCount } from './responses';
 
 const MINUTE_MS = 60_000;
 const NOISE_CHANNEL = 1;
 const ROUNDING_CHANNEL = 2;
+const LATENCY_CHANNEL = 3;
+/** Channels 16..21: the rounding draw of each response code (responses.ts CODES index). */
+const RESPONSE_CHANNEL = 16;
 
 /** What one service did in one minute of sandbox time. Counts are per minute, not per second. */
 export interface MinuteSample {
   /** Start of the minute, epoch ms (a multiple of 60,000). */
   minuteStartMs: number;
+  /**
+   * false for minutes before the service was created (its first history entry): no demand, no
+   * instances, and Monitoring writes no points for them.
+   */
+  deployed: boolean;
   /** Index in `service.history` of the configuration in force (one revision per configuration). */
   configVersion: number;
   config: RunServiceConfig;
@@ -29,9 +38,12 @@ export interface MinuteSample {
   served: number;
   /** Requests refused with 429 because every instance was full (demand above max × concurrency). */
   refused: number;
-  /** Requests per response code, codes without requests left out. */
+  /**
+   * Requests per response code, codes without requests left out. Whole numbers, except in a sample
+   * that stands for several minutes (`weight` > 1), where rare codes carry their fractional share.
+   */
   responses: ResponseCount[];
-  /** Median latency of served requests, ms, queueing included. */
+  /** Median latency of served requests, ms: load, queueing and per-minute noise included. */
   latencyMedianMs: number;
   /** Log-normal sigma of latency (the profile's). */
   latencySigma: number;
@@ -58,6 +70,7 @@ export interface MinuteSample {
 
 /** The core quantities, computed for a minute and (for cold starts) the minute before. */
 interface MinuteLoad {
+  deployed: boolean;
   configVersion: number;
   config: RunServiceConfig;
   demandRps: number;
@@ -99,6 +112,10 @@ function loadAt(project: SandboxProject, service: SandboxRunService, minuteStart
   const minute = minuteStartMs / MINUTE_MS;
   const configVersion = configVersionAt(service, minuteStartMs);
   const config = service.history[configVersion]!.config;
+  // A service has no traffic before it exists: the first configuration is not used for earlier minutes.
+  if (minuteStartMs < service.history[0]!.effectiveFrom) {
+    return { deployed: false, configVersion, config, demandRps: 0, requests: 0, demandConcurrency: 0, instances: 0 };
+  }
   const stream = streamOf(service);
   const noise = 1 + profile.noise * (2 * hashUnit(profile.seed, stream, minute, NOISE_CHANNEL) - 1);
   let demandRps = Math.max(0, expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise);
@@ -106,14 +123,16 @@ function loadAt(project: SandboxProject, service: SandboxRunService, minuteStart
   const requests = stochasticRound(demandRps * 60, hashUnit(profile.seed, stream, minute, ROUNDING_CHANNEL));
   const demandConcurrency = (requests / 60) * meanServiceSeconds(service);
   const instances = instancesFor(demandConcurrency, config);
-  return { configVersion, config, demandRps, requests, demandConcurrency, instances };
+  return { deployed: true, configVersion, config, demandRps, requests, demandConcurrency, instances };
 }
 
 /**
  * What `service` of `project` did in the minute starting at `minuteStartMs` (floored to the minute).
- * Deterministic: the same arguments and history always give the same sample.
+ * `weight` is how many minutes the sample stands for when Monitoring samples long periods (default 1);
+ * it only changes how rare response codes are rounded (responses.ts). Deterministic: the same
+ * arguments and history always give the same sample.
  */
-export function minuteSample(project: SandboxProject, service: SandboxRunService, minuteStartMs: number): MinuteSample {
+export function minuteSample(project: SandboxProject, service: SandboxRunService, minuteStartMs: number, weight = 1): MinuteSample {
   const start = Math.floor(minuteStartMs / MINUTE_MS) * MINUTE_MS;
   const load = loadAt(project, service, start);
   const previous = loadAt(project, service, start - MINUTE_MS);
@@ -127,16 +146,20 @@ export function minuteSample(project: SandboxProject, service: SandboxRunService
   const activeInstances = activeInstancesFor(concurrentRequests, instances, config);
   const perActive = activeInstances > 0 ? concurrentRequests / activeInstances : 0;
   const profile = service.traffic;
+  const stream = streamOf(service);
+  const minute = start / MINUTE_MS;
+  const draw = (codeIndex: number) => hashUnit(profile.seed, stream, minute, RESPONSE_CHANNEL + codeIndex);
   return {
     minuteStartMs: start,
+    deployed: load.deployed,
     configVersion: load.configVersion,
     config,
     demandRps: load.demandRps,
     requests,
     served,
     refused,
-    responses: responseCounts(profile, served, refused),
-    latencyMedianMs: profile.latencyP50Ms * queueLatencyFactor(utilisation),
+    responses: responseCounts(profile, served, refused, draw, weight),
+    latencyMedianMs: medianLatencyMs(profile.latencyP50Ms, utilisation, hashUnit(profile.seed, stream, minute, LATENCY_CHANNEL)),
     latencySigma: profile.latencySigma,
     utilisation,
     concurrentRequests,

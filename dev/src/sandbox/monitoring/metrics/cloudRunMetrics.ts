@@ -61,8 +61,8 @@ function serviceSource(project: SandboxProject, service: SandboxRunService, poin
   const byName = new Map<string, Record<string, string>>();
   return {
     fixedLabels,
-    minute(minuteStartMs: number): ResourceMinute {
-      const sample = minuteSample(project, service, minuteStartMs);
+    minute(minuteStartMs: number, weight = 1): ResourceMinute {
+      const sample = minuteSample(project, service, minuteStartMs, weight);
       let revision = byVersion.get(sample.configVersion);
       if (!revision) {
         const name = revisionNameFor(service, sample.configVersion);
@@ -70,7 +70,8 @@ function serviceSource(project: SandboxProject, service: SandboxRunService, poin
         byName.set(name, revision);
         byVersion.set(sample.configVersion, revision);
       }
-      return { resourceLabels: revision, points: points(sample) };
+      // No points before the service existed (not even zero instances), as in Cloud Monitoring.
+      return { resourceLabels: revision, points: sample.deployed ? points(sample) : [] };
     },
   };
 }

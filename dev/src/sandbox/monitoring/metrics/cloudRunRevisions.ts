@@ -1,10 +1,13 @@
 /**
- * Revisions of a sandbox Cloud Run service as Monitoring labels them. The world keeps a configuration
- * history but no revision per entry, so the name of the revision serving an entry is remembered the
- * first time the entry is seen as the newest one: then the service resource names it
- * (`latestCreatedRevision`, set as soon as an update is committed, or `latestReadyRevision`). An edit
- * that leaves the template alone keeps the revision, so two entries may share one name, as in Cloud Run.
- * Entries never seen while newest (edited twice between two queries) get a name in the same scheme.
+ * Revisions of a sandbox Cloud Run service as Monitoring labels them. Each configuration version
+ * names the revision that serves it (`ConfigVersion.revision`, set by the scenarios and by the Run
+ * API when it commits an update), so the label is read, not guessed: an edit that leaves the template
+ * alone keeps the revision, so two entries may share one name, as in Cloud Run.
+ *
+ * Worlds built by hand (tests) may leave `revision` out. Then the name of the revision serving an
+ * entry is remembered the first time the entry is seen as the newest one (the resource's
+ * `latestCreatedRevision` or `latestReadyRevision`), and entries never seen while newest get a name in
+ * Cloud Run's scheme.
  */
 import { revisionName } from '../../run/serviceResource';
 import type { ConfigVersion, SandboxRunService } from '../../world';
@@ -22,12 +25,13 @@ function currentRevision(service: SandboxRunService): string | null {
 
 /** The revision name (short form, as in the `revision_name` label) serving configuration `version`. */
 export function revisionNameFor(service: SandboxRunService, version: number): string {
+  const entry = service.history[version]!;
+  if (entry.revision) return entry.revision;
   const newest = service.history[service.history.length - 1]!;
-  if (!remembered.has(newest)) {
+  if (!newest.revision && !remembered.has(newest)) {
     const current = currentRevision(service);
     if (current) remembered.set(newest, current);
   }
-  const entry = service.history[version]!;
   let name = remembered.get(entry);
   if (!name) {
     // Generation 1 is the revision the sandbox creates with the service (run/serviceResource.ts).

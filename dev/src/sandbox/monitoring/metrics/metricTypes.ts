@@ -39,8 +39,12 @@ export interface ResourceMinute {
 export interface ResourceSource {
   /** Resource labels that are the same for every minute (for skipping by filter early). */
   fixedLabels: Readonly<Record<string, string>>;
-  /** Points written during the minute that starts at `minuteStartMs` (epoch ms). */
-  minute(minuteStartMs: number): ResourceMinute;
+  /**
+   * Points written during the minute that starts at `minuteStartMs` (epoch ms). `weight` (default 1)
+   * is how many minutes this one stands for when long periods are sampled; a source may use it to
+   * round rare counts at the scale of the whole stretch (the aligners multiply by it either way).
+   */
+  minute(minuteStartMs: number, weight?: number): ResourceMinute;
 }
 
 /** A metric the sandbox computes. Kinds and units follow Google's descriptors (partly unverified). */

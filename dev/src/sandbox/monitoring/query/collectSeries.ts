@@ -52,7 +52,7 @@ export function collectAlignedSeries(
     const all: SeriesState[] = [];
     plan.periods.forEach((period, index) => {
       for (const minuteStart of period.minuteStarts) {
-        const minute = source.minute(minuteStart);
+        const minute = source.minute(minuteStart, period.weight);
         let byLabels = states.get(minute.resourceLabels);
         if (!byLabels) {
           byLabels = new Map();
