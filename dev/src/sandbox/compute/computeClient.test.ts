@@ -2,7 +2,14 @@
  * The official @google-cloud/compute clients (REST fallback) against the running sandbox: what the
  * plugin's load-balancer gateways do in sandbox mode.
  */
-import compute from '@google-cloud/compute';
+import {
+  BackendBucketsClient,
+  BackendServicesClient,
+  GlobalNetworkEndpointGroupsClient,
+  GlobalOperationsClient,
+  RegionNetworkEndpointGroupsClient,
+  UrlMapsClient,
+} from '@google-cloud/compute';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../index';
 import { sandboxClientOptions } from '../run/servicesClientForSandbox';
@@ -12,22 +19,22 @@ const P = 'gryyd-web';
 const BS = (name: string) => `https://www.googleapis.com/compute/v1/projects/${P}/global/backendServices/${name}`;
 
 let sandbox: Sandbox;
-let urlMaps: compute.UrlMapsClient;
-let backendServices: compute.BackendServicesClient;
-let backendBuckets: compute.BackendBucketsClient;
-let regionNegs: compute.RegionNetworkEndpointGroupsClient;
-let globalNegs: compute.GlobalNetworkEndpointGroupsClient;
-let operations: compute.GlobalOperationsClient;
+let urlMaps: UrlMapsClient;
+let backendServices: BackendServicesClient;
+let backendBuckets: BackendBucketsClient;
+let regionNegs: RegionNetworkEndpointGroupsClient;
+let globalNegs: GlobalNetworkEndpointGroupsClient;
+let operations: GlobalOperationsClient;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, scenarios: ['gryyd-web', 'avocano-shop', 'scale-fleet'], services: 3, now: NOW, operationDelayMs: 50 });
-  const options = sandboxClientOptions(sandbox.port) as ConstructorParameters<typeof compute.UrlMapsClient>[0];
-  urlMaps = new compute.UrlMapsClient(options);
-  backendServices = new compute.BackendServicesClient(options);
-  backendBuckets = new compute.BackendBucketsClient(options);
-  regionNegs = new compute.RegionNetworkEndpointGroupsClient(options);
-  globalNegs = new compute.GlobalNetworkEndpointGroupsClient(options);
-  operations = new compute.GlobalOperationsClient(options);
+  const options = sandboxClientOptions(sandbox.port) as ConstructorParameters<typeof UrlMapsClient>[0];
+  urlMaps = new UrlMapsClient(options);
+  backendServices = new BackendServicesClient(options);
+  backendBuckets = new BackendBucketsClient(options);
+  regionNegs = new RegionNetworkEndpointGroupsClient(options);
+  globalNegs = new GlobalNetworkEndpointGroupsClient(options);
+  operations = new GlobalOperationsClient(options);
 });
 
 afterAll(async () => {
@@ -70,7 +77,7 @@ describe('compute clients against the sandbox', () => {
     const pm2 = map.pathMatchers!.find((m) => m.name === 'path-matcher-2')!;
     const pathMatchers = map.pathMatchers!.map((m) => (m === pm2 ? { ...m, pathRules: [...pm2.pathRules!, { paths: ['/api/v2/*'], service: BS('gryd-be-service') }] } : m));
     const [op] = await urlMaps.patch({ project: P, urlMap: 'gryyd-web-url-map', urlMapResource: { fingerprint: map.fingerprint, pathMatchers } });
-    expect((op.latestResponse as { status: string }).status).toBe('RUNNING');
+    expect((op.latestResponse as unknown as { status: string }).status).toBe('RUNNING');
     const done = await waitDone(op);
     expect(done).toMatchObject({ status: 'DONE', operationType: 'patch', targetLink: map.selfLink });
     const [after] = await urlMaps.get({ project: P, urlMap: 'gryyd-web-url-map' });
