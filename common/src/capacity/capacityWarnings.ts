@@ -59,7 +59,8 @@ export function redisCapacityWarnings(pairs: readonly { before: RedisConnectionB
   if (already.length > 0) {
     warnings.push({
       code: CAPACITY_WARNING_CODES.redisAlreadyOver,
-      severity: 'info',
+      // Not the change's doing, so no acknowledgement; still a warning, since the risk is real.
+      severity: 'warning',
       message: `Worst-case Redis connections are already above the limit: ${already.map(p => formatRedisBudget(p.after)).join('; ')}.`,
       requiresAcknowledgement: false,
     });
@@ -90,7 +91,7 @@ export function queueCapacityWarnings(pairs: readonly { before: QueueWorkerBudge
   if (already.length > 0) {
     warnings.push({
       code: CAPACITY_WARNING_CODES.queueAlreadyOver,
-      severity: 'info',
+      severity: 'warning',
       message: `The queue can already dispatch more tasks at once than its worker can run: ${already.map(p => formatQueueBudget(p.after)).join('; ')}.`,
       requiresAcknowledgement: false,
     });

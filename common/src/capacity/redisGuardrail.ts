@@ -27,7 +27,8 @@ export interface RedisWiredService {
 export function estimateConnectionsPerInstance(connectedClients: number | null, concurrentInstances: number | null): number | null {
   if (connectedClients === null || concurrentInstances === null) return null;
   if (!(concurrentInstances > 0) || !(connectedClients > 0)) return null;
-  return Math.max(1, Math.ceil(connectedClients / concurrentInstances - 1e-9));
+  // Tolerance: a ratio of 2.0000001 from float sums of per-minute means is 2, not 3.
+  return Math.max(1, Math.ceil(connectedClients / concurrentInstances - 1e-6));
 }
 
 /**

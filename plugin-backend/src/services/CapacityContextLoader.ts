@@ -35,7 +35,7 @@ export class CapacityContextLoader {
       services: perRegion(r => this.deps.cloudRun.listServices(projectId, r)),
       redis: perRegion(r => this.deps.redis.listInstances(projectId, r)),
       queues: perRegion(r => this.deps.tasks.listQueues(projectId, r)),
-      connected: this.deps.metrics.redisConnected(w),
+      connected: this.deps.metrics.redisConnectedMean(w),
       runInstances: this.deps.metrics.runInstances(w),
       latencySeconds: this.deps.metrics.runMedianLatencySeconds(w),
     });

@@ -36,15 +36,23 @@ const pointsOf = (m: SeriesById | null, id: string, key: string): SeriesPoint[] 
 
 /**
  * Connections per Cloud Run instance for a Redis instance, from metrics: at the step where connected
- * clients peaked, peak ÷ the wired services' instances at that step. One figure for all wired
+ * clients peaked, the connections of services with a known figure (config or label) are taken out
+ * and the rest divided by the other wired services' instances at that step. One figure for those
  * services (metrics cannot tell them apart); labels or config refine it per service.
  */
-export function estimatedConnectionsPerInstance(ctx: CapacityContext, instance: string, wired: readonly string[]): number | null {
+export function estimatedConnectionsPerInstance(
+  ctx: CapacityContext,
+  instance: string,
+  wired: readonly string[],
+  known: ReadonlyMap<string, number> = new Map(),
+): number | null {
   const connected = pointsOf(ctx.connected, instance, 'connected');
   if (connected.length === 0 || !ctx.runInstances) return null;
   const peak = connected.reduce((best, p) => (p.value > best.value ? p : best));
-  const instancesAt = wired.reduce((sum, s) => sum + (pointsOf(ctx.runInstances, s, 'instances').find(p => p.time === peak.time)?.value ?? 0), 0);
-  return estimateConnectionsPerInstance(peak.value, instancesAt);
+  const instancesAt = (s: string) => pointsOf(ctx.runInstances, s, 'instances').find(p => p.time === peak.time)?.value ?? 0;
+  const knownConnections = wired.filter(s => known.has(s)).reduce((sum, s) => sum + known.get(s)! * instancesAt(s), 0);
+  const unknownInstances = wired.filter(s => !known.has(s)).reduce((sum, s) => sum + instancesAt(s), 0);
+  return estimateConnectionsPerInstance(Math.max(0, peak.value - knownConnections), unknownInstances);
 }
 
 /** Services wired to a Redis instance (env, label, config). */
@@ -61,18 +69,25 @@ export function redisBudgetOf(
   instance: RedisInstance,
   scalingOverride?: { service: string; scaling: ScalingSettings },
 ): RedisConnectionBudget {
-  const wired = redisWiring(ctx, instance).map(w => w.service);
-  const estimate = estimatedConnectionsPerInstance(ctx, instance.name, wired);
+  const wired = redisWiring(ctx, instance).map(w => ctx.services.find(s => s.name === w.service)!);
+  const configured = (service: CloudRunService) =>
+    resolveConnectionsPerInstance({
+      config: ctx.overrides.find(o => o.projectId === service.projectId && o.service === service.name)?.redisConnectionsPerInstance,
+      label: service.labels[REDIS_CONNECTIONS_LABEL],
+    });
+  const known = new Map(
+    wired.map(s => [s.name, configured(s)] as const).filter(([, c]) => c.connectionsSource !== 'default').map(([n, c]) => [n, c.connectionsPerInstance]),
+  );
+  const estimate = estimatedConnectionsPerInstance(ctx, instance.name, wired.map(s => s.name), known);
   return redisConnectionBudget(
     instance.name,
-    wired.map(name => {
-      const service = ctx.services.find(s => s.name === name)!;
-      const scaling = scalingOverride?.service === name ? scalingOverride.scaling : service.scaling;
-      const override = ctx.overrides.find(o => o.projectId === service.projectId && o.service === name);
+    wired.map(service => {
+      const scaling = scalingOverride?.service === service.name ? scalingOverride.scaling : service.scaling;
+      const own = configured(service);
       return {
-        service: name,
+        service: service.name,
         maxInstances: scaling.maxInstances,
-        ...resolveConnectionsPerInstance({ config: override?.redisConnectionsPerInstance, label: service.labels[REDIS_CONNECTIONS_LABEL], estimated: estimate }),
+        ...(own.connectionsSource !== 'default' ? own : resolveConnectionsPerInstance({ estimated: estimate })),
       };
     }),
   );

@@ -84,6 +84,14 @@ export class CapacityMetrics {
     return this.redisGauge(w, REDIS_METRICS.connected, 'connected', 'ALIGN_MAX', 'REDUCE_SUM', 'connected Redis clients');
   }
 
+  /**
+   * Connected clients per instance, mean per step (key "connected"): the same aligner as
+   * {@link runInstances}, so the ratio of the two at a step is connections per Cloud Run instance.
+   */
+  async redisConnectedMean(w: MetricsWindow): Promise<SeriesById> {
+    return this.redisGauge(w, REDIS_METRICS.connected, 'connected', 'ALIGN_MEAN', 'REDUCE_SUM', 'mean connected Redis clients');
+  }
+
   /** Memory usage ratio 0..1 per instance (key "memory"). */
   async redisMemory(w: MetricsWindow): Promise<SeriesById> {
     return this.redisGauge(w, REDIS_METRICS.memoryUsage, 'memory', 'ALIGN_MEAN', 'REDUCE_MAX', 'Redis memory usage');
