@@ -1,4 +1,6 @@
 import { CLOUD_RUN_METRICS } from './cloudRunMetrics';
+import { CLOUD_TASKS_METRICS } from './cloudTasksMetrics';
+import { REDIS_METRICS } from './redisMetrics';
 import type { MetricDefinition } from './metricTypes';
 
 /**
@@ -6,5 +8,6 @@ import type { MetricDefinition } from './metricTypes';
  * Tasks, Memorystore) writes its definitions in its own file and adds its map here.
  */
 const FAMILIES: ReadonlyMap<string, MetricDefinition>[] = [CLOUD_RUN_METRICS];
+FAMILIES.push(CLOUD_TASKS_METRICS, REDIS_METRICS);
 
 export const METRIC_REGISTRY: ReadonlyMap<string, MetricDefinition> = new Map(FAMILIES.flatMap(family => [...family]));
