@@ -8,6 +8,7 @@ import type {
   ServiceListResponse,
   TimeWindow,
 } from '@gcp-serverless/common';
+import type { QueuesRedisApi } from './QueuesRedisApi';
 
 /** Identifies one Cloud Run service: project, region (e.g. `asia-northeast3`) and short name (e.g. `gryd-be`). */
 export interface ServiceRef {
@@ -28,7 +29,7 @@ export interface RequestOptions {
  * Every method rejects with a typed error from `@gcp-serverless/common` (`InputError` with `fieldErrors`,
  * `ConflictError` with `details`, `NotFoundError`, `UpstreamError`, …) rebuilt from the server's JSON.
  */
-export interface GcpServerlessApi {
+export interface GcpServerlessApi extends QueuesRedisApi {
   /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
   listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
 

@@ -17,6 +17,20 @@ import {
   type TimeWindow,
 } from '@gcp-serverless/common';
 import type { GcpServerlessApi, RequestOptions, ServiceRef } from './GcpServerlessApi';
+import type {
+  QueueActionResult,
+  QueueApplyRequest,
+  QueueApplyResult,
+  QueueChange,
+  QueueListResponse,
+  QueuePreview,
+  RedisApplyRequest,
+  RedisApplyResult,
+  RedisChange,
+  RedisListResponse,
+  RedisPreview,
+} from '@gcp-serverless/common';
+import { queuePath, redisPath, type QueueRef, type RedisRef } from './QueuesRedisApi';
 
 /** The plugin id the backend is mounted under (`/api/gcp-serverless`). */
 export const GCP_SERVERLESS_PLUGIN_ID = 'gcp-serverless';
@@ -78,6 +92,42 @@ export class GcpServerlessClient implements GcpServerlessApi {
 
   applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult> {
     return this.request('POST', `${servicePath(ref)}/scaling/apply`, request, options);
+  }
+
+  listQueues(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<QueueListResponse> {
+    return this.request('GET', `/projects/${enc(projectId)}/queues?window=${enc(window)}`, undefined, options);
+  }
+
+  previewQueue(ref: QueueRef, change: QueueChange, options?: RequestOptions): Promise<QueuePreview> {
+    return this.request('POST', `${queuePath(ref)}/preview`, { change }, options);
+  }
+
+  applyQueue(ref: QueueRef, request: QueueApplyRequest, options?: RequestOptions): Promise<QueueApplyResult> {
+    return this.request('POST', `${queuePath(ref)}/apply`, request, options);
+  }
+
+  pauseQueue(ref: QueueRef, options?: RequestOptions): Promise<QueueActionResult> {
+    return this.request('POST', `${queuePath(ref)}/pause`, {}, options);
+  }
+
+  resumeQueue(ref: QueueRef, options?: RequestOptions): Promise<QueueActionResult> {
+    return this.request('POST', `${queuePath(ref)}/resume`, {}, options);
+  }
+
+  purgeQueue(ref: QueueRef, confirmName: string, options?: RequestOptions): Promise<QueueActionResult> {
+    return this.request('POST', `${queuePath(ref)}/purge`, { confirmName }, options);
+  }
+
+  listRedis(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<RedisListResponse> {
+    return this.request('GET', `/projects/${enc(projectId)}/redis?window=${enc(window)}`, undefined, options);
+  }
+
+  previewRedis(ref: RedisRef, change: RedisChange, options?: RequestOptions): Promise<RedisPreview> {
+    return this.request('POST', `${redisPath(ref)}/preview`, { change }, options);
+  }
+
+  applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<RedisApplyResult> {
+    return this.request('POST', `${redisPath(ref)}/apply`, request, options);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, options?: RequestOptions): Promise<T> {

@@ -13,6 +13,15 @@ export function fakeApi(overrides: Partial<GcpServerlessApi> = {}): FakeGcpServe
     getService: vi.fn(overrides.getService ?? unexpected('getService')),
     previewScaling: vi.fn(overrides.previewScaling ?? unexpected('previewScaling')),
     applyScaling: vi.fn(overrides.applyScaling ?? unexpected('applyScaling')),
+    listQueues: vi.fn(overrides.listQueues ?? unexpected('listQueues')),
+    previewQueue: vi.fn(overrides.previewQueue ?? unexpected('previewQueue')),
+    applyQueue: vi.fn(overrides.applyQueue ?? unexpected('applyQueue')),
+    pauseQueue: vi.fn(overrides.pauseQueue ?? unexpected('pauseQueue')),
+    resumeQueue: vi.fn(overrides.resumeQueue ?? unexpected('resumeQueue')),
+    purgeQueue: vi.fn(overrides.purgeQueue ?? unexpected('purgeQueue')),
+    listRedis: vi.fn(overrides.listRedis ?? unexpected('listRedis')),
+    previewRedis: vi.fn(overrides.previewRedis ?? unexpected('previewRedis')),
+    applyRedis: vi.fn(overrides.applyRedis ?? unexpected('applyRedis')),
   };
 }
 
