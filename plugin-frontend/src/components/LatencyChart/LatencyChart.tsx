@@ -5,6 +5,7 @@ import type { NamedSeries, TimeWindow } from '@gcp-serverless/common';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { timeAxisProps, tooltipProps, valueAxisProps } from '../../charts/chartChrome';
 import { chartChromeColors, latencyColors, type LatencyColors } from '../../charts/chartColors';
+import { formatDuration } from '../../charts/formatDuration';
 import { seriesToRows } from '../../charts/seriesRows';
 
 const PERCENTILES = ['p50', 'p95', 'p99'] as const;
@@ -21,7 +22,9 @@ export interface LatencyChartProps {
   height?: number;
 }
 
-/** Lines of request latency p50, p95 and p99 in milliseconds. */
+const durationTooltip = (value: unknown) => (typeof value === 'number' ? formatDuration(value) : String(value));
+
+/** Lines of request latency p50, p95 and p99; ticks and tooltips in ms, s, min or h as the values need. */
 export function LatencyChart({ series, window, colors, height }: LatencyChartProps) {
   const theme = useTheme();
   const palette = { ...latencyColors(theme), ...colors };
@@ -33,8 +36,9 @@ export function LatencyChart({ series, window, colors, height }: LatencyChartPro
       <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={chrome.grid} strokeDasharray="3 3" />
         <XAxis {...timeAxisProps(window, chrome)} />
-        <YAxis {...valueAxisProps(chrome, ' ms')} />
-        <Tooltip {...tooltipProps(chrome, 'ms', 0)} />
+        {/* A 70 s job or a 10 min WebSocket session reads as "1.2 min", not "70000 ms". */}
+        <YAxis {...valueAxisProps(chrome)} tickFormatter={formatDuration} />
+        <Tooltip {...tooltipProps(chrome, 'ms', 0)} formatter={durationTooltip} />
         <Legend wrapperStyle={{ color: chrome.axis }} />
         {keys.map(key => (
           <Line

@@ -34,7 +34,7 @@ export function ServiceCharts({ detail, window }: ServiceChartsProps) {
       </ChartPanel>
       <ChartPanel
         title="Latency"
-        subtitle="p50, p95, p99 in milliseconds"
+        subtitle="p50, p95, p99"
         loading={loading}
         errors={messages('latency')}
         empty={detail !== undefined && !hasPoints(detail.latency)}

@@ -18,7 +18,7 @@ const projects: ProjectListResponse = {
 const services = [
   serviceWithSummary('gryd-fe', { maxInstances: 20 }, { requestsPerSecond: 30, errorRatio5xx: 0 }),
   serviceWithSummary('gryd-be', { maxInstances: 40 }, { requestsPerSecond: 12.5, errorRatio5xx: 0.0234 }),
-  serviceWithSummary('gryd-worker', { maxInstances: 10, concurrency: 1 }, { requestsPerSecond: 0.2, errorRatio5xx: null }),
+  serviceWithSummary('gryd-worker', { maxInstances: 10, concurrency: 1 }, { requestsPerSecond: 0.2, errorRatio5xx: null, latencyP95Ms: 95_000 }),
 ];
 
 function renderServices(path = '/projects/gryyd-web/services', api = fakeApi({ listProjects: async () => projects, listServices: async () => serviceListFixture(services) })) {
@@ -43,7 +43,10 @@ describe('ServicesPage', () => {
     const be = screen.getByTestId('service-row-gryd-be');
     expect(be.textContent).toContain('12.50');
     expect(be.textContent).toContain('2.34 %');
+    expect(be.textContent).toContain('120 ms');
     expect(screen.getByTestId('service-row-gryd-worker').textContent).toContain('—');
+    // A 95 s p95 (long generation jobs) reads in minutes, not as 95,000 ms.
+    expect(screen.getByTestId('service-row-gryd-worker').textContent).toContain('1.6 min');
     expect(screen.getByRole('link', { name: 'gryd-be' }).getAttribute('href')).toBe(
       `${TEST_BASE}/projects/gryyd-web/locations/asia-northeast3/services/gryd-be?window=1h`,
     );

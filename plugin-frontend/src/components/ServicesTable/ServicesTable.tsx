@@ -8,6 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import type { CloudRunServiceWithSummary } from '@gcp-serverless/common';
+import { formatDuration } from '../../charts/formatDuration';
 import { formatNumber, formatPercent, formatRate } from '../../format';
 import { nextSort, type ServiceSort, type ServiceSortKey } from './servicesTableModel';
 
@@ -27,7 +28,7 @@ export const SERVICE_COLUMNS: readonly Column[] = [
   { key: 'instances', label: 'Instances now', numeric: true },
   { key: 'requestsPerSecond', label: 'Req/s', numeric: true },
   { key: 'errorRatio5xx', label: '5xx %', numeric: true },
-  { key: 'latencyP95Ms', label: 'p95 (ms)', numeric: true },
+  { key: 'latencyP95Ms', label: 'p95 latency', numeric: true },
 ];
 
 /** Props of {@link ServicesTable}. */
@@ -99,7 +100,7 @@ function ServiceRow({ service, href }: { service: CloudRunServiceWithSummary; hr
       <TableCell align="right" sx={{ color: (summary.errorRatio5xx ?? 0) >= 0.01 ? 'error.main' : undefined }}>
         {formatPercent(summary.errorRatio5xx)}
       </TableCell>
-      <TableCell align="right">{formatNumber(summary.latencyP95Ms)}</TableCell>
+      <TableCell align="right">{formatDuration(summary.latencyP95Ms)}</TableCell>
       <TableCell>
         <Link href={service.consoleUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${service.name} in Cloud Console`}>
           Open
