@@ -1,4 +1,4 @@
-import { addDays, daysInMonthOf, monthStartOf } from './dates';
+import { addDays, daysBetween, daysInMonthOf, monthStartOf } from './dates';
 
 /** Net cost of one day (cost + credits), `date` as `YYYY-MM-DD`. */
 export interface DailyAmount {
@@ -6,17 +6,17 @@ export interface DailyAmount {
   amount: number;
 }
 
-/** Month-end forecast and how it was made. Amounts in the billing currency. */
+/** Period-end forecast and how it was made. Amounts in the billing currency. */
 export interface MonthForecast {
-  /** Month to date including today's partial day. */
+  /** Period (month) to date including today's partial day. */
   monthToDate: number;
-  /** Forecast spend for the whole month. */
+  /** Forecast spend for the whole period. */
   forecast: number;
-  /** Run rate used for the rest of the month, per day. */
+  /** Run rate used for the rest of the period, per day. */
   dailyRate: number;
-  /** Complete days of the month before today. */
+  /** Complete days of the period before today. */
   completeDays: number;
-  /** Days the rate is applied to: today and the rest of the month. */
+  /** Days the rate is applied to: today and the rest of the period. */
   remainingDays: number;
   /** Days the rate is averaged over. */
   rateDays: number;
@@ -25,19 +25,24 @@ export interface MonthForecast {
 }
 
 /**
- * Forecast to month end: the complete days of the month so far plus a run rate × the days left
- * (today included, since today is still partial). The run rate is the mean net cost of the last
- * `lookbackDays` complete days (reaching into last month early in a month); days without rows count as 0.
- * Linear, so a spike late in the month moves it quickly; say so where it is shown.
+ * Forecast to the end of a period [periodStart, periodEnd): the complete days of the period so far
+ * plus a run rate × the days left (today included, since today is still partial). The run rate is the
+ * mean net cost of the last `lookbackDays` complete days (reaching before the period early on, as far
+ * as the data goes); days without rows count as 0. Linear, so a late spike moves it quickly.
  */
-export function forecastMonthEnd(daily: readonly DailyAmount[], today: string, lookbackDays = 7): MonthForecast {
+export function forecastPeriodEnd(
+  daily: readonly DailyAmount[],
+  today: string,
+  periodStart: string,
+  periodEnd: string,
+  lookbackDays = 7,
+): MonthForecast {
   const byDay = new Map<string, number>();
   for (const d of daily) byDay.set(d.date, (byDay.get(d.date) ?? 0) + d.amount);
   const amount = (day: string) => byDay.get(day) ?? 0;
-  const monthStart = monthStartOf(today);
-  const completeDays = Number(today.slice(8, 10)) - 1;
+  const completeDays = Math.max(0, daysBetween(periodStart, today));
   let completeSum = 0;
-  for (let i = 0; i < completeDays; i++) completeSum += amount(addDays(monthStart, i));
+  for (let i = 0; i < completeDays; i++) completeSum += amount(addDays(periodStart, i));
   const earliest = [...byDay.keys()].sort()[0] ?? today;
   let rateSum = 0;
   let rateDays = 0;
@@ -48,17 +53,35 @@ export function forecastMonthEnd(daily: readonly DailyAmount[], today: string, l
     rateDays++;
   }
   const dailyRate = rateDays > 0 ? rateSum / rateDays : amount(today);
-  const remainingDays = daysInMonthOf(today) - completeDays;
-  const forecast = completeSum + dailyRate * remainingDays;
+  const remainingDays = daysBetween(today, periodEnd);
   return {
     monthToDate: completeSum + amount(today),
-    forecast,
+    forecast: completeSum + dailyRate * remainingDays,
     dailyRate,
     completeDays,
     remainingDays,
     rateDays,
     method:
-      `${completeDays} complete day(s) of the month so far plus the mean of the last ${rateDays} complete day(s) ` +
+      `${completeDays} complete day(s) of the period so far plus the mean of the last ${rateDays} complete day(s) ` +
       `× ${remainingDays} day(s) left including today (a linear run rate, UTC days).`,
   };
+}
+
+/** {@link forecastPeriodEnd} for the calendar month of `today`. */
+export function forecastMonthEnd(daily: readonly DailyAmount[], today: string, lookbackDays = 7): MonthForecast {
+  const start = monthStartOf(today);
+  return forecastPeriodEnd(daily, today, start, addDays(start, daysInMonthOf(today)), lookbackDays);
+}
+
+/** First day of the budget period containing `today` and the first day after it (MONTH, QUARTER, YEAR). */
+export function budgetPeriodBounds(period: 'MONTH' | 'QUARTER' | 'YEAR', today: string): { start: string; end: string } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const iso = (y: number, m: number) => `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
+  if (period === 'YEAR') return { start: `${year}-01-01`, end: `${year + 1}-01-01` };
+  if (period === 'QUARTER') {
+    const first = month - ((month - 1) % 3);
+    return { start: iso(year, first), end: iso(year, first + 3) };
+  }
+  return { start: iso(year, month), end: iso(year, month + 1) };
 }

@@ -94,5 +94,9 @@ export function cloudRunPricesFromCatalog(skus: readonly CatalogSku[], region: s
   }
   if (found.size === 0) return { ...CLOUD_RUN_LIST_PRICES_USD };
   for (const [key, { price }] of found) prices[key] = price;
+  // Catalogs without an idle-memory SKU bill idle min-instance memory at the request-based rate.
+  if (!found.has('idleMemoryPerGibSecond') && found.has('requestMemoryPerGibSecond')) {
+    prices.idleMemoryPerGibSecond = prices.requestMemoryPerGibSecond;
+  }
   return prices;
 }

@@ -3,7 +3,7 @@ import type { CostRow } from '../types/costs';
 import { costPer1000Requests, dailyNet, dailyStack, selectRows, topMovers, totalsOf } from './aggregate';
 import { toCsv } from './csv';
 import { formatCurrency, formatCurrencyChange, formatUnitPrice } from './currency';
-import { forecastMonthEnd } from './forecast';
+import { budgetPeriodBounds, forecastMonthEnd } from './forecast';
 import { skuFamilyOf } from './skuFamily';
 
 const row = (date: string, resource: string, skuFamily: CostRow['skuFamily'], cost: number, credits = 0): CostRow => ({
@@ -78,6 +78,8 @@ describe('aggregation', () => {
     expect(skuFamilyOf('Cloud Run', 'Requests')).toBe('requests');
     expect(skuFamilyOf('Networking', 'Cloud CDN Cache Egress from Asia Pacific')).toBe('cdn-egress');
     expect(skuFamilyOf('Networking', 'Cloud CDN Cache Lookup Requests')).toBe('cdn-lookups');
+    expect(skuFamilyOf('Networking', 'Cloud CDN Cache Fill')).toBe('cdn-fill');
+    expect(skuFamilyOf('Networking', 'Global External Application Load Balancer Forwarding Rule')).toBe('lb-rules');
     expect(skuFamilyOf('Cloud Tasks', 'Cloud Tasks API operations')).toBe('tasks-operations');
     expect(skuFamilyOf('Cloud Memorystore for Redis', 'Redis Capacity Basic M1 Seoul')).toBe('redis-capacity');
     expect(skuFamilyOf('Compute Engine', 'Network Inter Zone Egress')).toBe('other');
@@ -102,5 +104,14 @@ describe('currency formatting', () => {
     expect(formatUnitPrice(0.4, 'USD')).toBe('$0.40');
     expect(formatCurrencyChange(13.14, 'USD')).toBe('+$13.14');
     expect(formatCurrencyChange(-4, 'USD')).toBe('−$4.00');
+  });
+});
+
+describe('budgetPeriodBounds', () => {
+  it('month, quarter and year containing a day', () => {
+    expect(budgetPeriodBounds('MONTH', '2026-12-15')).toEqual({ start: '2026-12-01', end: '2027-01-01' });
+    expect(budgetPeriodBounds('QUARTER', '2026-11-30')).toEqual({ start: '2026-10-01', end: '2027-01-01' });
+    expect(budgetPeriodBounds('QUARTER', '2026-02-01')).toEqual({ start: '2026-01-01', end: '2026-04-01' });
+    expect(budgetPeriodBounds('YEAR', '2026-06-01')).toEqual({ start: '2026-01-01', end: '2027-01-01' });
   });
 });

@@ -11,8 +11,10 @@ export function skuFamilyOf(serviceDescription: string, skuDescription: string):
   if (/memorystore|redis/.test(service) || /redis/.test(sku)) return 'redis-capacity';
   if (/cloud tasks/.test(service) || /tasks? (api )?operations?/.test(sku)) return 'tasks-operations';
   if (/cdn|cache/.test(sku) || /cloud cdn/.test(service)) {
-    return /lookup|request/.test(sku) ? 'cdn-lookups' : 'cdn-egress';
+    if (/lookup|request/.test(sku)) return 'cdn-lookups';
+    return /fill/.test(sku) ? 'cdn-fill' : 'cdn-egress';
   }
+  if (/load balanc|forwarding rule/.test(sku)) return 'lb-rules';
   if (/cloud run|cloud functions/.test(service)) {
     if (/\bcpu\b/.test(sku)) return 'cpu';
     if (/memory|\bram\b/.test(sku)) return 'memory';

@@ -51,6 +51,53 @@ export const gcpServerlessConfigSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Cloud Billing: the billing account whose budgets the portal shows and edits, and where actual
+     * spend is read. Without `export`, costs are estimated from Monitoring usage × Catalog prices.
+     */
+    billing: z
+      .object({
+        /** Billing account id, e.g. `012345-6789AB-CDEF01`. */
+        accountId: z.string().regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/, 'must be a billing account id such as 012345-6789AB-CDEF01'),
+        /** The Cloud Billing export to BigQuery (standard usage cost table). */
+        export: z
+          .object({
+            /** Project that holds the BigQuery dataset (and runs the queries). */
+            projectId: projectIdSchema,
+            dataset: z.string().regex(/^[A-Za-z0-9_]{1,1024}$/, 'must be a BigQuery dataset id (letters, digits, underscores)'),
+            /** Defaults to `gcp_billing_export_v1_<ACCOUNT with _ for ->`. */
+            table: z.string().regex(/^[A-Za-z0-9_]{1,1024}$/, 'must be a BigQuery table id').optional(),
+            /** BigQuery location of the dataset, e.g. `US`, `asia-northeast3`. */
+            location: z.string().min(1).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * Capacity guardrails: wiring of Cloud Run services to Redis instances and queues that neither
+     * env vars nor labels show, and connections per instance (docs/queues-and-redis.md).
+     */
+    capacity: z
+      .object({
+        wiring: z
+          .array(
+            z
+              .object({
+                projectId: projectIdSchema,
+                service: z.string().min(1),
+                redisInstances: z.array(z.string().min(1)).optional(),
+                redisConnectionsPerInstance: z.number().int().min(1).max(65_000).optional(),
+                queueTargets: z.array(z.string().min(1)).optional(),
+                queueProducers: z.array(z.string().min(1)).optional(),
+              })
+              .strict(),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({}),
     /** Deadlines of calls to Google, milliseconds. */
     timeouts: z
       .object({

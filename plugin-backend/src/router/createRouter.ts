@@ -2,6 +2,8 @@ import express, { type Router } from 'express';
 import type { PluginServices } from '../wiring/createPluginServices';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { registerCloudRunRoutes } from './routes/cloudRunRoutes';
+import { registerBudgetRoutes } from './routes/budgetRoutes';
+import { registerCostRoutes } from './routes/costRoutes';
 import { registerProjectRoutes } from './routes/projectRoutes';
 import { registerQueueRoutes } from './routes/queueRoutes';
 import { registerRedisRoutes } from './routes/redisRoutes';
@@ -20,6 +22,8 @@ export function buildRouter(services: PluginServices): Router {
 
   registerProjectRoutes(router, services);
   registerCloudRunRoutes(router, services);
+  registerCostRoutes(router, services);
+  registerBudgetRoutes(router, services);
   registerQueueRoutes(router, services);
   registerRedisRoutes(router, services);
 

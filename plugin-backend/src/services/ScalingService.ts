@@ -20,6 +20,7 @@ import type { ProjectAccess } from './ProjectAccess';
 import type { CapacityContextLoader } from './CapacityContextLoader';
 import { scalingCapacityImpact } from './scalingCapacityImpact';
 import type { Clock } from './ServiceCatalogService';
+import type { ScalingCostEstimator } from './costs/ScalingCostEstimator';
 
 /** Which service a scaling change is for. */
 export interface ServiceRef {
@@ -45,6 +46,8 @@ export class ScalingService {
       now: Clock;
       /** Redis and queue guardrails of the preview; absent = not checked. */
       capacity?: CapacityContextLoader;
+      /** Cost impact of the preview on Catalog prices; absent = not shown. */
+      costs?: ScalingCostEstimator;
     },
   ) {}
 
@@ -73,6 +76,7 @@ export class ScalingService {
       etag: service.etag,
       peakConcurrentRequests24h: peak,
       capacityImpact,
+      ...(this.deps.costs && diff.length > 0 ? { cost: await this.deps.costs.impact(service, change) } : {}),
     };
   }
 

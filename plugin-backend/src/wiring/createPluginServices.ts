@@ -15,6 +15,9 @@ import { QueueService } from '../services/QueueService';
 import { RedisEditService } from '../services/RedisEditService';
 import { RedisService } from '../services/RedisService';
 import { ServiceCatalogService, type Clock } from '../services/ServiceCatalogService';
+import { createCostServices, type BillingGatewayOverrides } from './createCostServices';
+import type { BudgetService } from '../services/costs/BudgetService';
+import type { CostService } from '../services/costs/CostService';
 
 /** What the wiring needs; everything but the config has a default, and tests hand in their own. */
 export interface PluginServicesOptions {
@@ -27,6 +30,8 @@ export interface PluginServicesOptions {
   monitoring?: MonitoringGateway;
   tasks?: CloudTasksGateway;
   redis?: RedisGateway;
+  /** Billing gateways (Budgets, Catalog, BigQuery export); default: built from the config. */
+  billing?: BillingGatewayOverrides;
   /** Who is making a request (for the audit trail). */
   identify?: (req: Request) => string;
 }
@@ -42,6 +47,10 @@ export interface PluginServices {
   queueEdits: QueueEditService;
   redis: RedisService;
   redisEdits: RedisEditService;
+  /** Costs page and service cost panel. */
+  costs: CostService;
+  /** Budgets page: list with spend, preview and apply. */
+  budgets: BudgetService;
   identify: (req: Request) => string;
 }
 
@@ -66,16 +75,19 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const capacityMetrics = new CapacityMetrics(monitoring);
   const overrides = config.capacity.wiring;
   const capacity = new CapacityContextLoader({ cloudRun, tasks, redis, metrics: capacityMetrics, overrides });
+  const billing = createCostServices({ config, access, cloudRun, monitoring, audit, logger, now, overrides: options.billing });
   return {
     config,
     logger,
     access,
     catalog: new ServiceCatalogService({ access, cloudRun, metrics, now }),
-    scaling: new ScalingService({ access, cloudRun, metrics, audit, logger, now, capacity }),
+    scaling: new ScalingService({ access, cloudRun, metrics, audit, logger, now, capacity, costs: billing.scalingCosts }),
     queues: new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now }),
     queueEdits: new QueueEditService({ access, tasks, capacity, audit, now }),
     redis: new RedisService({ access, redis, metrics: capacityMetrics, capacity, now }),
     redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now }),
+    costs: billing.costs,
+    budgets: billing.budgets,
     identify: options.identify ?? (() => 'anonymous'),
   };
 }

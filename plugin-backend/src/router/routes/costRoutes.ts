@@ -1,0 +1,18 @@
+import type { Router } from 'express';
+import { costQuerySchema } from '@gcp-serverless/common';
+import type { PluginServices } from '../../wiring/createPluginServices';
+import { handle } from '../handle';
+import { parseInput } from '../validate';
+import { projectParams } from './params';
+
+/** Costs: daily cost rows, requests and budgets of a project for the costs page and the service cost panel. */
+export function registerCostRoutes(router: Router, services: PluginServices): void {
+  router.get(
+    '/projects/:projectId/costs',
+    handle(async (req, res) => {
+      const { projectId } = parseInput(projectParams, req.params, 'path');
+      const { range } = parseInput(costQuerySchema, req.query, 'query');
+      res.json(await services.costs.report(projectId, range));
+    }),
+  );
+}

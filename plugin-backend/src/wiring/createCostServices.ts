@@ -1,0 +1,50 @@
+import type { GcpServerlessConfig } from '../config/config';
+import type { CloudRunGateway } from '../gateways/CloudRunGateway';
+import type { MonitoringGateway } from '../gateways/MonitoringGateway';
+import { BillingExportGateway } from '../gateways/billing/BillingExportGateway';
+import { BudgetsGateway } from '../gateways/billing/BudgetsGateway';
+import { CatalogGateway } from '../gateways/billing/CatalogGateway';
+import type { AuditLog, PluginLogger } from '../services/AuditLog';
+import { BillingExportCostSource } from '../services/costs/BillingExportCostSource';
+import { BudgetService } from '../services/costs/BudgetService';
+import type { CostSource } from '../services/costs/CostSource';
+import { CostService } from '../services/costs/CostService';
+import { EstimatedCostSource } from '../services/costs/EstimatedCostSource';
+import { ScalingCostEstimator } from '../services/costs/ScalingCostEstimator';
+import type { ProjectAccess } from '../services/ProjectAccess';
+
+/** Billing gateways a test or host app may hand in instead of the ones built from the config. */
+export interface BillingGatewayOverrides {
+  budgets?: BudgetsGateway;
+  catalog?: CatalogGateway;
+  billingExport?: BillingExportGateway;
+}
+
+/**
+ * The cost side of the plugin: the cost source (the BigQuery export when configured, else the
+ * Monitoring × Catalog estimate), the costs and budgets services and the scaling preview's cost.
+ */
+export function createCostServices(deps: {
+  config: GcpServerlessConfig;
+  access: ProjectAccess;
+  cloudRun: CloudRunGateway;
+  monitoring: MonitoringGateway;
+  audit: AuditLog;
+  logger: PluginLogger;
+  now: () => number;
+  overrides?: BillingGatewayOverrides;
+}): { costs: CostService; budgets: BudgetService; scalingCosts: ScalingCostEstimator; source: CostSource } {
+  const { config, access, cloudRun, monitoring, audit, logger, now } = deps;
+  const catalog = deps.overrides?.catalog ?? CatalogGateway.fromConfig(config);
+  const budgets = deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config);
+  const exportGateway = deps.overrides?.billingExport ?? BillingExportGateway.fromConfig(config);
+  const source: CostSource = exportGateway
+    ? new BillingExportCostSource(exportGateway)
+    : new EstimatedCostSource({ access, cloudRun, monitoring, catalog, now });
+  return {
+    costs: new CostService({ access, source, monitoring, ...(budgets ? { budgets } : {}), now }),
+    budgets: new BudgetService({ access, ...(budgets ? { budgets } : {}), source, audit, now }),
+    scalingCosts: new ScalingCostEstimator({ catalog, logger }),
+    source,
+  };
+}
