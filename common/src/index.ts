@@ -3,6 +3,8 @@
  * frontend. Runs in browsers and Node alike: no React, no Node built-ins, no Google clients.
  */
 export * from './errors';
+export * from './history';
+export * from './permissions';
 export * from './capacity';
 export * from './cost';
 export * from './edits';

@@ -1,4 +1,8 @@
-/** @gcp-serverless/plugin-backend: the express router and its services over the official Google clients. */
+/**
+ * @gcp-serverless/plugin-backend: the express router and its services over the official Google clients.
+ * The default export is the Backstage backend plugin (`backend.add(import('@gcp-serverless/plugin-backend'))`).
+ */
+export { gcpServerlessPlugin as default } from './backstage/plugin';
 export { createRouter, type RouterOptions } from './createRouter';
 export {
   ConfigError,
@@ -11,3 +15,7 @@ export { CloudRunGateway } from './gateways/CloudRunGateway';
 export { MonitoringGateway } from './gateways/MonitoringGateway';
 export { googleClientOptions } from './gateways/googleClientOptions';
 export { InMemoryAuditLog, LoggerAuditLog, type AuditEntry, type AuditLog, type PluginLogger } from './services/AuditLog';
+export { StandaloneAuthorizer } from './access/StandaloneAuthorizer';
+export type { RequestAuthorizer, RequestIdentity } from './access/RequestAuthorizer';
+export { ROUTE_PERMISSION_RULES, type RoutePermissionRule } from './access/routePermissions';
+export { KnexChangeHistory, type ChangeHistory } from './history/KnexChangeHistory';

@@ -15,7 +15,8 @@ export {
 } from './api/GcpServerlessClient';
 export { GcpServerlessApiProvider, useGcpServerlessApi, type GcpServerlessApiProviderProps } from './api/GcpServerlessApiContext';
 
-export { GcpServerlessPage, type GcpServerlessPageProps } from './components/GcpServerlessPage/GcpServerlessPage';
+// The plain page component (standalone apps, tests); inside Backstage use the `GcpServerlessPage` extension below.
+export { GcpServerlessPage as GcpServerlessPageContent, type GcpServerlessPageProps } from './components/GcpServerlessPage/GcpServerlessPage';
 export { GcpServerlessRoutes } from './components/GcpServerlessPage/GcpServerlessRoutes';
 export { ServicesPage } from './components/ServicesPage/ServicesPage';
 export { ServicesTable, type ServicesTableProps } from './components/ServicesTable/ServicesTable';
@@ -30,3 +31,12 @@ export { InstancesChart, type InstancesChartProps } from './components/Instances
 export { ProjectPicker, type ProjectPickerProps } from './components/ProjectPicker/ProjectPicker';
 export { TimeWindowPicker, type TimeWindowPickerProps } from './components/TimeWindowPicker/TimeWindowPicker';
 export { ErrorPanel, type ErrorPanelProps } from './components/ErrorPanel/ErrorPanel';
+
+// Backstage (legacy frontend system); the new frontend system is the `/alpha` entry point.
+export { gcpServerlessPlugin, GcpServerlessPage, EntityGcpServerlessContent } from './backstage/plugin';
+export { gcpServerlessApiRef } from './backstage/apiRef';
+export { isGcpServerlessAvailable } from './backstage/isGcpServerlessAvailable';
+export { EntityResourcesView, type EntityResourcesViewProps } from './components/EntityResources/EntityResourcesView';
+export { ChangeHistoryPanel, type ChangeHistoryPanelProps } from './components/ChangeHistory/ChangeHistoryPanel';
+export { REVERT_EDITORS, type RevertEditorProps } from './components/ChangeHistory/revertEditors';
+export { useChangePermission, type ChangePermission } from './hooks/useChangePermission';

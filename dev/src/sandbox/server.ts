@@ -14,6 +14,7 @@ import { createCloudBillingApi } from './billing/catalog/cloudBillingApi';
 import { createComputeApi } from './compute/computeApi';
 import { createRunApi } from './run/runApi';
 import { createTasksApi } from './tasks/tasksApi';
+import { createLoggingApi } from './logging';
 import { createRedisApi } from './redis/redisApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
 import type { SandboxWorld } from './world';
@@ -70,6 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const computeApi = createComputeApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
   apis.push(computeApi);
   apis.push(createTasksApi({ world, clock }));
+  apis.push(createLoggingApi({ world, clock }));
   const redisApi = createRedisApi({ world, clock }, options.operationDelayMs ?? 300);
   apis.push(redisApi);
   apis.push(createBudgetsApi({ world, clock }));

@@ -117,6 +117,8 @@ export interface SandboxProject {
   backing?: BackingServices;
   /** Global load-balancing resources (compute/computeTypes.ts); absent = the project has none. */
   compute?: import('./compute/computeTypes').SandboxComputeState;
+  /** Cloud Logging entries written to the project (logging/loggingTypes.ts); absent until the first write. */
+  logging?: import('./logging/loggingTypes').SandboxLogging;
 }
 
 export interface SandboxWorld {

@@ -43,10 +43,13 @@ export async function startTestBackend(options: {
     sandbox: { endpoint: sandbox.url },
     projects: [...sandbox.world.projects.values()].map(p => ({ projectId: p.projectId, regions: [p.region] })),
     timeouts: { readMs: 3_000, writeMs: 5_000, operationMs: 10_000 },
+    // A configured local user with the editor and finance roles, as the tests have always acted.
+    access: { identity: { type: 'local', user: 'test-user' }, roles: { editor: ['test-user'], finance: ['test-user'] } },
+    history: { sqliteFile: ':memory:' },
     ...options.config?.(sandbox.url),
   };
   const app = express();
-  app.use('/api/gcp-serverless', await createRouter({ config, audit, logger: silentLogger, now: () => sandbox.clock.now(), identify: () => 'test-user' }));
+  app.use('/api/gcp-serverless', await createRouter({ config, audit, logger: silentLogger, now: () => sandbox.clock.now() }));
   const server = http.createServer(app);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

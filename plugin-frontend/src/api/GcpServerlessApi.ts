@@ -1,4 +1,6 @@
 import type {
+  AccessSummary,
+  ChangeHistoryResponse,
   ProjectListResponse,
   ScalingApplyRequest,
   ScalingApplyResult,
@@ -47,4 +49,13 @@ export interface GcpServerlessApi extends QueuesRedisApi {
    * `ConflictError` (details: `ScalingConflictDetails`) when the etag is stale.
    */
   applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult>;
+
+  /** `GET /me`: who the backend thinks the user is and which kinds of change they may apply (with the reason when not). */
+  getAccess(options?: RequestOptions): Promise<AccessSummary>;
+
+  /**
+   * `GET /projects/:projectId/history[?resource=]`: applied and failed changes, newest first; `resource`
+   * is a full resource name such as `projects/P/locations/L/services/S`.
+   */
+  listHistory(projectId: string, filter?: { resource?: string; limit?: number }, options?: RequestOptions): Promise<ChangeHistoryResponse>;
 }

@@ -6,6 +6,8 @@ import {
   ServiceUnavailableError,
   UpstreamError,
   UpstreamTimeoutError,
+  type AccessSummary,
+  type ChangeHistoryResponse,
   type GcpServerlessError,
   type ProjectListResponse,
   type ScalingApplyRequest,
@@ -92,6 +94,18 @@ export class GcpServerlessClient implements GcpServerlessApi {
 
   applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult> {
     return this.request('POST', `${servicePath(ref)}/scaling/apply`, request, options);
+  }
+
+  getAccess(options?: RequestOptions): Promise<AccessSummary> {
+    return this.request('GET', '/me', undefined, options);
+  }
+
+  listHistory(projectId: string, filter: { resource?: string; limit?: number } = {}, options?: RequestOptions): Promise<ChangeHistoryResponse> {
+    const query = new URLSearchParams();
+    if (filter.resource) query.set('resource', filter.resource);
+    if (filter.limit) query.set('limit', String(filter.limit));
+    const qs = query.toString();
+    return this.request('GET', `/projects/${enc(projectId)}/history${qs ? `?${qs}` : ''}`, undefined, options);
   }
 
   listQueues(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<QueueListResponse> {

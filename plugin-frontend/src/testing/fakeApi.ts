@@ -1,4 +1,5 @@
 import { vi, type Mock } from 'vitest';
+import { CHANGE_KINDS, type AccessSummary } from '@gcp-serverless/common';
 import type { GcpServerlessApi } from '../api/GcpServerlessApi';
 
 /** A {@link GcpServerlessApi} whose every method is a vitest mock (each rejects until given an implementation). */
@@ -22,6 +23,9 @@ export function fakeApi(overrides: Partial<GcpServerlessApi> = {}): FakeGcpServe
     listRedis: vi.fn(overrides.listRedis ?? unexpected('listRedis')),
     previewRedis: vi.fn(overrides.previewRedis ?? unexpected('previewRedis')),
     applyRedis: vi.fn(overrides.applyRedis ?? unexpected('applyRedis')),
+    // Access defaults to "may change everything" so pages that ask for it render their forms enabled.
+    getAccess: vi.fn(overrides.getAccess ?? (() => Promise.resolve(allowAllAccess()))),
+    listHistory: vi.fn(overrides.listHistory ?? ((projectId: string) => Promise.resolve({ projectId, resource: null, entries: [] }))),
   };
 }
 
@@ -34,4 +38,15 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** An access summary in which the user may read and change every kind. */
+export function allowAllAccess(): AccessSummary {
+  return {
+    system: 'standalone',
+    user: 'test-user',
+    roles: ['editor', 'finance'],
+    read: { verdict: 'allow' },
+    changes: Object.fromEntries(CHANGE_KINDS.map(k => [k, { verdict: 'allow' }])) as AccessSummary['changes'],
+  };
 }

@@ -8,7 +8,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { createTheme, ThemeProvider } from '@mui/material/styles';
-import { GcpServerlessApiProvider, GcpServerlessClient, GcpServerlessPage } from '@gcp-serverless/plugin-frontend';
+import { GcpServerlessApiProvider, GcpServerlessClient, GcpServerlessPageContent as GcpServerlessPage } from '@gcp-serverless/plugin-frontend';
 import { initialColorMode, storeColorMode, type ColorMode } from './colorMode';
 
 /** Same origin as the portal's express server (dev/src/standalone/startPortal.ts). */

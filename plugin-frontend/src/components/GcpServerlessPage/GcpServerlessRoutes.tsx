@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import { ProjectsProvider } from '../../hooks/useProjects';
+import { ChangeHistoryPage } from '../ChangeHistory/ChangeHistoryPage';
 import { ProjectLayout } from '../ProjectLayout/ProjectLayout';
 import { ServicePage } from '../ServicePage/ServicePage';
 import { ServicesPage } from '../ServicesPage/ServicesPage';
@@ -25,6 +26,7 @@ export function GcpServerlessRoutes() {
           <Route index element={<KeepQueryNavigate to="services" />} />
           <Route path="services" element={<ServicesPage />} />
           <Route path="locations/:region/services/:serviceName" element={<ServicePage />} />
+          <Route path="history" element={<ChangeHistoryPage />} />
         </Route>
         <Route path="*" element={<Alert severity="warning">This page does not exist in the GCP Serverless plugin.</Alert>} />
       </Routes>

@@ -7,7 +7,10 @@ export interface ProjectPageEntry {
   label: string;
 }
 
-export const PROJECT_PAGES: ProjectPageEntry[] = [{ path: 'services', label: 'Services' }];
+export const PROJECT_PAGES: ProjectPageEntry[] = [
+  { path: 'services', label: 'Services' },
+  { path: 'history', label: 'History' },
+];
 
 /** The tab a location belongs to: the first path segment after the project (service pages count as Services). */
 export function currentProjectPage(pathAfterProject: string): string {

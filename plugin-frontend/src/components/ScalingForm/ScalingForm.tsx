@@ -7,7 +7,9 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { SCALING_LIMITS, type CloudRunService, type ScalingApplyResult } from '@gcp-serverless/common';
+import { SCALING_LIMITS, type CloudRunService, type ScalingApplyResult, type ScalingSettings } from '@gcp-serverless/common';
+import { useChangePermission } from '../../hooks/useChangePermission';
+import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { SCALING_FIELDS, SCALING_INPUT_LABELS, type ScalingField } from './scalingFormModel';
 import { ScalingConflictDialog } from './ScalingConflictDialog';
 import { ScalingPreviewDialog } from './ScalingPreviewDialog';
@@ -25,6 +27,8 @@ export interface ScalingFormProps {
   service: CloudRunService;
   /** Called after a successful apply and after "Use current values": reload the page's data. */
   onChanged: () => void;
+  /** Values to start from instead of the current ones (revert from the history); preview diffs against the server's. */
+  initialValues?: ScalingSettings;
 }
 
 /**
@@ -32,8 +36,11 @@ export interface ScalingFormProps {
  * schema as the user types, then Preview (diff, warnings, Google's validation) → Apply with progress →
  * success, or the conflict dialog when the service changed meanwhile.
  */
-export function ScalingForm({ service, onChanged }: ScalingFormProps) {
-  const editor = useScalingEditor(service, onChanged);
+export function ScalingForm({ service, onChanged, initialValues }: ScalingFormProps) {
+  const editor = useScalingEditor(service, onChanged, initialValues);
+  // The backend refuses anyway (403); disabling says so before the user types. Not locked while /me loads.
+  const permission = useChangePermission('scaling');
+  const locked = !permission.loading && !permission.allowed;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!editor.busy) editor.preview();
@@ -44,6 +51,7 @@ export function ScalingForm({ service, onChanged }: ScalingFormProps) {
       <Typography variant="subtitle1" component="h3" gutterBottom>
         Scaling
       </Typography>
+      <ChangePermissionNotice permission={permission} what="scaling" />
       <Box component="form" noValidate onSubmit={onSubmit} data-testid="scaling-form">
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems="flex-start">
           {SCALING_FIELDS.map(field => (
@@ -56,7 +64,7 @@ export function ScalingForm({ service, onChanged }: ScalingFormProps) {
               onChange={e => editor.setField(field, e.target.value)}
               error={editor.errors[field] !== undefined}
               helperText={editor.errors[field] ?? HELP[field]}
-              disabled={editor.busy}
+              disabled={editor.busy || locked}
               inputProps={{
                 min: SCALING_LIMITS[field].min,
                 max: SCALING_LIMITS[field].max,
@@ -66,7 +74,7 @@ export function ScalingForm({ service, onChanged }: ScalingFormProps) {
               sx={{ minWidth: 180 }}
             />
           ))}
-          <Button type="submit" variant="contained" disabled={editor.busy} sx={{ mt: { md: 0.25 } }}>
+          <Button type="submit" variant="contained" disabled={editor.busy || locked} sx={{ mt: { md: 0.25 } }}>
             Preview
           </Button>
         </Stack>

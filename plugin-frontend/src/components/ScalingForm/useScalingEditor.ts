@@ -8,6 +8,7 @@ import {
   type ScalingChange,
   type ScalingConflictDetails,
   type ScalingPreview,
+  type ScalingSettings,
 } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import {
@@ -60,10 +61,11 @@ export interface ScalingEditor {
  * errors mapped to the fields and a 409 turned into the conflict step. `onChanged` is called after a
  * successful apply and after "use current values", so the page reloads its data.
  */
-export function useScalingEditor(service: CloudRunService, onChanged: () => void): ScalingEditor {
+export function useScalingEditor(service: CloudRunService, onChanged: () => void, initialValues?: ScalingSettings): ScalingEditor {
   const api = useGcpServerlessApi();
   const ref = { projectId: service.projectId, region: service.region, service: service.name };
-  const [values, setValues] = useState(() => toFormValues(service.scaling));
+  // `initialValues` (e.g. the values a history entry reverts to) start the form; the diff is still against the server's.
+  const [values, setValues] = useState(() => toFormValues(initialValues ?? service.scaling));
   const [clientErrors, setClientErrors] = useState<ScalingFieldErrors>({});
   const [serverErrors, setServerErrors] = useState<{ fields: ScalingFieldErrors; other: string[] }>({ fields: {}, other: [] });
   const [step, setStep] = useState<ScalingEditorStep>({ kind: 'editing' });

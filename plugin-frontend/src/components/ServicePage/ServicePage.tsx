@@ -13,6 +13,7 @@ import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
+import { ChangeHistoryPanel } from '../ChangeHistory/ChangeHistoryPanel';
 import { ServiceCharts } from '../ServiceCharts/ServiceCharts';
 import { ServiceHeader } from '../ServiceHeader/ServiceHeader';
 
@@ -56,6 +57,12 @@ export function ServicePage() {
           <ServiceCharts detail={detail.value} window={window} />
         </>
       )}
+      <ChangeHistoryPanel
+        projectId={projectId}
+        resource={`projects/${projectId}/locations/${region}/services/${serviceName}`}
+        refreshKey={detail.value?.service.etag}
+        onReverted={detail.retry}
+      />
     </Stack>
   );
 }

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { ChangeKind } from '../permissions/permissions';
+
+/** Outcome of one change attempt. */
+export type ChangeResult = 'succeeded' | 'conflict' | 'failed';
+
+/**
+ * One applied or failed change as the history stores it: who, when, what resource, before, after,
+ * result and the Google operation id.
+ */
+export interface ChangeRecord {
+  /** Stable id (UUID) of the entry. */
+  id: string;
+  /** ISO 8601 time of the attempt. */
+  time: string;
+  /** Identity of the user (email or Backstage user entity ref). */
+  actor: string;
+  /** Kind of change, e.g. `scaling`. */
+  kind: ChangeKind;
+  /** Action, e.g. `scaling.apply`. */
+  action: string;
+  /** Google Cloud project the resource lives in; null for billing-account resources. */
+  projectId: string | null;
+  /** Full resource name, e.g. `projects/P/locations/L/services/S`. */
+  resource: string;
+  /** Values before the change (shape depends on the kind; scaling: `ScalingSettings`). */
+  before: unknown;
+  /** Values requested by the change (same shape as `before`). */
+  after: unknown;
+  result: ChangeResult;
+  /** Google long-running operation name, when one was started. */
+  operation: string | null;
+  /** Error message of a conflict or failure. */
+  error: string | null;
+}
+
+/** `GET /projects/:projectId/history`: newest first. */
+export interface ChangeHistoryResponse {
+  projectId: string;
+  /** The resource filter, when one was given. */
+  resource: string | null;
+  entries: ChangeRecord[];
+}
+
+/** Query of the history routes: an optional full resource name and a page size (newest first). */
+export const historyQuerySchema = z
+  .object({
+    resource: z.string().min(1).max(400).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;

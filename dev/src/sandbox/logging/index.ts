@@ -1,0 +1,3 @@
+export { createLoggingApi } from './loggingApi';
+export { compileEntriesFilter } from './entriesFilter';
+export type { SandboxLogEntry, SandboxLogging } from './loggingTypes';

@@ -1,0 +1,36 @@
+/**
+ * app-config schema of the gcp-serverless plugin (Backstage reads it from package.json `configSchema`).
+ * The backend validates the same keys with its zod schema at start-up (src/config/config.ts).
+ */
+export interface Config {
+  gcpServerless?: {
+    /** `sandbox` (the local GCP emulator) or `gcp` (real Google Cloud with Application Default Credentials). */
+    mode?: 'sandbox' | 'gcp';
+    /** The allowlist: only these projects and regions are ever read or written. */
+    projects: Array<{
+      projectId: string;
+      displayName?: string;
+      regions: string[];
+    }>;
+    /** Sandbox endpoint, e.g. http://127.0.0.1:8123 (sandbox mode only). */
+    sandbox?: { endpoint: string };
+    /** Deadlines of calls to Google, milliseconds. */
+    timeouts?: { readMs?: number; writeMs?: number; operationMs?: number };
+    /** Cloud Billing account and its BigQuery export (budgets and costs). */
+    billing?: {
+      accountId: string;
+      export?: { projectId: string; dataset: string; table?: string; location?: string };
+    };
+    /** Standalone access control; ignored inside Backstage, where the permission framework decides. */
+    access?: {
+      identity: { type: 'local'; user: string } | { type: 'iap'; audience: string };
+      roles?: { viewer?: string[]; editor?: string[]; finance?: string[] };
+    };
+    /** Standalone change history; inside Backstage the database service is used. */
+    history?: { sqliteFile?: string };
+    /** Copy every change to Cloud Logging as a structured entry. */
+    cloudLogging?: { projectId: string; logName?: string };
+    /** Capacity guardrails wiring (docs/queues-and-redis.md). */
+    capacity?: { wiring?: unknown[] };
+  };
+}

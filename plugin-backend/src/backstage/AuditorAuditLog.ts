@@ -1,0 +1,29 @@
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { AuditEntry, AuditLog } from '../services/AuditLog';
+
+/**
+ * Mirrors each change as a Backstage auditor event (`eventId` = the kind, e.g. `scaling`;
+ * `meta.action` = `scaling.apply`), so the app's audit pipeline sees it with the rest of Backstage.
+ * The event is recorded after the fact, hence created and closed at once.
+ */
+export class AuditorAuditLog implements AuditLog {
+  constructor(private readonly auditor: AuditorService) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    const event = await this.auditor.createEvent({
+      eventId: `${entry.action.split('.')[0]}-change`,
+      severityLevel: entry.result === 'succeeded' ? 'medium' : 'high',
+      meta: {
+        action: entry.action,
+        actor: entry.actor,
+        resource: entry.resource,
+        before: (entry.before ?? null) as never,
+        after: (entry.after ?? null) as never,
+        result: entry.result,
+        operation: entry.operation ?? null,
+      },
+    });
+    if (entry.result === 'succeeded') await event.success();
+    else await event.fail({ error: new Error(entry.error ?? entry.result) });
+  }
+}

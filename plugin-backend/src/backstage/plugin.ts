@@ -1,0 +1,54 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { gcpServerlessPermissions } from '@gcp-serverless/common';
+import { readGcpServerlessConfig } from '../config/config';
+import { buildRouter } from '../router/createRouter';
+import { createPluginServices } from '../wiring/createPluginServices';
+import { AuditorAuditLog } from './AuditorAuditLog';
+import { BackstageAuthorizer } from './BackstageAuthorizer';
+import { CatalogEntityResolver } from './CatalogEntityResolver';
+
+/**
+ * The gcp-serverless backend plugin for Backstage's backend system (`backend.add(import(
+ * '@gcp-serverless/plugin-backend'))`). Same wiring as the standalone `createRouter`; Backstage
+ * supplies identity and permissions, the history database, the auditor and the logger.
+ */
+export const gcpServerlessPlugin = createBackendPlugin({
+  pluginId: 'gcp-serverless',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        cache: coreServices.cache,
+        auditor: coreServices.auditor,
+        logger: coreServices.logger,
+        rootConfig: coreServices.rootConfig,
+        database: coreServices.database,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, cache, auditor, logger, rootConfig, database, discovery, auth }) {
+        // Validated with the same zod schema as standalone; a bad key stops the backend naming it.
+        const config = readGcpServerlessConfig(rootConfig.getOptional('gcpServerless'));
+        permissionsRegistry.addPermissions(gcpServerlessPermissions);
+        const authorizer = new BackstageAuthorizer({ httpAuth, permissions, entities: new CatalogEntityResolver({ discovery, auth, cache }) });
+        const services = createPluginServices({
+          config,
+          logger: {
+            info: (m, meta) => logger.info(m, meta as never),
+            warn: (m, meta) => logger.warn(m, meta as never),
+            error: (m, meta) => logger.error(m, meta as never),
+          },
+          authorizer,
+          database: await database.getClient(),
+          auditMirrors: [{ name: 'backstage-auditor', log: new AuditorAuditLog(auditor) }],
+        });
+        httpRouter.use(buildRouter(services));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

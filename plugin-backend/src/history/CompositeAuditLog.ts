@@ -1,0 +1,33 @@
+import type { AuditEntry, AuditLog, PluginLogger } from '../services/AuditLog';
+
+/**
+ * Writes each entry to the system of record first (the history database), then to the mirrors
+ * (Backstage auditor, Cloud Logging, the log). A mirror failing never fails the user's change: it
+ * is logged with the whole entry so nothing is lost. The database failing is logged the same way, at
+ * error level, and not rethrown: the change already happened at Google, and answering it as failed
+ * would invite a second, duplicate apply.
+ */
+export class CompositeAuditLog implements AuditLog {
+  constructor(
+    private readonly primary: AuditLog,
+    private readonly mirrors: Array<{ name: string; log: AuditLog }>,
+    private readonly logger: PluginLogger,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    try {
+      await this.primary.record(entry);
+    } catch (err) {
+      this.logger.error(`change history write failed; entry kept in this log line`, { audit: entry, error: String(err) });
+    }
+    await Promise.all(
+      this.mirrors.map(async ({ name, log }) => {
+        try {
+          await log.record(entry);
+        } catch (err) {
+          this.logger.warn(`audit mirror ${name} failed`, { audit: entry, error: String(err) });
+        }
+      }),
+    );
+  }
+}

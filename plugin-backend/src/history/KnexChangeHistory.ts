@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { CHANGE_KINDS, type ChangeKind, type ChangeRecord, type ChangeResult } from '@gcp-serverless/common';
+import type { AuditEntry, AuditLog } from '../services/AuditLog';
+
+const TABLE = 'gcp_serverless_changes';
+
+/** A query of the history: one project (and optionally one resource), newest first. */
+export interface ChangeHistoryQuery {
+  projectId: string;
+  resource?: string;
+  /** Page size, 1..500. */
+  limit: number;
+}
+
+/** Reads of the change history, as the history routes use them. */
+export interface ChangeHistory {
+  list(query: ChangeHistoryQuery): Promise<ChangeRecord[]>;
+  get(id: string): Promise<ChangeRecord | undefined>;
+}
+
+interface Row {
+  id: string;
+  time: string;
+  actor: string;
+  kind: string;
+  action: string;
+  project_id: string | null;
+  resource: string;
+  before_json: string | null;
+  after_json: string | null;
+  result: string;
+  operation: string | null;
+  error: string | null;
+}
+
+/** `scaling.apply` → `scaling`; an unknown prefix is kept out of the permission kinds' namespace. */
+export function kindOfAction(action: string): ChangeKind {
+  const prefix = action.split('.')[0] as ChangeKind;
+  if (!CHANGE_KINDS.includes(prefix)) throw new Error(`audit action ${action} names no kind of change`);
+  return prefix;
+}
+
+/** `projects/P/…` → `P`; billing-account resources have none. */
+export function projectOfResource(resource: string): string | null {
+  return /^projects\/([^/]+)/.exec(resource)?.[1] ?? null;
+}
+
+/**
+ * The change history in a SQL database through knex: a SQLite file standalone, Backstage's database
+ * service (SQLite, PostgreSQL or MySQL) inside Backstage. Every applied or failed change is a row;
+ * rows are never updated or deleted by the plugin.
+ */
+export class KnexChangeHistory implements AuditLog, ChangeHistory {
+  /** Resolves once the table exists; every read and write waits for it, so construction stays synchronous. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly db: Knex) {
+    this.ready = ensureTable(db);
+    // Surface a broken database at the first use, not as an unhandled rejection at start-up.
+    this.ready.catch(() => undefined);
+  }
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.ready;
+    const row: Row = {
+      id: randomUUID(),
+      time: entry.time,
+      actor: entry.actor,
+      kind: kindOfAction(entry.action),
+      action: entry.action,
+      project_id: projectOfResource(entry.resource),
+      resource: entry.resource,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+      result: entry.result,
+      operation: entry.operation ?? null,
+      error: entry.error ?? null,
+    };
+    await this.db(TABLE).insert(row);
+  }
+
+  async list(query: ChangeHistoryQuery): Promise<ChangeRecord[]> {
+    await this.ready;
+    let q = this.db<Row>(TABLE).where('project_id', query.projectId);
+    if (query.resource) q = q.andWhere('resource', query.resource);
+    const rows = await q.orderBy([{ column: 'time', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit);
+    return rows.map(toRecord);
+  }
+
+  async get(id: string): Promise<ChangeRecord | undefined> {
+    await this.ready;
+    const row = await this.db<Row>(TABLE).where('id', id).first();
+    return row ? toRecord(row) : undefined;
+  }
+}
+
+/** Creates the table when missing (idempotent). */
+async function ensureTable(db: Knex): Promise<void> {
+  if (await db.schema.hasTable(TABLE)) return;
+  await db.schema.createTable(TABLE, t => {
+    t.string('id', 36).primary();
+    // ISO 8601 strings sort chronologically and read the same on every database.
+    t.string('time', 32).notNullable();
+    t.string('actor', 320).notNullable();
+    t.string('kind', 16).notNullable();
+    t.string('action', 64).notNullable();
+    t.string('project_id', 64).nullable();
+    t.string('resource', 400).notNullable();
+    t.text('before_json').nullable();
+    t.text('after_json').nullable();
+    t.string('result', 16).notNullable();
+    t.string('operation', 400).nullable();
+    t.text('error').nullable();
+    t.index(['project_id', 'time']);
+    t.index(['resource', 'time']);
+  });
+}
+
+function toRecord(row: Row): ChangeRecord {
+  return {
+    id: row.id,
+    time: row.time,
+    actor: row.actor,
+    kind: row.kind as ChangeKind,
+    action: row.action,
+    projectId: row.project_id,
+    resource: row.resource,
+    before: row.before_json === null ? null : JSON.parse(row.before_json),
+    after: row.after_json === null ? null : JSON.parse(row.after_json),
+    result: row.result as ChangeResult,
+    operation: row.operation,
+    error: row.error,
+  };
+}

@@ -1,0 +1,39 @@
+import type { ComponentType } from 'react';
+import Alert from '@mui/material/Alert';
+import CircularProgress from '@mui/material/CircularProgress';
+import type { ChangeKind, ChangeRecord, ScalingSettings } from '@gcp-serverless/common';
+import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { ScalingForm } from '../ScalingForm/ScalingForm';
+
+/** Props of an editor that reverts one history entry through that kind's normal preview/apply form. */
+export interface RevertEditorProps {
+  entry: ChangeRecord;
+  /** Called after a successful apply (the history reloads). */
+  onApplied: () => void;
+}
+
+/** `projects/P/locations/L/services/S` → the Cloud Run service it names. */
+function serviceRefOf(resource: string) {
+  const m = /^projects\/([^/]+)\/locations\/([^/]+)\/services\/([^/]+)$/.exec(resource);
+  return m ? { projectId: m[1]!, region: m[2]!, service: m[3]! } : undefined;
+}
+
+/** Scaling: the scaling form of the service, started from the entry's `before` values. */
+function ScalingRevertEditor({ entry, onApplied }: RevertEditorProps) {
+  const api = useGcpServerlessApi();
+  const ref = serviceRefOf(entry.resource);
+  const detail = useAsyncData(signal => (ref ? api.getService(ref, '1h', { signal }) : Promise.reject(new Error(`Not a Cloud Run service: ${entry.resource}`))), [entry.resource]);
+  if (detail.error) return <Alert severity="error">Could not load the service: {detail.error.message}</Alert>;
+  if (!detail.value) return <CircularProgress aria-label="Loading the service" />;
+  return <ScalingForm service={detail.value.service} initialValues={entry.before as ScalingSettings} onChanged={onApplied} />;
+}
+
+/**
+ * How each kind of change is reverted: the kind's own edit form, pre-filled with the entry's `before`
+ * values, so a revert is previewed (diff against the current state, warnings, Google's validation) and
+ * applied like any edit. Pages of other kinds add their editor here.
+ */
+export const REVERT_EDITORS: Partial<Record<ChangeKind, ComponentType<RevertEditorProps>>> = {
+  scaling: ScalingRevertEditor,
+};
