@@ -15,10 +15,10 @@ const DAY_MS = 86_400_000;
 /** avocano-cache's private IP (avocano-api's REDIS_URL). */
 export const AVOCANO_REDIS_HOST = '10.0.1.4';
 
-/** `order-emails`, created 14 days before `now` (depth is integrated from there). */
+/** `order-emails`, created 8 days before `now` (depth is integrated from there). */
 export function orderEmailsQueue(now: number): SandboxQueue {
   return scenarioQueue({
-    projectId: PROJECT, location: REGION, queueId: 'order-emails', createTime: now - 14 * DAY_MS,
+    projectId: PROJECT, location: REGION, queueId: 'order-emails', createTime: now - 8 * DAY_MS,
     maxDispatchesPerSecond: 10, maxConcurrentDispatches: 20, maxAttempts: 20, minBackoffSeconds: 1, maxBackoffSeconds: 300,
     workload: { producer: 'avocano-api', tasksPerRequest: 0.01, target: 'avocano-api', targetDemand: 'add' },
   });

@@ -11,7 +11,7 @@ import type { SandboxQueue } from '../tasks/queueTypes';
 const DAY_MS = 86_400_000;
 
 /**
- * The queue, created 14 days before `now`: its depth is integrated minute by minute from creation,
+ * The queue, created 8 days before `now`: its depth is integrated minute by minute from creation,
  * so a recent creation keeps the first metrics call cheap while still covering the 7-day charts.
  */
 export function generationQueue(now: number): SandboxQueue {
@@ -19,7 +19,7 @@ export function generationQueue(now: number): SandboxQueue {
     projectId: 'gryyd-web',
     location: 'asia-northeast3',
     queueId: 'generation',
-    createTime: now - 14 * DAY_MS,
+    createTime: now - 8 * DAY_MS,
     maxDispatchesPerSecond: 5,
     maxAttempts: 10,
     minBackoffSeconds: 5,

@@ -45,6 +45,8 @@ interface DepthCache {
   anchorMinute: number;
   /** depths[i] = depth at the end of minute anchorMinute + i. */
   depths: number[];
+  /** attempts[i] = dispatch attempts in minute anchorMinute + i (at most one entry ahead of depths). */
+  attempts: number[];
   seenQueue: number;
   seenTarget: number;
 }
@@ -103,13 +105,22 @@ function availableIn(project: SandboxProject, queue: SandboxQueue, minute: numbe
 }
 
 /** Dispatch attempts of `minute`: the demand the queue puts on its target. */
-export function attemptsIn(project: SandboxProject, queue: SandboxQueue, minute: number): number {
+export function attemptsIn(project: SandboxProject, queue: SandboxQueue, minute: number, available?: number): number {
   const target = queue.workload && project.services.get(queue.workload.target);
   if (!target || minute < createdMinute(queue)) return 0;
+  // The target's samples ask for the attempts of a minute (and the one before) over and over while
+  // the depth is integrated: remember them next to the depths, invalidated with them.
+  const cache = cacheOf(project, queue);
+  const index = minute - cache.anchorMinute;
+  if (index < cache.attempts.length) return cache.attempts[index]!;
   const settings = queueSettingsAt(queue, minute * MINUTE_MS);
-  if (settings.state !== 'RUNNING') return 0;
-  const limit = Math.min(settings.maxDispatchesPerSecond * 60, (settings.maxConcurrentDispatches * 60) / taskSeconds(target));
-  return Math.min(availableIn(project, queue, minute), Math.floor(limit));
+  let attempts = 0;
+  if (settings.state === 'RUNNING') {
+    const limit = Math.min(settings.maxDispatchesPerSecond * 60, (settings.maxConcurrentDispatches * 60) / taskSeconds(target));
+    attempts = Math.min(available ?? availableIn(project, queue, minute), Math.floor(limit));
+  }
+  if (index === cache.attempts.length && index <= cache.depths.length) cache.attempts.push(attempts);
+  return attempts;
 }
 
 /** Everything about `minute` (index since the epoch); reads the depth of the minute before from the cache. */
@@ -117,7 +128,7 @@ function computeMinute(project: SandboxProject, queue: SandboxQueue, minute: num
   const settings = queueSettingsAt(queue, minute * MINUTE_MS);
   const enqueued = enqueuedIn(project, queue, minute);
   const available = minute < createdMinute(queue) ? 0 : availableIn(project, queue, minute);
-  const attempts = attemptsIn(project, queue, minute);
+  const attempts = attemptsIn(project, queue, minute, available);
   const target = queue.workload && project.services.get(queue.workload.target);
   let responses: Array<{ code: number; count: number }> = [];
   if (target && attempts > 0) {
@@ -139,7 +150,7 @@ function cacheOf(project: SandboxProject, queue: SandboxQueue): DepthCache {
   const targetLength = target?.history.length ?? 0;
   let cache = caches.get(queue);
   if (!cache) {
-    cache = { anchorMinute: createdMinute(queue), depths: [], seenQueue: queue.history.length, seenTarget: targetLength };
+    cache = { anchorMinute: createdMinute(queue), depths: [], attempts: [], seenQueue: queue.history.length, seenTarget: targetLength };
     caches.set(queue, cache);
     return cache;
   }
@@ -148,7 +159,10 @@ function cacheOf(project: SandboxProject, queue: SandboxQueue): DepthCache {
   for (let i = cache.seenQueue; i < queue.history.length; i++) firstChanged = Math.min(firstChanged, firstMinuteOf(queue.history[i]!.effectiveFrom));
   for (let i = cache.seenTarget; i < targetLength; i++) firstChanged = Math.min(firstChanged, firstMinuteOf(target!.history[i]!.effectiveFrom));
   if (queue.history.length < cache.seenQueue || targetLength < cache.seenTarget) firstChanged = cache.anchorMinute;
-  if (firstChanged !== Infinity) cache.depths.length = Math.max(0, Math.min(cache.depths.length, firstChanged - cache.anchorMinute));
+  if (firstChanged !== Infinity) {
+    cache.depths.length = Math.max(0, Math.min(cache.depths.length, firstChanged - cache.anchorMinute));
+    cache.attempts.length = Math.min(cache.attempts.length, cache.depths.length);
+  }
   cache.seenQueue = queue.history.length;
   cache.seenTarget = targetLength;
   return cache;
