@@ -26,7 +26,9 @@ export const GRYYD_REQUEST_CLASSES: RequestClass[] = [
   { id: 'api-feed', url: 'https://www.gryyd.ai/api/feed', demand: { service: 'gryd-be', share: 0.25, partOfService: true }, caching: { staticContent: false, objects: 200 } },
   { id: 'admin', url: 'https://www.gryyd.ai/admin', demand: { service: 'gryd-be', share: 0.02, partOfService: true }, caching: { staticContent: false, objects: 1, originPrivate: true } },
   { id: 'admin-pages', url: 'https://www.gryyd.ai/admin/users', demand: { service: 'gryd-be', share: 0.03, partOfService: true }, caching: { staticContent: false, objects: 20, originPrivate: true } },
-  { id: 'generation', url: 'https://www.gryyd.ai/api/generation/jobs', demand: { service: 'gryd-worker', share: 1, partOfService: true }, caching: { staticContent: false, objects: 1, originPrivate: true } },
+  // Synchronous generation calls on top of the jobs the `generation` queue pushes to the worker (the
+  // worker's own demand is the queue's dispatches, tasks/queueDemandSource.ts), so not part of it.
+  { id: 'generation', url: 'https://www.gryyd.ai/api/generation/jobs', demand: { service: 'gryd-worker', share: 0.2, partOfService: false }, caching: { staticContent: false, objects: 1, originPrivate: true } },
   { id: 'images', url: 'https://www.gryyd.ai/images/hero.webp', demand: { service: 'gryd-fe', share: 2, partOfService: false }, caching: { staticContent: true, originMaxAgeSeconds: 3600, objects: 300 }, origin404Share: 0.002 },
   { id: 'thumbnails', url: 'https://www.gryyd.ai/thumbnails/a1b2c3.webp', demand: { service: 'gryd-fe', share: 3, partOfService: false }, caching: { staticContent: true, originMaxAgeSeconds: 86_400, objects: 20_000 }, origin404Share: 0.005 },
   // Generated images: a long tail without a Cache-Control header, so defaultTtl decides their hits.

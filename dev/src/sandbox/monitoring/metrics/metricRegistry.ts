@@ -1,4 +1,5 @@
 import { CLOUD_RUN_METRICS } from './cloudRunMetrics';
+import { LOAD_BALANCER_METRICS } from './loadBalancerMetrics';
 import { CLOUD_TASKS_METRICS } from './cloudTasksMetrics';
 import { REDIS_METRICS } from './redisMetrics';
 import type { MetricDefinition } from './metricTypes';
@@ -9,5 +10,6 @@ import type { MetricDefinition } from './metricTypes';
  */
 const FAMILIES: ReadonlyMap<string, MetricDefinition>[] = [CLOUD_RUN_METRICS];
 FAMILIES.push(CLOUD_TASKS_METRICS, REDIS_METRICS);
+FAMILIES.push(LOAD_BALANCER_METRICS);
 
 export const METRIC_REGISTRY: ReadonlyMap<string, MetricDefinition> = new Map(FAMILIES.flatMap(family => [...family]));
