@@ -8,3 +8,4 @@ export * from './urlMapTypes';
 export * from './sampleUrls';
 export * from './urlMapDiff';
 export * from './urlMapFindings';
+export * from './urlMapEditOf';

@@ -15,9 +15,23 @@ import {
  */
 export type ComputeJson = Record<string, any>;
 
-/** The compute JSON of a client result (protobuf message → plain object). */
+/**
+ * The compute JSON of a client result (protobuf message → plain object). protobufjs also emits the
+ * synthetic oneof of every proto3 `optional` field (`_stripQuery: "stripQuery"`); those keys are
+ * dropped, since compute's JSON has no such fields.
+ */
 export function toPlainJson(message: unknown): ComputeJson {
-  return message == null ? {} : (JSON.parse(JSON.stringify(message)) as ComputeJson);
+  return message == null ? {} : (withoutSyntheticOneofs(JSON.parse(JSON.stringify(message))) as ComputeJson);
+}
+
+function withoutSyntheticOneofs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSyntheticOneofs);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, withoutSyntheticOneofs(v)]),
+    );
+  }
+  return value;
 }
 
 const consoleBase = 'https://console.cloud.google.com/net-services/loadbalancing';

@@ -7,6 +7,8 @@ import { registerCostRoutes } from './routes/costRoutes';
 import { registerProjectRoutes } from './routes/projectRoutes';
 import { registerQueueRoutes } from './routes/queueRoutes';
 import { registerRedisRoutes } from './routes/redisRoutes';
+import { registerRoutingRoutes } from './routes/routingRoutes';
+import { registerCdnRoutes } from './routes/cdnRoutes';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. Each resource kind registers
@@ -26,6 +28,8 @@ export function buildRouter(services: PluginServices): Router {
   registerBudgetRoutes(router, services);
   registerQueueRoutes(router, services);
   registerRedisRoutes(router, services);
+  registerRoutingRoutes(router, services);
+  registerCdnRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

@@ -4,7 +4,7 @@ export interface AuditEntry {
   time: string;
   /** Identity of the user, or "anonymous" standalone without identity. */
   actor: string;
-  action: 'budget.apply' | 'scaling.apply' | 'queue.apply' | 'queue.pause' | 'queue.resume' | 'queue.purge' | 'redis.apply';
+  action: 'budget.apply' | 'scaling.apply' | 'queue.apply' | 'queue.pause' | 'queue.resume' | 'queue.purge' | 'redis.apply' | 'urlMap.apply' | 'cdn.apply';
   /** Full resource name, e.g. projects/P/locations/L/services/S. */
   resource: string;
   before: unknown;

@@ -4,6 +4,11 @@ import { CloudRunGateway } from '../gateways/CloudRunGateway';
 import { CloudTasksGateway } from '../gateways/CloudTasksGateway';
 import { RedisGateway } from '../gateways/RedisGateway';
 import { MonitoringGateway } from '../gateways/MonitoringGateway';
+import { BackendGateway } from '../gateways/BackendGateway';
+import { UrlMapGateway } from '../gateways/UrlMapGateway';
+import { CdnService } from '../services/CdnService';
+import { LoadBalancerMetrics } from '../services/LoadBalancerMetrics';
+import { RoutingService } from '../services/RoutingService';
 import { LoggerAuditLog, type AuditLog, type PluginLogger } from '../services/AuditLog';
 import { CloudRunMetrics } from '../services/CloudRunMetrics';
 import { ProjectAccess } from '../services/ProjectAccess';
@@ -30,6 +35,9 @@ export interface PluginServicesOptions {
   monitoring?: MonitoringGateway;
   tasks?: CloudTasksGateway;
   redis?: RedisGateway;
+  /** Compute URL maps and backends (load balancer routing and Cloud CDN). */
+  urlMaps?: UrlMapGateway;
+  backends?: BackendGateway;
   /** Billing gateways (Budgets, Catalog, BigQuery export); default: built from the config. */
   billing?: BillingGatewayOverrides;
   /** Who is making a request (for the audit trail). */
@@ -47,6 +55,10 @@ export interface PluginServices {
   queueEdits: QueueEditService;
   redis: RedisService;
   redisEdits: RedisEditService;
+  /** Routing page: URL maps, backends, per-route traffic; URL map preview and apply. */
+  routing: RoutingService;
+  /** CDN page: backends with CDN state and hit ratio; cache policy preview and apply. */
+  cdn: CdnService;
   /** Costs page and service cost panel. */
   costs: CostService;
   /** Budgets page: list with spend, preview and apply. */
@@ -76,6 +88,9 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const overrides = config.capacity.wiring;
   const capacity = new CapacityContextLoader({ cloudRun, tasks, redis, metrics: capacityMetrics, overrides });
   const billing = createCostServices({ config, access, cloudRun, monitoring, audit, logger, now, overrides: options.billing });
+  const urlMaps = options.urlMaps ?? UrlMapGateway.fromConfig(config);
+  const backends = options.backends ?? BackendGateway.fromConfig(config);
+  const lbMetrics = new LoadBalancerMetrics(monitoring);
   return {
     config,
     logger,
@@ -85,6 +100,8 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     queues: new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now }),
     queueEdits: new QueueEditService({ access, tasks, capacity, audit, now }),
     redis: new RedisService({ access, redis, metrics: capacityMetrics, capacity, now }),
+    routing: new RoutingService({ access, urlMaps, backends, metrics: lbMetrics, audit, now }),
+    cdn: new CdnService({ access, backends, metrics: lbMetrics, audit, now }),
     redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now }),
     costs: billing.costs,
     budgets: billing.budgets,
