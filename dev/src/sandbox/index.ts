@@ -20,3 +20,8 @@ export type {
   TrafficProfile,
 } from './world';
 export { configAt } from './world';
+export type { BackingServices } from './backing';
+export type { QueueSettings, QueueVersion, QueueWorkload, SandboxQueue } from './tasks/queueTypes';
+export type { SandboxRedisInstance } from './redis/redisTypes';
+export { queueMinute, depthAtEndOf, type QueueMinute } from './tasks/queueModel';
+export { redisMinute, REDIS_MAX_CLIENTS, type RedisMinute } from './redis/redisModel';

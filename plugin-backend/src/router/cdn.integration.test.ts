@@ -1,0 +1,88 @@
+import { BackendServicesClient } from '@google-cloud/compute';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readGcpServerlessConfig } from '../config/config';
+import { googleClientOptions } from '../gateways/googleClientOptions';
+import { startTestBackend, type TestBackend } from '../testing/startTestBackend';
+
+const STORAGE = '/projects/gryyd-web/cdn/backendServices/gryd-storage-service';
+let backend: TestBackend;
+let compute: BackendServicesClient;
+
+beforeAll(async () => {
+  backend = await startTestBackend({ scenarios: ['gryyd-web'] });
+  const config = readGcpServerlessConfig({ mode: 'sandbox', sandbox: { endpoint: backend.sandbox.url }, projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }] });
+  compute = new BackendServicesClient(googleClientOptions(config) as never);
+});
+afterAll(async () => backend?.close());
+beforeEach(async () => {
+  await backend.control('POST', '/reset');
+});
+
+async function storage() {
+  const res = await backend.call('GET', '/projects/gryyd-web/cdn?window=1h');
+  return { res, storage: res.body.backends.find((b: { name: string }) => b.name === 'gryd-storage-service') };
+}
+
+describe('CDN overview', () => {
+  it('lists every backend with its CDN state and policy', async () => {
+    const { res, storage: s } = await storage();
+    expect(res.status).toBe(200);
+    expect(res.body.backends.map((b: { name: string }) => b.name)).toEqual(['gryd-be-service', 'gryd-fe-service', 'gryd-storage-service', 'gryd-worker-be-service']);
+    expect(s).toMatchObject({ kind: 'backendServices', enableCdn: true, policy: { enableCdn: true, cacheMode: 'CACHE_ALL_STATIC' } });
+    expect(s.fingerprint).not.toBe('');
+    expect(res.body.stepSeconds).toBe(60);
+  });
+});
+
+describe('cache policy edit', () => {
+  it('previews with diff and warnings, applies with the fingerprint and reads back', async () => {
+    const { storage: s } = await storage();
+    const change = { ...s.policy, cacheMode: 'FORCE_CACHE_ALL' };
+    await backend.control('DELETE', '/counters');
+    const preview = await backend.call('POST', `${STORAGE}/preview`, { change });
+    expect(preview.status).toBe(200);
+    expect(preview.body.diff).toEqual([{ field: 'cacheMode', label: 'Cache mode', before: 'CACHE_ALL_STATIC', after: 'FORCE_CACHE_ALL' }]);
+    expect(preview.body.warnings.map((w: { code: string }) => w.code)).toEqual(['FORCE_CACHE_ALL_PRIVATE']);
+    expect((await backend.counters())['compute.backendServices.patch'] ?? 0).toBe(0);
+
+    const applied = await backend.call('POST', `${STORAGE}/apply`, { change, fingerprint: preview.body.fingerprint });
+    expect(applied.status).toBe(200);
+    expect(applied.body.backend.policy.cacheMode).toBe('FORCE_CACHE_ALL');
+    const [raw] = await compute.get({ project: 'gryyd-web', backendService: 'gryd-storage-service' });
+    expect(raw.cdnPolicy?.cacheMode).toBe('FORCE_CACHE_ALL');
+    expect(raw.enableCDN).toBe(true);
+    expect(backend.audit.entries.at(-1)).toMatchObject({ action: 'cdn.apply', result: 'succeeded' });
+  });
+
+  it('switches to USE_ORIGIN_HEADERS without TTL overrides', async () => {
+    const { storage: s } = await storage();
+    const change = { ...s.policy, cacheMode: 'USE_ORIGIN_HEADERS', defaultTtl: null, maxTtl: null, clientTtl: null };
+    const applied = await backend.call('POST', `${STORAGE}/apply`, { change, fingerprint: s.fingerprint });
+    expect(applied.status).toBe(200);
+    expect(applied.body.backend.policy).toMatchObject({ cacheMode: 'USE_ORIGIN_HEADERS', defaultTtl: null, maxTtl: null });
+  });
+
+  it('refuses TTL rules with 400 naming the field, before any Google call', async () => {
+    const { storage: s } = await storage();
+    await backend.control('DELETE', '/counters');
+    const res = await backend.call('POST', `${STORAGE}/preview`, { change: { ...s.policy, defaultTtl: 90_000, maxTtl: 86_400 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fieldErrors).toEqual([{ path: 'change.defaultTtl', message: 'Default TTL (90000 s) must not exceed max TTL (86400 s)' }]);
+    expect(Object.keys(await backend.counters()).filter(k => k.startsWith('compute.'))).toEqual([]);
+  });
+
+  it('turns a stale fingerprint into 409 with the current policy and overwrites nothing', async () => {
+    const { storage: s } = await storage();
+    const [raw] = await compute.get({ project: 'gryyd-web', backendService: 'gryd-storage-service' });
+    const [op] = await compute.patch({
+      project: 'gryyd-web', backendService: 'gryd-storage-service',
+      backendServiceResource: { fingerprint: raw.fingerprint, cdnPolicy: { ...raw.cdnPolicy, defaultTtl: 60 } },
+    });
+    expect(op).toBeDefined();
+    const res = await backend.call('POST', `${STORAGE}/apply`, { change: { ...s.policy, maxTtl: 7200 }, fingerprint: s.fingerprint });
+    expect(res.status).toBe(409);
+    expect(res.body.error.details.current.defaultTtl).toBe(60);
+    const after = (await storage()).storage;
+    expect(after.policy).toMatchObject({ defaultTtl: 60, maxTtl: 86_400 });
+  });
+});
