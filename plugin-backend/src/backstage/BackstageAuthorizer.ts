@@ -45,17 +45,17 @@ export class BackstageAuthorizer implements RequestAuthorizer {
   async authorizeChange(identity: RequestIdentity, kind: ChangeKind, resource: OwnedResourceRef): Promise<void> {
     const permission = changePermissions[kind];
     const credentials = creds(identity);
+    // Ask without a resource first: most policies decide outright, and then the catalog is not queried.
+    const [outright] = await this.deps.permissions.authorizeConditional([{ permission }], { credentials });
+    if (outright?.result === AuthorizeResult.ALLOW) return;
+    if (outright?.result !== AuthorizeResult.CONDITIONAL) throw new NotAllowedError(`Not allowed to change ${kind}: ${permission.name} denied`);
     const entityRef = await this.deps.entities.entityOf(resource, credentials);
-    if (entityRef) {
-      const [decision] = await this.deps.permissions.authorize([{ permission, resourceRef: entityRef }], { credentials });
-      if (decision?.result === AuthorizeResult.ALLOW) return;
-      throw new NotAllowedError(`Not allowed to change ${kind} of ${entityRef}: ${permission.name} denied`);
+    if (!entityRef) {
+      throw new NotAllowedError(`Not allowed to change ${kind}: ${permission.name} is conditional and no catalog entity claims this resource, so no owner condition can hold`);
     }
-    const [decision] = await this.deps.permissions.authorizeConditional([{ permission }], { credentials });
+    const [decision] = await this.deps.permissions.authorize([{ permission, resourceRef: entityRef }], { credentials });
     if (decision?.result === AuthorizeResult.ALLOW) return;
-    throw new NotAllowedError(
-      `Not allowed to change ${kind}: ${permission.name} denied${decision?.result === AuthorizeResult.CONDITIONAL ? ' (no catalog entity claims this resource, so no owner condition can hold)' : ''}`,
-    );
+    throw new NotAllowedError(`Not allowed to change ${kind} of ${entityRef}: ${permission.name} denied`);
   }
 
   async summarize(identity: RequestIdentity): Promise<AccessSummary> {

@@ -1,4 +1,4 @@
-import type { AuthService, BackstageCredentials, CacheService, DiscoveryService } from '@backstage/backend-plugin-api';
+import type { AuthService, BackstageCredentials, CacheService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { GCP_SERVERLESS_ANNOTATIONS, entityClaims, parseEntityResources, type OwnedResourceRef } from '@gcp-serverless/common';
 import type { EntityResolver } from './BackstageAuthorizer';
@@ -18,12 +18,19 @@ const CACHE_TTL_MS = 60_000;
  * secret of the user, and the user's own visibility must not change the decision.
  */
 export class CatalogEntityResolver implements EntityResolver {
-  constructor(private readonly deps: { discovery: DiscoveryService; auth: AuthService; cache: CacheService }) {}
+  constructor(private readonly deps: { discovery: DiscoveryService; auth: AuthService; cache: CacheService; logger: LoggerService }) {}
 
   async entityOf(resource: OwnedResourceRef, _credentials: BackstageCredentials): Promise<string | undefined> {
     const key = resource.type === 'budget' ? 'budget' : resource.projectId;
     if (!key) return undefined;
-    const entities = await this.entitiesFor(key, resource.type === 'budget');
+    let entities: CatalogEntity[];
+    try {
+      entities = await this.entitiesFor(key, resource.type === 'budget');
+    } catch (err) {
+      // Without the catalog no owner is known: conditional (owner) decisions then deny, which fails closed.
+      this.deps.logger.warn(`catalog lookup for ${key} failed; treating the resource as unowned`, { error: String(err) });
+      return undefined;
+    }
     const owner = entities.find(e => {
       const resources = parseEntityResources(e.metadata.annotations);
       return resources !== null && entityClaims(resources, resource);

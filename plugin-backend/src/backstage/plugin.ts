@@ -34,7 +34,7 @@ export const gcpServerlessPlugin = createBackendPlugin({
         // Validated with the same zod schema as standalone; a bad key stops the backend naming it.
         const config = readGcpServerlessConfig(rootConfig.getOptional('gcpServerless'));
         permissionsRegistry.addPermissions(gcpServerlessPermissions);
-        const authorizer = new BackstageAuthorizer({ httpAuth, permissions, entities: new CatalogEntityResolver({ discovery, auth, cache }) });
+        const authorizer = new BackstageAuthorizer({ httpAuth, permissions, entities: new CatalogEntityResolver({ discovery, auth, cache, logger }) });
         const services = createPluginServices({
           config,
           logger: {
