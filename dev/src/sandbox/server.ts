@@ -11,6 +11,7 @@ import { decodePathSegments } from './pathSegments';
 import { createMonitoringApi } from './monitoring';
 import { createBudgetsApi } from './billing/budgets/budgetsApi';
 import { createCloudBillingApi } from './billing/catalog/cloudBillingApi';
+import { createBigQueryApi } from './billing/bigquery/bigQueryApi';
 import { createComputeApi } from './compute/computeApi';
 import { createRunApi } from './run/runApi';
 import { createTasksApi } from './tasks/tasksApi';
@@ -76,6 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   apis.push(redisApi);
   apis.push(createBudgetsApi({ world, clock }));
   apis.push(createCloudBillingApi({ world, clock }));
+  apis.push(createBigQueryApi({ world, clock }));
 
   const reset = () => {
     clock.reset();

@@ -6,6 +6,7 @@
  */
 import { hashString } from '../traffic/hash';
 import type { SandboxWorld } from '../world';
+import type { ExportCache } from './export/exportCache';
 
 /** The sandbox's billing account id (the format Google uses: three dash-separated groups of six hex digits). */
 export const SANDBOX_BILLING_ACCOUNT_ID = '012345-6789AB-CDEF01';
@@ -26,6 +27,8 @@ export interface SandboxBilling {
   budgets: Map<string, BudgetJson>;
   /** Revision of each budget (1 at creation, +1 per update); the etag is derived from it. */
   revisions: Map<string, number>;
+  /** Generated billing-export usage lines per project and day; created by the first BigQuery query. */
+  exportCache?: ExportCache;
 }
 
 /**
@@ -34,10 +37,10 @@ export interface SandboxBilling {
  * month-to-date line sits below the budget and a scaling change visibly moves it.
  */
 const MONTHLY_BUDGET_UNITS: Record<string, number> = {
-  'gryyd-web': 1500,
+  'gryyd-web': 1000,
   'avocano-shop': 200,
   'chat-realtime': 25000,
-  'scale-fleet': 20000,
+  'scale-fleet': 30000,
 };
 
 /** A budget id that looks like Google's (a UUID), stable for a project so links survive a reset. */

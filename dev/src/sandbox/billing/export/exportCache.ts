@@ -1,0 +1,77 @@
+import type { SandboxProject, SandboxWorld } from '../../world';
+import type { UsageLine } from './exportTypes';
+import { otherResourcesKey, otherUsageLines } from './otherUsage';
+import { HOUR_MS, hourlySamples, runUsageLines, type WeightedSample } from './runUsage';
+
+/**
+ * Lazily generated usage lines per project and UTC day, cached. A day is regenerated only when
+ * something it depends on changed: a configuration version of a service (or another resource) that
+ * took effect before the day's end, a service added, or — for today — another full hour elapsed.
+ * Past days therefore survive edits, which only touch the hours after them.
+ */
+
+export const DAY_MS = 86_400_000;
+/** Days before now sampled every hour (month to date and the period before it); older days every COARSE_STEP_HOURS. */
+export const DETAILED_DAYS = 35;
+/** Sampling step of older days, hours: keeps 120 days × hundreds of services within a few seconds. */
+export const COARSE_STEP_HOURS = 3;
+
+interface CachedDay {
+  key: string;
+  lines: UsageLine[];
+}
+
+/** Usage-line cache of a world's billing state (`SandboxBilling.exportCache`). */
+export class ExportCache {
+  private readonly days = new Map<string, CachedDay>();
+
+  /** Number of (project, day) entries generated since creation (for tests: a cache hit generates none). */
+  generated = 0;
+
+  /** Usage lines of `project` for the UTC day starting at `dayStartMs`, up to the last full hour before `nowMs`. */
+  dayLines(project: SandboxProject, dayStartMs: number, nowMs: number): UsageLine[] {
+    const endMs = Math.min(dayStartMs + DAY_MS, Math.floor(nowMs / HOUR_MS) * HOUR_MS);
+    if (endMs <= dayStartMs) return [];
+    const stepHours = nowMs - dayStartMs > DETAILED_DAYS * DAY_MS ? COARSE_STEP_HOURS : 1;
+    const key = `${stepHours}h,${dayKey(project, endMs)}`;
+    const id = `${project.projectId}/${dayStartMs}`;
+    const cached = this.days.get(id);
+    if (cached && cached.key === key) return cached.lines;
+    const samples = new Map<string, WeightedSample[]>();
+    for (const service of project.services.values()) samples.set(service.name, hourlySamples(project, service, dayStartMs, endMs, stepHours));
+    const lines = [...runUsageLines(project, dayStartMs, endMs, samples), ...otherUsageLines(project, dayStartMs, endMs, samples)];
+    this.days.set(id, { key, lines });
+    this.generated++;
+    return lines;
+  }
+
+  /** Usage lines of every project of `world` for the UTC days overlapping [fromMs, nowMs), oldest day first. */
+  linesBetween(world: SandboxWorld, fromMs: number, nowMs: number): UsageLine[] {
+    const lines: UsageLine[] = [];
+    for (let day = Math.floor(fromMs / DAY_MS) * DAY_MS; day < nowMs; day += DAY_MS) {
+      for (const project of world.projects.values()) lines.push(...this.dayLines(project, day, nowMs));
+    }
+    return lines;
+  }
+}
+
+/** What a day's lines depend on, up to `endMs`: each service's versions in force by then, and other resources. */
+function dayKey(project: SandboxProject, endMs: number): string {
+  const parts: string[] = [String(endMs)];
+  for (const service of project.services.values()) {
+    let versions = 0;
+    for (const version of service.history) if (version.effectiveFrom < endMs) versions++;
+    parts.push(`${service.name}:${versions}`);
+  }
+  parts.push(otherResourcesKey(project, endMs));
+  return parts.join(',');
+}
+
+/**
+ * First day the export covers for sandbox time `nowMs`: the first of the month that contains
+ * now − 90 days, so at least the last 90 days and whole calendar months are always there.
+ */
+export function exportStartMs(nowMs: number): number {
+  const start = new Date(nowMs - 90 * DAY_MS);
+  return Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
+}
