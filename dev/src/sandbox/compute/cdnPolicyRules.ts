@@ -64,10 +64,12 @@ export function cdnPolicyViolations(policy: unknown, field: string): FieldViolat
       out.push({ field: `${field}.${key}`, description: `${key} must be an integer 0..${MAX_TTL_SECONDS} seconds` });
     }
   }
-  const maxTtl = typeof policy['maxTtl'] === 'number' ? policy['maxTtl'] : DEFAULT_CDN_POLICY.maxTtl;
+  // The ordering rule only compares TTLs that are themselves valid (one problem per field).
+  const inRange = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TTL_SECONDS;
+  const maxTtl = policy['maxTtl'] == null ? DEFAULT_CDN_POLICY.maxTtl : inRange(policy['maxTtl']) ? policy['maxTtl'] : null;
   for (const key of ['defaultTtl', 'clientTtl'] as const) {
     const value = policy[key];
-    if (mode !== 'USE_ORIGIN_HEADERS' && typeof value === 'number' && value > maxTtl) {
+    if (mode !== 'USE_ORIGIN_HEADERS' && maxTtl !== null && inRange(value) && value > maxTtl) {
       out.push({ field: `${field}.${key}`, description: `${key} (${value}) must not exceed maxTtl (${maxTtl})` });
     }
   }
