@@ -27,9 +27,12 @@ function lowerCamel(segment: string): string {
  */
 export function canonicalQueryParameters(query: URLSearchParams): URLSearchParams {
   const canonical = new URLSearchParams();
-  for (const [key, value] of query) {
-    const keep = SYSTEM_PARAMETERS.has(key) || key.startsWith('$');
-    canonical.append(keep ? key : key.split('.').map(lowerCamel).join('.'), value);
-  }
+  for (const [key, value] of query) canonical.append(canonicalParameterName(key), value);
   return canonical;
+}
+
+/** The JSON spelling of one parameter name (`interval.end_time` → `interval.endTime`); system and `$` names as is. */
+export function canonicalParameterName(key: string): string {
+  if (SYSTEM_PARAMETERS.has(key) || key.startsWith('$')) return key;
+  return key.split('.').map(lowerCamel).join('.');
 }

@@ -77,6 +77,22 @@ describe('parseListTimeSeriesRequest', () => {
     expect(error.httpStatus).toBe(400);
     expect(error.message).toContain('Unknown name "aggregation.alignmentPerod"');
     expect(error.toJSON().error.details[0]).toMatchObject({ fieldViolations: [{ field: 'aggregation.alignmentPerod' }] });
+    // A misspelt snake_case name is named as sent.
+    expect(errorOf(clientQuery({ 'aggregation.alignment_perod': '60s' })).message).toContain('Unknown name "aggregation.alignment_perod"');
+  });
+
+  it('binds proto (snake_case) names like JSON names, segment by segment', () => {
+    const query = new URLSearchParams({
+      filter: FILTER, 'interval.end_time': '2024-01-08T12:00:00Z', 'interval.start_time': '2024-01-08T11:00:00Z',
+      'aggregation.alignment_period': '300s', 'aggregation.per_series_aligner': 'ALIGN_RATE',
+      'aggregation.cross_series_reducer': 'REDUCE_SUM', 'aggregation.group_by_fields': 'resource.labels.service_name',
+      page_size: '7', page_token: 'abc', $alt: 'json;enum-encoding=int', access_token: 'x',
+    });
+    const request = parseListTimeSeriesRequest('p', query);
+    expect([request.startMs, request.endMs]).toEqual([Date.UTC(2024, 0, 8, 11), Date.UTC(2024, 0, 8, 12)]);
+    expect(request.aggregation).toMatchObject({ alignmentPeriodSeconds: 300, aligner: 'ALIGN_RATE', reducer: 'REDUCE_SUM' });
+    expect(request.aggregation.groupByFields).toHaveLength(1);
+    expect([request.pageSize, request.pageToken]).toEqual([7, 'abc']);
   });
 
   it('rejects bad values with Google\'s wording', () => {

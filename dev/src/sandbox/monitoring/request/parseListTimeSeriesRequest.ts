@@ -21,7 +21,7 @@ import {
   type ReducerName,
   type ViewName,
 } from './aggregationEnums';
-import { canonicalQueryParameters, SYSTEM_PARAMETERS } from './canonicalQuery';
+import { canonicalParameterName, canonicalQueryParameters, SYSTEM_PARAMETERS } from './canonicalQuery';
 import { invalidValue, parseDuration, parseEnum, parseInt32, parseTimestamp } from './protoValues';
 
 /** Google's cap on points per page (GCP-FACTS §7), also the default page size. */
@@ -67,9 +67,10 @@ const FIELDS = new Set([
   'pageToken',
 ]);
 
-function checkKnownParameters(query: URLSearchParams): void {
-  for (const key of new Set(query.keys())) {
-    if (FIELDS.has(key) || SYSTEM_PARAMETERS.has(key) || key.startsWith('$')) continue;
+/** Rejects parameters that bind to no request field, naming them as the caller spelt them. */
+function checkKnownParameters(rawQuery: URLSearchParams): void {
+  for (const key of new Set(rawQuery.keys())) {
+    if (FIELDS.has(canonicalParameterName(key)) || SYSTEM_PARAMETERS.has(key) || key.startsWith('$')) continue;
     const message = `Invalid JSON payload received. Unknown name "${key}": Cannot bind query parameter. Field '${key}' could not be found in request message.`;
     throw invalidArgument(message, [{ field: key, description: message }]);
   }
@@ -108,8 +109,8 @@ function rejectSecondaryAggregation(query: URLSearchParams): void {
  * `pageSize` or `page_size`); throws 400 INVALID_ARGUMENT naming the field.
  */
 export function parseListTimeSeriesRequest(projectId: string, rawQuery: URLSearchParams): ListTimeSeriesRequest {
+  checkKnownParameters(rawQuery);
   const query = canonicalQueryParameters(rawQuery);
-  checkKnownParameters(query);
   const filterText = query.get('filter');
   if (!filterText) throw invalidArgument('Field filter is required', [{ field: 'filter', description: 'required' }]);
   const filter = parseTimeSeriesFilter(filterText);
