@@ -13,7 +13,7 @@ import { computeNotFound } from './computeErrors';
 import { ComputeOperationStore, MAX_WAIT_MS } from './computeOperations';
 import { getGlobal, listGlobal, type GlobalCollection } from './computeReads';
 import { aggregatedNegs, getNeg, listNegs } from './negReads';
-import { insertUrlMap, patchUrlMap, updateUrlMap, validateUrlMap } from './urlMapWrites';
+import { insertUrlMap, invalidateUrlMapCache, patchUrlMap, updateUrlMap, validateUrlMap } from './urlMapWrites';
 
 /** Options of the compute emulation. */
 export interface ComputeApiOptions {
@@ -61,6 +61,9 @@ export function createComputeApi(deps: SandboxApiDeps, options: ComputeApiOption
     if (!name) return null;
     if (verb === 'validate' && method === 'POST' && collection === 'urlMaps') {
       return route(`${key}.validate`, () => validateUrlMap(ctx, projectId, name, body));
+    }
+    if (verb === 'invalidateCache' && method === 'POST' && collection === 'urlMaps') {
+      return route(`${key}.invalidateCache`, () => invalidateUrlMapCache(ctx, projectId, name, body));
     }
     if (verb) return null;
     if (method === 'GET') return route(`${key}.get`, () => getGlobal(computeOf(ctx, projectId), projectId, collection, name));

@@ -158,6 +158,24 @@ describe('compute clients against the sandbox', () => {
     expect(bucket.cdnPolicy?.defaultTtl ?? undefined).toBeUndefined();
   });
 
+  it('pages lists with maxResults and pageToken, and filters by name', async () => {
+    const [first, next] = await backendServices.list({ project: P, maxResults: 3 }, { autoPaginate: false });
+    expect(first.map((s) => s.name)).toEqual(['gryd-be-service', 'gryd-fe-service', 'gryd-storage-service']);
+    expect(next?.pageToken).toBeTruthy();
+    const [second, last] = await backendServices.list({ project: P, maxResults: 3, pageToken: next!.pageToken! }, { autoPaginate: false });
+    expect(second.map((s) => s.name)).toEqual(['gryd-worker-be-service']);
+    expect(last).toBeNull();
+    const [filtered] = await backendServices.list({ project: P, filter: 'name = "gryd-be-service"' });
+    expect(filtered.map((s) => s.name)).toEqual(['gryd-be-service']);
+    await expect(backendServices.list({ project: P, maxResults: 501 })).rejects.toMatchObject({ code: 3 });
+  });
+
+  it('invalidates the cache of a path through an operation', async () => {
+    const [op] = await urlMaps.invalidateCache({ project: P, urlMap: 'gryyd-web-url-map', cacheInvalidationRuleResource: { path: '/images/*' } });
+    expect(await waitDone(op)).toMatchObject({ status: 'DONE', operationType: 'invalidateCache' });
+    await expect(urlMaps.invalidateCache({ project: P, urlMap: 'gryyd-web-url-map', cacheInvalidationRuleResource: { path: 'images' } })).rejects.toMatchObject({ code: 3 });
+  });
+
   it('answers empty lists for a project without load balancers and 404 for unknown resources', async () => {
     const [maps] = await urlMaps.list({ project: 'scale-fleet' });
     expect(maps).toEqual([]);

@@ -130,3 +130,19 @@ export function validateUrlMap(ctx: ComputeContext, projectId: string, name: str
   const testFailures = runUrlMapTests(resource as UrlMapSpec);
   return { result: { loadSucceeded: true, loadErrors: [], testPassed: testFailures.length === 0, testFailures } };
 }
+
+/**
+ * `POST …/urlMaps/{name}/invalidateCache` body CacheInvalidationRule `{path, host?}`: accepted and
+ * answered with an operation. The traffic model does not drop cached objects for it (unverified
+ * effect on hits; a real invalidation refills within a TTL anyway).
+ */
+export function invalidateUrlMapCache(ctx: ComputeContext, projectId: string, name: string, body: unknown): ComputeJson {
+  const compute = computeOf(ctx, projectId);
+  const map = requireMap(compute, projectId, name);
+  const path = isPlainObject(body) ? body['path'] : undefined;
+  if (typeof path !== 'string' || !path.startsWith('/') || (path.includes('*') && !path.endsWith('/*'))) {
+    throw computeInvalid([{ field: 'resource.path', description: "path must start with '/' and may end with '/*'" }]);
+  }
+  const now = ctx.clock.now();
+  return ctx.operations.start({ projectId, operationType: 'invalidateCache', targetLink: map['selfLink'] as string, targetId: map['id'] as string, now });
+}
