@@ -3,6 +3,8 @@ import Alert from '@mui/material/Alert';
 import { ProjectsProvider } from '../../hooks/useProjects';
 import { ChangeHistoryPage } from '../ChangeHistory/ChangeHistoryPage';
 import { ProjectLayout } from '../ProjectLayout/ProjectLayout';
+import { QueuesPage } from '../QueuesPage/QueuesPage';
+import { RedisPage } from '../RedisPage/RedisPage';
 import { ServicePage } from '../ServicePage/ServicePage';
 import { ServicesPage } from '../ServicesPage/ServicesPage';
 import { ProjectIndexRedirect } from './ProjectIndexRedirect';
@@ -25,6 +27,8 @@ export function GcpServerlessRoutes() {
         <Route path="projects/:projectId" element={<ProjectLayout />}>
           <Route index element={<KeepQueryNavigate to="services" />} />
           <Route path="services" element={<ServicesPage />} />
+          <Route path="queues" element={<QueuesPage />} />
+          <Route path="redis" element={<RedisPage />} />
           <Route path="locations/:region/services/:serviceName" element={<ServicePage />} />
           <Route path="history" element={<ChangeHistoryPage />} />
         </Route>

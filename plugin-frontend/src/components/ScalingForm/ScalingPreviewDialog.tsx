@@ -10,6 +10,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ScalingPreview } from '@gcp-serverless/common';
+import { CapacityImpactList } from '../CapacityImpactList/CapacityImpactList';
 import { ScalingDiffTable } from './ScalingDiffTable';
 import { ScalingWarnings } from './ScalingWarnings';
 import type { ScalingEditor } from './useScalingEditor';
@@ -90,6 +91,7 @@ function PreviewDetails({ preview, editor }: { preview: ScalingPreview; editor: 
         onAcknowledge={editor.acknowledge}
         disabled={editor.busy}
       />
+      <CapacityImpactList impacts={preview.capacityImpact} />
       {validation.status === 'passed' && (
         <Alert severity="success" data-testid="scaling-validation">
           Cloud Run validation passed{validation.message ? `: ${validation.message}` : '.'}
