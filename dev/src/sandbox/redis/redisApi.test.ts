@@ -12,7 +12,8 @@ let sandbox: Sandbox;
 let client: CloudRedisClient;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, scenarios: ['chat-realtime', 'avocano-shop'], operationDelayMs: 50 });
+  // Operations finish 1 s of real time after they start (completion is lazy: only a Redis request settles them).
+  sandbox = await startSandbox({ port: 0, scenarios: ['chat-realtime', 'avocano-shop'], operationDelayMs: 1000 });
   client = new CloudRedisClient(sandboxClientOptions(sandbox.port) as never);
 });
 afterAll(async () => {
@@ -49,7 +50,8 @@ describe('Memorystore for Redis v1 with the official client', () => {
       instance: { name: CHAT_REDIS, memorySizeGb: 2, redisConfigs: { 'maxmemory-policy': 'volatile-lru' }, tier: 'STANDARD_HA' },
       updateMask: { paths: ['memory_size_gb', 'redis_configs'] },
     });
-    expect((await client.getInstance({ name: CHAT_REDIS }))[0].state).toBe('UPDATING');
+    const stored = sandbox.world.projects.get('chat-realtime')!.backing!.redisInstances.get('asia-northeast3/chat-redis')!;
+    expect(stored.resource['state']).toBe('UPDATING');
     const [result] = await op.promise();
     // op.promise() decodes the response into a raw protobuf object: enums arrive as numbers (READY = 2).
     expect(result).toMatchObject({ name: CHAT_REDIS, memorySizeGb: 2, state: 2, redisConfigs: { 'maxmemory-policy': 'volatile-lru' } });
