@@ -10,6 +10,7 @@ import type {
   ServiceListResponse,
   TimeWindow,
 } from '@gcp-serverless/common';
+import type { CostsApi } from './CostsApi';
 import type { QueuesRedisApi } from './QueuesRedisApi';
 
 /** Identifies one Cloud Run service: project, region (e.g. `asia-northeast3`) and short name (e.g. `gryd-be`). */
@@ -31,7 +32,7 @@ export interface RequestOptions {
  * Every method rejects with a typed error from `@gcp-serverless/common` (`InputError` with `fieldErrors`,
  * `ConflictError` with `details`, `NotFoundError`, `UpstreamError`, …) rebuilt from the server's JSON.
  */
-export interface GcpServerlessApi extends QueuesRedisApi {
+export interface GcpServerlessApi extends QueuesRedisApi, CostsApi {
   /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
   listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
 

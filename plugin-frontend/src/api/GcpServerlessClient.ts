@@ -33,6 +33,16 @@ import type {
   RedisPreview,
 } from '@gcp-serverless/common';
 import { queuePath, redisPath, type QueueRef, type RedisRef } from './QueuesRedisApi';
+import { budgetPath } from './CostsApi';
+import type {
+  BudgetApplyRequest,
+  BudgetApplyResult,
+  BudgetChange,
+  BudgetListResponse,
+  BudgetPreview,
+  CostRange,
+  CostReportResponse,
+} from '@gcp-serverless/common';
 
 /** The plugin id the backend is mounted under (`/api/gcp-serverless`). */
 export const GCP_SERVERLESS_PLUGIN_ID = 'gcp-serverless';
@@ -142,6 +152,22 @@ export class GcpServerlessClient implements GcpServerlessApi {
 
   applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<RedisApplyResult> {
     return this.request('POST', `${redisPath(ref)}/apply`, request, options);
+  }
+
+  getCosts(projectId: string, range: CostRange, options?: RequestOptions): Promise<CostReportResponse> {
+    return this.request('GET', `/projects/${enc(projectId)}/costs?range=${enc(range)}`, undefined, options);
+  }
+
+  listBudgets(options?: RequestOptions): Promise<BudgetListResponse> {
+    return this.request('GET', '/billing/budgets', undefined, options);
+  }
+
+  previewBudget(budgetId: string, change: BudgetChange, options?: RequestOptions): Promise<BudgetPreview> {
+    return this.request('POST', `${budgetPath(budgetId)}/preview`, { change }, options);
+  }
+
+  applyBudget(budgetId: string, request: BudgetApplyRequest, options?: RequestOptions): Promise<BudgetApplyResult> {
+    return this.request('POST', `${budgetPath(budgetId)}/apply`, request, options);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, options?: RequestOptions): Promise<T> {

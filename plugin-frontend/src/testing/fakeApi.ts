@@ -23,6 +23,10 @@ export function fakeApi(overrides: Partial<GcpServerlessApi> = {}): FakeGcpServe
     listRedis: vi.fn(overrides.listRedis ?? unexpected('listRedis')),
     previewRedis: vi.fn(overrides.previewRedis ?? unexpected('previewRedis')),
     applyRedis: vi.fn(overrides.applyRedis ?? unexpected('applyRedis')),
+    getCosts: vi.fn(overrides.getCosts ?? unexpected('getCosts')),
+    listBudgets: vi.fn(overrides.listBudgets ?? unexpected('listBudgets')),
+    previewBudget: vi.fn(overrides.previewBudget ?? unexpected('previewBudget')),
+    applyBudget: vi.fn(overrides.applyBudget ?? unexpected('applyBudget')),
     // Access defaults to "may change everything" so pages that ask for it render their forms enabled.
     getAccess: vi.fn(overrides.getAccess ?? (() => Promise.resolve(allowAllAccess()))),
     listHistory: vi.fn(overrides.listHistory ?? ((projectId: string) => Promise.resolve({ projectId, resource: null, entries: [] }))),

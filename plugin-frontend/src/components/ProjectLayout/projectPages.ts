@@ -9,6 +9,8 @@ export interface ProjectPageEntry {
 
 export const PROJECT_PAGES: ProjectPageEntry[] = [
   { path: 'services', label: 'Services' },
+  { path: 'costs', label: 'Costs' },
+  { path: 'budgets', label: 'Budgets' },
   { path: 'queues', label: 'Queues' },
   { path: 'redis', label: 'Redis' },
   { path: 'history', label: 'History' },

@@ -13,6 +13,7 @@ import type { ScalingPreview } from '@gcp-serverless/common';
 import { CapacityImpactList } from '../CapacityImpactList/CapacityImpactList';
 import { ScalingDiffTable } from './ScalingDiffTable';
 import { ScalingWarnings } from './ScalingWarnings';
+import { CostImpactTable } from '../CostImpact/CostImpactTable';
 import type { ScalingEditor } from './useScalingEditor';
 
 /** Props of {@link ScalingPreviewDialog}. */
@@ -92,6 +93,7 @@ function PreviewDetails({ preview, editor }: { preview: ScalingPreview; editor: 
         disabled={editor.busy}
       />
       <CapacityImpactList impacts={preview.capacityImpact} />
+      {preview.cost && <CostImpactTable impact={preview.cost} />}
       {validation.status === 'passed' && (
         <Alert severity="success" data-testid="scaling-validation">
           Cloud Run validation passed{validation.message ? `: ${validation.message}` : '.'}

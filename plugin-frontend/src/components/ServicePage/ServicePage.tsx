@@ -15,6 +15,7 @@ import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
 import { ChangeHistoryPanel } from '../ChangeHistory/ChangeHistoryPanel';
 import { ServiceCharts } from '../ServiceCharts/ServiceCharts';
+import { ServiceCostPanel } from '../ServiceCostPanel/ServiceCostPanel';
 import { ServiceHeader } from '../ServiceHeader/ServiceHeader';
 
 /**
@@ -55,6 +56,7 @@ export function ServicePage() {
             <Skeleton variant="rectangular" height={96} aria-label="Loading scaling" />
           )}
           <ServiceCharts detail={detail.value} window={window} />
+          <ServiceCostPanel projectId={projectId} serviceName={serviceName} />
         </>
       )}
       <ChangeHistoryPanel

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import Alert from '@mui/material/Alert';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { BudgetWithSpend } from '@gcp-serverless/common';
+import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
+import { BudgetEditDialog } from './BudgetEditDialog';
+import { BudgetsTable } from './BudgetsTable';
+
+/**
+ * Budgets of the configured billing account (`projects/:projectId/budgets`): every budget with spend
+ * against it (budgets covering this project highlighted), and an edit form with preview and an
+ * etag-safe apply. Spend comes from the cost source; the Budget API holds none.
+ */
+export function BudgetsPage() {
+  const { projectId = '' } = useParams();
+  const api = useGcpServerlessApi();
+  const list = useAsyncData(signal => api.listBudgets({ signal }), [api]);
+  const [editing, setEditing] = useState<BudgetWithSpend>();
+  const budgets = list.value?.budgets ?? [];
+
+  return (
+    <Stack spacing={2} data-testid="budgets-page">
+      {list.error && <ErrorPanel title="Could not load the budgets" error={list.error} onRetry={list.retry} />}
+      {list.value?.errors.map(e => (
+        <Alert key={e.source} severity="warning">Spend could not be read: {e.message}</Alert>
+      ))}
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Budgets">
+        <Typography variant="subtitle1" component="h3">
+          Budgets of billing account {list.value?.billingAccount ?? '…'}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+          Spend is read for the portal's projects only; budgets covering {projectId} are highlighted.
+        </Typography>
+        {list.loading && !list.value && <Skeleton variant="rectangular" height={120} aria-label="Loading budgets" />}
+        {list.value && budgets.length === 0 && <Typography color="text.secondary">This billing account has no budgets.</Typography>}
+        {budgets.length > 0 && <BudgetsTable budgets={budgets} projectId={projectId} onEdit={setEditing} />}
+      </Paper>
+      {editing && <BudgetEditDialog key={editing.etag} budget={editing} onClose={() => setEditing(undefined)} onChanged={list.retry} />}
+    </Stack>
+  );
+}

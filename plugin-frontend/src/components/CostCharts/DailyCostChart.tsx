@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { useTheme } from '@mui/material/styles';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCurrency, type StackedDay } from '@gcp-serverless/common';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { chartChromeColors } from '../../charts/chartColors';
+import { stackColors } from './costChartColors';
+
+/** Props of {@link DailyCostChart}. */
+export interface DailyCostChartProps {
+  /** Stack keys (resources or SKU families) in stacking order. */
+  keys: readonly string[];
+  days: readonly StackedDay[];
+  /** Legend label of a key. */
+  label: (key: string) => string;
+  currency: string;
+  height?: number;
+}
+
+/** Daily gross cost as stacked bars, one colour per resource or SKU family. */
+export function DailyCostChart({ keys, days, label, currency, height = 280 }: DailyCostChartProps) {
+  const theme = useTheme();
+  const chrome = chartChromeColors(theme);
+  const palette = stackColors(theme);
+  const rows = useMemo(() => days.map(d => ({ date: d.date, ...d.values })), [days]);
+  return (
+    <ChartFrame height={height}>
+      <BarChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
+        <CartesianGrid stroke={chrome.grid} strokeDasharray="3 3" />
+        <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} tick={{ fill: chrome.axis, fontSize: 12 }} stroke={chrome.grid} minTickGap={16} />
+        <YAxis tickFormatter={(v: number) => formatCurrency(v, currency, { compact: true })} tick={{ fill: chrome.axis, fontSize: 12 }} stroke={chrome.grid} width={64} />
+        <Tooltip
+          contentStyle={{ backgroundColor: chrome.tooltipBackground, border: `1px solid ${chrome.tooltipBorder}`, color: chrome.tooltipText }}
+          formatter={(v: unknown, name: unknown) => [typeof v === 'number' ? formatCurrency(v, currency) : String(v), String(name)]}
+        />
+        <Legend />
+        {keys.map((key, i) => (
+          <Bar key={key} dataKey={key} name={label(key)} stackId="cost" fill={palette[i % palette.length]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartFrame>
+  );
+}
