@@ -23,6 +23,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['plugin-frontend/src/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
+          // Backstage's catalog-react pulls material-ui-popup-state, whose ESM build imports MUI by
+          // directory; inlined, Vite resolves it instead of Node's strict ESM loader.
+          server: { deps: { inline: ['material-ui-popup-state'] } },
         },
       },
       {

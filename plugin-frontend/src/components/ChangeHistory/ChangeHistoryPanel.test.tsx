@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { ChangeRecord } from '@gcp-serverless/common';
+import { allowAllAccess, fakeApi } from '../../testing/fakeApi';
+import { previewFixture, serviceDetailFixture, serviceFixture } from '../../testing/fixtures';
+import { renderWithProviders } from '../../testing/renderWithProviders';
+import { ScalingForm } from '../ScalingForm/ScalingForm';
+import { ChangeHistoryPanel } from './ChangeHistoryPanel';
+
+afterEach(cleanup);
+
+const RESOURCE = 'projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
+
+function entry(overrides: Partial<ChangeRecord> = {}): ChangeRecord {
+  return {
+    id: 'e1',
+    time: '2026-11-20T10:00:00.000Z',
+    actor: 'lead@example.com',
+    kind: 'scaling',
+    action: 'scaling.apply',
+    projectId: 'gryyd-web',
+    resource: RESOURCE,
+    before: { minInstances: 1, maxInstances: 40, concurrency: 80 },
+    after: { minInstances: 1, maxInstances: 60, concurrency: 80 },
+    result: 'succeeded',
+    operation: 'projects/gryyd-web/locations/asia-northeast3/operations/op-1',
+    error: null,
+    ...overrides,
+  };
+}
+
+const viewerAccess = () => ({
+  ...allowAllAccess(),
+  roles: ['viewer' as const],
+  changes: { ...allowAllAccess().changes, scaling: { verdict: 'deny' as const, reason: 'needs the editor role (gcp-serverless.scaling.update)' } },
+});
+
+describe('ChangeHistoryPanel', () => {
+  it('lists who changed what, before and after, and the result', async () => {
+    const api = fakeApi({ listHistory: async () => ({ projectId: 'gryyd-web', resource: RESOURCE, entries: [entry(), entry({ id: 'e2', result: 'conflict', error: 'changed meanwhile' })] }) });
+    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />, { api });
+    const rows = await screen.findAllByTestId('history-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.textContent).toContain('lead@example.com');
+    expect(rows[0]!.textContent).toContain('maxInstances 40');
+    expect(rows[0]!.textContent).toContain('maxInstances 60');
+    expect(within(rows[1]!).queryByRole('button', { name: /Revert/ })).toBeNull();
+    expect(api.listHistory).toHaveBeenCalledWith('gryyd-web', { resource: RESOURCE }, expect.anything());
+  });
+
+  it('shows an empty state and an error with retry', async () => {
+    let fail = true;
+    const api = fakeApi({
+      listHistory: async () => {
+        if (fail) throw new Error('database locked');
+        return { projectId: 'gryyd-web', resource: null, entries: [] };
+      },
+    });
+    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" />, { api });
+    expect(await screen.findByText(/database locked/)).toBeTruthy();
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('No changes recorded yet.')).toBeTruthy();
+  });
+
+  it('reverts through the scaling form: starts from the before values and previews them', async () => {
+    const api = fakeApi({
+      listHistory: async () => ({ projectId: 'gryyd-web', resource: RESOURCE, entries: [entry()] }),
+      getService: async () => serviceDetailFixture({ service: serviceFixture({ scaling: { minInstances: 1, maxInstances: 60, concurrency: 80 } }) }),
+      previewScaling: async () => previewFixture(),
+    });
+    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />, { api });
+    fireEvent.click(await screen.findByRole('button', { name: /Revert .* to these values/ }));
+    const dialog = await screen.findByRole('dialog');
+    const max = (await within(dialog).findByLabelText('Max instances')) as HTMLInputElement;
+    expect(max.value).toBe('40');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(api.previewScaling).toHaveBeenCalledWith({ projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' }, { minInstances: 1, maxInstances: 40, concurrency: 80 }));
+  });
+
+  it('offers no revert to a user who may not change scaling', async () => {
+    const api = fakeApi({ getAccess: async () => viewerAccess(), listHistory: async () => ({ projectId: 'gryyd-web', resource: RESOURCE, entries: [entry()] }) });
+    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />, { api });
+    await screen.findAllByTestId('history-row');
+    await waitFor(() => expect(api.getAccess).toHaveBeenCalled());
+    await new Promise(r => setTimeout(r, 0));
+    expect(screen.queryByRole('button', { name: /Revert/ })).toBeNull();
+  });
+});
+
+describe('ScalingForm without the scaling permission', () => {
+  it('is disabled and says why', async () => {
+    const api = fakeApi({ getAccess: async () => viewerAccess() });
+    renderWithProviders(<ScalingForm service={serviceFixture()} onChanged={() => undefined} />, { api });
+    expect((await screen.findByTestId('change-permission-notice')).textContent).toBe(
+      'You cannot change scaling: needs the editor role (gcp-serverless.scaling.update).',
+    );
+    expect((screen.getByLabelText('Max instances') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Preview' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
