@@ -14,6 +14,8 @@ export interface PortalOptions {
   host?: string;
   /** Plugin config; when absent, an embedded sandbox is started and the config points at it. */
   config?: GcpServerlessConfigInput;
+  /** Keys merged into the generated sandbox config (e.g. `access` roles for a viewer); sandbox mode without a config only. */
+  sandboxConfigOverrides?: Partial<GcpServerlessConfigInput>;
   /** Sandbox scenarios (sandbox mode without a config only). */
   scenarios?: string[];
   /** scale-fleet size. */
@@ -41,7 +43,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   let configInput = options.config;
   if (!configInput) {
     sandbox = await startSandbox({ port: 0, host: '127.0.0.1', ...(options.scenarios ? { scenarios: options.scenarios } : {}), ...(options.services ? { services: options.services } : {}) });
-    configInput = sandboxConfig(sandbox.url, sandbox.world);
+    configInput = { ...sandboxConfig(sandbox.url, sandbox.world), ...options.sandboxConfigOverrides };
   }
   const config = readGcpServerlessConfig(configInput);
   const app = express();
