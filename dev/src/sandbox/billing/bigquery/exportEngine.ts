@@ -19,13 +19,13 @@ export interface SqlJsDatabase {
   prepare(sql: string): { run(params: unknown[]): void; free(): void };
   close(): void;
 }
-type SqlJsStatic = { Database: new () => SqlJsDatabase };
+export type SqlJsStatic = { Database: new () => SqlJsDatabase };
 
 const require = createRequire(import.meta.url);
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
 /** sql.js, initialised once per process with the wasm file from its package. */
-function loadSqlJs(): Promise<SqlJsStatic> {
+export function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= (async () => {
     const init = require('sql.js') as (config: { locateFile: (file: string) => string }) => Promise<SqlJsStatic>;
     const dist = require.resolve('sql.js/dist/sql-wasm.wasm').replace(/sql-wasm\.wasm$/, '');
