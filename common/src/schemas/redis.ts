@@ -20,22 +20,39 @@ const intString = (label: string, min: number, max: number) =>
  * them: Google fixes it (65,000). Rules of the numeric ones follow the Redis docs; Memorystore's own
  * bounds are unverified, so Google's answer at apply stays the final word.
  */
+const CONFIG_RULES = {
+  'maxmemory-policy': z.enum(MAXMEMORY_POLICIES, { errorMap: () => ({ message: `maxmemory-policy must be one of ${MAXMEMORY_POLICIES.join(', ')}` }) }),
+  'notify-keyspace-events': z.string().regex(/^[KEg$lshzxeAtmdn]*$/, 'notify-keyspace-events may only contain K E g $ l s h z x e A t m d n'),
+  activedefrag: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'activedefrag must be yes or no' }) }),
+  'lfu-decay-time': intString('lfu-decay-time', 0, 1_000_000),
+  'lfu-log-factor': intString('lfu-log-factor', 0, 255),
+  'maxmemory-gb': z.string().regex(/^\d+(\.\d+)?$/, 'maxmemory-gb must be a number of GB'),
+  'stream-node-max-bytes': intString('stream-node-max-bytes', 0, 2_147_483_647),
+  'stream-node-max-entries': intString('stream-node-max-entries', 0, 2_147_483_647),
+};
+const SETTABLE_KEYS: string[] = Object.keys(CONFIG_RULES);
+
 export const redisConfigsSchema = z
-  .object({
-    'maxmemory-policy': z.enum(MAXMEMORY_POLICIES, { errorMap: () => ({ message: `maxmemory-policy must be one of ${MAXMEMORY_POLICIES.join(', ')}` }) }),
-    'notify-keyspace-events': z.string().regex(/^[KEg$lshzxeAtmdn]*$/, 'notify-keyspace-events may only contain K E g $ l s h z x e A t m d n'),
-    activedefrag: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'activedefrag must be yes or no' }) }),
-    'lfu-decay-time': intString('lfu-decay-time', 0, 1_000_000),
-    'lfu-log-factor': intString('lfu-log-factor', 0, 255),
-    'maxmemory-gb': z.string().regex(/^\d+(\.\d+)?$/, 'maxmemory-gb must be a number of GB'),
-    'stream-node-max-bytes': intString('stream-node-max-bytes', 0, 2_147_483_647),
-    'stream-node-max-entries': intString('stream-node-max-entries', 0, 2_147_483_647),
-  })
+  .object(CONFIG_RULES)
   .partial()
-  .strict('only maxmemory-policy, notify-keyspace-events, activedefrag, lfu-decay-time, lfu-log-factor, maxmemory-gb, stream-node-max-bytes and stream-node-max-entries can be set (maxclients is fixed by Google)');
+  .passthrough()
+  .superRefine((configs, ctx) => {
+    // Checked here rather than by .strict() so each unknown key gets its own path and a message saying why.
+    for (const key of Object.keys(configs)) {
+      if (SETTABLE_KEYS.includes(key)) continue;
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [key],
+        message:
+          key === 'maxclients'
+            ? 'maxclients is fixed by Google (65,000 connected clients) and cannot be set'
+            : `${key} cannot be set; allowed: ${SETTABLE_KEYS.join(', ')}`,
+      });
+    }
+  });
 
 /** The config keys a user may set, in form order. */
-export const REDIS_CONFIG_KEYS = Object.keys(redisConfigsSchema.shape) as (keyof z.infer<typeof redisConfigsSchema>)[];
+export const REDIS_CONFIG_KEYS = [...SETTABLE_KEYS] as (keyof typeof CONFIG_RULES)[];
 
 /** The instance settings a user may change: memory size and redis configs. */
 export const redisChangeSchema = z

@@ -91,7 +91,7 @@ describe('Redis memory size and configs', () => {
   it.each([
     ['memory 0', { memorySizeGb: 0, redisConfigs: {} }, 'change.memorySizeGb'],
     ['memory 301', { memorySizeGb: 301, redisConfigs: {} }, 'change.memorySizeGb'],
-    ['maxclients', { memorySizeGb: 1, redisConfigs: { maxclients: '100000' } }, 'change.redisConfigs'],
+    ['maxclients', { memorySizeGb: 1, redisConfigs: { maxclients: '100000' } }, 'change.redisConfigs.maxclients'],
     ['a bad policy', { memorySizeGb: 1, redisConfigs: { 'maxmemory-policy': 'lru' } }, 'change.redisConfigs.maxmemory-policy'],
     ['maxmemory-gb above the size', { memorySizeGb: 1, redisConfigs: { 'maxmemory-gb': '2' } }, 'change.redisConfigs.maxmemory-gb'],
   ])('%s → 400 naming the field, no upstream call', async (_name, change, path) => {
