@@ -28,7 +28,9 @@ export interface RoutePermissionRule {
  */
 export const ROUTE_PERMISSION_RULES: readonly RoutePermissionRule[] = [
   { kind: 'scaling', path: /\/scaling(\/|$)/, resource: 'cloud-run-service', nameParams: ['service'] },
-  { kind: 'cdn', path: /\/(cdn|backendServices|backendBuckets|backend-services|backend-buckets)(\/|$)/i, resource: 'url-map', nameParams: ['urlMap', 'backendService', 'backendBucket', 'backend', 'name'] },
+  // A backend service or bucket is named by no annotation, so CDN changes have no owner entity (yet):
+  // only an unconditional ALLOW permits them. No name param on purpose: the URL map name must not match a backend's.
+  { kind: 'cdn', path: /\/(cdn|backendServices|backendBuckets|backend-services|backend-buckets)(\/|$)/i, resource: 'url-map', nameParams: [] },
   { kind: 'routing', path: /\/(urlMaps|url-maps|routing|routes)(\/|$)/i, resource: 'url-map', nameParams: ['urlMap', 'name'] },
   { kind: 'queue', path: /\/queues(\/|$)/i, resource: 'queue', nameParams: ['queue', 'queueId', 'name'] },
   { kind: 'redis', path: /\/(redis|instances)(\/|$)/i, resource: 'redis-instance', nameParams: ['instance', 'instanceId', 'redis', 'name'] },
