@@ -75,29 +75,6 @@ export const gcpServerlessConfigSchema = z
       })
       .strict()
       .optional(),
-    /**
-     * Capacity guardrails: wiring of Cloud Run services to Redis instances and queues that neither
-     * env vars nor labels show, and connections per instance (docs/queues-and-redis.md).
-     */
-    capacity: z
-      .object({
-        wiring: z
-          .array(
-            z
-              .object({
-                projectId: projectIdSchema,
-                service: z.string().min(1),
-                redisInstances: z.array(z.string().min(1)).optional(),
-                redisConnectionsPerInstance: z.number().int().min(1).max(65_000).optional(),
-                queueTargets: z.array(z.string().min(1)).optional(),
-                queueProducers: z.array(z.string().min(1)).optional(),
-              })
-              .strict(),
-          )
-          .default([]),
-      })
-      .strict()
-      .default({}),
     /** Deadlines of calls to Google, milliseconds. */
     timeouts: z
       .object({
