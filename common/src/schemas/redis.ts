@@ -35,7 +35,7 @@ const SETTABLE_KEYS: string[] = Object.keys(CONFIG_RULES);
 export const redisConfigsSchema = z
   .object(CONFIG_RULES)
   .partial()
-  .passthrough()
+  .catchall(z.string())
   .superRefine((configs, ctx) => {
     // Checked here rather than by .strict() so each unknown key gets its own path and a message saying why.
     for (const key of Object.keys(configs)) {
