@@ -37,8 +37,8 @@ export interface SandboxBilling {
  * month-to-date line sits below the budget and a scaling change visibly moves it.
  */
 const MONTHLY_BUDGET_UNITS: Record<string, number> = {
-  'gryyd-web': 1000,
-  'avocano-shop': 200,
+  'gryyd-web': 2500,
+  'avocano-shop': 600,
   'chat-realtime': 25000,
   'scale-fleet': 30000,
 };

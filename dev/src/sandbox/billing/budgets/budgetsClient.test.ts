@@ -40,7 +40,7 @@ describe('Cloud Billing Budget API v1 with the official client', () => {
     expect(gryyd[0]).toMatchObject({
       name: GRYYD,
       budgetFilter: { projects: ['projects/gryyd-web'], calendarPeriod: 'MONTH', creditTypesTreatment: 'INCLUDE_ALL_CREDITS' },
-      amount: { specifiedAmount: { currencyCode: 'USD', units: '1000' } },
+      amount: { specifiedAmount: { currencyCode: 'USD', units: '2500' } },
     });
     expect(gryyd[0]!.thresholdRules?.map((r) => [r.thresholdPercent, r.spendBasis])).toEqual([
       [0.5, 'CURRENT_SPEND'], [0.9, 'CURRENT_SPEND'], [1, 'CURRENT_SPEND'], [1, 'FORECASTED_SPEND'],
@@ -96,7 +96,7 @@ describe('Cloud Billing Budget API v1 with the official client', () => {
       budget: { name: GRYYD, budgetFilter: { projects: ['projects/gryyd-web'], calendarPeriod: 'QUARTER' } },
     });
     expect(updated.budgetFilter?.calendarPeriod).toBe('QUARTER');
-    expect(updated.amount?.specifiedAmount?.units).toBe('1000');
+    expect(updated.amount?.specifiedAmount?.units).toBe('2500');
   });
 
   it('answers 404 for an unknown budget or billing account', async () => {

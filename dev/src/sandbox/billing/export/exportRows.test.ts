@@ -76,6 +76,21 @@ describe('billing export generator', () => {
     for (const row of [...lb, ...redis]) expect(row.cost).toBeGreaterThan(0);
   });
 
+  it('prices Cloud CDN from the load-balancer model: lookups for every cacheable request, egress for hits, fill for misses', () => {
+    const day = exportRows(world(), NOW).filter((r) => r.startMs === Date.parse('2026-02-10T00:00:00Z'));
+    const of = (description: string) => day.find((r) => r.skuId === skuByDescription(description).skuId);
+    const lookups = of('Cloud CDN Cache Lookup Requests')!;
+    const egress = of('Cloud CDN Cache Egress North America and Europe')!; // us-central1 users
+    const fill = of('Cloud CDN Cache Fill')!;
+    expect(lookups.amount).toBeGreaterThan(1e6);
+    // Egress + fill are the bytes of every looked-up response, 4–20 KiB each.
+    const gib = (egress.amount + fill.amount) * 2 ** 30;
+    expect(gib / lookups.amount).toBeGreaterThanOrEqual(4 * 1024 - 1);
+    expect(gib / lookups.amount).toBeLessThanOrEqual(20 * 1024 + 1);
+    expect(egress.amount).toBeGreaterThan(fill.amount); // the static assets mostly hit
+    expect(lookups.cost).toBeCloseTo(lookups.amount * 0.00000075, 9);
+  });
+
   it('switches to instance-based SKUs when cpuIdle is turned off', () => {
     const w = world();
     const service = w.projects.get('avocano-shop')!.services.get('avocano-api')!;

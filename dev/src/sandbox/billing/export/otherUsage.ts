@@ -1,14 +1,14 @@
 import type { SandboxProject } from '../../world';
 import { CLOUD_TASKS_SERVICE_ID, MEMORYSTORE_SERVICE_ID, NETWORKING_SERVICE_ID, REDIS_BANDS, skuByDescription } from '../catalog/skuTable';
+import { cdnUsageLines } from './cdnUsage';
 import type { UsageLine } from './exportTypes';
 import { HOUR_MS, paidRate, type WeightedSample } from './runUsage';
 
 /**
  * Usage of the resources besides Cloud Run, when the world has them: load-balancer forwarding rules,
- * Cloud Tasks operations and Memorystore capacity. Those resources are other modules' state
- * (compute/, tasks/, redis/); this file reads only the few fields it needs through structural types,
- * so billing keeps working whatever else those modules add. Cloud CDN egress, fill and lookups are
- * priced in the catalog but not generated yet (they need the load-balancer traffic model's bytes).
+ * Cloud CDN (cdnUsage.ts), Cloud Tasks operations and Memorystore capacity. Those resources are other
+ * modules' state (compute/, tasks/, redis/); this file reads only the few fields it needs through
+ * structural types, so billing keeps working whatever else those modules add.
  */
 
 interface QueueLike {
@@ -110,6 +110,7 @@ export function otherUsageLines(project: SandboxProject, startMs: number, endMs:
   const extras = project as unknown as ProjectExtras;
   return [
     ...forwardingRuleLines(project, extras, startMs, endMs),
+    ...cdnUsageLines(project, startMs, endMs),
     ...tasksLines(project, extras, startMs, endMs, samples),
     ...redisLines(project, extras, startMs, endMs),
   ];
