@@ -34,11 +34,17 @@ interface Row {
   error: string | null;
 }
 
-/** `scaling.apply` → `scaling`; an unknown prefix is kept out of the permission kinds' namespace. */
+/** Action prefixes that are not spelled like their kind of change. */
+const ACTION_KIND_ALIASES: Record<string, ChangeKind> = { urlMap: 'routing', urlMaps: 'routing', routes: 'routing', budgets: 'budget', queues: 'queue' };
+
+/**
+ * `scaling.apply` → `scaling`, `urlMap.apply` → `routing`. An unknown prefix is stored as it is
+ * rather than refused: losing an audit entry is worse than an unfamiliar kind in the history.
+ */
 export function kindOfAction(action: string): ChangeKind {
-  const prefix = action.split('.')[0] as ChangeKind;
-  if (!CHANGE_KINDS.includes(prefix)) throw new Error(`audit action ${action} names no kind of change`);
-  return prefix;
+  const prefix = action.split('.')[0]!;
+  if ((CHANGE_KINDS as readonly string[]).includes(prefix)) return prefix as ChangeKind;
+  return ACTION_KIND_ALIASES[prefix] ?? (prefix as ChangeKind);
 }
 
 /** `projects/P/…` → `P`; billing-account resources have none. */

@@ -37,7 +37,7 @@ export function ChangeHistoryPanel({ projectId, resource, refreshKey, onReverted
   const [reverting, setReverting] = useState<ChangeRecord>();
   const history = useAsyncData(signal => api.listHistory(projectId, resource ? { resource } : {}, { signal }), [projectId, resource, refreshKey]);
   const Editor = reverting ? REVERT_EDITORS[reverting.kind] : undefined;
-  const canRevert = (entry: ChangeRecord) => REVERT_EDITORS[entry.kind] !== undefined && access?.changes[entry.kind].verdict !== 'deny';
+  const canRevert = (entry: ChangeRecord) => REVERT_EDITORS[entry.kind] !== undefined && access?.changes[entry.kind]?.verdict !== 'deny';
 
   return (
     <Paper component="section" variant="outlined" aria-label="Change history" sx={{ p: 2 }}>
