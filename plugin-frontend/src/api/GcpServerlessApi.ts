@@ -12,6 +12,7 @@ import type {
 } from '@gcp-serverless/common';
 import type { CostsApi } from './CostsApi';
 import type { QueuesRedisApi } from './QueuesRedisApi';
+import type { LoadBalancingApi } from './LoadBalancingApi';
 
 /** Identifies one Cloud Run service: project, region (e.g. `asia-northeast3`) and short name (e.g. `gryd-be`). */
 export interface ServiceRef {
@@ -32,7 +33,7 @@ export interface RequestOptions {
  * Every method rejects with a typed error from `@gcp-serverless/common` (`InputError` with `fieldErrors`,
  * `ConflictError` with `details`, `NotFoundError`, `UpstreamError`, …) rebuilt from the server's JSON.
  */
-export interface GcpServerlessApi extends QueuesRedisApi, CostsApi {
+export interface GcpServerlessApi extends QueuesRedisApi, CostsApi, LoadBalancingApi {
   /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
   listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
 

@@ -34,6 +34,19 @@ import type {
 } from '@gcp-serverless/common';
 import { queuePath, redisPath, type QueueRef, type RedisRef } from './QueuesRedisApi';
 import { budgetPath } from './CostsApi';
+import { cdnBackendPath, urlMapPath, type CdnBackendRef, type UrlMapRef } from './LoadBalancingApi';
+import type {
+  CdnOverviewResponse,
+  CdnPolicyApplyRequest,
+  CdnPolicyApplyResult,
+  CdnPolicyChange,
+  CdnPolicyPreview,
+  RoutingOverviewResponse,
+  UrlMapApplyRequest,
+  UrlMapApplyResult,
+  UrlMapEdit,
+  UrlMapPreview,
+} from '@gcp-serverless/common';
 import type {
   BudgetApplyRequest,
   BudgetApplyResult,
@@ -168,6 +181,30 @@ export class GcpServerlessClient implements GcpServerlessApi {
 
   applyBudget(budgetId: string, request: BudgetApplyRequest, options?: RequestOptions): Promise<BudgetApplyResult> {
     return this.request('POST', `${budgetPath(budgetId)}/apply`, request, options);
+  }
+
+  getRouting(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<RoutingOverviewResponse> {
+    return this.request('GET', `/projects/${enc(projectId)}/routing?window=${enc(window)}`, undefined, options);
+  }
+
+  previewUrlMap(ref: UrlMapRef, change: UrlMapEdit, options?: RequestOptions): Promise<UrlMapPreview> {
+    return this.request('POST', `${urlMapPath(ref)}/preview`, { change }, options);
+  }
+
+  applyUrlMap(ref: UrlMapRef, request: UrlMapApplyRequest, options?: RequestOptions): Promise<UrlMapApplyResult> {
+    return this.request('POST', `${urlMapPath(ref)}/apply`, request, options);
+  }
+
+  getCdn(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<CdnOverviewResponse> {
+    return this.request('GET', `/projects/${enc(projectId)}/cdn?window=${enc(window)}`, undefined, options);
+  }
+
+  previewCdnPolicy(ref: CdnBackendRef, change: CdnPolicyChange, options?: RequestOptions): Promise<CdnPolicyPreview> {
+    return this.request('POST', `${cdnBackendPath(ref)}/preview`, { change }, options);
+  }
+
+  applyCdnPolicy(ref: CdnBackendRef, request: CdnPolicyApplyRequest, options?: RequestOptions): Promise<CdnPolicyApplyResult> {
+    return this.request('POST', `${cdnBackendPath(ref)}/apply`, request, options);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, options?: RequestOptions): Promise<T> {

@@ -7,6 +7,8 @@ import { QueuesPage } from '../QueuesPage/QueuesPage';
 import { RedisPage } from '../RedisPage/RedisPage';
 import { ServicePage } from '../ServicePage/ServicePage';
 import { ServicesPage } from '../ServicesPage/ServicesPage';
+import { RoutingPage } from '../RoutingPage/RoutingPage';
+import { CdnPage } from '../CdnPage/CdnPage';
 import { BudgetsPage } from '../BudgetsPage/BudgetsPage';
 import { CostsPage } from '../CostsPage/CostsPage';
 import { ProjectIndexRedirect } from './ProjectIndexRedirect';
@@ -29,6 +31,8 @@ export function GcpServerlessRoutes() {
         <Route path="projects/:projectId" element={<ProjectLayout />}>
           <Route index element={<KeepQueryNavigate to="services" />} />
           <Route path="services" element={<ServicesPage />} />
+          <Route path="routing" element={<RoutingPage />} />
+          <Route path="cdn" element={<CdnPage />} />
           <Route path="costs" element={<CostsPage />} />
           <Route path="budgets" element={<BudgetsPage />} />
           <Route path="queues" element={<QueuesPage />} />

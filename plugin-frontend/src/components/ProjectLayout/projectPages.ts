@@ -9,6 +9,8 @@ export interface ProjectPageEntry {
 
 export const PROJECT_PAGES: ProjectPageEntry[] = [
   { path: 'services', label: 'Services' },
+  { path: 'routing', label: 'Routing' },
+  { path: 'cdn', label: 'CDN' },
   { path: 'costs', label: 'Costs' },
   { path: 'budgets', label: 'Budgets' },
   { path: 'queues', label: 'Queues' },

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useParams, useSearchParams } from 'react-router-dom';
+import type { RoutingOverviewResponse, UrlMapConflictDetails, UrlMapEdit, UrlMapView } from '@gcp-serverless/common';
+import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { useFingerprintEdit } from '../../hooks/useFingerprintEdit';
+import { useTimeWindow } from '../../hooks/useTimeWindow';
+import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
+import { RouteTester } from '../RouteTester/RouteTester';
+import { UrlMapEditor } from '../UrlMapEditor/UrlMapEditor';
+import { backendOptions, initialEdit } from '../UrlMapEditor/urlMapEditorModel';
+import { UrlMapConflictDialog, UrlMapPreviewDialog } from '../UrlMapEditor/UrlMapPreviewDialog';
+import { buildRoutingTree } from './routingTreeModel';
+import { UrlMapTree } from './UrlMapTree';
+
+/** Query parameter naming the URL map shown (`?urlMap=gryyd-web-url-map`). */
+export const URL_MAP_PARAM = 'urlMap';
+
+const isConflict = (d: unknown): d is UrlMapConflictDetails => typeof d === 'object' && d !== null && 'current' in d && 'fingerprint' in d;
+
+/**
+ * `projects/:projectId/routing?window=&urlMap=`: per URL map the tree host → path matcher → rules →
+ * backend → Cloud Run service with live req/s and 5xx, a route tester and the routes editor.
+ */
+export function RoutingPage() {
+  const { projectId = '' } = useParams();
+  const [window] = useTimeWindow();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const api = useGcpServerlessApi();
+  const data = useAsyncData(signal => api.getRouting(projectId, window, { signal }), [api, projectId, window]);
+
+  if (data.error && !data.value) return <ErrorPanel title={`Could not load the routes of ${projectId}`} error={data.error} onRetry={data.retry} />;
+  if (!data.value) return <Skeleton variant="rectangular" height={240} aria-label="Loading routes" />;
+  const overview = data.value;
+  const selected = overview.urlMaps.find(m => m.name === searchParams.get(URL_MAP_PARAM)) ?? overview.urlMaps[0];
+  return (
+    <Stack spacing={2} data-testid="routing-page">
+      <Typography variant="h5" component="h2">
+        Load balancer routes
+      </Typography>
+      {overview.errors.map(e => (
+        <Alert key={e.source} severity="warning" data-testid={`routing-panel-error-${e.source}`}>
+          {e.source === 'traffic' ? 'Per-route traffic is unavailable' : `Could not load ${e.source}`}: {e.message}
+        </Alert>
+      ))}
+      {overview.urlMaps.length === 0 && <Alert severity="info">No global URL maps in {projectId}.</Alert>}
+      {overview.urlMaps.length > 1 && (
+        <Stack direction="row" spacing={1}>
+          {overview.urlMaps.map(m => (
+            <Button key={m.name} variant={m.name === selected?.name ? 'contained' : 'outlined'} onClick={() => setSearchParams(p => (p.set(URL_MAP_PARAM, m.name), p))}>
+              {m.name}
+            </Button>
+          ))}
+        </Stack>
+      )}
+      {selected && <UrlMapPanel key={selected.name} projectId={projectId} map={selected} overview={overview} reload={data.retry} />}
+    </Stack>
+  );
+}
+
+function UrlMapPanel({ projectId, map, overview, reload }: { projectId: string; map: UrlMapView; overview: RoutingOverviewResponse; reload(): void }) {
+  const api = useGcpServerlessApi();
+  const [window] = useTimeWindow();
+  const [editing, setEditing] = useState(false);
+  const [startFrom, setStartFrom] = useState<{ edit: UrlMapEdit; version: number }>(() => ({ edit: initialEdit(projectId, map.spec), version: 0 }));
+  const restart = (edit: UrlMapEdit) => setStartFrom(prev => ({ edit, version: prev.version + 1 }));
+  // A new fingerprint (our apply, or a reload after a conflict) makes the map as it is now the starting point.
+  useEffect(() => restart(initialEdit(projectId, map.spec)), [projectId, map.fingerprint]); // eslint-disable-line react-hooks/exhaustive-deps
+  const ref = { projectId, urlMap: map.name };
+  const flow = useFingerprintEdit({
+    preview: (change: UrlMapEdit) => api.previewUrlMap(ref, change),
+    apply: (change: UrlMapEdit, fingerprint: string) => api.applyUrlMap(ref, { change, fingerprint }),
+    isConflictDetails: isConflict,
+    onApplied: () => {
+      setEditing(false);
+      reload();
+    },
+  });
+  const tree = buildRoutingTree(map.spec, overview.topology, overview.traffic);
+  const conflict = flow.step.kind === 'conflict' ? flow.step.details : undefined;
+  return (
+    <Stack spacing={2}>
+      {flow.applied && (
+        <Alert severity="success" onClose={flow.dismissApplied} data-testid="urlmap-applied">
+          Routes of {map.name} updated (operation {flow.applied.operation}).
+        </Alert>
+      )}
+      <Paper sx={{ p: 2 }}>
+        <Stack direction="row" justifyContent="space-between" alignItems="baseline">
+          <Typography variant="h6">{map.name}</Typography>
+          <Link href={map.consoleUrl} target="_blank" rel="noreferrer">
+            Open in Cloud Console
+          </Link>
+        </Stack>
+        <UrlMapTree tree={tree} projectId={projectId} window={window} hasTraffic={overview.traffic !== null} />
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        <Typography variant="h6" gutterBottom>
+          Route tester
+        </Typography>
+        <RouteTester spec={map.spec} topology={overview.topology} />
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        {!editing ? (
+          <Button variant="outlined" onClick={() => setEditing(true)} data-testid="urlmap-edit">
+            Edit routes
+          </Button>
+        ) : (
+          <UrlMapEditor
+            key={startFrom.version}
+            initial={startFrom.edit}
+            options={backendOptions(projectId, overview.backendServices, overview.backendBuckets)}
+            serverErrors={flow.serverErrors}
+            busy={flow.busy}
+            onPreview={flow.start}
+            onCancel={() => setEditing(false)}
+          />
+        )}
+      </Paper>
+      <UrlMapPreviewDialog flow={flow} urlMap={map.name} />
+      <UrlMapConflictDialog
+        details={conflict}
+        onCancel={flow.close}
+        onUseCurrent={() => {
+          if (conflict) restart(initialEdit(projectId, conflict.current.spec));
+          flow.close();
+          reload();
+        }}
+      />
+    </Stack>
+  );
+}
