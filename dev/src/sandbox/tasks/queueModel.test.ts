@@ -100,4 +100,18 @@ describe('queue model', () => {
     expect(after).toBe(depthAtEndOf(fresh.project, fresh.queue, minuteOf(NOW) - 1));
     expect(after).toBeGreaterThan(before);
   });
+
+  it('stops refusing once maxConcurrentDispatches fits the worker (10 × 1)', () => {
+    const { project, queue } = scenario();
+    const from = NOW - 3 * 3_600_000;
+    const last = queue.history[queue.history.length - 1]!.settings;
+    queue.history.push({ effectiveFrom: from, settings: { ...last, maxConcurrentDispatches: 10 } });
+    let refused = 0;
+    for (let m = minuteOf(from) + 1; m < minuteOf(NOW); m++) refused += queueMinute(project, queue, m * MINUTE).responses.find((r) => r.code === 429)?.count ?? 0;
+    expect(refused).toBe(0);
+    const fresh = scenario();
+    let before = 0;
+    for (let m = minuteOf(from) + 1; m < minuteOf(NOW); m++) before += queueMinute(fresh.project, fresh.queue, m * MINUTE).responses.find((r) => r.code === 429)?.count ?? 0;
+    expect(before).toBeGreaterThan(100);
+  });
 });

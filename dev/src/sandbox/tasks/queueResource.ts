@@ -88,6 +88,27 @@ function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && value !== 0 ? value : fallback;
 }
 
+/** Retries over which the queue model averages the backoff interval. */
+const RETRIES_AVERAGED = 10;
+
+/**
+ * Mean interval between attempts of a failing task over its first 10 retries, seconds, following
+ * Cloud Tasks' documented backoff: from minBackoff the interval doubles maxDoublings times, then grows
+ * linearly by the last doubled interval, capped at maxBackoff (10 s, 300 s, 3 doublings: 10, 20, 40,
+ * 80, 160, 240, 300, 300, …).
+ */
+export function meanRetryIntervalSeconds(retryConfig: Json): number {
+  const min = parseDurationSeconds(retryConfig['minBackoff']) || parseDurationSeconds(QUEUE_DEFAULTS.minBackoff)!;
+  const max = parseDurationSeconds(retryConfig['maxBackoff']) || parseDurationSeconds(QUEUE_DEFAULTS.maxBackoff)!;
+  const doublings = numberOr(retryConfig['maxDoublings'], QUEUE_DEFAULTS.maxDoublings);
+  let sum = 0;
+  for (let k = 0; k < RETRIES_AVERAGED; k++) {
+    const interval = k <= doublings ? min * 2 ** k : min * 2 ** doublings * (k - doublings + 1);
+    sum += Math.min(max, interval);
+  }
+  return Math.max(sum / RETRIES_AVERAGED, 0.001);
+}
+
 /** The settings the queue model reads from a served Queue. */
 export function settingsFromQueue(queue: Json): QueueSettings {
   const rate = (queue['rateLimits'] ?? {}) as Json;
@@ -95,5 +116,6 @@ export function settingsFromQueue(queue: Json): QueueSettings {
     state: (queue['state'] as QueueStateName | undefined) ?? 'RUNNING',
     maxDispatchesPerSecond: numberOr(rate['maxDispatchesPerSecond'], QUEUE_DEFAULTS.maxDispatchesPerSecond),
     maxConcurrentDispatches: numberOr(rate['maxConcurrentDispatches'], QUEUE_DEFAULTS.maxConcurrentDispatches),
+    retryIntervalSeconds: meanRetryIntervalSeconds((queue['retryConfig'] ?? {}) as Json),
   };
 }

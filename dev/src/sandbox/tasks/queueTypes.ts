@@ -13,6 +13,8 @@ export interface QueueSettings {
   maxDispatchesPerSecond: number;
   /** rateLimits.maxConcurrentDispatches, tasks in flight (≤ 5000). */
   maxConcurrentDispatches: number;
+  /** Mean seconds between two attempts of a failing task over its first retries (from retryConfig). */
+  retryIntervalSeconds: number;
 }
 
 /** Settings in force from `effectiveFrom`; `purge` marks a purge at that time (tasks before it deleted). */
