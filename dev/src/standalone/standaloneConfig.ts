@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
 
 import type { SandboxWorld } from '../sandbox/world';
+import { SANDBOX_BILLING_ACCOUNT_ID } from '../sandbox/billing/billingState';
 
 /** What each sandbox scenario stands for, shown as the project's display name. */
 const SCENARIO_TITLES: Record<string, string> = {
@@ -16,6 +17,8 @@ export function sandboxConfig(endpoint: string, world: SandboxWorld): GcpServerl
   return {
     mode: 'sandbox',
     sandbox: { endpoint },
+    // The sandbox's billing account and its generated export (docs/costs-and-budgets.md): billed cost, not an estimate.
+    billing: { accountId: SANDBOX_BILLING_ACCOUNT_ID, export: { projectId: 'finance-billing', dataset: 'billing_export' } },
     projects: [...world.projects.values()].map(p => ({
       projectId: p.projectId,
       displayName: SCENARIO_TITLES[p.projectId] ?? p.projectId,

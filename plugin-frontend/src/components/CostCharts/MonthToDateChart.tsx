@@ -51,7 +51,7 @@ export function MonthToDateChart({ points, budget, currency, height = 260 }: Mon
             .map(t => (
               <ReferenceLine key={`${t.percent}-${t.spendBasis}`} y={amount * t.percent} stroke={colors.threshold}
                 strokeDasharray={t.spendBasis === 'FORECASTED_SPEND' ? '2 4' : '4 4'} ifOverflow="extendDomain"
-                label={{ value: `${Math.round(t.percent * 100)} %${t.spendBasis === 'FORECASTED_SPEND' ? ' (forecast)' : ''}`, fill: colors.threshold, fontSize: 11, position: 'insideBottomLeft' }} />
+                label={{ value: `${Math.round(t.percent * 100)} %${t.spendBasis === 'FORECASTED_SPEND' ? ' (forecast)' : ''}`, fill: colors.threshold, fontSize: 11, position: 'insideBottomRight' }} />
             ))}
       </LineChart>
     </ChartFrame>

@@ -17,7 +17,8 @@ export function CostsFilterBar({ params, resources, onExport, canExport }: { par
         ))}
       </ToggleButtonGroup>
       <TextField select size="small" label="Service" value={params.resource} onChange={e => params.set({ resource: e.target.value })}
-        sx={{ minWidth: 220 }} inputProps={{ 'data-testid': 'cost-resource-filter' }}>
+        sx={{ minWidth: 220 }} SelectProps={{ displayEmpty: true }} InputLabelProps={{ shrink: true }}
+        inputProps={{ 'data-testid': 'cost-resource-filter' }}>
         <MenuItem value="">All services</MenuItem>
         {resources.map(r => <MenuItem key={r} value={r}>{r}</MenuItem>)}
       </TextField>
