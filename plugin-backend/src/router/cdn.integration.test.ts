@@ -31,6 +31,13 @@ describe('CDN overview', () => {
     expect(s).toMatchObject({ kind: 'backendServices', enableCdn: true, policy: { enableCdn: true, cacheMode: 'CACHE_ALL_STATIC' } });
     expect(s.fingerprint).not.toBe('');
     expect(res.body.stepSeconds).toBe(60);
+    // Hit ratio = HIT ÷ (HIT + MISS + PARTIAL_HIT) of the load balancer's request_count over the window.
+    expect(s.hitRatio).toBeGreaterThan(0);
+    expect(s.hitRatio).toBeLessThan(1);
+    const keys = res.body.series['gryd-storage-service'].map((x: { key: string }) => x.key);
+    expect(keys).toEqual(['hitRatio', 'served', 'fill']);
+    expect(res.body.series['gryd-storage-service'][1].points.length).toBeGreaterThan(30);
+    expect(res.body.backends.find((b: { name: string }) => b.name === 'gryd-be-service').hitRatio).toBeNull();
   });
 });
 

@@ -44,6 +44,24 @@ describe('routing overview', () => {
     expect(be.cloudRun).toEqual([{ neg: 'gryd-be-neg', region: 'asia-northeast3', service: 'gryd-be' }]);
     expect(res.body.errors).toEqual([]);
   });
+
+  it('gives requests/s and 5xx ratio per route from one Monitoring call, and a route edit shows in later points', async () => {
+    const rate = (body: any, rule: string, target: string) =>
+      body.traffic.find((t: any) => t.urlMap === 'gryyd-web-url-map' && t.matchedUrlPathRule === rule && t.backendTarget === target)?.requestsPerSecond ?? 0;
+    await backend.control('DELETE', '/counters');
+    const before = await backend.call('GET', '/projects/gryyd-web/routing?window=1h');
+    expect((await backend.counters())['monitoring.timeSeries.list']).toBe(1);
+    expect(rate(before.body, '/api/*', 'gryd-be-service')).toBeGreaterThan(0);
+    expect(rate(before.body, '/api/generation/*', 'gryd-worker-be-service')).toBeGreaterThan(0);
+    for (const t of before.body.traffic) expect(t.errorRatio5xx).toBeGreaterThanOrEqual(0);
+    expect(rate(before.body, '/api/v2/*', 'gryd-worker-be-service')).toBe(0);
+
+    const { fingerprint } = await currentEdit();
+    expect((await backend.call('POST', `${MAP}/apply`, { change: await addApiV2(), fingerprint })).status).toBe(200);
+    await backend.control('POST', '/clock', { advanceSeconds: 3600 });
+    const after = await backend.call('GET', '/projects/gryyd-web/routing?window=1h');
+    expect(rate(after.body, '/api/v2/*', 'gryd-worker-be-service')).toBeGreaterThan(0);
+  });
 });
 
 describe('URL map preview', () => {
