@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -56,6 +57,8 @@ export function QueueCard({ queue, series, window, errors, editing, onToggleEdit
   const paused = queue.state === 'PAUSED';
   const depthErrors = errors.filter(e => e.source === 'depth').map(e => e.message);
   const depthSeries = series.filter(x => x.key === 'depth');
+  const attemptErrors = errors.filter(e => e.source === 'attempts').map(e => e.message);
+  const attemptSeries = series.filter(x => x.key === 'dispatches' || x.key === 'failed');
   return (
     <Paper component="section" variant="outlined" aria-label={`Queue ${queue.name}`} data-testid={`queue-${queue.name}`} sx={{ p: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} justifyContent="space-between" alignItems={{ md: 'center' }}>
@@ -96,9 +99,26 @@ export function QueueCard({ queue, series, window, errors, editing, onToggleEdit
           {actionError}
         </Alert>
       )}
-      <ChartPanel title="Depth" subtitle="tasks in the queue" errors={depthErrors} empty={depthSeries.every(x => x.points.length === 0)} height={180}>
-        <CapacityChart series={depthSeries} lines={[{ key: 'depth', name: 'depth', color: 'primary' }]} window={window} unit="tasks" height={180} />
-      </ChartPanel>
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={6}>
+          <ChartPanel title="Depth" subtitle="tasks in the queue" errors={depthErrors} empty={depthSeries.every(x => x.points.length === 0)} height={180}>
+            <CapacityChart series={depthSeries} lines={[{ key: 'depth', name: 'depth', color: 'primary' }]} window={window} unit="tasks" height={180} />
+          </ChartPanel>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <ChartPanel title="Dispatches" subtitle="task attempts per second, failed = non-2xx" errors={attemptErrors} empty={attemptSeries.every(x => x.points.length === 0)} height={180}>
+            <CapacityChart
+              series={attemptSeries}
+              lines={[{ key: 'dispatches', name: 'dispatches', color: 'primary' }, { key: 'failed', name: 'failed', color: 'error' }]}
+              window={window}
+              unit="/s"
+              digits={2}
+              height={180}
+              limit={{ value: queue.rateLimits.maxDispatchesPerSecond, label: `limit ${queue.rateLimits.maxDispatchesPerSecond}/s` }}
+            />
+          </ChartPanel>
+        </Grid>
+      </Grid>
       {editing && (
         <Box sx={{ mt: 2 }}>
           <QueueForm queue={queue} onChanged={onChanged} />
