@@ -135,6 +135,7 @@ describe('compute clients against the sandbox', () => {
     expect(services.map((s) => s.name)).toEqual(['gryd-be-service', 'gryd-fe-service', 'gryd-storage-service', 'gryd-worker-be-service']);
     const storage = services.find((s) => s.name === 'gryd-storage-service')!;
     expect(storage).toMatchObject({ enableCDN: true, cdnPolicy: { cacheMode: 'CACHE_ALL_STATIC', defaultTtl: 3600, maxTtl: 86400, clientTtl: 3600 } });
+    expect(storage.usedBy?.map((u) => u.reference)).toEqual([`https://www.googleapis.com/compute/v1/projects/${P}/global/urlMaps/gryyd-web-url-map`]);
     const [negs] = await regionNegs.list({ project: P, region: 'asia-northeast3' });
     expect(negs.map((n) => [n.name, n.networkEndpointType, n.cloudRun?.service])).toEqual([
       ['gryd-be-neg', 'SERVERLESS', 'gryd-be'], ['gryd-fe-neg', 'SERVERLESS', 'gryd-fe'], ['gryd-worker-neg', 'SERVERLESS', 'gryd-worker'],
