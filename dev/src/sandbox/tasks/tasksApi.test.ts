@@ -113,4 +113,18 @@ describe('Cloud Tasks v2 with the official client', () => {
     const project = await rejection(client.listQueues({ parent: 'projects/nope/locations/asia-northeast3' }, noRetry));
     expect(project.code).toBe(5);
   });
+
+  it('creates a missing queue on update (with defaults) and filters the list by state', async () => {
+    const [created] = await client.updateQueue({ queue: { name: `${PARENT}/queues/thumbnails`, rateLimits: { maxDispatchesPerSecond: 20 } } });
+    expect(created).toMatchObject({ state: 'RUNNING', rateLimits: { maxDispatchesPerSecond: 20, maxConcurrentDispatches: 1000 } });
+    await client.pauseQueue({ name: `${PARENT}/queues/thumbnails` });
+    const [paused] = await client.listQueues({ parent: PARENT, filter: 'state: PAUSED' });
+    expect(paused.map((q) => q.name)).toEqual([`${PARENT}/queues/thumbnails`]);
+    const [all] = await client.listQueues({ parent: PARENT, pageSize: 1 }, { autoPaginate: true });
+    expect(all).toHaveLength(2);
+    const badFilter = await rejection(client.listQueues({ parent: PARENT, filter: 'name: x' }, noRetry));
+    expect(badFilter.code).toBe(3);
+    const badId = await rejection(client.updateQueue({ queue: { name: `${PARENT}/queues/bad_id` } }, noRetry));
+    expect(badId.code).toBe(3);
+  });
 });
