@@ -2,7 +2,7 @@ import { lbMinute } from '../../compute/traffic/lbTrafficModel';
 import type { SandboxProject } from '../../world';
 import { NETWORKING_SERVICE_ID, skuByDescription } from '../catalog/skuTable';
 import type { UsageLine } from './exportTypes';
-import { HOUR_MS, paidRate } from './runUsage';
+import { paidRate, sampleMinutes } from './runUsage';
 
 /**
  * Cloud CDN usage of a project's load balancers in one UTC day, from the load-balancer traffic model
@@ -27,8 +27,11 @@ function egressSku(region: string) {
     : 'Cloud CDN Cache Egress North America and Europe');
 }
 
-/** CDN usage lines (egress, fill, lookups) per load balancer for the day [startMs, endMs). */
-export function cdnUsageLines(project: SandboxProject, startMs: number, endMs: number): UsageLine[] {
+/**
+ * CDN usage lines (egress, fill, lookups) per load balancer for the day [startMs, endMs), one sample
+ * per `stepHours` (as the Cloud Run usage of the same day), hourly for a partial last step.
+ */
+export function cdnUsageLines(project: SandboxProject, startMs: number, endMs: number, stepHours = 1): UsageLine[] {
   if (!project.compute) return [];
   const egress = egressSku(project.region);
   const fill = skuByDescription('Cloud CDN Cache Fill');
@@ -38,15 +41,15 @@ export function cdnUsageLines(project: SandboxProject, startMs: number, endMs: n
     let egressGiB = 0;
     let fillGiB = 0;
     let lookupCount = 0;
-    for (let hour = startMs; hour + HOUR_MS <= endMs; hour += HOUR_MS) {
-      for (const row of lbMinute(project, lb, hour + HOUR_MS / 2)) {
+    for (const { at, minutes } of sampleMinutes(startMs, endMs, stepHours)) {
+      for (const row of lbMinute(project, lb, at)) {
         if (row.cacheResult === 'DISABLED') continue;
         const requestClass = lb.classes.find((c) => c.id === row.route.classId);
         const bytes = requestClass?.caching.staticContent ? STATIC_RESPONSE_BYTES : DYNAMIC_RESPONSE_BYTES;
-        const perHour = row.count * 60;
-        lookupCount += perHour;
-        if (row.cacheResult === 'MISS') fillGiB += (perHour * bytes) / GIB;
-        else egressGiB += (perHour * bytes) / GIB;
+        const requests = row.count * minutes;
+        lookupCount += requests;
+        if (row.cacheResult === 'MISS') fillGiB += (requests * bytes) / GIB;
+        else egressGiB += (requests * bytes) / GIB;
       }
     }
     const base = {

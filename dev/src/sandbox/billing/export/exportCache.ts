@@ -11,10 +11,16 @@ import { HOUR_MS, hourlySamples, runUsageLines, type WeightedSample } from './ru
  */
 
 export const DAY_MS = 86_400_000;
-/** Days before now sampled every hour (month to date and the period before it); older days every COARSE_STEP_HOURS. */
-export const DETAILED_DAYS = 35;
-/** Sampling step of older days, hours: keeps 120 days × hundreds of services within a few seconds. */
-export const COARSE_STEP_HOURS = 3;
+/**
+ * Sampling step by a day's age, hours: every hour for the last week (where edits show), every 2 hours
+ * up to 35 days (month to date and the period before), every 6 hours before that (4 samples a day
+ * average a daily cosine exactly). Keeps ~120 days × hundreds of services within a few seconds; a day
+ * is resampled when it moves to a coarser step, which changes its total slightly.
+ */
+export function samplingStepHours(dayStartMs: number, nowMs: number): number {
+  const ageDays = (nowMs - dayStartMs) / DAY_MS;
+  return ageDays <= 7 ? 1 : ageDays <= 35 ? 2 : 6;
+}
 
 interface CachedDay {
   key: string;
@@ -32,14 +38,14 @@ export class ExportCache {
   dayLines(project: SandboxProject, dayStartMs: number, nowMs: number): UsageLine[] {
     const endMs = Math.min(dayStartMs + DAY_MS, Math.floor(nowMs / HOUR_MS) * HOUR_MS);
     if (endMs <= dayStartMs) return [];
-    const stepHours = nowMs - dayStartMs > DETAILED_DAYS * DAY_MS ? COARSE_STEP_HOURS : 1;
+    const stepHours = samplingStepHours(dayStartMs, nowMs);
     const key = `${stepHours}h,${dayKey(project, endMs)}`;
     const id = `${project.projectId}/${dayStartMs}`;
     const cached = this.days.get(id);
     if (cached && cached.key === key) return cached.lines;
     const samples = new Map<string, WeightedSample[]>();
     for (const service of project.services.values()) samples.set(service.name, hourlySamples(project, service, dayStartMs, endMs, stepHours));
-    const lines = [...runUsageLines(project, dayStartMs, endMs, samples), ...otherUsageLines(project, dayStartMs, endMs, samples)];
+    const lines = [...runUsageLines(project, dayStartMs, endMs, samples), ...otherUsageLines(project, dayStartMs, endMs, samples, stepHours)];
     this.days.set(id, { key, lines });
     this.generated++;
     return lines;

@@ -106,11 +106,11 @@ function redisLines(project: SandboxProject, extras: ProjectExtras, startMs: num
 }
 
 /** Usage lines of the project's non-Cloud Run resources for the day [startMs, endMs). */
-export function otherUsageLines(project: SandboxProject, startMs: number, endMs: number, samples: Map<string, WeightedSample[]>): UsageLine[] {
+export function otherUsageLines(project: SandboxProject, startMs: number, endMs: number, samples: Map<string, WeightedSample[]>, stepHours = 1): UsageLine[] {
   const extras = project as unknown as ProjectExtras;
   return [
     ...forwardingRuleLines(project, extras, startMs, endMs),
-    ...cdnUsageLines(project, startMs, endMs),
+    ...cdnUsageLines(project, startMs, endMs, stepHours),
     ...tasksLines(project, extras, startMs, endMs, samples),
     ...redisLines(project, extras, startMs, endMs),
   ];

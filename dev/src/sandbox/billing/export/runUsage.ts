@@ -49,19 +49,21 @@ export function usageOfSample(sample: MinuteSample, scale: number): RunHourUsage
 }
 
 /**
- * The minute samples standing for the full hours in [startMs, endMs): one per `stepHours` hours (the
- * middle minute of the step); each sample stands for `stepHours` × 60 minutes.
+ * The sampled minutes of the full hours in [startMs, endMs): the middle minute of each `stepHours`
+ * step, standing for `stepHours` × 60 minutes; a partial last step falls back to hourly samples.
  */
-export function hourlySamples(project: SandboxProject, service: SandboxRunService, startMs: number, endMs: number, stepHours = 1): WeightedSample[] {
-  const samples: WeightedSample[] = [];
+export function sampleMinutes(startMs: number, endMs: number, stepHours: number): { at: number; minutes: number }[] {
+  const out: { at: number; minutes: number }[] = [];
   const step = stepHours * HOUR_MS;
-  for (let at = startMs; at + step <= endMs; at += step) samples.push({ sample: minuteSample(project, service, at + step / 2), minutes: stepHours * 60 });
-  // A partial step at the end (today) falls back to hourly samples.
-  const tail = startMs + Math.floor((endMs - startMs) / step) * step;
-  for (let hour = tail; stepHours > 1 && hour + HOUR_MS <= endMs; hour += HOUR_MS) {
-    samples.push({ sample: minuteSample(project, service, hour + SAMPLE_OFFSET_MS), minutes: 60 });
-  }
-  return samples;
+  let at = startMs;
+  for (; at + step <= endMs; at += step) out.push({ at: at + step / 2, minutes: stepHours * 60 });
+  for (; at + HOUR_MS <= endMs; at += HOUR_MS) out.push({ at: at + SAMPLE_OFFSET_MS, minutes: 60 });
+  return out;
+}
+
+/** The minute samples of a service for the full hours in [startMs, endMs), one per `stepHours`. */
+export function hourlySamples(project: SandboxProject, service: SandboxRunService, startMs: number, endMs: number, stepHours = 1): WeightedSample[] {
+  return sampleMinutes(startMs, endMs, stepHours).map(({ at, minutes }) => ({ sample: minuteSample(project, service, at), minutes }));
 }
 
 /** The paid (last) rate of a SKU, currency units per usage unit; free tiers are credited separately. */
