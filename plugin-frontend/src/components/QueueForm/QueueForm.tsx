@@ -17,7 +17,9 @@ import {
   type CloudTasksQueue,
 } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { useChangePermission } from '../../hooks/useChangePermission';
 import { useEditFlow } from '../../hooks/useEditFlow';
+import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { EditConflictDialog } from '../EditDialogs/EditConflictDialog';
 import { EditPreviewDialog } from '../EditDialogs/EditPreviewDialog';
 import { queueConflictRows, queueServerErrors, toQueueFormValues, validateQueueForm, type QueueFieldErrors } from './queueFormModel';
@@ -56,6 +58,8 @@ export function QueueForm({ queue, onChanged }: QueueFormProps) {
       onChanged();
     },
   });
+  const permission = useChangePermission('queue');
+  const locked = !permission.loading && !permission.allowed;
   const server = queueServerErrors(flow.serverErrors);
   const errors = { ...server.fields, ...clientErrors };
 
@@ -74,6 +78,7 @@ export function QueueForm({ queue, onChanged }: QueueFormProps) {
 
   return (
     <Box component="form" noValidate onSubmit={onSubmit} data-testid={`queue-form-${queue.name}`}>
+      <ChangePermissionNotice permission={permission} what="queue limits" />
       <Grid container spacing={2}>
         {QUEUE_FIELD_PATHS.map(field => (
           <Grid item xs={12} sm={6} md={3} key={field}>
@@ -86,13 +91,13 @@ export function QueueForm({ queue, onChanged }: QueueFormProps) {
               onChange={e => setField(field, e.target.value)}
               error={errors[field] !== undefined}
               helperText={errors[field] ?? ' '}
-              disabled={flow.busy}
+              disabled={flow.busy || locked}
               inputProps={{ 'data-testid': `queue-${field}` }}
             />
           </Grid>
         ))}
       </Grid>
-      <Button type="submit" variant="contained" disabled={flow.busy}>
+      <Button type="submit" variant="contained" disabled={flow.busy || locked}>
         Preview
       </Button>
       {server.other.map(m => (

@@ -11,6 +11,8 @@ import Typography from '@mui/material/Typography';
 import type { NamedSeries, PanelError, QueueWithSummary, TimeWindow } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { formatNumber, formatRate } from '../../format';
+import { useChangePermission } from '../../hooks/useChangePermission';
+import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { CapacityChart } from '../CapacityCharts/CapacityChart';
 import { ChartPanel } from '../ChartPanel/ChartPanel';
 import { PurgeQueueDialog } from '../QueueForm/PurgeQueueDialog';
@@ -38,6 +40,9 @@ export function QueueCard({ queue, series, window, errors, editing, onToggleEdit
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
   const [purging, setPurging] = useState(false);
+  // The backend enforces it (403); this only disables the actions and says why.
+  const permission = useChangePermission('queue');
+  const locked = permission.loading || !permission.allowed;
   const run = (action: () => Promise<unknown>, after?: () => void) => {
     setBusy(true);
     setActionError(undefined);
@@ -75,10 +80,10 @@ export function QueueCard({ queue, series, window, errors, editing, onToggleEdit
           </Link>
         </Stack>
         <Stack direction="row" spacing={1}>
-          <Button size="small" variant="outlined" disabled={busy} onClick={() => run(() => (paused ? api.resumeQueue(ref) : api.pauseQueue(ref)))}>
+          <Button size="small" variant="outlined" disabled={busy || locked} onClick={() => run(() => (paused ? api.resumeQueue(ref) : api.pauseQueue(ref)))}>
             {paused ? 'Resume' : 'Pause'}
           </Button>
-          <Button size="small" variant="outlined" color="error" disabled={busy} onClick={() => setPurging(true)}>
+          <Button size="small" variant="outlined" color="error" disabled={busy || locked} onClick={() => setPurging(true)}>
             Purge
           </Button>
           <Button size="small" onClick={onToggleEdit}>
@@ -94,6 +99,7 @@ export function QueueCard({ queue, series, window, errors, editing, onToggleEdit
         <Figure label="Targets" value={queue.targets.map(t => t.service).join(', ') || 'unknown'} hint={queue.targets.map(t => t.via).join('; ')} />
         <Figure label="Producers" value={queue.producers.map(t => t.service).join(', ') || 'unknown'} hint={queue.producers.map(t => t.via).join('; ')} />
       </Stack>
+      {!editing && <ChangePermissionNotice permission={permission} what="queues" />}
       {actionError && (
         <Alert severity="error" onClose={() => setActionError(undefined)} sx={{ mb: 1 }}>
           {actionError}

@@ -43,7 +43,10 @@ describe('QueuesPage', () => {
       listQueues: async () => list(),
       pauseQueue: async () => ({ action: 'pause', queue: { ...queue, state: 'PAUSED' } }),
     }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Pause' }));
+    const pause = (await screen.findByRole('button', { name: 'Pause' })) as HTMLButtonElement;
+    // Disabled until GET /me says queues may be changed.
+    await waitFor(() => expect(pause.disabled).toBe(false));
+    fireEvent.click(pause);
     await waitFor(() => expect(api.pauseQueue).toHaveBeenCalledWith({ projectId: 'gryyd-web', region: 'asia-northeast3', queue: 'generation' }));
     await waitFor(() => expect(api.listQueues).toHaveBeenCalledTimes(2));
   });
@@ -54,7 +57,9 @@ describe('QueuesPage', () => {
       listQueues: async () => list(),
       purgeQueue: async () => ({ action: 'purge', queue }),
     }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Purge' }));
+    const openPurge = (await screen.findByRole('button', { name: 'Purge' })) as HTMLButtonElement;
+    await waitFor(() => expect(openPurge.disabled).toBe(false));
+    fireEvent.click(openPurge);
     const dialog = await screen.findByTestId('purge-dialog');
     const purge = within(dialog).getByRole('button', { name: 'Purge' });
     fireEvent.change(within(dialog).getByTestId('purge-confirm-name'), { target: { value: 'generatio' } });

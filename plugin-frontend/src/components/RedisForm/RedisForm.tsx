@@ -7,7 +7,9 @@ import Snackbar from '@mui/material/Snackbar';
 import TextField from '@mui/material/TextField';
 import type { RedisApplyResult, RedisChange, RedisConflictDetails, RedisInstance, RedisPreview } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { useChangePermission } from '../../hooks/useChangePermission';
 import { useEditFlow } from '../../hooks/useEditFlow';
+import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { EditConflictDialog } from '../EditDialogs/EditConflictDialog';
 import { EditPreviewDialog } from '../EditDialogs/EditPreviewDialog';
 import {
@@ -53,6 +55,8 @@ export function RedisForm({ instance, onChanged }: RedisFormProps) {
       onChanged();
     },
   });
+  const permission = useChangePermission('redis');
+  const locked = !permission.loading && !permission.allowed;
   const server = redisServerErrors(flow.serverErrors);
   const errors = { ...server.fields, ...clientErrors };
   const setField = (field: RedisField, value: string) => {
@@ -69,6 +73,7 @@ export function RedisForm({ instance, onChanged }: RedisFormProps) {
   };
   return (
     <Box component="form" noValidate onSubmit={onSubmit} data-testid={`redis-form-${instance.name}`}>
+      <ChangePermissionNotice permission={permission} what="Redis" />
       <Grid container spacing={2}>
         {REDIS_FIELDS.map(field => (
           <Grid item xs={12} sm={6} md={3} key={field}>
@@ -81,13 +86,13 @@ export function RedisForm({ instance, onChanged }: RedisFormProps) {
               onChange={e => setField(field, e.target.value)}
               error={errors[field] !== undefined}
               helperText={errors[field] ?? HELP[field] ?? 'empty = not set'}
-              disabled={flow.busy}
+              disabled={flow.busy || locked}
               inputProps={{ 'data-testid': `redis-${field}` }}
             />
           </Grid>
         ))}
       </Grid>
-      <Button type="submit" variant="contained" disabled={flow.busy} sx={{ mt: 1 }}>
+      <Button type="submit" variant="contained" disabled={flow.busy || locked} sx={{ mt: 1 }}>
         Preview
       </Button>
       {server.other.map(m => (
