@@ -1,5 +1,6 @@
 import { BigQuery } from '@google-cloud/bigquery';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servicesClientForSandbox } from '../../run/servicesClientForSandbox';
 import { startSandbox, type Sandbox } from '../../server';
 import { SANDBOX_BILLING_ACCOUNT_ID } from '../billingState';
 import { exportRows } from '../export/exportRows';
@@ -73,18 +74,26 @@ describe('BigQuery jobs.query over the billing export with the official client',
     expect(sandbox.counters.get('bigquery.jobs.getQueryResults')).toBeGreaterThan(0);
   });
 
-  it('cost moves after a scaling edit: raising min instances raises the next hours', async () => {
-    const hourly = `SELECT SUM(cost) AS cost FROM ${RESOURCE_TABLE} WHERE resource.name = 'gryd-fe' AND usage_start_time >= @day`;
+  it('cost moves after a scaling edit through the Run API: min instances 1 → 10 on gryd-fe raises the hours after it', async () => {
+    const run = servicesClientForSandbox(sandbox.port);
+    const name = 'projects/gryyd-web/locations/asia-northeast3/services/gryd-fe';
+    const query = `SELECT SUM(cost) AS cost FROM ${RESOURCE_TABLE} WHERE resource.name = 'gryd-fe' AND usage_start_time >= @day`;
     const params = { day: new Date('2026-03-04T00:00:00Z') };
-    sandbox.clock.set(Date.parse('2026-03-04T00:00:00Z'));
-    const be = sandbox.world.projects.get('gryyd-web')!.services.get('gryd-fe')!;
-    be.history.push({ effectiveFrom: sandbox.clock.now(), config: { ...be.history.at(-1)!.config, minInstances: 10 } });
     sandbox.clock.set(Date.parse('2026-03-04T06:00:00Z'));
-    const [[after]] = await bigquery.query({ query: hourly, params });
-    be.history.pop();
-    sandbox.world.billing!.exportCache = undefined;
-    const [[before]] = await bigquery.query({ query: hourly, params });
-    expect(after.cost).toBeGreaterThan(before.cost * 1.5);
+    const [[before]] = await bigquery.query({ query, params });
+    sandbox.clock.set(Date.parse('2026-03-04T00:00:00Z'));
+    const [service] = await run.getService({ name });
+    const [op] = await run.updateService({
+      service: { name, etag: service.etag, template: { scaling: { minInstanceCount: 10, maxInstanceCount: 20 } } },
+      updateMask: { paths: ['template.scaling'] },
+    });
+    await op.promise();
+    sandbox.clock.set(Date.parse('2026-03-04T06:00:00Z'));
+    const [[after]] = await bigquery.query({ query, params });
+    await run.close();
+    // 9 more warm instances × 6 h × (idle vCPU + 0.5 GiB) at tier-2 rates ≈ $1.02 on top of ≈ $1 of serving.
+    expect(after.cost - before.cost).toBeGreaterThan(0.8);
+    expect(after.cost - before.cost).toBeLessThan(1.1);
   });
 
   it('answers 400 invalidQuery for SQL it cannot translate and 404 for an unknown table', async () => {
