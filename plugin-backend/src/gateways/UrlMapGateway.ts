@@ -5,6 +5,7 @@ import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { computeOperationName, waitForGlobalOperation } from './computeOperations';
 import { toPlainJson, toUrlMapView } from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
+import { mergeIntoCurrentResource } from './urlMapResource';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 
 /** Deadlines of the gateway's calls, milliseconds. */
@@ -84,8 +85,10 @@ export class UrlMapGateway {
     const what = `updating URL map ${name} of ${projectId}`;
     let operation = '';
     try {
+      const [raw] = await readWithRetry(() => this.client.get({ project: projectId, urlMap: name }, callOptions(this.timeouts.readMs)), this.timeouts.readMs, what);
+      const full = mergeIntoCurrentResource(toPlainJson(raw), resource);
       const [started] = await withDeadline(
-        this.client.update({ project: projectId, urlMap: name, urlMapResource: { ...resource, name, fingerprint } as never }, callOptions(this.timeouts.writeMs)),
+        this.client.update({ project: projectId, urlMap: name, urlMapResource: { ...full, name, fingerprint } as never }, callOptions(this.timeouts.writeMs)),
         this.timeouts.writeMs,
         what,
       );
