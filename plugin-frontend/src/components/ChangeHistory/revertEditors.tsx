@@ -5,6 +5,7 @@ import type { ChangeKind, ChangeRecord, ScalingSettings } from '@gcp-serverless/
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
+import { QueueRevertEditor, RedisRevertEditor } from './capacityRevertEditors';
 
 /** Props of an editor that reverts one history entry through that kind's normal preview/apply form. */
 export interface RevertEditorProps {
@@ -36,4 +37,6 @@ function ScalingRevertEditor({ entry, onApplied }: RevertEditorProps) {
  */
 export const REVERT_EDITORS: Partial<Record<ChangeKind, ComponentType<RevertEditorProps>>> = {
   scaling: ScalingRevertEditor,
+  queue: QueueRevertEditor,
+  redis: RedisRevertEditor,
 };

@@ -27,6 +27,8 @@ import { queueConflictRows, queueServerErrors, toQueueFormValues, validateQueueF
 /** Props of {@link QueueForm}. */
 export interface QueueFormProps {
   queue: CloudTasksQueue;
+  /** Values to start from instead of the queue's (a revert from the change history). */
+  initialValues?: QueueSettings;
   /** After a successful apply or "Use current values": reload the page. */
   onChanged: () => void;
 }
@@ -44,10 +46,10 @@ function isQueueConflict(details: unknown): details is QueueConflictDetails {
  * Rate limits and retry config of a queue: validated with the shared schema as the user types, then
  * Preview (diff, queue → worker guardrail) → Apply → success, or the conflict dialog.
  */
-export function QueueForm({ queue, onChanged }: QueueFormProps) {
+export function QueueForm({ queue, initialValues, onChanged }: QueueFormProps) {
   const api = useGcpServerlessApi();
   const ref = { projectId: queue.projectId, region: queue.region, queue: queue.name };
-  const [values, setValues] = useState(() => toQueueFormValues(settingsOf(queue)));
+  const [values, setValues] = useState(() => toQueueFormValues(initialValues ?? settingsOf(queue)));
   const [clientErrors, setClientErrors] = useState<QueueFieldErrors>({});
   const flow = useEditFlow<QueueChange, QueuePreview, QueueApplyResult, QueueConflictDetails>({
     preview: change => api.previewQueue(ref, change),

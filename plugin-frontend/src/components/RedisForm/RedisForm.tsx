@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Snackbar from '@mui/material/Snackbar';
 import TextField from '@mui/material/TextField';
-import type { RedisApplyResult, RedisChange, RedisConflictDetails, RedisInstance, RedisPreview } from '@gcp-serverless/common';
+import type { RedisApplyResult, RedisChange, RedisConflictDetails, RedisInstance, RedisPreview, RedisSettings } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useChangePermission } from '../../hooks/useChangePermission';
 import { useEditFlow } from '../../hooks/useEditFlow';
@@ -26,6 +26,8 @@ import {
 /** Props of {@link RedisForm}. */
 export interface RedisFormProps {
   instance: RedisInstance;
+  /** Values to start from instead of the instance's (a revert from the change history). */
+  initialValues?: RedisSettings;
   onChanged: () => void;
 }
 
@@ -40,11 +42,11 @@ const HELP: Partial<Record<RedisField, string>> = {
 };
 
 /** Memory size and the allowed redis configs of an instance, with preview → apply → success | conflict. */
-export function RedisForm({ instance, onChanged }: RedisFormProps) {
+export function RedisForm({ instance, initialValues, onChanged }: RedisFormProps) {
   const api = useGcpServerlessApi();
   const ref = { projectId: instance.projectId, region: instance.region, instance: instance.name };
   const settings = { memorySizeGb: instance.memorySizeGb, redisConfigs: instance.redisConfigs };
-  const [values, setValues] = useState(() => toRedisFormValues(settings));
+  const [values, setValues] = useState(() => toRedisFormValues(initialValues ?? settings));
   const [clientErrors, setClientErrors] = useState<RedisFieldErrors>({});
   const flow = useEditFlow<RedisChange, RedisPreview, RedisApplyResult, RedisConflictDetails>({
     preview: change => api.previewRedis(ref, change),
