@@ -13,6 +13,8 @@ export {
 } from './config/config';
 export { CloudRunGateway } from './gateways/CloudRunGateway';
 export { MonitoringGateway } from './gateways/MonitoringGateway';
+export { CloudTasksGateway } from './gateways/CloudTasksGateway';
+export { RedisGateway } from './gateways/RedisGateway';
 export { googleClientOptions } from './gateways/googleClientOptions';
 export { InMemoryAuditLog, LoggerAuditLog, type AuditEntry, type AuditLog, type PluginLogger } from './services/AuditLog';
 export { StandaloneAuthorizer } from './access/StandaloneAuthorizer';

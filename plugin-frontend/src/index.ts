@@ -6,6 +6,7 @@
  * `GcpServerlessApiProvider` (or pass `api`).
  */
 export type { GcpServerlessApi, RequestOptions, ServiceRef } from './api/GcpServerlessApi';
+export type { QueueRef, QueuesRedisApi, RedisRef } from './api/QueuesRedisApi';
 export {
   GcpServerlessClient,
   GCP_SERVERLESS_PLUGIN_ID,
@@ -24,6 +25,11 @@ export { ServicePage } from './components/ServicePage/ServicePage';
 export { ServiceHeader, type ServiceHeaderProps } from './components/ServiceHeader/ServiceHeader';
 export { ServiceCharts, type ServiceChartsProps } from './components/ServiceCharts/ServiceCharts';
 export { ScalingForm, type ScalingFormProps } from './components/ScalingForm/ScalingForm';
+export { QueuesPage } from './components/QueuesPage/QueuesPage';
+export { QueueForm, type QueueFormProps } from './components/QueueForm/QueueForm';
+export { RedisPage } from './components/RedisPage/RedisPage';
+export { RedisForm, type RedisFormProps } from './components/RedisForm/RedisForm';
+export { CapacityImpactList, type CapacityImpactListProps } from './components/CapacityImpactList/CapacityImpactList';
 export { ChartPanel, type ChartPanelProps } from './components/ChartPanel/ChartPanel';
 export { RequestsByClassChart, type RequestsByClassChartProps } from './components/RequestsByClassChart/RequestsByClassChart';
 export { LatencyChart, type LatencyChartProps } from './components/LatencyChart/LatencyChart';
