@@ -64,23 +64,33 @@ function insertRows(db: SqlJsDatabase, rows: ExportRow[], accountId: string, cur
   label.free();
 }
 
-const databases = new WeakMap<object, { key: string; db: SqlJsDatabase; rows: ExportRow[] }>();
+/** The loaded engine per world (kept across resets, which replace the cache: the old database is closed then). */
+const databases = new WeakMap<SandboxWorld, { cache: object; key: string; db: SqlJsDatabase; rows: ExportRow[] }>();
 
-/** The engine loaded with the world's export at sandbox time `nowMs`, and the rows it holds. */
-export async function exportDatabase(world: SandboxWorld, nowMs: number): Promise<{ db: SqlJsDatabase; rows: ExportRow[] }> {
+/**
+ * Runs `use` on the engine loaded with the world's export at sandbox time `nowMs`. `use` runs in the
+ * same synchronous stretch as the load, so a concurrent query can never close the database under it.
+ */
+export async function withExportDatabase<T>(world: SandboxWorld, nowMs: number, use: (db: SqlJsDatabase, rows: ExportRow[]) => T): Promise<T> {
   const SQL = await loadSqlJs();
+  const { db, rows } = loadExport(SQL, world, nowMs);
+  return use(db, rows);
+}
+
+function loadExport(SQL: SqlJsStatic, world: SandboxWorld, nowMs: number): { db: SqlJsDatabase; rows: ExportRow[] } {
   const cache = exportCacheOf(world);
   const billing = billingOf(world);
   const rows = exportRows(world, nowMs);
   // Rows change only when a day was (re)generated or another full hour of today elapsed.
   const key = `${cache.generated}|${Math.floor(nowMs / HOUR_MS)}`;
-  const cached = databases.get(cache);
-  if (cached && cached.key === key) return cached;
+  const cached = databases.get(world);
+  if (cached && cached.cache === cache && cached.key === key) return cached;
+  // sql.js memory is not garbage-collected: close the database this one replaces.
   cached?.db.close();
   const db = new SQL.Database();
   db.run(CREATE_TABLES);
   insertRows(db, rows, billing.accountId, billing.currency, nowMs);
-  const entry = { key, db, rows };
-  databases.set(cache, entry);
+  const entry = { cache, key, db, rows };
+  databases.set(world, entry);
   return entry;
 }

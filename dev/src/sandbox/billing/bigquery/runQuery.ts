@@ -1,7 +1,7 @@
 import { GoogleApiError } from '../../googleError';
 import type { SandboxWorld } from '../../world';
 import { billingOf } from '../billingState';
-import { exportDatabase } from './exportEngine';
+import { withExportDatabase } from './exportEngine';
 import { exportTableNames, RESOURCE_COLUMNS, STANDARD_COLUMNS, type ColumnSpec, type SqlType } from './sql/exportSchema';
 import type { Expr } from './sql/sqlExpr';
 import { SqlError } from './sql/sqlLexer';
@@ -75,14 +75,14 @@ export async function runQuery(world: SandboxWorld, nowMs: number, query: string
     if (error instanceof SqlError) throw invalidQuery(error.message);
     throw error;
   }
-  const { db } = await exportDatabase(world, nowMs);
-  let result;
-  try {
-    result = db.exec(translated.sql);
-  } catch (error) {
-    // The translation produced SQL SQLite rejects: still the query's fault from the caller's view.
-    throw invalidQuery(`The sandbox could not run this query: ${(error as Error).message}`);
-  }
+  const result = await withExportDatabase(world, nowMs, (db) => {
+    try {
+      return db.exec(translated.sql);
+    } catch (error) {
+      // The translation produced SQL SQLite rejects: still the query's fault from the caller's view.
+      throw invalidQuery(`The sandbox could not run this query: ${(error as Error).message}`);
+    }
+  });
   return { columns: translated.columns, rows: result[0]?.values ?? [] };
 }
 
