@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CdnBackend, CdnPolicyPreview } from '@gcp-serverless/common';
 import { fakeApi } from '../../testing/fakeApi';
 import { renderWithProviders } from '../../testing/renderWithProviders';
@@ -27,12 +27,21 @@ describe('CdnPolicyForm', () => {
     expect(api.previewCdnPolicy).not.toHaveBeenCalled();
   });
 
-  it('clears TTL overrides when switching to USE_ORIGIN_HEADERS', () => {
+  it('clears TTL overrides when switching to USE_ORIGIN_HEADERS', async () => {
     render();
     fireEvent.change(screen.getByTestId('cdn-cache-mode'), { target: { value: 'USE_ORIGIN_HEADERS' } });
     expect((screen.getByTestId('cdn-maxTtl') as HTMLInputElement).value).toBe('');
     expect((screen.getByTestId('cdn-maxTtl') as HTMLInputElement).disabled).toBe(true);
-    expect((screen.getByTestId('cdn-preview') as HTMLButtonElement).disabled).toBe(false);
+    await waitFor(() => expect((screen.getByTestId('cdn-preview') as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  it('stays disabled, saying why, without the cdn change permission', async () => {
+    const api = fakeApi({
+      getAccess: async () => ({ user: 'u', mode: 'standalone', roles: [], changes: { cdn: { verdict: 'deny', reason: 'needs the cdn-editor role' } } }) as never,
+    });
+    render(api);
+    await screen.findByText(/needs the cdn-editor role/);
+    expect((screen.getByTestId('cdn-preview') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('previews with warnings and applies with the fingerprint read', async () => {
@@ -46,6 +55,7 @@ describe('CdnPolicyForm', () => {
     const api = fakeApi({ previewCdnPolicy: async () => preview, applyCdnPolicy: async () => ({ backend, operation: 'operation-1', diff: preview.diff }) });
     const { onApplied } = render(api);
     fireEvent.change(screen.getByTestId('cdn-cache-mode'), { target: { value: 'FORCE_CACHE_ALL' } });
+    await waitFor(() => expect((screen.getByTestId('cdn-preview') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('cdn-preview'));
     const dialog = await screen.findByTestId('cdn-preview-dialog');
     await within(dialog).findByText('FORCE_CACHE_ALL caches private content');

@@ -18,7 +18,9 @@ import {
   type FieldError,
 } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { useChangePermission } from '../../hooks/useChangePermission';
 import { useFingerprintEdit } from '../../hooks/useFingerprintEdit';
+import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { CdnConflictDialog, CdnPreviewDialog } from './CdnPreviewDialog';
 
 /** Props of {@link CdnPolicyForm}. */
@@ -68,6 +70,7 @@ export function CdnPolicyForm({ projectId, backend, onApplied }: CdnPolicyFormPr
   });
   const errorOf = (field: string) => [...errors, ...flow.serverErrors.map(e => ({ ...e, path: e.path.replace(/^change\./, '') }))].find(e => e.path === field)?.message;
   const originHeaders = draft.cacheMode === 'USE_ORIGIN_HEADERS';
+  const permission = useChangePermission('cdn');
   return (
     <Stack spacing={1.5} data-testid="cdn-policy-form">
       {flow.applied && (
@@ -75,6 +78,7 @@ export function CdnPolicyForm({ projectId, backend, onApplied }: CdnPolicyFormPr
           Cache policy of {backend.name} updated (operation {flow.applied.operation}).
         </Alert>
       )}
+      <ChangePermissionNotice permission={permission} what="the cache policy" />
       <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap alignItems="center">
         <FormControlLabel
           control={<Checkbox checked={draft.enableCdn === true} onChange={e => setDraft({ ...draft, enableCdn: e.target.checked })} inputProps={{ 'aria-label': CDN_FIELD_LABELS.enableCdn }} />}
@@ -122,7 +126,7 @@ export function CdnPolicyForm({ projectId, backend, onApplied }: CdnPolicyFormPr
         ))}
       </Stack>
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" disabled={!parsed.success || flow.busy} onClick={() => parsed.success && flow.start(parsed.data)} data-testid="cdn-preview">
+        <Button variant="contained" disabled={!parsed.success || flow.busy || !permission.allowed} onClick={() => parsed.success && flow.start(parsed.data)} data-testid="cdn-preview">
           Preview
         </Button>
         <Button onClick={() => setDraft(toDraft(backend.policy))} disabled={flow.busy}>

@@ -63,7 +63,9 @@ describe('RoutingPage', () => {
 
   it('refuses an invalid path in the editor before any call', async () => {
     const api = render();
-    fireEvent.click(await screen.findByTestId('urlmap-edit'));
+    await screen.findByTestId('urlmap-edit');
+    await waitFor(() => expect((screen.getByTestId('urlmap-edit') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('urlmap-edit'));
     fireEvent.change(screen.getByTestId('path-rule-paths-1-0'), { target: { value: '/api*' } });
     expect(screen.getByTestId('urlmap-errors').textContent).toContain('change.pathMatchers.1.pathRules.0.paths.0');
     expect((screen.getByTestId('urlmap-preview') as HTMLButtonElement).disabled).toBe(true);
@@ -83,7 +85,9 @@ describe('RoutingPage', () => {
       previewUrlMap: async () => preview,
       applyUrlMap: async () => Promise.reject(new ConflictError('changed', { details: { current: { ...map, fingerprint: 'fp-2' }, fingerprint: 'fp-2' } })),
     }));
-    fireEvent.click(await screen.findByTestId('urlmap-edit'));
+    await screen.findByTestId('urlmap-edit');
+    await waitFor(() => expect((screen.getByTestId('urlmap-edit') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('urlmap-edit'));
     fireEvent.click(screen.getByTestId('add-path-rule-pm-2'));
     fireEvent.change(screen.getByTestId('path-rule-paths-1-1'), { target: { value: '/api/v2/*' } });
     fireEvent.click(screen.getByTestId('urlmap-preview'));

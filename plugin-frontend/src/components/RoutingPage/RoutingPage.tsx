@@ -10,7 +10,9 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import type { RoutingOverviewResponse, UrlMapConflictDetails, UrlMapEdit, UrlMapView } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
+import { useChangePermission } from '../../hooks/useChangePermission';
 import { useFingerprintEdit } from '../../hooks/useFingerprintEdit';
+import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { RouteTester } from '../RouteTester/RouteTester';
@@ -69,6 +71,7 @@ function UrlMapPanel({ projectId, map, overview, reload }: { projectId: string; 
   const api = useGcpServerlessApi();
   const [window] = useTimeWindow();
   const [editing, setEditing] = useState(false);
+  const permission = useChangePermission('routing');
   const [startFrom, setStartFrom] = useState<{ edit: UrlMapEdit; version: number }>(() => ({ edit: initialEdit(projectId, map.spec), version: 0 }));
   const restart = (edit: UrlMapEdit) => setStartFrom(prev => ({ edit, version: prev.version + 1 }));
   // A new fingerprint (our apply, or a reload after a conflict) makes the map as it is now the starting point.
@@ -108,8 +111,9 @@ function UrlMapPanel({ projectId, map, overview, reload }: { projectId: string; 
         <RouteTester spec={map.spec} topology={overview.topology} />
       </Paper>
       <Paper sx={{ p: 2 }}>
+        <ChangePermissionNotice permission={permission} what="URL map routes" />
         {!editing ? (
-          <Button variant="outlined" onClick={() => setEditing(true)} data-testid="urlmap-edit">
+          <Button variant="outlined" onClick={() => setEditing(true)} disabled={!permission.allowed} data-testid="urlmap-edit">
             Edit routes
           </Button>
         ) : (
