@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectIdSchema, regionSchema } from '@gcp-serverless/common';
+import { accessConfigSchema, cloudLoggingConfigSchema, historyConfigSchema } from './accessConfig';
 
 /**
  * Configuration of the plugin (key `gcpServerless` in app-config). Read once at start-up; a bad
@@ -29,29 +30,6 @@ export const gcpServerlessConfigSchema = z
       .strict()
       .optional(),
     /**
-     * Capacity guardrails: wiring of Cloud Run services to Redis instances and queues that neither
-     * env vars nor labels show, and connections per instance (docs/queues-and-redis.md).
-     */
-    capacity: z
-      .object({
-        wiring: z
-          .array(
-            z
-              .object({
-                projectId: projectIdSchema,
-                service: z.string().min(1),
-                redisInstances: z.array(z.string().min(1)).optional(),
-                redisConnectionsPerInstance: z.number().int().min(1).max(65_000).optional(),
-                queueTargets: z.array(z.string().min(1)).optional(),
-                queueProducers: z.array(z.string().min(1)).optional(),
-              })
-              .strict(),
-          )
-          .default([]),
-      })
-      .strict()
-      .default({}),
-    /**
      * Cloud Billing: the billing account whose budgets the portal shows and edits, and where actual
      * spend is read. Without `export`, costs are estimated from Monitoring usage × Catalog prices.
      */
@@ -75,7 +53,36 @@ export const gcpServerlessConfigSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Capacity guardrails: wiring of Cloud Run services to Redis instances and queues that neither
+     * env vars nor labels show, and connections per instance (docs/queues-and-redis.md).
+     */
+    capacity: z
+      .object({
+        wiring: z
+          .array(
+            z
+              .object({
+                projectId: projectIdSchema,
+                service: z.string().min(1),
+                redisInstances: z.array(z.string().min(1)).optional(),
+                redisConnectionsPerInstance: z.number().int().min(1).max(65_000).optional(),
+                queueTargets: z.array(z.string().min(1)).optional(),
+                queueProducers: z.array(z.string().min(1)).optional(),
+              })
+              .strict(),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({}),
     /** Deadlines of calls to Google, milliseconds. */
+    /** Standalone roles and identity (docs/backstage.md#standalone-access); ignored inside Backstage. */
+    access: accessConfigSchema.optional(),
+    /** Standalone change history (SQLite). */
+    history: historyConfigSchema.default({}),
+    /** Copy every change to Cloud Logging. */
+    cloudLogging: cloudLoggingConfigSchema.optional(),
     timeouts: z
       .object({
         readMs: z.number().int().min(100).max(120_000).default(10_000),

@@ -1,6 +1,9 @@
 import express, { type Router } from 'express';
 import type { PluginServices } from '../wiring/createPluginServices';
+import { guardMutations, readGuard } from '../access/guardRouter';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
+import { registerAccessRoutes } from './routes/accessRoutes';
+import { registerHistoryRoutes } from './routes/historyRoutes';
 import { registerCloudRunRoutes } from './routes/cloudRunRoutes';
 import { registerBudgetRoutes } from './routes/budgetRoutes';
 import { registerCostRoutes } from './routes/costRoutes';
@@ -16,11 +19,15 @@ import { registerCdnRoutes } from './routes/cdnRoutes';
  * call a service and write JSON; errors go to one middleware.
  */
 export function buildRouter(services: PluginServices): Router {
-  const router = express.Router();
+  // Mutation routes registered on this router get their permission check first (access/guardRouter.ts).
+  const router = guardMutations(express.Router(), services.authorizer);
   router.use(express.json({ limit: '100kb', strict: true }));
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  router.use(readGuard(services.authorizer));
+  registerAccessRoutes(router, services);
+  registerHistoryRoutes(router, services);
 
   registerProjectRoutes(router, services);
   registerCloudRunRoutes(router, services);

@@ -9,7 +9,10 @@ import { UrlMapGateway } from '../gateways/UrlMapGateway';
 import { CdnService } from '../services/CdnService';
 import { LoadBalancerMetrics } from '../services/LoadBalancerMetrics';
 import { RoutingService } from '../services/RoutingService';
-import { LoggerAuditLog, type AuditLog, type PluginLogger } from '../services/AuditLog';
+import { type AuditLog, type PluginLogger } from '../services/AuditLog';
+import { identityOf, type RequestAuthorizer } from '../access/RequestAuthorizer';
+import type { ChangeHistory } from '../history/KnexChangeHistory';
+import { createAccessAndHistory, type AccessAndHistoryOptions } from './createAccessAndHistory';
 import { CloudRunMetrics } from '../services/CloudRunMetrics';
 import { ProjectAccess } from '../services/ProjectAccess';
 import { ScalingService } from '../services/ScalingService';
@@ -25,10 +28,9 @@ import type { BudgetService } from '../services/costs/BudgetService';
 import type { CostService } from '../services/costs/CostService';
 
 /** What the wiring needs; everything but the config has a default, and tests hand in their own. */
-export interface PluginServicesOptions {
+export interface PluginServicesOptions extends AccessAndHistoryOptions {
   config: GcpServerlessConfig;
   logger?: PluginLogger;
-  audit?: AuditLog;
   /** Epoch ms clock; in sandbox mode the standalone app passes the sandbox's clock. */
   now?: Clock;
   cloudRun?: CloudRunGateway;
@@ -64,6 +66,10 @@ export interface PluginServices {
   /** Budgets page: list with spend, preview and apply. */
   budgets: BudgetService;
   identify: (req: Request) => string;
+  /** Who may do what (standalone roles or Backstage permissions); the router's guard uses it. */
+  authorizer: RequestAuthorizer;
+  /** The change history (database). */
+  history: ChangeHistory;
 }
 
 const consoleLogger: PluginLogger = {
@@ -81,7 +87,7 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const cloudRun = options.cloudRun ?? CloudRunGateway.fromConfig(config);
   const monitoring = options.monitoring ?? MonitoringGateway.fromConfig(config);
   const metrics = new CloudRunMetrics(monitoring);
-  const audit = options.audit ?? new LoggerAuditLog(logger);
+  const { audit, history, authorizer } = createAccessAndHistory(options, config, logger);
   const tasks = options.tasks ?? CloudTasksGateway.fromConfig(config);
   const redis = options.redis ?? RedisGateway.fromConfig(config);
   const capacityMetrics = new CapacityMetrics(monitoring);
@@ -105,6 +111,8 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now }),
     costs: billing.costs,
     budgets: billing.budgets,
-    identify: options.identify ?? (() => 'anonymous'),
+    identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),
+    authorizer,
+    history,
   };
 }

@@ -33,10 +33,10 @@ export function GcpServerlessRoutes() {
           <Route path="services" element={<ServicesPage />} />
           <Route path="routing" element={<RoutingPage />} />
           <Route path="cdn" element={<CdnPage />} />
-          <Route path="costs" element={<CostsPage />} />
-          <Route path="budgets" element={<BudgetsPage />} />
           <Route path="queues" element={<QueuesPage />} />
           <Route path="redis" element={<RedisPage />} />
+          <Route path="costs" element={<CostsPage />} />
+          <Route path="budgets" element={<BudgetsPage />} />
           <Route path="locations/:region/services/:serviceName" element={<ServicePage />} />
           <Route path="history" element={<ChangeHistoryPage />} />
         </Route>

@@ -11,10 +11,10 @@ export const PROJECT_PAGES: ProjectPageEntry[] = [
   { path: 'services', label: 'Services' },
   { path: 'routing', label: 'Routing' },
   { path: 'cdn', label: 'CDN' },
-  { path: 'costs', label: 'Costs' },
-  { path: 'budgets', label: 'Budgets' },
   { path: 'queues', label: 'Queues' },
   { path: 'redis', label: 'Redis' },
+  { path: 'costs', label: 'Costs' },
+  { path: 'budgets', label: 'Budgets' },
   { path: 'history', label: 'History' },
 ];
 
