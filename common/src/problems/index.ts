@@ -5,3 +5,5 @@ export * from './capacityDetectors';
 export * from './platformDetectors';
 export * from './missingTargets';
 export * from './rankProblems';
+export * from './overviewTypes';
+export * from './projectOverview';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { projectIdSchema, regionSchema } from '@gcp-serverless/common';
 import { accessConfigSchema, cloudLoggingConfigSchema, historyConfigSchema } from './accessConfig';
+import { problemsConfigSchema } from './problemsConfig';
 
 /**
  * Configuration of the plugin (key `gcpServerless` in app-config). Read once at start-up; a bad
@@ -81,6 +82,8 @@ export const gcpServerlessConfigSchema = z
     access: accessConfigSchema.optional(),
     /** Standalone change history (SQLite). */
     history: historyConfigSchema.default({}),
+    /** Thresholds of the problem detectors on the index page (docs/problems.md). */
+    problems: problemsConfigSchema,
     /** Copy every change to Cloud Logging. */
     cloudLogging: cloudLoggingConfigSchema.optional(),
     timeouts: z

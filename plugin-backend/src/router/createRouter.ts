@@ -12,6 +12,7 @@ import { registerQueueRoutes } from './routes/queueRoutes';
 import { registerRedisRoutes } from './routes/redisRoutes';
 import { registerRoutingRoutes } from './routes/routingRoutes';
 import { registerCdnRoutes } from './routes/cdnRoutes';
+import { registerOverviewRoutes } from './routes/overviewRoutes';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. Each resource kind registers
@@ -37,6 +38,7 @@ export function buildRouter(services: PluginServices): Router {
   registerRedisRoutes(router, services);
   registerRoutingRoutes(router, services);
   registerCdnRoutes(router, services);
+  registerOverviewRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

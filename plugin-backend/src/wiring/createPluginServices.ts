@@ -23,6 +23,9 @@ import { QueueService } from '../services/QueueService';
 import { RedisEditService } from '../services/RedisEditService';
 import { RedisService } from '../services/RedisService';
 import { ServiceCatalogService, type Clock } from '../services/ServiceCatalogService';
+import { OverviewService } from '../services/OverviewService';
+import { ThrottleMetrics } from '../services/ThrottleMetrics';
+import { resolveProblemThresholds } from '@gcp-serverless/common';
 import { createCostServices, type BillingGatewayOverrides } from './createCostServices';
 import type { BudgetService } from '../services/costs/BudgetService';
 import type { CostService } from '../services/costs/CostService';
@@ -65,6 +68,8 @@ export interface PluginServices {
   costs: CostService;
   /** Budgets page: list with spend, preview and apply. */
   budgets: BudgetService;
+  /** Index page: health and problems across projects. */
+  overview: OverviewService;
   identify: (req: Request) => string;
   /** Who may do what (standalone roles or Backstage permissions); the router's guard uses it. */
   authorizer: RequestAuthorizer;
@@ -97,20 +102,30 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const urlMaps = options.urlMaps ?? UrlMapGateway.fromConfig(config);
   const backends = options.backends ?? BackendGateway.fromConfig(config);
   const lbMetrics = new LoadBalancerMetrics(monitoring);
+  const catalog = new ServiceCatalogService({ access, cloudRun, metrics, now });
+  const routing = new RoutingService({ access, urlMaps, backends, metrics: lbMetrics, audit, now });
+  const cdn = new CdnService({ access, backends, metrics: lbMetrics, audit, now });
+  const queues = new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now });
+  const redisService = new RedisService({ access, redis, metrics: capacityMetrics, capacity, now });
+  const overview = new OverviewService({
+    access, catalog, routing, cdn, queues, redis: redisService, budgets: billing.budgets, throttles: new ThrottleMetrics(monitoring),
+    hasBilling: Boolean(config.billing?.accountId), thresholds: resolveProblemThresholds(config.problems.thresholds), now,
+  });
   return {
     config,
     logger,
     access,
-    catalog: new ServiceCatalogService({ access, cloudRun, metrics, now }),
+    catalog,
     scaling: new ScalingService({ access, cloudRun, metrics, audit, logger, now, capacity, costs: billing.scalingCosts }),
-    queues: new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now }),
+    queues,
     queueEdits: new QueueEditService({ access, tasks, capacity, audit, now }),
-    redis: new RedisService({ access, redis, metrics: capacityMetrics, capacity, now }),
-    routing: new RoutingService({ access, urlMaps, backends, metrics: lbMetrics, audit, now }),
-    cdn: new CdnService({ access, backends, metrics: lbMetrics, audit, now }),
+    redis: redisService,
+    routing,
+    cdn,
     redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now }),
     costs: billing.costs,
     budgets: billing.budgets,
+    overview,
     identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),
     authorizer,
     history,

@@ -1,0 +1,89 @@
+import {
+  buildProjectOverview,
+  rankProblems,
+  type BudgetListResponse,
+  type OverviewResponse,
+  type PanelError,
+  type ProblemThresholds,
+  type ProjectOverview,
+  type ProjectSummary,
+  type TimeWindow,
+} from '@gcp-serverless/common';
+import type { CdnService } from './CdnService';
+import type { BudgetService } from './costs/BudgetService';
+import { settlePanels } from './panelErrors';
+import type { ProjectAccess } from './ProjectAccess';
+import type { QueueService } from './QueueService';
+import type { RedisService } from './RedisService';
+import type { RoutingService } from './RoutingService';
+import type { ServiceCatalogService } from './ServiceCatalogService';
+import type { ThrottleMetrics } from './ThrottleMetrics';
+
+/** What the overview reads through: the pages' own services, each a fixed number of batched calls. */
+export interface OverviewServiceDeps {
+  access: ProjectAccess;
+  catalog: ServiceCatalogService;
+  routing: RoutingService;
+  queues: QueueService;
+  redis: RedisService;
+  cdn: CdnService;
+  budgets: BudgetService;
+  throttles: ThrottleMetrics;
+  /** Whether a billing account is configured (else budgets are skipped, not an error). */
+  hasBilling: boolean;
+  thresholds: ProblemThresholds;
+  now: () => number;
+}
+
+const prefixed = (area: string, errors: PanelError[]) => errors.map(e => ({ ...e, source: `${area}.${e.source}` }));
+
+/**
+ * The index page: every allowlisted project's counts, health and problems. Per project it costs the
+ * list calls of the services, routing, queues, Redis and CDN pages plus one Monitoring call for 429s,
+ * all in parallel, and never a call per resource, so 1,000 services cost what 10 do. Budgets are read
+ * once for all projects. A failing read makes its card `unknown`, never the page fail.
+ */
+export class OverviewService {
+  constructor(private readonly deps: OverviewServiceDeps) {}
+
+  async overview(window: TimeWindow): Promise<OverviewResponse> {
+    const endMs = this.deps.now();
+    const { values, errors } = await settlePanels({ budgets: this.deps.hasBilling ? this.deps.budgets.list() : Promise.resolve(null) });
+    const budgetList: BudgetListResponse | null = values.budgets;
+    const projects = await Promise.all(this.deps.access.list().map(p => this.project(p, window, endMs, budgetList)));
+    return {
+      window,
+      asOf: new Date(Math.floor(endMs / 1000) * 1000).toISOString(),
+      projects,
+      problems: rankProblems(projects.flatMap(p => p.problems)),
+      thresholds: this.deps.thresholds,
+      errors: [...prefixed('budgets', errors), ...prefixed('budgets', budgetList?.errors ?? [])],
+    };
+  }
+
+  private async project(project: ProjectSummary, window: TimeWindow, endMs: number, budgets: BudgetListResponse | null): Promise<ProjectOverview> {
+    const id = project.projectId;
+    const { values, errors } = await settlePanels({
+      services: this.deps.catalog.listServices(id, window),
+      throttled: this.deps.throttles.throttledPerSecond(project, window, endMs),
+      routing: this.deps.routing.overview(id, window),
+      queues: this.deps.queues.listQueues(id, window),
+      redis: this.deps.redis.listInstances(id, window),
+      cdn: this.deps.cdn.overview(id, window),
+    });
+    const panelErrors = [
+      ...errors,
+      ...prefixed('services', values.services?.errors ?? []),
+      ...prefixed('routing', values.routing?.errors ?? []),
+      ...prefixed('queues', values.queues?.errors ?? []),
+      ...prefixed('redis', values.redis?.errors ?? []),
+      ...prefixed('cdn', values.cdn?.errors ?? []),
+    ];
+    // A budget with no project scope covers the whole billing account, so every project.
+    const covering = budgets ? budgets.budgets.filter(b => b.projects.length === 0 || b.projects.includes(id)) : null;
+    return buildProjectOverview(
+      { projectId: id, displayName: project.displayName, window, ...values, budgets: covering, errors: panelErrors },
+      this.deps.thresholds,
+    );
+  }
+}
