@@ -1,6 +1,7 @@
 import type {
   AccessSummary,
   ChangeHistoryResponse,
+  OverviewResponse,
   ProjectListResponse,
   ScalingApplyRequest,
   ScalingApplyResult,
@@ -51,6 +52,9 @@ export interface GcpServerlessApi extends QueuesRedisApi, CostsApi, LoadBalancin
    * `ConflictError` (details: `ScalingConflictDetails`) when the etag is stale.
    */
   applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult>;
+
+  /** `GET /overview?window=`: every configured project's counts, health and problems, worst first. */
+  getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse>;
 
   /** `GET /me`: who the backend thinks the user is and which kinds of change they may apply (with the reason when not). */
   getAccess(options?: RequestOptions): Promise<AccessSummary>;

@@ -33,6 +33,7 @@ import type {
   RedisPreview,
 } from '@gcp-serverless/common';
 import { queuePath, redisPath, type QueueRef, type RedisRef } from './QueuesRedisApi';
+import type { OverviewResponse } from '@gcp-serverless/common';
 import { budgetPath } from './CostsApi';
 import { cdnBackendPath, urlMapPath, type CdnBackendRef, type UrlMapRef } from './LoadBalancingApi';
 import type {
@@ -165,6 +166,10 @@ export class GcpServerlessClient implements GcpServerlessApi {
 
   applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<RedisApplyResult> {
     return this.request('POST', `${redisPath(ref)}/apply`, request, options);
+  }
+
+  getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse> {
+    return this.request('GET', `/overview?window=${enc(window)}`, undefined, options);
   }
 
   getCosts(projectId: string, range: CostRange, options?: RequestOptions): Promise<CostReportResponse> {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ProjectListResponse } from '@gcp-serverless/common';
 import { fakeApi } from '../../testing/fakeApi';
 import { serviceDetailFixture, serviceListFixture, serviceWithSummary } from '../../testing/fixtures';
+import { guardrailProblem, overviewFixture, projectOverviewFixture } from '../../testing/overviewFixture';
 import { currentLocation, renderWithProviders, TEST_BASE } from '../../testing/renderWithProviders';
 import { GcpServerlessPage } from './GcpServerlessPage';
 
@@ -21,14 +22,20 @@ function api() {
     listProjects: async () => projects,
     listServices: async projectId => serviceListFixture([serviceWithSummary('gryd-be', {})], { projectId }),
     getService: async () => serviceDetailFixture(),
+    getOverview: async window => overviewFixture([projectOverviewFixture('gryyd-web', [guardrailProblem])], { window }),
   });
 }
 
 describe.each([true, false])('GcpServerlessPage routes (v7_relativeSplatPath %s)', v7RelativeSplatPath => {
-  it('redirects the index to the first project, keeping the time window', async () => {
-    const { container } = renderWithProviders(<GcpServerlessPage />, { api: api(), path: '?window=7d', v7RelativeSplatPath });
-    await screen.findByTestId('services-table');
-    expect(currentLocation(container)).toBe(`${TEST_BASE}/projects/gryyd-web/services?window=7d`);
+  it('shows the overview at the index; a problem link opens the scaling form with the suggested value', async () => {
+    const fake = api();
+    const { container } = renderWithProviders(<GcpServerlessPage />, { api: fake, path: '?window=7d', v7RelativeSplatPath });
+    await screen.findByTestId('overview-page');
+    expect(fake.getOverview).toHaveBeenCalledWith('7d', expect.anything());
+    fireEvent.click(await screen.findByRole('link', { name: 'Lower gryd-be max instances to 787' }));
+    await screen.findByTestId('suggested-scaling');
+    expect(currentLocation(container)).toBe(`${TEST_BASE}/projects/gryyd-web/locations/asia-northeast3/services/gryd-be?maxInstances=787`);
+    expect((screen.getByLabelText('Max instances') as HTMLInputElement).value).toBe('787');
   });
 
   it('switches project with the picker and stays under the mount path', async () => {
@@ -74,7 +81,9 @@ describe('GcpServerlessPage', () => {
   });
 
   it('explains when no project is configured', async () => {
-    renderWithProviders(<GcpServerlessPage />, { api: fakeApi({ listProjects: async () => ({ mode: 'gcp', projects: [] }) }) });
+    renderWithProviders(<GcpServerlessPage />, {
+      api: fakeApi({ listProjects: async () => ({ mode: 'gcp', projects: [] }), getOverview: async () => overviewFixture([]) }),
+    });
     expect(await screen.findByText(/No projects are configured/)).toBeTruthy();
   });
 });

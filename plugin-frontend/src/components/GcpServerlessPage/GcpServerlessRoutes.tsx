@@ -11,13 +11,13 @@ import { RoutingPage } from '../RoutingPage/RoutingPage';
 import { CdnPage } from '../CdnPage/CdnPage';
 import { BudgetsPage } from '../BudgetsPage/BudgetsPage';
 import { CostsPage } from '../CostsPage/CostsPage';
-import { ProjectIndexRedirect } from './ProjectIndexRedirect';
+import { OverviewPage } from '../OverviewPage/OverviewPage';
 
 /**
  * The plugin's pages as relative routes, so the tree mounts under any base path
  * (`<Route path="/gcp-serverless/*" element={<GcpServerlessRoutes />} />` in a Backstage app, `/*` standalone):
  *
- * - `` (index) → redirects to the first project's services
+ * - `?window=` (index) → overview across projects: health cards and problems (OverviewPage)
  * - `projects/:projectId/services?window=&q=&sort=&dir=` → services table
  * - `projects/:projectId/locations/:region/services/:serviceName?window=` → service page
  *
@@ -27,7 +27,7 @@ export function GcpServerlessRoutes() {
   return (
     <ProjectsProvider>
       <Routes>
-        <Route index element={<ProjectIndexRedirect />} />
+        <Route index element={<OverviewPage />} />
         <Route path="projects/:projectId" element={<ProjectLayout />}>
           <Route index element={<KeepQueryNavigate to="services" />} />
           <Route path="services" element={<ServicesPage />} />

@@ -1,4 +1,4 @@
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
@@ -17,6 +17,7 @@ import { ChangeHistoryPanel } from '../ChangeHistory/ChangeHistoryPanel';
 import { ServiceCharts } from '../ServiceCharts/ServiceCharts';
 import { ServiceCostPanel } from '../ServiceCostPanel/ServiceCostPanel';
 import { ServiceHeader } from '../ServiceHeader/ServiceHeader';
+import { suggestedScaling } from './suggestedScaling';
 
 /**
  * One Cloud Run service (`projects/:projectId/locations/:region/services/:serviceName?window=`): header,
@@ -31,6 +32,8 @@ export function ServicePage() {
     [api, projectId, region, serviceName, window],
   );
   const other = detail.value ? unassignedPanelErrors(detail.value.errors) : [];
+  const [searchParams] = useSearchParams();
+  const suggested = detail.value ? suggestedScaling(searchParams, detail.value.service.scaling) : undefined;
 
   return (
     <Stack spacing={2} data-testid="service-page">
@@ -50,8 +53,14 @@ export function ServicePage() {
       )}
       {(detail.value || !detail.error) && (
         <>
+          {suggested && (
+            <Alert severity="info" data-testid="suggested-scaling">
+              The form starts from the values suggested by the overview (min {suggested.minInstances}, max {suggested.maxInstances},
+              concurrency {suggested.concurrency}); preview shows what they change before anything is applied.
+            </Alert>
+          )}
           {detail.value ? (
-            <ScalingForm service={detail.value.service} onChanged={detail.retry} />
+            <ScalingForm service={detail.value.service} onChanged={detail.retry} initialValues={suggested} />
           ) : (
             <Skeleton variant="rectangular" height={96} aria-label="Loading scaling" />
           )}
