@@ -13,7 +13,13 @@ export function MonthToDatePanel({ view, filtered, loading, errors }: { view?: C
   const budget = month?.budget ?? null;
   const used = budget?.amount && month ? month.totals.net / budget.amount : null;
   return (
-    <ChartPanel title="Month to date against budget" subtitle={budget ? `${budget.displayName} (${budget.calendarPeriod.toLowerCase()})` : 'No monthly budget covers this project'}
+    <ChartPanel title="Month to date against budget" subtitle={
+        budget
+          ? `${budget.displayName} (${budget.calendarPeriod.toLowerCase()})`
+          : view
+            ? 'No monthly budget covers this project'
+            : 'Reading the billing export…'
+      }
       loading={loading && !view} errors={errors} empty={!!view && month!.points.length === 0} testId="month-to-date-panel" height={260}>
       {month && (
         <Stack spacing={1}>
