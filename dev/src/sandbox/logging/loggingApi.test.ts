@@ -39,14 +39,14 @@ describe('sandbox Cloud Logging entries', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/bogus/);
     expect((await post('/v2/entries:write', { logName: LOG, resource: { type: 'global' }, entries: [] })).status).toBe(400);
-    expect((await post('/v2/entries:list', { resourceNames: ['projects/gryyd-web'], filter: 'severity>=ERROR' })).status).toBe(400);
+    expect((await post('/v2/entries:list', { resourceNames: ['projects/gryyd-web'], filter: 'severity>=ERROR OR textPayload:"x"' })).status).toBe(400);
     const missing = await post('/v2/entries:write', { logName: 'projects/nope/logs/x', resource: { type: 'global' }, entries: [{ textPayload: 'x' }] });
     expect(missing.status).toBe(404);
   });
 
   it('forgets entries on reset', async () => {
     await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-    const list = await post('/v2/entries:list', { resourceNames: ['projects/gryyd-web'] });
+    const list = await post('/v2/entries:list', { resourceNames: ['projects/gryyd-web'], filter: `logName = "${LOG}"` });
     expect(list.body.entries).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxRoute } from '.
 import { invalidArgument, notFound } from '../googleError';
 import { checkMessageJson, loadClientProtoRoot, messageType } from '../protoJson';
 import type { SandboxWorld } from '../world';
-import { compileEntriesFilter } from './entriesFilter';
+import { compileEntriesFilter, timestampBounds } from './entriesFilter';
+import { generatedRunEntries } from './runLogGenerator';
 import type { SandboxLogEntry, SandboxLogging } from './loggingTypes';
 
 const SEVERITY_NAMES: Record<number, string> = {
@@ -96,6 +97,16 @@ export function createLoggingApi(deps: SandboxApiDeps): SandboxApi {
       return loggingOf(deps.world, m[1]!).entries.filter(matches);
     });
     const desc = /timestamp\s+desc/i.test(body.orderBy ?? '');
+    // Cloud Run request and error logs are computed from the traffic model for the filter's time range
+    // (default: the last hour of sandbox time), like Monitoring points, never stored.
+    const bounds = timestampBounds(body.filter);
+    const toMs = Math.min(bounds.to ?? deps.clock.now(), deps.clock.now());
+    const fromMs = bounds.from ?? toMs - 3_600_000;
+    const wanted = desc ? (body.pageToken ? Number(body.pageToken) : 0) + Math.min(body.pageSize || 50, MAX_PAGE) + 1 : Infinity;
+    for (const name of names) {
+      const project = deps.world.projects.get(name.slice('projects/'.length));
+      if (project) all.push(...generatedRunEntries(project, fromMs, toMs, matches, wanted));
+    }
     all.sort((a, b) => (desc ? b.timestamp.localeCompare(a.timestamp) : a.timestamp.localeCompare(b.timestamp)));
     const offset = body.pageToken ? Number(body.pageToken) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('Invalid page token', [{ field: 'page_token', description: 'invalid' }]);
