@@ -1,5 +1,6 @@
 export * from './aggregate';
 export * from './cdnCost';
+export * from './cdnPreviewCost';
 export * from './csv';
 export * from './currency';
 export * from './dates';

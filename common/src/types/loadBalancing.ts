@@ -4,6 +4,7 @@ import type { UrlMapFinding } from '../routing/urlMapFindings';
 import type { UrlMapSpec } from '../routing/urlMapTypes';
 import type { ChangeWarning, FieldChange, UpstreamValidation } from './api';
 import type { NamedSeries, PanelError } from './metrics';
+import type { CostImpact } from './catalog';
 import type { TimeWindow } from './timeWindow';
 
 /** Cloud CDN policy as read (compute `cdnPolicy`); TTLs in seconds, null = not set. */
@@ -171,6 +172,10 @@ export interface CdnPolicyPreview {
   warnings: ChangeWarning[];
   validation: UpstreamValidation;
   fingerprint: string;
+  /** Expected change in cache egress vs cache fill (origin traffic), with formulas; absent when not estimable. */
+  cost?: CostImpact;
+  /** Why there is no `cost` for a change that has a diff (e.g. no hit ratio in the metrics). */
+  costUnavailable?: string;
 }
 
 /** POST …/cdn/:kind/:name/apply */

@@ -1,5 +1,6 @@
 import type { ChangeWarning, FieldChange, UpstreamValidation } from './api';
 import type { CapacityImpact, RedisConnectionBudget } from './capacity';
+import type { CostImpact } from './catalog';
 import type { NamedSeries, PanelError } from './metrics';
 import type { WiringEvidence } from './queues';
 import type { TimeWindow } from './timeWindow';
@@ -79,6 +80,8 @@ export interface RedisPreview {
   etag: string;
   /** The instance's connection budget (memory size does not change it; shown for context). */
   impacts: CapacityImpact[];
+  /** Monthly cost change of a resize on Catalog (or list) prices, with the formula; absent when the size does not change. */
+  cost?: CostImpact;
 }
 
 /** POST …/redis/:instance/apply response. */

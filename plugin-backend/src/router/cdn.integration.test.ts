@@ -50,6 +50,9 @@ describe('cache policy edit', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.diff).toEqual([{ field: 'cacheMode', label: 'Cache mode', before: 'CACHE_ALL_STATIC', after: 'FORCE_CACHE_ALL' }]);
     expect(preview.body.warnings.map((w: { code: string }) => w.code)).toEqual(['FORCE_CACHE_ALL_PRIVATE']);
+    // A cache-mode change has no estimable hit ratio: the preview says why instead of a number.
+    expect(preview.body.cost).toBeUndefined();
+    expect(preview.body.costUnavailable).toContain('cache mode');
     expect((await backend.counters())['compute.backendServices.patch'] ?? 0).toBe(0);
 
     const applied = await backend.call('POST', `${STORAGE}/apply`, { change, fingerprint: preview.body.fingerprint });
@@ -59,6 +62,24 @@ describe('cache policy edit', () => {
     expect(raw.cdnPolicy?.cacheMode).toBe('FORCE_CACHE_ALL');
     expect(raw.enableCDN).toBe(true);
     expect(backend.audit.entries.at(-1)).toMatchObject({ action: 'cdn.apply', result: 'succeeded' });
+  });
+
+  it('prices a default TTL change as cache egress vs cache fill from the 7-day hit ratio, on Catalog prices', async () => {
+    const { storage: s } = await storage();
+    const preview = await backend.call('POST', `${STORAGE}/preview`, { change: { ...s.policy, defaultTtl: 7200 } });
+    expect(preview.status).toBe(200);
+    expect(preview.body.costUnavailable).toBeUndefined();
+    const cost = preview.body.cost;
+    expect(cost).toMatchObject({ currency: 'USD', priceSource: 'catalog' });
+    const [egress, fill] = cost.figures;
+    expect([egress.key, fill.key]).toEqual(['cacheEgressMonthly', 'cacheFillMonthly']);
+    // Doubling the TTL halves the misses: more served from cache (egress up), less fetched from the origin (fill down).
+    expect(egress.change).toBeGreaterThan(0);
+    expect(fill.change).toBeLessThan(0);
+    expect(fill.after).toBeCloseTo(fill.before / 2, 6);
+    expect(egress.formula).toContain('× $0.08/GiB');
+    expect(fill.formula).toContain('× $0.02/GiB');
+    expect(cost.notes.join(' ')).toContain('one miss per object per TTL');
   });
 
   it('switches to USE_ORIGIN_HEADERS without TTL overrides', async () => {

@@ -52,6 +52,15 @@ describe('Redis memory size and configs', () => {
     expect(preview.body.diff.map((d: { field: string }) => d.field)).toEqual(['memorySizeGb', 'redisConfigs.maxmemory-policy']);
     // BASIC tier: a resize flushes the data, which must be acknowledged.
     expect(preview.body.warnings.map((w: { code: string }) => w.code)).toContain('REDIS_BASIC_RESIZE_FLUSHES');
+    // Cost on the sandbox Catalog's Memorystore SKUs (real CloudCatalogClient): BASIC M1 $0.049/GB-h,
+    // 1 GB × $0.049 × 730 h = $35.77 → 2 GB × $0.049 × 730 h = $71.54 a month.
+    expect(preview.body.cost).toMatchObject({ currency: 'USD', priceSource: 'catalog' });
+    const [monthly] = preview.body.cost.figures;
+    expect(monthly).toMatchObject({ key: 'redisMonthly', per: 'month' });
+    expect(monthly.before).toBeCloseTo(35.77, 6);
+    expect(monthly.after).toBeCloseTo(71.54, 6);
+    expect(monthly.change).toBeCloseTo(35.77, 6);
+    expect(monthly.formula).toContain('1 GB × $0.049 (M1) → 2 GB × $0.049 (M1)');
     const refused = await backend.call('POST', `${R}/apply`, { change, etag: preview.body.etag });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fieldErrors[0].path).toBe('acknowledgedWarnings');

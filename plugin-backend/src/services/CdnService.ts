@@ -20,6 +20,7 @@ import type { BackendGateway, CdnBackendRef } from '../gateways/BackendGateway';
 import type { AuditLog } from './AuditLog';
 import { hitRatioOf, type CdnFigures, type LoadBalancerMetrics } from './LoadBalancerMetrics';
 import { settlePanels } from './panelErrors';
+import type { PreviewCostEstimator } from './costs/PreviewCostEstimator';
 import type { ProjectAccess } from './ProjectAccess';
 import type { Clock } from './ServiceCatalogService';
 
@@ -52,7 +53,7 @@ function toCdnBackend(view: BackendServiceView | BackendBucketView, kind: CdnBac
  * Apply: fingerprint-guarded PATCH that waits for the operation; every attempt audited.
  */
 export class CdnService {
-  constructor(private readonly deps: { access: ProjectAccess; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock }) {}
+  constructor(private readonly deps: { access: ProjectAccess; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock; costs?: PreviewCostEstimator }) {}
 
   async overview(projectId: string, window: TimeWindow): Promise<CdnOverviewResponse> {
     const project = this.deps.access.project(projectId);
@@ -95,7 +96,19 @@ export class CdnService {
         ? { status: 'skipped', message: 'Compute has no validate-only call for backends: the policy passed the documented rules here, and Google checks it again on apply.' }
         : { status: 'skipped', message: 'Nothing to change' },
       fingerprint: backend.fingerprint,
+      ...(diff.length ? await this.cost(ref, backend, change) : {}),
     };
+  }
+
+  /** Cost block from the last 7 days of cache results (one Monitoring call); Monitoring failing is a reason, not an error. */
+  private async cost(ref: CdnBackendRef, backend: CdnBackend, change: CdnPolicyChange) {
+    if (!this.deps.costs) return {};
+    const windowSeconds = TIME_WINDOW_SECONDS['7d'];
+    const cacheResults = await this.deps.metrics.cdnFigures(ref.projectId, '7d', this.deps.now()).then(
+      f => f.totals.get(backend.name) ?? new Map<string, number>(),
+      () => null,
+    );
+    return this.deps.costs.cdn({ current: backend.policy, proposed: change, cacheResults, windowSeconds });
   }
 
   async apply(ref: CdnBackendRef, request: CdnPolicyApplyRequest, actor: string): Promise<CdnPolicyApplyResult> {

@@ -17,6 +17,7 @@ import type { AuditLog } from './AuditLog';
 import { redisBudgetOf } from './CapacityGuardrails';
 import type { CapacityContextLoader } from './CapacityContextLoader';
 import type { CapacityMetrics } from './CapacityMetrics';
+import type { PreviewCostEstimator } from './costs/PreviewCostEstimator';
 import type { ProjectAccess } from './ProjectAccess';
 import { requireAcknowledged } from './QueueEditService';
 import type { Clock } from './ServiceCatalogService';
@@ -38,13 +39,19 @@ export class RedisEditService {
       capacity: CapacityContextLoader;
       audit: AuditLog;
       now: Clock;
+      /** Prices the resize (optional: without it previews carry no cost). */
+      costs?: PreviewCostEstimator;
     },
   ) {}
 
   async preview(ref: RedisRef, change: RedisChange): Promise<RedisPreview> {
     const project = this.deps.access.region(ref.projectId, ref.region);
     const instance = await this.deps.redis.getInstance(ref);
-    const [{ diff, warnings }, capacity] = await Promise.all([this.assess(instance, change), this.deps.capacity.load(project, this.deps.now())]);
+    const [{ diff, warnings }, capacity, cost] = await Promise.all([
+      this.assess(instance, change),
+      this.deps.capacity.load(project, this.deps.now()),
+      this.deps.costs?.redis(instance, change),
+    ]);
     const budget = redisBudgetOf(capacity.context, instance);
     return {
       instance,
@@ -55,6 +62,7 @@ export class RedisEditService {
       validation: { status: 'skipped', message: 'Memorystore has no validate-only mode; checked against its documented limits' },
       etag: redisFingerprint(instance),
       impacts: budget.terms.length > 0 ? redisImpacts([{ before: budget, after: budget }]) : [],
+      ...(cost ? { cost } : {}),
     };
   }
 

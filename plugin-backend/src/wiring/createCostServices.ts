@@ -11,6 +11,7 @@ import type { CostSource } from '../services/costs/CostSource';
 import { CostService } from '../services/costs/CostService';
 import { EstimatedCostSource } from '../services/costs/EstimatedCostSource';
 import { ScalingCostEstimator } from '../services/costs/ScalingCostEstimator';
+import { PreviewCostEstimator } from '../services/costs/PreviewCostEstimator';
 import type { ProjectAccess } from '../services/ProjectAccess';
 
 /** Billing gateways a test or host app may hand in instead of the ones built from the config. */
@@ -33,7 +34,7 @@ export function createCostServices(deps: {
   logger: PluginLogger;
   now: () => number;
   overrides?: BillingGatewayOverrides;
-}): { costs: CostService; budgets: BudgetService; scalingCosts: ScalingCostEstimator; source: CostSource } {
+}): { costs: CostService; budgets: BudgetService; scalingCosts: ScalingCostEstimator; previewCosts: PreviewCostEstimator; source: CostSource } {
   const { config, access, cloudRun, monitoring, audit, logger, now } = deps;
   const catalog = deps.overrides?.catalog ?? CatalogGateway.fromConfig(config);
   const budgets = deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config);
@@ -45,6 +46,7 @@ export function createCostServices(deps: {
     costs: new CostService({ access, source, monitoring, ...(budgets ? { budgets } : {}), now }),
     budgets: new BudgetService({ access, ...(budgets ? { budgets } : {}), source, audit, now }),
     scalingCosts: new ScalingCostEstimator({ catalog, logger }),
+    previewCosts: new PreviewCostEstimator({ catalog, logger }),
     source,
   };
 }

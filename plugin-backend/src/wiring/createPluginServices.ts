@@ -104,7 +104,7 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const lbMetrics = new LoadBalancerMetrics(monitoring);
   const catalog = new ServiceCatalogService({ access, cloudRun, metrics, now });
   const routing = new RoutingService({ access, urlMaps, backends, metrics: lbMetrics, audit, now });
-  const cdn = new CdnService({ access, backends, metrics: lbMetrics, audit, now });
+  const cdn = new CdnService({ access, backends, metrics: lbMetrics, audit, now, costs: billing.previewCosts });
   const queues = new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now });
   const redisService = new RedisService({ access, redis, metrics: capacityMetrics, capacity, now });
   const overview = new OverviewService({
@@ -122,7 +122,7 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     redis: redisService,
     routing,
     cdn,
-    redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now }),
+    redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now, costs: billing.previewCosts }),
     costs: billing.costs,
     budgets: billing.budgets,
     overview,
