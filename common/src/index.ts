@@ -6,6 +6,7 @@ export * from './errors';
 export * from './history';
 export * from './permissions';
 export * from './problems';
+export * from './logs';
 export * from './capacity';
 export * from './cdn';
 export * from './cost';

@@ -13,6 +13,7 @@ import { registerRedisRoutes } from './routes/redisRoutes';
 import { registerRoutingRoutes } from './routes/routingRoutes';
 import { registerCdnRoutes } from './routes/cdnRoutes';
 import { registerOverviewRoutes } from './routes/overviewRoutes';
+import { registerRecentErrorsRoutes } from './routes/recentErrorsRoutes';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. Each resource kind registers
@@ -39,6 +40,7 @@ export function buildRouter(services: PluginServices): Router {
   registerRoutingRoutes(router, services);
   registerCdnRoutes(router, services);
   registerOverviewRoutes(router, services);
+  registerRecentErrorsRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

@@ -25,6 +25,8 @@ import { RedisService } from '../services/RedisService';
 import { ServiceCatalogService, type Clock } from '../services/ServiceCatalogService';
 import { OverviewService } from '../services/OverviewService';
 import { ThrottleMetrics } from '../services/ThrottleMetrics';
+import { RecentErrorsService } from '../services/RecentErrorsService';
+import { LogEntriesGateway } from '../gateways/LogEntriesGateway';
 import { resolveProblemThresholds } from '@gcp-serverless/common';
 import { createCostServices, type BillingGatewayOverrides } from './createCostServices';
 import type { BudgetService } from '../services/costs/BudgetService';
@@ -43,6 +45,8 @@ export interface PluginServicesOptions extends AccessAndHistoryOptions {
   /** Compute URL maps and backends (load balancer routing and Cloud CDN). */
   urlMaps?: UrlMapGateway;
   backends?: BackendGateway;
+  /** Cloud Logging reads (recent errors of a service). */
+  logEntries?: LogEntriesGateway;
   /** Billing gateways (Budgets, Catalog, BigQuery export); default: built from the config. */
   billing?: BillingGatewayOverrides;
   /** Who is making a request (for the audit trail). */
@@ -70,6 +74,8 @@ export interface PluginServices {
   budgets: BudgetService;
   /** Index page: health and problems across projects. */
   overview: OverviewService;
+  /** Service page: recent errors from Cloud Logging. */
+  recentErrors: RecentErrorsService;
   identify: (req: Request) => string;
   /** Who may do what (standalone roles or Backstage permissions); the router's guard uses it. */
   authorizer: RequestAuthorizer;
@@ -126,6 +132,7 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     costs: billing.costs,
     budgets: billing.budgets,
     overview,
+    recentErrors: new RecentErrorsService({ access, logs: options.logEntries ?? LogEntriesGateway.fromConfig(config), now }),
     identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),
     authorizer,
     history,

@@ -1,0 +1,2 @@
+export * from './recentErrorsTypes';
+export * from './groupLogEntries';

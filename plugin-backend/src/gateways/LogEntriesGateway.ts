@@ -1,0 +1,47 @@
+import { Logging } from '@google-cloud/logging';
+import type { LogEntrySummary } from '@gcp-serverless/common';
+import type { GcpServerlessConfig } from '../config/config';
+import { callOptions, readWithRetry } from './callSettings';
+import { googleClientOptions } from './googleClientOptions';
+import { wrapGoogleError } from './googleErrors';
+import { logEntrySummary, type RawEntry } from './logEntryTranslator';
+
+/** One page of entries, newest first. */
+export interface LogEntriesPage {
+  entries: LogEntrySummary[];
+  /** True when more entries matched than this page holds. */
+  more: boolean;
+}
+
+/**
+ * Reads Cloud Logging v2 entries (`entries.list` through `@google-cloud/logging` `getEntries`) of
+ * the allowlisted projects, translated to our domain type. Writing stays in LoggingGateway.
+ */
+export class LogEntriesGateway {
+  constructor(
+    private readonly logging: Logging,
+    private readonly readMs: number,
+  ) {}
+
+  static fromConfig(config: GcpServerlessConfig): LogEntriesGateway {
+    return new LogEntriesGateway(new Logging(googleClientOptions(config)), config.timeouts.readMs);
+  }
+
+  /** The newest `pageSize` entries of a project matching a Logging query (one call, no auto-paging). */
+  async newest(projectId: string, filter: string, pageSize: number): Promise<LogEntriesPage> {
+    const what = `reading log entries of ${projectId}`;
+    try {
+      const [entries, nextQuery] = await readWithRetry(
+        () => this.logging.getEntries({
+          resourceNames: [`projects/${projectId}`], filter, orderBy: 'timestamp desc', pageSize, autoPaginate: false,
+          gaxOptions: callOptions(this.readMs),
+        }),
+        this.readMs,
+        what,
+      );
+      return { entries: entries.map(e => logEntrySummary(e as unknown as RawEntry)), more: Boolean(nextQuery && (nextQuery as { pageToken?: string }).pageToken) };
+    } catch (err) {
+      throw wrapGoogleError(err, what);
+    }
+  }
+}
