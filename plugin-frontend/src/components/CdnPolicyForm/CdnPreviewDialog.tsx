@@ -10,6 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { CdnConflictDetails, CdnPolicyApplyResult, CdnPolicyChange, CdnPolicyPreview } from '@gcp-serverless/common';
 import type { FingerprintEdit } from '../../hooks/useFingerprintEdit';
+import { CostImpactTable } from '../CostImpact/CostImpactTable';
 import { ScalingDiffTable } from '../ScalingForm/ScalingDiffTable';
 
 /** Props of {@link CdnPreviewDialog}. */
@@ -18,7 +19,7 @@ export interface CdnPreviewDialogProps {
   backendName: string;
 }
 
-/** Preview of a cache policy change: diff, warnings, what Google will check; Apply with progress. */
+/** Preview of a cache policy change: diff, warnings, cost impact (or why there is none), what Google will check; Apply with progress. */
 export function CdnPreviewDialog({ flow, backendName }: CdnPreviewDialogProps) {
   const { step } = flow;
   const open = step.kind === 'previewing' || step.kind === 'previewed' || step.kind === 'applying' || step.kind === 'failed';
@@ -36,6 +37,12 @@ export function CdnPreviewDialog({ flow, backendName }: CdnPreviewDialogProps) {
               {w.message}
             </Alert>
           ))}
+          {preview && preview.diff.length > 0 && preview.cost && <CostImpactTable impact={preview.cost} />}
+          {preview && preview.diff.length > 0 && !preview.cost && preview.costUnavailable && (
+            <Typography variant="body2" color="text.secondary" data-testid="cdn-cost-unavailable">
+              No cost estimate: {preview.costUnavailable}.
+            </Typography>
+          )}
           {preview?.validation.message && (
             <Typography variant="body2" color="text.secondary">
               {preview.validation.message}

@@ -9,14 +9,15 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { CapacityImpact } from '@gcp-serverless/common';
+import type { CapacityImpact, CostImpact } from '@gcp-serverless/common';
 import type { EditFlow, PreviewLike } from '../../hooks/useEditFlow';
 import { CapacityImpactList } from '../CapacityImpactList/CapacityImpactList';
+import { CostImpactTable } from '../CostImpact/CostImpactTable';
 import { ScalingDiffTable } from '../ScalingForm/ScalingDiffTable';
 import { ScalingWarnings } from '../ScalingForm/ScalingWarnings';
 
 /** Props of {@link EditPreviewDialog}. */
-export interface EditPreviewDialogProps<P extends PreviewLike & { impacts?: CapacityImpact[] }> {
+export interface EditPreviewDialogProps<P extends PreviewLike & { impacts?: CapacityImpact[]; cost?: CostImpact }> {
   flow: EditFlow<unknown, P, unknown, unknown>;
   /** e.g. "Preview queue generation". */
   title: string;
@@ -27,10 +28,11 @@ export interface EditPreviewDialogProps<P extends PreviewLike & { impacts?: Capa
 }
 
 /**
- * The preview of an edit (queues, Redis): diff, warnings with acknowledgement, capacity impact,
+ * The preview of an edit (queues, Redis): diff, warnings with acknowledgement, capacity impact, cost
+ * impact when the preview carries one (Redis resize),
  * the upstream validation verdict; then Apply with progress. Errors other than 400/409 show here.
  */
-export function EditPreviewDialog<P extends PreviewLike & { impacts?: CapacityImpact[] }>({ flow, title, upstream, testId }: EditPreviewDialogProps<P>) {
+export function EditPreviewDialog<P extends PreviewLike & { impacts?: CapacityImpact[]; cost?: CostImpact }>({ flow, title, upstream, testId }: EditPreviewDialogProps<P>) {
   const { step } = flow;
   const open = step.kind === 'previewing' || step.kind === 'previewed' || step.kind === 'applying' || step.kind === 'failed';
   const preview = step.kind === 'previewed' || step.kind === 'applying' || step.kind === 'failed' ? step.preview : undefined;
@@ -55,6 +57,7 @@ export function EditPreviewDialog<P extends PreviewLike & { impacts?: CapacityIm
               <ScalingDiffTable diff={preview.diff} />
               <ScalingWarnings warnings={preview.warnings} acknowledged={flow.acknowledged} onAcknowledge={flow.acknowledge} disabled={flow.busy} />
               <CapacityImpactList impacts={preview.impacts} />
+              {preview.cost && <CostImpactTable impact={preview.cost} />}
               <Typography variant="body2" color={preview.validation.status === 'failed' ? 'error' : 'text.secondary'} data-testid={`${testId}-validation`}>
                 {upstream} validation {preview.validation.status}
                 {preview.validation.message ? `: ${preview.validation.message}` : '.'}
