@@ -6,6 +6,10 @@ import type { EntityResources } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
+import { EntityBudgetSection } from './EntityBudgetSection';
+import { EntityQueuesSection } from './EntityQueuesSection';
+import { EntityRedisSection } from './EntityRedisSection';
+import { EntityRoutingSection } from './EntityRoutingSection';
 import { EntityServiceSection } from './EntityServiceSection';
 
 /** Props of {@link EntityResourcesView}. */
@@ -15,9 +19,10 @@ export interface EntityResourcesViewProps {
 }
 
 /**
- * Exactly the resources an entity's annotations name: its Cloud Run services (health, scaling form,
- * history) — a service written without region is found in the project's allowlisted regions — and
- * the project's history of those services. Other kinds appear here as their pages land.
+ * Exactly the resources an entity's annotations name: its Cloud Run services (health, cost, scaling
+ * form, history) — a service written without region is found in the project's allowlisted regions —
+ * then its URL map routes, queues, Redis instances and budget, each through its page's components
+ * filtered to the annotated names, with the same edit forms (and the same permission checks).
  */
 export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
   const api = useGcpServerlessApi();
@@ -26,11 +31,6 @@ export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
     signal => (needsLookup ? api.listServices(resources.projectId, '1h', { signal }) : Promise.resolve(undefined)),
     [api, resources.projectId, needsLookup],
   );
-  if (resources.cloudRunServices.length === 0) {
-    return <Alert severity="info">This entity names no Cloud Run service (annotation gcp-serverless/cloud-run-services).</Alert>;
-  }
-  if (needsLookup && list.loading && !list.value) return <LinearProgress aria-label="Finding the entity's services" />;
-  if (needsLookup && list.error) return <ErrorPanel title={`Could not list the services of ${resources.projectId}`} error={list.error} onRetry={list.retry} />;
 
   const services = resources.cloudRunServices.map(s => ({
     name: s.name,
@@ -41,7 +41,12 @@ export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
       <Typography variant="body2" color="text.secondary">
         Project {resources.projectId}
       </Typography>
-      {services.map(s =>
+      {resources.cloudRunServices.length === 0 && (
+        <Alert severity="info">This entity names no Cloud Run service (annotation gcp-serverless/cloud-run-services).</Alert>
+      )}
+      {needsLookup && list.loading && !list.value && <LinearProgress aria-label="Finding the entity's services" />}
+      {needsLookup && list.error && <ErrorPanel title={`Could not list the services of ${resources.projectId}`} error={list.error} onRetry={list.retry} />}
+      {(!needsLookup || list.value) && services.map(s =>
         s.region ? (
           <EntityServiceSection key={`${s.region}/${s.name}`} projectId={resources.projectId} region={s.region} service={s.name} />
         ) : (
@@ -50,6 +55,12 @@ export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
           </Alert>
         ),
       )}
+      {resources.urlMap && (
+        <EntityRoutingSection projectId={resources.projectId} urlMap={resources.urlMap} hosts={resources.hosts} services={resources.cloudRunServices} />
+      )}
+      {resources.queues.length > 0 && <EntityQueuesSection projectId={resources.projectId} queues={resources.queues} />}
+      {resources.redisInstances.length > 0 && <EntityRedisSection projectId={resources.projectId} instances={resources.redisInstances} />}
+      {resources.budget && <EntityBudgetSection projectId={resources.projectId} budgetId={resources.budget} />}
     </Stack>
   );
 }

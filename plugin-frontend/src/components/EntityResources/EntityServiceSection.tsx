@@ -5,6 +5,7 @@ import { ChangeHistoryPanel } from '../ChangeHistory/ChangeHistoryPanel';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
 import { ServiceCharts } from '../ServiceCharts/ServiceCharts';
+import { ServiceCostPanel } from '../ServiceCostPanel/ServiceCostPanel';
 import { ServiceHeader } from '../ServiceHeader/ServiceHeader';
 
 /** Props of {@link EntityServiceSection}. */
@@ -14,7 +15,7 @@ export interface EntityServiceSectionProps {
   service: string;
 }
 
-/** One Cloud Run service of an entity: header, health charts (last hour), scaling form and its change history. */
+/** One Cloud Run service of an entity: header, health charts (last hour), cost (last 30 days), scaling form and its change history. */
 export function EntityServiceSection({ projectId, region, service }: EntityServiceSectionProps) {
   const api = useGcpServerlessApi();
   const detail = useAsyncData(signal => api.getService({ projectId, region, service }, '1h', { signal }), [api, projectId, region, service]);
@@ -24,6 +25,7 @@ export function EntityServiceSection({ projectId, region, service }: EntityServi
       {detail.error && <ErrorPanel title={`Could not load ${service} in ${region}`} error={detail.error} onRetry={detail.retry} />}
       {detail.value && <ScalingForm service={detail.value.service} onChanged={detail.retry} />}
       {!detail.error && <ServiceCharts detail={detail.value} window="1h" />}
+      <ServiceCostPanel projectId={projectId} serviceName={service} />
       <ChangeHistoryPanel
         projectId={projectId}
         resource={`projects/${projectId}/locations/${region}/services/${service}`}

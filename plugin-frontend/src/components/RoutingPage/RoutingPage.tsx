@@ -19,7 +19,7 @@ import { RouteTester } from '../RouteTester/RouteTester';
 import { UrlMapEditor } from '../UrlMapEditor/UrlMapEditor';
 import { backendOptions, initialEdit } from '../UrlMapEditor/urlMapEditorModel';
 import { UrlMapConflictDialog, UrlMapPreviewDialog } from '../UrlMapEditor/UrlMapPreviewDialog';
-import { buildRoutingTree } from './routingTreeModel';
+import { buildRoutingTree, type RoutingTree } from './routingTreeModel';
 import { UrlMapTree } from './UrlMapTree';
 
 /** Query parameter naming the URL map shown (`?urlMap=gryyd-web-url-map`). */
@@ -67,7 +67,18 @@ export function RoutingPage() {
   );
 }
 
-function UrlMapPanel({ projectId, map, overview, reload }: { projectId: string; map: UrlMapView; overview: RoutingOverviewResponse; reload(): void }) {
+/** Props of {@link UrlMapPanel}. */
+export interface UrlMapPanelProps {
+  projectId: string;
+  map: UrlMapView;
+  overview: RoutingOverviewResponse;
+  reload(): void;
+  /** Narrows the displayed tree (the entity tab shows its own hosts); the editor always edits the whole map. */
+  narrowTree?: (tree: RoutingTree) => RoutingTree;
+}
+
+/** One URL map: its tree, the route tester and the routes editor (preview, fingerprint-guarded apply). */
+export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: UrlMapPanelProps) {
   const api = useGcpServerlessApi();
   const [window] = useTimeWindow();
   const [editing, setEditing] = useState(false);
@@ -86,7 +97,8 @@ function UrlMapPanel({ projectId, map, overview, reload }: { projectId: string; 
       reload();
     },
   });
-  const tree = buildRoutingTree(map.spec, overview.topology, overview.traffic);
+  const full = buildRoutingTree(map.spec, overview.topology, overview.traffic);
+  const tree = narrowTree ? narrowTree(full) : full;
   const conflict = flow.step.kind === 'conflict' ? flow.step.details : undefined;
   return (
     <Stack spacing={2}>
