@@ -2,6 +2,7 @@ import type {
   AccessSummary,
   ChangeHistoryResponse,
   OverviewResponse,
+  RecentErrorsResponse,
   ProjectListResponse,
   ScalingApplyRequest,
   ScalingApplyResult,
@@ -55,6 +56,9 @@ export interface GcpServerlessApi extends QueuesRedisApi, CostsApi, LoadBalancin
 
   /** `GET /overview?window=`: every configured project's counts, health and problems, worst first. */
   getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse>;
+
+  /** `GET …/services/:service/errors?window=`: the service's recent errors from Cloud Logging, grouped. */
+  getRecentErrors(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<RecentErrorsResponse>;
 
   /** `GET /me`: who the backend thinks the user is and which kinds of change they may apply (with the reason when not). */
   getAccess(options?: RequestOptions): Promise<AccessSummary>;

@@ -33,7 +33,7 @@ import type {
   RedisPreview,
 } from '@gcp-serverless/common';
 import { queuePath, redisPath, type QueueRef, type RedisRef } from './QueuesRedisApi';
-import type { OverviewResponse } from '@gcp-serverless/common';
+import type { OverviewResponse, RecentErrorsResponse } from '@gcp-serverless/common';
 import { budgetPath } from './CostsApi';
 import { cdnBackendPath, urlMapPath, type CdnBackendRef, type UrlMapRef } from './LoadBalancingApi';
 import type {
@@ -166,6 +166,11 @@ export class GcpServerlessClient implements GcpServerlessApi {
 
   applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<RedisApplyResult> {
     return this.request('POST', `${redisPath(ref)}/apply`, request, options);
+  }
+
+  getRecentErrors(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<RecentErrorsResponse> {
+    const path = `/projects/${enc(ref.projectId)}/locations/${enc(ref.region)}/services/${enc(ref.service)}/errors`;
+    return this.request('GET', `${path}?window=${enc(window)}`, undefined, options);
   }
 
   getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse> {

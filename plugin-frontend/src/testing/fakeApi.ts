@@ -29,6 +29,7 @@ export function fakeApi(overrides: Partial<GcpServerlessApi> = {}): FakeGcpServe
     getCdn: vi.fn(overrides.getCdn ?? unexpected('getCdn')),
     previewCdnPolicy: vi.fn(overrides.previewCdnPolicy ?? unexpected('previewCdnPolicy')),
     applyCdnPolicy: vi.fn(overrides.applyCdnPolicy ?? unexpected('applyCdnPolicy')),
+    getRecentErrors: vi.fn(overrides.getRecentErrors ?? unexpected('getRecentErrors')),
     getOverview: vi.fn(overrides.getOverview ?? unexpected('getOverview')),
     getCosts: vi.fn(overrides.getCosts ?? unexpected('getCosts')),
     listBudgets: vi.fn(overrides.listBudgets ?? unexpected('listBudgets')),

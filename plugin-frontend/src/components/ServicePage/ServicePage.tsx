@@ -18,6 +18,7 @@ import { ServiceCharts } from '../ServiceCharts/ServiceCharts';
 import { ServiceCostPanel } from '../ServiceCostPanel/ServiceCostPanel';
 import { ServiceHeader } from '../ServiceHeader/ServiceHeader';
 import { suggestedScaling } from './suggestedScaling';
+import { RecentErrorsPanel } from '../RecentErrorsPanel/RecentErrorsPanel';
 
 /**
  * One Cloud Run service (`projects/:projectId/locations/:region/services/:serviceName?window=`): header,
@@ -65,6 +66,7 @@ export function ServicePage() {
             <Skeleton variant="rectangular" height={96} aria-label="Loading scaling" />
           )}
           <ServiceCharts detail={detail.value} window={window} />
+          <RecentErrorsPanel service={{ projectId, region, service: serviceName }} window={window} />
           <ServiceCostPanel projectId={projectId} serviceName={serviceName} />
         </>
       )}
