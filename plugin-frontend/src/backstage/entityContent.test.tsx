@@ -67,6 +67,8 @@ describe('Backstage entity tab with every annotation', () => {
     const cost = await screen.findByTestId('service-cost-30d', {}, slow);
     expect(cost.textContent).toBe('Last 30 days: $64.00');
     expect(screen.getAllByTestId('service-cost-panel')).toHaveLength(1);
+    // The project's costs page is not routable inside the entity tab, so no link to it.
+    expect(screen.getByTestId('service-cost-panel').textContent).not.toContain('Open in the costs page');
 
     const routing = await screen.findByTestId('entity-routing', {}, slow);
     const tree = await within(routing).findByTestId('routing-tree', {}, slow);

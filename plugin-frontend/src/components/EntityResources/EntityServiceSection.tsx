@@ -25,7 +25,7 @@ export function EntityServiceSection({ projectId, region, service }: EntityServi
       {detail.error && <ErrorPanel title={`Could not load ${service} in ${region}`} error={detail.error} onRetry={detail.retry} />}
       {detail.value && <ScalingForm service={detail.value.service} onChanged={detail.retry} />}
       {!detail.error && <ServiceCharts detail={detail.value} window="1h" />}
-      <ServiceCostPanel projectId={projectId} serviceName={service} />
+      <ServiceCostPanel projectId={projectId} serviceName={service} showCostsLink={false} />
       <ChangeHistoryPanel
         projectId={projectId}
         resource={`projects/${projectId}/locations/${region}/services/${service}`}

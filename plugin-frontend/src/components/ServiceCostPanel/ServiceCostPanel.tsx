@@ -14,6 +14,8 @@ import { costsView, stackKeyLabel } from '../CostsPage/costsModel';
 export interface ServiceCostPanelProps {
   projectId: string;
   serviceName: string;
+  /** false where the project's costs page is not routable (the Backstage entity tab). Default true. */
+  showCostsLink?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ServiceCostPanelProps {
  * requests and its daily cost by SKU family. Its own loading and error states, so a billing outage
  * never blanks the service page.
  */
-export function ServiceCostPanel({ projectId, serviceName }: ServiceCostPanelProps) {
+export function ServiceCostPanel({ projectId, serviceName, showCostsLink = true }: ServiceCostPanelProps) {
   const api = useGcpServerlessApi();
   const report = useAsyncData(signal => api.getCosts(projectId, '30d', { signal }), [api, projectId]);
   const view = useMemo(
@@ -47,9 +49,11 @@ export function ServiceCostPanel({ projectId, serviceName }: ServiceCostPanelPro
             <Typography>Per 1,000 requests: <b>{per1000 === null ? '—' : formatUnitPrice(per1000, currency)}</b></Typography>
           </Stack>
           <DailyCostChart keys={view.stack.keys} days={view.stack.days} label={k => stackKeyLabel(k, 'skuFamily')} currency={currency} height={200} />
-          <Link component={RouterLink} to={`../costs?resource=${encodeURIComponent(serviceName)}`} variant="body2">
-            Open in the costs page
-          </Link>
+          {showCostsLink && (
+            <Link component={RouterLink} to={`../costs?resource=${encodeURIComponent(serviceName)}`} variant="body2">
+              Open in the costs page
+            </Link>
+          )}
         </Stack>
       )}
     </ChartPanel>
