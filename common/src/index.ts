@@ -7,6 +7,7 @@ export * from './history';
 export * from './permissions';
 export * from './problems';
 export * from './logs';
+export * from './topology';
 export * from './capacity';
 export * from './cdn';
 export * from './cost';

@@ -55,6 +55,16 @@ describe('GET /overview', () => {
     expect(res.body.problems.some((p: P) => p.code === 'REDIS_GUARDRAIL_EXCEEDED')).toBe(false);
   });
 
+  it('topology: chat-realtime services wired to chat-redis, coloured by the guardrail problem and linked', async () => {
+    const res = await backend.call('GET', '/projects/chat-realtime/topology?window=1h');
+    expect(res.status).toBe(200);
+    const redis = res.body.nodes.find((n: { id: string }) => n.id === 'redis:chat-redis');
+    expect(redis).toMatchObject({ kind: 'redis', health: 'warning', problems: ['REDIS_GUARDRAIL_EXCEEDED'], link: { page: 'redis', resource: 'chat-redis' } });
+    expect(res.body.edges).toContainEqual({ from: 'service:chatservice', to: 'redis:chat-redis' });
+    expect(res.body.edges).toContainEqual({ from: 'service:chat-history', to: 'redis:chat-redis' });
+    expect((await backend.call('GET', '/projects/other-project/topology')).status).toBe(404);
+  });
+
   it('refuses an unknown window with 400 naming the field', async () => {
     const res = await backend.call('GET', '/overview?window=2d');
     expect(res.status).toBe(400);

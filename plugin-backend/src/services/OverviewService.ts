@@ -50,7 +50,7 @@ export class OverviewService {
     const endMs = this.deps.now();
     const { values, errors } = await settlePanels({ budgets: this.deps.hasBilling ? this.deps.budgets.list() : Promise.resolve(null) });
     const budgetList: BudgetListResponse | null = values.budgets;
-    const projects = await Promise.all(this.deps.access.list().map(p => this.project(p, window, endMs, budgetList)));
+    const projects = await Promise.all(this.deps.access.list().map(async p => (await this.project(p, window, endMs, budgetList)).overview));
     return {
       window,
       asOf: new Date(Math.floor(endMs / 1000) * 1000).toISOString(),
@@ -61,7 +61,14 @@ export class OverviewService {
     };
   }
 
-  private async project(project: ProjectSummary, window: TimeWindow, endMs: number, budgets: BudgetListResponse | null): Promise<ProjectOverview> {
+  /** One allowlisted project's overview and the page reads it was built from (the topology reuses them). */
+  async readProject(projectId: string, window: TimeWindow) {
+    const project = this.deps.access.project(projectId);
+    const { values, errors } = await settlePanels({ budgets: this.deps.hasBilling ? this.deps.budgets.list() : Promise.resolve(null) });
+    return this.project(project, window, this.deps.now(), values.budgets, errors);
+  }
+
+  private async project(project: ProjectSummary, window: TimeWindow, endMs: number, budgets: BudgetListResponse | null, extraErrors: PanelError[] = []) {
     const id = project.projectId;
     const { values, errors } = await settlePanels({
       services: this.deps.catalog.listServices(id, window),
@@ -78,12 +85,15 @@ export class OverviewService {
       ...prefixed('queues', values.queues?.errors ?? []),
       ...prefixed('redis', values.redis?.errors ?? []),
       ...prefixed('cdn', values.cdn?.errors ?? []),
+      ...prefixed('budgets', extraErrors),
     ];
     // A budget with no project scope covers the whole billing account, so every project.
     const covering = budgets ? budgets.budgets.filter(b => b.projects.length === 0 || b.projects.includes(id)) : null;
-    return buildProjectOverview(
+    const overview: ProjectOverview = buildProjectOverview(
       { projectId: id, displayName: project.displayName, window, ...values, budgets: covering, errors: panelErrors },
       this.deps.thresholds,
     );
+    return { overview, values, project };
   }
+
 }

@@ -25,6 +25,7 @@ import { RedisService } from '../services/RedisService';
 import { ServiceCatalogService, type Clock } from '../services/ServiceCatalogService';
 import { OverviewService } from '../services/OverviewService';
 import { ThrottleMetrics } from '../services/ThrottleMetrics';
+import { TopologyService } from '../services/TopologyService';
 import { RecentErrorsService } from '../services/RecentErrorsService';
 import { LogEntriesGateway } from '../gateways/LogEntriesGateway';
 import { resolveProblemThresholds } from '@gcp-serverless/common';
@@ -76,6 +77,8 @@ export interface PluginServices {
   overview: OverviewService;
   /** Service page: recent errors from Cloud Logging. */
   recentErrors: RecentErrorsService;
+  /** Topology page: hosts → rules → backends → Cloud Run → queues and Redis, by health. */
+  topology: TopologyService;
   identify: (req: Request) => string;
   /** Who may do what (standalone roles or Backstage permissions); the router's guard uses it. */
   authorizer: RequestAuthorizer;
@@ -132,6 +135,7 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     costs: billing.costs,
     budgets: billing.budgets,
     overview,
+    topology: new TopologyService(overview),
     recentErrors: new RecentErrorsService({ access, logs: options.logEntries ?? LogEntriesGateway.fromConfig(config), now }),
     identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),
     authorizer,

@@ -1,0 +1,2 @@
+export * from './topologyTypes';
+export * from './buildTopology';
