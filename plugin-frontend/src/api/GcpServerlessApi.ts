@@ -3,6 +3,7 @@ import type {
   ChangeHistoryResponse,
   OverviewResponse,
   RecentErrorsResponse,
+  TopologyResponse,
   ProjectListResponse,
   ScalingApplyRequest,
   ScalingApplyResult,
@@ -59,6 +60,9 @@ export interface GcpServerlessApi extends QueuesRedisApi, CostsApi, LoadBalancin
 
   /** `GET …/services/:service/errors?window=`: the service's recent errors from Cloud Logging, grouped. */
   getRecentErrors(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<RecentErrorsResponse>;
+
+  /** `GET /projects/:projectId/topology?window=`: hosts → rules → backends → Cloud Run → queues and Redis, by health. */
+  getTopology(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<TopologyResponse>;
 
   /** `GET /me`: who the backend thinks the user is and which kinds of change they may apply (with the reason when not). */
   getAccess(options?: RequestOptions): Promise<AccessSummary>;

@@ -33,7 +33,7 @@ import type {
   RedisPreview,
 } from '@gcp-serverless/common';
 import { queuePath, redisPath, type QueueRef, type RedisRef } from './QueuesRedisApi';
-import type { OverviewResponse, RecentErrorsResponse } from '@gcp-serverless/common';
+import type { OverviewResponse, RecentErrorsResponse, TopologyResponse } from '@gcp-serverless/common';
 import { budgetPath } from './CostsApi';
 import { cdnBackendPath, urlMapPath, type CdnBackendRef, type UrlMapRef } from './LoadBalancingApi';
 import type {
@@ -171,6 +171,10 @@ export class GcpServerlessClient implements GcpServerlessApi {
   getRecentErrors(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<RecentErrorsResponse> {
     const path = `/projects/${enc(ref.projectId)}/locations/${enc(ref.region)}/services/${enc(ref.service)}/errors`;
     return this.request('GET', `${path}?window=${enc(window)}`, undefined, options);
+  }
+
+  getTopology(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<TopologyResponse> {
+    return this.request('GET', `/projects/${enc(projectId)}/topology?window=${enc(window)}`, undefined, options);
   }
 
   getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse> {

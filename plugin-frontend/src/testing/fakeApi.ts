@@ -30,6 +30,7 @@ export function fakeApi(overrides: Partial<GcpServerlessApi> = {}): FakeGcpServe
     previewCdnPolicy: vi.fn(overrides.previewCdnPolicy ?? unexpected('previewCdnPolicy')),
     applyCdnPolicy: vi.fn(overrides.applyCdnPolicy ?? unexpected('applyCdnPolicy')),
     getRecentErrors: vi.fn(overrides.getRecentErrors ?? unexpected('getRecentErrors')),
+    getTopology: vi.fn(overrides.getTopology ?? unexpected('getTopology')),
     getOverview: vi.fn(overrides.getOverview ?? unexpected('getOverview')),
     getCosts: vi.fn(overrides.getCosts ?? unexpected('getCosts')),
     listBudgets: vi.fn(overrides.listBudgets ?? unexpected('listBudgets')),

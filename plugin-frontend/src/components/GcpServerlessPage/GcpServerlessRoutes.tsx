@@ -12,6 +12,7 @@ import { CdnPage } from '../CdnPage/CdnPage';
 import { BudgetsPage } from '../BudgetsPage/BudgetsPage';
 import { CostsPage } from '../CostsPage/CostsPage';
 import { OverviewPage } from '../OverviewPage/OverviewPage';
+import { TopologyPage } from '../TopologyPage/TopologyPage';
 
 /**
  * The plugin's pages as relative routes, so the tree mounts under any base path
@@ -39,6 +40,7 @@ export function GcpServerlessRoutes() {
           <Route path="budgets" element={<BudgetsPage />} />
           <Route path="locations/:region/services/:serviceName" element={<ServicePage />} />
           <Route path="history" element={<ChangeHistoryPage />} />
+          <Route path="topology" element={<TopologyPage />} />
         </Route>
         <Route path="*" element={<Alert severity="warning">This page does not exist in the GCP Serverless plugin.</Alert>} />
       </Routes>

@@ -15,6 +15,7 @@ export const PROJECT_PAGES: ProjectPageEntry[] = [
   { path: 'redis', label: 'Redis' },
   { path: 'costs', label: 'Costs' },
   { path: 'budgets', label: 'Budgets' },
+  { path: 'topology', label: 'Topology' },
   { path: 'history', label: 'History' },
 ];
 
