@@ -38,6 +38,13 @@ describe.each([true, false])('GcpServerlessPage routes (v7_relativeSplatPath %s)
     expect((screen.getByLabelText('Max instances') as HTMLInputElement).value).toBe('787');
   });
 
+  it('returns from a project page to the overview of all projects', async () => {
+    const { container } = renderWithProviders(<GcpServerlessPage />, { api: api(), path: '/projects/gryyd-web/services?window=6h', v7RelativeSplatPath });
+    fireEvent.click(await screen.findByRole('link', { name: 'All projects' }));
+    await screen.findByTestId('overview-page');
+    expect(currentLocation(container)).toBe(`${TEST_BASE}?window=6h`);
+  });
+
   it('switches project with the picker and stays under the mount path', async () => {
     const fake = api();
     const { container } = renderWithProviders(<GcpServerlessPage />, {

@@ -1,4 +1,5 @@
-import { Outlet, useNavigate, useParams } from 'react-router-dom';
+import { Link as RouterLink, Outlet, useNavigate, useParams } from 'react-router-dom';
+import Link from '@mui/material/Link';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import { useProjects } from '../../hooks/useProjects';
@@ -22,6 +23,9 @@ export function ProjectLayout() {
   return (
     <Stack spacing={2}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} justifyContent="space-between">
+        <Link component={RouterLink} to={`..${windowQuery(window)}`} sx={{ whiteSpace: 'nowrap' }}>
+          All projects
+        </Link>
         <ProjectPicker
           projects={list}
           value={projectId}

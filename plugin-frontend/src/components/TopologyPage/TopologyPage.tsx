@@ -12,7 +12,6 @@ import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { problemLinkPath } from '../OverviewPage/problemLinks';
-import { TimeWindowPicker } from '../TimeWindowPicker/TimeWindowPicker';
 import { BOX, layoutTopology, TOPOLOGY_COLUMNS } from './topologyLayout';
 
 function useHealthColor(): (h: Health) => string {
@@ -49,16 +48,14 @@ function NodeBox({ node, color }: { node: TopologyNode & { x: number; y: number 
 export function TopologyPage() {
   const { projectId = '' } = useParams();
   const api = useGcpServerlessApi();
-  const [window, setWindow] = useTimeWindow();
+  // The project frame (ProjectLayout) holds the time window picker.
+  const [window] = useTimeWindow();
   const data = useAsyncData(signal => api.getTopology(projectId, window, { signal }), [api, projectId, window]);
   const color = useHealthColor();
   const layout = data.value ? layoutTopology(data.value.nodes, data.value.edges) : null;
   return (
     <Stack spacing={2} data-testid="topology-page">
-      <Stack direction="row" alignItems="center">
-        <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>Topology</Typography>
-        <TimeWindowPicker value={window} onChange={setWindow} />
-      </Stack>
+      <Typography variant="h6" component="h2">Topology</Typography>
       {data.error && <ErrorPanel title={`Could not load the topology of ${projectId}`} error={data.error} onRetry={data.retry} />}
       {!data.value && !data.error && <Skeleton variant="rectangular" height={240} aria-label="Loading topology" />}
       {data.value && data.value.errors.length > 0 && (
