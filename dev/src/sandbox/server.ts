@@ -116,6 +116,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       .then((response) => writeJson(res, response.status, response.body), (error: unknown) => writeError(res, error))
       .catch(() => res.destroy());
   });
+  // Node closes idle keep-alive sockets after 5 s by default. When a long computation (1,000 services'
+  // metrics) blocks the loop, that timer fires just as a client in the same process reuses the socket:
+  // "socket hang up". A longer idle timeout than any client keeps its sockets avoids the race.
+  server.keepAliveTimeout = 120_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

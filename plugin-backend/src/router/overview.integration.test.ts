@@ -83,6 +83,7 @@ describe('GET /overview at scale', () => {
       await fleet.control('DELETE', '/counters');
       const res = await fleet.call('GET', '/overview?window=1h');
       expect(res.status).toBe(200);
+      expect(res.body.projects[0].errors).toEqual([]);
       expect(res.body.projects[0].services.count).toBe(1000);
       const counts = await fleet.counters();
       // Lists are paged (the services page, and the queue and Redis wiring, each page through Run's list);
