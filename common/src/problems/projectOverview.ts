@@ -21,6 +21,8 @@ export interface ProjectOverviewInput {
   services: ServiceListResponse | null;
   /** 429 responses per second by `region/service`, when measured. */
   throttled?: Map<string, number> | null;
+  /** Container starts per hour by `region/service`, when measured. */
+  coldStarts?: Map<string, number> | null;
   routing: RoutingOverviewResponse | null;
   queues: QueueListResponse | null;
   redis: RedisListResponse | null;
@@ -69,7 +71,8 @@ export function buildProjectOverview(input: ProjectOverviewInput, t: ProblemThre
   const { projectId, window } = input;
   const services = (input.services?.services ?? []).flatMap(s =>
     detectServiceProblems({ projectId, region: s.region, name: s.name, scaling: s.scaling, summary: s.summary, window,
-      throttled429PerSecond: input.throttled ? (input.throttled.get(`${s.region}/${s.name}`) ?? 0) : null }, t));
+      throttled429PerSecond: input.throttled ? (input.throttled.get(`${s.region}/${s.name}`) ?? 0) : null,
+      coldStartsPerHour: input.coldStarts ? (input.coldStarts.get(`${s.region}/${s.name}`) ?? 0) : null }, t));
   const routing = input.routing;
   const known = routing ? { backendServices: routing.backendServices.map(b => b.name), backendBuckets: routing.backendBuckets.map(b => b.name) } : null;
   const routes = routing && known ? routing.urlMaps.flatMap(m => detectMissingBackends(projectId, m, known)) : [];

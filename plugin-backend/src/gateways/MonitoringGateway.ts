@@ -40,6 +40,8 @@ export interface TimeSeriesQuery {
   groupByFields: string[];
   /** What the query is for, used in error messages ("request rates of gryyd-web"). */
   purpose: string;
+  /** How a DISTRIBUTION point becomes a number: its mean (default) or its count (e.g. cold starts). */
+  distributionValue?: 'mean' | 'count';
 }
 
 /** A series as the services use it: its labels flattened (`resource.labels.x`, `metric.labels.y`), points oldest first. */
@@ -50,7 +52,7 @@ export interface MetricSeries {
 
 interface RawPoint {
   interval?: { endTime?: { seconds?: unknown; nanos?: number } | string | null } | null;
-  value?: { doubleValue?: number | null; int64Value?: unknown; distributionValue?: { mean?: number | null } | null } | null;
+  value?: { doubleValue?: number | null; int64Value?: unknown; distributionValue?: { mean?: number | null; count?: unknown } | null } | null;
 }
 interface RawSeries {
   metric?: { labels?: Record<string, string> | null } | null;
@@ -64,11 +66,13 @@ function endTimeIso(point: RawPoint): string {
   return new Date(Number(String(t?.seconds ?? 0)) * 1000 + Math.floor((t?.nanos ?? 0) / 1e6)).toISOString();
 }
 
-function pointValue(point: RawPoint): number {
+function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
   const v = point.value ?? {};
   if (v.doubleValue != null) return Number(v.doubleValue);
   if (v.int64Value != null) return Number(String(v.int64Value));
-  if (v.distributionValue) return Number(v.distributionValue.mean ?? 0);
+  if (v.distributionValue) {
+    return distribution === 'count' ? Number(String(v.distributionValue.count ?? 0)) : Number(v.distributionValue.mean ?? 0);
+  }
   return 0;
 }
 
@@ -112,7 +116,7 @@ export class MonitoringGateway {
           ...prefixKeys('metric.labels.', s.metric?.labels),
         },
         // Monitoring returns points newest first; charts want oldest first.
-        points: (s.points ?? []).map(p => ({ time: endTimeIso(p), value: pointValue(p) })).reverse(),
+        points: (s.points ?? []).map(p => ({ time: endTimeIso(p), value: pointValue(p, q.distributionValue ?? 'mean') })).reverse(),
       }));
     } catch (err) {
       throw wrapGoogleError(err, what);

@@ -73,6 +73,7 @@ export class OverviewService {
     const { values, errors } = await settlePanels({
       services: this.deps.catalog.listServices(id, window),
       throttled: this.deps.throttles.throttledPerSecond(project, window, endMs),
+      coldStarts: this.deps.throttles.coldStartsPerHour(project, window, endMs),
       routing: this.deps.routing.overview(id, window),
       queues: this.deps.queues.listQueues(id, window),
       redis: this.deps.redis.listInstances(id, window),

@@ -35,4 +35,31 @@ export class ThrottleMetrics {
     }
     return byService;
   }
+
+  /**
+   * Container starts per hour by `region/service`: the count of the startup_latencies distribution
+   * (one sample per start), one Monitoring call for all services. Read over the window, at most the
+   * last 6 h, in 5-minute steps: starts are short bursts, and a 6 h cap keeps a fleet's answer small.
+   */
+  async coldStartsPerHour(project: ProjectSummary, window: TimeWindow, endMs: number): Promise<Map<string, number>> {
+    const seconds = Math.min(TIME_WINDOW_SECONDS[window], 6 * 3600);
+    const regions = project.regions;
+    const filter = [
+      `metric.type = ${quoteFilterValue(RUN_METRICS.startupLatencies)}`,
+      `resource.type = ${quoteFilterValue(CLOUD_RUN_RESOURCE)}`,
+      regions.length === 1 ? `${LOCATION_LABEL} = ${quoteFilterValue(regions[0]!)}` : `${LOCATION_LABEL} = one_of(${regions.map(quoteFilterValue).join(',')})`,
+    ].join(' AND ');
+    const series = await this.monitoring.query({
+      projectId: project.projectId, filter, startMs: endMs - seconds * 1000, endMs,
+      alignmentPeriodSeconds: 300, aligner: 'ALIGN_DELTA', reducer: 'REDUCE_SUM', distributionValue: 'count',
+      groupByFields: [LOCATION_LABEL, SERVICE_NAME_LABEL], purpose: `container starts of ${project.projectId}`,
+    });
+    const byService = new Map<string, number>();
+    for (const s of series) {
+      const key = serviceKey(s.labels[LOCATION_LABEL] ?? '', s.labels[SERVICE_NAME_LABEL] ?? '');
+      const starts = s.points.reduce((sum, p) => sum + p.value, 0);
+      byService.set(key, (byService.get(key) ?? 0) + (starts * 3600) / seconds);
+    }
+    return byService;
+  }
 }

@@ -4,6 +4,8 @@ export const RUN_METRICS = {
   requestCount: 'run.googleapis.com/request_count',
   requestLatencies: 'run.googleapis.com/request_latencies',
   instanceCount: 'run.googleapis.com/container/instance_count',
+  /** One distribution sample per container start: its count is the number of cold starts. */
+  startupLatencies: 'run.googleapis.com/container/startup_latencies',
 } as const;
 
 export const SERVICE_NAME_LABEL = 'resource.labels.service_name';
