@@ -6,6 +6,7 @@ import { BudgetsGateway } from '../gateways/billing/BudgetsGateway';
 import { CatalogGateway } from '../gateways/billing/CatalogGateway';
 import type { AuditLog, PluginLogger } from '../services/AuditLog';
 import { BillingExportCostSource } from '../services/costs/BillingExportCostSource';
+import { CachingCostSource } from '../services/costs/CachingCostSource';
 import { BudgetService } from '../services/costs/BudgetService';
 import type { CostSource } from '../services/costs/CostSource';
 import { CostService } from '../services/costs/CostService';
@@ -39,8 +40,10 @@ export function createCostServices(deps: {
   const catalog = deps.overrides?.catalog ?? CatalogGateway.fromConfig(config);
   const budgets = deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config);
   const exportGateway = deps.overrides?.billingExport ?? BillingExportGateway.fromConfig(config);
+  // Only the billing export is cached: it is refreshed by Google a few times a day, while the
+  // estimate follows Monitoring and the sandbox clock minute by minute.
   const source: CostSource = exportGateway
-    ? new BillingExportCostSource(exportGateway)
+    ? new CachingCostSource(new BillingExportCostSource(exportGateway))
     : new EstimatedCostSource({ access, cloudRun, monitoring, catalog, now });
   return {
     costs: new CostService({ access, source, monitoring, ...(budgets ? { budgets } : {}), now }),
