@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { renderInTestApp as renderInNewTestApp, createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -29,6 +29,13 @@ function api() {
     getService: async () => serviceDetailFixture(),
   });
 }
+
+// Unmount every test app before the next test, and before jsdom is torn down at the end of the file:
+// a lazy extension resolving after teardown would otherwise commit into a missing window.
+afterEach(async () => {
+  cleanup();
+  await new Promise(resolve => setTimeout(resolve, 0));
+});
 
 describe('Backstage legacy frontend system', () => {
   it('renders the routable page with the app-provided API', async () => {
