@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { renderInTestApp as renderInNewTestApp, createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -30,11 +30,11 @@ function api() {
   });
 }
 
-// Unmount every test app before the next test, and before jsdom is torn down at the end of the file:
-// a lazy extension resolving after teardown would otherwise commit into a missing window.
-afterEach(async () => {
+// Let lazy extensions still resolving finish, then unmount, before jsdom is torn down at the end of
+// the file: a commit after teardown would fail on a missing window (seen as a flaky unhandled error).
+afterAll(async () => {
+  await new Promise(resolve => setTimeout(resolve, 500));
   cleanup();
-  await new Promise(resolve => setTimeout(resolve, 0));
 });
 
 describe('Backstage legacy frontend system', () => {
