@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from '../types/snapshot';
 import type { PanelError } from '../types/metrics';
 import type { TimeWindow } from '../types/timeWindow';
 import type { Problem, ProblemSeverity } from './problemTypes';
@@ -46,6 +47,8 @@ export interface ProjectOverview {
 
 /** GET /overview?window= */
 export interface OverviewResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   window: TimeWindow;
   /** ISO 8601 end of the window. */
   asOf: string;

@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from '../types/snapshot';
 import type { PanelError } from '../types/metrics';
 import type { TimeWindow } from '../types/timeWindow';
 import type { Health } from '../problems/overviewTypes';
@@ -29,6 +30,8 @@ export interface TopologyEdge {
 
 /** GET /projects/:projectId/topology?window= */
 export interface TopologyResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   projectId: string;
   window: TimeWindow;
   nodes: TopologyNode[];

@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from './snapshot';
 import type { CapacityImpact } from './capacity';
 import type { CostImpact } from './catalog';
 import type { CloudRunService, CloudRunServiceWithSummary, ScalingSettings } from './cloudRun';
@@ -13,6 +14,8 @@ export interface ProjectListResponse {
 
 /** GET /projects/:projectId/services?window= */
 export interface ServiceListResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   projectId: string;
   window: TimeWindow;
   /** ISO 8601 end of the window the figures cover. */

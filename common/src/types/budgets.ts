@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from './snapshot';
 import type { ChangeWarning, FieldChange, UpstreamValidation } from './api';
 import type { PanelError } from './metrics';
 
@@ -56,6 +57,8 @@ export interface BudgetWithSpend extends Budget {
 
 /** GET /billing/budgets */
 export interface BudgetListResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   billingAccount: string;
   budgets: BudgetWithSpend[];
   errors: PanelError[];

@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from './snapshot';
 import type { PanelError } from './metrics';
 
 /**
@@ -83,6 +84,8 @@ export interface BudgetLine {
 
 /** GET /projects/:projectId/costs?range= */
 export interface CostReportResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   projectId: string;
   range: CostRange;
   /** ISO 4217 code of the billing account (e.g. "USD"). */

@@ -10,3 +10,4 @@ export * from './projects';
 export * from './queues';
 export * from './redis';
 export * from './timeWindow';
+export * from './snapshot';

@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from './snapshot';
 import type { CdnCacheMode, CdnPolicyChange } from '../schemas/cdnPolicy';
 import type { RoutingTopology } from '../routing/routeDecision';
 import type { UrlMapFinding } from '../routing/urlMapFindings';
@@ -91,6 +92,8 @@ export interface RouteTraffic {
 
 /** GET /projects/:projectId/routing?window= */
 export interface RoutingOverviewResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   projectId: string;
   window: TimeWindow;
   asOf: string;
@@ -153,6 +156,8 @@ export interface CdnBackend {
 
 /** GET /projects/:projectId/cdn?window= */
 export interface CdnOverviewResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   projectId: string;
   window: TimeWindow;
   asOf: string;

@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from './snapshot';
 import type { ChangeWarning, FieldChange, UpstreamValidation } from './api';
 import type { CapacityImpact } from './capacity';
 import type { NamedSeries, PanelError } from './metrics';
@@ -74,6 +75,8 @@ export interface QueueWithSummary extends CloudTasksQueue {
 
 /** GET /projects/:projectId/queues?window= */
 export interface QueueListResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   projectId: string;
   window: TimeWindow;
   asOf: string;

@@ -1,3 +1,4 @@
+import type { SnapshotMeta } from './snapshot';
 import type { ChangeWarning, FieldChange, UpstreamValidation } from './api';
 import type { CapacityImpact, RedisConnectionBudget } from './capacity';
 import type { CostImpact } from './catalog';
@@ -51,6 +52,8 @@ export interface RedisInstanceWithSummary extends RedisInstance {
 
 /** GET /projects/:projectId/redis?window= */
 export interface RedisListResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   projectId: string;
   window: TimeWindow;
   asOf: string;
