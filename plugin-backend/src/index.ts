@@ -20,4 +20,5 @@ export { InMemoryAuditLog, LoggerAuditLog, type AuditEntry, type AuditLog, type 
 export { StandaloneAuthorizer } from './access/StandaloneAuthorizer';
 export type { RequestAuthorizer, RequestIdentity } from './access/RequestAuthorizer';
 export { ROUTE_PERMISSION_RULES, type RoutePermissionRule } from './access/routePermissions';
+export { examplePath, listRoutes, type RouterRoute } from './access/routeEnumeration';
 export { KnexChangeHistory, type ChangeHistory } from './history/KnexChangeHistory';

@@ -7,6 +7,12 @@ import { startPortal } from './startPortal';
  * the embedded GCP sandbox (no Google account needed); with it, against whatever the file says.
  */
 async function main(): Promise<void> {
+  // Last resort: every Google call is awaited and mapped, but one rejection nobody awaited must not
+  // take the portal down for every user. It is logged with what we know, and the portal keeps serving.
+  process.on('unhandledRejection', reason => {
+    const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+    console.error(`gcp-serverless portal: unhandled rejection (the portal keeps running; please report it): ${detail}`);
+  });
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: process.env.PORT ?? '7007' },

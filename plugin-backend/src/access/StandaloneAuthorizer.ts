@@ -12,7 +12,6 @@ import {
 } from '@gcp-serverless/common';
 import type { AccessConfig } from '../config/accessConfig';
 import type { GcpServerlessConfig } from '../config/config';
-import { ConfigError } from '../config/config';
 import { IapVerifier, type IapPublicKeys } from './IapVerifier';
 import type { RequestAuthorizer, RequestIdentity } from './RequestAuthorizer';
 
@@ -24,34 +23,39 @@ export const SANDBOX_DEFAULT_ACCESS: AccessConfig = {
 
 /**
  * Standalone access control: the identity from Identity-Aware Proxy (verified) or a configured local
- * user (sandbox mode only), and roles from config. Every role reads; editor changes scaling, routing,
+ * user, and roles from config. Against Google Cloud the local user is the workstation setup (one's
+ * own credentials, one's own edits): it is given only to requests from this machine's loopback that
+ * no proxy forwarded, so a portal reachable from elsewhere identifies nobody else as that user. Every role reads; editor changes scaling, routing,
  * CDN, queues and Redis; finance changes budgets. In gcp mode without `access` nobody is identified
  * and nobody may change anything.
  */
 export class StandaloneAuthorizer implements RequestAuthorizer {
   private readonly iap?: IapVerifier;
+  private readonly access: AccessConfig | undefined;
+  private readonly loopbackOnly: boolean;
 
   constructor(
-    private readonly access: AccessConfig | undefined,
-    options: { iapPublicKeys?: () => Promise<IapPublicKeys> } = {},
+    access: AccessConfig | undefined,
+    options: { iapPublicKeys?: () => Promise<IapPublicKeys>; localUserOnLoopbackOnly?: boolean } = {},
   ) {
+    this.access = access;
+    this.loopbackOnly = options.localUserOnLoopbackOnly ?? false;
     if (access?.identity.type === 'iap') {
       this.iap = new IapVerifier({ audience: access.identity.audience, ...(options.iapPublicKeys ? { publicKeys: options.iapPublicKeys } : {}) });
     }
   }
 
-  /** Builds it from the plugin config; a local user outside sandbox mode is a config error. */
+  /** Builds it from the plugin config; in gcp mode a local user is recognised on loopback only. */
   static fromConfig(config: GcpServerlessConfig, options: { iapPublicKeys?: () => Promise<IapPublicKeys> } = {}): StandaloneAuthorizer {
     const access = config.access ?? (config.mode === 'sandbox' ? SANDBOX_DEFAULT_ACCESS : undefined);
-    if (config.mode === 'gcp' && access?.identity.type === 'local') {
-      throw new ConfigError('Invalid gcp-serverless configuration:\n  gcpServerless.access.identity: a local user is only allowed in sandbox mode; use type "iap"');
-    }
-    return new StandaloneAuthorizer(access, options);
+    return new StandaloneAuthorizer(access, { ...options, localUserOnLoopbackOnly: config.mode === 'gcp' });
   }
 
   async identify(req: Request): Promise<RequestIdentity> {
     if (!this.access) return { user: null };
-    if (this.access.identity.type === 'local') return { user: this.access.identity.user };
+    if (this.access.identity.type === 'local') {
+      return { user: !this.loopbackOnly || isDirectLoopbackRequest(req) ? this.access.identity.user : null };
+    }
     return { user: await this.iap!.verify(req) };
   }
 
@@ -90,4 +94,12 @@ export class StandaloneAuthorizer implements RequestAuthorizer {
     if (this.rolesOf(identity.user).includes(role)) return { verdict: 'allow' };
     return { verdict: 'deny', reason: `needs the ${role} role (${changePermissions[kind].name})` };
   }
+}
+
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** A request from this machine that no proxy forwarded (a proxy on the same machine would add its headers). */
+function isDirectLoopbackRequest(req: Request): boolean {
+  const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+  return !forwarded && LOOPBACK_ADDRESSES.has(req.socket?.remoteAddress ?? '');
 }

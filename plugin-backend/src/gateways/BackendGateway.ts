@@ -7,6 +7,8 @@ import {
 } from '@google-cloud/compute';
 import { ConflictError, type BackendBucketView, type BackendServiceView, type CdnPolicyChange } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { computeOperationName, waitForGlobalOperation } from './computeOperations';
 import { toBackendBucketView, toBackendServiceView, toNegView, toPlainJson, type NegView } from './computeTranslator';
@@ -41,15 +43,15 @@ export class BackendGateway {
     private readonly timeouts: ComputeTimeouts,
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): BackendGateway {
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BackendGateway {
     const o = googleClientOptions(config) as never;
     return new BackendGateway(
       {
-        services: new BackendServicesClient(o),
-        buckets: new BackendBucketsClient(o),
-        globalNegs: new GlobalNetworkEndpointGroupsClient(o),
-        regionNegs: new RegionNetworkEndpointGroupsClient(o),
-        operations: new GlobalOperationsClient(o),
+        services: guardClient(new BackendServicesClient(o), credentials, ['list', 'get', 'patch', 'update']),
+        buckets: guardClient(new BackendBucketsClient(o), credentials, ['list', 'get', 'patch', 'update']),
+        globalNegs: guardClient(new GlobalNetworkEndpointGroupsClient(o), credentials, ['list']),
+        regionNegs: guardClient(new RegionNetworkEndpointGroupsClient(o), credentials, ['list']),
+        operations: guardClient(new GlobalOperationsClient(o), credentials, ['wait', 'get']),
       },
       config.timeouts,
     );

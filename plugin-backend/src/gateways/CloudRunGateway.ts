@@ -1,6 +1,8 @@
 import { ServicesClient } from '@google-cloud/run';
 import { ConflictError, type CloudRunService, type ScalingSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
@@ -33,8 +35,9 @@ export class CloudRunGateway {
     private readonly timeouts: CloudRunGatewayTimeouts,
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): CloudRunGateway {
-    return new CloudRunGateway(new ServicesClient(googleClientOptions(config) as never), config.timeouts);
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CloudRunGateway {
+    const client = new ServicesClient(googleClientOptions(config) as never);
+    return new CloudRunGateway(guardClient(client, credentials, ['listServices', 'getService', 'updateService']), config.timeouts);
   }
 
   /** All services of one project and region (the client follows nextPageToken). */

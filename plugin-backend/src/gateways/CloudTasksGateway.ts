@@ -1,6 +1,8 @@
 import { CloudTasksClient } from '@google-cloud/tasks';
 import type { CloudTasksQueue, QueueSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
@@ -32,8 +34,10 @@ export class CloudTasksGateway {
     private readonly timeouts: CloudTasksGatewayTimeouts,
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): CloudTasksGateway {
-    return new CloudTasksGateway(new CloudTasksClient(googleClientOptions(config) as never), config.timeouts);
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CloudTasksGateway {
+    const client = new CloudTasksClient(googleClientOptions(config) as never);
+    const methods = ['listQueues', 'getQueue', 'updateQueue', 'pauseQueue', 'resumeQueue', 'purgeQueue'] as const;
+    return new CloudTasksGateway(guardClient(client, credentials, methods), config.timeouts);
   }
 
   /** All queues of one project and region (the client follows nextPageToken). */

@@ -1,6 +1,8 @@
 import { Logging } from '@google-cloud/logging';
 import type { LogEntrySummary } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
@@ -23,8 +25,8 @@ export class LogEntriesGateway {
     private readonly readMs: number,
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): LogEntriesGateway {
-    return new LogEntriesGateway(new Logging(googleClientOptions(config)), config.timeouts.readMs);
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): LogEntriesGateway {
+    return new LogEntriesGateway(guardClient(new Logging(googleClientOptions(config)), credentials, ['getEntries']), config.timeouts.readMs);
   }
 
   /** The newest `pageSize` entries of a project matching a Logging query (one call, no auto-paging). */

@@ -1,5 +1,7 @@
 import { Logging, type Log } from '@google-cloud/logging';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import type { CloudLoggingConfig } from '../config/accessConfig';
 import { callOptions, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
@@ -31,10 +33,10 @@ export class LoggingGateway {
    * The official client pointed like every other gateway (sandbox or ADC). The `global` resource is
    * passed on every write: without one the library probes the metadata server (GCP-FACTS.md §1).
    */
-  static fromConfig(config: GcpServerlessConfig, logging: CloudLoggingConfig): LoggingGateway {
+  static fromConfig(config: GcpServerlessConfig, logging: CloudLoggingConfig, credentials: GoogleCredentials): LoggingGateway {
     const client = new Logging({ ...googleClientOptions(config), projectId: logging.projectId });
     client.detectedResource = { type: 'global', labels: {} };
-    return new LoggingGateway(client.log(logging.logName), `projects/${logging.projectId}/logs/${logging.logName}`, config.timeouts.writeMs);
+    return new LoggingGateway(guardClient(client.log(logging.logName), credentials, ['write']), `projects/${logging.projectId}/logs/${logging.logName}`, config.timeouts.writeMs);
   }
 
   /** Writes one entry; failures are wrapped with the log's name. Writes are not retried (no duplicate entries). */

@@ -1,6 +1,8 @@
 import { MetricServiceClient } from '@google-cloud/monitoring';
 import type { SeriesPoint } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
@@ -83,8 +85,9 @@ export class MonitoringGateway {
     private readonly readDeadlineMs: number,
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): MonitoringGateway {
-    return new MonitoringGateway(new MetricServiceClient(googleClientOptions(config) as never), config.timeouts.readMs);
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): MonitoringGateway {
+    const client = new MetricServiceClient(googleClientOptions(config) as never);
+    return new MonitoringGateway(guardClient(client, credentials, ['listTimeSeries']), config.timeouts.readMs);
   }
 
   /** One aggregated query; the client follows nextPageToken, so a fleet of any size is still one logical call. */

@@ -1,6 +1,8 @@
 import { CloudRedisClient } from '@google-cloud/redis';
 import type { RedisInstance, RedisSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
@@ -39,8 +41,9 @@ export class RedisGateway {
     private readonly timeouts: RedisGatewayTimeouts,
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): RedisGateway {
-    return new RedisGateway(new CloudRedisClient(googleClientOptions(config) as never), config.timeouts);
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): RedisGateway {
+    const client = new CloudRedisClient(googleClientOptions(config) as never);
+    return new RedisGateway(guardClient(client, credentials, ['listInstances', 'getInstance', 'updateInstance']), config.timeouts);
   }
 
   /** All instances of one project and region (the client follows nextPageToken). */

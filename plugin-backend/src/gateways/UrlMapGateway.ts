@@ -1,6 +1,8 @@
 import { GlobalOperationsClient, UrlMapsClient } from '@google-cloud/compute';
 import { ConflictError, describeTestFailure, type UrlMapSpec, type UrlMapValidation, type UrlMapView } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
+import type { GoogleCredentials } from './credentials/GoogleCredentials';
+import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { computeOperationName, waitForGlobalOperation } from './computeOperations';
 import { toPlainJson, toUrlMapView } from './computeTranslator';
@@ -23,9 +25,13 @@ export class UrlMapGateway {
     private readonly timeouts: ComputeTimeouts,
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): UrlMapGateway {
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): UrlMapGateway {
     const options = googleClientOptions(config) as never;
-    return new UrlMapGateway(new UrlMapsClient(options), new GlobalOperationsClient(options), config.timeouts);
+    return new UrlMapGateway(
+      guardClient(new UrlMapsClient(options), credentials, ['list', 'get', 'update', 'patch', 'validate']),
+      guardClient(new GlobalOperationsClient(options), credentials, ['wait', 'get']),
+      config.timeouts,
+    );
   }
 
   async listUrlMaps(projectId: string): Promise<UrlMapView[]> {

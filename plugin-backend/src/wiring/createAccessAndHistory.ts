@@ -3,6 +3,7 @@ import type { GcpServerlessConfig } from '../config/config';
 import type { RequestAuthorizer } from '../access/RequestAuthorizer';
 import { StandaloneAuthorizer } from '../access/StandaloneAuthorizer';
 import { LoggingGateway } from '../gateways/LoggingGateway';
+import type { GoogleCredentials } from '../gateways/credentials/GoogleCredentials';
 import { CloudLoggingAuditLog } from '../history/CloudLoggingAuditLog';
 import { CompositeAuditLog } from '../history/CompositeAuditLog';
 import { KnexChangeHistory, type ChangeHistory } from '../history/KnexChangeHistory';
@@ -32,11 +33,11 @@ export interface AccessAndHistory {
 }
 
 /** Builds the authorizer, the history database and the audit fan-out; shared by standalone and Backstage wiring. */
-export function createAccessAndHistory(options: AccessAndHistoryOptions, config: GcpServerlessConfig, logger: PluginLogger): AccessAndHistory {
+export function createAccessAndHistory(options: AccessAndHistoryOptions, config: GcpServerlessConfig, logger: PluginLogger, credentials: GoogleCredentials): AccessAndHistory {
   const history = new KnexChangeHistory(options.database ?? openStandaloneDatabase(config));
   const mirrors: Array<{ name: string; log: AuditLog }> = [{ name: 'log', log: options.audit ?? new LoggerAuditLog(logger) }, ...(options.auditMirrors ?? [])];
   if (config.cloudLogging) {
-    const gateway = options.cloudLogging ?? LoggingGateway.fromConfig(config, config.cloudLogging);
+    const gateway = options.cloudLogging ?? LoggingGateway.fromConfig(config, config.cloudLogging, credentials);
     mirrors.push({ name: 'cloud-logging', log: new CloudLoggingAuditLog(gateway) });
   }
   return {

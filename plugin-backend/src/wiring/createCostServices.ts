@@ -14,6 +14,7 @@ import { EstimatedCostSource } from '../services/costs/EstimatedCostSource';
 import { ScalingCostEstimator } from '../services/costs/ScalingCostEstimator';
 import { PreviewCostEstimator } from '../services/costs/PreviewCostEstimator';
 import type { ProjectAccess } from '../services/ProjectAccess';
+import type { GoogleCredentials } from '../gateways/credentials/GoogleCredentials';
 
 /** Billing gateways a test or host app may hand in instead of the ones built from the config. */
 export interface BillingGatewayOverrides {
@@ -28,6 +29,7 @@ export interface BillingGatewayOverrides {
  */
 export function createCostServices(deps: {
   config: GcpServerlessConfig;
+  credentials: GoogleCredentials;
   access: ProjectAccess;
   cloudRun: CloudRunGateway;
   monitoring: MonitoringGateway;
@@ -36,10 +38,10 @@ export function createCostServices(deps: {
   now: () => number;
   overrides?: BillingGatewayOverrides;
 }): { costs: CostService; budgets: BudgetService; scalingCosts: ScalingCostEstimator; previewCosts: PreviewCostEstimator; source: CostSource } {
-  const { config, access, cloudRun, monitoring, audit, logger, now } = deps;
-  const catalog = deps.overrides?.catalog ?? CatalogGateway.fromConfig(config);
-  const budgets = deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config);
-  const exportGateway = deps.overrides?.billingExport ?? BillingExportGateway.fromConfig(config);
+  const { config, credentials, access, cloudRun, monitoring, audit, logger, now } = deps;
+  const catalog = deps.overrides?.catalog ?? CatalogGateway.fromConfig(config, credentials);
+  const budgets = deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config, credentials);
+  const exportGateway = deps.overrides?.billingExport ?? BillingExportGateway.fromConfig(config, credentials);
   // Only the billing export is cached: it is refreshed by Google a few times a day, while the
   // estimate follows Monitoring and the sandbox clock minute by minute.
   const source: CostSource = exportGateway

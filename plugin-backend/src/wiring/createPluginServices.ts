@@ -30,6 +30,7 @@ import { RecentErrorsService } from '../services/RecentErrorsService';
 import { LogEntriesGateway } from '../gateways/LogEntriesGateway';
 import { resolveProblemThresholds } from '@gcp-serverless/common';
 import { createCostServices, type BillingGatewayOverrides } from './createCostServices';
+import { credentialsFromConfig, type GoogleCredentials } from '../gateways/credentials/GoogleCredentials';
 import type { BudgetService } from '../services/costs/BudgetService';
 import type { CostService } from '../services/costs/CostService';
 
@@ -52,6 +53,8 @@ export interface PluginServicesOptions extends AccessAndHistoryOptions {
   billing?: BillingGatewayOverrides;
   /** Who is making a request (for the audit trail). */
   identify?: (req: Request) => string;
+  /** Credentials of the Google clients; default: the sandbox's API key or Application Default Credentials, by mode. */
+  credentials?: GoogleCredentials;
 }
 
 /** The services behind the router, built once. */
@@ -84,6 +87,8 @@ export interface PluginServices {
   authorizer: RequestAuthorizer;
   /** The change history (database). */
   history: ChangeHistory;
+  /** Credentials every Google client waits for (the doctor describes them). */
+  credentials: GoogleCredentials;
 }
 
 const consoleLogger: PluginLogger = {
@@ -98,18 +103,19 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
   const access = new ProjectAccess(config);
-  const cloudRun = options.cloudRun ?? CloudRunGateway.fromConfig(config);
-  const monitoring = options.monitoring ?? MonitoringGateway.fromConfig(config);
+  const credentials = options.credentials ?? credentialsFromConfig(config);
+  const cloudRun = options.cloudRun ?? CloudRunGateway.fromConfig(config, credentials);
+  const monitoring = options.monitoring ?? MonitoringGateway.fromConfig(config, credentials);
   const metrics = new CloudRunMetrics(monitoring);
-  const { audit, history, authorizer } = createAccessAndHistory(options, config, logger);
-  const tasks = options.tasks ?? CloudTasksGateway.fromConfig(config);
-  const redis = options.redis ?? RedisGateway.fromConfig(config);
+  const { audit, history, authorizer } = createAccessAndHistory(options, config, logger, credentials);
+  const tasks = options.tasks ?? CloudTasksGateway.fromConfig(config, credentials);
+  const redis = options.redis ?? RedisGateway.fromConfig(config, credentials);
   const capacityMetrics = new CapacityMetrics(monitoring);
   const overrides = config.capacity.wiring;
   const capacity = new CapacityContextLoader({ cloudRun, tasks, redis, metrics: capacityMetrics, overrides });
-  const billing = createCostServices({ config, access, cloudRun, monitoring, audit, logger, now, overrides: options.billing });
-  const urlMaps = options.urlMaps ?? UrlMapGateway.fromConfig(config);
-  const backends = options.backends ?? BackendGateway.fromConfig(config);
+  const billing = createCostServices({ config, credentials, access, cloudRun, monitoring, audit, logger, now, overrides: options.billing });
+  const urlMaps = options.urlMaps ?? UrlMapGateway.fromConfig(config, credentials);
+  const backends = options.backends ?? BackendGateway.fromConfig(config, credentials);
   const lbMetrics = new LoadBalancerMetrics(monitoring);
   const catalog = new ServiceCatalogService({ access, cloudRun, metrics, now });
   const routing = new RoutingService({ access, urlMaps, backends, metrics: lbMetrics, audit, now });
@@ -136,9 +142,10 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     budgets: billing.budgets,
     overview,
     topology: new TopologyService(overview),
-    recentErrors: new RecentErrorsService({ access, logs: options.logEntries ?? LogEntriesGateway.fromConfig(config), now }),
+    recentErrors: new RecentErrorsService({ access, logs: options.logEntries ?? LogEntriesGateway.fromConfig(config, credentials), now }),
     identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),
     authorizer,
     history,
+    credentials,
   };
 }

@@ -1,5 +1,7 @@
 import { BigQuery } from '@google-cloud/bigquery';
 import type { GcpServerlessConfig } from '../../config/config';
+import type { GoogleCredentials } from '../credentials/GoogleCredentials';
+import { guardClient } from '../credentials/guardClient';
 import { withDeadline } from '../callSettings';
 import { wrapGoogleError } from '../googleErrors';
 import { bigQueryOptions } from './bigQueryOptions';
@@ -76,13 +78,13 @@ export class BillingExportGateway {
   ) {}
 
   /** The gateway of the configured export, or undefined when none is configured. */
-  static fromConfig(config: GcpServerlessConfig): BillingExportGateway | undefined {
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BillingExportGateway | undefined {
     const billing = config.billing;
     if (!billing?.export) return undefined;
     const { projectId, dataset, location } = billing.export;
     const table = { projectId, dataset, table: billing.export.table ?? defaultExportTable(billing.accountId), ...(location ? { location } : {}) };
     // Export queries scan weeks of rows: they get the write deadline, not the short read one.
-    return new BillingExportGateway(new BigQuery(bigQueryOptions(config, projectId, location)), table, config.timeouts.writeMs);
+    return new BillingExportGateway(guardClient(new BigQuery(bigQueryOptions(config, projectId, location)), credentials, ['query']), table, config.timeouts.writeMs);
   }
 
   /** Cost lines of the projects for the UTC days [fromDay, toDay), `YYYY-MM-DD`. */

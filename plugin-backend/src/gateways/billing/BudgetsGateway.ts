@@ -1,6 +1,8 @@
 import { BudgetServiceClient } from '@google-cloud/billing-budgets';
 import { ConflictError, type Budget, type BudgetChange, type BudgetConflictDetails } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../../config/config';
+import type { GoogleCredentials } from '../credentials/GoogleCredentials';
+import { guardClient } from '../credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from '../callSettings';
 import { googleClientOptions } from '../googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from '../googleErrors';
@@ -18,9 +20,9 @@ export class BudgetsGateway {
   ) {}
 
   /** The gateway of the configured billing account, or undefined when none is configured. */
-  static fromConfig(config: GcpServerlessConfig): BudgetsGateway | undefined {
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BudgetsGateway | undefined {
     if (!config.billing) return undefined;
-    return new BudgetsGateway(new BudgetServiceClient(googleClientOptions(config) as never), {
+    return new BudgetsGateway(guardClient(new BudgetServiceClient(googleClientOptions(config) as never), credentials, ['listBudgets', 'getBudget', 'updateBudget']), {
       accountId: config.billing.accountId,
       readMs: config.timeouts.readMs,
       writeMs: config.timeouts.writeMs,

@@ -1,6 +1,8 @@
 import { CloudCatalogClient } from '@google-cloud/billing';
 import type { CatalogSku } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../../config/config';
+import type { GoogleCredentials } from '../credentials/GoogleCredentials';
+import { guardClient } from '../credentials/guardClient';
 import { callOptions, readWithRetry } from '../callSettings';
 import { googleClientOptions } from '../googleClientOptions';
 import { wrapGoogleError } from '../googleErrors';
@@ -56,8 +58,8 @@ export class CatalogGateway {
     private readonly options: { readMs: number; cacheMs?: number; now?: () => number; currencyCode?: string },
   ) {}
 
-  static fromConfig(config: GcpServerlessConfig): CatalogGateway {
-    return new CatalogGateway(new CloudCatalogClient(googleClientOptions(config) as never), { readMs: config.timeouts.readMs });
+  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CatalogGateway {
+    return new CatalogGateway(guardClient(new CloudCatalogClient(googleClientOptions(config) as never), credentials, ['listServices', 'listSkus']), { readMs: config.timeouts.readMs });
   }
 
   /** SKUs of a Catalog service by display name (e.g. "Cloud Run"), in the configured currency. */
