@@ -3,6 +3,7 @@
  * frontend. Runs in browsers and Node alike: no React, no Node built-ins, no Google clients.
  */
 export * from './errors';
+export * from './format';
 export * from './history';
 export * from './permissions';
 export * from './problems';

@@ -1,5 +1,7 @@
-/** Shown where a figure is unknown (Monitoring had no data or its panel failed). */
-export const MISSING = '—';
+import { MISSING } from '@gcp-serverless/common';
+
+/** Shown where a figure is unknown (Monitoring had no data or its panel failed); one constant, from common. */
+export { MISSING };
 
 /** A number with a fixed count of decimals, or {@link MISSING}. */
 export function formatNumber(value: number | null | undefined, digits = 0): string {

@@ -3,6 +3,7 @@ import type { SeriesPoint } from '../types/metrics';
 import type { QueueState } from '../types/queues';
 import type { RedisLiveSummary } from '../types/redis';
 import type { TimeWindow } from '../types/timeWindow';
+import { formatDuration } from '../format/formatDuration';
 import { int, pct, round3 } from './format';
 import type { Problem } from './problemTypes';
 import type { ProblemThresholds } from './thresholds';
@@ -51,7 +52,7 @@ export function detectQueueAgeing(q: QueueHealthInput, t: ProblemThresholds): Pr
     projectId: q.projectId, resourceKind: 'queue', resource: q.name,
     code: 'QUEUE_OLDEST_TASK_AGEING',
     severity: 'warning',
-    title: `Queue ${q.name}: oldest task waiting ${int(age / 60)} min`,
+    title: `Queue ${q.name}: oldest task waiting ${formatDuration(age * 1000)}`,
     explanation: 'A task has been waiting far longer than usual, so jobs finish late. Check the worker for errors and the queue’s retry settings.',
     evidence: { metric: 'oldest task age', window: 'now', values: { oldestTaskAgeSeconds: age, threshold: t.queueOldestTaskSeconds } },
     link: { page: 'queues', projectId: q.projectId, region: q.region, resource: q.name, label: 'Open the queue' },

@@ -14,6 +14,8 @@ export interface ResourceHealth {
   /** Resources with at least one problem. */
   withProblems: number;
   health: Health;
+  /** When `health` is `unknown`: the real reason the list could not be read (the read's own error message). */
+  error?: string;
 }
 
 /** Month-to-date spend of a project against the budgets covering it. */

@@ -11,6 +11,7 @@ import { detectBudgetForecast, detectCdnHitRatio, detectMissingBackends } from '
 import type { Problem } from './problemTypes';
 import { healthOf, rankProblems } from './rankProblems';
 import { detectServiceProblems } from './serviceDetectors';
+import { serviceKindOf } from './serviceKind';
 import type { ProblemThresholds } from './thresholds';
 
 /** What one project's overview is built from; null = that read failed (its error is in `errors`). */
@@ -32,9 +33,32 @@ export interface ProjectOverviewInput {
   errors: PanelError[];
 }
 
-function group(count: number | null, problems: Problem[]): ResourceHealth {
+/**
+ * Sources whose failure means a kind's list is not known (as opposed to a figure missing): the
+ * list calls of each area, as prefixed by the backend ("routing.urlMaps", "cdn.backendBuckets").
+ */
+const LIST_SOURCES: Record<'services' | 'routes' | 'queues' | 'redis' | 'cdn', string[]> = {
+  services: ['services'],
+  routes: ['routing', 'routing.urlMaps'],
+  queues: ['queues'],
+  redis: ['redis'],
+  cdn: ['cdn', 'cdn.backendServices', 'cdn.backendBuckets'],
+};
+
+/** The failures of a kind's list reads, or null when they all answered. */
+function listFailure(kind: keyof typeof LIST_SOURCES, errors: PanelError[]): PanelError[] | null {
+  const failed = errors.filter(e => LIST_SOURCES[kind].includes(e.source));
+  return failed.length > 0 ? failed : null;
+}
+
+/** A kind's count and health; `unknown` with the real reason (the read's own error) when its list failed. */
+function group(count: number | null, problems: Problem[], failed: PanelError[] | null = null): ResourceHealth {
   const withProblems = new Set(problems.map(p => p.resource)).size;
-  return { count, withProblems, health: count === null ? 'unknown' : healthOf(problems) };
+  if (count === null || failed) {
+    const reason = failed?.map(e => e.message).join('; ') ?? 'the list could not be read';
+    return { count: null, withProblems, health: 'unknown', error: reason };
+  }
+  return { count, withProblems, health: healthOf(problems) };
 }
 
 function worst(healths: Health[]): Health {
@@ -69,14 +93,19 @@ function costOf(budgets: BudgetWithSpend[] | null): ProjectCost | null {
  */
 export function buildProjectOverview(input: ProjectOverviewInput, t: ProblemThresholds): ProjectOverview {
   const { projectId, window } = input;
+  const targetOf = new Map<string, string[]>();
+  for (const q of input.queues?.queues ?? []) for (const w of q.targets ?? []) targetOf.set(w.service, [...(targetOf.get(w.service) ?? []), q.name]);
   const services = (input.services?.services ?? []).flatMap(s =>
     detectServiceProblems({ projectId, region: s.region, name: s.name, scaling: s.scaling, summary: s.summary, window,
+      kind: serviceKindOf({ labels: s.labels, timeoutSeconds: s.timeoutSeconds, targetOf: targetOf.get(s.name) }),
+      labels: s.labels,
       throttled429PerSecond: input.throttled ? (input.throttled.get(`${s.region}/${s.name}`) ?? 0) : null,
       coldStartsPerHour: input.coldStarts ? (input.coldStarts.get(`${s.region}/${s.name}`) ?? 0) : null }, t));
   const routing = input.routing;
   const known = routing ? { backendServices: routing.backendServices.map(b => b.name), backendBuckets: routing.backendBuckets.map(b => b.name) } : null;
   const routes = routing && known ? routing.urlMaps.flatMap(m => detectMissingBackends(projectId, m, known)) : [];
-  const rules = routing ? routing.urlMaps.reduce((n, m) => n + (m.spec.hostRules ?? []).length + (m.spec.pathMatchers ?? []).reduce((k, pm) => k + (pm.pathRules ?? []).length + (pm.routeRules ?? []).length, 0), 0) : null;
+  const routesFailed = listFailure('routes', input.errors);
+  const rules = routing && !routesFailed ? routing.urlMaps.reduce((n, m) => n + (m.spec.hostRules ?? []).length + (m.spec.pathMatchers ?? []).reduce((k, pm) => k + (pm.pathRules ?? []).length + (pm.routeRules ?? []).length, 0), 0) : null;
   const queues = (input.queues?.queues ?? []).flatMap(q => {
     const depth = input.queues!.series[`${q.region}/${q.name}`]?.find(s => s.key === 'depth')?.points ?? [];
     const h = { projectId, region: q.region, name: q.name, state: q.state, depth, window };
@@ -91,11 +120,11 @@ export function buildProjectOverview(input: ProjectOverviewInput, t: ProblemThre
 
   const overview: Omit<ProjectOverview, 'health'> = {
     projectId, displayName: input.displayName,
-    services: group(input.services?.services.length ?? null, services),
-    routes: { ...group(routing?.urlMaps.length ?? null, routes), rules },
-    queues: group(input.queues?.queues.length ?? null, queues),
-    redis: group(input.redis?.instances.length ?? null, redis),
-    cdn: { ...group(input.cdn ? input.cdn.backends.filter(b => b.enableCdn).length : null, cdn), hitRatio: input.cdn ? cdnHitRatio(input.cdn) : null },
+    services: group(input.services?.services.length ?? null, services, listFailure('services', input.errors)),
+    routes: { ...group(routing?.urlMaps.length ?? null, routes, routesFailed), rules },
+    queues: group(input.queues?.queues.length ?? null, queues, listFailure('queues', input.errors)),
+    redis: group(input.redis?.instances.length ?? null, redis, listFailure('redis', input.errors)),
+    cdn: { ...group(input.cdn ? input.cdn.backends.filter(b => b.enableCdn).length : null, cdn, listFailure('cdn', input.errors)), hitRatio: input.cdn ? cdnHitRatio(input.cdn) : null },
     cost: costOf(input.budgets),
     problems: rankProblems([...services, ...routes, ...queues, ...redis, ...cdn, ...budgets]),
     errors: input.errors,

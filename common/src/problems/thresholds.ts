@@ -49,3 +49,39 @@ export const DEFAULT_PROBLEM_THRESHOLDS: ProblemThresholds = {
 export function resolveProblemThresholds(overrides?: Partial<ProblemThresholds>): ProblemThresholds {
   return { ...DEFAULT_PROBLEM_THRESHOLDS, ...(overrides ?? {}) };
 }
+
+/** Prefix of the labels that override a threshold for one resource, e.g. `gcp-serverless-latency-p95-ms: "5000"`. */
+export const THRESHOLD_LABEL_PREFIX = 'gcp-serverless-';
+
+/** The label key of a threshold: the prefix and the key in kebab case (`latencyP95Ms` → `gcp-serverless-latency-p95-ms`). */
+export function thresholdLabelKey(key: keyof ProblemThresholds): string {
+  return THRESHOLD_LABEL_PREFIX + key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/**
+ * A threshold value from a label: label values allow no dot, so `_` stands for the decimal point
+ * (`0_02` = 0.02); a dot is accepted too (catalog annotations allow it). Anything else is ignored.
+ */
+function parseThresholdValue(raw: string): number | null {
+  const text = raw.trim().replace('_', '.');
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  return Number(text);
+}
+
+/**
+ * The thresholds for one resource: the global ones (defaults + `problems.thresholds`) with any
+ * `gcp-serverless-<threshold>` label of the resource applied, and which keys came from a label.
+ */
+export function thresholdsForResource(global: ProblemThresholds, labels: Record<string, string> | undefined): { thresholds: ProblemThresholds; fromLabels: (keyof ProblemThresholds)[] } {
+  if (!labels) return { thresholds: global, fromLabels: [] };
+  const thresholds = { ...global };
+  const fromLabels: (keyof ProblemThresholds)[] = [];
+  for (const key of Object.keys(global) as (keyof ProblemThresholds)[]) {
+    const raw = labels[thresholdLabelKey(key)];
+    const value = raw === undefined ? null : parseThresholdValue(raw);
+    if (value === null) continue;
+    thresholds[key] = value;
+    fromLabels.push(key);
+  }
+  return { thresholds, fromLabels };
+}

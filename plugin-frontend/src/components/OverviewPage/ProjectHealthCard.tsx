@@ -9,16 +9,22 @@ import type { Health, ProjectOverview, ResourceHealth } from '@gcp-serverless/co
 import { formatNumber, formatPercent, MISSING } from '../../format';
 import { HealthChip } from './HealthChip';
 
+/** A kind's count and health; when its list could not be read: "unknown" and the real reason, never "0 … OK". */
 function Row({ label, to, group, detail }: { label: string; to: string; group: ResourceHealth; detail?: string }) {
-  const count = group.count === null ? MISSING : formatNumber(group.count);
+  const unknown = group.health === 'unknown' || group.count === null;
   const issues = group.withProblems > 0 ? ` · ${group.withProblems} with problems` : '';
   return (
-    <Stack direction="row" spacing={1} alignItems="center" justifyContent="space-between">
-      <Link component={RouterLink} to={to}>{label}</Link>
-      <Typography variant="body2" sx={{ flexGrow: 1, textAlign: 'right' }}>
-        {count}{detail ? ` · ${detail}` : ''}{issues}
-      </Typography>
-      <HealthChip health={group.health} />
+    <Stack spacing={0.25} data-testid={`health-row-${label.toLowerCase()}`} data-health={group.health}>
+      <Stack direction="row" spacing={1} alignItems="center" justifyContent="space-between">
+        <Link component={RouterLink} to={to}>{label}</Link>
+        <Typography variant="body2" sx={{ flexGrow: 1, textAlign: 'right' }}>
+          {unknown ? 'unknown' : `${formatNumber(group.count)}${detail ? ` · ${detail}` : ''}${issues}`}
+        </Typography>
+        <HealthChip health={group.health} />
+      </Stack>
+      {unknown && group.error && (
+        <Typography variant="caption" color="text.secondary" sx={{ textAlign: 'right' }} data-testid="health-row-reason">{group.error}</Typography>
+      )}
     </Stack>
   );
 }

@@ -49,10 +49,11 @@ export function RoutingPage() {
       </Typography>
       {overview.errors.map(e => (
         <Alert key={e.source} severity="warning" data-testid={`routing-panel-error-${e.source}`}>
-          {e.source === 'traffic' ? 'Per-route traffic is unavailable' : `Could not load ${e.source}`}: {e.message}
+          {e.source === 'traffic' ? 'Per-route traffic is unavailable' : e.source === 'urlMaps' ? 'URL maps unknown: the list could not be read' : `Could not load ${e.source}`}: {e.message}
         </Alert>
       ))}
-      {overview.urlMaps.length === 0 && <Alert severity="info">No global URL maps in {projectId}.</Alert>}
+      {/* "No URL maps" only when the list was read: after a failed read the count is unknown, not zero. */}
+      {overview.urlMaps.length === 0 && !overview.errors.some(e => e.source === 'urlMaps') && <Alert severity="info">No global URL maps in {projectId}.</Alert>}
       {overview.urlMaps.length > 1 && (
         <Stack direction="row" spacing={1}>
           {overview.urlMaps.map(m => (

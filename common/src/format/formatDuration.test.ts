@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING } from '../format';
-import { formatDuration } from './formatDuration';
+import { formatDuration, MISSING } from './formatDuration';
 
 describe('formatDuration', () => {
   it('shows milliseconds below a second, whole', () => {
