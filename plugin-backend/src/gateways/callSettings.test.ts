@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UpstreamTimeoutError } from '@gcp-serverless/common';
 import { readWithRetry } from './callSettings';
 
-/** A Google client error as google-gax throws it for HTTP 503 (GCP-FACTS.md §1: 503 → 14). */
+/** A Google client error as google-gax throws it for HTTP 503 (docs/google-apis.md §1: 503 → 14). */
 const unavailable = () => Object.assign(new Error('Service Unavailable'), { code: 14 });
 
 describe('readWithRetry', () => {
