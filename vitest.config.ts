@@ -11,8 +11,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['common/src/**/*.test.ts', 'plugin-backend/src/**/*.test.ts', 'dev/src/**/*.test.ts'],
-          exclude: ['dev/src/e2e/**'],
+          include: ['common/src/**/*.test.ts', 'plugin-backend/src/**/*.test.ts', 'dev/sandbox/src/**/*.test.ts', 'dev/integration/src/**/*.test.ts', 'dev/portal/src/**/*.test.ts'],
+          exclude: ['dev/portal/src/e2e/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
-          include: ['dev/src/e2e/**/*.test.ts'],
+          include: ['dev/portal/src/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -22,3 +22,10 @@ export type { RequestAuthorizer, RequestIdentity } from './access/RequestAuthori
 export { ROUTE_PERMISSION_RULES, type RoutePermissionRule } from './access/routePermissions';
 export { examplePath, listRoutes, type RouterRoute } from './access/routeEnumeration';
 export { KnexChangeHistory, type ChangeHistory } from './history/KnexChangeHistory';
+
+// Tooling entry points: the integration tests, the route-vs-docs checks and the standalone portal
+// build the same router and enumerate the same routes the plugin mounts.
+export { buildRouter } from './router/createRouter';
+export { createPluginServices, type PluginServices, type PluginServicesOptions } from './wiring/createPluginServices';
+export { mutationRoutes } from './access/routeEnumeration';
+export { bigQueryOptions } from './gateways/billing/bigQueryOptions';

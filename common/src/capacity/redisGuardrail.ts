@@ -49,7 +49,7 @@ export function resolveConnectionsPerInstance(options: {
 
 /**
  * Worst-case connected clients of a Redis instance: Σ over the services wired to it of max instances
- * × connections per instance, against the 65,000 limit (GCP-FACTS.md §5). Past the limit Redis
+ * × connections per instance, against the 65,000 limit (docs/google-apis.md §5). Past the limit Redis
  * refuses new connections ("max number of clients reached") while Cloud Run keeps scaling.
  */
 export function redisConnectionBudget(

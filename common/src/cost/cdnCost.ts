@@ -2,7 +2,7 @@ import type { CostImpact } from '../types/catalog';
 import { formatUnitPrice } from './currency';
 import { formulaNumber } from './units';
 
-/** Cloud CDN prices (GCP-FACTS.md §8): cache egress and cache fill per GiB, lookups per 10,000. */
+/** Cloud CDN prices (docs/google-apis.md §8): cache egress and cache fill per GiB, lookups per 10,000. */
 export interface CdnPrices {
   currency: string;
   cacheEgressPerGiB: number;

@@ -5,7 +5,7 @@ import { formulaNumber } from './units';
 
 /**
  * Mean response size assumed for cacheable responses, bytes (16 KiB). The portal reads request
- * counts by cache result (GCP-FACTS §7), not bytes, so served volume = requests × this size; the
+ * counts by cache result (docs/google-apis.md §7), not bytes, so served volume = requests × this size; the
  * preview states the assumption next to the numbers.
  */
 export const CDN_ASSUMED_MEAN_RESPONSE_BYTES = 16 * 1024;
@@ -48,7 +48,7 @@ export function cdnPricesFromCatalog(skus: readonly CatalogSku[]): CdnPrices {
 export type ExpectedHitRatio = { ratio: number; basis: string } | { ratio: null; reason: string };
 
 /**
- * Our model, not Google's (nothing in GCP-FACTS states one): turning CDN off sends every request to
+ * Our model, not Google's (nothing in docs/google-apis.md states one): turning CDN off sends every request to
  * the origin; a TTL change under a cache mode that uses the TTLs scales the miss ratio by old ÷ new
  * default TTL (one miss per cached object per TTL, for objects requested more often than that); a
  * cache-mode change depends on the content's headers and is not estimated; other fields leave it be.

@@ -23,7 +23,7 @@ export interface CloudRunPrices {
 }
 
 /**
- * List prices of GCP-FACTS.md §8 (tier-1 regions, USD), used when the Catalog API has no matching SKU.
+ * List prices of docs/google-apis.md §8 (tier-1 regions, USD), used when the Catalog API has no matching SKU.
  * Unverified there, and so here: instance-based memory ($0.000002 per GiB-s) and idle min-instance
  * CPU ($0.0000025 per vCPU-s); idle memory is taken equal to active memory (our assumption).
  */

@@ -23,7 +23,7 @@ export interface RedisPrices {
 }
 
 /**
- * Published us-central1 list prices per GB-hour (USD). Not confirmed by GCP-FACTS.md (§8 says: take
+ * Published us-central1 list prices per GB-hour (USD). Not confirmed by docs/google-apis.md (§8 says: take
  * them from the Catalog API): only a fallback when the Catalog has no Memorystore SKU.
  */
 export const REDIS_LIST_PRICES_USD: RedisPrices = {

@@ -8,7 +8,7 @@ const gryd = { cpu: 1, memoryGiB: 1, cpuIdle: true, prices: LIST };
 // gryd-worker: 2 vCPU, 4 GiB, instance-based billing.
 const worker = { cpu: 2, memoryGiB: 4, cpuIdle: false, prices: LIST };
 
-describe('scaling cost (hand-checked on the list prices of GCP-FACTS §8)', () => {
+describe('scaling cost (hand-checked on the list prices of docs/google-apis.md §8)', () => {
   it('idle min instance, request-based: 730 h × 3,600 s × (1 × $0.0000025 + 1 × $0.0000025) = $13.14 per month', () => {
     expect(minInstancesMonthlyCost(1, gryd)).toBeCloseTo(13.14, 10);
     expect(minInstancesMonthlyCost(0, gryd)).toBe(0);

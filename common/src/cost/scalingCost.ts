@@ -54,7 +54,7 @@ export function maxInstancesHourlyCost(maxInstances: number, i: Omit<ScalingCost
 }
 
 /**
- * The cost impact of a scaling change (GCP-FACTS.md §8, Infracost's approach): idle cost of min
+ * The cost impact of a scaling change (docs/google-apis.md §8, Infracost's approach): idle cost of min
  * instances per month and worst-case hourly cost at max instances, before and after, with formulas.
  */
 export function scalingCostImpact(input: ScalingCostInput): CostImpact {

@@ -2,7 +2,7 @@ import type { SkuFamily } from '../types/costs';
 
 /**
  * The SKU family of a billing line from its `service.description` and `sku.description`
- * (export columns, GCP-FACTS.md §6). Descriptions are matched by pattern because Google's wording
+ * (export columns, docs/google-apis.md §6). Descriptions are matched by pattern because Google's wording
  * varies by region and changes over time (e.g. "CPU Allocation Time (tier 2)").
  */
 export function skuFamilyOf(serviceDescription: string, skuDescription: string): SkuFamily {

@@ -1,6 +1,6 @@
 import type { CloudRunPrices } from './prices';
 
-/** Monthly traffic of a service, for the usage-based cost of GCP-FACTS.md §8. */
+/** Monthly traffic of a service, for the usage-based cost of docs/google-apis.md §8. */
 export interface MonthlyUsage {
   requestsPerMonth: number;
   /** Mean request duration, seconds (billing rounds each to 100 ms; ignored here). */

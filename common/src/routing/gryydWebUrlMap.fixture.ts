@@ -1,7 +1,7 @@
 import { backendRefUrl } from './backendRef';
 import type { RoutingTopology, UrlMapSpec } from './index';
 
-/** Test fixture: the gryyd-web URL map exactly as DESIGN.md describes it. */
+/** Test fixture: the gryyd-web URL map exactly as docs/sandbox.md describes it. */
 const bs = (name: string) => backendRefUrl('gryyd-web', 'backendService', name);
 
 export const GRYYD_BACKENDS = {
@@ -42,7 +42,7 @@ export const GRYYD_TOPOLOGY: RoutingTopology = {
     { name: 'gryd-fe-service', cloudRun: [{ neg: 'gryd-fe-neg', region: 'asia-northeast3', service: 'gryd-fe' }] },
     { name: 'gryd-be-service', cloudRun: [{ neg: 'gryd-be-neg', region: 'asia-northeast3', service: 'gryd-be' }] },
     { name: 'gryd-worker-be-service', cloudRun: [{ neg: 'gryd-worker-neg', region: 'asia-northeast3', service: 'gryd-worker' }] },
-    // Cloud Storage origin: per DESIGN.md a backend *service* with CDN on (not a backend bucket).
+    // Cloud Storage origin: per docs/sandbox.md a backend *service* with CDN on (not a backend bucket).
     { name: 'gryd-storage-service', cloudRun: [] },
   ],
   backendBuckets: [],

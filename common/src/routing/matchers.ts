@@ -48,7 +48,7 @@ export function pathPatternScore(pattern: string, path: string): number {
 
 /**
  * The path rule a path uses: the longest matching path wins, whatever the list order
- * (GCP-FACTS.md §2). Returns the rule, its index and the matched pattern.
+ * (docs/google-apis.md §2). Returns the rule, its index and the matched pattern.
  */
 export function matchPathRule(
   pathRules: readonly PathRuleSpec[],

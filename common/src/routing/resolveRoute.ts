@@ -21,7 +21,7 @@ interface Action {
 
 /**
  * What a global external Application Load Balancer does with a URL under this URL map
- * (GCP-FACTS.md §2): the host picks a host rule (exact name, else the most specific `*` pattern,
+ * (docs/google-apis.md §2): the host picks a host rule (exact name, else the most specific `*` pattern,
  * else the URL map's defaults); its path matcher tries routeRules by priority or pathRules by
  * longest path (order does not matter, exact beats wildcard); nothing matching → the matcher's
  * default. The query string never affects path rules. Pure: the tester, the findings of a preview

@@ -1,6 +1,6 @@
 /**
  * Domain types of a global external Application Load Balancer's URL map (compute v1 `UrlMap`,
- * GCP-FACTS.md §2). Field names and shapes follow compute's JSON exactly, so the sandbox can hand a
+ * docs/google-apis.md §2). Field names and shapes follow compute's JSON exactly, so the sandbox can hand a
  * stored resource and the backend a translated one to the same pure functions. Only the fields the
  * portal reads are typed; every array and choice is optional, as in compute's JSON.
  */

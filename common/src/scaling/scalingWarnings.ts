@@ -1,7 +1,7 @@
 import type { ChangeWarning } from '../types/api';
 import type { ScalingSettings } from '../types/cloudRun';
 
-/** Google's default max instances per service; higher values may need a quota increase (GCP-FACTS.md §3). */
+/** Google's default max instances per service; higher values may need a quota increase (docs/google-apis.md §3). */
 export const DEFAULT_MAX_INSTANCES_QUOTA = 100;
 
 export interface ScalingWarningInput {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/** Cloud CDN cache modes (GCP-FACTS.md §2); CACHE_ALL_STATIC is Google's default. */
+/** Cloud CDN cache modes (docs/google-apis.md §2); CACHE_ALL_STATIC is Google's default. */
 export const CDN_CACHE_MODES = ['CACHE_ALL_STATIC', 'USE_ORIGIN_HEADERS', 'FORCE_CACHE_ALL'] as const;
 export type CdnCacheMode = (typeof CDN_CACHE_MODES)[number];
 
-/** Limits and Google's defaults of the cache policy, seconds (GCP-FACTS.md §2). */
+/** Limits and Google's defaults of the cache policy, seconds (docs/google-apis.md §2). */
 export const CDN_LIMITS = {
   /** Upper bound of defaultTtl, maxTtl and clientTtl: one year (31,622,400 s). */
   maxTtlSeconds: 31_622_400,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Cloud Tasks limits the queue form and routes enforce (GCP-FACTS.md §4). */
+/** Cloud Tasks limits the queue form and routes enforce (docs/google-apis.md §4). */
 export const QUEUE_LIMITS = {
   maxDispatchesPerSecond: { min: 0.001, max: 500 },
   maxConcurrentDispatches: { min: 1, max: 5000 },

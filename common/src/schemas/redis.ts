@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Memorystore for Redis limits (GCP-FACTS.md §5). */
+/** Memorystore for Redis limits (docs/google-apis.md §5). */
 export const REDIS_LIMITS = { memorySizeGb: { min: 1, max: 300 } } as const;
 
 /** Instance ids: lowercase letters, digits, hyphens, 1–40 characters, starting with a letter. */

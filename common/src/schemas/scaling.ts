@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Cloud Run limits for the scaling form and the scaling routes (GCP-FACTS.md §3).
+ * Cloud Run limits for the scaling form and the scaling routes (docs/google-apis.md §3).
  * Max instances above 1000 needs a quota raise, so the portal stops at 1000 too.
  */
 export const SCALING_LIMITS = {

@@ -10,7 +10,7 @@ const backendRefSchema = z
   .string()
   .refine(ref => parseBackendRef(ref) !== null, 'must reference a backend service or backend bucket (…/global/backendServices/NAME)');
 
-/** compute's HttpRedirectAction (GCP-FACTS.md §2): pathRedirect and prefixRedirect are exclusive. */
+/** compute's HttpRedirectAction (docs/google-apis.md §2): pathRedirect and prefixRedirect are exclusive. */
 export const urlRedirectSchema = z
   .object({
     hostRedirect: z.string().max(255).refine(h => !hostPatternProblem(h) && !h.includes('*'), 'must be a host name').nullish(),

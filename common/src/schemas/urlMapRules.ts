@@ -1,5 +1,5 @@
 /**
- * Syntax rules of URL map paths and host patterns (GCP-FACTS.md §2), as plain functions so the
+ * Syntax rules of URL map paths and host patterns (docs/google-apis.md §2), as plain functions so the
  * schemas, the findings and the sandbox give the same messages. Each returns null when valid, else
  * a sentence saying what is wrong.
  */

@@ -2,7 +2,7 @@ import type { SnapshotMeta } from './snapshot';
 import type { ChangeWarning, FieldChange, UpstreamValidation } from './api';
 import type { PanelError } from './metrics';
 
-/** Spend basis of a threshold rule: actual spend so far, or Google's forecast for the period (GCP-FACTS.md §6). */
+/** Spend basis of a threshold rule: actual spend so far, or Google's forecast for the period (docs/google-apis.md §6). */
 export type SpendBasis = 'CURRENT_SPEND' | 'FORECASTED_SPEND';
 
 /** Calendar periods a budget may cover; `CUSTOM` is a budget with a custom date range (read-only here). */

@@ -1,4 +1,4 @@
-/** Maximum connected clients of one Memorystore for Redis node; `maxclients` is fixed by Google (GCP-FACTS.md §5). */
+/** Maximum connected clients of one Memorystore for Redis node; `maxclients` is fixed by Google (docs/google-apis.md §5). */
 export const REDIS_MAX_CONNECTED_CLIENTS = 65_000;
 
 /** Where a connections-per-instance figure comes from, strongest first. */

@@ -46,7 +46,7 @@ export interface CostImpact {
   /** ISO 4217 code of every amount. */
   currency: string;
   figures: CostFigure[];
-  /** `catalog`: prices read from the Cloud Billing Catalog; `list-prices`: the published list prices (GCP-FACTS §8). */
+  /** `catalog`: prices read from the Cloud Billing Catalog; `list-prices`: the published list prices (docs/google-apis.md §8). */
   priceSource: 'catalog' | 'list-prices';
   /** Caveats the user should read with the numbers (free tiers, estimates). */
   notes: string[];

@@ -2,7 +2,7 @@ import type { SnapshotMeta } from './snapshot';
 import type { PanelError } from './metrics';
 
 /**
- * SKU families the portal groups billing lines into (GCP-FACTS.md §6, §8). `other` holds whatever a
+ * SKU families the portal groups billing lines into (docs/google-apis.md §6, §8). `other` holds whatever a
  * billing export contains beyond these (e.g. networking of a VPC connector).
  */
 export const SKU_FAMILIES = [

@@ -7,7 +7,7 @@ import type { TimeWindow } from './timeWindow';
 /** State of a Cloud Tasks queue (output only; changed by pause / resume). */
 export type QueueState = 'RUNNING' | 'PAUSED' | 'DISABLED' | 'STATE_UNSPECIFIED';
 
-/** `rateLimits` of a Cloud Tasks v2 queue (GCP-FACTS.md §4). */
+/** `rateLimits` of a Cloud Tasks v2 queue (docs/google-apis.md §4). */
 export interface QueueRateLimits {
   /** Dispatches per second, ≤ 500. */
   maxDispatchesPerSecond: number;

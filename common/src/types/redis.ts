@@ -6,7 +6,7 @@ import type { NamedSeries, PanelError } from './metrics';
 import type { WiringEvidence } from './queues';
 import type { TimeWindow } from './timeWindow';
 
-/** A Memorystore for Redis v1 instance as the portal shows it (GCP-FACTS.md §5). */
+/** A Memorystore for Redis v1 instance as the portal shows it (docs/google-apis.md §5). */
 export interface RedisInstance {
   projectId: string;
   region: string;

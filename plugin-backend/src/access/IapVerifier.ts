@@ -18,9 +18,19 @@ export type IapPublicKeys = Record<string, string>;
 export class IapVerifier {
   private readonly client = new OAuth2Client();
   private keys?: { at: number; value: Promise<IapPublicKeys> };
+  private readonly options: {
+      /** Expected `aud`, e.g. `/projects/123/global/backendServices/456`. */
+      audience: string;
+      /** Source of the public keys; default fetches Google's published IAP keys. Tests pass their own. */
+      publicKeys?: () => Promise<IapPublicKeys>;
+      /** How long fetched keys are reused, ms (Google rotates them rarely). */
+      keysTtlMs?: number;
+      now?: () => number;
+    };
+
 
   constructor(
-    private readonly options: {
+    options: {
       /** Expected `aud`, e.g. `/projects/123/global/backendServices/456`. */
       audience: string;
       /** Source of the public keys; default fetches Google's published IAP keys. Tests pass their own. */
@@ -29,7 +39,9 @@ export class IapVerifier {
       keysTtlMs?: number;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.options = options;
+  }
 
   /** The verified user email; throws NotAllowedError when the header is missing, forged, expired or for another audience. */
   async verify(req: Request): Promise<string> {

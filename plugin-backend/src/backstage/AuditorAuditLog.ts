@@ -7,7 +7,11 @@ import type { AuditEntry, AuditLog } from '../services/AuditLog';
  * The event is recorded after the fact, hence created and closed at once.
  */
 export class AuditorAuditLog implements AuditLog {
-  constructor(private readonly auditor: AuditorService) {}
+  private readonly auditor: AuditorService;
+
+  constructor(auditor: AuditorService) {
+    this.auditor = auditor;
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     const event = await this.auditor.createEvent({

@@ -26,9 +26,13 @@ export interface EntityResolver {
  * unconditional ALLOW (an owner condition cannot hold for a resource without an owner).
  */
 export class BackstageAuthorizer implements RequestAuthorizer {
+  private readonly deps: { httpAuth: HttpAuthService; permissions: PermissionsService; entities: EntityResolver };
+
   constructor(
-    private readonly deps: { httpAuth: HttpAuthService; permissions: PermissionsService; entities: EntityResolver },
-  ) {}
+    deps: { httpAuth: HttpAuthService; permissions: PermissionsService; entities: EntityResolver },
+  ) {
+    this.deps = deps;
+  }
 
   async identify(req: Request): Promise<RequestIdentity> {
     const credentials = await this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });

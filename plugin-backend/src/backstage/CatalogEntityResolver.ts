@@ -18,7 +18,11 @@ const CACHE_TTL_MS = 60_000;
  * secret of the user, and the user's own visibility must not change the decision.
  */
 export class CatalogEntityResolver implements EntityResolver {
-  constructor(private readonly deps: { discovery: DiscoveryService; auth: AuthService; cache: CacheService; logger: LoggerService }) {}
+  private readonly deps: { discovery: DiscoveryService; auth: AuthService; cache: CacheService; logger: LoggerService };
+
+  constructor(deps: { discovery: DiscoveryService; auth: AuthService; cache: CacheService; logger: LoggerService }) {
+    this.deps = deps;
+  }
 
   async entityOf(resource: OwnedResourceRef, _credentials: BackstageCredentials): Promise<string | undefined> {
     const key = resource.type === 'budget' ? 'budget' : resource.projectId;

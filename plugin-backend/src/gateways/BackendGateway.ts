@@ -38,10 +38,16 @@ export interface CdnBackendRef {
  * NEG list covers the global scope and each allowed region.
  */
 export class BackendGateway {
+  private readonly clients: BackendClients;
+  private readonly timeouts: ComputeTimeouts;
+
   constructor(
-    private readonly clients: BackendClients,
-    private readonly timeouts: ComputeTimeouts,
-  ) {}
+    clients: BackendClients,
+    timeouts: ComputeTimeouts,
+  ) {
+    this.clients = clients;
+    this.timeouts = timeouts;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BackendGateway {
     const o = googleClientOptions(config) as never;

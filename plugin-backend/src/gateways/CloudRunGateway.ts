@@ -30,10 +30,16 @@ const SCALING_MASK = [
 
 /** Cloud Run Admin API v2 behind our own interface: returns domain types, wraps failures with context. */
 export class CloudRunGateway {
+  private readonly client: ServicesClient;
+  private readonly timeouts: CloudRunGatewayTimeouts;
+
   constructor(
-    private readonly client: ServicesClient,
-    private readonly timeouts: CloudRunGatewayTimeouts,
-  ) {}
+    client: ServicesClient,
+    timeouts: CloudRunGatewayTimeouts,
+  ) {
+    this.client = client;
+    this.timeouts = timeouts;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CloudRunGateway {
     const client = new ServicesClient(googleClientOptions(config) as never);

@@ -29,10 +29,16 @@ const queueName = (ref: QueueRef) => `projects/${ref.projectId}/locations/${ref.
  * Queues have no etag: the service does the optimistic read-compare before calling update.
  */
 export class CloudTasksGateway {
+  private readonly client: CloudTasksClient;
+  private readonly timeouts: CloudTasksGatewayTimeouts;
+
   constructor(
-    private readonly client: CloudTasksClient,
-    private readonly timeouts: CloudTasksGatewayTimeouts,
-  ) {}
+    client: CloudTasksClient,
+    timeouts: CloudTasksGatewayTimeouts,
+  ) {
+    this.client = client;
+    this.timeouts = timeouts;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CloudTasksGateway {
     const client = new CloudTasksClient(googleClientOptions(config) as never);
@@ -71,7 +77,7 @@ export class CloudTasksGateway {
 
   /**
    * Sets rate limits and retry config with an explicit updateMask (an empty mask would replace every
-   * field, and UpdateQueue creates a missing queue — GCP-FACTS.md §4 — so the caller reads it first).
+   * field, and UpdateQueue creates a missing queue — docs/google-apis.md §4 — so the caller reads it first).
    */
   async updateSettings(ref: QueueRef, settings: QueueSettings): Promise<CloudTasksQueue> {
     const what = `updating rate limits and retry config of Cloud Tasks queue ${ref.name} in ${ref.region}`;

@@ -20,10 +20,16 @@ export interface LogEntriesPage {
  * the allowlisted projects, translated to our domain type. Writing stays in LoggingGateway.
  */
 export class LogEntriesGateway {
+  private readonly logging: Logging;
+  private readonly readMs: number;
+
   constructor(
-    private readonly logging: Logging,
-    private readonly readMs: number,
-  ) {}
+    logging: Logging,
+    readMs: number,
+  ) {
+    this.logging = logging;
+    this.readMs = readMs;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): LogEntriesGateway {
     return new LogEntriesGateway(guardClient(new Logging(googleClientOptions(config)), credentials, ['getEntries']), config.timeouts.readMs);

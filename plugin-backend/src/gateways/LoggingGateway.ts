@@ -23,15 +23,23 @@ export interface StructuredLogEntry {
 
 /** Cloud Logging v2 behind our own interface: structured entries to one log of one project. */
 export class LoggingGateway {
+  private readonly log: Log;
+  private readonly what: string;
+  private readonly writeDeadlineMs: number;
+
   constructor(
-    private readonly log: Log,
-    private readonly what: string,
-    private readonly writeDeadlineMs: number,
-  ) {}
+    log: Log,
+    what: string,
+    writeDeadlineMs: number,
+  ) {
+    this.log = log;
+    this.what = what;
+    this.writeDeadlineMs = writeDeadlineMs;
+  }
 
   /**
    * The official client pointed like every other gateway (sandbox or ADC). The `global` resource is
-   * passed on every write: without one the library probes the metadata server (GCP-FACTS.md §1).
+   * passed on every write: without one the library probes the metadata server (docs/google-apis.md §1).
    */
   static fromConfig(config: GcpServerlessConfig, logging: CloudLoggingConfig, credentials: GoogleCredentials): LoggingGateway {
     const client = new Logging({ ...googleClientOptions(config), projectId: logging.projectId });

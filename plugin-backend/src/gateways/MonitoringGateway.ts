@@ -80,10 +80,16 @@ function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
 
 /** Cloud Monitoring v3 behind our own interface. */
 export class MonitoringGateway {
+  private readonly client: MetricServiceClient;
+  private readonly readDeadlineMs: number;
+
   constructor(
-    private readonly client: MetricServiceClient,
-    private readonly readDeadlineMs: number,
-  ) {}
+    client: MetricServiceClient,
+    readDeadlineMs: number,
+  ) {
+    this.client = client;
+    this.readDeadlineMs = readDeadlineMs;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): MonitoringGateway {
     const client = new MetricServiceClient(googleClientOptions(config) as never);

@@ -32,14 +32,20 @@ const instanceName = (ref: RedisRef) => `projects/${ref.projectId}/locations/${r
 
 /**
  * Memorystore for Redis v1 behind our own interface. UpdateInstance returns a long-running operation:
- * we wait on `op.promise()` under our own deadline (it has none, GCP-FACTS.md §1) and normalise its
+ * we wait on `op.promise()` under our own deadline (it has none, docs/google-apis.md §1) and normalise its
  * raw protobuf result. Instances have no etag: the service does the optimistic read-compare.
  */
 export class RedisGateway {
+  private readonly client: CloudRedisClient;
+  private readonly timeouts: RedisGatewayTimeouts;
+
   constructor(
-    private readonly client: CloudRedisClient,
-    private readonly timeouts: RedisGatewayTimeouts,
-  ) {}
+    client: CloudRedisClient,
+    timeouts: RedisGatewayTimeouts,
+  ) {
+    this.client = client;
+    this.timeouts = timeouts;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): RedisGateway {
     const client = new CloudRedisClient(googleClientOptions(config) as never);

@@ -19,11 +19,19 @@ export interface ComputeTimeouts {
 
 /** Compute v1 global URL maps behind our own interface: domain types out, failures wrapped with context. */
 export class UrlMapGateway {
+  private readonly client: UrlMapsClient;
+  private readonly operations: GlobalOperationsClient;
+  private readonly timeouts: ComputeTimeouts;
+
   constructor(
-    private readonly client: UrlMapsClient,
-    private readonly operations: GlobalOperationsClient,
-    private readonly timeouts: ComputeTimeouts,
-  ) {}
+    client: UrlMapsClient,
+    operations: GlobalOperationsClient,
+    timeouts: ComputeTimeouts,
+  ) {
+    this.client = client;
+    this.operations = operations;
+    this.timeouts = timeouts;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): UrlMapGateway {
     const options = googleClientOptions(config) as never;

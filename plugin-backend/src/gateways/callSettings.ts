@@ -6,7 +6,7 @@ import { grpcCode, GrpcCode } from './googleErrors';
  * Per-call settings for the Google clients. google-gax's own retry is switched off (`retry: null`):
  * its defaults allow 600 s, and when its retries run out it reports DEADLINE_EXCEEDED, hiding that
  * Google said UNAVAILABLE. We retry reads ourselves (`readWithRetry`) and never retry writes.
- * GCP-FACTS.md §1: never `maxRetries`.
+ * docs/google-apis.md §1: never `maxRetries`.
  */
 export function callOptions(deadlineMs: number): CallOptions {
   return { timeout: deadlineMs, retry: null as never };
@@ -45,7 +45,7 @@ export async function readWithRetry<T>(call: () => Promise<T>, deadlineMs: numbe
 
 /**
  * Bounds any promise (a Google call, an operation poll loop) by our own deadline, because the REST
- * transport and `op.promise()` have no overall deadline of their own (GCP-FACTS.md §1).
+ * transport and `op.promise()` have no overall deadline of their own (docs/google-apis.md §1).
  */
 export async function withDeadline<T>(work: Promise<T>, deadlineMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

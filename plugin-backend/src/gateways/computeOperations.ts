@@ -5,7 +5,7 @@ import { toPlainJson } from './computeTranslator';
 
 /**
  * The name of the compute operation a mutation started. The client's LROperation carries the
- * numeric id in `name`; the real operation name is in `latestResponse.name` (GCP-FACTS.md §1).
+ * numeric id in `name`; the real operation name is in `latestResponse.name` (docs/google-apis.md §1).
  */
 export function computeOperationName(started: unknown): string {
   const op = started as { latestResponse?: { name?: string | null } | null; name?: string | null } | null;

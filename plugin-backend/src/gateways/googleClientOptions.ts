@@ -15,7 +15,7 @@ export interface GoogleClientOptions {
  * Options that point a Google client at the right place.
  *
  * Both modes use the REST transport (`fallback: true`) so that the code path tested against the
- * sandbox is the one that runs against Google. In sandbox mode the options of GCP-FACTS.md §1 make
+ * sandbox is the one that runs against Google. In sandbox mode the options of docs/google-apis.md §1 make
  * the client speak plain http to the sandbox with an API key, so it never probes the metadata
  * server; `validateStatus` makes google-gax raise GoogleError with gRPC codes instead of GaxiosError.
  * In gcp mode the client uses Application Default Credentials.

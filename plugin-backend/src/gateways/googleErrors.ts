@@ -10,7 +10,7 @@ import {
   type FieldError,
 } from '@gcp-serverless/common';
 
-/** gRPC status codes the clients report (GCP-FACTS.md §1). */
+/** gRPC status codes the clients report (docs/google-apis.md §1). */
 export const GrpcCode = {
   CANCELLED: 1,
   UNKNOWN: 2,

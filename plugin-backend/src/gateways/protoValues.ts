@@ -1,5 +1,5 @@
 /**
- * Helpers for values the Google clients return: results are protobuf objects (GCP-FACTS.md §1), so
+ * Helpers for values the Google clients return: results are protobuf objects (docs/google-apis.md §1), so
  * int64 may be a Long, a string or a number, Durations and Timestamps objects or strings, enums
  * numbers or names. Every gateway translator normalises through these.
  */

@@ -24,10 +24,10 @@ export interface RawRunService {
   } | null;
 }
 
-/** Cloud Run's default max instances when `maxInstanceCount` is unset (GCP-FACTS.md §3). */
+/** Cloud Run's default max instances when `maxInstanceCount` is unset (docs/google-apis.md §3). */
 export const DEFAULT_MAX_INSTANCES = 100;
 
-/** Effective concurrency: 0/unset means 80 with ≥ 1 vCPU, 1 below (GCP-FACTS.md §3). */
+/** Effective concurrency: 0/unset means 80 with ≥ 1 vCPU, 1 below (docs/google-apis.md §3). */
 export function effectiveConcurrency(value: number | null | undefined, cpu: number): number {
   if (value && value > 0) return value;
   return cpu >= 1 ? 80 : 1;

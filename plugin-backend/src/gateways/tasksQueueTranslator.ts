@@ -19,7 +19,7 @@ export interface RawQueue {
 const STATE_NAMES: Record<number, QueueState> = { 0: 'STATE_UNSPECIFIED', 1: 'RUNNING', 2: 'PAUSED', 3: 'DISABLED' };
 
 /**
- * Defaults Cloud Tasks applies to unset fields (GCP-FACTS.md §4, unverified): rate 500/s, 1000
+ * Defaults Cloud Tasks applies to unset fields (docs/google-apis.md §4, unverified): rate 500/s, 1000
  * concurrent, 100 attempts, backoff 0.1 s..3600 s, 16 doublings. proto3 omits zero values, so an
  * absent field in a reply means 0 only where 0 is a legal setting (maxRetryDuration: unlimited).
  */

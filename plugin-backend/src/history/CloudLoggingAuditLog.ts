@@ -8,7 +8,11 @@ import { kindOfAction, projectOfResource } from './KnexChangeHistory';
  * (`labels.action="scaling.apply"`, `labels.result="failed"`); the payload carries before/after.
  */
 export class CloudLoggingAuditLog implements AuditLog {
-  constructor(private readonly gateway: LoggingGateway) {}
+  private readonly gateway: LoggingGateway;
+
+  constructor(gateway: LoggingGateway) {
+    this.gateway = gateway;
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     await this.gateway.write({

@@ -8,11 +8,19 @@ import type { AuditEntry, AuditLog, PluginLogger } from '../services/AuditLog';
  * would invite a second, duplicate apply.
  */
 export class CompositeAuditLog implements AuditLog {
+  private readonly primary: AuditLog;
+  private readonly mirrors: Array<{ name: string; log: AuditLog }>;
+  private readonly logger: PluginLogger;
+
   constructor(
-    private readonly primary: AuditLog,
-    private readonly mirrors: Array<{ name: string; log: AuditLog }>,
-    private readonly logger: PluginLogger,
-  ) {}
+    primary: AuditLog,
+    mirrors: Array<{ name: string; log: AuditLog }>,
+    logger: PluginLogger,
+  ) {
+    this.primary = primary;
+    this.mirrors = mirrors;
+    this.logger = logger;
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     try {

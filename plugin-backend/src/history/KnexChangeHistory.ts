@@ -60,8 +60,11 @@ export function projectOfResource(resource: string): string | null {
 export class KnexChangeHistory implements AuditLog, ChangeHistory {
   /** Resolves once the table exists; every read and write waits for it, so construction stays synchronous. */
   readonly ready: Promise<void>;
+  private readonly db: Knex;
 
-  constructor(private readonly db: Knex) {
+
+  constructor(db: Knex) {
+    this.db = db;
     this.ready = ensureTable(db);
     // Surface a broken database at the first use, not as an unhandled rejection at start-up.
     this.ready.catch(() => undefined);

@@ -29,7 +29,11 @@ export interface PluginLogger {
 
 /** Audit entries as structured log lines. */
 export class LoggerAuditLog implements AuditLog {
-  constructor(private readonly logger: PluginLogger) {}
+  private readonly logger: PluginLogger;
+
+  constructor(logger: PluginLogger) {
+    this.logger = logger;
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     const log = entry.result === 'succeeded' ? this.logger.info : this.logger.warn;

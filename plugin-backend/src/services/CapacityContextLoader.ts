@@ -25,7 +25,11 @@ export interface CapacityContextDeps {
  * the rest (one list call per region per API, one Monitoring call per metric).
  */
 export class CapacityContextLoader {
-  constructor(private readonly deps: CapacityContextDeps) {}
+  private readonly deps: CapacityContextDeps;
+
+  constructor(deps: CapacityContextDeps) {
+    this.deps = deps;
+  }
 
   async load(project: ProjectSummary, endMs: number): Promise<{ context: CapacityContext; errors: PanelError[] }> {
     const { projectId, regions } = project;

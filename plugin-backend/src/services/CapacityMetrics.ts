@@ -47,7 +47,11 @@ function group(series: MetricSeries[], label: string): Map<string, MetricSeries[
  * the capacity guardrails: one Monitoring call per metric for a whole project, grouped by resource.
  */
 export class CapacityMetrics {
-  constructor(private readonly monitoring: MonitoringGateway) {}
+  private readonly monitoring: MonitoringGateway;
+
+  constructor(monitoring: MonitoringGateway) {
+    this.monitoring = monitoring;
+  }
 
   private query(w: MetricsWindow, q: Omit<TimeSeriesQuery, 'projectId' | 'startMs' | 'endMs' | 'alignmentPeriodSeconds'>) {
     return this.monitoring.query({ projectId: w.projectId, startMs: w.startMs, endMs: w.endMs, alignmentPeriodSeconds: w.stepSeconds, ...q });

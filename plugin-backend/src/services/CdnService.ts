@@ -53,7 +53,11 @@ function toCdnBackend(view: BackendServiceView | BackendBucketView, kind: CdnBac
  * Apply: fingerprint-guarded PATCH that waits for the operation; every attempt audited.
  */
 export class CdnService {
-  constructor(private readonly deps: { access: ProjectAccess; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock; costs?: PreviewCostEstimator }) {}
+  private readonly deps: { access: ProjectAccess; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock; costs?: PreviewCostEstimator };
+
+  constructor(deps: { access: ProjectAccess; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock; costs?: PreviewCostEstimator }) {
+    this.deps = deps;
+  }
 
   async overview(projectId: string, window: TimeWindow): Promise<CdnOverviewResponse> {
     const project = this.deps.access.project(projectId);

@@ -34,10 +34,14 @@ const keyOf = (s: MetricSeries) => serviceKey(s.labels[LOCATION_LABEL] ?? '', s.
 
 /**
  * Cloud Run figures from Cloud Monitoring. Every method costs a fixed number of Monitoring calls,
- * whatever the number of services: one call per metric, grouped by service (DESIGN.md, backend rules).
+ * whatever the number of services: one call per metric, grouped by service (docs/architecture.md).
  */
 export class CloudRunMetrics {
-  constructor(private readonly monitoring: MonitoringGateway) {}
+  private readonly monitoring: MonitoringGateway;
+
+  constructor(monitoring: MonitoringGateway) {
+    this.monitoring = monitoring;
+  }
 
   /** Live summary of every service of a project: 3 Monitoring calls in parallel. */
   async summaries(

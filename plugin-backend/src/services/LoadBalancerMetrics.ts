@@ -8,7 +8,7 @@ import {
 } from '@gcp-serverless/common';
 import { quoteFilterValue, type MonitoringGateway } from '../gateways/MonitoringGateway';
 
-/** Load balancer metric and resource names (GCP-FACTS.md §7). */
+/** Load balancer metric and resource names (docs/google-apis.md §7). */
 export const LB_RESOURCE = 'https_lb_rule';
 export const LB_REQUEST_COUNT = 'loadbalancing.googleapis.com/https/request_count';
 const URL_MAP = 'resource.labels.url_map_name';
@@ -30,10 +30,14 @@ export interface CdnFigures {
 
 /**
  * Load balancer figures from Cloud Monitoring: one call per question, grouped by label, whatever the
- * number of routes or backends (DESIGN.md, backend rules).
+ * number of routes or backends (docs/architecture.md).
  */
 export class LoadBalancerMetrics {
-  constructor(private readonly monitoring: MonitoringGateway) {}
+  private readonly monitoring: MonitoringGateway;
+
+  constructor(monitoring: MonitoringGateway) {
+    this.monitoring = monitoring;
+  }
 
   private filter(): string {
     return `metric.type = ${quoteFilterValue(LB_REQUEST_COUNT)} AND resource.type = ${quoteFilterValue(LB_RESOURCE)}`;
@@ -108,7 +112,7 @@ export class LoadBalancerMetrics {
   }
 }
 
-/** HIT ÷ (HIT + MISS + PARTIAL_HIT) (GCP-FACTS.md §7); null without cacheable requests. */
+/** HIT ÷ (HIT + MISS + PARTIAL_HIT) (docs/google-apis.md §7); null without cacheable requests. */
 export function hitRatioOf(counts: Map<string, number> | undefined): number | null {
   if (!counts) return null;
   const hit = counts.get('HIT') ?? 0;

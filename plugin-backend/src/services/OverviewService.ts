@@ -44,7 +44,11 @@ const prefixed = (area: string, errors: PanelError[]) => errors.map(e => ({ ...e
  * once for all projects. A failing read makes its card `unknown`, never the page fail.
  */
 export class OverviewService {
-  constructor(private readonly deps: OverviewServiceDeps) {}
+  private readonly deps: OverviewServiceDeps;
+
+  constructor(deps: OverviewServiceDeps) {
+    this.deps = deps;
+  }
 
   async overview(window: TimeWindow): Promise<OverviewResponse> {
     const endMs = this.deps.now();

@@ -31,9 +31,13 @@ export const queueFingerprint = (queue: CloudTasksQueue) => settingsFingerprint(
  * Google, or is refused as stale, is audited.
  */
 export class QueueEditService {
+  private readonly deps: { access: ProjectAccess; tasks: CloudTasksGateway; capacity: CapacityContextLoader; audit: AuditLog; now: Clock };
+
   constructor(
-    private readonly deps: { access: ProjectAccess; tasks: CloudTasksGateway; capacity: CapacityContextLoader; audit: AuditLog; now: Clock },
-  ) {}
+    deps: { access: ProjectAccess; tasks: CloudTasksGateway; capacity: CapacityContextLoader; audit: AuditLog; now: Clock },
+  ) {
+    this.deps = deps;
+  }
 
   async preview(ref: QueueRef, change: QueueChange): Promise<QueuePreview> {
     const project = this.deps.access.region(ref.projectId, ref.region);

@@ -30,8 +30,17 @@ const meanValue = (series: NamedSeries[] | undefined, key: string) => {
  * wiring empty with a PanelError, Cloud Tasks failing fails the page (nothing to show without it).
  */
 export class QueueService {
+  private readonly deps: {
+      access: ProjectAccess;
+      tasks: CloudTasksGateway;
+      cloudRun: CloudRunGateway;
+      metrics: CapacityMetrics;
+      overrides: WiringOverride[];
+      now: Clock;
+    };
+
   constructor(
-    private readonly deps: {
+    deps: {
       access: ProjectAccess;
       tasks: CloudTasksGateway;
       cloudRun: CloudRunGateway;
@@ -39,7 +48,9 @@ export class QueueService {
       overrides: WiringOverride[];
       now: Clock;
     },
-  ) {}
+  ) {
+    this.deps = deps;
+  }
 
   async listQueues(projectId: string, window: TimeWindow): Promise<QueueListResponse> {
     const project = this.deps.access.project(projectId);

@@ -19,7 +19,11 @@ export const RECENT_ERRORS_PAGE_SIZE = 1000;
  * status and path, with the Logs Explorer link for the same query. One Logging call.
  */
 export class RecentErrorsService {
-  constructor(private readonly deps: { access: ProjectAccess; logs: LogEntriesGateway; now: () => number }) {}
+  private readonly deps: { access: ProjectAccess; logs: LogEntriesGateway; now: () => number };
+
+  constructor(deps: { access: ProjectAccess; logs: LogEntriesGateway; now: () => number }) {
+    this.deps = deps;
+  }
 
   async recentErrors(projectId: string, region: string, service: string, window: TimeWindow): Promise<RecentErrorsResponse> {
     this.deps.access.region(projectId, region);

@@ -31,8 +31,19 @@ export const redisFingerprint = (instance: RedisInstance) => settingsFingerprint
  * UpdateInstance with a mask of the changed fields, waiting for the operation; audited.
  */
 export class RedisEditService {
+  private readonly deps: {
+      access: ProjectAccess;
+      redis: RedisGateway;
+      metrics: CapacityMetrics;
+      capacity: CapacityContextLoader;
+      audit: AuditLog;
+      now: Clock;
+      /** Prices the resize (optional: without it previews carry no cost). */
+      costs?: PreviewCostEstimator;
+    };
+
   constructor(
-    private readonly deps: {
+    deps: {
       access: ProjectAccess;
       redis: RedisGateway;
       metrics: CapacityMetrics;
@@ -42,7 +53,9 @@ export class RedisEditService {
       /** Prices the resize (optional: without it previews carry no cost). */
       costs?: PreviewCostEstimator;
     },
-  ) {}
+  ) {
+    this.deps = deps;
+  }
 
   async preview(ref: RedisRef, change: RedisChange): Promise<RedisPreview> {
     const project = this.deps.access.region(ref.projectId, ref.region);

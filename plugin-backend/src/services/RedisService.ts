@@ -23,9 +23,13 @@ const pointsOf = (s: NamedSeries[] | undefined, key: string) => s?.find(x => x.k
  * effort (null figures and PanelErrors).
  */
 export class RedisService {
+  private readonly deps: { access: ProjectAccess; redis: RedisGateway; metrics: CapacityMetrics; capacity: CapacityContextLoader; now: Clock };
+
   constructor(
-    private readonly deps: { access: ProjectAccess; redis: RedisGateway; metrics: CapacityMetrics; capacity: CapacityContextLoader; now: Clock },
-  ) {}
+    deps: { access: ProjectAccess; redis: RedisGateway; metrics: CapacityMetrics; capacity: CapacityContextLoader; now: Clock },
+  ) {
+    this.deps = deps;
+  }
 
   async listInstances(projectId: string, window: TimeWindow): Promise<RedisListResponse> {
     const project = this.deps.access.project(projectId);

@@ -39,9 +39,13 @@ export function topologyOf(services: BackendServiceView[], buckets: { name: stri
  * Apply: fingerprint-guarded full update that waits for the operation; every attempt audited.
  */
 export class RoutingService {
+  private readonly deps: { access: ProjectAccess; urlMaps: UrlMapGateway; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock };
+
   constructor(
-    private readonly deps: { access: ProjectAccess; urlMaps: UrlMapGateway; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock },
-  ) {}
+    deps: { access: ProjectAccess; urlMaps: UrlMapGateway; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock },
+  ) {
+    this.deps = deps;
+  }
 
   async overview(projectId: string, window: TimeWindow): Promise<RoutingOverviewResponse> {
     const project = this.deps.access.project(projectId);

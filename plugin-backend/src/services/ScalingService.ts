@@ -36,8 +36,21 @@ export interface ServiceRef {
  * the operation; every attempt is audited.
  */
 export class ScalingService {
+  private readonly deps: {
+      access: ProjectAccess;
+      cloudRun: CloudRunGateway;
+      metrics: CloudRunMetrics;
+      audit: AuditLog;
+      logger: PluginLogger;
+      now: Clock;
+      /** Redis and queue guardrails of the preview; absent = not checked. */
+      capacity?: CapacityContextLoader;
+      /** Cost impact of the preview on Catalog prices; absent = not shown. */
+      costs?: ScalingCostEstimator;
+    };
+
   constructor(
-    private readonly deps: {
+    deps: {
       access: ProjectAccess;
       cloudRun: CloudRunGateway;
       metrics: CloudRunMetrics;
@@ -49,7 +62,9 @@ export class ScalingService {
       /** Cost impact of the preview on Catalog prices; absent = not shown. */
       costs?: ScalingCostEstimator;
     },
-  ) {}
+  ) {
+    this.deps = deps;
+  }
 
   async preview(ref: ServiceRef, change: ScalingChange): Promise<ScalingPreview> {
     this.deps.access.region(ref.projectId, ref.region);

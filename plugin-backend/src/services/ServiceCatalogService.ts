@@ -14,9 +14,13 @@ export type Clock = () => number;
  * fails the request, since there is nothing to show without it.
  */
 export class ServiceCatalogService {
+  private readonly deps: { access: ProjectAccess; cloudRun: CloudRunGateway; metrics: CloudRunMetrics; now: Clock };
+
   constructor(
-    private readonly deps: { access: ProjectAccess; cloudRun: CloudRunGateway; metrics: CloudRunMetrics; now: Clock },
-  ) {}
+    deps: { access: ProjectAccess; cloudRun: CloudRunGateway; metrics: CloudRunMetrics; now: Clock },
+  ) {
+    this.deps = deps;
+  }
 
   async listServices(projectId: string, window: TimeWindow): Promise<ServiceListResponse> {
     const project = this.deps.access.project(projectId);

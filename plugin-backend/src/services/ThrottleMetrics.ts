@@ -7,11 +7,15 @@ const LOCATION_LABEL = 'resource.labels.location';
 
 /**
  * 429 responses of every Cloud Run service of a project: one Monitoring call grouped by service,
- * whatever the number of services (DESIGN.md, backend rules). Cloud Run answers 429 when a request
+ * whatever the number of services (docs/architecture.md). Cloud Run answers 429 when a request
  * finds no instance to take it (max instances reached), so this is the "refusing requests" signal.
  */
 export class ThrottleMetrics {
-  constructor(private readonly monitoring: MonitoringGateway) {}
+  private readonly monitoring: MonitoringGateway;
+
+  constructor(monitoring: MonitoringGateway) {
+    this.monitoring = monitoring;
+  }
 
   /** 429 responses per second over the window by `region/service` (services without 429s absent). */
   async throttledPerSecond(project: ProjectSummary, window: TimeWindow, endMs: number): Promise<Map<string, number>> {

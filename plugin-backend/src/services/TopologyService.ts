@@ -6,7 +6,11 @@ import type { OverviewService } from './OverviewService';
  * coloured by the overview's problems. Costs exactly the overview's reads of one project.
  */
 export class TopologyService {
-  constructor(private readonly overview: OverviewService) {}
+  private readonly overview: OverviewService;
+
+  constructor(overview: OverviewService) {
+    this.overview = overview;
+  }
 
   async topology(projectId: string, window: TimeWindow): Promise<TopologyResponse> {
     const { overview, values, project } = await this.overview.readProject(projectId, window);

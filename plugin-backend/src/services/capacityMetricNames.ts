@@ -1,4 +1,4 @@
-/** Cloud Tasks and Memorystore metric types and resource labels (GCP-FACTS.md §7). */
+/** Cloud Tasks and Memorystore metric types and resource labels (docs/google-apis.md §7). */
 export const TASKS_RESOURCE = 'cloud_tasks_queue';
 export const TASKS_METRICS = {
   depth: 'cloudtasks.googleapis.com/queue/depth',

@@ -1,4 +1,4 @@
-/** Cloud Run metric types and resource type (GCP-FACTS.md §7). */
+/** Cloud Run metric types and resource type (docs/google-apis.md §7). */
 export const CLOUD_RUN_RESOURCE = 'cloud_run_revision';
 export const RUN_METRICS = {
   requestCount: 'run.googleapis.com/request_count',

@@ -71,11 +71,19 @@ export function exportCostQuery(table: BillingExportTable): string {
 
 /** The Cloud Billing export in BigQuery, read with the official `@google-cloud/bigquery` client. */
 export class BillingExportGateway {
+  private readonly client: BigQuery;
+  readonly table: BillingExportTable;
+  private readonly deadlineMs: number;
+
   constructor(
-    private readonly client: BigQuery,
-    readonly table: BillingExportTable,
-    private readonly deadlineMs: number,
-  ) {}
+    client: BigQuery,
+    table: BillingExportTable,
+    deadlineMs: number,
+  ) {
+    this.client = client;
+    this.table = table;
+    this.deadlineMs = deadlineMs;
+  }
 
   /** The gateway of the configured export, or undefined when none is configured. */
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BillingExportGateway | undefined {

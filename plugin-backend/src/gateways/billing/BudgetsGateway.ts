@@ -9,15 +9,21 @@ import { grpcCode, GrpcCode, wrapGoogleError } from '../googleErrors';
 import { BUDGET_EDIT_MASK, budgetUpdateBody, toBudget, type RawBudget } from './budgetTranslator';
 
 /**
- * Cloud Billing Budget API v1 behind our own interface. Budgets hold no spend (GCP-FACTS §6): spend
+ * Cloud Billing Budget API v1 behind our own interface. Budgets hold no spend (docs/google-apis.md §6): spend
  * comes from a CostSource. Updates are read-compare-write under the etag read at preview; Google's
  * own etag check (ABORTED) covers a change landing between our read and the write.
  */
 export class BudgetsGateway {
+  private readonly client: BudgetServiceClient;
+  private readonly options: { accountId: string; readMs: number; writeMs: number; currency?: string };
+
   constructor(
-    private readonly client: BudgetServiceClient,
-    private readonly options: { accountId: string; readMs: number; writeMs: number; currency?: string },
-  ) {}
+    client: BudgetServiceClient,
+    options: { accountId: string; readMs: number; writeMs: number; currency?: string },
+  ) {
+    this.client = client;
+    this.options = options;
+  }
 
   /** The gateway of the configured billing account, or undefined when none is configured. */
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BudgetsGateway | undefined {

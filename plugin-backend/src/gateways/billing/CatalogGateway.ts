@@ -8,14 +8,14 @@ import { googleClientOptions } from '../googleClientOptions';
 import { wrapGoogleError } from '../googleErrors';
 import { moneyToNumber, type RawMoney } from './money';
 
-/** Catalog service ids of the SKUs the cost model prices (Cloud Run's id per GCP-FACTS §8, unverified). */
+/** Catalog service ids of the SKUs the cost model prices (Cloud Run's id per docs/google-apis.md §8, unverified). */
 export const CATALOG_SERVICE_NAMES = {
   cloudRun: 'Cloud Run',
   networking: 'Networking',
   cloudTasks: 'Cloud Tasks',
   memorystore: 'Cloud Memorystore for Redis',
 } as const;
-/** Used when the service list does not name Cloud Run (GCP-FACTS §8, unverified). */
+/** Used when the service list does not name Cloud Run (docs/google-apis.md §8, unverified). */
 export const CLOUD_RUN_CATALOG_SERVICE_ID = '152E-C115-5142';
 
 interface RawSku {
@@ -52,11 +52,17 @@ function toSku(raw: RawSku): CatalogSku {
 export class CatalogGateway {
   private readonly cache = new Map<string, { at: number; skus: Promise<CatalogSku[]> }>();
   private serviceIds: Promise<Map<string, string>> | undefined;
+  private readonly client: CloudCatalogClient;
+  private readonly options: { readMs: number; cacheMs?: number; now?: () => number; currencyCode?: string };
+
 
   constructor(
-    private readonly client: CloudCatalogClient,
-    private readonly options: { readMs: number; cacheMs?: number; now?: () => number; currencyCode?: string },
-  ) {}
+    client: CloudCatalogClient,
+    options: { readMs: number; cacheMs?: number; now?: () => number; currencyCode?: string },
+  ) {
+    this.client = client;
+    this.options = options;
+  }
 
   static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CatalogGateway {
     return new CatalogGateway(guardClient(new CloudCatalogClient(googleClientOptions(config) as never), credentials, ['listServices', 'listSkus']), { readMs: config.timeouts.readMs });

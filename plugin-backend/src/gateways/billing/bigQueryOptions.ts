@@ -4,7 +4,7 @@ import type { GcpServerlessConfig } from '../../config/config';
 
 /**
  * Options of the BigQuery client. `@google-cloud/bigquery` is not a google-gax client, so the
- * options of GCP-FACTS §1 do not apply: in sandbox mode it gets the sandbox as `apiEndpoint`
+ * options of docs/google-apis.md §1 do not apply: in sandbox mode it gets the sandbox as `apiEndpoint`
  * (scheme included; it appends `/bigquery/v2`) and a fixed-token OAuth2 client, which adds
  * `Authorization: Bearer sandbox` without any network call — so nothing probes the metadata server.
  * In gcp mode it uses Application Default Credentials and runs jobs in the export's project.

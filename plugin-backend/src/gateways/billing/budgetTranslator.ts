@@ -73,7 +73,7 @@ export function budgetUpdateBody(current: RawBudget, change: BudgetChange, curre
     etag,
     budgetFilter: { ...filter, calendarPeriod: change.period },
     amount: { specifiedAmount: numberToMoney(change.amount, currency) },
-    // The form speaks 100-based percent; Google stores 1.0-based fractions (GCP-FACTS §6).
+    // The form speaks 100-based percent; Google stores 1.0-based fractions (docs/google-apis.md §6).
     thresholdRules: change.thresholds.map(t => ({ thresholdPercent: Math.round(t.percent * 100) / 10_000, spendBasis: t.spendBasis })),
   };
 }

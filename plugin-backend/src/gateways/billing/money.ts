@@ -13,7 +13,7 @@ export function moneyToNumber(money: RawMoney | null | undefined): number {
 }
 
 /**
- * A number of currency units as Money: int64 units as a string (GCP-FACTS §1) and nanos with the
+ * A number of currency units as Money: int64 units as a string (docs/google-apis.md §1) and nanos with the
  * same sign, rounded to the nano so 0.1 + 0.2 style errors never reach Google.
  */
 export function numberToMoney(amount: number, currencyCode: string): { currencyCode: string; units: string; nanos: number } {

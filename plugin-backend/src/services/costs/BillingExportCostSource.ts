@@ -22,8 +22,11 @@ const shortName = (name: string) => name.split('/').filter(Boolean).pop() ?? '';
 /** Billed cost from the Cloud Billing export to BigQuery: one query for all projects and days asked. */
 export class BillingExportCostSource implements CostSource {
   readonly info: CostSourceInfo;
+  private readonly gateway: BillingExportGateway;
 
-  constructor(private readonly gateway: BillingExportGateway) {
+
+  constructor(gateway: BillingExportGateway) {
+    this.gateway = gateway;
     const t = gateway.table;
     this.info = {
       kind: 'billing-export',

@@ -30,9 +30,13 @@ import { budgetDiff, budgetWarnings } from './budgetChecks';
  * allowlist shows the spend of the allowed ones (the page says which).
  */
 export class BudgetService {
+  private readonly deps: { access: ProjectAccess; budgets?: BudgetsGateway; source: CostSource; audit: AuditLog; now: () => number };
+
   constructor(
-    private readonly deps: { access: ProjectAccess; budgets?: BudgetsGateway; source: CostSource; audit: AuditLog; now: () => number },
-  ) {}
+    deps: { access: ProjectAccess; budgets?: BudgetsGateway; source: CostSource; audit: AuditLog; now: () => number },
+  ) {
+    this.deps = deps;
+  }
 
   private gateway(): BudgetsGateway {
     if (!this.deps.budgets) {

@@ -12,12 +12,20 @@ export const COST_CACHE_TTL_MS = 5 * 60_000;
  */
 export class CachingCostSource implements CostSource {
   private readonly entries = new Map<string, { at: number; value: Promise<DailyCosts> }>();
+  private readonly inner: CostSource;
+  private readonly ttlMs: number;
+  private readonly wallClock: () => number;
+
 
   constructor(
-    private readonly inner: CostSource,
-    private readonly ttlMs: number = COST_CACHE_TTL_MS,
-    private readonly wallClock: () => number = Date.now,
-  ) {}
+    inner: CostSource,
+    ttlMs: number = COST_CACHE_TTL_MS,
+    wallClock: () => number = Date.now,
+  ) {
+    this.inner = inner;
+    this.ttlMs = ttlMs;
+    this.wallClock = wallClock;
+  }
 
   get info(): CostSourceInfo {
     return this.inner.info;

@@ -22,15 +22,25 @@ import type { CostSource } from './CostSource';
  * on its own panel.
  */
 export class CostService {
+  private readonly deps: {
+      access: ProjectAccess;
+      source: CostSource;
+      monitoring: MonitoringGateway;
+      budgets?: BudgetsGateway;
+      now: () => number;
+    };
+
   constructor(
-    private readonly deps: {
+    deps: {
       access: ProjectAccess;
       source: CostSource;
       monitoring: MonitoringGateway;
       budgets?: BudgetsGateway;
       now: () => number;
     },
-  ) {}
+  ) {
+    this.deps = deps;
+  }
 
   async report(projectId: string, range: CostRange): Promise<CostReportResponse> {
     const project = this.deps.access.project(projectId);

@@ -8,7 +8,7 @@ export interface DailyCosts {
 }
 
 /**
- * Where actual spend comes from. Budgets hold no spend (GCP-FACTS §6), so there are two sources:
+ * Where actual spend comes from. Budgets hold no spend (docs/google-apis.md §6), so there are two sources:
  * the Cloud Billing export to BigQuery (billed cost, credits included) and, where no export is
  * configured, an estimate from Monitoring usage × Catalog prices, labelled as one.
  */

@@ -31,10 +31,14 @@ export class EstimatedCostSource implements CostSource {
       'Estimate: Cloud Monitoring usage (billable instance time, requests) × Cloud Billing Catalog prices, Cloud Run only, ' +
       'before free tiers and credits. Configure the billing export for billed cost.',
   };
+  private readonly deps: { access: ProjectAccess; cloudRun: CloudRunGateway; monitoring: MonitoringGateway; catalog: CatalogGateway; now: () => number };
+
 
   constructor(
-    private readonly deps: { access: ProjectAccess; cloudRun: CloudRunGateway; monitoring: MonitoringGateway; catalog: CatalogGateway; now: () => number },
-  ) {}
+    deps: { access: ProjectAccess; cloudRun: CloudRunGateway; monitoring: MonitoringGateway; catalog: CatalogGateway; now: () => number },
+  ) {
+    this.deps = deps;
+  }
 
   async dailyCosts(projectIds: readonly string[], fromDay: string, toDay: string): Promise<DailyCosts> {
     const skus = await this.deps.catalog.skusOf(CATALOG_SERVICE_NAMES.cloudRun);

@@ -31,7 +31,11 @@ export type CdnCostResult = { cost: CostImpact } | { costUnavailable: string };
  * prices are used and the impact says so in its notes.
  */
 export class PreviewCostEstimator {
-  constructor(private readonly deps: { catalog?: CatalogGateway; logger: PluginLogger }) {}
+  private readonly deps: { catalog?: CatalogGateway; logger: PluginLogger };
+
+  constructor(deps: { catalog?: CatalogGateway; logger: PluginLogger }) {
+    this.deps = deps;
+  }
 
   /** Monthly change of a Memorystore resize; undefined when the memory size does not change. */
   async redis(instance: RedisInstance, change: RedisChange): Promise<CostImpact | undefined> {

@@ -15,10 +15,14 @@ import type { PluginLogger } from '../AuditLog';
 /**
  * The cost side of a scaling preview: Catalog prices of the service's region (cached by the
  * gateway) into the pure model of `common/src/cost`. The Catalog failing never fails a preview: the
- * list prices of GCP-FACTS §8 are used instead and the impact says so.
+ * list prices of docs/google-apis.md §8 are used instead and the impact says so.
  */
 export class ScalingCostEstimator {
-  constructor(private readonly deps: { catalog?: CatalogGateway; logger: PluginLogger }) {}
+  private readonly deps: { catalog?: CatalogGateway; logger: PluginLogger };
+
+  constructor(deps: { catalog?: CatalogGateway; logger: PluginLogger }) {
+    this.deps = deps;
+  }
 
   async impact(service: CloudRunService, proposed: ScalingSettings): Promise<CostImpact> {
     const prices = await this.prices(service.region);

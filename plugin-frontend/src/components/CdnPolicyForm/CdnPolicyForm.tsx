@@ -53,7 +53,7 @@ const isConflict = (d: unknown): d is CdnConflictDetails => typeof d === 'object
 
 /**
  * The cache policy of one backend: enable CDN, cache mode, TTLs (seconds), negative caching, serve
- * while stale. Checked with the shared schema (GCP-FACTS.md §2 rules) as the user types; preview,
+ * while stale. Checked with the shared schema (docs/google-apis.md §2 rules) as the user types; preview,
  * then a fingerprint-guarded apply.
  */
 export function CdnPolicyForm({ projectId, backend, onApplied }: CdnPolicyFormProps) {

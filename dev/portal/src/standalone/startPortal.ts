@@ -1,0 +1,93 @@
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { createRouter, readGcpServerlessConfig, type GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
+import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
+import { sandboxConfig } from './standaloneConfig';
+
+const devRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface PortalOptions {
+  /** Port of the portal; 0 = ephemeral. */
+  port: number;
+  host?: string;
+  /** Plugin config; when absent, an embedded sandbox is started and the config points at it. */
+  config?: GcpServerlessConfigInput;
+  /** Keys merged into the generated sandbox config (e.g. `access` roles for a viewer); sandbox mode without a config only. */
+  sandboxConfigOverrides?: Partial<GcpServerlessConfigInput>;
+  /** Sandbox scenarios (sandbox mode without a config only). */
+  scenarios?: string[];
+  /** scale-fleet size. */
+  services?: number;
+  /** Serve the prebuilt bundle from dev/portal/dist/web instead of Vite's dev middleware. */
+  prebuilt?: boolean;
+  /** Logs go here; tests pass a silent logger. */
+  log?: (line: string) => void;
+}
+
+export interface Portal {
+  url: string;
+  sandbox?: Sandbox;
+  close(): Promise<void>;
+}
+
+/**
+ * The standalone portal behind `npm start`: the plugin router at /api/gcp-serverless and the
+ * frontend on the same origin, plus — unless a config says otherwise — the embedded GCP sandbox.
+ */
+export async function startPortal(options: PortalOptions): Promise<Portal> {
+  const log = options.log ?? (line => console.log(line));
+  const host = options.host ?? '127.0.0.1';
+  let sandbox: Sandbox | undefined;
+  let configInput = options.config;
+  if (!configInput) {
+    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', ...(options.scenarios ? { scenarios: options.scenarios } : {}), ...(options.services ? { services: options.services } : {}) });
+    configInput = { ...sandboxConfig(sandbox.url, sandbox.world), ...options.sandboxConfigOverrides };
+  }
+  const config = readGcpServerlessConfig(configInput);
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const silent = { info: () => {}, warn: log, error: log };
+  app.use(
+    '/api/gcp-serverless',
+    await createRouter({
+      config,
+      logger: options.log ? silent : undefined,
+      ...(sandbox ? { now: () => sandbox!.clock.now() } : {}),
+    }),
+  );
+
+  let closeVite = async () => {};
+  if (options.prebuilt) {
+    const dist = path.join(devRoot, 'dist/web');
+    app.use(express.static(dist));
+    app.get('*', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  } else {
+    const { createServer } = await import('vite');
+    const vite = await createServer({
+      configFile: path.join(devRoot, 'vite.config.ts'),
+      server: { middlewareMode: true, hmr: { server } },
+      appType: 'spa',
+      logLevel: options.log ? 'silent' : 'info',
+    });
+    app.use(vite.middlewares);
+    closeVite = () => vite.close();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    sandbox,
+    async close() {
+      server.closeAllConnections();
+      await Promise.all([closeVite(), new Promise<void>(r => server.close(() => r())), sandbox?.close()]);
+    },
+  };
+}

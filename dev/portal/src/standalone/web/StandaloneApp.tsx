@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CssBaseline from '@mui/material/CssBaseline';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { createTheme, ThemeProvider } from '@mui/material/styles';
+import { GcpServerlessApiProvider, GcpServerlessClient, GcpServerlessPageContent as GcpServerlessPage } from '@gcp-serverless/plugin-frontend';
+import { initialColorMode, storeColorMode, type ColorMode } from './colorMode';
+
+/** Same origin as the portal's express server (dev/portal/src/standalone/startPortal.ts). */
+const API_BASE_URL = '/api/gcp-serverless';
+
+/**
+ * The standalone portal: theme with a persisted light/dark toggle, an app bar (with a "Sandbox" chip
+ * when the backend runs against the GCP sandbox) and the plugin's page at the root.
+ */
+export function StandaloneApp() {
+  const api = useMemo(() => GcpServerlessClient.forBaseUrl(API_BASE_URL), []);
+  const [mode, setMode] = useState<ColorMode>(initialColorMode);
+  const theme = useMemo(() => createTheme({ palette: { mode } }), [mode]);
+  const [backendMode, setBackendMode] = useState<'sandbox' | 'gcp'>();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.listProjects({ signal: controller.signal }).then(
+      r => setBackendMode(r.mode),
+      () => undefined, // the page itself shows the error
+    );
+    return () => controller.abort();
+  }, [api]);
+
+  const toggle = () => {
+    const next = mode === 'light' ? 'dark' : 'light';
+    storeColorMode(next);
+    setMode(next);
+  };
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <AppBar position="static" color="default" elevation={1}>
+        <Toolbar>
+          <Typography variant="h6" component="h1" sx={{ mr: 2 }}>
+            GCP Serverless
+          </Typography>
+          {backendMode === 'sandbox' && <Chip label="Sandbox" color="warning" size="small" data-testid="sandbox-chip" />}
+          <Box sx={{ flexGrow: 1 }} />
+          <Button color="inherit" onClick={toggle} aria-pressed={mode === 'dark'}>
+            {mode === 'light' ? 'Dark mode' : 'Light mode'}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box component="main">
+        <GcpServerlessApiProvider api={api}>
+          <Routes>
+            <Route path="/*" element={<GcpServerlessPage />} />
+          </Routes>
+        </GcpServerlessApiProvider>
+      </Box>
+    </ThemeProvider>
+  );
+}

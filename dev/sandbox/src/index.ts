@@ -1,0 +1,28 @@
+/**
+ * The GCP sandbox: an emulator of the Google REST APIs the plugin uses, for `npm start`, the
+ * integration tests and the benchmark. See docs/sandbox.md.
+ */
+export { startSandbox, type Sandbox, type SandboxOptions } from './server';
+export { OffsetSandboxClock } from './clock';
+export { FaultRules, type FaultRule, type FaultSpec } from './control/faultRules';
+export { RequestCounters } from './control/requestCounters';
+export { buildWorld, SCENARIO_NAMES, DEFAULT_FLEET_SIZE, type ScenarioName, type BuildWorldOptions } from './scenarios';
+export { configFromService } from './run/serviceConfig';
+export { SANDBOX_BILLING_ACCOUNT_ID } from './billing/billingState';
+export type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxResponse, SandboxRoute } from './api';
+export type {
+  ConfigVersion,
+  RunServiceConfig,
+  SandboxClock,
+  SandboxProject,
+  SandboxRunService,
+  SandboxWorld,
+  TrafficEvent,
+  TrafficProfile,
+} from './world';
+export { configAt } from './world';
+export type { BackingServices } from './backing';
+export type { QueueSettings, QueueVersion, QueueWorkload, SandboxQueue } from './tasks/queueTypes';
+export type { SandboxRedisInstance } from './redis/redisTypes';
+export { queueMinute, depthAtEndOf, type QueueMinute } from './tasks/queueModel';
+export { redisMinute, REDIS_MAX_CLIENTS, type RedisMinute } from './redis/redisModel';

@@ -1,0 +1,118 @@
+/**
+ * The timeSeries.list service: from a decoded request to the response JSON. Nothing is stored: every
+ * call computes the series from the traffic model for the minutes the alignment plan needs. The pages
+ * after the first are served from a small snapshot of the first page's result, so a listing stays
+ * consistent while sandbox time flows and is not recomputed per page.
+ */
+import { hashString } from '../../traffic/hash';
+import { GoogleApiError, notFound } from '../../googleError';
+import type { SandboxApiDeps } from '../../api';
+import { alignedUnit } from '../aggregation/aligners';
+import { planAligned, planRaw } from '../aggregation/alignmentPlan';
+import { checkAggregation } from '../aggregation/checkAggregation';
+import { METRIC_REGISTRY } from '../metrics/metricRegistry';
+import type { ListTimeSeriesRequest } from '../request/parseListTimeSeriesRequest';
+import { collectAlignedSeries } from './collectSeries';
+import { periodIntervals, seriesSortKey, timeSeriesJson, type TimeSeriesJson } from './formatSeries';
+import { decodePageToken, encodePageToken, slicePage } from './paging';
+import { reduceSeries } from './reduceSeries';
+
+/** ListTimeSeriesResponse JSON; empty fields are left out as Google's REST API does. */
+export interface ListTimeSeriesResponseJson {
+  timeSeries?: TimeSeriesJson[];
+  nextPageToken?: string;
+  unit?: string;
+}
+
+/**
+ * Sandbox guard, not a Google limit: model minutes × resources one request may compute (a week of
+ * 1,000 services at 1 h alignment is about 1 M and takes about a second; raw minutes of a week of
+ * 1,000 services would be 10 M).
+ */
+export const MAX_MINUTE_EVALUATIONS = 5_000_000;
+
+/** How long (sandbox ms) a page token continues its snapshot; later pages are recomputed. */
+const SNAPSHOT_TTL_MS = 5 * 60_000;
+
+interface Snapshot {
+  fingerprint: string;
+  now: number;
+  series: TimeSeriesJson[];
+  unit: string;
+}
+
+/** Computes timeSeries.list answers; keeps the last few full results for paging. */
+export class TimeSeriesLister {
+  private readonly snapshots: Snapshot[] = [];
+  private readonly deps: SandboxApiDeps;
+
+
+  constructor(deps: SandboxApiDeps) {
+    this.deps = deps;
+  }
+
+  /** Answers `request`; `fingerprint` identifies the query apart from paging. */
+  list(request: ListTimeSeriesRequest, fingerprint: string): ListTimeSeriesResponseJson {
+    // Unknown projects: Google answers 403 or 404 depending on the caller's rights; we pick 404 (unverified).
+    const project = this.deps.world.projects.get(request.projectId);
+    if (!project) throw notFound(`Project ${request.projectId} not found.`);
+    const offset = decodePageToken(request.pageToken, fingerprint);
+    const now = this.deps.clock.now();
+    // Sandbox time flows between pages; the snapshot keeps one listing consistent (as a Google page token
+    // does) unless the clock went back (reset) or the listing is abandoned for minutes.
+    let snapshot =
+      offset > 0
+        ? this.snapshots.find((s) => s.fingerprint === fingerprint && now >= s.now && now - s.now < SNAPSHOT_TTL_MS)
+        : undefined;
+    if (!snapshot) {
+      snapshot = { fingerprint, now, ...this.compute(request, now) };
+      this.snapshots.unshift(snapshot);
+      this.snapshots.length = Math.min(this.snapshots.length, 4);
+    }
+    const headersOnly = request.view === 'HEADERS';
+    const { page, nextOffset } = slicePage(snapshot.series, offset, request.pageSize, headersOnly);
+    const response: ListTimeSeriesResponseJson = {};
+    if (page.length > 0) response.timeSeries = page;
+    if (nextOffset !== null) response.nextPageToken = encodePageToken({ offset: nextOffset, query: fingerprint });
+    if (page.length > 0) response.unit = snapshot.unit;
+    return response;
+  }
+
+  private compute(request: ListTimeSeriesRequest, now: number): { series: TimeSeriesJson[]; unit: string } {
+    const project = this.deps.world.projects.get(request.projectId)!;
+    // Metric types the sandbox does not compute list no series (Google's answer for unknown types is unverified).
+    const metric = METRIC_REGISTRY.get(request.filter.metricType);
+    if (!metric) return { series: [], unit: '' };
+    const { aggregation } = request;
+    const checked = checkAggregation(aggregation, metric);
+    const plan =
+      checked.periodSeconds === null
+        ? planRaw(request.startMs, request.endMs, now)
+        : planAligned(request.startMs, request.endMs, now, checked.periodSeconds);
+    const minutesPerSource = plan.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
+    if (minutesPerSource * metric.sources(project).length > MAX_MINUTE_EVALUATIONS) {
+      throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'The GCP sandbox limits the work of one request: shorten the interval or use a longer alignment period.');
+    }
+    const aligned = collectAlignedSeries(project, metric, request.filter.expr, plan, aggregation.aligner);
+    const reduced = reduceSeries(aligned, aggregation.reducer, aggregation.groupByFields, plan.periods.length);
+    const unit = alignedUnit(aggregation.aligner, metric.unit);
+    const withPoints = reduced
+      .filter((series) => series.values.some((value) => value !== undefined))
+      .map((series) => ({ series, key: seriesSortKey(series) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const intervals = request.view === 'HEADERS' ? null : periodIntervals(plan, checked.output);
+    return {
+      series: withPoints.map(({ series }) => timeSeriesJson(series, metric, checked.output, unit, intervals)),
+      unit,
+    };
+  }
+}
+
+/** Fingerprint of a query apart from its page token and size, for page tokens and snapshots. */
+export function queryFingerprint(projectId: string, query: URLSearchParams): string {
+  const entries = [...query.entries()]
+    .filter(([key]) => key !== 'pageToken' && key !== 'pageSize')
+    .map(([key, value]) => `${key}=${value}`)
+    .sort();
+  return hashString(`${projectId}?${entries.join('&')}`).toString(36);
+}
