@@ -46,3 +46,9 @@ export { EntityResourcesView, type EntityResourcesViewProps } from './components
 export { ChangeHistoryPanel, type ChangeHistoryPanelProps } from './components/ChangeHistory/ChangeHistoryPanel';
 export { REVERT_EDITORS, type RevertEditorProps } from './components/ChangeHistory/revertEditors';
 export { useChangePermission, type ChangePermission } from './hooks/useChangePermission';
+// The edit flow, for pages that add a kind of change: the framework-free machine, its hook and the kinds.
+export { EditMachine, type EditCallbacks, type EditTransport } from './edits/EditMachine';
+export { canApply, type EditPreviewBase, type EditState, type EditStatus } from './edits/editState';
+export type { ConflictRow, EditKind, PreviewSections } from './edits/EditKind';
+export { useEdit, type Edit } from './edits/useEdit';
+export { EditFlowDialogs, type EditFlowDialogsProps } from './components/EditDialogs/EditFlowDialogs';

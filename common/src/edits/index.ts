@@ -1,1 +1,2 @@
 export * from './settingsFingerprint';
+export * from './applyOutcome';

@@ -1,4 +1,5 @@
 import type {
+  ApplyAnswer,
   BudgetApplyRequest,
   BudgetApplyResult,
   BudgetChange,
@@ -31,7 +32,7 @@ export interface CostsApi {
    * `POST /billing/budgets/:budgetId/apply`: applies a previewed edit with its etag. Rejects with
    * `ConflictError` (details: `BudgetConflictDetails`) when the budget changed meanwhile.
    */
-  applyBudget(budgetId: string, request: BudgetApplyRequest, options?: CallOptions): Promise<BudgetApplyResult>;
+  applyBudget(budgetId: string, request: BudgetApplyRequest, options?: CallOptions): Promise<ApplyAnswer<BudgetApplyResult>>;
 }
 
 /** Path of a budget's routes. */

@@ -1,4 +1,5 @@
 import type {
+  ApplyAnswer,
   AccessSummary,
   ChangeHistoryResponse,
   OverviewResponse,
@@ -53,7 +54,7 @@ export interface GcpServerlessApi extends QueuesRedisApi, CostsApi, LoadBalancin
    * `POST …/scaling/apply`: applies a previewed change and waits for Cloud Run's operation. Rejects with
    * `ConflictError` (details: `ScalingConflictDetails`) when the etag is stale.
    */
-  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult>;
+  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<ScalingApplyResult>>;
 
   /** `GET /overview?window=`: every configured project's counts, health and problems, worst first. */
   getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse>;

@@ -1,4 +1,5 @@
 import {
+  type ApplyAnswer,
   deserializeError,
   InternalError,
   isSerializedError,
@@ -116,7 +117,7 @@ export class GcpServerlessClient implements GcpServerlessApi {
     return this.request('POST', `${servicePath(ref)}/scaling/preview`, { change }, options);
   }
 
-  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ScalingApplyResult> {
+  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<ScalingApplyResult>> {
     return this.request('POST', `${servicePath(ref)}/scaling/apply`, request, options);
   }
 
@@ -140,7 +141,7 @@ export class GcpServerlessClient implements GcpServerlessApi {
     return this.request('POST', `${queuePath(ref)}/preview`, { change }, options);
   }
 
-  applyQueue(ref: QueueRef, request: QueueApplyRequest, options?: RequestOptions): Promise<QueueApplyResult> {
+  applyQueue(ref: QueueRef, request: QueueApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<QueueApplyResult>> {
     return this.request('POST', `${queuePath(ref)}/apply`, request, options);
   }
 
@@ -164,7 +165,7 @@ export class GcpServerlessClient implements GcpServerlessApi {
     return this.request('POST', `${redisPath(ref)}/preview`, { change }, options);
   }
 
-  applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<RedisApplyResult> {
+  applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<RedisApplyResult>> {
     return this.request('POST', `${redisPath(ref)}/apply`, request, options);
   }
 
@@ -193,7 +194,7 @@ export class GcpServerlessClient implements GcpServerlessApi {
     return this.request('POST', `${budgetPath(budgetId)}/preview`, { change }, options);
   }
 
-  applyBudget(budgetId: string, request: BudgetApplyRequest, options?: RequestOptions): Promise<BudgetApplyResult> {
+  applyBudget(budgetId: string, request: BudgetApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<BudgetApplyResult>> {
     return this.request('POST', `${budgetPath(budgetId)}/apply`, request, options);
   }
 
@@ -205,7 +206,7 @@ export class GcpServerlessClient implements GcpServerlessApi {
     return this.request('POST', `${urlMapPath(ref)}/preview`, { change }, options);
   }
 
-  applyUrlMap(ref: UrlMapRef, request: UrlMapApplyRequest, options?: RequestOptions): Promise<UrlMapApplyResult> {
+  applyUrlMap(ref: UrlMapRef, request: UrlMapApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<UrlMapApplyResult>> {
     return this.request('POST', `${urlMapPath(ref)}/apply`, request, options);
   }
 
@@ -217,7 +218,7 @@ export class GcpServerlessClient implements GcpServerlessApi {
     return this.request('POST', `${cdnBackendPath(ref)}/preview`, { change }, options);
   }
 
-  applyCdnPolicy(ref: CdnBackendRef, request: CdnPolicyApplyRequest, options?: RequestOptions): Promise<CdnPolicyApplyResult> {
+  applyCdnPolicy(ref: CdnBackendRef, request: CdnPolicyApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<CdnPolicyApplyResult>> {
     return this.request('POST', `${cdnBackendPath(ref)}/apply`, request, options);
   }
 

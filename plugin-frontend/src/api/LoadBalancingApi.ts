@@ -1,4 +1,5 @@
 import type {
+  ApplyAnswer,
   CdnOverviewResponse,
   CdnPolicyApplyRequest,
   CdnPolicyApplyResult,
@@ -37,13 +38,13 @@ export interface LoadBalancingApi {
   /** `POST …/url-maps/:urlMap/preview`: diff, `urlMaps.validate`, findings; changes nothing. */
   previewUrlMap(ref: UrlMapRef, change: UrlMapEdit, options?: RequestOptions): Promise<UrlMapPreview>;
   /** `POST …/url-maps/:urlMap/apply`: waits for compute's operation. */
-  applyUrlMap(ref: UrlMapRef, request: UrlMapApplyRequest, options?: RequestOptions): Promise<UrlMapApplyResult>;
+  applyUrlMap(ref: UrlMapRef, request: UrlMapApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<UrlMapApplyResult>>;
   /** `GET /projects/:projectId/cdn?window=`: backends with CDN state, hit ratio and series. */
   getCdn(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<CdnOverviewResponse>;
   /** `POST …/cdn/:kind/:name/preview`. */
   previewCdnPolicy(ref: CdnBackendRef, change: CdnPolicyChange, options?: RequestOptions): Promise<CdnPolicyPreview>;
   /** `POST …/cdn/:kind/:name/apply`. */
-  applyCdnPolicy(ref: CdnBackendRef, request: CdnPolicyApplyRequest, options?: RequestOptions): Promise<CdnPolicyApplyResult>;
+  applyCdnPolicy(ref: CdnBackendRef, request: CdnPolicyApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<CdnPolicyApplyResult>>;
 }
 
 const enc = encodeURIComponent;

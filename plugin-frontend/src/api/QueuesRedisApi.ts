@@ -1,4 +1,5 @@
 import type {
+  ApplyAnswer,
   QueueActionResult,
   QueueApplyRequest,
   QueueApplyResult,
@@ -39,7 +40,7 @@ export interface QueuesRedisApi {
   /** `POST …/queues/:queue/preview`: diff, queue → worker guardrail; changes nothing. */
   previewQueue(ref: QueueRef, change: QueueChange, options?: RequestOptions): Promise<QueuePreview>;
   /** `POST …/queues/:queue/apply`. */
-  applyQueue(ref: QueueRef, request: QueueApplyRequest, options?: RequestOptions): Promise<QueueApplyResult>;
+  applyQueue(ref: QueueRef, request: QueueApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<QueueApplyResult>>;
   /** `POST …/queues/:queue/pause`: dispatching stops, tasks accumulate. */
   pauseQueue(ref: QueueRef, options?: RequestOptions): Promise<QueueActionResult>;
   /** `POST …/queues/:queue/resume`. */
@@ -51,7 +52,7 @@ export interface QueuesRedisApi {
   /** `POST …/redis/:instance/preview`. */
   previewRedis(ref: RedisRef, change: RedisChange, options?: RequestOptions): Promise<RedisPreview>;
   /** `POST …/redis/:instance/apply`: waits for Memorystore's operation. */
-  applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<RedisApplyResult>;
+  applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<RedisApplyResult>>;
 }
 
 const enc = encodeURIComponent;

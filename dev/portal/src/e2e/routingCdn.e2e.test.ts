@@ -35,7 +35,7 @@ describe('routing page in the browser', () => {
     await dialog.waitFor();
     await page.getByTestId('urlmap-validation').waitFor();
     expect(await page.getByTestId('urlmap-validation').textContent()).toContain('passed');
-    expect(await page.getByTestId('scaling-diff').textContent()).toContain('/api/v2/*');
+    expect(await page.getByTestId('edit-diff').textContent()).toContain('/api/v2/*');
     await page.getByTestId('urlmap-apply').click();
     await page.getByTestId('urlmap-applied').waitFor();
 
@@ -65,7 +65,7 @@ describe('CDN page in the browser', () => {
     await page.getByTestId('cdn-cache-mode').selectOption('FORCE_CACHE_ALL');
     await page.getByTestId('cdn-preview').click();
     await page.getByTestId('cdn-preview-dialog').waitFor();
-    await page.getByTestId('scaling-diff').waitFor();
+    await page.getByTestId('edit-diff').waitFor();
     await page.getByTestId('cdn-apply').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="cdn-mode-gryd-storage-service"]')?.textContent === 'FORCE_CACHE_ALL');
 

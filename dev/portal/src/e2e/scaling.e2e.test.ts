@@ -38,7 +38,7 @@ describe('scaling a Cloud Run service in the browser', () => {
 
     const dialog = page.getByTestId('scaling-preview-dialog');
     await dialog.waitFor();
-    const diff = page.getByTestId('scaling-diff');
+    const diff = page.getByTestId('edit-diff');
     await diff.waitFor();
     expect(await diff.textContent()).toMatch(/40[\s\S]*47/);
     await page.getByTestId('scaling-validation').waitFor();

@@ -10,6 +10,7 @@ import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { BudgetEditDialog } from './BudgetEditDialog';
+import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { BudgetsTable } from './BudgetsTable';
 
 /**
@@ -22,6 +23,7 @@ export function BudgetsPage() {
   const api = useGcpServerlessApi();
   const list = useAsyncData(signal => api.listBudgets({ signal }), [api]);
   const [editing, setEditing] = useState<BudgetWithSpend>();
+  const [succeeded, setSucceeded] = useState<string>();
   const budgets = list.value?.budgets ?? [];
 
   return (
@@ -41,7 +43,10 @@ export function BudgetsPage() {
         {list.value && budgets.length === 0 && <Typography color="text.secondary">This billing account has no budgets.</Typography>}
         {budgets.length > 0 && <BudgetsTable budgets={budgets} projectId={projectId} onEdit={setEditing} />}
       </Paper>
-      {editing && <BudgetEditDialog key={editing.etag} budget={editing} onClose={() => setEditing(undefined)} onChanged={list.retry} />}
+      {editing && (
+        <BudgetEditDialog key={editing.etag} budget={editing} onClose={() => setEditing(undefined)} onChanged={list.retry} onSucceeded={setSucceeded} />
+      )}
+      <EditSucceededSnackbar message={succeeded} testId="budget" onClose={() => setSucceeded(undefined)} />
     </Stack>
   );
 }

@@ -121,7 +121,7 @@ export function CdnPage() {
           <Typography variant="h6" sx={{ mt: 2 }}>
             Cache policy
           </Typography>
-          <CdnPolicyForm key={`${key(selected)}:${selected.fingerprint}`} projectId={projectId} backend={selected} onApplied={data.retry} />
+          <CdnPolicyForm key={key(selected)} projectId={projectId} backend={selected} onApplied={data.retry} />
         </Paper>
       )}
     </Stack>

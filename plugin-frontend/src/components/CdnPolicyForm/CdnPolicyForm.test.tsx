@@ -61,7 +61,7 @@ describe('CdnPolicyForm', () => {
     await within(dialog).findByText('FORCE_CACHE_ALL caches private content');
     fireEvent.click(within(dialog).getByTestId('cdn-apply'));
     await screen.findByTestId('cdn-applied');
-    expect(api.applyCdnPolicy).toHaveBeenCalledWith({ projectId: 'gryyd-web', kind: 'backendServices', name: 'gryd-storage-service' }, { change, fingerprint: 'fp-1' });
+    expect(api.applyCdnPolicy).toHaveBeenCalledWith({ projectId: 'gryyd-web', kind: 'backendServices', name: 'gryd-storage-service' }, { change, fingerprint: 'fp-1' }, expect.anything());
     expect(onApplied).toHaveBeenCalled();
   });
 });

@@ -1,34 +1,26 @@
-import { useMemo, useState } from 'react';
-import Alert from '@mui/material/Alert';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import {
-  CDN_CACHE_MODES,
-  CDN_FIELD_LABELS,
-  cdnPolicyChangeSchema,
-  zodFieldErrors,
-  type CdnBackend,
-  type CdnConflictDetails,
-  type CdnPolicyApplyResult,
-  type CdnPolicyChange,
-  type CdnPolicyPreview,
-  type FieldError,
-} from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { CDN_CACHE_MODES, CDN_FIELD_LABELS, cdnPolicyChangeSchema, zodFieldErrors, type CdnBackend, type CdnPolicyChange, type FieldError } from '@gcp-serverless/common';
+import { cdnPolicyEdit } from '../../edits/kinds/cdnPolicyEdit';
+import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
-import { useFingerprintEdit } from '../../hooks/useFingerprintEdit';
 import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
-import { CdnConflictDialog, CdnPreviewDialog } from './CdnPreviewDialog';
+import { EditFlowDialogs } from '../EditDialogs/EditFlowDialogs';
 
 /** Props of {@link CdnPolicyForm}. */
 export interface CdnPolicyFormProps {
   projectId: string;
   backend: CdnBackend;
-  /** After a successful apply. */
+  /** After a successful apply, a pending one the user closed, or "Use current values": reload the page. */
   onApplied(): void;
+  /** Values to start from instead of the backend's (a revert from the change history). */
+  initialValues?: CdnPolicyChange;
+  /** When given, the success message goes here (e.g. a revert dialog that closes) instead of the form's own notice. */
+  onSucceeded?: (message: string) => void;
 }
 
 type Draft = Record<keyof CdnPolicyChange, string | boolean>;
@@ -42,6 +34,8 @@ const toDraft = (p: CdnPolicyChange): Draft => ({
   serveWhileStale: p.serveWhileStale?.toString() ?? '',
 });
 
+const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
+
 /** Blank number fields mean "not set" (null); anything else is sent as typed so the schema can name it. */
 function fromDraft(d: Draft): Record<string, unknown> {
   const out: Record<string, unknown> = { enableCdn: d.enableCdn, cacheMode: d.cacheMode, negativeCaching: d.negativeCaching };
@@ -49,35 +43,36 @@ function fromDraft(d: Draft): Record<string, unknown> {
   return out;
 }
 
-const isConflict = (d: unknown): d is CdnConflictDetails => typeof d === 'object' && d !== null && 'current' in d && 'backend' in d;
-
 /**
  * The cache policy of one backend: enable CDN, cache mode, TTLs (seconds), negative caching, serve
- * while stale. Checked with the shared schema (docs/google-apis.md §2 rules) as the user types; preview,
- * then a fingerprint-guarded apply.
+ * while stale. Checked with the shared schema (docs/google-apis.md §2 rules) as the user types, then
+ * the edit flow of `cdnPolicyEdit` (preview, fingerprint-guarded apply, outcome, conflict).
  */
-export function CdnPolicyForm({ projectId, backend, onApplied }: CdnPolicyFormProps) {
-  const api = useGcpServerlessApi();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(backend.policy));
+export function CdnPolicyForm({ projectId, backend, onApplied, initialValues, onSucceeded }: CdnPolicyFormProps) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initialValues ?? backend.policy));
   const parsed = useMemo(() => cdnPolicyChangeSchema.safeParse(fromDraft(draft)), [draft]);
   const errors: FieldError[] = parsed.success ? [] : zodFieldErrors(parsed.error);
   const ref = { projectId, kind: backend.kind, name: backend.name };
-  const flow = useFingerprintEdit<CdnPolicyChange, CdnPolicyPreview, CdnPolicyApplyResult, CdnConflictDetails>({
-    preview: change => api.previewCdnPolicy(ref, change),
-    apply: (change, fingerprint) => api.applyCdnPolicy(ref, { change, fingerprint }),
-    isConflictDetails: isConflict,
-    onApplied,
+  const baseline = useRef(backend.policy);
+  const edit = useEdit(cdnPolicyEdit, ref, {
+    onSucceeded: result => {
+      baseline.current = result.backend.policy;
+      setDraft(toDraft(result.backend.policy));
+      onApplied();
+      onSucceeded?.(cdnPolicyEdit.succeededMessage(result, ref));
+    },
   });
-  const errorOf = (field: string) => [...errors, ...flow.serverErrors.map(e => ({ ...e, path: e.path.replace(/^change\./, '') }))].find(e => e.path === field)?.message;
+  // New data from the server (our apply, a reload): follow it unless the user is editing other values.
+  useEffect(() => {
+    setDraft(prev => (sameDraft(prev, toDraft(baseline.current)) ? toDraft(backend.policy) : prev));
+    baseline.current = backend.policy;
+  }, [backend.fingerprint, backend.policy]);
+  const serverErrors = edit.state.status === 'idle' ? edit.state.fieldErrors : [];
+  const errorOf = (field: string) => [...errors, ...serverErrors.map(e => ({ ...e, path: e.path.replace(/^change\./, '') }))].find(e => e.path === field)?.message;
   const originHeaders = draft.cacheMode === 'USE_ORIGIN_HEADERS';
   const permission = useChangePermission('cdn');
   return (
     <Stack spacing={1.5} data-testid="cdn-policy-form">
-      {flow.applied && (
-        <Alert severity="success" onClose={flow.dismissApplied} data-testid="cdn-applied">
-          Cache policy of {backend.name} updated (operation {flow.applied.operation}).
-        </Alert>
-      )}
       <ChangePermissionNotice permission={permission} what="the cache policy" />
       <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap alignItems="center">
         <FormControlLabel
@@ -126,20 +121,25 @@ export function CdnPolicyForm({ projectId, backend, onApplied }: CdnPolicyFormPr
         ))}
       </Stack>
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" disabled={!parsed.success || flow.busy || !permission.allowed} onClick={() => parsed.success && flow.start(parsed.data)} data-testid="cdn-preview">
+        <Button
+          variant="contained"
+          ref={edit.trigger}
+          disabled={!parsed.success || !permission.allowed}
+          onClick={() => parsed.success && !edit.busy && edit.preview(parsed.data)}
+          data-testid="cdn-preview"
+        >
           Preview
         </Button>
-        <Button onClick={() => setDraft(toDraft(backend.policy))} disabled={flow.busy}>
+        <Button onClick={() => setDraft(toDraft(backend.policy))}>
           Reset
         </Button>
       </Stack>
-      <CdnPreviewDialog flow={flow} backendName={backend.name} />
-      <CdnConflictDialog
-        details={flow.step.kind === 'conflict' ? flow.step.details : undefined}
-        onCancel={flow.close}
+      <EditFlowDialogs
+        edit={edit}
+        showSucceeded={!onSucceeded}
+        onDone={onApplied}
         onUseCurrent={details => {
           setDraft(toDraft(details.current));
-          flow.close();
           onApplied();
         }}
       />

@@ -75,7 +75,7 @@ describe('ChangeHistoryPanel', () => {
     const max = (await within(dialog).findByLabelText('Max instances')) as HTMLInputElement;
     expect(max.value).toBe('40');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await waitFor(() => expect(api.previewScaling).toHaveBeenCalledWith({ projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' }, { minInstances: 1, maxInstances: 40, concurrency: 80 }));
+    await waitFor(() => expect(api.previewScaling).toHaveBeenCalledWith({ projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' }, { minInstances: 1, maxInstances: 40, concurrency: 80 }, expect.anything()));
   });
 
   it('offers no revert to a user who may not change scaling', async () => {

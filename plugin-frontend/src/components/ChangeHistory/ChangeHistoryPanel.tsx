@@ -12,6 +12,7 @@ import type { ChangeRecord } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useAccessSummary } from '../../hooks/useChangePermission';
+import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { ChangeHistoryTable } from './ChangeHistoryTable';
 import { formatChangeValues } from './formatChangeValues';
 import { REVERT_EDITORS } from './revertEditors';
@@ -23,7 +24,7 @@ export interface ChangeHistoryPanelProps {
   resource?: string;
   /** Changes elsewhere on the page bump this to reload the history. */
   refreshKey?: unknown;
-  /** Called after a revert was applied (the page reloads its data). */
+  /** Called after a revert was applied or submitted (the page reloads its data). */
   onReverted?: () => void;
 }
 
@@ -35,9 +36,14 @@ export function ChangeHistoryPanel({ projectId, resource, refreshKey, onReverted
   const api = useGcpServerlessApi();
   const access = useAccessSummary();
   const [reverting, setReverting] = useState<ChangeRecord>();
+  const [reverted, setReverted] = useState<string>();
   const history = useAsyncData(signal => api.listHistory(projectId, resource ? { resource } : {}, { signal }), [projectId, resource, refreshKey]);
   const Editor = reverting ? REVERT_EDITORS[reverting.kind] : undefined;
   const canRevert = (entry: ChangeRecord) => REVERT_EDITORS[entry.kind] !== undefined && access?.changes[entry.kind]?.verdict !== 'deny';
+  const changed = () => {
+    history.retry();
+    onReverted?.();
+  };
 
   return (
     <Paper component="section" variant="outlined" aria-label="Change history" sx={{ p: 2 }}>
@@ -65,10 +71,13 @@ export function ChangeHistoryPanel({ projectId, resource, refreshKey, onReverted
           {reverting && Editor && (
             <Editor
               entry={reverting}
-              onApplied={() => {
-                history.retry();
-                onReverted?.();
+              onSucceeded={message => {
+                setReverting(undefined);
+                setReverted(message);
+                changed();
               }}
+              onChanged={changed}
+              onCancel={() => setReverting(undefined)}
             />
           )}
         </DialogContent>
@@ -76,6 +85,7 @@ export function ChangeHistoryPanel({ projectId, resource, refreshKey, onReverted
           <Button onClick={() => setReverting(undefined)}>Close</Button>
         </DialogActions>
       </Dialog>
+      <EditSucceededSnackbar message={reverted} testId="revert" onClose={() => setReverted(undefined)} />
     </Paper>
   );
 }

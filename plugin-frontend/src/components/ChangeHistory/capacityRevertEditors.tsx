@@ -5,7 +5,7 @@ import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { QueueForm } from '../QueueForm/QueueForm';
 import { RedisForm } from '../RedisForm/RedisForm';
-import type { RevertEditorProps } from './revertEditors';
+import type { RevertEditorProps } from './RevertEditorProps';
 
 /** `projects/P/locations/L/<collection>/N` → its parts, or undefined. */
 function refOf(resource: string, collection: 'queues' | 'instances') {
@@ -18,7 +18,7 @@ const settingsOf = <T,>(before: unknown, key: string): T | undefined =>
   before && typeof before === 'object' && key in before ? (before as T) : undefined;
 
 /** Queue: the queue form, started from the entry's `before` rate limits and retry config. */
-export function QueueRevertEditor({ entry, onApplied }: RevertEditorProps) {
+export function QueueRevertEditor({ entry, onSucceeded, onChanged }: RevertEditorProps) {
   const api = useGcpServerlessApi();
   const ref = refOf(entry.resource, 'queues');
   // There is no single-queue route: the list is one Cloud Tasks call per region anyway.
@@ -27,11 +27,11 @@ export function QueueRevertEditor({ entry, onApplied }: RevertEditorProps) {
   if (!list.value) return <CircularProgress aria-label="Loading the queue" />;
   const queue = list.value.queues.find(q => q.name === ref?.name && q.region === ref?.region);
   if (!queue) return <Alert severity="warning">Queue {ref?.name} no longer exists.</Alert>;
-  return <QueueForm queue={queue} initialValues={settingsOf<QueueSettings>(entry.before, 'rateLimits')} onChanged={onApplied} />;
+  return <QueueForm queue={queue} initialValues={settingsOf<QueueSettings>(entry.before, 'rateLimits')} onChanged={onChanged} onSucceeded={onSucceeded} />;
 }
 
 /** Redis: the Redis form, started from the entry's `before` memory size and configs. */
-export function RedisRevertEditor({ entry, onApplied }: RevertEditorProps) {
+export function RedisRevertEditor({ entry, onSucceeded, onChanged }: RevertEditorProps) {
   const api = useGcpServerlessApi();
   const ref = refOf(entry.resource, 'instances');
   const list = useAsyncData(signal => (ref ? api.listRedis(ref.projectId, '1h', { signal }) : Promise.reject(new Error(`Not a Redis instance: ${entry.resource}`))), [entry.resource]);
@@ -39,5 +39,5 @@ export function RedisRevertEditor({ entry, onApplied }: RevertEditorProps) {
   if (!list.value) return <CircularProgress aria-label="Loading the instance" />;
   const instance = list.value.instances.find(i => i.name === ref?.name && i.region === ref?.region);
   if (!instance) return <Alert severity="warning">Redis instance {ref?.name} no longer exists.</Alert>;
-  return <RedisForm instance={instance} initialValues={settingsOf<RedisSettings>(entry.before, 'memorySizeGb')} onChanged={onApplied} />;
+  return <RedisForm instance={instance} initialValues={settingsOf<RedisSettings>(entry.before, 'memorySizeGb')} onChanged={onChanged} onSucceeded={onSucceeded} />;
 }

@@ -1,18 +1,14 @@
 import type { ComponentType } from 'react';
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
-import type { ChangeKind, ChangeRecord, ScalingSettings } from '@gcp-serverless/common';
+import type { ChangeKind, ScalingSettings } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
+import { BudgetRevertEditor } from './budgetRevertEditor';
 import { QueueRevertEditor, RedisRevertEditor } from './capacityRevertEditors';
-
-/** Props of an editor that reverts one history entry through that kind's normal preview/apply form. */
-export interface RevertEditorProps {
-  entry: ChangeRecord;
-  /** Called after a successful apply (the history reloads). */
-  onApplied: () => void;
-}
+import { CdnRevertEditor, UrlMapRevertEditor } from './loadBalancingRevertEditors';
+import type { RevertEditorProps } from './RevertEditorProps';
 
 /** `projects/P/locations/L/services/S` → the Cloud Run service it names. */
 function serviceRefOf(resource: string) {
@@ -21,22 +17,27 @@ function serviceRefOf(resource: string) {
 }
 
 /** Scaling: the scaling form of the service, started from the entry's `before` values. */
-function ScalingRevertEditor({ entry, onApplied }: RevertEditorProps) {
+function ScalingRevertEditor({ entry, onSucceeded, onChanged }: RevertEditorProps) {
   const api = useGcpServerlessApi();
   const ref = serviceRefOf(entry.resource);
   const detail = useAsyncData(signal => (ref ? api.getService(ref, '1h', { signal }) : Promise.reject(new Error(`Not a Cloud Run service: ${entry.resource}`))), [entry.resource]);
   if (detail.error) return <Alert severity="error">Could not load the service: {detail.error.message}</Alert>;
   if (!detail.value) return <CircularProgress aria-label="Loading the service" />;
-  return <ScalingForm service={detail.value.service} initialValues={entry.before as ScalingSettings} onChanged={onApplied} />;
+  return <ScalingForm service={detail.value.service} initialValues={entry.before as ScalingSettings} onChanged={onChanged} onSucceeded={onSucceeded} />;
 }
 
 /**
  * How each kind of change is reverted: the kind's own edit form, pre-filled with the entry's `before`
  * values, so a revert is previewed (diff against the current state, warnings, Google's validation) and
- * applied like any edit. Pages of other kinds add their editor here.
+ * applied like any edit. A new kind adds its editor here (the type makes it required).
  */
-export const REVERT_EDITORS: Partial<Record<ChangeKind, ComponentType<RevertEditorProps>>> = {
+export const REVERT_EDITORS: Record<ChangeKind, ComponentType<RevertEditorProps>> = {
   scaling: ScalingRevertEditor,
   queue: QueueRevertEditor,
   redis: RedisRevertEditor,
+  routing: UrlMapRevertEditor,
+  cdn: CdnRevertEditor,
+  budget: BudgetRevertEditor,
 };
+
+export type { RevertEditorProps } from './RevertEditorProps';

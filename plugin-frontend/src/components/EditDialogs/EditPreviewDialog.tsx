@@ -9,81 +9,102 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { CapacityImpact, CostImpact } from '@gcp-serverless/common';
-import type { EditFlow, PreviewLike } from '../../hooks/useEditFlow';
-import { CapacityImpactList } from '../CapacityImpactList/CapacityImpactList';
-import { CostImpactTable } from '../CostImpact/CostImpactTable';
-import { ScalingDiffTable } from '../ScalingForm/ScalingDiffTable';
-import { ScalingWarnings } from '../ScalingForm/ScalingWarnings';
+import { previewOf, type EditPreviewBase } from '../../edits/editState';
+import type { Edit } from '../../edits/useEdit';
+import { EditDiffTable } from './EditDiffTable';
+import { EditPendingNotice } from './EditPendingNotice';
+import { EditValidation } from './EditValidation';
+import { EditWarnings } from './EditWarnings';
+import { PreviewSectionsView } from './PreviewSectionsView';
+import { useReturnFocus } from './useReturnFocus';
 
 /** Props of {@link EditPreviewDialog}. */
-export interface EditPreviewDialogProps<P extends PreviewLike & { impacts?: CapacityImpact[]; cost?: CostImpact }> {
-  flow: EditFlow<unknown, P, unknown, unknown>;
-  /** e.g. "Preview queue generation". */
-  title: string;
-  /** The Google API that checks or applies the change, e.g. "Cloud Tasks". */
-  upstream: string;
-  /** Prefix of test ids, e.g. "queue". */
-  testId: string;
+export interface EditPreviewDialogProps<Ref, C, P extends EditPreviewBase, R, D> {
+  edit: Edit<Ref, C, P, R, D>;
+  /** Called when the user closes the dialog after a pending outcome (reload, close a surrounding dialog). */
+  onDone?: () => void;
 }
 
 /**
- * The preview of an edit (queues, Redis): diff, warnings with acknowledgement, capacity impact, cost
- * impact when the preview carries one (Redis resize),
- * the upstream validation verdict; then Apply with progress. Errors other than 400/409 show here.
+ * The preview of any edit: diff, warnings with their acknowledgement, capacity and cost impact, URL map
+ * findings, Google's validation; then Apply with progress. A failed apply shows its error and can be
+ * retried; a pending one says the change was submitted and where its outcome will show. Succeeded and
+ * conflict close it (the form's notice and the conflict dialog take over).
  */
-export function EditPreviewDialog<P extends PreviewLike & { impacts?: CapacityImpact[]; cost?: CostImpact }>({ flow, title, upstream, testId }: EditPreviewDialogProps<P>) {
-  const { step } = flow;
-  const open = step.kind === 'previewing' || step.kind === 'previewed' || step.kind === 'applying' || step.kind === 'failed';
-  const preview = step.kind === 'previewed' || step.kind === 'applying' || step.kind === 'failed' ? step.preview : undefined;
+export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({ edit, onDone }: EditPreviewDialogProps<Ref, C, P, R, D>) {
+  const { state, kind, busy } = edit;
+  const { testId, upstream } = kind;
+  const open = state.status === 'previewing' || state.status === 'previewed' || state.status === 'applying' || state.status === 'failed' || state.status === 'pending';
+  useReturnFocus(open, edit.trigger);
+  const preview = previewOf(state);
+  const pending = state.status === 'pending' ? state : undefined;
+  const close = () => {
+    if (busy) return;
+    edit.reset();
+    if (pending) onDone?.();
+  };
+  const acknowledged = state.status === 'previewed' || state.status === 'applying' || state.status === 'failed' ? state.acknowledged : [];
   return (
-    <Dialog open={open} onClose={() => !flow.busy && flow.close()} fullWidth maxWidth="sm" aria-labelledby={`${testId}-preview-title`} data-testid={`${testId}-preview-dialog`}>
-      <DialogTitle id={`${testId}-preview-title`}>{title}</DialogTitle>
+    <Dialog
+      open={open}
+      onClose={close}
+      disableRestoreFocus
+      fullWidth
+      maxWidth={kind.kind === 'routing' ? 'md' : 'sm'}
+      aria-labelledby={`${testId}-preview-title`}
+      data-testid={`${testId}-preview-dialog`}
+    >
+      <DialogTitle id={`${testId}-preview-title`}>{pending ? `Change to ${kind.resourceName(edit.ref)} submitted` : kind.title(edit.ref)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
-          {step.kind === 'previewing' && (
+          {state.status === 'previewing' && (
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, py: 2 }} role="status">
               <CircularProgress size={24} aria-label="Previewing" />
-              <Typography>Checking the change…</Typography>
+              <Typography>Checking the change with {upstream}…</Typography>
             </Box>
           )}
-          {preview && preview.diff.length === 0 && (
+          {pending && <EditPendingNotice message={pending.message} changeId={pending.changeId} upstream={upstream} testId={testId} />}
+          {preview && !pending && preview.diff.length === 0 && (
             <Alert severity="info" data-testid={`${testId}-no-change`}>
-              Nothing to change: the resource already has these values.
+              Nothing to change: {kind.resourceName(edit.ref)} already has these values.
             </Alert>
           )}
-          {preview && preview.diff.length > 0 && (
+          {preview && !pending && preview.diff.length > 0 && (
             <>
-              <ScalingDiffTable diff={preview.diff} />
-              <ScalingWarnings warnings={preview.warnings} acknowledged={flow.acknowledged} onAcknowledge={flow.acknowledge} disabled={flow.busy} />
-              <CapacityImpactList impacts={preview.impacts} />
-              {preview.cost && <CostImpactTable impact={preview.cost} />}
-              <Typography variant="body2" color={preview.validation.status === 'failed' ? 'error' : 'text.secondary'} data-testid={`${testId}-validation`}>
-                {upstream} validation {preview.validation.status}
-                {preview.validation.message ? `: ${preview.validation.message}` : '.'}
-              </Typography>
+              <EditDiffTable diff={preview.diff} />
+              <EditWarnings warnings={preview.warnings ?? []} acknowledged={acknowledged} onAcknowledge={edit.acknowledge} disabled={busy} />
+              {kind.sections && <PreviewSectionsView sections={kind.sections(preview)} testId={testId} />}
+              {preview.validation && <EditValidation validation={preview.validation} upstream={upstream} testId={testId} />}
             </>
           )}
-          {step.kind === 'applying' && (
+          {state.status === 'applying' && (
             <Box role="status" data-testid={`${testId}-applying`}>
               <Typography gutterBottom>Applying… waiting for {upstream}</Typography>
               <LinearProgress aria-label="Applying" />
             </Box>
           )}
-          {step.kind === 'failed' && (
+          {state.status === 'failed' && (
             <Alert severity="error" data-testid={`${testId}-error`}>
-              {step.error.message}
+              {state.preview ? 'Apply failed' : 'Preview failed'}: {state.error.message}
             </Alert>
           )}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={flow.close} disabled={flow.busy}>
-          Cancel
-        </Button>
-        <Button variant="contained" onClick={flow.apply} disabled={!flow.canApply || flow.busy}>
-          Apply
-        </Button>
+        {pending ? (
+          <Button variant="contained" onClick={close}>
+            Close
+          </Button>
+        ) : (
+          <>
+            <Button onClick={close} disabled={busy}>
+              Cancel
+            </Button>
+            <Button variant="contained" onClick={edit.apply} disabled={!edit.canApply || busy} data-testid={`${testId}-apply`}>
+              Apply
+            </Button>
+          </>
+        )}
       </DialogActions>
     </Dialog>
   );

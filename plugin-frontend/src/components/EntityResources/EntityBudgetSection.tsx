@@ -7,6 +7,7 @@ import type { BudgetWithSpend } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { BudgetEditDialog } from '../BudgetsPage/BudgetEditDialog';
+import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { BudgetsTable } from '../BudgetsPage/BudgetsTable';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 
@@ -22,6 +23,7 @@ export function EntityBudgetSection({ projectId, budgetId }: EntityBudgetSection
   const api = useGcpServerlessApi();
   const list = useAsyncData(signal => api.listBudgets({ signal }), [api]);
   const [editing, setEditing] = useState<BudgetWithSpend>();
+  const [succeeded, setSucceeded] = useState<string>();
   // The annotation may hold the id or the full resource name; both identify one budget.
   const mine = list.value?.budgets.filter(b => b.budgetId === budgetId || b.name === budgetId) ?? [];
   return (
@@ -36,7 +38,10 @@ export function EntityBudgetSection({ projectId, budgetId }: EntityBudgetSection
         <Alert severity="warning">Budget {budgetId} was not found in billing account {list.value.billingAccount}.</Alert>
       )}
       {mine.length > 0 && <BudgetsTable budgets={mine} projectId={projectId} onEdit={setEditing} />}
-      {editing && <BudgetEditDialog key={editing.etag} budget={editing} onClose={() => setEditing(undefined)} onChanged={list.retry} />}
+      {editing && (
+        <BudgetEditDialog key={editing.etag} budget={editing} onClose={() => setEditing(undefined)} onChanged={list.retry} onSucceeded={setSucceeded} />
+      )}
+      <EditSucceededSnackbar message={succeeded} testId="budget" onClose={() => setSucceeded(undefined)} />
     </Stack>
   );
 }

@@ -3,34 +3,24 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import Snackbar from '@mui/material/Snackbar';
 import TextField from '@mui/material/TextField';
-import {
-  QUEUE_FIELD_LABELS,
-  QUEUE_FIELD_PATHS,
-  type QueueApplyResult,
-  type QueueFieldPath,
-  type QueueChange,
-  type QueueConflictDetails,
-  type QueuePreview,
-  type QueueSettings,
-  type CloudTasksQueue,
-} from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
+import { QUEUE_FIELD_LABELS, QUEUE_FIELD_PATHS, type CloudTasksQueue, type QueueFieldPath, type QueueSettings } from '@gcp-serverless/common';
+import { queueEdit } from '../../edits/kinds/queueEdit';
+import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
-import { useEditFlow } from '../../hooks/useEditFlow';
 import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
-import { EditConflictDialog } from '../EditDialogs/EditConflictDialog';
-import { EditPreviewDialog } from '../EditDialogs/EditPreviewDialog';
-import { queueConflictRows, queueServerErrors, toQueueFormValues, validateQueueForm, type QueueFieldErrors } from './queueFormModel';
+import { EditFlowDialogs } from '../EditDialogs/EditFlowDialogs';
+import { queueServerErrors, toQueueFormValues, validateQueueForm, type QueueFieldErrors } from './queueFormModel';
 
 /** Props of {@link QueueForm}. */
 export interface QueueFormProps {
   queue: CloudTasksQueue;
   /** Values to start from instead of the queue's (a revert from the change history). */
   initialValues?: QueueSettings;
-  /** After a successful apply or "Use current values": reload the page. */
+  /** After a successful apply, a pending one the user closed, or "Use current values": reload the page. */
   onChanged: () => void;
+  /** When given, the success message goes here (e.g. a revert dialog that closes) instead of the form's own notice. */
+  onSucceeded?: (message: string) => void;
 }
 
 const settingsOf = (q: CloudTasksQueue): QueueSettings => ({
@@ -38,31 +28,24 @@ const settingsOf = (q: CloudTasksQueue): QueueSettings => ({
   retryConfig: q.retryConfig,
 });
 
-function isQueueConflict(details: unknown): details is QueueConflictDetails {
-  return typeof (details as QueueConflictDetails | undefined)?.current?.rateLimits?.maxDispatchesPerSecond === 'number';
-}
-
 /**
  * Rate limits and retry config of a queue: validated with the shared schema as the user types, then
- * Preview (diff, queue → worker guardrail) → Apply → success, or the conflict dialog.
+ * the edit flow of `queueEdit` (diff, queue → worker guardrail, apply, outcome, conflict).
  */
-export function QueueForm({ queue, initialValues, onChanged }: QueueFormProps) {
-  const api = useGcpServerlessApi();
+export function QueueForm({ queue, initialValues, onChanged, onSucceeded }: QueueFormProps) {
   const ref = { projectId: queue.projectId, region: queue.region, queue: queue.name };
   const [values, setValues] = useState(() => toQueueFormValues(initialValues ?? settingsOf(queue)));
   const [clientErrors, setClientErrors] = useState<QueueFieldErrors>({});
-  const flow = useEditFlow<QueueChange, QueuePreview, QueueApplyResult, QueueConflictDetails>({
-    preview: change => api.previewQueue(ref, change),
-    apply: (change, etag, acknowledgedWarnings) => api.applyQueue(ref, { change, etag, acknowledgedWarnings }),
-    isConflictDetails: isQueueConflict,
-    onApplied: result => {
+  const edit = useEdit(queueEdit, ref, {
+    onSucceeded: result => {
       setValues(toQueueFormValues(settingsOf(result.queue)));
       onChanged();
+      onSucceeded?.(queueEdit.succeededMessage(result, ref));
     },
   });
   const permission = useChangePermission('queue');
   const locked = !permission.loading && !permission.allowed;
-  const server = queueServerErrors(flow.serverErrors);
+  const server = queueServerErrors(edit.state.status === 'idle' ? edit.state.fieldErrors : []);
   const errors = { ...server.fields, ...clientErrors };
 
   const setField = (field: QueueFieldPath, value: string) => {
@@ -70,12 +53,13 @@ export function QueueForm({ queue, initialValues, onChanged }: QueueFormProps) {
     setValues(next);
     const r = validateQueueForm(next);
     setClientErrors(r.ok ? {} : r.errors);
+    edit.clearFieldErrors(`change.${field}`);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const r = validateQueueForm(values);
     if (!r.ok) setClientErrors(r.errors);
-    else if (!flow.busy) flow.start(r.change);
+    else if (!edit.busy) edit.preview(r.change);
   };
 
   return (
@@ -93,13 +77,13 @@ export function QueueForm({ queue, initialValues, onChanged }: QueueFormProps) {
               onChange={e => setField(field, e.target.value)}
               error={errors[field] !== undefined}
               helperText={errors[field] ?? ' '}
-              disabled={flow.busy || locked}
+              disabled={locked}
               inputProps={{ 'data-testid': `queue-${field}` }}
             />
           </Grid>
         ))}
       </Grid>
-      <Button type="submit" variant="contained" disabled={flow.busy || locked}>
+      <Button type="submit" variant="contained" ref={edit.trigger} disabled={locked}>
         Preview
       </Button>
       {server.other.map(m => (
@@ -107,25 +91,16 @@ export function QueueForm({ queue, initialValues, onChanged }: QueueFormProps) {
           {m}
         </Alert>
       ))}
-      <EditPreviewDialog flow={flow as never} title={`Preview queue ${queue.name}`} upstream="Cloud Tasks" testId="queue" />
-      {flow.step.kind === 'conflict' && (
-        <EditConflictDialog
-          resourceName={queue.name}
-          rows={queueConflictRows(flow.step.details.current, flow.step.change)}
-          testId="queue"
-          onCancel={flow.close}
-          onUseCurrent={() => {
-            if (flow.step.kind === 'conflict') setValues(toQueueFormValues(flow.step.details.current));
-            flow.close();
-            onChanged();
-          }}
-        />
-      )}
-      <Snackbar open={flow.applied !== undefined} autoHideDuration={8000} onClose={(_, reason) => reason !== 'clickaway' && flow.dismissApplied()}>
-        <Alert severity="success" variant="filled" onClose={flow.dismissApplied} data-testid="queue-applied">
-          Queue {queue.name} updated.
-        </Alert>
-      </Snackbar>
+      <EditFlowDialogs
+        edit={edit}
+        showSucceeded={!onSucceeded}
+        onDone={onChanged}
+        onUseCurrent={details => {
+          setValues(toQueueFormValues(details.current));
+          setClientErrors({});
+          onChanged();
+        }}
+      />
     </Box>
   );
 }

@@ -1,6 +1,5 @@
 import {
   diffQueue,
-  QUEUE_FIELD_LABELS,
   QUEUE_FIELD_PATHS,
   queueChangeSchema,
   queueFieldValue,
@@ -9,7 +8,6 @@ import {
   type QueueFieldPath,
   type QueueSettings,
 } from '@gcp-serverless/common';
-import type { ConflictRow } from '../EditDialogs/EditConflictDialog';
 
 /** The form's raw values by field path, text as typed. */
 export type QueueFormValues = Record<QueueFieldPath, string>;
@@ -55,16 +53,6 @@ export function queueServerErrors(fieldErrors: readonly FieldError[]): { fields:
     else other.push(`${path}: ${message}`);
   }
   return { fields, other };
-}
-
-/** Rows of the conflict dialog: every field, its value now and the user's. */
-export function queueConflictRows(current: QueueSettings, wanted: QueueSettings): ConflictRow[] {
-  return QUEUE_FIELD_PATHS.map(p => ({
-    field: p,
-    label: QUEUE_FIELD_LABELS[p],
-    now: String(queueFieldValue(current, p)),
-    yours: String(queueFieldValue(wanted, p)),
-  }));
 }
 
 /** True when nothing in the form differs from the settings. */

@@ -95,7 +95,7 @@ describe('QueuesPage', () => {
     fireEvent.click(apply);
     await waitFor(() => expect(api.applyQueue).toHaveBeenCalledWith(expect.anything(), {
       change: preview.proposed, etag: 'fp-1', acknowledgedWarnings: ['QUEUE_DISPATCH_ABOVE_WORKER_CAPACITY'],
-    }));
+    }, expect.anything()));
     expect(currentLocation(view.container)).toContain('queue=generation');
   });
 

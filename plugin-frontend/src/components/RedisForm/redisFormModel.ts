@@ -1,5 +1,4 @@
 import { REDIS_CONFIG_KEYS, redisChangeSchema, type FieldError, type RedisChange, type RedisSettings } from '@gcp-serverless/common';
-import type { ConflictRow } from '../EditDialogs/EditConflictDialog';
 
 /** Field keys of the Redis form: the size and each allowed config ("redisConfigs.maxmemory-policy"). */
 export type RedisField = 'memorySizeGb' | `redisConfigs.${(typeof REDIS_CONFIG_KEYS)[number]}`;
@@ -47,11 +46,4 @@ export function redisServerErrors(fieldErrors: readonly FieldError[]): { fields:
     else other.push(`${path}: ${message}`);
   }
   return { fields, other };
-}
-
-/** Rows of the conflict dialog. */
-export function redisConflictRows(current: RedisSettings, wanted: RedisSettings): ConflictRow[] {
-  const now = toRedisFormValues(current);
-  const yours = toRedisFormValues(wanted);
-  return REDIS_FIELDS.map(f => ({ field: f, label: redisFieldLabel(f), now: now[f] || '—', yours: yours[f] || '—' }));
 }

@@ -53,6 +53,7 @@ describe('RedisPage', () => {
     await waitFor(() => expect(api.previewRedis).toHaveBeenCalledWith(
       { projectId: 'chat-realtime', region: 'asia-northeast3', instance: 'chat-redis' },
       { memorySizeGb: 2, redisConfigs: { 'maxmemory-policy': 'allkeys-lru', 'lfu-log-factor': '10' } },
+      expect.anything(),
     ));
     expect(await screen.findByText('lfu-log-factor rejected by Memorystore')).toBeTruthy();
   });

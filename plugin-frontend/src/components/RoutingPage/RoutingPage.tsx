@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
@@ -7,25 +7,23 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useParams, useSearchParams } from 'react-router-dom';
-import type { RoutingOverviewResponse, UrlMapConflictDetails, UrlMapEdit, UrlMapView } from '@gcp-serverless/common';
+import type { RoutingOverviewResponse, UrlMapView } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useChangePermission } from '../../hooks/useChangePermission';
-import { useFingerprintEdit } from '../../hooks/useFingerprintEdit';
 import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
+import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
+import { useReturnFocus } from '../EditDialogs/useReturnFocus';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { RouteTester } from '../RouteTester/RouteTester';
-import { UrlMapEditor } from '../UrlMapEditor/UrlMapEditor';
+import { UrlMapEditForm } from '../UrlMapEditor/UrlMapEditForm';
 import { backendOptions, initialEdit } from '../UrlMapEditor/urlMapEditorModel';
-import { UrlMapConflictDialog, UrlMapPreviewDialog } from '../UrlMapEditor/UrlMapPreviewDialog';
 import { buildRoutingTree, type RoutingTree } from './routingTreeModel';
 import { UrlMapTree } from './UrlMapTree';
 
 /** Query parameter naming the URL map shown (`?urlMap=gryyd-web-url-map`). */
 export const URL_MAP_PARAM = 'urlMap';
-
-const isConflict = (d: unknown): d is UrlMapConflictDetails => typeof d === 'object' && d !== null && 'current' in d && 'fingerprint' in d;
 
 /**
  * `projects/:projectId/routing?window=&urlMap=`: per URL map the tree host → path matcher → rules →
@@ -80,34 +78,21 @@ export interface UrlMapPanelProps {
 
 /** One URL map: its tree, the route tester and the routes editor (preview, fingerprint-guarded apply). */
 export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: UrlMapPanelProps) {
-  const api = useGcpServerlessApi();
   const [window] = useTimeWindow();
   const [editing, setEditing] = useState(false);
+  const [succeeded, setSucceeded] = useState<string>();
   const permission = useChangePermission('routing');
-  const [startFrom, setStartFrom] = useState<{ edit: UrlMapEdit; version: number }>(() => ({ edit: initialEdit(projectId, map.spec), version: 0 }));
-  const restart = (edit: UrlMapEdit) => setStartFrom(prev => ({ edit, version: prev.version + 1 }));
-  // A new fingerprint (our apply, or a reload after a conflict) makes the map as it is now the starting point.
-  useEffect(() => restart(initialEdit(projectId, map.spec)), [projectId, map.fingerprint]); // eslint-disable-line react-hooks/exhaustive-deps
-  const ref = { projectId, urlMap: map.name };
-  const flow = useFingerprintEdit({
-    preview: (change: UrlMapEdit) => api.previewUrlMap(ref, change),
-    apply: (change: UrlMapEdit, fingerprint: string) => api.applyUrlMap(ref, { change, fingerprint }),
-    isConflictDetails: isConflict,
-    onApplied: () => {
-      setEditing(false);
-      reload();
-    },
-  });
+  const editButton = useRef<HTMLButtonElement>(null);
+  // The editor closes on Cancel and after an apply: the focus goes back to "Edit routes".
+  useReturnFocus(editing, editButton);
+  const close = () => {
+    setEditing(false);
+    reload();
+  };
   const full = buildRoutingTree(map.spec, overview.topology, overview.traffic);
   const tree = narrowTree ? narrowTree(full) : full;
-  const conflict = flow.step.kind === 'conflict' ? flow.step.details : undefined;
   return (
     <Stack spacing={2}>
-      {flow.applied && (
-        <Alert severity="success" onClose={flow.dismissApplied} data-testid="urlmap-applied">
-          Routes of {map.name} updated (operation {flow.applied.operation}).
-        </Alert>
-      )}
       <Paper sx={{ p: 2 }}>
         <Stack direction="row" justifyContent="space-between" alignItems="baseline">
           <Typography variant="h6">{map.name}</Typography>
@@ -126,31 +111,25 @@ export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: Ur
       <Paper sx={{ p: 2 }}>
         <ChangePermissionNotice permission={permission} what="URL map routes" />
         {!editing ? (
-          <Button variant="outlined" onClick={() => setEditing(true)} disabled={!permission.allowed} data-testid="urlmap-edit">
+          <Button variant="outlined" ref={editButton} onClick={() => setEditing(true)} disabled={!permission.allowed} data-testid="urlmap-edit">
             Edit routes
           </Button>
         ) : (
-          <UrlMapEditor
-            key={startFrom.version}
-            initial={startFrom.edit}
+          <UrlMapEditForm
+            projectId={projectId}
+            urlMap={map.name}
+            initial={initialEdit(projectId, map.spec)}
             options={backendOptions(projectId, overview.backendServices, overview.backendBuckets)}
-            serverErrors={flow.serverErrors}
-            busy={flow.busy}
-            onPreview={flow.start}
+            onSucceeded={message => {
+              setSucceeded(message);
+              close();
+            }}
+            onChanged={reload}
             onCancel={() => setEditing(false)}
           />
         )}
       </Paper>
-      <UrlMapPreviewDialog flow={flow} urlMap={map.name} />
-      <UrlMapConflictDialog
-        details={conflict}
-        onCancel={flow.close}
-        onUseCurrent={() => {
-          if (conflict) restart(initialEdit(projectId, conflict.current.spec));
-          flow.close();
-          reload();
-        }}
-      />
+      <EditSucceededSnackbar message={succeeded} testId="urlmap" onClose={() => setSucceeded(undefined)} />
     </Stack>
   );
 }

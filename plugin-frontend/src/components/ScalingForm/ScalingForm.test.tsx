@@ -11,7 +11,7 @@ afterEach(cleanup);
 const service = serviceFixture();
 
 function setup(api = fakeApi(), onChanged = vi.fn()) {
-  renderWithProviders(<ScalingForm service={service} onChanged={onChanged} />, { api });
+  renderWithProviders(<ScalingForm service={service} onChanged={onChanged} />, { api, path: '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be' });
   return { api, onChanged };
 }
 
@@ -75,10 +75,11 @@ describe('ScalingForm', () => {
     fireEvent.click(button('Preview'));
 
     const dialog = await screen.findByRole('dialog');
-    await within(dialog).findByTestId('scaling-diff');
+    await within(dialog).findByTestId('edit-diff');
     expect(api.previewScaling).toHaveBeenCalledWith(
       { projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' },
       { minInstances: 1, maxInstances: 50, concurrency: 80 },
+      expect.anything(),
     );
     const row = within(dialog).getByTestId('diff-row-maxInstances');
     expect(row.textContent).toContain('40');
@@ -89,11 +90,11 @@ describe('ScalingForm', () => {
     expect(api.applyScaling).toHaveBeenCalledWith(
       { projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' },
       { change: { minInstances: 1, maxInstances: 50, concurrency: 80 }, etag: '"etag-1"', acknowledgedWarnings: [] },
+      expect.anything(),
     );
-    expect(within(dialog).getByText('Applying… waiting for Cloud Run operation')).toBeTruthy();
+    expect(within(dialog).getByText('Applying… waiting for Cloud Run')).toBeTruthy();
     expect((within(dialog).getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
     expect((within(dialog).getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(button('Preview').disabled).toBe(true);
 
     apply.resolve(applied(50));
     expect((await screen.findByTestId('scaling-applied')).textContent).toContain(
@@ -207,5 +208,74 @@ describe('ScalingForm', () => {
     const dialog = await screen.findByRole('dialog');
     expect((await within(dialog).findByTestId('scaling-validation')).textContent).toContain('concurrency must be 1 with < 1 vCPU');
     expect((within(dialog).getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says a 202 was submitted and is being confirmed, not failed, and points to the change history', async () => {
+    const api = fakeApi({
+      previewScaling: async () => previewFixture(),
+      applyScaling: async () => ({ outcome: 'pending', changeId: 'change-7', message: 'Cloud Run did not confirm the change within 30 s.' }),
+    });
+    const { onChanged } = setup(api);
+    type('Max instances', '50');
+    fireEvent.click(button('Preview'));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Apply' }));
+
+    const pending = await within(dialog).findByTestId('scaling-pending');
+    expect(pending.textContent).toContain('Submitted, being confirmed');
+    expect(pending.textContent).toContain('Cloud Run did not confirm the change within 30 s.');
+    expect(pending.textContent).toContain('change-7');
+    expect(pending.textContent).not.toMatch(/failed/i);
+    expect(within(dialog).getByTestId('scaling-pending-history').getAttribute('href')).toBe('/gcp-serverless/projects/gryyd-web/history');
+    expect(within(dialog).queryByTestId('scaling-error')).toBeNull();
+    expect(within(dialog).queryByRole('button', { name: 'Apply' })).toBeNull();
+    expect(screen.queryByTestId('scaling-applied')).toBeNull();
+    expect(onChanged).not.toHaveBeenCalled();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByTestId('scaling-preview-dialog')).toBeNull());
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a 200 with outcome "succeeded" as success', async () => {
+    const api = fakeApi({ previewScaling: async () => previewFixture(), applyScaling: async () => ({ outcome: 'succeeded', ...applied(50) }) });
+    setup(api);
+    type('Max instances', '50');
+    fireEvent.click(button('Preview'));
+    fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Apply' }));
+    expect((await screen.findByTestId('scaling-applied')).textContent).toContain('max 50');
+  });
+
+  it('returns the focus to Preview when the dialog closes with Escape and after an apply', async () => {
+    const api = fakeApi({ previewScaling: async () => previewFixture(), applyScaling: async () => applied(50) });
+    setup(api);
+    type('Max instances', '50');
+    button('Preview').focus();
+    fireEvent.click(button('Preview'));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByTestId('edit-diff');
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('scaling-preview-dialog')).toBeNull());
+    expect(document.activeElement).toBe(button('Preview'));
+
+    fireEvent.click(button('Preview'));
+    fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Apply' }));
+    await screen.findByTestId('scaling-applied');
+    await waitFor(() => expect(document.activeElement).toBe(button('Preview')));
+  });
+
+  it('returns the focus to Preview after the conflict dialog', async () => {
+    const current = { minInstances: 2, maxInstances: 60, concurrency: 100 };
+    const conflict = new ConflictError('changed', { details: { current, etag: '"etag-9"', service: serviceFixture({ scaling: current }) } });
+    const api = fakeApi({ previewScaling: async () => previewFixture(), applyScaling: async () => Promise.reject(conflict) });
+    setup(api);
+    type('Max instances', '50');
+    fireEvent.click(button('Preview'));
+    fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Apply' }));
+    const conflictDialog = await screen.findByTestId('scaling-conflict-dialog');
+    fireEvent.keyDown(conflictDialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('scaling-conflict-dialog')).toBeNull());
+    expect(document.activeElement).toBe(button('Preview'));
+    expect(field('Max instances').value).toBe('50');
   });
 });

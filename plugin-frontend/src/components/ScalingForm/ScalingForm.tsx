@@ -1,19 +1,27 @@
-import type { FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { SCALING_LIMITS, type CloudRunService, type ScalingApplyResult, type ScalingSettings } from '@gcp-serverless/common';
+import { SCALING_LIMITS, type CloudRunService, type ScalingSettings } from '@gcp-serverless/common';
+import { scalingEdit } from '../../edits/kinds/scalingEdit';
+import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
 import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
-import { SCALING_FIELDS, SCALING_INPUT_LABELS, type ScalingField } from './scalingFormModel';
-import { ScalingConflictDialog } from './ScalingConflictDialog';
-import { ScalingPreviewDialog } from './ScalingPreviewDialog';
-import { useScalingEditor } from './useScalingEditor';
+import { EditFlowDialogs } from '../EditDialogs/EditFlowDialogs';
+import {
+  SCALING_FIELDS,
+  SCALING_INPUT_LABELS,
+  sameAsSettings,
+  serverFieldErrors,
+  toFormValues,
+  validateScalingForm,
+  type ScalingField,
+  type ScalingFieldErrors,
+} from './scalingFormModel';
 
 const HELP: Record<ScalingField, string> = {
   minInstances: 'Kept warm, billed while idle',
@@ -25,25 +33,54 @@ const HELP: Record<ScalingField, string> = {
 export interface ScalingFormProps {
   /** The service as last read (its `scaling` fills the form, its etag guards the apply). */
   service: CloudRunService;
-  /** Called after a successful apply and after "Use current values": reload the page's data. */
+  /** Called after a successful apply, a pending one the user closed, and "Use current values": reload the page's data. */
   onChanged: () => void;
   /** Values to start from instead of the current ones (revert from the history); preview diffs against the server's. */
   initialValues?: ScalingSettings;
+  /** When given, the success message goes here (e.g. a revert dialog that closes) instead of the form's own notice. */
+  onSucceeded?: (message: string) => void;
 }
 
 /**
  * Edits a Cloud Run service's min instances, max instances and concurrency: validated with the shared
- * schema as the user types, then Preview (diff, warnings, Google's validation) → Apply with progress →
- * success, or the conflict dialog when the service changed meanwhile.
+ * schema as the user types, then the edit flow (preview, apply, outcome, conflict) of `scalingEdit`.
  */
-export function ScalingForm({ service, onChanged, initialValues }: ScalingFormProps) {
-  const editor = useScalingEditor(service, onChanged, initialValues);
+export function ScalingForm({ service, onChanged, initialValues, onSucceeded }: ScalingFormProps) {
+  const ref = { projectId: service.projectId, region: service.region, service: service.name };
+  const [values, setValues] = useState(() => toFormValues(initialValues ?? service.scaling));
+  const [clientErrors, setClientErrors] = useState<ScalingFieldErrors>({});
+  const baseline = useRef(service.scaling);
+  const edit = useEdit(scalingEdit, ref, {
+    onSucceeded: result => {
+      baseline.current = result.service.scaling;
+      setValues(toFormValues(result.service.scaling));
+      onChanged();
+      onSucceeded?.(scalingEdit.succeededMessage(result, ref));
+    },
+  });
+  // New data from the server (refresh): follow it unless the user is editing other values.
+  useEffect(() => {
+    setValues(prev => (sameAsSettings(prev, baseline.current) ? toFormValues(service.scaling) : prev));
+    baseline.current = service.scaling;
+  }, [service.etag, service.scaling]);
   // The backend refuses anyway (403); disabling says so before the user types. Not locked while /me loads.
   const permission = useChangePermission('scaling');
   const locked = !permission.loading && !permission.allowed;
+  const server = serverFieldErrors(edit.state.status === 'idle' ? edit.state.fieldErrors : []);
+  const errors = { ...server.fields, ...clientErrors };
+
+  const setField = (field: ScalingField, value: string) => {
+    const next = { ...values, [field]: value };
+    const result = validateScalingForm(next);
+    setValues(next);
+    setClientErrors(result.ok ? {} : result.errors);
+    edit.clearFieldErrors(`change.${field}`);
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!editor.busy) editor.preview();
+    const result = validateScalingForm(values);
+    if (!result.ok) setClientErrors(result.errors);
+    else if (!edit.busy) edit.preview(result.change);
   };
 
   return (
@@ -60,56 +97,36 @@ export function ScalingForm({ service, onChanged, initialValues }: ScalingFormPr
               label={SCALING_INPUT_LABELS[field]}
               type="number"
               size="small"
-              value={editor.values[field]}
-              onChange={e => editor.setField(field, e.target.value)}
-              error={editor.errors[field] !== undefined}
-              helperText={editor.errors[field] ?? HELP[field]}
-              disabled={editor.busy || locked}
-              inputProps={{
-                min: SCALING_LIMITS[field].min,
-                max: SCALING_LIMITS[field].max,
-                step: 1,
-                'data-testid': `scaling-${field}`,
-              }}
+              value={values[field]}
+              onChange={e => setField(field, e.target.value)}
+              error={errors[field] !== undefined}
+              helperText={errors[field] ?? HELP[field]}
+              disabled={locked}
+              inputProps={{ min: SCALING_LIMITS[field].min, max: SCALING_LIMITS[field].max, step: 1, 'data-testid': `scaling-${field}` }}
               sx={{ minWidth: 180 }}
             />
           ))}
-          <Button type="submit" variant="contained" disabled={editor.busy || locked} sx={{ mt: { md: 0.25 } }}>
+          <Button type="submit" variant="contained" ref={edit.trigger} disabled={locked} sx={{ mt: { md: 0.25 } }}>
             Preview
           </Button>
         </Stack>
-        {editor.formErrors.map(message => (
+        {server.other.map(message => (
           <Alert key={message} severity="error" sx={{ mt: 2 }}>
             {message}
           </Alert>
         ))}
       </Box>
-      <ScalingPreviewDialog editor={editor} serviceName={service.name} />
-      {editor.step.kind === 'conflict' && (
-        <ScalingConflictDialog
-          serviceName={service.name}
-          details={editor.step.details}
-          wanted={editor.step.change}
-          onUseCurrent={editor.reloadCurrentValues}
-          onCancel={editor.close}
-        />
-      )}
-      <Snackbar
-        open={editor.applied !== undefined}
-        autoHideDuration={8000}
-        onClose={(_, reason) => reason !== 'clickaway' && editor.dismissApplied()}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        <Alert severity="success" variant="filled" onClose={editor.dismissApplied} data-testid="scaling-applied">
-          {editor.applied && appliedMessage(editor.applied)}
-        </Alert>
-      </Snackbar>
+      <EditFlowDialogs
+        edit={edit}
+        showSucceeded={!onSucceeded}
+        onDone={onChanged}
+        onUseCurrent={details => {
+          baseline.current = details.current;
+          setValues(toFormValues(details.current));
+          setClientErrors({});
+          onChanged();
+        }}
+      />
     </Paper>
   );
-}
-
-/** "Scaling of gryd-be updated: min 1, max 5, concurrency 80." */
-export function appliedMessage(result: ScalingApplyResult): string {
-  const { name, scaling } = result.service;
-  return `Scaling of ${name} updated: min ${scaling.minInstances}, max ${scaling.maxInstances}, concurrency ${scaling.concurrency}.`;
 }

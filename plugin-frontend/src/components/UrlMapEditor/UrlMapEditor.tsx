@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Ref } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -17,8 +17,10 @@ export interface UrlMapEditorProps {
   initial: UrlMapEdit;
   options: BackendOption[];
   /** Field errors the server returned for the last preview/apply. */
-  serverErrors: FieldError[];
+  serverErrors: readonly FieldError[];
   busy: boolean;
+  /** The Preview button, where the focus returns when the edit's dialogs close. */
+  previewRef?: Ref<HTMLButtonElement>;
   onPreview(edit: UrlMapEdit): void;
   onCancel(): void;
 }
@@ -27,7 +29,7 @@ export interface UrlMapEditorProps {
  * Edits the routes of a URL map: defaults, host rules, path matchers and their path rules. Validated
  * with the shared schema as the user types; Preview is enabled when it passes.
  */
-export function UrlMapEditor({ initial, options, serverErrors, busy, onPreview, onCancel }: UrlMapEditorProps) {
+export function UrlMapEditor({ initial, options, serverErrors, busy, previewRef, onPreview, onCancel }: UrlMapEditorProps) {
   const [edit, setEdit] = useState<UrlMapEdit>(initial);
   const errors = useMemo(() => editErrors(edit), [edit]);
   const matcherNames = edit.pathMatchers.map(m => m.name);
@@ -93,7 +95,7 @@ export function UrlMapEditor({ initial, options, serverErrors, busy, onPreview, 
         </Alert>
       )}
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" disabled={busy || errors.length > 0} onClick={() => onPreview(edit)} data-testid="urlmap-preview">
+        <Button variant="contained" ref={previewRef} disabled={busy || errors.length > 0} onClick={() => onPreview(edit)} data-testid="urlmap-preview">
           Preview
         </Button>
         <Button onClick={onCancel} disabled={busy}>

@@ -5,15 +5,15 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { FieldChange } from '@gcp-serverless/common';
 
-/** Props of {@link ScalingDiffTable}. */
-export interface ScalingDiffTableProps {
+/** Props of {@link EditDiffTable}. */
+export interface EditDiffTableProps {
   diff: readonly FieldChange[];
 }
 
 /** The fields a change modifies: field, before → after. */
-export function ScalingDiffTable({ diff }: ScalingDiffTableProps) {
+export function EditDiffTable({ diff }: EditDiffTableProps) {
   return (
-    <Table size="small" aria-label="Changes" data-testid="scaling-diff">
+    <Table size="small" aria-label="Changes" data-testid="edit-diff">
       <TableHead>
         <TableRow>
           <TableCell>Field</TableCell>

@@ -4,8 +4,8 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import type { ChangeWarning } from '@gcp-serverless/common';
 
-/** Props of {@link ScalingWarnings}. */
-export interface ScalingWarningsProps {
+/** Props of {@link EditWarnings}. */
+export interface EditWarningsProps {
   warnings: readonly ChangeWarning[];
   /** Codes the user has acknowledged. */
   acknowledged: readonly string[];
@@ -17,10 +17,10 @@ export interface ScalingWarningsProps {
  * The preview's warnings by severity. Those with `requiresAcknowledgement` carry a checkbox
  * ("I understand the risk"); Apply stays disabled until each is ticked.
  */
-export function ScalingWarnings({ warnings, acknowledged, onAcknowledge, disabled }: ScalingWarningsProps) {
+export function EditWarnings({ warnings, acknowledged, onAcknowledge, disabled }: EditWarningsProps) {
   if (warnings.length === 0) return null;
   return (
-    <Stack spacing={1} data-testid="scaling-warnings">
+    <Stack spacing={1} data-testid="edit-warnings">
       {warnings.map(warning => (
         <Alert key={warning.code} severity={warning.severity} data-testid={`warning-${warning.code}`}>
           {warning.message}
