@@ -10,7 +10,11 @@ export interface FieldError {
   message: string;
 }
 
-/** JSON body of every error response of the API. */
+/**
+ * JSON body of every error response of the API: Backstage's serialized error form (`ErrorResponseBody`
+ * of `@backstage/errors`, so `ResponseError.fromResponse` parses it), with our extra fields inside
+ * `error` (`fieldErrors`, `details`) that the frontend client reads.
+ */
 export interface SerializedError {
   error: {
     name: ErrorName;
@@ -19,6 +23,7 @@ export interface SerializedError {
     details?: unknown;
   };
   request?: { method: string; url: string };
+  response: { statusCode: number };
 }
 
 export const ERROR_STATUS = {
@@ -106,6 +111,9 @@ export function deserializeError(body: SerializedError, status: number): GcpServ
   if (name === 'InputError') return new InputError(message, fieldErrors ?? [], { details });
   const Ctor = CONSTRUCTORS[name];
   if (Ctor) return new Ctor(message, { details });
+  // Not one of ours (e.g. Backstage's own AuthenticationError before the plugin ran): go by the status.
+  if (status === 401 || status === 403) return new NotAllowedError(message, { details });
+  if (status === 404) return new NotFoundError(message, { details });
   return status >= 500 ? new UpstreamError(message, { details }) : new InternalError(message, { details });
 }
 

@@ -26,6 +26,7 @@ export function errorMiddleware(logger: PluginLogger): ErrorRequestHandler {
         ...(error.details !== undefined ? { details: error.details } : {}),
       },
       request: { method: req.method, url: req.originalUrl },
+      response: { statusCode: error.status },
     };
     res.status(error.status).json(body);
   };
