@@ -1,11 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { NotAllowedError } from '@gcp-serverless/common';
 import { MUTATION_METHODS, resourceOfRequest, ruleForRoute } from './routePermissions';
+import { runInRequestScope } from './currentRequest';
 import { identityOf, rememberIdentity, type RequestAuthorizer } from './RequestAuthorizer';
 
 /**
  * Router-level middleware: establishes the identity of every request and requires the read
- * permission for all of them (health excepted, it is registered before this runs).
+ * permission for all of them (health excepted, it is registered before this runs). The handlers
+ * then run in the request's scope (`currentRequest`), so the Backstage auditor names the caller.
  */
 export function readGuard(authorizer: RequestAuthorizer): RequestHandler {
   return (req, _res, next) => {
@@ -15,7 +17,7 @@ export function readGuard(authorizer: RequestAuthorizer): RequestHandler {
         rememberIdentity(req, identity);
         await authorizer.authorizeRead(identity);
       })
-      .then(() => next(), next);
+      .then(() => runInRequestScope(req, () => next()), next);
   };
 }
 

@@ -1,10 +1,13 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
+import { currentRequest } from '../access/currentRequest';
 import type { AuditEntry, AuditLog } from '../services/AuditLog';
 
 /**
  * Mirrors each change as a Backstage auditor event (`eventId` = the kind, e.g. `scaling`;
  * `meta.action` = `scaling.apply`), so the app's audit pipeline sees it with the rest of Backstage.
- * The event is recorded after the fact, hence created and closed at once.
+ * The event is recorded after the fact, hence created and closed at once. It carries the request
+ * being handled, from which the auditor takes the caller's credentials as the event's actor
+ * (without a request it would name the plugin).
  */
 export class AuditorAuditLog implements AuditLog {
   private readonly auditor: AuditorService;
@@ -17,6 +20,7 @@ export class AuditorAuditLog implements AuditLog {
     const event = await this.auditor.createEvent({
       eventId: `${entry.action.split('.')[0]}-change`,
       severityLevel: entry.result === 'succeeded' ? 'medium' : 'high',
+      request: currentRequest(),
       meta: {
         action: entry.action,
         actor: entry.actor,
