@@ -9,7 +9,7 @@ import { UrlMapGateway } from '../gateways/UrlMapGateway';
 import { CdnService } from '../services/CdnService';
 import { LoadBalancerMetrics } from '../services/LoadBalancerMetrics';
 import { RoutingService } from '../services/RoutingService';
-import { type AuditLog, type PluginLogger } from '../services/AuditLog';
+import type { PluginLogger } from '../services/AuditLog';
 import { identityOf, type RequestAuthorizer } from '../access/RequestAuthorizer';
 import type { ChangeHistory } from '../history/KnexChangeHistory';
 import { createAccessAndHistory, type AccessAndHistoryOptions } from './createAccessAndHistory';

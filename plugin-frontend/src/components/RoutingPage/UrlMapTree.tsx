@@ -19,7 +19,7 @@ export interface UrlMapTreeProps {
   hasTraffic: boolean;
 }
 
-function Rule({ rule, projectId, window, hasTraffic }: { rule: RuleNode; projectId: string; window: TimeWindow; hasTraffic: boolean }) {
+function Rule({ rule, window, hasTraffic }: { rule: RuleNode; window: TimeWindow; hasTraffic: boolean }) {
   return (
     <Box component="li" sx={{ py: 0.5 }} data-testid="routing-rule">
       <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
@@ -65,13 +65,13 @@ export function UrlMapTree({ tree, projectId, window, hasTraffic }: UrlMapTreePr
           </Typography>
           <Box component="ul" sx={{ listStyle: 'none', pl: 3, m: 0 }}>
             {host.rules.map(rule => (
-              <Rule key={rule.label} rule={rule} projectId={projectId} window={window} hasTraffic={hasTraffic} />
+              <Rule key={rule.label} rule={rule} window={window} hasTraffic={hasTraffic} />
             ))}
           </Box>
         </Box>
       ))}
       <Box component="ul" sx={{ listStyle: 'none', pl: 0, m: 0 }}>
-        <Rule rule={tree.defaultRule} projectId={projectId} window={window} hasTraffic={false} />
+        <Rule rule={tree.defaultRule} window={window} hasTraffic={false} />
       </Box>
     </Box>
   );
