@@ -6,6 +6,7 @@ import { ApiBlueprint, PageBlueprint, createFrontendPlugin, createRouteRef, disc
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { GcpServerlessClient } from './api/GcpServerlessClient';
 import { gcpServerlessApiRef } from './backstage/apiRef';
+import { GcpServerlessIcon } from './backstage/GcpServerlessIcon';
 import { isGcpServerlessAvailable } from './backstage/isGcpServerlessAvailable';
 
 // The new system's own route ref; the legacy one stays with the legacy plugin.
@@ -20,10 +21,12 @@ const gcpServerlessApi = ApiBlueprint.make({
     }),
 });
 
+// Its title and icon are also the sidebar entry: the new frontend system derives nav items from pages.
 const gcpServerlessPage = PageBlueprint.make({
   params: {
     path: '/gcp-serverless',
     title: 'GCP Serverless',
+    icon: <GcpServerlessIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     loader: () => import('./backstage/BackstagePages').then(m => <m.BackstageGcpServerlessPage />),
   },

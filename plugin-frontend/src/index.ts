@@ -41,6 +41,7 @@ export { ErrorPanel, type ErrorPanelProps } from './components/ErrorPanel/ErrorP
 // Backstage (legacy frontend system); the new frontend system is the `/alpha` entry point.
 export { gcpServerlessPlugin, GcpServerlessPage, EntityGcpServerlessContent } from './backstage/plugin';
 export { gcpServerlessApiRef } from './backstage/apiRef';
+export { GcpServerlessIcon } from './backstage/GcpServerlessIcon';
 export { isGcpServerlessAvailable } from './backstage/isGcpServerlessAvailable';
 export { EntityResourcesView, type EntityResourcesViewProps } from './components/EntityResources/EntityResourcesView';
 export { ChangeHistoryPanel, type ChangeHistoryPanelProps } from './components/ChangeHistory/ChangeHistoryPanel';
