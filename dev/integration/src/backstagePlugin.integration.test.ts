@@ -1,4 +1,4 @@
-import { coreServices, createServiceFactory, type PermissionsService } from '@backstage/backend-plugin-api';
+import { coreServices, createServiceFactory, type AuditorServiceCreateEventOptions, type PermissionsService } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend, type TestBackend as BackstageTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,10 +22,23 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox?.close());
 
+/** Every auditor event the plugin creates, with its options (the request decides the event's actor). */
+const auditEvents: AuditorServiceCreateEventOptions[] = [];
+const recordingAuditor = createServiceFactory({
+  service: coreServices.auditor,
+  deps: {},
+  factory: () => ({
+    async createEvent(options: AuditorServiceCreateEventOptions) {
+      auditEvents.push(options);
+      return { async success() {}, async fail() {} };
+    },
+  }),
+});
+
 /** The plugin inside a Backstage test backend with the given permissions service. */
 async function backstage(permissions: ReturnType<typeof mockServices.permissions.factory>): Promise<{ backend: BackstageTestBackend; url: string }> {
   const backend = await startTestBackend({
-    features: [gcpServerlessPlugin, mockServices.rootConfig.factory({ data: { gcpServerless: config as never } }), permissions],
+    features: [gcpServerlessPlugin, mockServices.rootConfig.factory({ data: { gcpServerless: config as never } }), permissions, recordingAuditor],
   });
   const { port } = backend.server.address() as { port: number };
   return { backend, url: `http://127.0.0.1:${port}` };
@@ -101,6 +114,18 @@ describe('gcp-serverless backend plugin in Backstage', () => {
       const history = await call(url, 'GET', `/api/gcp-serverless/projects/gryyd-web/history?resource=${encodeURIComponent('projects/gryyd-web/locations/asia-northeast3/services/gryd-be')}`);
       expect(history.status, JSON.stringify(history.body)).toBe(200);
       expect(history.body.entries[0]).toMatchObject({ actor: 'user:default/mock', result: 'succeeded', after: change });
+      // The auditor gets the caller's request, from which Backstage's auditor takes the user as the actor.
+      const event = auditEvents.find(e => e.eventId === 'scaling-change' && (e.meta as { after?: { maxInstances?: number } }).after?.maxInstances === 44);
+      expect(event?.request?.originalUrl).toBe(`${BE}/scaling/apply`);
+      expect(event?.meta).toMatchObject({ actor: 'user:default/mock', result: 'succeeded' });
+      // Errors in Backstage's serialized form, as ResponseError.fromResponse reads them.
+      const missing = await call(url, 'GET', '/api/gcp-serverless/projects/no-such-project/services');
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatchObject({
+        error: { name: 'NotFoundError' },
+        request: { method: 'GET', url: '/api/gcp-serverless/projects/no-such-project/services' },
+        response: { statusCode: 404 },
+      });
     } finally {
       await backend.stop();
     }

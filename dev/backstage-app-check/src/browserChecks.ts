@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ENTITY } from './appConfig';
+
+/** Debian's Chromium (`apt-get install -y chromium`); override with CHROMIUM_PATH. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  // No sandbox as root, no GPU, no background networking (the closed network refuses it).
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A page that records every console error and uncaught exception. */
+async function watchedPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', msg => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', err => errors.push(`uncaught: ${err.message}`));
+  return { page, errors };
+}
+
+/** The guest sign-in, when the app shows a sign-in page. */
+async function signInIfAsked(page: Page): Promise<void> {
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  if (await enter.isVisible().catch(() => false)) await enter.click();
+}
+
+function noErrors(where: string, errors: string[]): void {
+  if (errors.length) throw new Error(`${where}: ${errors.length} console error(s):\n  ${errors.slice(0, 10).join('\n  ')}`);
+}
+
+/** The plugin page at /gcp-serverless: the services of the sandbox project, and the sidebar entry. */
+export async function pluginPageRenders(browser: Browser, base: string, screenshot: string): Promise<string> {
+  const { page, errors } = await watchedPage(browser);
+  await page.goto(`${base}/gcp-serverless`, { waitUntil: 'domcontentloaded' });
+  await signInIfAsked(page);
+  await page.getByText('gryd-be', { exact: true }).first().waitFor();
+  const nav = page.locator('nav a[href$="/gcp-serverless"]');
+  await nav.first().waitFor();
+  const navText = (await nav.first().innerText()).trim();
+  if (!/GCP Serverless/i.test(navText)) throw new Error(`sidebar link to /gcp-serverless reads "${navText}"`);
+  await page.waitForTimeout(2_000); // late console errors from lazy panels
+  await page.screenshot({ path: screenshot, fullPage: false });
+  noErrors('plugin page', errors);
+  await page.context().close();
+  return `gryd-be listed; sidebar shows "${navText}"; screenshot ${screenshot}`;
+}
+
+/** The entity tab of an annotated component. */
+export async function entityTabRenders(browser: Browser, base: string, screenshot: string): Promise<string> {
+  const { page, errors } = await watchedPage(browser);
+  const url = `${base}/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`;
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await signInIfAsked(page);
+  const tab = page.getByRole('tab', { name: /GCP Serverless/i });
+  await tab.first().waitFor();
+  await tab.first().click();
+  await page.getByText('gryd-be', { exact: false }).first().waitFor();
+  await page.waitForTimeout(2_000);
+  await page.screenshot({ path: screenshot, fullPage: false });
+  noErrors('entity tab', errors);
+  await page.context().close();
+  return `tab "GCP Serverless" of ${ENTITY.name} shows gryd-be; screenshot ${screenshot}`;
+}
