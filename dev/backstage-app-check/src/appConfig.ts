@@ -2,7 +2,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The annotated entity the check opens the entity tab of (docs/backstage.md's catalog example). */
-export const ENTITY = { kind: 'component', namespace: 'default', name: 'gryd-backend' };
+export const ENTITY = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'gryd-backend',
+};
 
 const ENTITY_YAML = `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -23,16 +27,31 @@ spec:
  * `gcpServerless` section against the sandbox, and the template's catalog locations plus ours (config
  * arrays replace, they do not merge).
  */
-export function writeAppConfig(appDir: string, port: number, sandboxUrl: string): string[] {
-  writeFileSync(path.join(appDir, 'examples', 'gcp-serverless.yaml'), ENTITY_YAML);
+export function writeAppConfig(
+  appDir: string,
+  port: number,
+  sandboxUrl: string,
+): string[] {
+  writeFileSync(
+    path.join(appDir, 'examples', 'gcp-serverless.yaml'),
+    ENTITY_YAML,
+  );
   const base = `http://127.0.0.1:${port}`;
   const config = {
     app: { baseUrl: base },
-    backend: { baseUrl: base, listen: { port, host: '127.0.0.1' }, cors: { origin: base, credentials: true } },
+    backend: {
+      baseUrl: base,
+      listen: { port, host: '127.0.0.1' },
+      cors: { origin: base, credentials: true },
+    },
     catalog: {
       locations: [
         { type: 'file', target: '../../examples/entities.yaml' },
-        { type: 'file', target: '../../examples/org.yaml', rules: [{ allow: ['User', 'Group'] }] },
+        {
+          type: 'file',
+          target: '../../examples/org.yaml',
+          rules: [{ allow: ['User', 'Group'] }],
+        },
         { type: 'file', target: '../../examples/gcp-serverless.yaml' },
       ],
     },
@@ -43,6 +62,13 @@ export function writeAppConfig(appDir: string, port: number, sandboxUrl: string)
     },
   };
   // JSON is YAML; keeps the file free of quoting questions.
-  writeFileSync(path.join(appDir, 'app-config.local.yaml'), `# written by the gcp-serverless Backstage app check\n${JSON.stringify(config, null, 2)}\n`);
+  writeFileSync(
+    path.join(appDir, 'app-config.local.yaml'),
+    `# written by the gcp-serverless Backstage app check\n${JSON.stringify(
+      config,
+      null,
+      2,
+    )}\n`,
+  );
   return ['../../app-config.yaml', '../../app-config.local.yaml'];
 }

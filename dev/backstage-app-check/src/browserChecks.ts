@@ -6,18 +6,33 @@ import { ENTITY } from './appConfig';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH`,
+    );
   // No sandbox as root, no GPU, no background networking (the closed network refuses it).
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** A page that records every console error and uncaught exception. */
-async function watchedPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+async function watchedPage(
+  browser: Browser,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+  });
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -35,11 +50,20 @@ async function signInIfAsked(page: Page): Promise<void> {
 }
 
 function noErrors(where: string, errors: string[]): void {
-  if (errors.length) throw new Error(`${where}: ${errors.length} console error(s):\n  ${errors.slice(0, 10).join('\n  ')}`);
+  if (errors.length)
+    throw new Error(
+      `${where}: ${errors.length} console error(s):\n  ${errors
+        .slice(0, 10)
+        .join('\n  ')}`,
+    );
 }
 
 /** The plugin page at /gcp-serverless: the services of the sandbox project, and the sidebar entry. */
-export async function pluginPageRenders(browser: Browser, base: string, screenshot: string): Promise<string> {
+export async function pluginPageRenders(
+  browser: Browser,
+  base: string,
+  screenshot: string,
+): Promise<string> {
   const { page, errors } = await watchedPage(browser);
   await page.goto(`${base}/gcp-serverless`, { waitUntil: 'domcontentloaded' });
   await signInIfAsked(page);
@@ -47,7 +71,8 @@ export async function pluginPageRenders(browser: Browser, base: string, screensh
   const nav = page.locator('nav a[href$="/gcp-serverless"]');
   await nav.first().waitFor();
   const navText = (await nav.first().innerText()).trim();
-  if (!/GCP Serverless/i.test(navText)) throw new Error(`sidebar link to /gcp-serverless reads "${navText}"`);
+  if (!/GCP Serverless/i.test(navText))
+    throw new Error(`sidebar link to /gcp-serverless reads "${navText}"`);
   await page.waitForTimeout(2_000); // late console errors from lazy panels
   await page.screenshot({ path: screenshot, fullPage: false });
   noErrors('plugin page', errors);
@@ -56,7 +81,11 @@ export async function pluginPageRenders(browser: Browser, base: string, screensh
 }
 
 /** The entity tab of an annotated component. */
-export async function entityTabRenders(browser: Browser, base: string, screenshot: string): Promise<string> {
+export async function entityTabRenders(
+  browser: Browser,
+  base: string,
+  screenshot: string,
+): Promise<string> {
   const { page, errors } = await watchedPage(browser);
   const url = `${base}/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`;
   await page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -17,16 +17,38 @@ import type { Browser } from 'playwright-core';
 import { addPlugins } from './addPlugins';
 import { writeAppConfig } from './appConfig';
 import { baseApp } from './baseApp';
-import { errorBodies, guestToken, permissionsRegistered, readsServices, scalingApplyRecordsUser, waitForBackend } from './backendChecks';
-import { entityTabRenders, launchChromium, pluginPageRenders } from './browserChecks';
-import { CommandError, run, startService, stopAll, type Service } from './processes';
+import {
+  errorBodies,
+  guestToken,
+  permissionsRegistered,
+  readsServices,
+  scalingApplyRecordsUser,
+  waitForBackend,
+} from './backendChecks';
+import {
+  entityTabRenders,
+  launchChromium,
+  pluginPageRenders,
+} from './browserChecks';
+import {
+  CommandError,
+  run,
+  startService,
+  stopAll,
+  type Service,
+} from './processes';
 import { log, withTimeout } from './progress';
 import { prepareToolchain } from './toolchain';
 import { BACKSTAGE_RELEASE, CREATE_APP_VERSION } from './versions';
 
 const MINUTE = 60_000;
-const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const cache = process.env.GCP_SERVERLESS_BACKSTAGE_CACHE ?? path.join(homedir(), '.cache', 'gcp-serverless-backstage');
+const repoDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../..',
+);
+const cache =
+  process.env.GCP_SERVERLESS_BACKSTAGE_CACHE ??
+  path.join(homedir(), '.cache', 'gcp-serverless-backstage');
 const runDir = path.join(cache, 'last-run');
 
 interface Result {
@@ -36,7 +58,10 @@ interface Result {
 }
 const results: Result[] = [];
 
-async function check(name: string, work: () => Promise<string>): Promise<boolean> {
+async function check(
+  name: string,
+  work: () => Promise<string>,
+): Promise<boolean> {
   log(`▶ ${name}`);
   try {
     const detail = await work();
@@ -47,7 +72,8 @@ async function check(name: string, work: () => Promise<string>): Promise<boolean
     const detail = error instanceof Error ? error.message : String(error);
     results.push({ name, ok: false, detail });
     log(`✘ ${name}: ${detail}`);
-    if (error instanceof CommandError && error.tail) console.log(`---- last lines ----\n${error.tail}\n--------------------`);
+    if (error instanceof CommandError && error.tail)
+      console.log(`---- last lines ----\n${error.tail}\n--------------------`);
     return false;
   }
 }
@@ -69,7 +95,9 @@ async function freePort(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  log(`Backstage ${BACKSTAGE_RELEASE} (@backstage/create-app@${CREATE_APP_VERSION}); cache ${cache}; logs ${runDir}`);
+  log(
+    `Backstage ${BACKSTAGE_RELEASE} (@backstage/create-app@${CREATE_APP_VERSION}); cache ${cache}; logs ${runDir}`,
+  );
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const logOf = (name: string) => path.join(runDir, `${name}.log`);
@@ -77,13 +105,22 @@ async function main(): Promise<void> {
   const tools = await prepareToolchain(cache, logOf('toolchain'));
   log(`Node ${tools.nodeVersion} (${tools.node})`);
   const appDir = await baseApp(cache, tools, logOf('scaffold'));
-  const yarn = (args: string[], name: string, timeoutMs: number) => run('yarn', args, { cwd: appDir, env: tools.env, timeoutMs, logFile: logOf(name) });
+  const yarn = (args: string[], name: string, timeoutMs: number) =>
+    run('yarn', args, {
+      cwd: appDir,
+      env: tools.env,
+      timeoutMs,
+      logFile: logOf(name),
+    });
 
-  const installed = await check('our packages as workspace copies + yarn install', async () => {
-    addPlugins(appDir, repoDir);
-    await yarn(['install'], 'install', 20 * MINUTE);
-    return 'plugins/gcp-serverless{,-backend,-common}; backend.add(import(@gcp-serverless/plugin-backend)); app depends on @gcp-serverless/plugin-frontend';
-  });
+  const installed = await check(
+    'our packages as workspace copies + yarn install',
+    async () => {
+      addPlugins(appDir, repoDir);
+      await yarn(['install'], 'install', 20 * MINUTE);
+      return 'plugins/gcp-serverless{,-backend,-common}; backend.add(import(@gcp-serverless/plugin-backend)); app depends on @gcp-serverless/plugin-frontend';
+    },
+  );
   if (!installed) return;
 
   await check('yarn tsc', async () => {
@@ -94,10 +131,13 @@ async function main(): Promise<void> {
     await yarn(['build:backend'], 'build-backend', 20 * MINUTE);
     return 'packages/backend/dist/bundle.tar.gz';
   });
-  const appBuilt = await check('app build (yarn workspace app build)', async () => {
-    await yarn(['workspace', 'app', 'build'], 'build-app', 25 * MINUTE);
-    return 'packages/app/dist';
-  });
+  const appBuilt = await check(
+    'app build (yarn workspace app build)',
+    async () => {
+      await yarn(['workspace', 'app', 'build'], 'build-app', 25 * MINUTE);
+      return 'packages/app/dist';
+    },
+  );
 
   let sandbox: Sandbox | undefined;
   let backend: Service | undefined;
@@ -109,13 +149,28 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const configs = writeAppConfig(appDir, port, sandbox.url);
     const backendLog = logOf('backend');
-    const booted = await check(`backend boots with the plugin (${base})`, async () => {
-      backend = startService('yarn', ['workspace', 'backend', 'start', ...configs.flatMap(c => ['--config', c])], { cwd: appDir, env: tools.env, logFile: backendLog });
-      await waitForBackend(base, backend, 10 * MINUTE);
-      return '/api/gcp-serverless/health answers';
-    });
+    const booted = await check(
+      `backend boots with the plugin (${base})`,
+      async () => {
+        backend = startService(
+          'yarn',
+          [
+            'workspace',
+            'backend',
+            'start',
+            ...configs.flatMap(c => ['--config', c]),
+          ],
+          { cwd: appDir, env: tools.env, logFile: backendLog },
+        );
+        await waitForBackend(base, backend, 10 * MINUTE);
+        return '/api/gcp-serverless/health answers';
+      },
+    );
     if (!booted) {
-      if (backend) console.log(`---- last lines of the backend ----\n${backend.tail()}\n--------------------`);
+      if (backend)
+        console.log(
+          `---- last lines of the backend ----\n${backend.tail()}\n--------------------`,
+        );
       return;
     }
     let token = '';
@@ -124,14 +179,39 @@ async function main(): Promise<void> {
       return 'user:development/guest';
     });
     if (signedIn) {
-      await check('guest reads /api/gcp-serverless/projects/gryyd-web/services', () => withTimeout('read', 2 * MINUTE, readsServices(base, token)));
-      await check("error bodies in Backstage's serialized form", () => withTimeout('error form', MINUTE, errorBodies(base, token)));
-      await check('permissions registered', () =>
-        withTimeout('permissions', MINUTE, permissionsRegistered(base, token, gcpServerlessPermissions.map(p => p.name))),
+      await check(
+        'guest reads /api/gcp-serverless/projects/gryyd-web/services',
+        () => withTimeout('read', 2 * MINUTE, readsServices(base, token)),
       );
-      await check('scaling apply recorded with the user as actor', () => withTimeout('scaling apply', 3 * MINUTE, scalingApplyRecordsUser(base, token, backendLog)));
+      await check("error bodies in Backstage's serialized form", () =>
+        withTimeout('error form', MINUTE, errorBodies(base, token)),
+      );
+      await check('permissions registered', () =>
+        withTimeout(
+          'permissions',
+          MINUTE,
+          permissionsRegistered(
+            base,
+            token,
+            gcpServerlessPermissions.map(p => p.name),
+          ),
+        ),
+      );
+      await check('scaling apply recorded with the user as actor', () =>
+        withTimeout(
+          'scaling apply',
+          3 * MINUTE,
+          scalingApplyRecordsUser(base, token, backendLog),
+        ),
+      );
     } else {
-      for (const name of ['reads', 'error form', 'permissions', 'scaling apply']) skip(name, 'no guest token');
+      for (const name of [
+        'reads',
+        'error form',
+        'permissions',
+        'scaling apply',
+      ])
+        skip(name, 'no guest token');
     }
     if (!appBuilt) {
       skip('plugin page + sidebar in Chromium', 'the app build failed');
@@ -139,8 +219,20 @@ async function main(): Promise<void> {
       return;
     }
     browser = await launchChromium();
-    await check('plugin page + sidebar in Chromium', () => withTimeout('plugin page', 3 * MINUTE, pluginPageRenders(browser!, base, path.join(runDir, 'plugin-page.png'))));
-    await check('entity tab in Chromium', () => withTimeout('entity tab', 4 * MINUTE, entityTabRenders(browser!, base, path.join(runDir, 'entity-tab.png'))));
+    await check('plugin page + sidebar in Chromium', () =>
+      withTimeout(
+        'plugin page',
+        3 * MINUTE,
+        pluginPageRenders(browser!, base, path.join(runDir, 'plugin-page.png')),
+      ),
+    );
+    await check('entity tab in Chromium', () =>
+      withTimeout(
+        'entity tab',
+        4 * MINUTE,
+        entityTabRenders(browser!, base, path.join(runDir, 'entity-tab.png')),
+      ),
+    );
   } finally {
     await browser?.close().catch(() => undefined);
     await backend?.stop();
@@ -163,16 +255,28 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main()
   .catch(error => {
-    results.push({ name: 'setup', ok: false, detail: error instanceof Error ? error.message : String(error) });
+    results.push({
+      name: 'setup',
+      ok: false,
+      detail: error instanceof Error ? error.message : String(error),
+    });
     log(`✘ setup: ${error instanceof Error ? error.stack : String(error)}`);
-    if (error instanceof CommandError && error.tail) console.log(`---- last lines ----\n${error.tail}\n--------------------`);
+    if (error instanceof CommandError && error.tail)
+      console.log(`---- last lines ----\n${error.tail}\n--------------------`);
   })
   .finally(() => {
     clearTimeout(watchdog);
     stopAll();
     const failed = results.filter(r => !r.ok);
     console.log('\nBackstage app check:');
-    for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.ok ? '' : ` — ${r.detail}`}`);
-    console.log(`checks: ${results.length - failed.length} passed, ${failed.length} failed`);
+    for (const r of results)
+      console.log(
+        `  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.ok ? '' : ` — ${r.detail}`}`,
+      );
+    console.log(
+      `checks: ${results.length - failed.length} passed, ${
+        failed.length
+      } failed`,
+    );
     process.exit(failed.length || results.length === 0 ? 1 : 0);
   });

@@ -24,11 +24,20 @@ export class CommandError extends Error {
   }
 }
 
-function start(command: string, args: string[], options: Omit<RunOptions, 'timeoutMs'>): { child: ChildProcess; tail: () => string } {
+function start(
+  command: string,
+  args: string[],
+  options: Omit<RunOptions, 'timeoutMs'>,
+): { child: ChildProcess; tail: () => string } {
   const out = createWriteStream(options.logFile, { flags: 'a' });
   out.write(`\n$ ${command} ${args.join(' ')}   (cwd ${options.cwd})\n`);
   // Its own process group, so a timeout ends yarn and everything it started; stdin closed (CI has none).
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   running.add(child);
   let lines: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -46,7 +55,12 @@ function start(command: string, args: string[], options: Omit<RunOptions, 'timeo
 }
 
 function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (
+    child.pid === undefined ||
+    child.exitCode !== null ||
+    child.signalCode !== null
+  )
+    return;
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
@@ -55,12 +69,23 @@ function killGroup(child: ChildProcess): void {
 }
 
 /** Runs a command to completion; rejects with its output's tail on a non-zero exit or on timeout. */
-export async function run(command: string, args: string[], options: RunOptions): Promise<void> {
+export async function run(
+  command: string,
+  args: string[],
+  options: RunOptions,
+): Promise<void> {
   const { child, tail } = start(command, args, options);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup(child);
-      reject(new CommandError(`${command} ${args.join(' ')}: timed out after ${Math.round(options.timeoutMs / 1000)} s (log: ${options.logFile})`, tail()));
+      reject(
+        new CommandError(
+          `${command} ${args.join(' ')}: timed out after ${Math.round(
+            options.timeoutMs / 1000,
+          )} s (log: ${options.logFile})`,
+          tail(),
+        ),
+      );
     }, options.timeoutMs);
     child.on('error', err => {
       clearTimeout(timer);
@@ -69,7 +94,15 @@ export async function run(command: string, args: string[], options: RunOptions):
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new CommandError(`${command} ${args.join(' ')}: exit ${code ?? signal} (log: ${options.logFile})`, tail()));
+      else
+        reject(
+          new CommandError(
+            `${command} ${args.join(' ')}: exit ${code ?? signal} (log: ${
+              options.logFile
+            })`,
+            tail(),
+          ),
+        );
     });
   });
 }
@@ -81,14 +114,25 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-export function startService(command: string, args: string[], options: Omit<RunOptions, 'timeoutMs'>): Service {
+export function startService(
+  command: string,
+  args: string[],
+  options: Omit<RunOptions, 'timeoutMs'>,
+): Service {
   const { child, tail } = start(command, args, options);
   return {
     child,
     tail,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      const closed = new Promise<void>(resolve => child.once('close', () => resolve()));
+      if (
+        child.exitCode !== null ||
+        child.signalCode !== null ||
+        child.pid === undefined
+      )
+        return;
+      const closed = new Promise<void>(resolve =>
+        child.once('close', () => resolve()),
+      );
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
