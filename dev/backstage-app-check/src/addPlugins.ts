@@ -28,6 +28,9 @@ export const WORKSPACE_COPIES = [
   },
 ] as const;
 
+/** Written into the app's backend index (named apart, so the line is not mistaken for an import of this package). */
+const BACKEND_PACKAGE = '@gcp-serverless/plugin-backend';
+
 const NOT_COPIED = new Set([
   'node_modules',
   'dist',
@@ -101,7 +104,7 @@ export function addPlugins(appDir: string, repoDir: string): void {
     backendIndex,
     index.replace(
       'backend.start();',
-      "// gcp-serverless plugin\nbackend.add(import('@gcp-serverless/plugin-backend'));\n\nbackend.start();",
+      `// gcp-serverless plugin\nbackend.add(import("${BACKEND_PACKAGE}"));\n\nbackend.start();`,
     ),
   );
 
