@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isScenarioName, SCENARIO_NAMES } from './scenarios';
+import { isScenarioName, MAX_FLEET_SIZE, SCENARIO_NAMES } from './scenarios';
 import { startSandbox } from './server';
 
 /**
@@ -11,7 +11,8 @@ const USAGE = `usage: npm run sandbox -- [--port N] [--scenario NAME[,NAMEâ€¦]]â
   --port N          TCP port on 127.0.0.1 (default 8123; 0 = any free port)
   --scenario NAME   scenario project(s) to load, repeatable or comma separated (default all):
                     ${SCENARIO_NAMES.join(', ')}
-  --services N      number of services in scale-fleet (default 200, max 1000)`;
+  --services N      number of services in scale-fleet (default 200, max ${MAX_FLEET_SIZE}; up to 1,000 in
+                    us-central1, more spread over regions: Cloud Run allows 1,000 per region and project)`;
 
 function fail(message: string): never {
   console.error(`sandbox: ${message}\n${USAGE}`);
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     return;
   }
   const port = integerFlag('port', values.port, 0, 65535) ?? 8123;
-  const services = integerFlag('services', values.services, 0, 1000);
+  const services = integerFlag('services', values.services, 0, MAX_FLEET_SIZE);
   const scenarios = values.scenario?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const unknown = scenarios?.filter((s) => !isScenarioName(s)) ?? [];
   if (unknown.length) fail(`unknown scenario ${unknown.join(', ')}`);

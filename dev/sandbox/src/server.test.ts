@@ -24,6 +24,7 @@ describe('sandbox server', () => {
   it('listens on 127.0.0.1 and reports health', async () => {
     expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}`);
     expect(await call('GET', '/_sandbox/health')).toMatchObject({ status: 200, body: { status: 'ok', projects: ['gryyd-web'] } });
+    expect(await call('GET', '/_sandbox/projects')).toMatchObject({ status: 200, body: { projects: [{ projectId: 'gryyd-web', timeZone: 'Asia/Seoul', regions: ['asia-northeast3'] }] } });
   });
 
   it('answers unknown paths with Google 404 JSON and bad JSON with 400 INVALID_ARGUMENT', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
-import { SANDBOX_BILLING_ACCOUNT_ID, type SandboxWorld } from '@gcp-serverless/sandbox';
+import { projectRegions, SANDBOX_BILLING_ACCOUNT_ID, type SandboxWorld } from '@gcp-serverless/sandbox';
 
 /** What each sandbox scenario stands for, shown as the project's display name. */
 const SCENARIO_TITLES: Record<string, string> = {
@@ -10,17 +10,28 @@ const SCENARIO_TITLES: Record<string, string> = {
   'scale-fleet': 'scale-fleet (load test fleet)',
 };
 
-/** Plugin config for the embedded sandbox: every project of its world, each with its region. */
+/** A sandbox project as the portal's config needs it (`GET /_sandbox/projects` answers these). */
+export interface SandboxProjectRegions {
+  projectId: string;
+  regions: string[];
+}
+
+/** Plugin config for the embedded sandbox: every project of its world, each with the regions of its services. */
 export function sandboxConfig(endpoint: string, world: SandboxWorld): GcpServerlessConfigInput {
+  return sandboxConfigFor(endpoint, [...world.projects.values()].map(p => ({ projectId: p.projectId, regions: projectRegions(p) })));
+}
+
+/** Plugin config for a sandbox at `endpoint` (e.g. one in its own process) with these projects. */
+export function sandboxConfigFor(endpoint: string, projects: readonly SandboxProjectRegions[]): GcpServerlessConfigInput {
   return {
     mode: 'sandbox',
     sandbox: { endpoint },
     // The sandbox's billing account and its generated export (docs/costs-and-budgets.md): billed cost, not an estimate.
     billing: { accountId: SANDBOX_BILLING_ACCOUNT_ID, export: { projectId: 'finance-billing', dataset: 'billing_export' } },
-    projects: [...world.projects.values()].map(p => ({
+    projects: projects.map(p => ({
       projectId: p.projectId,
       displayName: SCENARIO_TITLES[p.projectId] ?? p.projectId,
-      regions: [p.region],
+      regions: p.regions,
     })),
   };
 }

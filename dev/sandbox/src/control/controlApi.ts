@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse } from '../api';
 import { invalidArgument, notFound } from '../googleError';
-import type { SandboxClock, SandboxWorld } from '../world';
+import type { SandboxClock, SandboxProject, SandboxWorld } from '../world';
 import { FaultSpecError, type FaultRules, type FaultSpec } from './faultRules';
 import type { RequestCounters } from './requestCounters';
 
@@ -24,6 +24,9 @@ const clockBody = (clock: SandboxClock) => ({ now: new Date(clock.now()).toISOSt
 
 const ROUTES: Record<string, Handler> = {
   'GET health': (_r, deps) => ok({ status: 'ok', projects: [...deps.world.projects.keys()], ...clockBody(deps.clock) }),
+  // Each project with the regions its Cloud Run services are in (scale-fleet spans several beyond 1,000
+  // services), so a portal in another process can be configured for them.
+  'GET projects': (_r, deps) => ok({ projects: [...deps.world.projects.values()].map((p) => ({ projectId: p.projectId, timeZone: p.timeZone, regions: projectRegions(p) })) }),
   'GET counters': (_r, deps) => ok({ counts: deps.counters.snapshot() }),
   'DELETE counters': (_r, deps) => {
     deps.counters.reset();
@@ -57,6 +60,13 @@ const ROUTES: Record<string, Handler> = {
     return ok(clockBody(deps.clock));
   },
 };
+
+/** The project's default region first, then the other regions of its services in order of first use. */
+export function projectRegions(project: SandboxProject): string[] {
+  const regions = new Set([project.region]);
+  for (const service of project.services.values()) regions.add(service.region);
+  return [...regions];
+}
 
 function setClock(body: unknown, clock: SandboxClock): void {
   const { advanceSeconds, now } = (body ?? {}) as { advanceSeconds?: unknown; now?: unknown };

@@ -162,6 +162,22 @@ describe('updateService', () => {
     expect(ctx.world.projects.get('gryyd-web')!.services.get('new-svc')!.history).toHaveLength(1);
   });
 
+  it('refuses a 1,001st service in a region, as the per-region limit of Cloud Run does, and a second region for one id', () => {
+    const world = buildWorld({ scenarios: ['scale-fleet'], services: 2000, now: START });
+    const ctx: RunContext = { world, clock: new OffsetSandboxClock(START, () => 0), operations: new OperationStore(300, () => 0), serviceType: runServiceType() };
+    const body = { template: { containers: [{ image: 'gcr.io/x/y' }] } };
+    const create = (serviceId: string, location: string) => () => updateService(ctx, {
+      projectId: 'scale-fleet', location, serviceId, body, updateMask: null, validateOnly: false, allowMissing: true,
+    });
+    const full = thrown(create('one-too-many', 'us-central1'));
+    expect([full.httpStatus, full.status]).toEqual([429, 'RESOURCE_EXHAUSTED']);
+    expect(full.message).toContain('1000 services in us-central1');
+    expect(thrown(create('fleet-svc-0001', 'europe-north1')).httpStatus).toBe(501);
+    expect(world.projects.get('scale-fleet')!.services.size).toBe(2000);
+    create('in-a-free-region', 'europe-north1')();
+    expect(world.projects.get('scale-fleet')!.services.get('in-a-free-region')!.region).toBe('europe-north1');
+  });
+
   it('without a mask replaces the whole mutable service and requires a template', () => {
     const { ctx, be, input } = setup();
     const error = thrown(() => updateService(ctx, input({ body: { labels: {} }, updateMask: null })));

@@ -1,10 +1,11 @@
-import { invalidArgument, aborted, notFound } from '../googleError';
+import { GoogleApiError, invalidArgument, aborted, notFound } from '../googleError';
 import { checkMessageJson, isPlainObject, normalizeMessageJson } from '../protoJson';
 import { missingServiceShell } from './missingService';
 import type { OperationJson } from './operationStore';
 import { findService, requireProject, type RunContext } from './runContext';
 import { configFromService, intValue } from './serviceConfig';
 import { readyCondition, revisionName, serviceEtag } from './serviceResource';
+import { checkServiceQuota } from './serviceQuota';
 import { serviceViolations } from './serviceRules';
 import type { SandboxRunService } from '../world';
 import { applyMask, maskViolations, parseUpdateMask, replaceMutable } from './updateMask';
@@ -73,6 +74,13 @@ export function updateService(ctx: RunContext, input: UpdateServiceInput): Opera
   ];
   if (violations.length) throw invalidArgument(violations.map((v) => v.description).join('; '), violations);
 
+  if (creating) {
+    // Services are keyed by id within a project: the same id in two regions is beyond what the sandbox models.
+    if (project.services.has(input.serviceId)) {
+      throw new GoogleApiError(501, 'UNIMPLEMENTED', `The sandbox cannot hold a second service named ${input.serviceId} in another region of ${input.projectId}`);
+    }
+    checkServiceQuota(project, input.location);
+  }
   const parent = `projects/${input.projectId}/locations/${input.location}`;
   if (input.validateOnly) return ctx.operations.start(parent, merged, () => ({ ...merged, reconciling: false }), true);
   if (creating) project.services.set(input.serviceId, service);

@@ -3,7 +3,7 @@ import { attachLoadBalancers } from '../compute/scenarios/attachLoadBalancers';
 import { buildAvocanoShop } from './avocanoShop';
 import { buildChatRealtime } from './chatRealtime';
 import { buildGryydWeb } from './gryydWeb';
-import { buildScaleFleet } from './scaleFleet';
+import { buildScaleFleet, MAX_FLEET_SIZE } from './scaleFleet';
 import type { ScenarioContext } from './scenarioKit';
 
 /** The scenario projects of docs/sandbox.md; each is its own project id. */
@@ -18,6 +18,8 @@ const BUILDERS: Record<ScenarioName, (ctx: ScenarioContext) => SandboxProject> =
   'chat-realtime': buildChatRealtime,
   'scale-fleet': buildScaleFleet,
 };
+
+export { FLEET_REGIONS, MAX_FLEET_SIZE, fleetRegions } from './scaleFleet';
 
 /** Default size of the scale-fleet scenario. */
 export const DEFAULT_FLEET_SIZE = 200;
@@ -43,9 +45,9 @@ export function buildWorld(options: BuildWorldOptions): SandboxWorld {
   const unknown = names.filter((name) => !isScenarioName(name));
   if (unknown.length) throw new Error(`Unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIO_NAMES.join(', ')}`);
   const services = options.services ?? DEFAULT_FLEET_SIZE;
-  if (!Number.isInteger(services) || services < 0 || services > 1000) {
-    // Cloud Run allows 1,000 services per region per project (docs/google-apis.md §3).
-    throw new Error(`services must be an integer between 0 and 1000, got ${services}`);
+  if (!Number.isInteger(services) || services < 0 || services > MAX_FLEET_SIZE) {
+    // Cloud Run allows 1,000 services per region and project (docs/google-apis.md §3): scale-fleet spreads over its regions.
+    throw new Error(`services must be an integer between 0 and ${MAX_FLEET_SIZE}, got ${services}`);
   }
   const ctx: ScenarioContext = { now: options.now, services };
   const projects = new Map<string, SandboxProject>();

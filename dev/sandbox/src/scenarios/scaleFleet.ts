@@ -1,9 +1,26 @@
+import { MAX_SERVICES_PER_REGION } from '../run/serviceQuota';
 import type { ServiceResourceSpec } from '../run/serviceResource';
 import type { SandboxProject } from '../world';
 import { deployedAt, image, profile, project, runService, type ScenarioContext } from './scenarioKit';
 
 const PROJECT = 'scale-fleet';
-const REGION = 'us-central1';
+
+/**
+ * Regions a large fleet spreads over, in order of use: Cloud Run allows 1,000 services per region and
+ * project (docs/google-apis.md §3), so 10,000 services need ten of them.
+ */
+export const FLEET_REGIONS = [
+  'us-central1', 'us-east1', 'us-east4', 'us-west1', 'europe-west1', 'europe-west4',
+  'europe-north1', 'asia-northeast1', 'asia-northeast3', 'asia-southeast1', 'australia-southeast1', 'southamerica-east1',
+] as const;
+
+/** The largest fleet: every region of FLEET_REGIONS full. */
+export const MAX_FLEET_SIZE = FLEET_REGIONS.length * MAX_SERVICES_PER_REGION;
+
+/** The regions a fleet of `count` services uses: as few as the per-region limit allows (1 up to 1,000). */
+export function fleetRegions(count: number): string[] {
+  return FLEET_REGIONS.slice(0, Math.max(1, Math.ceil(count / MAX_SERVICES_PER_REGION)));
+}
 
 /** Mulberry32: a tiny deterministic PRNG, so every run builds the same fleet. */
 function prng(seed: number): () => number {
@@ -38,17 +55,22 @@ const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor
 /**
  * scale-fleet (docs/sandbox.md (scenario 4)): `count` generated services `fleet-svc-0001`… with varied,
  * deterministic configurations and demand (0.05–50 rps, log-uniform) for load and performance work.
+ * Up to 1,000 services live in us-central1; a larger fleet is dealt round-robin over
+ * {@link fleetRegions} (10,000 → ten regions of 1,000), names zero-padded to the fleet's width.
  */
 export function buildScaleFleet(ctx: ScenarioContext): SandboxProject {
   const rand = prng(4242);
+  const regions = fleetRegions(ctx.services);
+  const width = Math.max(4, String(ctx.services).length);
   const services = Array.from({ length: ctx.services }, (_, i) => {
-    const name = `fleet-svc-${String(i + 1).padStart(4, '0')}`;
+    const name = `fleet-svc-${String(i + 1).padStart(width, '0')}`;
+    const region = regions[i % regions.length]!;
     const archetype = pick(rand, ARCHETYPES);
     const team = pick(rand, ['payments', 'search', 'identity', 'media', 'growth', 'platform']);
     return runService(
       {
-        projectId: PROJECT, region: REGION, name, createTime: deployedAt(ctx.now, 30 + Math.floor(rand() * 300)),
-        image: image(PROJECT, REGION, team, archetype.kind, `v1.${Math.floor(rand() * 40)}.${Math.floor(rand() * 10)}`),
+        projectId: PROJECT, region, name, createTime: deployedAt(ctx.now, 30 + Math.floor(rand() * 300)),
+        image: image(PROJECT, region, team, archetype.kind, `v1.${Math.floor(rand() * 40)}.${Math.floor(rand() * 10)}`),
         cpu: archetype.cpu, memory: archetype.memory, cpuIdle: archetype.cpuIdle, concurrency: archetype.concurrency,
         minInstances: pick(rand, archetype.minChoices), maxInstances: pick(rand, archetype.maxChoices),
         ...(archetype.timeoutSeconds ? { timeoutSeconds: archetype.timeoutSeconds } : {}),
@@ -63,5 +85,5 @@ export function buildScaleFleet(ctx: ScenarioContext): SandboxProject {
       }),
     );
   });
-  return project(PROJECT, REGION, 'UTC', services);
+  return project(PROJECT, regions[0]!, 'UTC', services);
 }

@@ -20,6 +20,20 @@ describe('buildWorld', () => {
     expect([...world.projects.get('scale-fleet')!.services.keys()][0]).toBe('fleet-svc-0001');
   });
 
+  it('spreads a fleet beyond 1,000 services over regions, never more than 1,000 in one', () => {
+    const fleet = buildWorld({ scenarios: ['scale-fleet'], services: 10_000, now: NOW }).projects.get('scale-fleet')!;
+    const perRegion = new Map<string, number>();
+    for (const service of fleet.services.values()) perRegion.set(service.region, (perRegion.get(service.region) ?? 0) + 1);
+    expect(fleet.services.size).toBe(10_000);
+    expect(perRegion.size).toBe(10);
+    expect([...perRegion.values()].every((count) => count === 1000)).toBe(true);
+    expect(fleet.services.get('fleet-svc-00002')).toMatchObject({ region: 'us-east1' });
+    expect(fleet.services.get('fleet-svc-00002')!.resource['name']).toBe('projects/scale-fleet/locations/us-east1/services/fleet-svc-00002');
+    expect(() => buildWorld({ scenarios: ['scale-fleet'], services: 12_001, now: NOW })).toThrow('between 0 and 12000');
+    expect(new Set([...buildWorld({ scenarios: ['scale-fleet'], services: 1000, now: NOW }).projects.get('scale-fleet')!.services.values()].map((s) => s.region)))
+      .toEqual(new Set(['us-central1']));
+  });
+
   it('serves resources that the Service proto and Cloud Run rules accept', () => {
     const type = runServiceType();
     for (const service of all) {

@@ -19,6 +19,18 @@ describe('minuteSample', () => {
     expect(a.minuteStartMs).toBe(MONDAY_UTC + 123 * 60_000);
   });
 
+  it('serves cached minutes equal to recomputed ones, and recomputes after a configuration change', () => {
+    const { project, service } = serviceWith(steadyProfile({ noise: 0.3, baseRps: 40 }));
+    const twin = serviceWith(steadyProfile({ noise: 0.3, baseRps: 40 }));
+    const minutes = Array.from({ length: 120 }, (_, i) => MONDAY_UTC + i * 60_000);
+    const first = minutes.map((m) => minuteSample(project, service, m));
+    expect(minutes.map((m) => minuteSample(project, service, m))).toEqual(first); // from the cache
+    expect(minutes.map((m) => minuteSample(twin.project, twin.service, m))).toEqual(first); // a fresh service object
+    service.history.push({ effectiveFrom: MONDAY_UTC + 60 * 60_000, config: { ...configAt(service, MONDAY_UTC), minInstances: 7, maxInstances: 9 } });
+    expect(minuteSample(project, service, MONDAY_UTC + 90 * 60_000).instances).toBeGreaterThanOrEqual(7);
+    expect(minuteSample(project, service, MONDAY_UTC + 30 * 60_000)).toEqual(first[30]);
+  });
+
   it('adds noise that differs per minute but averages to the expected demand', () => {
     const { project, service } = serviceWith(steadyProfile({ noise: 0.2, baseRps: 100 }));
     const samples = Array.from({ length: 600 }, (_, i) => minuteSample(project, service, MONDAY_UTC + i * 60_000));

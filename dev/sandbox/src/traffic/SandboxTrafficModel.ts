@@ -9,6 +9,7 @@ import { activeInstancesFor, billableSeconds, instancesFor, utilisationOf } from
 import { expectedDemandRps } from './demand';
 import { hashString, hashUnit, stochasticRound } from './hash';
 import { medianLatencyMs } from './latencyShape';
+import { cachedLoad, storeLoad, type CachedLoad } from './minuteLoadCache';
 import { responseCounts, type ResponseCount } from './responses';
 
 const MINUTE_MS = 60_000;
@@ -101,21 +102,38 @@ export function configVersionAt(service: SandboxRunService, epochMs: number): nu
   return index;
 }
 
+const meanSeconds = new WeakMap<SandboxRunService, { profile: SandboxRunService['traffic']; seconds: number }>();
+
 /** Mean of the unqueued log-normal latency, seconds: median × e^(σ²/2). */
 function meanServiceSeconds(service: SandboxRunService): number {
+  const cached = meanSeconds.get(service);
+  if (cached && cached.profile === service.traffic) return cached.seconds;
   const { latencyP50Ms, latencySigma } = service.traffic;
-  return (latencyP50Ms * Math.exp((latencySigma * latencySigma) / 2)) / 1000;
+  const seconds = (latencyP50Ms * Math.exp((latencySigma * latencySigma) / 2)) / 1000;
+  meanSeconds.set(service, { profile: service.traffic, seconds });
+  return seconds;
 }
 
-function loadAt(project: SandboxProject, service: SandboxRunService, minuteStartMs: number): MinuteLoad {
-  const profile = service.traffic;
-  const minute = minuteStartMs / MINUTE_MS;
+const scratch: CachedLoad = { demandRps: 0, requests: 0, instances: 0 };
+
+/**
+ * The core of a minute. `cacheable` minutes (every minute of a query, not the sparse samples of long
+ * periods) of services without demand sources go through the minute cache (minuteLoadCache.ts).
+ */
+function loadAt(project: SandboxProject, service: SandboxRunService, minuteStartMs: number, cacheable: boolean): MinuteLoad {
   const configVersion = configVersionAt(service, minuteStartMs);
   const config = service.history[configVersion]!.config;
   // A service has no traffic before it exists: the first configuration is not used for earlier minutes.
   if (minuteStartMs < service.history[0]!.effectiveFrom) {
     return { deployed: false, configVersion, config, demandRps: 0, requests: 0, demandConcurrency: 0, instances: 0 };
   }
+  const useCache = cacheable && !project.demandSources?.length;
+  if (useCache && cachedLoad(service, minuteStartMs, scratch)) {
+    const demandConcurrency = (scratch.requests / 60) * meanServiceSeconds(service);
+    return { deployed: true, configVersion, config, demandRps: scratch.demandRps, requests: scratch.requests, demandConcurrency, instances: scratch.instances };
+  }
+  const profile = service.traffic;
+  const minute = minuteStartMs / MINUTE_MS;
   const stream = streamOf(service);
   const noise = 1 + profile.noise * (2 * hashUnit(profile.seed, stream, minute, NOISE_CHANNEL) - 1);
   let demandRps = Math.max(0, expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise);
@@ -123,7 +141,13 @@ function loadAt(project: SandboxProject, service: SandboxRunService, minuteStart
   const requests = stochasticRound(demandRps * 60, hashUnit(profile.seed, stream, minute, ROUNDING_CHANNEL));
   const demandConcurrency = (requests / 60) * meanServiceSeconds(service);
   const instances = instancesFor(demandConcurrency, config);
+  if (useCache) storeLoad(service, minuteStartMs, { demandRps, requests, instances });
   return { deployed: true, configVersion, config, demandRps, requests, demandConcurrency, instances };
+}
+
+/** The draw of a response code's rounding (a plain function: a closure per minute was measurable churn). */
+function responseDraw(seed: number, stream: number, minute: number, codeIndex: number): number {
+  return hashUnit(seed, stream, minute, RESPONSE_CHANNEL + codeIndex);
 }
 
 /**
@@ -134,8 +158,10 @@ function loadAt(project: SandboxProject, service: SandboxRunService, minuteStart
  */
 export function minuteSample(project: SandboxProject, service: SandboxRunService, minuteStartMs: number, weight = 1): MinuteSample {
   const start = Math.floor(minuteStartMs / MINUTE_MS) * MINUTE_MS;
-  const load = loadAt(project, service, start);
-  const previous = loadAt(project, service, start - MINUTE_MS);
+  // Every minute of a query is cacheable; the sparse samples of long periods (weight > 1) are not.
+  const cacheable = weight === 1;
+  const load = loadAt(project, service, start, cacheable);
+  const previous = loadAt(project, service, start - MINUTE_MS, cacheable);
   const { config, requests, instances } = load;
   const capacity = instances * config.concurrency;
   const utilisation = capacity > 0 ? load.demandConcurrency / capacity : requests > 0 ? Infinity : 0;
@@ -148,31 +174,76 @@ export function minuteSample(project: SandboxProject, service: SandboxRunService
   const profile = service.traffic;
   const stream = streamOf(service);
   const minute = start / MINUTE_MS;
-  const draw = (codeIndex: number) => hashUnit(profile.seed, stream, minute, RESPONSE_CHANNEL + codeIndex);
-  return {
-    minuteStartMs: start,
-    deployed: load.deployed,
-    configVersion: load.configVersion,
-    config,
-    demandRps: load.demandRps,
-    requests,
-    served,
-    refused,
-    responses: responseCounts(profile, served, refused, draw, weight),
-    latencyMedianMs: medianLatencyMs(profile.latencyP50Ms, utilisation, hashUnit(profile.seed, stream, minute, LATENCY_CHANNEL)),
-    latencySigma: profile.latencySigma,
-    utilisation,
-    concurrentRequests,
-    instances,
-    activeInstances,
-    idleInstances: instances - activeInstances,
-    coldStarts: Math.max(0, instances - previous.instances),
-    // Bigger containers and fewer CPUs start slower; ~1 s is typical for a small Node or Go service.
-    startupLatencyMedianMs: (600 + 300 * config.memoryGiB) / Math.sqrt(Math.min(Math.max(config.cpu, 0.25), 4)),
-    billableInstanceSeconds: billableSeconds(config, instances, activeInstances, concurrentRequests),
-    // The busiest moment of a minute exceeds the mean by about two Poisson standard deviations.
-    maxConcurrencyPerInstance: activeInstances > 0 ? Math.min(config.concurrency, perActive + 2 * Math.sqrt(perActive) + 1) : 0,
-    cpuUtilisation: utilisationOf(concurrentRequests, instances, config.concurrency, 0.02, 0.9),
-    memoryUtilisation: utilisationOf(concurrentRequests, instances, config.concurrency, 0.2, 0.3),
-  };
+  const sample = new LazyResponsesSample(profile, stream, minute, weight);
+  sample.minuteStartMs = start;
+  sample.deployed = load.deployed;
+  sample.configVersion = load.configVersion;
+  sample.config = config;
+  sample.demandRps = load.demandRps;
+  sample.requests = requests;
+  sample.served = served;
+  sample.refused = refused;
+  sample.latencyMedianMs = medianLatencyMs(profile.latencyP50Ms, utilisation, hashUnit(profile.seed, stream, minute, LATENCY_CHANNEL));
+  sample.latencySigma = profile.latencySigma;
+  sample.utilisation = utilisation;
+  sample.concurrentRequests = concurrentRequests;
+  sample.instances = instances;
+  sample.activeInstances = activeInstances;
+  sample.idleInstances = instances - activeInstances;
+  sample.coldStarts = Math.max(0, instances - previous.instances);
+  // Bigger containers and fewer CPUs start slower; ~1 s is typical for a small Node or Go service.
+  sample.startupLatencyMedianMs = (600 + 300 * config.memoryGiB) / Math.sqrt(Math.min(Math.max(config.cpu, 0.25), 4));
+  sample.billableInstanceSeconds = billableSeconds(config, instances, activeInstances, concurrentRequests);
+  // The busiest moment of a minute exceeds the mean by about two Poisson standard deviations.
+  sample.maxConcurrencyPerInstance = activeInstances > 0 ? Math.min(config.concurrency, perActive + 2 * Math.sqrt(perActive) + 1) : 0;
+  sample.cpuUtilisation = utilisationOf(concurrentRequests, instances, config.concurrency, 0.02, 0.9);
+  sample.memoryUtilisation = utilisationOf(concurrentRequests, instances, config.concurrency, 0.2, 0.3);
+  return sample;
+}
+
+/**
+ * A MinuteSample whose response codes are split on first read: most metrics (instances, latencies,
+ * billable time) never look at them, and splitting them for every minute of 10,000 services was a
+ * measurable share of a Monitoring answer. A class, so every sample has the same shape.
+ */
+class LazyResponsesSample implements MinuteSample {
+  minuteStartMs = 0;
+  deployed = false;
+  configVersion = 0;
+  config!: RunServiceConfig;
+  demandRps = 0;
+  requests = 0;
+  served = 0;
+  refused = 0;
+  latencyMedianMs = 0;
+  latencySigma = 0;
+  utilisation = 0;
+  concurrentRequests = 0;
+  instances = 0;
+  activeInstances = 0;
+  idleInstances = 0;
+  coldStarts = 0;
+  startupLatencyMedianMs = 0;
+  billableInstanceSeconds = 0;
+  maxConcurrencyPerInstance = 0;
+  cpuUtilisation = 0;
+  memoryUtilisation = 0;
+  private split: ResponseCount[] | undefined;
+  private readonly profile: SandboxRunService['traffic'];
+  private readonly stream: number;
+  private readonly minute: number;
+  private readonly weight: number;
+
+  constructor(profile: SandboxRunService['traffic'], stream: number, minute: number, weight: number) {
+    this.profile = profile;
+    this.stream = stream;
+    this.minute = minute;
+    this.weight = weight;
+  }
+
+  get responses(): ResponseCount[] {
+    this.split ??= responseCounts(this.profile, this.served, this.refused,
+      (codeIndex) => responseDraw(this.profile.seed, this.stream, this.minute, codeIndex), this.weight);
+    return this.split;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distributionPercentile } from '../monitoring/aggregation/distributionMath';
-import { LATENCY_BUCKETS, RATIO_BUCKETS, bucketBounds, logNormalDistribution, normalCdf } from './distribution';
+import { LATENCY_BUCKETS, LazyLogNormalDistribution, RATIO_BUCKETS, bucketBounds, logNormalDistribution, normalCdf } from './distribution';
 
 describe('logNormalDistribution', () => {
   it('puts exactly `count` values into the buckets', () => {
@@ -16,6 +16,17 @@ describe('logNormalDistribution', () => {
       expect(distributionPercentile(value, 50) / median).toBeCloseTo(1, 1);
       // p95 of a log-normal = median × e^(1.645 σ).
       expect(distributionPercentile(value, 95) / (median * Math.exp(1.645 * 0.5))).toBeCloseTo(1, 1);
+    }
+  });
+
+  it('has a lazy twin with the same buckets that adds them straight into a period', () => {
+    for (const [count, median, sigma, layout] of [[12_345, 80, 0.6, LATENCY_BUCKETS], [37, 0.4, 0.1, RATIO_BUCKETS]] as const) {
+      const eager = logNormalDistribution(count, median, sigma, layout);
+      const lazy = new LazyLogNormalDistribution(count, median, sigma, layout);
+      expect([lazy.count, lazy.mean, lazy.sumOfSquaredDeviation, lazy.bucketCounts]).toEqual([eager.count, eager.mean, eager.sumOfSquaredDeviation, eager.bucketCounts]);
+      const target = new Array<number>(eager.bucketCounts.length).fill(1);
+      lazy.addBucketCountsTo(target, 2);
+      expect(target).toEqual(eager.bucketCounts.map((c) => 1 + 2 * c));
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAligned, planRaw, samplingStepMinutes } from './alignmentPlan';
+import { budgetStepMinutes, MINUTE_BUDGET, planAligned, planRaw, samplingStepMinutes } from './alignmentPlan';
 
 const T = Date.UTC(2024, 0, 8, 12); // 12:00 UTC
 const MIN = 60_000;
@@ -41,6 +41,18 @@ describe('planAligned', () => {
     }
     // Minutes :05, :15, … :55 of each hour: the middle of each 10-minute step.
     expect(plan.periods[0]!.minuteStarts.map((m) => new Date(m).getUTCMinutes())).toEqual([5, 15, 25, 35, 45, 55]);
+  });
+});
+
+describe('budgetStepMinutes', () => {
+  it('keeps the usual step within the budget and samples just enough beyond it, one minute per period at most', () => {
+    expect(budgetStepMinutes(1, 1440, 1000)).toBe(1); // a day of 1,000 services: exact
+    expect(budgetStepMinutes(1, 1440, 10_000)).toBe(10); // 14.4 M minutes → ×8 → the next step, 10
+    expect(budgetStepMinutes(10, 1008, 10_000)).toBe(60); // a week at 1 h of 10,000 services
+    expect((1440 / 10) * 10_000).toBeLessThanOrEqual(MINUTE_BUDGET);
+    const plan = planAligned(T - 24 * 3_600_000, T, T, 300, 10);
+    expect(plan.periods).toHaveLength(288);
+    expect(plan.periods.every((p) => p.minuteStarts.length === 1 && p.weight === 5)).toBe(true);
   });
 });
 

@@ -8,6 +8,10 @@
  * minutes ÷ samples, so sums, rates and counts keep their totals; means are weighted the same way;
  * MIN/MAX see only the sampled minutes. This keeps a week of a 1,000-service fleet at 1 h alignment to
  * about a million model evaluations (~1 s), and a single 7-day period to 168 per service.
+ *
+ * A request that would still evaluate more minutes than the sandbox's budget (a day of 5-minute periods
+ * of 10,000 services is 14.4 M) samples shorter periods too, with the smallest step that fits
+ * ({@link budgetStepMinutes}); at most one minute per period. Fleets up to 1,000 services stay exact.
  */
 
 const MINUTE_MS = 60_000;
@@ -56,12 +60,12 @@ export function planRaw(startMs: number, endMs: number, nowMs: number): Alignmen
  * Aligned periods of `periodSeconds` ending at min(end, now), back to the first one that reaches
  * `startMs` (at least one). A period (e − P, e] holds the minutes whose end lies in it.
  */
-export function planAligned(startMs: number, endMs: number, nowMs: number, periodSeconds: number): AlignmentPlan {
+export function planAligned(startMs: number, endMs: number, nowMs: number, periodSeconds: number, minStepMinutes = 1): AlignmentPlan {
   const periodMs = periodSeconds * 1000;
   const lastEnd = Math.min(endMs, nowMs);
   if (lastEnd < startMs) return { periodSeconds, periods: [] };
   const count = Math.max(1, Math.ceil((lastEnd - startMs) / periodMs));
-  const step = samplingStepMinutes(periodSeconds);
+  const step = Math.min(Math.max(samplingStepMinutes(periodSeconds), minStepMinutes), Math.max(1, Math.floor(periodSeconds / 60)));
   const periods: AlignmentPeriod[] = [];
   for (let k = 0; k < count; k++) {
     const end = lastEnd - k * periodMs;
@@ -78,4 +82,20 @@ export function planAligned(startMs: number, endMs: number, nowMs: number, perio
     periods.push({ startMs: start, endMs: end, minuteStarts, weight: (last - first + 1) / minuteStarts.length });
   }
   return { periodSeconds, periods };
+}
+
+/** Model minutes one request may evaluate before its periods are sampled more sparsely (sandbox budget). */
+export const MINUTE_BUDGET = 2_000_000;
+
+const BUDGET_STEPS = [1, 2, 3, 5, 10, 15, 20, 30, 60];
+
+/**
+ * The sampling step (minutes) for a request whose plan at its usual step `baseStep` evaluates
+ * `minutesPerSource` minutes of each of `sources` resources: the usual step when that fits in
+ * {@link MINUTE_BUDGET}, else the smallest step that does (a request never samples less than one minute per period).
+ */
+export function budgetStepMinutes(baseStep: number, minutesPerSource: number, sources: number): number {
+  const factor = Math.ceil((minutesPerSource * sources) / MINUTE_BUDGET);
+  if (factor <= 1) return baseStep;
+  return BUDGET_STEPS.find((step) => step >= baseStep * factor) ?? BUDGET_STEPS[BUDGET_STEPS.length - 1]!;
 }

@@ -2,7 +2,7 @@
  * Arithmetic on google.api.Distribution values as Monitoring's aligners and reducers need it: merging
  * (same bucket layout), scaling by a sample weight, and percentiles read from the buckets.
  */
-import { bucketBounds, type Distribution } from '../../traffic/distribution';
+import { bucketBounds, LazyLogNormalDistribution, type Distribution } from '../../traffic/distribution';
 
 /** An empty distribution with the layout of `like`. */
 export function emptyDistribution(like: Distribution): Distribution {
@@ -11,7 +11,8 @@ export function emptyDistribution(like: Distribution): Distribution {
     mean: 0,
     sumOfSquaredDeviation: 0,
     bucketOptions: like.bucketOptions,
-    bucketCounts: new Array<number>(like.bucketCounts.length).fill(0),
+    // One entry per bucket of the layout (finite boundaries + 1); without reading a lazy distribution's buckets.
+    bucketCounts: new Array<number>(bucketBounds(like.bucketOptions).length + 1).fill(0),
   };
 }
 
@@ -29,9 +30,16 @@ export function addDistribution(target: Distribution, source: Distribution, weig
   target.mean += (delta * addedCount) / total;
   target.count = total;
   const counts = target.bucketCounts;
+  if (source instanceof LazyLogNormalDistribution) {
+    source.addBucketCountsTo(counts, weight);
+    return;
+  }
   const added = source.bucketCounts;
   if (added.length > counts.length) for (let i = counts.length; i < added.length; i++) counts.push(0);
-  for (let i = 0; i < added.length; i++) counts[i]! += added[i]! * weight;
+  for (let i = 0; i < added.length; i++) {
+    const count = added[i]!;
+    if (count !== 0) counts[i]! += count * weight;
+  }
 }
 
 /** The merge of several distributions of the same layout (null when given none). */

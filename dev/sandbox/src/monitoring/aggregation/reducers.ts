@@ -57,7 +57,7 @@ export function reduceValues(reducer: ReducerName, values: readonly PointValue[]
   if (reducer === 'REDUCE_COUNT') return values.length;
   const percentile = percentileOf(reducer);
   if (typeof values[0] !== 'number') {
-    const merged = mergeDistributions(values as Distribution[])!;
+    const merged = values.length === 1 ? (values[0] as Distribution) : mergeDistributions(values as Distribution[])!;
     if (percentile !== null) return distributionPercentile(merged, percentile);
     return reducer === 'REDUCE_MEAN' ? merged.mean : merged;
   }

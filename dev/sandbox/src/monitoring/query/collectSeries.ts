@@ -42,14 +42,21 @@ export function collectAlignedSeries(
   filter: FilterExpr,
   plan: AlignmentPlan,
   aligner: AlignerName,
+  /**
+   * Applied to the series of each source as soon as that source is done (e.g. the cross-series
+   * reduction when no group spans two sources), so only its output stays in memory: a day of
+   * 5-minute latency distributions of 10,000 services would otherwise be held until the end.
+   */
+  perSource?: (series: AlignedSeries[]) => AlignedSeries[],
 ): AlignedSeries[] {
-  const result: AlignedSeries[] = [];
+  const collected: AlignedSeries[] = [];
   for (const source of metric.sources(project)) {
     if (evaluateFilter(filter, sourceLookup(project, metric, source)) === false) continue;
+    const result: AlignedSeries[] = [];
     // Keyed by object identity (the resource's labels object and the metric's label set are reused
     // across minutes): no string keys to build and hash for every point.
     const states = new Map<object, Map<object, SeriesState>>();
-    const all: SeriesState[] = [];
+    const sourceStates: SeriesState[] = [];
     plan.periods.forEach((period, index) => {
       for (const minuteStart of period.minuteStarts) {
         const minute = source.minute(minuteStart, period.weight);
@@ -75,20 +82,21 @@ export function collectAlignedSeries(
             if (series) result.push(series);
             state = { series, accumulator: new PeriodAccumulator(), touched: false };
             byLabels.set(point.labelSet, state);
-            all.push(state);
+            sourceStates.push(state);
           }
           if (!state.series) continue;
           state.accumulator.add(point.value, period.weight);
           state.touched = true;
         }
       }
-      for (const state of all) {
+      for (const state of sourceStates) {
         if (!state.touched || !state.series) continue;
         state.series.values[index] = alignPeriod(aligner, state.accumulator, plan.periodSeconds);
         state.accumulator = new PeriodAccumulator();
         state.touched = false;
       }
     });
+    for (const series of perSource ? perSource(result) : result) collected.push(series);
   }
-  return result;
+  return collected;
 }

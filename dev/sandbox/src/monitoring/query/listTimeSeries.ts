@@ -8,11 +8,13 @@ import { hashString } from '../../traffic/hash';
 import { GoogleApiError, notFound } from '../../googleError';
 import type { SandboxApiDeps } from '../../api';
 import { alignedUnit } from '../aggregation/aligners';
-import { planAligned, planRaw } from '../aggregation/alignmentPlan';
+import { budgetStepMinutes, planAligned, planRaw, samplingStepMinutes, type AlignmentPlan } from '../aggregation/alignmentPlan';
 import { checkAggregation } from '../aggregation/checkAggregation';
 import { METRIC_REGISTRY } from '../metrics/metricRegistry';
 import type { ListTimeSeriesRequest } from '../request/parseListTimeSeriesRequest';
-import { collectAlignedSeries } from './collectSeries';
+import type { FilterSelector } from '../filter/filterAst';
+import type { ResourceSource } from '../metrics/metricTypes';
+import { collectAlignedSeries, type AlignedSeries } from './collectSeries';
 import { periodIntervals, seriesSortKey, timeSeriesJson, type TimeSeriesJson } from './formatSeries';
 import { decodePageToken, encodePageToken, slicePage } from './paging';
 import { reduceSeries } from './reduceSeries';
@@ -85,16 +87,27 @@ export class TimeSeriesLister {
     if (!metric) return { series: [], unit: '' };
     const { aggregation } = request;
     const checked = checkAggregation(aggregation, metric);
-    const plan =
+    const sourceList = metric.sources(project);
+    const sources = sourceList.length;
+    const minutesOf = (p: AlignmentPlan) => p.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
+    let plan =
       checked.periodSeconds === null
         ? planRaw(request.startMs, request.endMs, now)
         : planAligned(request.startMs, request.endMs, now, checked.periodSeconds);
-    const minutesPerSource = plan.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
-    if (minutesPerSource * metric.sources(project).length > MAX_MINUTE_EVALUATIONS) {
+    if (checked.periodSeconds !== null) {
+      const usual = samplingStepMinutes(checked.periodSeconds);
+      const step = budgetStepMinutes(usual, minutesOf(plan), sources);
+      if (step > usual) plan = planAligned(request.startMs, request.endMs, now, checked.periodSeconds, step);
+    }
+    const minutesPerSource = minutesOf(plan);
+    if (minutesPerSource * sources > MAX_MINUTE_EVALUATIONS) {
       throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'The GCP sandbox limits the work of one request: shorten the interval or use a longer alignment period.');
     }
-    const aligned = collectAlignedSeries(project, metric, request.filter.expr, plan, aggregation.aligner);
-    const reduced = reduceSeries(aligned, aggregation.reducer, aggregation.groupByFields, plan.periods.length);
+    const reduce = (series: AlignedSeries[]) => reduceSeries(series, aggregation.reducer, aggregation.groupByFields, plan.periods.length);
+    // Grouped by a label that tells sources apart (service_name): reduce each source's series at once.
+    const early = aggregation.reducer !== 'REDUCE_NONE' && groupsStayWithinSources(sourceList, aggregation.groupByFields);
+    const aligned = collectAlignedSeries(project, metric, request.filter.expr, plan, aggregation.aligner, early ? reduce : undefined);
+    const reduced = early ? aligned : reduce(aligned);
     const unit = alignedUnit(aggregation.aligner, metric.unit);
     const withPoints = reduced
       .filter((series) => series.values.some((value) => value !== undefined))
@@ -106,6 +119,23 @@ export class TimeSeriesLister {
       unit,
     };
   }
+}
+
+/**
+ * True when some group-by field is a fixed resource label with a different value on every source
+ * (e.g. `resource.labels.service_name` of Cloud Run services): then no group spans two sources.
+ */
+function groupsStayWithinSources(sources: readonly ResourceSource[], groupBy: readonly FilterSelector[]): boolean {
+  return groupBy.some((selector) => {
+    if (selector.scope !== 'resource' || selector.kind !== 'label') return false;
+    const seen = new Set<string>();
+    for (const source of sources) {
+      const value = source.fixedLabels[selector.key];
+      if (value === undefined || seen.has(value)) return false;
+      seen.add(value);
+    }
+    return true;
+  });
 }
 
 /** Fingerprint of a query apart from its page token and size, for page tokens and snapshots. */

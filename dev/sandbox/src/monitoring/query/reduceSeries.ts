@@ -45,6 +45,12 @@ export function reduceSeries(
   }
   const reduced: AlignedSeries[] = [];
   for (const { labels, members } of groups.values()) {
+    if (members.length === 1 && reducer !== 'REDUCE_COUNT') {
+      // One member (e.g. one revision per service, grouped by service): every reducer but COUNT maps a
+      // single value to itself, and a distribution straight to its mean or percentile — no merge copy.
+      reduced.push({ ...labels, values: members[0]!.values.map((value) => (value === undefined ? undefined : reduceValues(reducer, [value]))) });
+      continue;
+    }
     const values: Array<PointValue | undefined> = [];
     for (let index = 0; index < periodCount; index++) {
       const present: PointValue[] = [];
