@@ -38,7 +38,7 @@ export const gcpServerlessConfigSchema = z
       .object({
         /** Billing account id, e.g. `012345-6789AB-CDEF01`. */
         accountId: z.string().regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/, 'must be a billing account id such as 012345-6789AB-CDEF01'),
-        /** The Cloud Billing export to BigQuery (standard usage cost table). */
+        /** The Cloud Billing export to BigQuery: the detailed usage cost table (it has resource.name; the standard one is refused). */
         export: z
           .object({
             /** Project that holds the BigQuery dataset (and runs the queries). */
@@ -100,6 +100,14 @@ export const gcpServerlessConfigSchema = z
   .superRefine((config, ctx) => {
     if (config.mode === 'sandbox' && !config.sandbox) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sandbox', 'endpoint'], message: 'is required in sandbox mode' });
+    }
+    const table = config.billing?.export?.table;
+    if (table?.startsWith('gcp_billing_export_v1_')) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['billing', 'export', 'table'],
+        message: 'is the standard usage cost export, which has no resource.name; use the detailed usage cost export table gcp_billing_export_resource_v1_<ACCOUNT> (docs/costs-and-budgets.md)',
+      });
     }
     const seen = new Set<string>();
     config.projects.forEach((p, i) => {

@@ -42,6 +42,30 @@ function fieldViolations(err: GoogleLikeError): FieldError[] {
   );
 }
 
+/** An API that Google says is disabled (or never enabled) in the project of the call. */
+export interface DisabledApi {
+  /** e.g. `run.googleapis.com`. */
+  service: string;
+  title?: string;
+  /** The console page that enables it, as Google's error carries it. */
+  activationUrl?: string;
+}
+
+/**
+ * The disabled API of a SERVICE_DISABLED error: 403 PERMISSION_DENIED with a `google.rpc.ErrorInfo`
+ * detail, which google-gax decodes into `reason` and `errorInfoMetadata` (docs/google-apis.md §1).
+ */
+export function disabledApiOf(err: unknown): DisabledApi | undefined {
+  const e = err as { reason?: unknown; errorInfoMetadata?: Record<string, string> } | null;
+  if (e?.reason !== 'SERVICE_DISABLED') return undefined;
+  const metadata = e.errorInfoMetadata ?? {};
+  return {
+    service: metadata.service ?? 'unknown',
+    ...(metadata.serviceTitle ? { title: metadata.serviceTitle } : {}),
+    ...(metadata.activationUrl ? { activationUrl: metadata.activationUrl } : {}),
+  };
+}
+
 /** The gRPC code of a client error, or undefined for non-Google errors. */
 export function grpcCode(err: unknown): number | undefined {
   const code = (err as GoogleLikeError | null)?.code;
@@ -58,6 +82,14 @@ export function wrapGoogleError(err: unknown, context: string): GcpServerlessErr
   const e = (err ?? {}) as GoogleLikeError;
   const detail = typeof e.message === 'string' ? e.message : String(err);
   const message = `${context} failed: ${detail}`;
+  const disabled = disabledApiOf(err);
+  if (disabled) {
+    const enable = disabled.activationUrl ? `enable it at ${disabled.activationUrl}` : `run \`gcloud services enable ${disabled.service}\``;
+    return new NotAllowedError(`${context} failed: ${disabled.title ?? disabled.service} is disabled in this project; ${enable}`, {
+      cause: err,
+      details: { setup: { reason: 'SERVICE_DISABLED', ...disabled } },
+    });
+  }
   switch (grpcCode(err)) {
     case GrpcCode.INVALID_ARGUMENT:
     case GrpcCode.FAILED_PRECONDITION:

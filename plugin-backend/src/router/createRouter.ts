@@ -14,6 +14,7 @@ import { registerRoutingRoutes } from './routes/routingRoutes';
 import { registerCdnRoutes } from './routes/cdnRoutes';
 import { registerOverviewRoutes } from './routes/overviewRoutes';
 import { registerRecentErrorsRoutes } from './routes/recentErrorsRoutes';
+import { registerSetupRoutes } from './routes/setupRoutes';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. Each resource kind registers
@@ -41,6 +42,7 @@ export function buildRouter(services: PluginServices): Router {
   registerCdnRoutes(router, services);
   registerOverviewRoutes(router, services);
   registerRecentErrorsRoutes(router, services);
+  registerSetupRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

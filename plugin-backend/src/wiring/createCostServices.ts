@@ -37,7 +37,7 @@ export function createCostServices(deps: {
   logger: PluginLogger;
   now: () => number;
   overrides?: BillingGatewayOverrides;
-}): { costs: CostService; budgets: BudgetService; scalingCosts: ScalingCostEstimator; previewCosts: PreviewCostEstimator; source: CostSource } {
+}): { costs: CostService; budgets: BudgetService; scalingCosts: ScalingCostEstimator; previewCosts: PreviewCostEstimator; source: CostSource; gateways: { budgets?: BudgetsGateway; billingExport?: BillingExportGateway } } {
   const { config, credentials, access, cloudRun, monitoring, audit, logger, now } = deps;
   const catalog = deps.overrides?.catalog ?? CatalogGateway.fromConfig(config, credentials);
   const budgets = deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config, credentials);
@@ -53,5 +53,6 @@ export function createCostServices(deps: {
     scalingCosts: new ScalingCostEstimator({ catalog, logger }),
     previewCosts: new PreviewCostEstimator({ catalog, logger }),
     source,
+    gateways: { ...(budgets ? { budgets } : {}), ...(exportGateway ? { billingExport: exportGateway } : {}) },
   };
 }

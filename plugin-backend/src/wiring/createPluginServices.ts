@@ -30,6 +30,9 @@ import { RecentErrorsService } from '../services/RecentErrorsService';
 import { LogEntriesGateway } from '../gateways/LogEntriesGateway';
 import { resolveProblemThresholds } from '@gcp-serverless/common';
 import { createCostServices, type BillingGatewayOverrides } from './createCostServices';
+import { CachedSetupReport, SetupDoctor } from '../services/setup/SetupDoctor';
+import { ProjectIamGateway } from '../gateways/ProjectIamGateway';
+import { ServiceUsageGateway } from '../gateways/ServiceUsageGateway';
 import { credentialsFromConfig, type GoogleCredentials } from '../gateways/credentials/GoogleCredentials';
 import type { BudgetService } from '../services/costs/BudgetService';
 import type { CostService } from '../services/costs/CostService';
@@ -89,6 +92,8 @@ export interface PluginServices {
   history: ChangeHistory;
   /** Credentials every Google client waits for (the doctor describes them). */
   credentials: GoogleCredentials;
+  /** The doctor: credentials, APIs, IAM permissions and billing per configured project. */
+  setup: CachedSetupReport;
 }
 
 const consoleLogger: PluginLogger = {
@@ -147,5 +152,11 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     authorizer,
     history,
     credentials,
+    setup: new CachedSetupReport(new SetupDoctor({
+      config, credentials, now,
+      projects: ProjectIamGateway.fromConfig(config, credentials),
+      serviceUsage: ServiceUsageGateway.fromConfig(config, credentials),
+      ...billing.gateways,
+    }), now),
   };
 }

@@ -1,3 +1,4 @@
+import { UpstreamError } from '@gcp-serverless/common';
 import { BigQuery } from '@google-cloud/bigquery';
 import type { GcpServerlessConfig } from '../../config/config';
 import type { GoogleCredentials } from '../credentials/GoogleCredentials';
@@ -135,6 +136,11 @@ export class BillingExportGateway {
  */
 function wrapBigQueryError(err: unknown, what: string) {
   const http = (err as { code?: unknown })?.code;
+  if (/Unrecognized name: resource/i.test((err as Error)?.message ?? '')) {
+    return new UpstreamError(`${what} failed: the table has no resource column, so it is the standard usage cost export; `
+      + 'the costs need the detailed usage cost export (table gcp_billing_export_resource_v1_<ACCOUNT>, docs/costs-and-budgets.md): '
+      + 'enable it under Billing → Billing export and point gcpServerless.billing.export.table at it', { cause: err, details: { setup: { reason: 'STANDARD_EXPORT_TABLE' } } });
+  }
   if (typeof http !== 'number') return wrapGoogleError(err, what);
   const grpc: Record<number, number> = { 401: 16, 403: 7, 404: 5, 429: 8, 503: 14 };
   return wrapGoogleError({ code: grpc[http] ?? 2, message: (err as Error).message }, what);

@@ -1,0 +1,2 @@
+export * from './googleRequirements';
+export * from './setupReport';
