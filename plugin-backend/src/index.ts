@@ -21,6 +21,7 @@ export { StandaloneAuthorizer } from './access/StandaloneAuthorizer';
 export type { RequestAuthorizer, RequestIdentity } from './access/RequestAuthorizer';
 export { ROUTE_PERMISSION_RULES, type RoutePermissionRule } from './access/routePermissions';
 export { examplePath, listRoutes, type RouterRoute } from './access/routeEnumeration';
+export { runSetupDoctor } from './services/setup/runSetupDoctor';
 export { KnexChangeHistory, type ChangeHistory } from './history/KnexChangeHistory';
 
 // Tooling entry points: the integration tests, the route-vs-docs checks and the standalone portal

@@ -1,2 +1,3 @@
 export * from './googleRequirements';
 export * from './setupReport';
+export * from './formatSetupReport';

@@ -9,6 +9,7 @@ export { RequestCounters } from './control/requestCounters';
 export { buildWorld, SCENARIO_NAMES, DEFAULT_FLEET_SIZE, MAX_FLEET_SIZE, FLEET_REGIONS, fleetRegions, type ScenarioName, type BuildWorldOptions } from './scenarios';
 export { projectRegions } from './control/controlApi';
 export { MAX_SERVICES_PER_REGION } from './run/serviceQuota';
+export { SetupFailures, permissionOfMethod, type SetupFailureSpec } from './setup/setupFailures';
 export { configFromService } from './run/serviceConfig';
 export { SANDBOX_BILLING_ACCOUNT_ID } from './billing/billingState';
 export type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxResponse, SandboxRoute } from './api';

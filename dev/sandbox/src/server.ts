@@ -18,6 +18,8 @@ import { createTasksApi } from './tasks/tasksApi';
 import { createLoggingApi } from './logging';
 import { createRedisApi } from './redis/redisApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
+import { SetupFailures, type SetupFailureSpec } from './setup/setupFailures';
+import { createResourceManagerApi, createServiceUsageApi } from './setup/setupApis';
 import type { SandboxWorld } from './world';
 
 /** Options of {@link startSandbox}. */
@@ -34,6 +36,8 @@ export interface SandboxOptions {
   now?: number;
   /** Real milliseconds until a Run operation reports done (default 300). */
   operationDelayMs?: number;
+  /** Missing credentials, disabled APIs, denied permissions, unknown projects (docs/sandbox.md#setup-failures). */
+  setupFailures?: SetupFailureSpec;
 }
 
 /** A running sandbox. */
@@ -48,6 +52,8 @@ export interface Sandbox {
   faults: FaultRules;
   /** Request counters, the same as `/_sandbox/counters`. */
   counters: RequestCounters;
+  /** Setup failures, the same as `/_sandbox/setup-failures`. */
+  setupFailures: SetupFailures;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
   /** Restores the initial world, counters, faults, operations and clock offset. */
@@ -67,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const world = buildWorld(worldOptions);
   const counters = new RequestCounters();
   const faults = new FaultRules();
+  const setupFailures = new SetupFailures(options.setupFailures);
   const runApi = createRunApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
   const apis: SandboxApi[] = [runApi, createMonitoringApi({ world, clock })];
   const computeApi = createComputeApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
@@ -78,6 +85,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   apis.push(createBudgetsApi({ world, clock }));
   apis.push(createCloudBillingApi({ world, clock }));
   apis.push(createBigQueryApi({ world, clock }));
+  apis.push(createResourceManagerApi({ world, clock }, setupFailures));
+  apis.push(createServiceUsageApi({ world, clock }, setupFailures));
 
   const reset = () => {
     clock.reset();
@@ -86,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     for (const [id, project] of buildWorld(worldOptions).projects) world.projects.set(id, project);
     counters.reset();
     faults.clear();
+    setupFailures.reset();
     runApi.operations.clear();
     redisApi.operations.clear();
     computeApi.operations.clear();
@@ -94,7 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function dispatch(request: SandboxRequest): Promise<SandboxResponse> {
     decodePathSegments(request.path); // a malformed %-escape is 400 for every API, not a 404 or 500
-    const control = handleControlRequest(request, { world, clock, counters, faults, reset });
+    const control = handleControlRequest(request, { world, clock, counters, faults, setupFailures, reset });
     if (control) return control;
     for (const api of apis) {
       const route = api.match(request);
@@ -105,6 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (fault?.status !== undefined) {
         throw new GoogleApiError(fault.status, statusNameForHttp(fault.status), fault.message ?? `Injected fault ${fault.id} (${route.method})`);
       }
+      setupFailures.check(api.name, route.method, request);
       return route.handle();
     }
     throw notFound(`The sandbox has no API at ${request.method} ${request.path}`);
@@ -133,6 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     faults,
     counters,
+    setupFailures,
     reset,
     close: () => new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readConfigFile } from './standaloneConfig';
 import { startPortal } from './startPortal';
+import { runSetupDoctor } from '@gcp-serverless/plugin-backend';
 
 /**
  * `npm start`: the portal on http://localhost:7007. Without GCP_SERVERLESS_CONFIG it runs against
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
       : `gcp-serverless portal ready at ${where} against Google Cloud`,
   );
   console.log('Press Ctrl-C to stop.');
+  // The doctor's checks, logged once at start-up: what is missing and what fixes it (also `npm run doctor`
+  // and the setup page). Not awaited: the portal serves meanwhile, and a failure is only logged.
+  runSetupDoctor(portal.config).then(
+    report => console.log(report.ok ? 'setup check: everything the configured features need is in place' : `setup check found problems (open /setup in the portal, or run npm run doctor):\n${report.problems.map(p => `  - ${p}`).join('\n')}`),
+    err => console.error(`setup check failed: ${err instanceof Error ? err.message : String(err)}`),
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(1);

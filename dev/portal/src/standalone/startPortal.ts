@@ -2,7 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { createRouter, readGcpServerlessConfig, type GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
+import { createRouter, readGcpServerlessConfig, type GcpServerlessConfig, type GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
 import { sandboxConfig } from './standaloneConfig';
 
@@ -28,6 +28,8 @@ export interface PortalOptions {
 
 export interface Portal {
   url: string;
+  /** The validated plugin config the portal runs with. */
+  config: GcpServerlessConfig;
   sandbox?: Sandbox;
   close(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
+    config,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     sandbox,
     async close() {

@@ -3,6 +3,8 @@ import { invalidArgument, notFound } from '../googleError';
 import type { SandboxClock, SandboxProject, SandboxWorld } from '../world';
 import { FaultSpecError, type FaultRules, type FaultSpec } from './faultRules';
 import type { RequestCounters } from './requestCounters';
+import type { SetupFailures } from '../setup/setupFailures';
+import { ZodError } from 'zod';
 
 /** What the control surface acts on. */
 export interface ControlDeps {
@@ -10,6 +12,7 @@ export interface ControlDeps {
   clock: SandboxClock;
   counters: RequestCounters;
   faults: FaultRules;
+  setupFailures: SetupFailures;
   /** Restores the initial world, counters, faults and clock offset. */
   reset(): void;
 }
@@ -50,6 +53,19 @@ const ROUTES: Record<string, Handler> = {
     if (!deps.faults.remove(id!)) throw notFound(`Fault ${id} not found`);
     return ok({});
   },
+  'GET setup-failures': (_r, deps) => ok(deps.setupFailures.get()),
+  'PUT setup-failures': (request, deps) => {
+    try {
+      return ok(deps.setupFailures.set(request.body));
+    } catch (error) {
+      if (error instanceof ZodError) {
+        const violations = error.issues.map(i => ({ field: i.path.join('.') || 'body', description: i.message }));
+        throw invalidArgument(`Invalid setup failures: ${violations.map(v => `${v.field}: ${v.description}`).join('; ')}`, violations);
+      }
+      throw error;
+    }
+  },
+  'DELETE setup-failures': (_r, deps) => ok(deps.setupFailures.set({})),
   'POST reset': (_r, deps) => {
     deps.reset();
     return ok({ reset: true, ...clockBody(deps.clock) });

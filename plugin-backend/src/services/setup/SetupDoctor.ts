@@ -83,6 +83,15 @@ export class SetupDoctor {
         err => ({ error: err as unknown }),
       ),
     ]);
+    if (project.status !== 'ok') {
+      // Nothing else can be told about a project Google does not show: one problem, not thirty.
+      const reason = `project ${projectId} not found or not visible to these credentials`;
+      return {
+        projectId, regions, project, apis: [],
+        permissions: { status: 'skipped', message: 'not checked: the project is not visible' },
+        features: features.map(f => ({ id: f.id, title: f.title, kind: f.kind, available: false, reason, missingPermissions: [], disabledApis: [] })),
+      };
+    }
     const apiStatus: ApiStatus[] = apis.map(api => {
       if ('error' in apiStates) {
         const disabled = disabledApiOf(apiStates.error);
