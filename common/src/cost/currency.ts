@@ -10,7 +10,7 @@ export function formatCurrency(amount: number, currency: string, options: { comp
     return new Intl.NumberFormat('en-US', {
       style: 'currency',
       currency,
-      ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+      ...(options.compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
     }).format(amount);
   } catch {
     // An unknown code must not break a page: show the number with the code.

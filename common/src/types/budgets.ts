@@ -1,6 +1,7 @@
 import type { SnapshotMeta } from './snapshot';
 import type { ChangeWarning, FieldChange, UpstreamValidation } from './api';
 import type { PanelError } from './metrics';
+import type { AllProjectsMonthCost } from './monthCost';
 
 /** Spend basis of a threshold rule: actual spend so far, or Google's forecast for the period (docs/google-apis.md §6). */
 export type SpendBasis = 'CURRENT_SPEND' | 'FORECASTED_SPEND';
@@ -61,6 +62,11 @@ export interface BudgetListResponse {
   snapshot?: SnapshotMeta;
   billingAccount: string;
   budgets: BudgetWithSpend[];
+  /**
+   * This month across every allowlisted project: month to date (gross, credits, net), forecast and the
+   * monthly budgets' amounts, from the same rows as the budgets' spend; null when the cost source failed.
+   */
+  month?: AllProjectsMonthCost | null;
   errors: PanelError[];
 }
 

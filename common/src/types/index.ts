@@ -11,3 +11,4 @@ export * from './queues';
 export * from './redis';
 export * from './timeWindow';
 export * from './snapshot';
+export * from './monthCost';

@@ -58,6 +58,22 @@ describe('budgets through the real BudgetServiceClient', () => {
     expect(gryyd.spend.forecast).toBeGreaterThanOrEqual(gryyd.spend.actual);
   });
 
+  it('adds up this month across all projects from the same rows as the budgets’ spend', async () => {
+    const res = await backend.call('GET', '/billing/budgets');
+    const { month, budgets } = res.body;
+    expect(month.projects.map((p: { projectId: string }) => p.projectId)).toEqual(['gryyd-web', 'avocano-shop']);
+    // A budget scoped to one project has that project's spend and forecast.
+    const gryyd = budgets.find((b: { budgetId: string }) => b.budgetId === budgetId);
+    const own = month.projects.find((p: { projectId: string }) => p.projectId === 'gryyd-web');
+    expect(own.monthToDate.net).toBeCloseTo(gryyd.spend.actual, 6);
+    expect(own.forecast).toBeCloseTo(gryyd.spend.forecast, 6);
+    const sum = (f: (p: { monthToDate: { net: number }; forecast: number }) => number) => month.projects.reduce((s: number, p: never) => s + f(p), 0);
+    expect(month.total.monthToDate.net).toBeCloseTo(sum(p => p.monthToDate.net), 6);
+    expect(month.total.forecast).toBeCloseTo(sum(p => p.forecast), 6);
+    const monthly = budgets.filter((b: { period: string; amount: number | null }) => b.period === 'MONTH' && b.amount !== null);
+    expect(month.total.budget).toBe(monthly.reduce((s: number, b: { amount: number }) => s + b.amount, 0));
+  });
+
   it('previews (diff, etag) and applies with the etag; Google has the new values', async () => {
     const preview = await backend.call('POST', `/billing/budgets/${budgetId}/preview`, { change });
     expect(preview.status).toBe(200);

@@ -1,4 +1,5 @@
 import {
+  allProjectsMonthCost,
   addDays,
   budgetPeriodBounds,
   ConflictError,
@@ -58,9 +59,11 @@ export class BudgetService {
     }, addDays(today, -7));
     const from = addDays(earliest, -7); // a week before the earliest period feeds the run rate
     const { values, errors } = await settlePanels({ spend: this.deps.source.dailyCosts(allowed, from, addDays(today, 1)) });
+    const withSpend = budgets.map(b => this.withSpend(b, values.spend?.rows ?? null, today, allowed));
     return {
       billingAccount: gateway.accountId,
-      budgets: budgets.map(b => this.withSpend(b, values.spend?.rows ?? null, today, allowed)),
+      budgets: withSpend,
+      month: values.spend ? allProjectsMonthCost(values.spend.rows, allowed, today, withSpend, values.spend.currency) : null,
       errors,
     };
   }

@@ -7,7 +7,9 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatCurrency, type BudgetWithSpend } from '@gcp-serverless/common';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import { budgetStatus, formatCurrency, type BudgetWithSpend } from '@gcp-serverless/common';
 import { MISSING } from '../../format';
 
 /** Props of {@link BudgetsTable}. */
@@ -39,6 +41,7 @@ export function BudgetsTable({ budgets, projectId, onEdit }: BudgetsTableProps) 
       <TableBody>
         {budgets.map(b => {
           const used = b.amount && b.spend.actual !== null ? b.spend.actual / b.amount : null;
+          const status = budgetStatus(b);
           return (
             <TableRow key={b.budgetId} data-testid={`budget-row-${b.budgetId}`} selected={b.projects.includes(projectId)}>
               <TableCell component="th" scope="row">
@@ -48,7 +51,15 @@ export function BudgetsTable({ budgets, projectId, onEdit }: BudgetsTableProps) 
               <TableCell>{b.period.toLowerCase()}</TableCell>
               <TableCell align="right" data-testid="budget-amount-cell">{b.amount === null ? 'last period spend' : formatCurrency(b.amount, b.currency)}</TableCell>
               <TableCell>
-                {b.thresholds.map(t => `${pct(t.percent)}${t.spendBasis === 'FORECASTED_SPEND' ? ' forecast' : ''}`).join(', ') || 'none'}
+                {status.thresholds.length === 0 ? 'none' : (
+                  <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
+                    {status.thresholds.map(t => (
+                      <Chip key={`${t.percent}-${t.spendBasis}`} size="small" variant={t.crossed ? 'filled' : 'outlined'} color={t.crossed ? 'warning' : 'default'}
+                        data-testid="budget-threshold" data-crossed={t.crossed}
+                        label={`${pct(t.percent)}${t.spendBasis === 'FORECASTED_SPEND' ? ' forecast' : ''}${t.crossed ? ' — crossed' : ''}`} />
+                    ))}
+                  </Stack>
+                )}
               </TableCell>
               <TableCell align="right" sx={{ minWidth: 140 }}>
                 {b.spend.actual === null ? MISSING : formatCurrency(b.spend.actual, b.currency)}
@@ -59,7 +70,13 @@ export function BudgetsTable({ budgets, projectId, onEdit }: BudgetsTableProps) 
                   </>
                 )}
               </TableCell>
-              <TableCell align="right">{b.spend.forecast === null ? MISSING : formatCurrency(b.spend.forecast, b.currency)}</TableCell>
+              <TableCell align="right" data-testid="budget-forecast-cell">
+                {b.spend.forecast === null ? MISSING : formatCurrency(b.spend.forecast, b.currency)}
+                {status.forecastOver && (
+                  <Chip size="small" color={status.actualOver ? 'error' : 'warning'} sx={{ ml: 1 }} data-testid="budget-forecast-over"
+                    label={status.actualOver ? `Over budget by ${formatCurrency(b.spend.actual! - b.amount!, b.currency)}` : `Forecast over by ${formatCurrency(status.forecastOverBy, b.currency)}`} />
+                )}
+              </TableCell>
               <TableCell><Button size="small" onClick={() => onEdit(b)}>Edit</Button></TableCell>
             </TableRow>
           );

@@ -1,6 +1,6 @@
 import { useTheme } from '@mui/material/styles';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCurrency, type BudgetLine } from '@gcp-serverless/common';
+import { formatCurrency, niceTicks, type BudgetLine } from '@gcp-serverless/common';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { chartChromeColors } from '../../charts/chartColors';
 import type { MonthToDatePoint } from '../CostsPage/costsModel';
@@ -27,13 +27,16 @@ export function MonthToDateChart({ points, budget, currency, height = 260 }: Mon
   const chrome = chartChromeColors(theme);
   const money = (v: number) => formatCurrency(v, currency, { compact: true });
   const amount = budget?.amount ?? null;
+  // Round ticks up to a round top ($0 $1K $2K $3K), covering the forecast and the budget line.
+  const top = Math.max(amount ?? 0, ...points.map(p => Math.max(p.actual ?? 0, p.forecast ?? 0)));
+  const ticks = niceTicks(top);
   return (
     <ChartFrame height={height}>
       <LineChart data={points as MonthToDatePoint[]} margin={{ top: 16, right: 24, bottom: 0, left: 8 }}>
         <CartesianGrid stroke={chrome.grid} strokeDasharray="3 3" />
         <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(8, 10)} tick={{ fill: chrome.axis, fontSize: 12 }} stroke={chrome.grid} />
         <YAxis tickFormatter={money} tick={{ fill: chrome.axis, fontSize: 12 }} stroke={chrome.grid} width={64}
-          domain={[0, (max: number) => Math.max(max, amount ?? 0) * 1.05]} />
+          domain={[0, ticks.at(-1)!]} ticks={ticks} />
         <Tooltip
           contentStyle={{ backgroundColor: chrome.tooltipBackground, border: `1px solid ${chrome.tooltipBorder}`, color: chrome.tooltipText }}
           formatter={(v: unknown) => (typeof v === 'number' ? formatCurrency(v, currency) : String(v))}

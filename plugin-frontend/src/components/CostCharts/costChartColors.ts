@@ -17,12 +17,21 @@ export function monthToDateColors(theme: Theme): MonthToDateColors {
   };
 }
 
+/** Series a stacked cost chart shows on their own; the rest are summed as "other". */
+export const STACK_TOP_N = 8;
+
 /**
- * A palette for stacked series (resources or SKU families) built from the theme, so it reads on
- * light and dark backgrounds; repeats after its length.
+ * Distinct colours for stacked series (resources or SKU families): ten hues that differ from one another
+ * on light and dark backgrounds (Tableau 10, and its brighter variant for dark mode). With at most
+ * {@link STACK_TOP_N} series and "other" in grey, no two series share a colour.
  */
 export function stackColors(theme: Theme): string[] {
-  const p = theme.palette;
-  return [p.primary.main, p.secondary.main, p.success.main, p.warning.main, p.info.main, p.error.main,
-    p.primary.light, p.secondary.light, p.success.dark, p.warning.dark, p.info.dark, p.error.light];
+  return theme.palette.mode === 'dark'
+    ? ['#6cb4ee', '#ffa64d', '#ff7b7e', '#8fd6d1', '#7fcf6e', '#f5d76e', '#d8a1c4', '#ffb3bd', '#c4a484', '#cfcfcf']
+    : ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#6b6b6b'];
+}
+
+/** The colour of "other": the theme's neutral grey. */
+export function otherColor(theme: Theme): string {
+  return theme.palette.grey[theme.palette.mode === 'dark' ? 600 : 400];
 }

@@ -8,8 +8,10 @@ import Typography from '@mui/material/Typography';
 import { formatCurrency, formatCurrencyChange } from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
+import { AllProjectsCostPanel } from '../AllProjectsCost/AllProjectsCostPanel';
 import { ChartPanel } from '../ChartPanel/ChartPanel';
 import { DailyCostChart } from '../CostCharts/DailyCostChart';
+import { CostAnomaliesTable } from '../CostTables/CostAnomaliesTable';
 import { CostPerRequestsTable } from '../CostTables/CostPerRequestsTable';
 import { TopMoversTable } from '../CostTables/TopMoversTable';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
@@ -38,8 +40,8 @@ export function CostsPage() {
   const label = (key: string) => stackKeyLabel(key, params.dimension);
   const currency = view?.currency ?? 'USD';
   const exportCsv = () => {
-    if (!view) return;
-    downloadText(`costs-${projectId}-${params.range}${params.resource ? `-${params.resource}` : ''}.csv`, dailyCostCsv(view, params.dimension, { projectId, resource: params.resource }), 'text/csv');
+    if (!view || !report.value) return;
+    downloadText(`costs-${projectId}-${params.range}${params.resource ? `-${params.resource}` : ''}.csv`, dailyCostCsv(report.value, { resource: params.resource, dimension: params.dimension }, { projectId }), 'text/csv');
   };
 
   return (
@@ -53,12 +55,17 @@ export function CostsPage() {
         </Alert>
       )}
       {errorsOf('budgets').length > 0 && <Alert severity="warning">Budgets could not be loaded: {errorsOf('budgets').join('; ')}</Alert>}
+      <AllProjectsCostPanel />
       <MonthToDatePanel view={view} filtered={!!params.resource} loading={report.loading} errors={errorsOf('costs')} />
       <ChartPanel title={`Daily cost by ${params.dimension === 'resource' ? 'service' : 'SKU family'}`}
         subtitle={view ? `Last ${params.range}: ${formatCurrency(view.range.cost, currency)} cost, ${formatCurrency(view.range.credits, currency)} credits, ${formatCurrency(view.range.net, currency)} net (${formatCurrencyChange(view.range.net - view.previous.net, currency)} against the previous ${params.range})` : undefined}
         loading={report.loading && !view} errors={errorsOf('costs')} empty={!!view && view.stack.keys.length === 0} testId="daily-cost-panel" height={280}>
         {view && <DailyCostChart keys={view.stack.keys} days={view.stack.days} label={label} currency={currency} />}
       </ChartPanel>
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Cost anomalies">
+        <Typography variant="subtitle1" component="h3" gutterBottom>Days far above trend</Typography>
+        {view && <CostAnomaliesTable anomalies={view.anomalies} currency={currency} />}
+      </Paper>
       <Grid container spacing={2}>
         <Grid item xs={12} md={6}>
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Top movers">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatCurrency } from '@gcp-serverless/common';
 import { costReportFixture } from './costsFixture';
 import { costsView, dailyCostCsv } from './costsModel';
 
@@ -36,12 +37,29 @@ describe('costsView', () => {
     expect(be.perRequests.map(p => p.resource)).toEqual(['gryd-be']);
   });
 
-  it('exports the daily table exactly as shown', () => {
-    const csv = dailyCostCsv(costsView(costReportFixture(), { resource: 'gryd-fe', dimension: 'skuFamily' }), 'skuFamily', { projectId: 'gryyd-web', resource: 'gryd-fe' });
+  it('exports gross, credits and net per day and service; the columns sum to the figures on screen', () => {
+    const report = costReportFixture();
+    const csv = dailyCostCsv(report, { resource: '', dimension: 'resource' }, { projectId: 'gryyd-web' });
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('date,Memory,total,currency,project,filter');
-    expect(lines[1]).toBe('2026-02-27,2,2,USD,gryyd-web,gryd-fe');
-    expect(lines.at(-1)).toBe('2026-03-05,1,1,USD,gryyd-web,gryd-fe');
-    expect(lines).toHaveLength(8);
+    expect(lines[0]).toBe('date,service,gross_cost,credits,net_cost,currency,project,filter');
+    expect(lines).toContain('2026-03-01,gryd-be,10,-1,9,USD,gryyd-web,all resources');
+    const records = lines.slice(1).map(l => l.split(','));
+    const sum = (col: number, month = false) => records.filter(r => !month || r[0]! >= report.monthStart).reduce((s, r) => s + Number(r[col]), 0);
+    // Reconciles with what the page shows: the range's cost, credits and net, and the month's net.
+    const shown = costsView(report, { resource: '', dimension: 'resource' });
+    expect(formatCurrency(sum(2), 'USD')).toBe(formatCurrency(shown.range.cost, 'USD'));
+    expect(formatCurrency(sum(3), 'USD')).toBe(formatCurrency(shown.range.credits, 'USD'));
+    expect(formatCurrency(sum(4), 'USD')).toBe(formatCurrency(shown.range.net, 'USD'));
+    expect(formatCurrency(sum(4, true), 'USD')).toBe(formatCurrency(shown.month.totals.net, 'USD'));
+    expect(sum(2) + sum(3)).toBeCloseTo(sum(4), 6);
+  });
+
+  it('reconciles to the cent with amounts that do not round evenly', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ date: `2026-03-0${1 + (i % 5)}`, projectId: 'p', resource: `svc-${i}`, resourceKind: 'cloud-run' as const, skuFamily: 'cpu' as const, cost: 1.004999, credits: -0.333333 }));
+    const report = costReportFixture({ rows });
+    const csv = dailyCostCsv(report, { resource: '', dimension: 'resource' }, { projectId: 'p' });
+    const net = csv.trimEnd().split('\r\n').slice(1).reduce((s, l) => s + Number(l.split(',')[4]), 0);
+    const shown = costsView(report, { resource: '', dimension: 'resource' });
+    expect(formatCurrency(net, 'USD')).toBe(formatCurrency(shown.range.net, 'USD'));
   });
 });

@@ -1,5 +1,7 @@
 import {
   addDays,
+  costAnomalies,
+  type CostAnomaly,
   costPer1000Requests,
   dailyNet,
   dailyStack,
@@ -42,6 +44,8 @@ export interface CostsView {
   movers: CostMover[];
   perRequests: CostPerRequests[];
   month: { totals: CostTotals; forecast: MonthForecast; points: MonthToDatePoint[]; budget: BudgetLine | null };
+  /** Days of the range on which a service cost far more than its trend (complete days only), largest excess first. */
+  anomalies: CostAnomaly[];
 }
 
 /** Filters of the costs page, held in the URL. */
@@ -93,20 +97,34 @@ export function costsView(report: CostReportResponse, filters: CostsFilters): Co
     movers: topMovers(current, previous, filters.dimension),
     perRequests: costPer1000Requests(current, requests),
     month: { totals: totalsOf(monthRows), forecast, points, budget: report.budgets.find(b => b.calendarPeriod === 'MONTH') ?? null },
+    // Today is partial, so it is never compared with whole days; the earlier rows make the trend.
+    anomalies: costAnomalies(selectRows(report.rows, report.previousStart < report.monthStart ? report.previousStart : report.monthStart, today, only), report.rangeStart, today),
   };
 }
 
-/** The daily table exactly as the chart shows it: date, one column per key, total; amounts rounded to cents. */
-export function dailyCostCsv(view: CostsView, dimension: CostDimension, meta: { projectId: string; resource: string }): string {
-  const header = ['date', ...view.stack.keys.map(k => stackKeyLabel(k, dimension)), 'total', 'currency', 'project', 'filter'];
-  const cents = (v: number) => Math.round(v * 100) / 100;
-  const records = view.stack.days.map(d => [
-    d.date,
-    ...view.stack.keys.map(k => cents(d.values[k] ?? 0)),
-    cents(d.total),
-    view.currency,
-    meta.projectId,
-    meta.resource || 'all resources',
-  ]);
+/**
+ * The daily costs behind the page as CSV, one line per day and service (or SKU family): gross cost,
+ * credits and net, so every column sums to the figures on screen (the range's cost, credits and net;
+ * the month's net over the month's days). Amounts keep 6 decimals: rounding each line to cents would
+ * make the sum drift from the total by a few cents.
+ */
+export function dailyCostCsv(report: CostReportResponse, filters: CostsFilters, meta: { projectId: string }): string {
+  const only = filters.resource ? [filters.resource] : undefined;
+  const tomorrow = addDays(utcDay(Date.parse(report.asOf)), 1);
+  const rows = selectRows(report.rows, report.rangeStart, tomorrow, only);
+  const lines = new Map<string, { date: string; key: string; cost: number; credits: number }>();
+  for (const r of rows) {
+    const key = r[filters.dimension];
+    const id = `${r.date}\u0000${key}`;
+    const line = lines.get(id) ?? { date: r.date, key, cost: 0, credits: 0 };
+    line.cost += r.cost;
+    line.credits += r.credits;
+    lines.set(id, line);
+  }
+  const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+  const header = ['date', filters.dimension === 'resource' ? 'service' : 'sku_family', 'gross_cost', 'credits', 'net_cost', 'currency', 'project', 'filter'];
+  const records = [...lines.values()]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key))
+    .map(l => [l.date, stackKeyLabel(l.key, filters.dimension), round6(l.cost), round6(l.credits), round6(l.cost + l.credits), report.currency, meta.projectId, filters.resource || 'all resources']);
   return toCsv(header, records);
 }

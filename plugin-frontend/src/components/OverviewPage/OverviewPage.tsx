@@ -7,6 +7,7 @@ import Alert from '@mui/material/Alert';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
+import { AllProjectsCostPanel } from '../AllProjectsCost/AllProjectsCostPanel';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { TimeWindowPicker } from '../TimeWindowPicker/TimeWindowPicker';
 import { ProblemList } from './ProblemList';
@@ -36,6 +37,7 @@ export function OverviewPage() {
           {data.errors.length > 0 && (
             <Alert severity="warning">Budgets could not be loaded: {data.errors.map(e => e.message).join('; ')}</Alert>
           )}
+          <AllProjectsCostPanel compact />
           <section aria-label="Problems">
             <Typography variant="h6" component="h3" gutterBottom>Problems ({data.problems.length})</Typography>
             <ProblemList problems={data.problems} />
