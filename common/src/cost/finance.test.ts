@@ -12,7 +12,7 @@ const budget = (over: Partial<BudgetWithSpend>): BudgetWithSpend => ({
   budgetId: 'b', name: 'billingAccounts/A/budgets/b', displayName: 'gryyd-web monthly', projects: ['gryyd-web'], services: [], period: 'MONTH',
   amount: 2500, currency: 'USD', thresholds: [{ percent: 0.5, spendBasis: 'CURRENT_SPEND' }, { percent: 1, spendBasis: 'FORECASTED_SPEND' }],
   etag: 'e', consoleUrl: '', spend: { actual: 1400, forecast: 3132.81, periodStart: '2026-12-01', source: 'billing-export' }, ...over,
-} as BudgetWithSpend);
+} as unknown as BudgetWithSpend);
 
 describe('nice ticks', () => {
   it('ends on a round figure above the data: never "$26.3K"', () => {

@@ -13,7 +13,7 @@ const gryyd = {
   amount: 2500, currency: 'USD', etag: 'e', consoleUrl: '',
   thresholds: [{ percent: 0.5, spendBasis: 'CURRENT_SPEND' }, { percent: 0.9, spendBasis: 'CURRENT_SPEND' }, { percent: 1, spendBasis: 'FORECASTED_SPEND' }],
   spend: { actual: 1400, forecast: 3132.81, periodStart: '2026-12-01', source: 'billing-export' },
-} as BudgetWithSpend;
+} as unknown as BudgetWithSpend;
 
 describe('finance that adds up', () => {
   it('the budgets table flags a forecast over the amount and the thresholds crossed', () => {
