@@ -30,6 +30,27 @@ export interface Config {
     history?: { sqliteFile?: string };
     /** Copy every change to Cloud Logging as a structured entry. */
     cloudLogging?: { projectId: string; logName?: string };
+    /** The read model: pages are served from snapshots refreshed in the background (docs/configuration.md). */
+    readModel?: {
+      /** Seconds between background refreshes; 0 = no background refresh, every read recomputes. Default 60. */
+      refreshIntervalSeconds?: number;
+      /** Seconds a snapshot past the interval is still served at once while it refreshes. Default 900. */
+      serveStaleForSeconds?: number;
+      /** Windows kept warm by the refresher, e.g. ['1h', '24h']. Default ['1h']. */
+      windows?: Array<'1h' | '6h' | '24h' | '7d'>;
+    };
+    /** Standalone snapshot cache; inside Backstage `backend.cache` is used. */
+    cache?: { store: 'memory' } | {
+      store: 'redis';
+      /** @visibility secret */
+      connection: string;
+    };
+    /** Standalone database (history, refresh leases); inside Backstage `backend.database` is used. */
+    database?: { client: 'better-sqlite3' } | {
+      client: 'pg';
+      /** @visibility secret */
+      connection: string | object;
+    };
     /** Capacity guardrails wiring (docs/queues-and-redis.md). */
     capacity?: { wiring?: unknown[] };
   };

@@ -6,13 +6,19 @@ import { createPluginServices, type PluginServicesOptions } from './wiring/creat
 /** Options of the standalone router: the config (validated here if raw) plus optional injected dependencies. */
 export interface RouterOptions extends Omit<PluginServicesOptions, 'config'> {
   config: GcpServerlessConfig | GcpServerlessConfigInput;
+  /** Aborting it stops the read model's background refresh and closes the snapshot cache's connection. */
+  signal?: AbortSignal;
 }
 
 /**
  * The plugin's express router, to be mounted at `/api/gcp-serverless` (express 4). Validates the
- * config first, so a bad one fails at start-up with a message naming the key.
+ * config first, so a bad one fails at start-up with a message naming the key; starts the read
+ * model's background refresh (docs/architecture.md, "The read model").
  */
 export async function createRouter(options: RouterOptions): Promise<Router> {
   const config = readGcpServerlessConfig(options.config);
-  return buildRouter(createPluginServices({ ...options, config }));
+  const services = createPluginServices({ ...options, config });
+  options.signal?.addEventListener('abort', () => void services.readModelLifecycle.stop(), { once: true });
+  await services.readModelLifecycle.start();
+  return buildRouter(services);
 }

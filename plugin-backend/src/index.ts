@@ -19,7 +19,7 @@ export { googleClientOptions } from './gateways/googleClientOptions';
 export { InMemoryAuditLog, LoggerAuditLog, type AuditEntry, type AuditLog, type PluginLogger } from './services/AuditLog';
 export { StandaloneAuthorizer } from './access/StandaloneAuthorizer';
 export type { RequestAuthorizer, RequestIdentity } from './access/RequestAuthorizer';
-export { ROUTE_PERMISSION_RULES, type RoutePermissionRule } from './access/routePermissions';
+export { isReadOnlyPost, ROUTE_PERMISSION_RULES, type RoutePermissionRule } from './access/routePermissions';
 export { examplePath, listRoutes, type RouterRoute } from './access/routeEnumeration';
 export { runSetupDoctor } from './services/setup/runSetupDoctor';
 export { KnexChangeHistory, type ChangeHistory } from './history/KnexChangeHistory';

@@ -3,7 +3,7 @@ import { mockServices, startTestBackend, type TestBackend as BackstageTestBacken
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
-import { examplePath, mutationRoutes, readGcpServerlessConfig, type GcpServerlessConfigInput, buildRouter, createPluginServices } from '@gcp-serverless/plugin-backend';
+import { examplePath, isReadOnlyPost, mutationRoutes, readGcpServerlessConfig, type GcpServerlessConfigInput, buildRouter, createPluginServices } from '@gcp-serverless/plugin-backend';
 import gcpServerlessPlugin from '@gcp-serverless/plugin-backend';
 
 const BE = '/api/gcp-serverless/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
@@ -48,7 +48,8 @@ async function backstage(permissions: ReturnType<typeof mockServices.permissions
 function routes() {
   const silent = { info() {}, warn() {}, error() {} };
   const services = createPluginServices({ config: readGcpServerlessConfig({ ...config, history: { sqliteFile: ':memory:' } }), logger: silent });
-  return mutationRoutes(buildRouter(services));
+  // The refresh route is a POST that changes nothing: it needs only the read permission.
+  return mutationRoutes(buildRouter(services)).filter(r => !isReadOnlyPost(r.method, r.path));
 }
 
 async function call(url: string, method: string, path: string, body?: unknown) {

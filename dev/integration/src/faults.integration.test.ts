@@ -48,10 +48,22 @@ describe('Google failures become clear errors', () => {
   it('a Cloud Run that does not answer in time → 504 within the deadline', async () => {
     await backend.control('POST', '/faults', { api: 'run', method: 'run.services.list', latencyMs: 20_000 });
     const started = Date.now();
-    const res = await backend.call('GET', '/projects/gryyd-web/services');
+    // A window never read before: no snapshot to fall back on.
+    const res = await backend.call('GET', '/projects/gryyd-web/services?window=6h');
     expect(res.status).toBe(504);
     expect(res.body.error.name).toBe('UpstreamTimeoutError');
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('a failing Cloud Run after a good read still serves the last snapshot, with its age and marked stale', async () => {
+    const good = await backend.call('GET', '/projects/gryyd-web/services?window=24h');
+    expect(good.status).toBe(200);
+    expect(good.body.snapshot).toMatchObject({ stale: false });
+    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.list', status: 503 });
+    const res = await backend.call('GET', '/projects/gryyd-web/services?window=24h');
+    expect(res.status).toBe(200);
+    expect(res.body.services.map((s: { name: string }) => s.name)).toEqual(good.body.services.map((s: { name: string }) => s.name));
+    expect(res.body.snapshot).toEqual({ computedAt: good.body.snapshot.computedAt, stale: true, refreshing: false });
   });
 
   it('a failed apply is a 503 and is audited as failed', async () => {

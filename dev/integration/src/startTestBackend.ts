@@ -44,6 +44,9 @@ export async function startTestBackend(options: {
     // A configured local user with the editor and finance roles, as the tests have always acted.
     access: { identity: { type: 'local', user: 'test-user' }, roles: { editor: ['test-user'], finance: ['test-user'] } },
     history: { sqliteFile: ':memory:' },
+    // Every read recomputes (still coalesced): the tests change the sandbox and read at once. The
+    // read model's own timing is tested in readModel.integration.test.ts.
+    readModel: { refreshIntervalSeconds: 0, serveStaleForSeconds: 0 },
     ...options.config?.(sandbox.url),
   };
   const app = express();

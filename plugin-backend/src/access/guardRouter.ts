@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { NotAllowedError } from '@gcp-serverless/common';
-import { MUTATION_METHODS, resourceOfRequest, ruleForRoute } from './routePermissions';
+import { isReadOnlyPost, MUTATION_METHODS, resourceOfRequest, ruleForRoute } from './routePermissions';
 import { runInRequestScope } from './currentRequest';
 import { identityOf, rememberIdentity, type RequestAuthorizer } from './RequestAuthorizer';
 
@@ -24,7 +24,13 @@ export function readGuard(authorizer: RequestAuthorizer): RequestHandler {
 /** Per-route middleware of a mutation route: the update permission of the route's kind of change, before anything else. */
 function changeGuard(authorizer: RequestAuthorizer, method: string, routePath: string): RequestHandler {
   const rule = ruleForRoute(routePath);
+  const readOnly = isReadOnlyPost(method, routePath);
   return function gcpServerlessChangeGuard(req: Request, _res: Response, next: NextFunction) {
+    if (readOnly) {
+      // Changes nothing: the read permission, checked by the read guard, is all it needs.
+      next();
+      return;
+    }
     if (!rule) {
       // Fail closed: a mutation route nobody mapped to a permission is refused, never open.
       next(new NotAllowedError(`${method.toUpperCase()} ${routePath} has no permission mapping; refusing`));

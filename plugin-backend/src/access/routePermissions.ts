@@ -37,6 +37,17 @@ export const ROUTE_PERMISSION_RULES: readonly RoutePermissionRule[] = [
   { kind: 'budget', path: /\/budgets(\/|$)/i, resource: 'budget', nameParams: ['budget', 'budgetId', 'name'] },
 ];
 
+/**
+ * POST routes that change nothing and need only the read permission (already required of every
+ * route by the read guard): asking the read model to recompute a project's pages.
+ */
+export const READ_ONLY_POST_ROUTES: readonly RegExp[] = [/^\/projects\/:projectId\/refresh$/];
+
+/** Whether a POST route only reads (see READ_ONLY_POST_ROUTES). */
+export function isReadOnlyPost(method: string, routePath: string): boolean {
+  return method === 'post' && READ_ONLY_POST_ROUTES.some(p => p.test(routePath));
+}
+
 /** The rule of a mutation route, or undefined when none matches (the route is then refused). */
 export function ruleForRoute(routePath: string): RoutePermissionRule | undefined {
   return ROUTE_PERMISSION_RULES.find(rule => rule.path.test(routePath));

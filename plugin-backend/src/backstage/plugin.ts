@@ -6,11 +6,13 @@ import { createPluginServices } from '../wiring/createPluginServices';
 import { AuditorAuditLog } from './AuditorAuditLog';
 import { BackstageAuthorizer } from './BackstageAuthorizer';
 import { CatalogEntityResolver } from './CatalogEntityResolver';
+import { backstageRefreshScheduler } from './backstageRefreshScheduler';
 
 /**
  * The gcp-serverless backend plugin for Backstage's backend system (`backend.add(import(
  * '@gcp-serverless/plugin-backend'))`). Same wiring as the standalone `createRouter`; Backstage
- * supplies identity and permissions, the history database, the auditor and the logger.
+ * supplies identity and permissions, the history database, the snapshot cache, the scheduler of the
+ * background refresh, the auditor and the logger.
  */
 export const gcpServerlessPlugin = createBackendPlugin({
   pluginId: 'gcp-serverless',
@@ -27,10 +29,11 @@ export const gcpServerlessPlugin = createBackendPlugin({
         logger: coreServices.logger,
         rootConfig: coreServices.rootConfig,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
       },
-      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, cache, auditor, logger, rootConfig, database, discovery, auth }) {
+      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, cache, auditor, logger, rootConfig, database, discovery, auth, scheduler }) {
         // Validated with the same zod schema as standalone; a bad key stops the backend naming it.
         const config = readGcpServerlessConfig(rootConfig.getOptional('gcpServerless'));
         permissionsRegistry.addPermissions(gcpServerlessPermissions);
@@ -45,7 +48,12 @@ export const gcpServerlessPlugin = createBackendPlugin({
           authorizer,
           database: await database.getClient(),
           auditMirrors: [{ name: 'backstage-auditor', log: new AuditorAuditLog(auditor) }],
+          // Snapshots in the plugin's cache (memory, Redis, Valkey… as backend.cache says); the
+          // refresh on the scheduler, global scope: one replica per interval.
+          cache,
+          scheduler: backstageRefreshScheduler(scheduler),
         });
+        await services.readModelLifecycle.start();
         httpRouter.use(buildRouter(services));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

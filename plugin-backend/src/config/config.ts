@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { projectIdSchema, regionSchema } from '@gcp-serverless/common';
 import { accessConfigSchema, cloudLoggingConfigSchema, historyConfigSchema } from './accessConfig';
 import { problemsConfigSchema } from './problemsConfig';
+import { cacheConfigSchema, databaseConfigSchema, readModelConfigSchema } from './readModelConfig';
 
 /**
  * Configuration of the plugin (key `gcpServerless` in app-config). Read once at start-up; a bad
@@ -84,6 +85,12 @@ export const gcpServerlessConfigSchema = z
     history: historyConfigSchema.default({}),
     /** Thresholds of the problem detectors on the index page (docs/problems.md). */
     problems: problemsConfigSchema,
+    /** Snapshots of the pages: refresh interval, windows kept warm, how long a stale one is served (docs/architecture.md). */
+    readModel: readModelConfigSchema,
+    /** Standalone snapshot cache: in memory (default) or Redis/Valkey. Inside Backstage, `backend.cache`. */
+    cache: cacheConfigSchema,
+    /** Standalone database of history and refresh leases: SQLite (`history.sqliteFile`, default) or PostgreSQL. Inside Backstage, `backend.database`. */
+    database: databaseConfigSchema,
     /** Copy every change to Cloud Logging. */
     cloudLogging: cloudLoggingConfigSchema.optional(),
     timeouts: z

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readGcpServerlessConfig } from '../config/config';
 import { KnexChangeHistory, kindOfAction, projectOfResource } from './KnexChangeHistory';
-import { openStandaloneDatabase } from './sqliteDatabase';
+import { openStandaloneDatabase } from './standaloneDatabase';
 
 const db = openStandaloneDatabase(readGcpServerlessConfig({ mode: 'sandbox', sandbox: { endpoint: 'http://127.0.0.1:9' }, projects: [{ projectId: 'project-one', regions: ['us-central1'] }] }));
 afterAll(() => db.destroy());

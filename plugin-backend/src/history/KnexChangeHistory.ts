@@ -104,9 +104,18 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
   }
 }
 
-/** Creates the table when missing (idempotent). */
+/** Creates the table when missing (idempotent, and safe when replicas start together). */
 async function ensureTable(db: Knex): Promise<void> {
   if (await db.schema.hasTable(TABLE)) return;
+  try {
+    await createTable(db);
+  } catch (err) {
+    // Another replica on the same database created it between our check and our create.
+    if (!(await db.schema.hasTable(TABLE))) throw err;
+  }
+}
+
+async function createTable(db: Knex): Promise<void> {
   await db.schema.createTable(TABLE, t => {
     t.string('id', 36).primary();
     // ISO 8601 strings sort chronologically and read the same on every database.

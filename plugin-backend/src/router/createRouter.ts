@@ -15,6 +15,8 @@ import { registerCdnRoutes } from './routes/cdnRoutes';
 import { registerOverviewRoutes } from './routes/overviewRoutes';
 import { registerRecentErrorsRoutes } from './routes/recentErrorsRoutes';
 import { registerSetupRoutes } from './routes/setupRoutes';
+import { registerRefreshRoutes } from './routes/refreshRoutes';
+import { refreshAfterApply } from './refreshAfterApply';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. Each resource kind registers
@@ -29,6 +31,7 @@ export function buildRouter(services: PluginServices): Router {
     res.json({ status: 'ok' });
   });
   router.use(readGuard(services.authorizer));
+  router.use(refreshAfterApply(touched => services.readModel.refreshAfterEdit(touched)));
   registerAccessRoutes(router, services);
   registerHistoryRoutes(router, services);
 
@@ -43,6 +46,7 @@ export function buildRouter(services: PluginServices): Router {
   registerOverviewRoutes(router, services);
   registerRecentErrorsRoutes(router, services);
   registerSetupRoutes(router, services);
+  registerRefreshRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

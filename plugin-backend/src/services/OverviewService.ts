@@ -22,12 +22,13 @@ import type { ThrottleMetrics } from './ThrottleMetrics';
 /** What the overview reads through: the pages' own services, each a fixed number of batched calls. */
 export interface OverviewServiceDeps {
   access: ProjectAccess;
-  catalog: ServiceCatalogService;
-  routing: RoutingService;
-  queues: QueueService;
-  redis: RedisService;
-  cdn: CdnService;
-  budgets: BudgetService;
+  /** The pages' reads; the read model passes its snapshots of them, so the overview costs no second read. */
+  catalog: Pick<ServiceCatalogService, 'listServices'>;
+  routing: Pick<RoutingService, 'overview'>;
+  queues: Pick<QueueService, 'listQueues'>;
+  redis: Pick<RedisService, 'listInstances'>;
+  cdn: Pick<CdnService, 'overview'>;
+  budgets: Pick<BudgetService, 'list'>;
   throttles: ThrottleMetrics;
   /** Whether a billing account is configured (else budgets are skipped, not an error). */
   hasBilling: boolean;
@@ -55,14 +56,24 @@ export class OverviewService {
     const { values, errors } = await settlePanels({ budgets: this.deps.hasBilling ? this.deps.budgets.list() : Promise.resolve(null) });
     const budgetList: BudgetListResponse | null = values.budgets;
     const projects = await Promise.all(this.deps.access.list().map(async p => (await this.project(p, window, endMs, budgetList)).overview));
+    return this.assemble(window, endMs, projects, [...errors, ...(budgetList?.errors ?? [])]);
+  }
+
+  /** The index page from each project's overview (computed here or kept as snapshots by the read model). */
+  assemble(window: TimeWindow, endMs: number, projects: ProjectOverview[], budgetErrors: PanelError[]): OverviewResponse {
     return {
       window,
       asOf: new Date(Math.floor(endMs / 1000) * 1000).toISOString(),
       projects,
       problems: rankProblems(projects.flatMap(p => p.problems)),
       thresholds: this.deps.thresholds,
-      errors: [...prefixed('budgets', errors), ...prefixed('budgets', budgetList?.errors ?? [])],
+      errors: prefixed('budgets', budgetErrors),
     };
+  }
+
+  /** Whether budgets are read at all (a billing account is configured). */
+  get hasBilling(): boolean {
+    return this.deps.hasBilling;
   }
 
   /** One allowlisted project's overview and the page reads it was built from (the topology reuses them). */

@@ -7,7 +7,7 @@ import type { GoogleCredentials } from '../gateways/credentials/GoogleCredential
 import { CloudLoggingAuditLog } from '../history/CloudLoggingAuditLog';
 import { CompositeAuditLog } from '../history/CompositeAuditLog';
 import { KnexChangeHistory, type ChangeHistory } from '../history/KnexChangeHistory';
-import { openStandaloneDatabase } from '../history/sqliteDatabase';
+import { openStandaloneDatabase } from '../history/standaloneDatabase';
 import { LoggerAuditLog, type AuditLog, type PluginLogger } from '../services/AuditLog';
 
 /** The options of the access and history wiring (part of `PluginServicesOptions`). */
@@ -30,11 +30,14 @@ export interface AccessAndHistory {
   history: ChangeHistory;
   /** The audit log the services record to: the database first, then every mirror. */
   audit: AuditLog;
+  /** The database itself (history, and the read model's leases). */
+  database: Knex;
 }
 
 /** Builds the authorizer, the history database and the audit fan-out; shared by standalone and Backstage wiring. */
 export function createAccessAndHistory(options: AccessAndHistoryOptions, config: GcpServerlessConfig, logger: PluginLogger, credentials: GoogleCredentials): AccessAndHistory {
-  const history = new KnexChangeHistory(options.database ?? openStandaloneDatabase(config));
+  const database = options.database ?? openStandaloneDatabase(config);
+  const history = new KnexChangeHistory(database);
   const mirrors: Array<{ name: string; log: AuditLog }> = [{ name: 'log', log: options.audit ?? new LoggerAuditLog(logger) }, ...(options.auditMirrors ?? [])];
   if (config.cloudLogging) {
     const gateway = options.cloudLogging ?? LoggingGateway.fromConfig(config, config.cloudLogging, credentials);
@@ -44,5 +47,6 @@ export function createAccessAndHistory(options: AccessAndHistoryOptions, config:
     authorizer: options.authorizer ?? StandaloneAuthorizer.fromConfig(config),
     history,
     audit: new CompositeAuditLog(history, mirrors, logger),
+    database,
   };
 }

@@ -34,11 +34,14 @@ import { CachedSetupReport, SetupDoctor } from '../services/setup/SetupDoctor';
 import { ProjectIamGateway } from '../gateways/ProjectIamGateway';
 import { ServiceUsageGateway } from '../gateways/ServiceUsageGateway';
 import { credentialsFromConfig, type GoogleCredentials } from '../gateways/credentials/GoogleCredentials';
+import { createReadModel, type ReadModelOptions, type ReadModelParts } from './createReadModel';
+import type { PageSnapshots } from '../readModel/PageSnapshots';
+import type { ReadModelRefresher } from '../readModel/ReadModelRefresher';
 import type { BudgetService } from '../services/costs/BudgetService';
 import type { CostService } from '../services/costs/CostService';
 
 /** What the wiring needs; everything but the config has a default, and tests hand in their own. */
-export interface PluginServicesOptions extends AccessAndHistoryOptions {
+export interface PluginServicesOptions extends AccessAndHistoryOptions, ReadModelOptions {
   config: GcpServerlessConfig;
   logger?: PluginLogger;
   /** Epoch ms clock; in sandbox mode the standalone app passes the sandbox's clock. */
@@ -79,8 +82,14 @@ export interface PluginServices {
   costs: CostService;
   /** Budgets page: list with spend, preview and apply. */
   budgets: BudgetService;
-  /** Index page: health and problems across projects. */
+  /** Index page: health and problems across projects (computed from the pages' snapshots). */
   overview: OverviewService;
+  /** Every page served from its snapshot: services, queues, Redis, routing, CDN, costs, budgets, overview, topology. */
+  pages: PageSnapshots;
+  /** Refreshes of the snapshots: `refreshProject` (the refresh route), `refreshAfterEdit(touched)` (after an apply). */
+  readModel: ReadModelRefresher;
+  /** The read model's lifecycle: start the background refresh, stop it (standalone shutdown, tests). */
+  readModelLifecycle: Pick<ReadModelParts, 'start' | 'stop'>;
   /** Service page: recent errors from Cloud Logging. */
   recentErrors: RecentErrorsService;
   /** Topology page: hosts → rules → backends → Cloud Run → queues and Redis, by health. */
@@ -112,7 +121,7 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const cloudRun = options.cloudRun ?? CloudRunGateway.fromConfig(config, credentials);
   const monitoring = options.monitoring ?? MonitoringGateway.fromConfig(config, credentials);
   const metrics = new CloudRunMetrics(monitoring);
-  const { audit, history, authorizer } = createAccessAndHistory(options, config, logger, credentials);
+  const { audit, history, authorizer, database } = createAccessAndHistory(options, config, logger, credentials);
   const tasks = options.tasks ?? CloudTasksGateway.fromConfig(config, credentials);
   const redis = options.redis ?? RedisGateway.fromConfig(config, credentials);
   const capacityMetrics = new CapacityMetrics(monitoring);
@@ -127,10 +136,19 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
   const cdn = new CdnService({ access, backends, metrics: lbMetrics, audit, now, costs: billing.previewCosts });
   const queues = new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now });
   const redisService = new RedisService({ access, redis, metrics: capacityMetrics, capacity, now });
+  const readModel = createReadModel({
+    config, options, database, access, now, logger,
+    direct: { catalog, queues, redis: redisService, routing, cdn, costs: billing.costs, budgets: billing.budgets },
+  });
+  // The overview and topology read the pages through their snapshots, never a second time from Google.
+  const sources = readModel.pages.sources();
   const overview = new OverviewService({
-    access, catalog, routing, cdn, queues, redis: redisService, budgets: billing.budgets, throttles: new ThrottleMetrics(monitoring),
+    access, catalog: sources.catalog, routing: sources.routing, cdn: sources.cdn, queues: sources.queues, redis: sources.redis,
+    budgets: sources.budgets, throttles: new ThrottleMetrics(monitoring),
     hasBilling: Boolean(config.billing?.accountId), thresholds: resolveProblemThresholds(config.problems.thresholds), now,
   });
+  const topology = new TopologyService(overview);
+  readModel.pages.useOverview(overview, topology);
   return {
     config,
     logger,
@@ -146,7 +164,10 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     costs: billing.costs,
     budgets: billing.budgets,
     overview,
-    topology: new TopologyService(overview),
+    pages: readModel.pages,
+    readModel: readModel.refresher,
+    readModelLifecycle: { start: () => readModel.start(), stop: () => readModel.stop() },
+    topology,
     recentErrors: new RecentErrorsService({ access, logs: options.logEntries ?? LogEntriesGateway.fromConfig(config, credentials), now }),
     identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),
     authorizer,

@@ -13,7 +13,7 @@ export function registerBudgetRoutes(router: Router, services: PluginServices): 
   router.get(
     '/billing/budgets',
     handle(async (_req, res) => {
-      res.json(await services.budgets.list());
+      res.json(await services.pages.budgets());
     }),
   );
 

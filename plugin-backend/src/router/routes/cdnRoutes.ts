@@ -27,7 +27,7 @@ export function registerCdnRoutes(router: Router, services: PluginServices): voi
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.cdn.overview(projectId, window));
+      res.json(await services.pages.cdn(projectId, window));
     }),
   );
 

@@ -14,7 +14,7 @@ export function registerCloudRunRoutes(router: Router, services: PluginServices)
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.catalog.listServices(projectId, window));
+      res.json(await services.pages.services(projectId, window));
     }),
   );
 

@@ -12,7 +12,7 @@ export function registerCostRoutes(router: Router, services: PluginServices): vo
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { range } = parseInput(costQuerySchema, req.query, 'query');
-      res.json(await services.costs.report(projectId, range));
+      res.json(await services.pages.costs(projectId, range));
     }),
   );
 }

@@ -11,7 +11,7 @@ export function registerOverviewRoutes(router: Router, services: PluginServices)
     '/overview',
     handle(async (req, res) => {
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.overview.overview(window));
+      res.json(await services.pages.overview(window));
     }),
   );
 
@@ -20,7 +20,7 @@ export function registerOverviewRoutes(router: Router, services: PluginServices)
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.topology.topology(projectId, window));
+      res.json(await services.pages.topology(projectId, window));
     }),
   );
 }

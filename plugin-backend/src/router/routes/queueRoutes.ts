@@ -30,7 +30,7 @@ export function registerQueueRoutes(router: Router, services: PluginServices): v
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.queues.listQueues(projectId, window));
+      res.json(await services.pages.queues(projectId, window));
     }),
   );
 

@@ -28,7 +28,7 @@ export function registerRedisRoutes(router: Router, services: PluginServices): v
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.redis.listInstances(projectId, window));
+      res.json(await services.pages.redis(projectId, window));
     }),
   );
 

@@ -19,7 +19,7 @@ export function registerRoutingRoutes(router: Router, services: PluginServices):
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.routing.overview(projectId, window));
+      res.json(await services.pages.routing(projectId, window));
     }),
   );
 

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { TIME_WINDOWS } from '@gcp-serverless/common';
+
+/**
+ * The read model (`gcpServerless.readModel`, docs/configuration.md): how often the pages' snapshots
+ * are recomputed in the background, which windows are kept warm, and how old a snapshot may be
+ * and still be served at once while a newer one is computed.
+ */
+export const readModelConfigSchema = z
+  .object({
+    /**
+     * Seconds between background refreshes of every project's snapshots (one replica refreshes per
+     * interval). A snapshot younger than this is fresh. 0 turns the background refresher off and
+     * makes every read recompute (still one computation for concurrent readers).
+     */
+    refreshIntervalSeconds: z.number().int().min(0).max(86_400).default(60),
+    /**
+     * Seconds a snapshot older than the interval is still served at once (marked stale, a refresh
+     * started behind it). Older than this, a read waits for the refresh; when the refresh fails, the
+     * old snapshot is served anyway, marked stale, so a failing Google API never blanks a page.
+     */
+    serveStaleForSeconds: z.number().int().min(0).max(7 * 86_400).default(900),
+    /** Windows the background refresher keeps warm; other windows are computed on first read. */
+    windows: z
+      .array(z.enum(TIME_WINDOWS, { errorMap: () => ({ message: `must be one of ${TIME_WINDOWS.join(', ')}` }) }))
+      .default(['1h']),
+  })
+  .strict()
+  .default({});
+
+/** Validated read model configuration. */
+export type ReadModelConfig = z.infer<typeof readModelConfigSchema>;
+
+/**
+ * Standalone shared stores (`gcpServerless.cache`, `gcpServerless.database`). Inside Backstage both
+ * keys are ignored: snapshots go to `backend.cache`, history and leases to `backend.database`.
+ */
+export const cacheConfigSchema = z
+  .discriminatedUnion('store', [
+    z.object({ store: z.literal('memory') }).strict(),
+    z
+      .object({
+        /** Redis or Valkey (the Redis protocol) through `@keyv/redis`. */
+        store: z.literal('redis'),
+        /** e.g. `redis://127.0.0.1:6379` or `rediss://user:password@host:6380/0`. */
+        connection: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+      })
+      .strict(),
+  ])
+  .default({ store: 'memory' });
+
+export type CacheConfig = z.infer<typeof cacheConfigSchema>;
+
+export const databaseConfigSchema = z
+  .discriminatedUnion('client', [
+    z.object({ client: z.literal('better-sqlite3') }).strict(),
+    z
+      .object({
+        /** PostgreSQL through knex and `pg`. */
+        client: z.literal('pg'),
+        /** A connection string (`postgresql://user:password@host:5432/db`) or knex's connection object. */
+        connection: z.union([z.string().min(1), z.record(z.unknown())]),
+      })
+      .strict(),
+  ])
+  .optional();
+
+export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;

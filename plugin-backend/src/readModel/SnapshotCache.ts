@@ -1,0 +1,44 @@
+import Keyv from 'keyv';
+import KeyvRedis from '@keyv/redis';
+import type { CacheConfig } from '../config/readModelConfig';
+
+/**
+ * Where snapshots live: the subset of Backstage's `CacheService` the read model uses, so inside
+ * Backstage the plugin's cache service is passed as it is (memory, Redis, Valkey or Memcache as
+ * `backend.cache` says). Values must be JSON-serializable.
+ */
+export interface SnapshotCache {
+  get(key: string): Promise<unknown>;
+  /** `ttl` in milliseconds. */
+  set(key: string, value: unknown, options?: { ttl?: number }): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** A standalone cache with a way to close its connection (tests, shutdown). */
+export interface ClosableSnapshotCache extends SnapshotCache {
+  close(): Promise<void>;
+}
+
+/**
+ * The standalone cache, on the library Backstage's cache service is built on (keyv): an in-process
+ * store by default, Redis or Valkey through `@keyv/redis` when `gcpServerless.cache` says so, so that
+ * several replicas share one set of snapshots.
+ */
+export function keyvSnapshotCache(config: CacheConfig): ClosableSnapshotCache {
+  const store = config.store === 'redis' ? new KeyvRedis(config.connection) : undefined;
+  const keyv = new Keyv({ ...(store ? { store } : {}), namespace: 'gcp-serverless' });
+  // keyv emits connection errors; without a listener Node would treat them as fatal.
+  keyv.on('error', () => undefined);
+  return {
+    get: key => keyv.get(key),
+    async set(key, value, options) {
+      await keyv.set(key, value, options?.ttl);
+    },
+    async delete(key) {
+      await keyv.delete(key);
+    },
+    async close() {
+      await keyv.disconnect();
+    },
+  };
+}

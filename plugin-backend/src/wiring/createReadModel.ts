@@ -1,0 +1,80 @@
+import type { Knex } from 'knex';
+import type { GcpServerlessConfig } from '../config/config';
+import { PageSnapshots, type PageSources } from '../readModel/PageSnapshots';
+import { ReadModel } from '../readModel/ReadModel';
+import { ReadModelRefresher } from '../readModel/ReadModelRefresher';
+import { RefreshLeases } from '../readModel/RefreshLeases';
+import { LeaseIntervalScheduler, type RefreshScheduler } from '../readModel/RefreshScheduler';
+import { keyvSnapshotCache, type SnapshotCache } from '../readModel/SnapshotCache';
+import type { PluginLogger } from '../services/AuditLog';
+import type { ProjectAccess } from '../services/ProjectAccess';
+
+/** The read model's options of `PluginServicesOptions`: Backstage passes its cache and scheduler. */
+export interface ReadModelOptions {
+  /** Where snapshots live; default: keyv from `config.cache` (memory, or Redis/Valkey). Backstage passes its cache service. */
+  cache?: SnapshotCache;
+  /** Runs the background refresh once per interval across replicas; default: leases in the database. Backstage passes its scheduler. */
+  scheduler?: RefreshScheduler;
+}
+
+/** The read model as the router and the edit path use it. */
+export interface ReadModelParts {
+  pages: PageSnapshots;
+  refresher: ReadModelRefresher;
+  /** Starts the background refresh (when the interval is not 0). */
+  start(): Promise<void>;
+  /** Stops the standalone refresh timer and closes the standalone cache connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the read model: snapshots in the cache, leases on the history's database, and the
+ * refresher on the scheduler. `direct` are the pages' own reads of Google.
+ */
+export function createReadModel(deps: {
+  config: GcpServerlessConfig;
+  options: ReadModelOptions;
+  database: Knex;
+  access: ProjectAccess;
+  direct: PageSources;
+  now: () => number;
+  logger: PluginLogger;
+}): ReadModelParts {
+  const { config, options, database, access, direct, now, logger } = deps;
+  const standaloneCache = options.cache ? undefined : keyvSnapshotCache(config.cache);
+  const leases = new RefreshLeases(database);
+  const intervalMs = config.readModel.refreshIntervalSeconds * 1000;
+  const model = new ReadModel({
+    cache: options.cache ?? standaloneCache!,
+    leases,
+    now,
+    logger,
+    timing: {
+      freshForMs: intervalMs,
+      serveStaleForMs: Math.max(intervalMs, config.readModel.serveStaleForSeconds * 1000),
+      // A page's computation is a few rounds of reads, each bounded by the read deadline.
+      leaseMs: Math.max(30_000, 4 * config.timeouts.readMs),
+    },
+  });
+  const pages = new PageSnapshots({ model, access, direct });
+  const refresher = new ReadModelRefresher({ pages, access, warmWindows: config.readModel.windows, now, logger });
+  const standaloneScheduler = options.scheduler ? undefined : new LeaseIntervalScheduler({ leases, logger });
+  const scheduler = options.scheduler ?? standaloneScheduler!;
+  return {
+    pages,
+    refresher,
+    async start() {
+      if (intervalMs === 0) return;
+      await scheduler.schedule({
+        id: 'gcp-serverless-read-model-refresh',
+        intervalMs,
+        timeoutMs: Math.max(intervalMs, 10 * config.timeouts.readMs),
+        run: signal => refresher.refreshAll(signal),
+      });
+    },
+    async stop() {
+      standaloneScheduler?.stop();
+      await standaloneCache?.close();
+    },
+  };
+}
