@@ -1,4 +1,4 @@
-import { COST_RANGES, TIME_WINDOWS, type RefreshResponse, type SnapshotMeta, type TimeWindow } from '@gcp-serverless/common';
+import { COST_RANGES, DEFAULT_TIME_WINDOW, TIME_WINDOWS, type RefreshResponse, type SnapshotMeta, type TimeWindow } from '@gcp-serverless/common';
 import type { PluginLogger } from '../services/AuditLog';
 import type { ProjectAccess } from '../services/ProjectAccess';
 import { pagesTouchedBy, projectOfTouched, touchesBudgets, type EditTouched } from './editedPages';
@@ -35,10 +35,11 @@ export class ReadModelRefresher {
     }
   }
 
-  /** `POST /projects/:projectId/refresh`: every page of the project, in the warm windows and those viewed. */
+  /** `POST /projects/:projectId/refresh`: every page of the project, in the warm windows and those viewed (else the default window). */
   async refreshProject(projectId: string): Promise<RefreshResponse> {
     this.access.project(projectId);
-    const windows = await this.windowsOf(projectId);
+    const viewed = await this.windowsOf(projectId);
+    const windows = viewed.length > 0 ? viewed : [DEFAULT_TIME_WINDOW];
     const metas = await this.refreshProjectPages(projectId, windows, [...PROJECT_PAGES], { startedAfterMs: this.now() });
     return { projectId, windows, snapshot: combineSnapshotMeta(metas) };
   }
