@@ -42,7 +42,8 @@ export function CostImpactTable({ impact }: CostImpactTableProps) {
               </TableCell>
               <TableCell align="right">{money(f.before)}</TableCell>
               <TableCell align="right">{money(f.after)}</TableCell>
-              <TableCell align="right" sx={{ fontWeight: 'bold', color: f.change > 0.005 ? 'error.main' : f.change < -0.005 ? 'success.main' : undefined }}
+              {/* nowrap: the minus sign of "−$27.11/h" must never wrap onto a line of its own. */}
+              <TableCell align="right" sx={{ fontWeight: 'bold', whiteSpace: 'nowrap', color: f.change > 0.005 ? 'error.main' : f.change < -0.005 ? 'success.main' : undefined }}
                 data-testid={`cost-change-${f.key}`}>
                 {formatCurrencyChange(f.change, impact.currency)}/{f.per === 'month' ? 'mo' : 'h'}
               </TableCell>

@@ -93,8 +93,13 @@ export function QueueCard({ queue, series, window, errors, editing, onToggleEdit
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ my: 1 }}>
         <Figure label="Depth now" value={s.depth === null ? '—' : `${formatNumber(s.depth)} tasks`} testId="queue-depth" />
-        <Figure label="Dispatch rate" value={`${formatRate(s.dispatchesPerSecond)} of ${formatRate(queue.rateLimits.maxDispatchesPerSecond)} /s`} />
-        <Figure label="Max concurrent" value={formatNumber(queue.rateLimits.maxConcurrentDispatches)} />
+        {/* Observed and configured apart: the observed rate is a mean over the window, so right after a limit change
+            it may be far above the new limit ("observed 5.00/s over the last 1h; limit 0.20/s" is not a contradiction). */}
+        <Figure label={`Observed dispatches (mean, last ${window})`} value={`${formatRate(s.dispatchesPerSecond)} /s`} testId="queue-observed-rate"
+          hint="Task attempts per second averaged over the page's time window (cloudtasks.googleapis.com/queue/task_attempt_count)" />
+        <Figure label="Dispatch limit (configured)" value={`${formatRate(queue.rateLimits.maxDispatchesPerSecond)} /s`} testId="queue-rate-limit"
+          hint="rateLimits.maxDispatchesPerSecond of the queue as configured now" />
+        <Figure label="Max concurrent (configured)" value={formatNumber(queue.rateLimits.maxConcurrentDispatches)} />
         <Figure label="Failed attempts" value={`${formatRate(s.failedAttemptsPerSecond)} /s`} />
         <Figure label="Targets" value={queue.targets.map(t => t.service).join(', ') || 'unknown'} hint={queue.targets.map(t => t.via).join('; ')} />
         <Figure label="Producers" value={queue.producers.map(t => t.service).join(', ') || 'unknown'} hint={queue.producers.map(t => t.via).join('; ')} />

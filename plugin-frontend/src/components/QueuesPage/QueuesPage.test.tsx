@@ -27,12 +27,14 @@ function render(api = fakeApi({ listProjects: async () => projects, listQueues: 
 }
 
 describe('QueuesPage', () => {
-  it('shows state, depth, dispatch rate against the limit and the wiring', async () => {
+  it('shows state, depth, the observed dispatch rate apart from the configured limit, and the wiring', async () => {
     render();
     const card = await screen.findByTestId('queue-generation');
     expect(within(card).getByTestId('queue-state').textContent).toBe('RUNNING');
     expect(within(card).getByTestId('queue-depth').textContent).toBe('42 tasks');
-    expect(card.textContent).toContain('0.10 of 5.00 /s');
+    expect(within(card).getByTestId('queue-observed-rate').textContent).toBe('0.10 /s');
+    expect(within(card).getByTestId('queue-rate-limit').textContent).toBe('5.00 /s');
+    expect(card.textContent).toContain('Dispatch limit (configured)');
     expect(card.textContent).toContain('gryd-worker');
     expect(card.textContent).toContain('gryd-be');
   });
