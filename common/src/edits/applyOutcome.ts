@@ -26,5 +26,9 @@ export type ApplyAnswer<R> = ApplySucceeded<R> | ApplyPending;
 
 /** True for a 202 "submitted, being confirmed" answer. */
 export function isApplyPending(answer: unknown): answer is ApplyPending {
-  return typeof answer === 'object' && answer !== null && (answer as { outcome?: unknown }).outcome === 'pending';
+  return (
+    typeof answer === 'object' &&
+    answer !== null &&
+    (answer as { outcome?: unknown }).outcome === 'pending'
+  );
 }

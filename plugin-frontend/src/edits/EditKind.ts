@@ -1,4 +1,10 @@
-import type { ApplyAnswer, CapacityImpact, ChangeKind, CostImpact, UrlMapFinding } from '@gcp-serverless/common';
+import type {
+  ApplyAnswer,
+  CapacityImpact,
+  ChangeKind,
+  CostImpact,
+  UrlMapFinding,
+} from '@gcp-serverless/common';
 import type { GcpServerlessApi, RequestOptions } from '../api/GcpServerlessApi';
 import type { EditPreviewBase } from './editState';
 
@@ -38,9 +44,19 @@ export interface EditKind<Ref, C, P extends EditPreviewBase, R, D> {
   resourceName(ref: Ref): string;
   /** Who validates and applies the change, e.g. "Cloud Run", "the compute operation". */
   upstream: string;
-  preview(api: GcpServerlessApi, ref: Ref, change: C, options: RequestOptions): Promise<P>;
+  preview(
+    api: GcpServerlessApi,
+    ref: Ref,
+    change: C,
+    options: RequestOptions,
+  ): Promise<P>;
   /** Applies with the guard (etag or fingerprint) the preview was made against. */
-  apply(api: GcpServerlessApi, ref: Ref, request: { change: C; preview: P; acknowledgedWarnings: string[] }, options: RequestOptions): Promise<ApplyAnswer<R>>;
+  apply(
+    api: GcpServerlessApi,
+    ref: Ref,
+    request: { change: C; preview: P; acknowledgedWarnings: string[] },
+    options: RequestOptions,
+  ): Promise<ApplyAnswer<R>>;
   isConflictDetails(details: unknown): details is D;
   /** Rows of the conflict dialog: the resource now against what the user wanted. */
   conflictRows(details: D, wanted: C, preview: P): ConflictRow[];

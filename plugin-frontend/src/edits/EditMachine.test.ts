@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConflictError, InputError, UpstreamError, type ApplyAnswer, type ChangeWarning } from '@gcp-serverless/common';
+import {
+  ConflictError,
+  InputError,
+  UpstreamError,
+  type ApplyAnswer,
+  type ChangeWarning,
+} from '@gcp-serverless/common';
 import { deferred } from '../testing/fakeApi';
 import { EditMachine, type EditTransport } from './EditMachine';
 import { canApply, type EditPreviewBase } from './editState';
@@ -24,13 +30,31 @@ const preview = (overrides: Partial<Preview> = {}): Preview => ({
   etag: 'e1',
   ...overrides,
 });
-const mustAck: ChangeWarning = { code: 'BELOW_PEAK', severity: 'warning', message: 'below the peak', requiresAcknowledgement: true };
+const mustAck: ChangeWarning = {
+  code: 'BELOW_PEAK',
+  severity: 'warning',
+  message: 'below the peak',
+  requiresAcknowledgement: true,
+};
 
-function transport(overrides: Partial<EditTransport<Change, Preview, Result, Details>> = {}) {
+function transport(
+  overrides: Partial<EditTransport<Change, Preview, Result, Details>> = {},
+) {
   return {
     preview: vi.fn(overrides.preview ?? (async () => preview())),
-    apply: vi.fn(overrides.apply ?? (async ({ change }: { change: Change }): Promise<ApplyAnswer<Result>> => ({ outcome: 'succeeded' as const, max: change.max }))),
-    isConflictDetails: (d: unknown): d is Details => typeof (d as Details | undefined)?.current?.max === 'number',
+    apply: vi.fn(
+      overrides.apply ??
+        (async ({
+          change,
+        }: {
+          change: Change;
+        }): Promise<ApplyAnswer<Result>> => ({
+          outcome: 'succeeded' as const,
+          max: change.max,
+        })),
+    ),
+    isConflictDetails: (d: unknown): d is Details =>
+      typeof (d as Details | undefined)?.current?.max === 'number',
   };
 }
 
@@ -55,19 +79,32 @@ describe('EditMachine', () => {
     machine.preview({ max: 2 });
     expect(machine.getState().status).toBe('previewing');
     await settle();
-    expect(machine.getState()).toMatchObject({ status: 'previewed', change: { max: 2 }, acknowledged: [] });
+    expect(machine.getState()).toMatchObject({
+      status: 'previewed',
+      change: { max: 2 },
+      acknowledged: [],
+    });
     machine.apply();
     expect(machine.getState().status).toBe('applying');
     await settle();
-    expect(t.apply).toHaveBeenCalledWith({ change: { max: 2 }, preview: preview(), acknowledgedWarnings: [] }, expect.any(AbortSignal));
-    expect(machine.getState()).toMatchObject({ status: 'succeeded', result: { max: 2 } });
+    expect(t.apply).toHaveBeenCalledWith(
+      { change: { max: 2 }, preview: preview(), acknowledgedWarnings: [] },
+      expect.any(AbortSignal),
+    );
+    expect(machine.getState()).toMatchObject({
+      status: 'succeeded',
+      result: { max: 2 },
+    });
     expect(onSucceeded).toHaveBeenCalledWith({ outcome: 'succeeded', max: 2 });
     expect(seen).toEqual(['previewing', 'previewed', 'applying', 'succeeded']);
   });
 
   it('reads an answer without `outcome` (a backend that predates it) as succeeded', async () => {
     const onSucceeded = vi.fn();
-    const machine = await previewed(transport({ apply: async () => ({ max: 2 }) }), { onSucceeded });
+    const machine = await previewed(
+      transport({ apply: async () => ({ max: 2 }) }),
+      { onSucceeded },
+    );
     machine.apply();
     await settle();
     expect(machine.getState().status).toBe('succeeded');
@@ -77,17 +114,37 @@ describe('EditMachine', () => {
   it('a 202 is pending, not succeeded and not failed, with the change id to look up', async () => {
     const onSucceeded = vi.fn();
     const onPending = vi.fn();
-    const pending = { outcome: 'pending' as const, changeId: 'c-42', message: 'Cloud Run has not confirmed the change within 30 s.' };
-    const machine = await previewed(transport({ apply: async () => pending }), { onSucceeded, onPending });
+    const pending = {
+      outcome: 'pending' as const,
+      changeId: 'c-42',
+      message: 'Cloud Run has not confirmed the change within 30 s.',
+    };
+    const machine = await previewed(transport({ apply: async () => pending }), {
+      onSucceeded,
+      onPending,
+    });
     machine.apply();
     await settle();
-    expect(machine.getState()).toMatchObject({ status: 'pending', changeId: 'c-42', message: pending.message, change: { max: 2 } });
+    expect(machine.getState()).toMatchObject({
+      status: 'pending',
+      changeId: 'c-42',
+      message: pending.message,
+      change: { max: 2 },
+    });
     expect(onPending).toHaveBeenCalledWith(pending);
     expect(onSucceeded).not.toHaveBeenCalled();
   });
 
   it('keeps Apply closed until every warning that needs it is acknowledged', async () => {
-    const t = transport({ preview: async () => preview({ warnings: [mustAck, { ...mustAck, code: 'INFO', requiresAcknowledgement: false }] }) });
+    const t = transport({
+      preview: async () =>
+        preview({
+          warnings: [
+            mustAck,
+            { ...mustAck, code: 'INFO', requiresAcknowledgement: false },
+          ],
+        }),
+    });
     const machine = await previewed(t);
     expect(canApply(machine.getState())).toBe(false);
     machine.apply();
@@ -98,27 +155,74 @@ describe('EditMachine', () => {
     expect(canApply(machine.getState())).toBe(false);
     machine.acknowledge('BELOW_PEAK', true);
     machine.apply();
-    expect(t.apply.mock.calls[0]![0].acknowledgedWarnings).toEqual(['BELOW_PEAK']);
+    expect(t.apply.mock.calls[0]![0].acknowledgedWarnings).toEqual([
+      'BELOW_PEAK',
+    ]);
   });
 
   it('offers no Apply for an empty diff or a change Google rejected', async () => {
-    expect(canApply((await previewed(transport({ preview: async () => preview({ diff: [] }) }))).getState())).toBe(false);
-    expect(canApply((await previewed(transport({ preview: async () => preview({ validation: { status: 'failed', message: 'no' } }) }))).getState())).toBe(false);
+    expect(
+      canApply(
+        (
+          await previewed(
+            transport({ preview: async () => preview({ diff: [] }) }),
+          )
+        ).getState(),
+      ),
+    ).toBe(false);
+    expect(
+      canApply(
+        (
+          await previewed(
+            transport({
+              preview: async () =>
+                preview({ validation: { status: 'failed', message: 'no' } }),
+            }),
+          )
+        ).getState(),
+      ),
+    ).toBe(false);
     // Kinds without warnings or validation (URL maps have findings) can still apply.
-    expect(canApply((await previewed(transport({ preview: async () => preview({ warnings: undefined, validation: undefined }) }))).getState())).toBe(true);
+    expect(
+      canApply(
+        (
+          await previewed(
+            transport({
+              preview: async () =>
+                preview({ warnings: undefined, validation: undefined }),
+            }),
+          )
+        ).getState(),
+      ),
+    ).toBe(true);
   });
 
   it('turns a 409 with this kind’s details into conflict, and any other 409 into failed', async () => {
-    const conflict = new ConflictError('changed meanwhile', { details: { current: { max: 7 } } });
-    const machine = await previewed(transport({ apply: async () => Promise.reject(conflict) }));
+    const conflict = new ConflictError('changed meanwhile', {
+      details: { current: { max: 7 } },
+    });
+    const machine = await previewed(
+      transport({ apply: async () => Promise.reject(conflict) }),
+    );
     machine.apply();
     await settle();
-    expect(machine.getState()).toMatchObject({ status: 'conflict', change: { max: 2 }, details: { current: { max: 7 } } });
+    expect(machine.getState()).toMatchObject({
+      status: 'conflict',
+      change: { max: 2 },
+      details: { current: { max: 7 } },
+    });
 
-    const other = await previewed(transport({ apply: async () => Promise.reject(new ConflictError('queue is paused')) }));
+    const other = await previewed(
+      transport({
+        apply: async () => Promise.reject(new ConflictError('queue is paused')),
+      }),
+    );
     other.apply();
     await settle();
-    expect(other.getState()).toMatchObject({ status: 'failed', error: { message: 'queue is paused' } });
+    expect(other.getState()).toMatchObject({
+      status: 'failed',
+      error: { message: 'queue is paused' },
+    });
   });
 
   it('returns a 400 with field messages to idle, where the form shows them until the field is edited', async () => {
@@ -126,27 +230,49 @@ describe('EditMachine', () => {
       { path: 'change.max', message: 'over quota' },
       { path: 'change.min', message: 'too low' },
     ]);
-    const machine = await previewed(transport({ preview: async () => Promise.reject(error) }));
-    expect(machine.getState()).toEqual({ status: 'idle', fieldErrors: error.fieldErrors });
+    const machine = await previewed(
+      transport({ preview: async () => Promise.reject(error) }),
+    );
+    expect(machine.getState()).toEqual({
+      status: 'idle',
+      fieldErrors: error.fieldErrors,
+    });
     machine.clearFieldErrors('change.max');
-    expect(machine.getState()).toEqual({ status: 'idle', fieldErrors: [{ path: 'change.min', message: 'too low' }] });
+    expect(machine.getState()).toEqual({
+      status: 'idle',
+      fieldErrors: [{ path: 'change.min', message: 'too low' }],
+    });
     machine.clearFieldErrors();
     expect(machine.getState()).toEqual({ status: 'idle', fieldErrors: [] });
   });
 
   it('keeps the preview of a failed apply so that Apply can be retried; a failed preview has none', async () => {
-    const apply = vi.fn().mockRejectedValueOnce(new UpstreamError('operation failed')).mockResolvedValueOnce({ max: 2 });
+    const apply = vi
+      .fn()
+      .mockRejectedValueOnce(new UpstreamError('operation failed'))
+      .mockResolvedValueOnce({ max: 2 });
     const machine = await previewed(transport({ apply }));
     machine.apply();
     await settle();
-    expect(machine.getState()).toMatchObject({ status: 'failed', preview: preview(), error: { message: 'operation failed' } });
+    expect(machine.getState()).toMatchObject({
+      status: 'failed',
+      preview: preview(),
+      error: { message: 'operation failed' },
+    });
     expect(canApply(machine.getState())).toBe(true);
     machine.apply();
     await settle();
     expect(machine.getState().status).toBe('succeeded');
 
-    const failedPreview = await previewed(transport({ preview: async () => Promise.reject(new Error('network down')) }));
-    expect(failedPreview.getState()).toMatchObject({ status: 'failed', preview: undefined });
+    const failedPreview = await previewed(
+      transport({
+        preview: async () => Promise.reject(new Error('network down')),
+      }),
+    );
+    expect(failedPreview.getState()).toMatchObject({
+      status: 'failed',
+      preview: undefined,
+    });
     expect(canApply(failedPreview.getState())).toBe(false);
   });
 
@@ -168,12 +294,18 @@ describe('EditMachine', () => {
     await settle();
     first.resolve(preview({ etag: 'stale' }));
     await settle();
-    expect(machine.getState()).toMatchObject({ status: 'previewed', change: { max: 3 }, preview: { etag: 'e2' } });
+    expect(machine.getState()).toMatchObject({
+      status: 'previewed',
+      change: { max: 3 },
+      preview: { etag: 'e2' },
+    });
   });
 
   it('cancels a preview on reset, but never forgets an apply in flight', async () => {
     const slowPreview = deferred<Preview>();
-    const machine = new EditMachine(transport({ preview: () => slowPreview.promise }));
+    const machine = new EditMachine(
+      transport({ preview: () => slowPreview.promise }),
+    );
     machine.preview({ max: 2 });
     machine.reset();
     slowPreview.resolve(preview());
@@ -194,7 +326,9 @@ describe('EditMachine', () => {
   it('after dispose, drops every answer and calls no callback', async () => {
     const apply = deferred<ApplyAnswer<Result>>();
     const onSucceeded = vi.fn();
-    const machine = await previewed(transport({ apply: () => apply.promise }), { onSucceeded });
+    const machine = await previewed(transport({ apply: () => apply.promise }), {
+      onSucceeded,
+    });
     const listener = vi.fn();
     machine.subscribe(listener);
     machine.apply();

@@ -1,11 +1,20 @@
-import { ConflictError, InputError, isApplyPending, type ApplyAnswer, type ApplyPending } from '@gcp-serverless/common';
+import {
+  ConflictError,
+  InputError,
+  isApplyPending,
+  type ApplyAnswer,
+  type ApplyPending,
+} from '@gcp-serverless/common';
 import { canApply, type EditPreviewBase, type EditState } from './editState';
 
 /** How the machine talks to the backend for one resource; an edit kind builds it (see `EditKind`). */
 export interface EditTransport<C, P extends EditPreviewBase, R, D> {
   preview(change: C, signal: AbortSignal): Promise<P>;
   /** Sends the change with the guard read at preview (the kind takes it from `preview`). */
-  apply(request: { change: C; preview: P; acknowledgedWarnings: string[] }, signal: AbortSignal): Promise<ApplyAnswer<R>>;
+  apply(
+    request: { change: C; preview: P; acknowledgedWarnings: string[] },
+    signal: AbortSignal,
+  ): Promise<ApplyAnswer<R>>;
   /** Recognises the `details` of this kind's 409. */
   isConflictDetails(details: unknown): details is D;
 }
@@ -32,7 +41,10 @@ export class EditMachine<C, P extends EditPreviewBase, R, D> {
   /** The request whose answer is awaited; any other answer is stale. */
   private inFlight: AbortController | undefined;
 
-  constructor(transport: EditTransport<C, P, R, D>, callbacks: EditCallbacks<R> = {}) {
+  constructor(
+    transport: EditTransport<C, P, R, D>,
+    callbacks: EditCallbacks<R> = {},
+  ) {
     this.transport = transport;
     this.callbacks = callbacks;
   }
@@ -55,8 +67,12 @@ export class EditMachine<C, P extends EditPreviewBase, R, D> {
     const request = this.begin();
     this.set({ status: 'previewing', change });
     this.transport.preview(change, request.signal).then(
-      preview => this.settle(request, () => this.set({ status: 'previewed', change, preview, acknowledged: [] })),
-      error => this.settle(request, () => this.fail(change, error, undefined, [])),
+      preview =>
+        this.settle(request, () =>
+          this.set({ status: 'previewed', change, preview, acknowledged: [] }),
+        ),
+      error =>
+        this.settle(request, () => this.fail(change, error, undefined, [])),
     );
   }
 
@@ -65,35 +81,62 @@ export class EditMachine<C, P extends EditPreviewBase, R, D> {
     const s = this.state;
     if (s.status !== 'previewed' && s.status !== 'failed') return;
     const acknowledged = s.acknowledged.filter(c => c !== code);
-    this.set({ ...s, acknowledged: checked ? [...acknowledged, code] : acknowledged });
+    this.set({
+      ...s,
+      acknowledged: checked ? [...acknowledged, code] : acknowledged,
+    });
   }
 
   /** Applies the preview shown, when {@link canApply} allows it (also to retry a failed apply). */
   apply(): void {
     const s = this.state;
-    if (!canApply(s) || (s.status !== 'previewed' && s.status !== 'failed') || !s.preview) return;
+    if (
+      !canApply(s) ||
+      (s.status !== 'previewed' && s.status !== 'failed') ||
+      !s.preview
+    )
+      return;
     const { change, preview, acknowledged } = s;
     const request = this.begin();
     this.set({ status: 'applying', change, preview, acknowledged });
-    this.transport.apply({ change, preview, acknowledgedWarnings: [...acknowledged] }, request.signal).then(
-      answer =>
-        this.settle(request, () => {
-          if (isApplyPending(answer)) {
-            this.set({ status: 'pending', change, preview, changeId: answer.changeId, message: answer.message });
-            this.callbacks.onPending?.(answer);
-          } else {
-            const result = answer as R;
-            this.set({ status: 'succeeded', change, preview, result });
-            this.callbacks.onSucceeded?.(result);
-          }
-        }),
-      error =>
-        this.settle(request, () => {
-          if (error instanceof ConflictError && this.transport.isConflictDetails(error.details)) {
-            this.set({ status: 'conflict', change, preview, details: error.details });
-          } else this.fail(change, error, preview, acknowledged);
-        }),
-    );
+    this.transport
+      .apply(
+        { change, preview, acknowledgedWarnings: [...acknowledged] },
+        request.signal,
+      )
+      .then(
+        answer =>
+          this.settle(request, () => {
+            if (isApplyPending(answer)) {
+              this.set({
+                status: 'pending',
+                change,
+                preview,
+                changeId: answer.changeId,
+                message: answer.message,
+              });
+              this.callbacks.onPending?.(answer);
+            } else {
+              const result = answer as R;
+              this.set({ status: 'succeeded', change, preview, result });
+              this.callbacks.onSucceeded?.(result);
+            }
+          }),
+        error =>
+          this.settle(request, () => {
+            if (
+              error instanceof ConflictError &&
+              this.transport.isConflictDetails(error.details)
+            ) {
+              this.set({
+                status: 'conflict',
+                change,
+                preview,
+                details: error.details,
+              });
+            } else this.fail(change, error, preview, acknowledged);
+          }),
+      );
   }
 
   /**
@@ -110,7 +153,11 @@ export class EditMachine<C, P extends EditPreviewBase, R, D> {
   clearFieldErrors(path?: string): void {
     const s = this.state;
     if (s.status !== 'idle' || s.fieldErrors.length === 0) return;
-    this.set({ status: 'idle', fieldErrors: path === undefined ? [] : s.fieldErrors.filter(e => e.path !== path) });
+    this.set({
+      status: 'idle',
+      fieldErrors:
+        path === undefined ? [] : s.fieldErrors.filter(e => e.path !== path),
+    });
   }
 
   /**
@@ -139,12 +186,23 @@ export class EditMachine<C, P extends EditPreviewBase, R, D> {
     transition();
   }
 
-  private fail(change: C, error: unknown, preview: P | undefined, acknowledged: readonly string[]): void {
+  private fail(
+    change: C,
+    error: unknown,
+    preview: P | undefined,
+    acknowledged: readonly string[],
+  ): void {
     if (error instanceof InputError && error.fieldErrors.length > 0) {
       this.set({ status: 'idle', fieldErrors: error.fieldErrors });
       return;
     }
-    this.set({ status: 'failed', change, preview, acknowledged, error: error instanceof Error ? error : new Error(String(error)) });
+    this.set({
+      status: 'failed',
+      change,
+      preview,
+      acknowledged,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
   }
 
   private set(state: EditState<C, P, R, D>): void {

@@ -1,8 +1,19 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type RefObject,
+} from 'react';
 import { useGcpServerlessApi } from '../api/GcpServerlessApiContext';
 import { EditMachine, type EditCallbacks } from './EditMachine';
 import type { EditKind } from './EditKind';
-import { canApply, isBusy, type EditPreviewBase, type EditState } from './editState';
+import {
+  canApply,
+  isBusy,
+  type EditPreviewBase,
+  type EditState,
+} from './editState';
 
 /** What {@link useEdit} returns: the machine's state and actions, plus the ref of the button that opens the flow. */
 export interface Edit<Ref, C, P extends EditPreviewBase, R, D> {
@@ -25,7 +36,11 @@ export interface Edit<Ref, C, P extends EditPreviewBase, R, D> {
  * API, re-rendering on each transition. The machine lives as long as the component; its answers are
  * dropped after unmount.
  */
-export function useEdit<Ref, C, P extends EditPreviewBase, R, D>(kind: EditKind<Ref, C, P, R, D>, ref: Ref, callbacks: EditCallbacks<R> = {}): Edit<Ref, C, P, R, D> {
+export function useEdit<Ref, C, P extends EditPreviewBase, R, D>(
+  kind: EditKind<Ref, C, P, R, D>,
+  ref: Ref,
+  callbacks: EditCallbacks<R> = {},
+): Edit<Ref, C, P, R, D> {
   const api = useGcpServerlessApi();
   // The transport reads the latest api and ref, so a re-render with a new ref object needs no new machine.
   const latest = useRef({ api, ref });
@@ -33,8 +48,14 @@ export function useEdit<Ref, C, P extends EditPreviewBase, R, D>(kind: EditKind<
   const [machine] = useState(
     () =>
       new EditMachine<C, P, R, D>({
-        preview: (change, signal) => kind.preview(latest.current.api, latest.current.ref, change, { signal }),
-        apply: (request, signal) => kind.apply(latest.current.api, latest.current.ref, request, { signal }),
+        preview: (change, signal) =>
+          kind.preview(latest.current.api, latest.current.ref, change, {
+            signal,
+          }),
+        apply: (request, signal) =>
+          kind.apply(latest.current.api, latest.current.ref, request, {
+            signal,
+          }),
         isConflictDetails: kind.isConflictDetails,
       }),
   );

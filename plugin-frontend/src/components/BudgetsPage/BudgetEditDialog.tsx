@@ -20,10 +20,24 @@ export interface BudgetEditDialogProps {
  * The budget form in a dialog, opened from the budgets table. It closes once the apply succeeded
  * (the page says so) and MUI returns the focus to the Edit button that opened it.
  */
-export function BudgetEditDialog({ budget, onClose, onChanged, onSucceeded }: BudgetEditDialogProps) {
+export function BudgetEditDialog({
+  budget,
+  onClose,
+  onChanged,
+  onSucceeded,
+}: BudgetEditDialogProps) {
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="budget-edit-title" data-testid="budget-edit-dialog">
-      <DialogTitle id="budget-edit-title">Edit budget {budget.displayName}</DialogTitle>
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="budget-edit-title"
+      data-testid="budget-edit-dialog"
+    >
+      <DialogTitle id="budget-edit-title">
+        Edit budget {budget.displayName}
+      </DialogTitle>
       <DialogContent>
         <BudgetForm
           budget={budget}

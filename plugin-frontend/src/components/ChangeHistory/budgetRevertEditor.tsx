@@ -6,14 +6,41 @@ import { BudgetForm, type BudgetSettings } from '../BudgetsPage/BudgetForm';
 import type { RevertEditorProps } from './RevertEditorProps';
 
 /** Budget: the budget form, started from the amount, period and thresholds before the entry's change. */
-export function BudgetRevertEditor({ entry, onSucceeded, onChanged }: RevertEditorProps) {
+export function BudgetRevertEditor({
+  entry,
+  onSucceeded,
+  onChanged,
+}: RevertEditorProps) {
   const api = useGcpServerlessApi();
   // `billingAccounts/A/budgets/B`; the list is one Budget API call for the whole account anyway.
-  const budgetId = /^billingAccounts\/[^/]+\/budgets\/([^/]+)$/.exec(entry.resource)?.[1];
-  const list = useAsyncData(signal => (budgetId ? api.listBudgets({ signal }) : Promise.reject(new Error(`Not a budget: ${entry.resource}`))), [entry.resource]);
-  if (list.error) return <Alert severity="error">Could not load the budget: {list.error.message}</Alert>;
+  const budgetId = /^billingAccounts\/[^/]+\/budgets\/([^/]+)$/.exec(
+    entry.resource,
+  )?.[1];
+  const list = useAsyncData(
+    signal =>
+      budgetId
+        ? api.listBudgets({ signal })
+        : Promise.reject(new Error(`Not a budget: ${entry.resource}`)),
+    [entry.resource],
+  );
+  if (list.error)
+    return (
+      <Alert severity="error">
+        Could not load the budget: {list.error.message}
+      </Alert>
+    );
   if (!list.value) return <CircularProgress aria-label="Loading the budget" />;
   const budget = list.value.budgets.find(b => b.budgetId === budgetId);
-  if (!budget) return <Alert severity="warning">Budget {budgetId} no longer exists.</Alert>;
-  return <BudgetForm budget={budget} initialValues={entry.before as BudgetSettings} onChanged={onChanged} onSucceeded={onSucceeded} />;
+  if (!budget)
+    return (
+      <Alert severity="warning">Budget {budgetId} no longer exists.</Alert>
+    );
+  return (
+    <BudgetForm
+      budget={budget}
+      initialValues={entry.before as BudgetSettings}
+      onChanged={onChanged}
+      onSucceeded={onSucceeded}
+    />
+  );
 }

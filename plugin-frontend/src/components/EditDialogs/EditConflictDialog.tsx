@@ -14,7 +14,13 @@ import type { Edit } from '../../edits/useEdit';
 import { useReturnFocus } from './useReturnFocus';
 
 /** Props of {@link EditConflictDialog}. */
-export interface EditConflictDialogProps<Ref, C, P extends EditPreviewBase, R, D> {
+export interface EditConflictDialogProps<
+  Ref,
+  C,
+  P extends EditPreviewBase,
+  R,
+  D,
+> {
   edit: Edit<Ref, C, P, R, D>;
   /** Loads the resource as it is now into the form (and reloads the page); the dialog then closes. */
   onUseCurrent: (details: D) => void;
@@ -24,19 +30,34 @@ export interface EditConflictDialogProps<Ref, C, P extends EditPreviewBase, R, D
  * Shown on 409 for any edit: the resource changed after the preview, nothing was applied. Its values
  * now next to the user's (differences in bold); "Use current values" restarts from what is there now.
  */
-export function EditConflictDialog<Ref, C, P extends EditPreviewBase, R, D>({ edit, onUseCurrent }: EditConflictDialogProps<Ref, C, P, R, D>) {
+export function EditConflictDialog<Ref, C, P extends EditPreviewBase, R, D>({
+  edit,
+  onUseCurrent,
+}: EditConflictDialogProps<Ref, C, P, R, D>) {
   const { state, kind } = edit;
   const conflict = state.status === 'conflict' ? state : undefined;
   useReturnFocus(conflict !== undefined, edit.trigger);
-  const rows = conflict ? kind.conflictRows(conflict.details, conflict.change, conflict.preview) : [];
+  const rows = conflict
+    ? kind.conflictRows(conflict.details, conflict.change, conflict.preview)
+    : [];
   const name = kind.resourceName(edit.ref);
   return (
-    <Dialog open={conflict !== undefined} onClose={edit.reset} disableRestoreFocus aria-labelledby={`${kind.testId}-conflict-title`} data-testid={`${kind.testId}-conflict-dialog`}>
-      <DialogTitle id={`${kind.testId}-conflict-title`}>{name} changed meanwhile</DialogTitle>
+    <Dialog
+      open={conflict !== undefined}
+      onClose={edit.reset}
+      disableRestoreFocus
+      aria-labelledby={`${kind.testId}-conflict-title`}
+      data-testid={`${kind.testId}-conflict-dialog`}
+    >
+      <DialogTitle id={`${kind.testId}-conflict-title`}>
+        {name} changed meanwhile
+      </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
           Someone changed {name} after your preview, so nothing was applied.{' '}
-          {rows.length > 0 ? 'Compare its values now with yours.' : 'Its values now are the ones you wanted.'}
+          {rows.length > 0
+            ? 'Compare its values now with yours.'
+            : 'Its values now are the ones you wanted.'}
         </DialogContentText>
         {rows.length > 0 && (
           <Table size="small" aria-label="Current and wanted values">
@@ -49,12 +70,20 @@ export function EditConflictDialog<Ref, C, P extends EditPreviewBase, R, D>({ ed
             </TableHead>
             <TableBody>
               {rows.map(row => (
-                <TableRow key={row.field} data-testid={`conflict-row-${row.field}`}>
+                <TableRow
+                  key={row.field}
+                  data-testid={`conflict-row-${row.field}`}
+                >
                   <TableCell component="th" scope="row">
                     {row.label}
                   </TableCell>
                   <TableCell align="right">{row.now}</TableCell>
-                  <TableCell align="right" sx={{ fontWeight: row.now !== row.yours ? 'bold' : undefined }}>
+                  <TableCell
+                    align="right"
+                    sx={{
+                      fontWeight: row.now !== row.yours ? 'bold' : undefined,
+                    }}
+                  >
                     {row.yours}
                   </TableCell>
                 </TableRow>

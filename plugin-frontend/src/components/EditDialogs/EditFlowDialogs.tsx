@@ -16,7 +16,12 @@ export interface EditFlowDialogsProps<Ref, C, P extends EditPreviewBase, R, D> {
 }
 
 /** Everything an edit form shows beside its fields: the preview dialog, the conflict dialog and the success notice. */
-export function EditFlowDialogs<Ref, C, P extends EditPreviewBase, R, D>({ edit, onUseCurrent, onDone, showSucceeded = true }: EditFlowDialogsProps<Ref, C, P, R, D>) {
+export function EditFlowDialogs<Ref, C, P extends EditPreviewBase, R, D>({
+  edit,
+  onUseCurrent,
+  onDone,
+  showSucceeded = true,
+}: EditFlowDialogsProps<Ref, C, P, R, D>) {
   const { state, kind } = edit;
   return (
     <>
@@ -24,7 +29,11 @@ export function EditFlowDialogs<Ref, C, P extends EditPreviewBase, R, D>({ edit,
       <EditConflictDialog edit={edit} onUseCurrent={onUseCurrent} />
       {showSucceeded && (
         <EditSucceededSnackbar
-          message={state.status === 'succeeded' ? kind.succeededMessage(state.result, edit.ref) : undefined}
+          message={
+            state.status === 'succeeded'
+              ? kind.succeededMessage(state.result, edit.ref)
+              : undefined
+          }
           testId={kind.testId}
           onClose={edit.reset}
         />

@@ -18,15 +18,24 @@ export interface EditPendingNoticeProps {
  * A 202 apply: the change was submitted and is being confirmed. Not a failure: the change history
  * entry will say how it ended once the backend has re-read the resource.
  */
-export function EditPendingNotice({ message, changeId, upstream, testId }: EditPendingNoticeProps) {
+export function EditPendingNotice({
+  message,
+  changeId,
+  upstream,
+  testId,
+}: EditPendingNoticeProps) {
   const historyHref = useChangeHistoryHref();
   return (
     <Alert severity="info" data-testid={`${testId}-pending`}>
       <AlertTitle>Submitted, being confirmed</AlertTitle>
-      {message} The change was sent to {upstream}, which has not confirmed it yet; the portal checks again and records how it
-      ended in the{' '}
+      {message} The change was sent to {upstream}, which has not confirmed it
+      yet; the portal checks again and records how it ended in the{' '}
       {historyHref ? (
-        <Link component={RouterLink} to={historyHref} data-testid={`${testId}-pending-history`}>
+        <Link
+          component={RouterLink}
+          to={historyHref}
+          data-testid={`${testId}-pending-history`}
+        >
           change history
         </Link>
       ) : (

@@ -19,7 +19,13 @@ import { PreviewSectionsView } from './PreviewSectionsView';
 import { useReturnFocus } from './useReturnFocus';
 
 /** Props of {@link EditPreviewDialog}. */
-export interface EditPreviewDialogProps<Ref, C, P extends EditPreviewBase, R, D> {
+export interface EditPreviewDialogProps<
+  Ref,
+  C,
+  P extends EditPreviewBase,
+  R,
+  D,
+> {
   edit: Edit<Ref, C, P, R, D>;
   /** Called when the user closes the dialog after a pending outcome (reload, close a surrounding dialog). */
   onDone?: () => void;
@@ -31,10 +37,18 @@ export interface EditPreviewDialogProps<Ref, C, P extends EditPreviewBase, R, D>
  * retried; a pending one says the change was submitted and where its outcome will show. Succeeded and
  * conflict close it (the form's notice and the conflict dialog take over).
  */
-export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({ edit, onDone }: EditPreviewDialogProps<Ref, C, P, R, D>) {
+export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
+  edit,
+  onDone,
+}: EditPreviewDialogProps<Ref, C, P, R, D>) {
   const { state, kind, busy } = edit;
   const { testId, upstream } = kind;
-  const open = state.status === 'previewing' || state.status === 'previewed' || state.status === 'applying' || state.status === 'failed' || state.status === 'pending';
+  const open =
+    state.status === 'previewing' ||
+    state.status === 'previewed' ||
+    state.status === 'applying' ||
+    state.status === 'failed' ||
+    state.status === 'pending';
   useReturnFocus(open, edit.trigger);
   const preview = previewOf(state);
   const pending = state.status === 'pending' ? state : undefined;
@@ -43,7 +57,12 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({ edi
     edit.reset();
     if (pending) onDone?.();
   };
-  const acknowledged = state.status === 'previewed' || state.status === 'applying' || state.status === 'failed' ? state.acknowledged : [];
+  const acknowledged =
+    state.status === 'previewed' ||
+    state.status === 'applying' ||
+    state.status === 'failed'
+      ? state.acknowledged
+      : [];
   return (
     <Dialog
       open={open}
@@ -54,38 +73,72 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({ edi
       aria-labelledby={`${testId}-preview-title`}
       data-testid={`${testId}-preview-dialog`}
     >
-      <DialogTitle id={`${testId}-preview-title`}>{pending ? `Change to ${kind.resourceName(edit.ref)} submitted` : kind.title(edit.ref)}</DialogTitle>
+      <DialogTitle id={`${testId}-preview-title`}>
+        {pending
+          ? `Change to ${kind.resourceName(edit.ref)} submitted`
+          : kind.title(edit.ref)}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
           {state.status === 'previewing' && (
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, py: 2 }} role="status">
+            <Box
+              sx={{ display: 'flex', alignItems: 'center', gap: 2, py: 2 }}
+              role="status"
+            >
               <CircularProgress size={24} aria-label="Previewing" />
               <Typography>Checking the change with {upstream}…</Typography>
             </Box>
           )}
-          {pending && <EditPendingNotice message={pending.message} changeId={pending.changeId} upstream={upstream} testId={testId} />}
+          {pending && (
+            <EditPendingNotice
+              message={pending.message}
+              changeId={pending.changeId}
+              upstream={upstream}
+              testId={testId}
+            />
+          )}
           {preview && !pending && preview.diff.length === 0 && (
             <Alert severity="info" data-testid={`${testId}-no-change`}>
-              Nothing to change: {kind.resourceName(edit.ref)} already has these values.
+              Nothing to change: {kind.resourceName(edit.ref)} already has these
+              values.
             </Alert>
           )}
           {preview && !pending && preview.diff.length > 0 && (
             <>
               <EditDiffTable diff={preview.diff} />
-              <EditWarnings warnings={preview.warnings ?? []} acknowledged={acknowledged} onAcknowledge={edit.acknowledge} disabled={busy} />
-              {kind.sections && <PreviewSectionsView sections={kind.sections(preview)} testId={testId} />}
-              {preview.validation && <EditValidation validation={preview.validation} upstream={upstream} testId={testId} />}
+              <EditWarnings
+                warnings={preview.warnings ?? []}
+                acknowledged={acknowledged}
+                onAcknowledge={edit.acknowledge}
+                disabled={busy}
+              />
+              {kind.sections && (
+                <PreviewSectionsView
+                  sections={kind.sections(preview)}
+                  testId={testId}
+                />
+              )}
+              {preview.validation && (
+                <EditValidation
+                  validation={preview.validation}
+                  upstream={upstream}
+                  testId={testId}
+                />
+              )}
             </>
           )}
           {state.status === 'applying' && (
             <Box role="status" data-testid={`${testId}-applying`}>
-              <Typography gutterBottom>Applying… waiting for {upstream}</Typography>
+              <Typography gutterBottom>
+                Applying… waiting for {upstream}
+              </Typography>
               <LinearProgress aria-label="Applying" />
             </Box>
           )}
           {state.status === 'failed' && (
             <Alert severity="error" data-testid={`${testId}-error`}>
-              {state.preview ? 'Apply failed' : 'Preview failed'}: {state.error.message}
+              {state.preview ? 'Apply failed' : 'Preview failed'}:{' '}
+              {state.error.message}
             </Alert>
           )}
         </Stack>
@@ -100,7 +153,12 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({ edi
             <Button onClick={close} disabled={busy}>
               Cancel
             </Button>
-            <Button variant="contained" onClick={edit.apply} disabled={!edit.canApply || busy} data-testid={`${testId}-apply`}>
+            <Button
+              variant="contained"
+              onClick={edit.apply}
+              disabled={!edit.canApply || busy}
+              data-testid={`${testId}-apply`}
+            >
               Apply
             </Button>
           </>

@@ -10,7 +10,11 @@ export interface EditSucceededSnackbarProps {
 }
 
 /** "Scaling of gryd-be updated: …" after an apply Google confirmed; hides after 8 s or when dismissed. */
-export function EditSucceededSnackbar({ message, testId, onClose }: EditSucceededSnackbarProps) {
+export function EditSucceededSnackbar({
+  message,
+  testId,
+  onClose,
+}: EditSucceededSnackbarProps) {
   return (
     <Snackbar
       open={message !== undefined}
@@ -18,7 +22,12 @@ export function EditSucceededSnackbar({ message, testId, onClose }: EditSucceede
       onClose={(_, reason) => reason !== 'clickaway' && onClose()}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >
-      <Alert severity="success" variant="filled" onClose={onClose} data-testid={`${testId}-applied`}>
+      <Alert
+        severity="success"
+        variant="filled"
+        onClose={onClose}
+        data-testid={`${testId}-applied`}
+      >
         {message}
       </Alert>
     </Snackbar>

@@ -11,7 +11,11 @@ export interface EditValidationProps {
 }
 
 /** Google's verdict on a previewed change: passed, rejected (Apply stays disabled) or skipped with the reason. */
-export function EditValidation({ validation, upstream, testId }: EditValidationProps) {
+export function EditValidation({
+  validation,
+  upstream,
+  testId,
+}: EditValidationProps) {
   const { status, message } = validation;
   if (status === 'passed') {
     return (
@@ -28,7 +32,11 @@ export function EditValidation({ validation, upstream, testId }: EditValidationP
     );
   }
   return (
-    <Typography variant="body2" color="text.secondary" data-testid={`${testId}-validation`}>
+    <Typography
+      variant="body2"
+      color="text.secondary"
+      data-testid={`${testId}-validation`}
+    >
       {upstream} validation skipped{message ? `: ${message}` : '.'}
     </Typography>
   );

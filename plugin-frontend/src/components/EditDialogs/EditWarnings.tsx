@@ -17,12 +17,21 @@ export interface EditWarningsProps {
  * The preview's warnings by severity. Those with `requiresAcknowledgement` carry a checkbox
  * ("I understand the risk"); Apply stays disabled until each is ticked.
  */
-export function EditWarnings({ warnings, acknowledged, onAcknowledge, disabled }: EditWarningsProps) {
+export function EditWarnings({
+  warnings,
+  acknowledged,
+  onAcknowledge,
+  disabled,
+}: EditWarningsProps) {
   if (warnings.length === 0) return null;
   return (
     <Stack spacing={1} data-testid="edit-warnings">
       {warnings.map(warning => (
-        <Alert key={warning.code} severity={warning.severity} data-testid={`warning-${warning.code}`}>
+        <Alert
+          key={warning.code}
+          severity={warning.severity}
+          data-testid={`warning-${warning.code}`}
+        >
           {warning.message}
           {warning.requiresAcknowledgement && (
             <FormControlLabel
@@ -33,7 +42,12 @@ export function EditWarnings({ warnings, acknowledged, onAcknowledge, disabled }
                   checked={acknowledged.includes(warning.code)}
                   disabled={disabled}
                   onChange={e => onAcknowledge(warning.code, e.target.checked)}
-                  inputProps={{ 'data-testid': `ack-${warning.code}` } as Record<string, string>}
+                  inputProps={
+                    { 'data-testid': `ack-${warning.code}` } as Record<
+                      string,
+                      string
+                    >
+                  }
                 />
               }
               label="I understand the risk"

@@ -5,13 +5,23 @@ import { CostImpactTable } from '../CostImpact/CostImpactTable';
 import { UrlMapFindings } from './UrlMapFindings';
 
 /** The kind-specific parts of a preview: capacity impact, cost impact (or why there is none), URL map findings. */
-export function PreviewSectionsView({ sections, testId }: { sections: PreviewSections; testId: string }) {
+export function PreviewSectionsView({
+  sections,
+  testId,
+}: {
+  sections: PreviewSections;
+  testId: string;
+}) {
   return (
     <>
       <CapacityImpactList impacts={sections.impacts} />
       {sections.cost && <CostImpactTable impact={sections.cost} />}
       {!sections.cost && sections.costUnavailable && (
-        <Typography variant="body2" color="text.secondary" data-testid={`${testId}-cost-unavailable`}>
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          data-testid={`${testId}-cost-unavailable`}
+        >
           No cost estimate: {sections.costUnavailable}.
         </Typography>
       )}

@@ -3,11 +3,19 @@ import Box from '@mui/material/Box';
 import type { UrlMapFinding } from '@gcp-serverless/common';
 
 /** Our findings on a URL map edit (unreachable rules, destinations that change) with sample URLs before → after. */
-export function UrlMapFindings({ findings }: { findings: readonly UrlMapFinding[] }) {
+export function UrlMapFindings({
+  findings,
+}: {
+  findings: readonly UrlMapFinding[];
+}) {
   return (
     <>
       {findings.map((f, i) => (
-        <Alert key={i} severity={f.severity === 'warning' ? 'warning' : 'info'} data-testid={`urlmap-finding-${f.code}`}>
+        <Alert
+          key={i}
+          severity={f.severity === 'warning' ? 'warning' : 'info'}
+          data-testid={`urlmap-finding-${f.code}`}
+        >
           {f.message}
           {f.samples && (
             <Box component="ul" sx={{ m: 0, pl: 2 }}>

@@ -6,7 +6,10 @@ import { useEffect, useRef, type RefObject } from 'react';
  * dialog opened, which is the page body when the trigger was disabled meanwhile or when one dialog
  * follows another (preview → conflict); dialogs using this set `disableRestoreFocus`.
  */
-export function useReturnFocus(open: boolean, target: RefObject<HTMLElement | null>): void {
+export function useReturnFocus(
+  open: boolean,
+  target: RefObject<HTMLElement | null>,
+): void {
   const wasOpen = useRef(open);
   useEffect(() => {
     if (wasOpen.current && !open) target.current?.focus();

@@ -21,18 +21,31 @@ export interface UrlMapEditFormProps {
 }
 
 /** The routes editor of one URL map through the edit flow of `urlMapEdit` (preview with urlMaps.validate, apply, outcome, conflict). */
-export function UrlMapEditForm({ projectId, urlMap, initial, options, onSucceeded, onChanged, onCancel }: UrlMapEditFormProps) {
+export function UrlMapEditForm({
+  projectId,
+  urlMap,
+  initial,
+  options,
+  onSucceeded,
+  onChanged,
+  onCancel,
+}: UrlMapEditFormProps) {
   const ref = { projectId, urlMap };
   // "Use current values" restarts the editor (a new key) from the map as it is now.
   const [startFrom, setStartFrom] = useState({ edit: initial, version: 0 });
-  const edit = useEdit(urlMapEdit, ref, { onSucceeded: result => onSucceeded(urlMapEdit.succeededMessage(result, ref)) });
+  const edit = useEdit(urlMapEdit, ref, {
+    onSucceeded: result =>
+      onSucceeded(urlMapEdit.succeededMessage(result, ref)),
+  });
   return (
     <>
       <UrlMapEditor
         key={startFrom.version}
         initial={startFrom.edit}
         options={options}
-        serverErrors={edit.state.status === 'idle' ? edit.state.fieldErrors : []}
+        serverErrors={
+          edit.state.status === 'idle' ? edit.state.fieldErrors : []
+        }
         busy={edit.busy}
         previewRef={edit.trigger}
         onPreview={edit.preview}
@@ -43,7 +56,10 @@ export function UrlMapEditForm({ projectId, urlMap, initial, options, onSucceede
         showSucceeded={false}
         onDone={onChanged}
         onUseCurrent={details => {
-          setStartFrom(prev => ({ edit: initialEdit(projectId, details.current.spec), version: prev.version + 1 }));
+          setStartFrom(prev => ({
+            edit: initialEdit(projectId, details.current.spec),
+            version: prev.version + 1,
+          }));
           onChanged();
         }}
       />
