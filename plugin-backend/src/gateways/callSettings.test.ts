@@ -23,4 +23,12 @@ describe('readWithRetry', () => {
     expect(await readWithRetry(async () => (++calls < 2 ? Promise.reject(unavailable()) : 'ok'), 5_000, 'x')).toBe('ok');
     expect(calls).toBe(2);
   });
+
+  it('starts no retry once the deadline has passed (no orphaned calls to Google)', async () => {
+    let calls = 0;
+    const call = () => new Promise<never>((_, reject) => setTimeout(() => { calls++; reject(unavailable()); }, 80));
+    await expect(readWithRetry(call, 50, 'x')).rejects.toBeDefined();
+    await new Promise(r => setTimeout(r, 800));
+    expect(calls).toBe(1);
+  });
 });

@@ -23,21 +23,28 @@ const READ_RETRY_DELAYS_MS = [100, 400];
  */
 export async function readWithRetry<T>(call: () => Promise<T>, deadlineMs: number, what: string): Promise<T> {
   let lastUnavailable: unknown;
+  // Once the deadline has answered for us nobody needs this read: no retry may start after it.
+  let expired = false;
   const attempts = async (): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await call();
       } catch (err) {
         const delay = READ_RETRY_DELAYS_MS[attempt];
-        if (grpcCode(err) !== GrpcCode.UNAVAILABLE || delay === undefined) throw err;
+        if (grpcCode(err) !== GrpcCode.UNAVAILABLE || delay === undefined || expired) throw err;
         lastUnavailable = err;
         await new Promise(r => setTimeout(r, delay));
+        if (expired) throw err;
       }
     }
   };
+  const work = attempts();
+  // The orphaned attempt's outcome is nobody's answer; keep its rejection from going unhandled.
+  work.catch(() => undefined);
   try {
-    return await withDeadline(attempts(), deadlineMs, what);
+    return await withDeadline(work, deadlineMs, what);
   } catch (err) {
+    expired = true;
     if (err instanceof UpstreamTimeoutError && lastUnavailable !== undefined) throw lastUnavailable;
     throw err;
   }
