@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createRouter, readGcpServerlessConfig, type GcpServerlessConfig, type GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
+import { debugMetricsHandler, DEBUG_METRICS_ENV } from './debugMetrics';
 import { sandboxConfig } from './standaloneConfig';
 
 const devRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +53,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   app.disable('x-powered-by');
   const server = http.createServer(app);
   const silent = { info: () => {}, warn: log, error: log };
+  // Event-loop delay and memory for `npm run bench` (docs/performance.md); never on unless asked for.
+  if (process.env[DEBUG_METRICS_ENV] === '1') app.get('/_debug/metrics', debugMetricsHandler());
   app.use(
     '/api/gcp-serverless',
     await createRouter({
