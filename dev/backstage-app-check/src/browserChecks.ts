@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { ENTITY } from './appConfig';
 
 /** Debian's Chromium (`apt-get install -y chromium`); override with CHROMIUM_PATH. */
@@ -43,10 +48,33 @@ async function watchedPage(
   return { page, errors };
 }
 
-/** The guest sign-in, when the app shows a sign-in page. */
-async function signInIfAsked(page: Page): Promise<void> {
+/**
+ * Waits for `ready` (something the page shows once rendered); when the app shows its sign-in page
+ * first, signs in as the guest ("Enter") and waits again.
+ */
+async function signedIn(page: Page, ready: Locator): Promise<void> {
   const enter = page.getByRole('button', { name: /^enter$/i });
-  if (await enter.isVisible().catch(() => false)) await enter.click();
+  await enter.or(ready).first().waitFor();
+  if (await enter.isVisible().catch(() => false)) {
+    await enter.click();
+    await ready.first().waitFor();
+  }
+}
+
+/** Runs a page check; on failure keeps a screenshot of what the page showed. */
+async function onPage<T>(
+  page: Page,
+  screenshot: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await page
+      .screenshot({ path: screenshot.replace(/\.png$/, '-failed.png') })
+      .catch(() => undefined);
+    throw error;
+  }
 }
 
 function noErrors(where: string, errors: string[]): void {
@@ -65,19 +93,23 @@ export async function pluginPageRenders(
   screenshot: string,
 ): Promise<string> {
   const { page, errors } = await watchedPage(browser);
-  await page.goto(`${base}/gcp-serverless`, { waitUntil: 'domcontentloaded' });
-  await signInIfAsked(page);
-  await page.getByText('gryd-be', { exact: true }).first().waitFor();
-  const nav = page.locator('nav a[href$="/gcp-serverless"]');
-  await nav.first().waitFor();
-  const navText = (await nav.first().innerText()).trim();
-  if (!/GCP Serverless/i.test(navText))
-    throw new Error(`sidebar link to /gcp-serverless reads "${navText}"`);
-  await page.waitForTimeout(2_000); // late console errors from lazy panels
-  await page.screenshot({ path: screenshot, fullPage: false });
-  noErrors('plugin page', errors);
+  const result = await onPage(page, screenshot, async () => {
+    await page.goto(`${base}/gcp-serverless`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await signedIn(page, page.getByText('gryd-be', { exact: true }));
+    const nav = page.locator('nav a[href$="/gcp-serverless"]');
+    await nav.first().waitFor();
+    const navText = (await nav.first().innerText()).trim();
+    if (!/GCP Serverless/i.test(navText))
+      throw new Error(`sidebar link to /gcp-serverless reads "${navText}"`);
+    await page.waitForTimeout(2_000); // late console errors from lazy panels
+    await page.screenshot({ path: screenshot, fullPage: false });
+    noErrors('plugin page', errors);
+    return `gryd-be listed; sidebar shows "${navText}"; screenshot ${screenshot}`;
+  });
   await page.context().close();
-  return `gryd-be listed; sidebar shows "${navText}"; screenshot ${screenshot}`;
+  return result;
 }
 
 /** The entity tab of an annotated component. */
@@ -87,16 +119,20 @@ export async function entityTabRenders(
   screenshot: string,
 ): Promise<string> {
   const { page, errors } = await watchedPage(browser);
-  const url = `${base}/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`;
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await signInIfAsked(page);
-  const tab = page.getByRole('tab', { name: /GCP Serverless/i });
-  await tab.first().waitFor();
-  await tab.first().click();
-  await page.getByText('gryd-be', { exact: false }).first().waitFor();
-  await page.waitForTimeout(2_000);
-  await page.screenshot({ path: screenshot, fullPage: false });
-  noErrors('entity tab', errors);
+  const result = await onPage(page, screenshot, async () => {
+    await page.goto(
+      `${base}/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`,
+      { waitUntil: 'domcontentloaded' },
+    );
+    const tab = page.getByRole('tab', { name: /GCP Serverless/i });
+    await signedIn(page, tab);
+    await tab.first().click();
+    await page.getByText('gryd-be', { exact: false }).first().waitFor();
+    await page.waitForTimeout(2_000);
+    await page.screenshot({ path: screenshot, fullPage: false });
+    noErrors('entity tab', errors);
+    return `tab "GCP Serverless" of ${ENTITY.name} shows gryd-be; screenshot ${screenshot}`;
+  });
   await page.context().close();
-  return `tab "GCP Serverless" of ${ENTITY.name} shows gryd-be; screenshot ${screenshot}`;
+  return result;
 }
