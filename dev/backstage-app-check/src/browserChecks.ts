@@ -86,7 +86,7 @@ function noErrors(where: string, errors: string[]): void {
     );
 }
 
-/** The plugin page at /gcp-serverless: the services of the sandbox project, and the sidebar entry. */
+/** The plugin page at /gcp-serverless (the overview of the sandbox project) and the sidebar entry. */
 export async function pluginPageRenders(
   browser: Browser,
   base: string,
@@ -97,7 +97,8 @@ export async function pluginPageRenders(
     await page.goto(`${base}/gcp-serverless`, {
       waitUntil: 'domcontentloaded',
     });
-    await signedIn(page, page.getByText('gryd-be', { exact: true }));
+    // The plugin's home: the overview of the allowlisted projects.
+    await signedIn(page, page.getByText('gryyd-web', { exact: true }));
     const nav = page.locator('nav a[href$="/gcp-serverless"]');
     await nav.first().waitFor();
     const navText = (await nav.first().innerText()).trim();
@@ -106,7 +107,7 @@ export async function pluginPageRenders(
     await page.waitForTimeout(2_000); // late console errors from lazy panels
     await page.screenshot({ path: screenshot, fullPage: false });
     noErrors('plugin page', errors);
-    return `gryd-be listed; sidebar shows "${navText}"; screenshot ${screenshot}`;
+    return `overview of gryyd-web; sidebar shows "${navText}"; screenshot ${screenshot}`;
   });
   await page.context().close();
   return result;
@@ -120,12 +121,20 @@ export async function entityTabRenders(
 ): Promise<string> {
   const { page, errors } = await watchedPage(browser);
   const result = await onPage(page, screenshot, async () => {
-    await page.goto(
-      `${base}/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`,
-      { waitUntil: 'domcontentloaded' },
-    );
+    const url = `${base}/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`;
     const tab = page.getByRole('tab', { name: /GCP Serverless/i });
-    await signedIn(page, tab);
+    const notFound = page.getByText('Entity not found');
+    // The catalog ingests the annotated entity a while after the backend boots: reload until it is there.
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await signedIn(page, tab.or(notFound));
+      if (await tab.first().isVisible()) break;
+      if (attempt >= 18)
+        throw new Error(
+          `${ENTITY.name} is not in the catalog after ${attempt} tries`,
+        );
+      await page.waitForTimeout(10_000);
+    }
     await tab.first().click();
     await page.getByText('gryd-be', { exact: false }).first().waitFor();
     await page.waitForTimeout(2_000);

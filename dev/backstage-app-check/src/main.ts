@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     await check('entity tab in Chromium', () =>
       withTimeout(
         'entity tab',
-        4 * MINUTE,
+        6 * MINUTE,
         entityTabRenders(browser!, base, path.join(runDir, 'entity-tab.png')),
       ),
     );
