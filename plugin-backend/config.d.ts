@@ -20,6 +20,8 @@ export interface Config {
     billing?: {
       accountId: string;
       export?: { projectId: string; dataset: string; table?: string; location?: string };
+      /** `allowlisted` (default): only budgets scoped to configured projects; `billingAccount`: every budget. */
+      budgetScope?: 'allowlisted' | 'billingAccount';
     };
     /** Standalone access control; ignored inside Backstage, where the permission framework decides. */
     access?: {

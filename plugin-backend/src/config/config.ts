@@ -52,6 +52,11 @@ export const gcpServerlessConfigSchema = z
           })
           .strict()
           .optional(),
+        /**
+         * Which budgets are shown and changed: `allowlisted` (only budgets whose project filter names configured
+         * projects, and only those) or `billingAccount` (every budget of the account).
+         */
+        budgetScope: z.enum(['allowlisted', 'billingAccount']).default('allowlisted'),
       })
       .strict()
       .optional(),

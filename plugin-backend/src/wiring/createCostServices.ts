@@ -49,7 +49,7 @@ export function createCostServices(deps: {
     : new EstimatedCostSource({ access, cloudRun, monitoring, catalog, now });
   return {
     costs: new CostService({ access, source, monitoring, ...(budgets ? { budgets } : {}), now }),
-    budgets: new BudgetService({ access, ...(budgets ? { budgets } : {}), source, audit, now }),
+    budgets: new BudgetService({ access, ...(budgets ? { budgets } : {}), source, audit, now, budgetScope: config.billing?.budgetScope ?? 'allowlisted' }),
     scalingCosts: new ScalingCostEstimator({ catalog, logger }),
     previewCosts: new PreviewCostEstimator({ catalog, logger }),
     source,

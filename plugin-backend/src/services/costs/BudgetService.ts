@@ -23,6 +23,7 @@ import { settlePanels } from '../panelErrors';
 import type { ProjectAccess } from '../ProjectAccess';
 import type { CostSource } from './CostSource';
 import { budgetDiff, budgetWarnings } from './budgetChecks';
+import { assertBudgetAllowed, isBudgetAllowed, type BudgetScope } from './budgetAllowlist';
 
 /**
  * The budgets page: every budget of the configured billing account with spend against it, and the
@@ -31,10 +32,10 @@ import { budgetDiff, budgetWarnings } from './budgetChecks';
  * allowlist shows the spend of the allowed ones (the page says which).
  */
 export class BudgetService {
-  private readonly deps: { access: ProjectAccess; budgets?: BudgetsGateway; source: CostSource; audit: AuditLog; now: () => number };
+  private readonly deps: { access: ProjectAccess; budgets?: BudgetsGateway; source: CostSource; audit: AuditLog; now: () => number; budgetScope?: BudgetScope };
 
   constructor(
-    deps: { access: ProjectAccess; budgets?: BudgetsGateway; source: CostSource; audit: AuditLog; now: () => number },
+    deps: { access: ProjectAccess; budgets?: BudgetsGateway; source: CostSource; audit: AuditLog; now: () => number; budgetScope?: BudgetScope },
   ) {
     this.deps = deps;
   }
@@ -48,11 +49,22 @@ export class BudgetService {
     return this.deps.budgets;
   }
 
+  private scope(): BudgetScope {
+    return this.deps.budgetScope ?? 'allowlisted';
+  }
+
+  /** The budget, or 404 when it is outside the configured scope (nothing is written to Google then). */
+  private async allowedBudget(budgetId: string): Promise<Budget> {
+    const budget = await this.gateway().getBudget(budgetId);
+    assertBudgetAllowed(budget, budgetId, this.deps.access.list().map(p => p.projectId), this.scope());
+    return budget;
+  }
+
   async list(): Promise<BudgetListResponse> {
     const gateway = this.gateway();
-    const budgets = await gateway.listBudgets();
-    const today = utcDay(this.deps.now());
     const allowed = this.deps.access.list().map(p => p.projectId);
+    const budgets = (await gateway.listBudgets()).filter(b => isBudgetAllowed(b, allowed, this.scope()));
+    const today = utcDay(this.deps.now());
     const earliest = budgets.reduce((min, b) => {
       const start = budgetPeriodBounds(b.period === 'CUSTOM' ? 'MONTH' : b.period, today).start;
       return start < min ? start : min;
@@ -69,7 +81,7 @@ export class BudgetService {
   }
 
   async preview(budgetId: string, change: BudgetChange): Promise<BudgetPreview> {
-    const budget = await this.gateway().getBudget(budgetId);
+    const budget = await this.allowedBudget(budgetId);
     const diff = budgetDiff(budget, change);
     return {
       budget,
@@ -85,7 +97,7 @@ export class BudgetService {
 
   async apply(budgetId: string, request: BudgetApplyRequest, actor: string): Promise<BudgetApplyResult> {
     const gateway = this.gateway();
-    const budget = await gateway.getBudget(budgetId);
+    const budget = await this.allowedBudget(budgetId);
     const base = { time: new Date().toISOString(), actor, action: 'budget.apply' as const, resource: budget.name, before: editable(budget), after: request.change };
     if (budget.etag !== request.etag) {
       const error = conflict(budget);
