@@ -11,7 +11,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['common/src/**/*.test.ts', 'plugin-backend/src/**/*.test.ts', 'dev/sandbox/src/**/*.test.ts', 'dev/integration/src/**/*.test.ts', 'dev/portal/src/**/*.test.ts'],
+          include: [
+            'common/src/**/*.test.ts',
+            'plugin-backend/src/**/*.test.ts',
+            'dev/sandbox/src/**/*.test.ts',
+            'dev/integration/src/**/*.test.ts',
+            'dev/portal/src/**/*.test.ts',
+          ],
           exclude: ['dev/portal/src/e2e/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

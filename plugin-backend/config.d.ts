@@ -19,13 +19,20 @@ export interface Config {
     /** Cloud Billing account and its BigQuery export (budgets and costs). */
     billing?: {
       accountId: string;
-      export?: { projectId: string; dataset: string; table?: string; location?: string };
+      export?: {
+        projectId: string;
+        dataset: string;
+        table?: string;
+        location?: string;
+      };
       /** `allowlisted` (default): only budgets scoped to configured projects; `billingAccount`: every budget. */
       budgetScope?: 'allowlisted' | 'billingAccount';
     };
     /** Standalone access control; ignored inside Backstage, where the permission framework decides. */
     access?: {
-      identity: { type: 'local'; user: string } | { type: 'iap'; audience: string };
+      identity:
+        | { type: 'local'; user: string }
+        | { type: 'iap'; audience: string };
       roles?: { viewer?: string[]; editor?: string[]; finance?: string[] };
     };
     /** Standalone change history; inside Backstage the database service is used. */
@@ -42,17 +49,21 @@ export interface Config {
       windows?: Array<'1h' | '6h' | '24h' | '7d'>;
     };
     /** Standalone snapshot cache; inside Backstage `backend.cache` is used. */
-    cache?: { store: 'memory' } | {
-      store: 'redis';
-      /** @visibility secret */
-      connection: string;
-    };
+    cache?:
+      | { store: 'memory' }
+      | {
+          store: 'redis';
+          /** @visibility secret */
+          connection: string;
+        };
     /** Standalone database (history, refresh leases); inside Backstage `backend.database` is used. */
-    database?: { client: 'better-sqlite3' } | {
-      client: 'pg';
-      /** @visibility secret */
-      connection: string | object;
-    };
+    database?:
+      | { client: 'better-sqlite3' }
+      | {
+          client: 'pg';
+          /** @visibility secret */
+          connection: string | object;
+        };
     /** Capacity guardrails wiring (docs/queues-and-redis.md). */
     capacity?: { wiring?: unknown[] };
   };

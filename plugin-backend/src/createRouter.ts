@@ -1,7 +1,14 @@
 import type { Router } from 'express';
-import { readGcpServerlessConfig, type GcpServerlessConfig, type GcpServerlessConfigInput } from './config/config';
+import {
+  readGcpServerlessConfig,
+  type GcpServerlessConfig,
+  type GcpServerlessConfigInput,
+} from './config/config';
 import { buildRouter } from './router/createRouter';
-import { createPluginServices, type PluginServicesOptions } from './wiring/createPluginServices';
+import {
+  createPluginServices,
+  type PluginServicesOptions,
+} from './wiring/createPluginServices';
 
 /** Options of the standalone router: the config (validated here if raw) plus optional injected dependencies. */
 export interface RouterOptions extends Omit<PluginServicesOptions, 'config'> {
@@ -18,7 +25,11 @@ export interface RouterOptions extends Omit<PluginServicesOptions, 'config'> {
 export async function createRouter(options: RouterOptions): Promise<Router> {
   const config = readGcpServerlessConfig(options.config);
   const services = createPluginServices({ ...options, config });
-  options.signal?.addEventListener('abort', () => void services.readModelLifecycle.stop(), { once: true });
+  options.signal?.addEventListener(
+    'abort',
+    () => void services.readModelLifecycle.stop(),
+    { once: true },
+  );
   await services.readModelLifecycle.start();
   return buildRouter(services);
 }

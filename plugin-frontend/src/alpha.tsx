@@ -2,7 +2,14 @@
  * @gcp-serverless/plugin-frontend/alpha: the plugin for Backstage's new frontend system. Add the
  * package to the app (feature discovery) or `createApp({ features: [gcpServerlessPlugin] })`.
  */
-import { ApiBlueprint, PageBlueprint, createFrontendPlugin, createRouteRef, discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { GcpServerlessClient } from './api/GcpServerlessClient';
 import { gcpServerlessApiRef } from './backstage/apiRef';
@@ -17,7 +24,8 @@ const gcpServerlessApi = ApiBlueprint.make({
     defineParams({
       api: gcpServerlessApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new GcpServerlessClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GcpServerlessClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -28,7 +36,10 @@ const gcpServerlessPage = PageBlueprint.make({
     title: 'GCP Serverless',
     icon: <GcpServerlessIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
-    loader: () => import('./backstage/BackstagePages').then(m => <m.BackstageGcpServerlessPage />),
+    loader: () =>
+      import('./backstage/BackstagePages').then(m => (
+        <m.BackstageGcpServerlessPage />
+      )),
   },
 });
 
@@ -37,7 +48,10 @@ const gcpServerlessEntityContent = EntityContentBlueprint.make({
     path: 'gcp-serverless',
     title: 'GCP Serverless',
     filter: isGcpServerlessAvailable,
-    loader: () => import('./backstage/BackstagePages').then(m => <m.BackstageEntityContent />),
+    loader: () =>
+      import('./backstage/BackstagePages').then(m => (
+        <m.BackstageEntityContent />
+      )),
   },
 });
 

@@ -1,5 +1,9 @@
 import type { ChangeWarning } from '../types/api';
-import type { CapacityImpact, QueueWorkerBudget, RedisConnectionBudget } from '../types/capacity';
+import type {
+  CapacityImpact,
+  QueueWorkerBudget,
+  RedisConnectionBudget,
+} from '../types/capacity';
 import { formatQueueBudget } from './queueGuardrail';
 import { formatRedisBudget } from './redisGuardrail';
 
@@ -13,11 +17,19 @@ export const CAPACITY_WARNING_CODES = {
 
 /** Tasks a queue may have in flight: the smaller of its concurrency cap and rate × task seconds. */
 export function queueInFlight(budget: QueueWorkerBudget): number {
-  return Math.min(budget.maxConcurrentDispatches, budget.concurrentAtMaxRate ?? budget.maxConcurrentDispatches);
+  return Math.min(
+    budget.maxConcurrentDispatches,
+    budget.concurrentAtMaxRate ?? budget.maxConcurrentDispatches,
+  );
 }
 
 /** Before/after lines of the Redis budgets a change touches (pairs matched by instance id). */
-export function redisImpacts(pairs: readonly { before: RedisConnectionBudget; after: RedisConnectionBudget }[]): CapacityImpact[] {
+export function redisImpacts(
+  pairs: readonly {
+    before: RedisConnectionBudget;
+    after: RedisConnectionBudget;
+  }[],
+): CapacityImpact[] {
   return pairs.map(({ before, after }) => ({
     kind: 'redis',
     resource: after.instance,
@@ -28,7 +40,9 @@ export function redisImpacts(pairs: readonly { before: RedisConnectionBudget; af
 }
 
 /** Before/after lines of the queue → worker budgets a change touches. */
-export function queueImpacts(pairs: readonly { before: QueueWorkerBudget; after: QueueWorkerBudget }[]): CapacityImpact[] {
+export function queueImpacts(
+  pairs: readonly { before: QueueWorkerBudget; after: QueueWorkerBudget }[],
+): CapacityImpact[] {
   return pairs.map(({ before, after }) => ({
     kind: 'queue',
     resource: after.queue,
@@ -42,16 +56,27 @@ export function queueImpacts(pairs: readonly { before: QueueWorkerBudget; after:
  * Redis guardrail warnings: a change that RAISES a worst case past the 65,000 limit needs an
  * acknowledgement; a worst case already past it that the change does not raise is only reported.
  */
-export function redisCapacityWarnings(pairs: readonly { before: RedisConnectionBudget; after: RedisConnectionBudget }[]): ChangeWarning[] {
-  const raised = pairs.filter(p => p.after.exceedsLimit && p.after.worstCase > p.before.worstCase);
-  const already = pairs.filter(p => p.after.exceedsLimit && p.after.worstCase <= p.before.worstCase);
+export function redisCapacityWarnings(
+  pairs: readonly {
+    before: RedisConnectionBudget;
+    after: RedisConnectionBudget;
+  }[],
+): ChangeWarning[] {
+  const raised = pairs.filter(
+    p => p.after.exceedsLimit && p.after.worstCase > p.before.worstCase,
+  );
+  const already = pairs.filter(
+    p => p.after.exceedsLimit && p.after.worstCase <= p.before.worstCase,
+  );
   const warnings: ChangeWarning[] = [];
   if (raised.length > 0) {
     warnings.push({
       code: CAPACITY_WARNING_CODES.redisOverLimit,
       severity: 'warning',
       message:
-        `Worst-case Redis connections exceed the limit: ${raised.map(p => formatRedisBudget(p.after)).join('; ')}. ` +
+        `Worst-case Redis connections exceed the limit: ${raised
+          .map(p => formatRedisBudget(p.after))
+          .join('; ')}. ` +
         'At full scale Redis refuses new connections (max number of clients reached) while Cloud Run keeps adding instances.',
       requiresAcknowledgement: true,
     });
@@ -61,7 +86,9 @@ export function redisCapacityWarnings(pairs: readonly { before: RedisConnectionB
       code: CAPACITY_WARNING_CODES.redisAlreadyOver,
       // Not the change's doing, so no acknowledgement; still a warning, since the risk is real.
       severity: 'warning',
-      message: `Worst-case Redis connections are already above the limit: ${already.map(p => formatRedisBudget(p.after)).join('; ')}.`,
+      message: `Worst-case Redis connections are already above the limit: ${already
+        .map(p => formatRedisBudget(p.after))
+        .join('; ')}.`,
       requiresAcknowledgement: false,
     });
   }
@@ -73,17 +100,25 @@ export function redisCapacityWarnings(pairs: readonly { before: RedisConnectionB
  * than the worker's max instances × concurrency (from within it, or further past it) needs an
  * acknowledgement; an existing excess the change does not worsen is only reported.
  */
-export function queueCapacityWarnings(pairs: readonly { before: QueueWorkerBudget; after: QueueWorkerBudget }[]): ChangeWarning[] {
+export function queueCapacityWarnings(
+  pairs: readonly { before: QueueWorkerBudget; after: QueueWorkerBudget }[],
+): ChangeWarning[] {
   const excess = (b: QueueWorkerBudget) => queueInFlight(b) - b.workerCapacity;
-  const worse = pairs.filter(p => p.after.exceedsWorker && excess(p.after) > excess(p.before));
-  const already = pairs.filter(p => p.after.exceedsWorker && excess(p.after) <= excess(p.before));
+  const worse = pairs.filter(
+    p => p.after.exceedsWorker && excess(p.after) > excess(p.before),
+  );
+  const already = pairs.filter(
+    p => p.after.exceedsWorker && excess(p.after) <= excess(p.before),
+  );
   const warnings: ChangeWarning[] = [];
   if (worse.length > 0) {
     warnings.push({
       code: CAPACITY_WARNING_CODES.queueOverWorker,
       severity: 'warning',
       message:
-        `The queue can dispatch more tasks at once than its worker can run: ${worse.map(p => formatQueueBudget(p.after)).join('; ')}. ` +
+        `The queue can dispatch more tasks at once than its worker can run: ${worse
+          .map(p => formatQueueBudget(p.after))
+          .join('; ')}. ` +
         'Dispatches above it get 429 from Cloud Run and come back as retries with backoff.',
       requiresAcknowledgement: true,
     });
@@ -92,7 +127,9 @@ export function queueCapacityWarnings(pairs: readonly { before: QueueWorkerBudge
     warnings.push({
       code: CAPACITY_WARNING_CODES.queueAlreadyOver,
       severity: 'warning',
-      message: `The queue can already dispatch more tasks at once than its worker can run: ${already.map(p => formatQueueBudget(p.after)).join('; ')}.`,
+      message: `The queue can already dispatch more tasks at once than its worker can run: ${already
+        .map(p => formatQueueBudget(p.after))
+        .join('; ')}.`,
       requiresAcknowledgement: false,
     });
   }

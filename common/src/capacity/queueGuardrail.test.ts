@@ -3,49 +3,89 @@ import { formatQueueBudget, queueWorkerBudget } from './queueGuardrail';
 import { queueCapacityWarnings, queueInFlight } from './capacityWarnings';
 
 const generation = {
-  queue: 'generation', worker: 'gryd-worker', maxInstances: 10, concurrency: 1,
-  maxConcurrentDispatches: 10, maxDispatchesPerSecond: 1, taskSeconds: 70,
+  queue: 'generation',
+  worker: 'gryd-worker',
+  maxInstances: 10,
+  concurrency: 1,
+  maxConcurrentDispatches: 10,
+  maxDispatchesPerSecond: 1,
+  taskSeconds: 70,
 };
 
 describe('queueWorkerBudget', () => {
   it('compares tasks in flight with max instances × concurrency', () => {
     const b = queueWorkerBudget(generation);
-    expect(b).toMatchObject({ workerCapacity: 10, concurrentAtMaxRate: 70, exceedsWorker: false });
+    expect(b).toMatchObject({
+      workerCapacity: 10,
+      concurrentAtMaxRate: 70,
+      exceedsWorker: false,
+    });
     expect(queueInFlight(b)).toBe(10);
-    expect(formatQueueBudget(b)).toBe('generation → gryd-worker: up to 10 tasks in flight vs max 10 × 1 = 10');
+    expect(formatQueueBudget(b)).toBe(
+      'generation → gryd-worker: up to 10 tasks in flight vs max 10 × 1 = 10',
+    );
   });
 
-  it('the dispatch rate bounds tasks in flight when it is the tighter limit (Little\'s law)', () => {
-    const b = queueWorkerBudget({ ...generation, maxConcurrentDispatches: 1000, maxDispatchesPerSecond: 0.1 });
+  it("the dispatch rate bounds tasks in flight when it is the tighter limit (Little's law)", () => {
+    const b = queueWorkerBudget({
+      ...generation,
+      maxConcurrentDispatches: 1000,
+      maxDispatchesPerSecond: 0.1,
+    });
     expect(queueInFlight(b)).toBe(7);
     expect(b.exceedsWorker).toBe(false);
-    expect(formatQueueBudget(b)).toBe('generation → gryd-worker: up to 7 tasks in flight (0.1/s × 70 s) vs max 10 × 1 = 10');
+    expect(formatQueueBudget(b)).toBe(
+      'generation → gryd-worker: up to 7 tasks in flight (0.1/s × 70 s) vs max 10 × 1 = 10',
+    );
   });
 
   it('without a task duration only maxConcurrentDispatches counts', () => {
-    const b = queueWorkerBudget({ ...generation, maxConcurrentDispatches: 11, taskSeconds: null });
+    const b = queueWorkerBudget({
+      ...generation,
+      maxConcurrentDispatches: 11,
+      taskSeconds: null,
+    });
     expect(b.concurrentAtMaxRate).toBeNull();
     expect(b.exceedsWorker).toBe(true);
   });
 });
 
 describe('queueCapacityWarnings', () => {
-  const at = (concurrent: number, maxInstances = 10) => queueWorkerBudget({ ...generation, maxConcurrentDispatches: concurrent, maxInstances });
+  const at = (concurrent: number, maxInstances = 10) =>
+    queueWorkerBudget({
+      ...generation,
+      maxConcurrentDispatches: concurrent,
+      maxInstances,
+    });
 
   it('requires acknowledgement when the queue can outrun its worker after the change', () => {
     const w = queueCapacityWarnings([{ before: at(10), after: at(50) }]);
-    expect(w).toEqual([expect.objectContaining({ code: 'QUEUE_DISPATCH_ABOVE_WORKER_CAPACITY', requiresAcknowledgement: true })]);
-    expect(w[0]!.message).toContain('up to 50 tasks in flight vs max 10 × 1 = 10');
+    expect(w).toEqual([
+      expect.objectContaining({
+        code: 'QUEUE_DISPATCH_ABOVE_WORKER_CAPACITY',
+        requiresAcknowledgement: true,
+      }),
+    ]);
+    expect(w[0]!.message).toContain(
+      'up to 50 tasks in flight vs max 10 × 1 = 10',
+    );
   });
 
   it('also when the worker shrinks below the queue (scaling preview of the worker)', () => {
-    expect(queueCapacityWarnings([{ before: at(10, 10), after: at(10, 5) }])[0]).toMatchObject({ requiresAcknowledgement: true });
+    expect(
+      queueCapacityWarnings([{ before: at(10, 10), after: at(10, 5) }])[0],
+    ).toMatchObject({ requiresAcknowledgement: true });
   });
 
   it('reports an excess the change reduces without asking, and is silent within capacity', () => {
     expect(queueCapacityWarnings([{ before: at(50), after: at(40) }])).toEqual([
-      expect.objectContaining({ code: 'QUEUE_DISPATCH_ALREADY_ABOVE_WORKER_CAPACITY', requiresAcknowledgement: false }),
+      expect.objectContaining({
+        code: 'QUEUE_DISPATCH_ALREADY_ABOVE_WORKER_CAPACITY',
+        requiresAcknowledgement: false,
+      }),
     ]);
-    expect(queueCapacityWarnings([{ before: at(5), after: at(10) }])).toEqual([]);
+    expect(queueCapacityWarnings([{ before: at(5), after: at(10) }])).toEqual(
+      [],
+    );
   });
 });

@@ -23,9 +23,15 @@ export interface QueueWorkerInput {
  */
 export function queueWorkerBudget(input: QueueWorkerInput): QueueWorkerBudget {
   const workerCapacity = input.maxInstances * input.concurrency;
-  const concurrentAtMaxRate = input.taskSeconds !== null ? input.maxDispatchesPerSecond * input.taskSeconds : null;
+  const concurrentAtMaxRate =
+    input.taskSeconds !== null
+      ? input.maxDispatchesPerSecond * input.taskSeconds
+      : null;
   // The queue never has more in flight than maxConcurrentDispatches, whatever the rate.
-  const inFlight = Math.min(input.maxConcurrentDispatches, concurrentAtMaxRate ?? input.maxConcurrentDispatches);
+  const inFlight = Math.min(
+    input.maxConcurrentDispatches,
+    concurrentAtMaxRate ?? input.maxConcurrentDispatches,
+  );
   return {
     queue: input.queue,
     worker: input.worker,
@@ -40,20 +46,32 @@ export function queueWorkerBudget(input: QueueWorkerInput): QueueWorkerBudget {
   };
 }
 
-const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits });
+const n = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 /**
  * "generation → gryd-worker: up to 1,000 tasks in flight vs max 10 × 1 = 10" (in flight = the
  * smaller of maxConcurrentDispatches and rate × task seconds).
  */
 export function formatQueueBudget(budget: QueueWorkerBudget): string {
-  const inFlight = Math.min(budget.maxConcurrentDispatches, budget.concurrentAtMaxRate ?? budget.maxConcurrentDispatches);
+  const inFlight = Math.min(
+    budget.maxConcurrentDispatches,
+    budget.concurrentAtMaxRate ?? budget.maxConcurrentDispatches,
+  );
   const how =
-    budget.concurrentAtMaxRate !== null && budget.concurrentAtMaxRate < budget.maxConcurrentDispatches
-      ? ` (${n(budget.maxDispatchesPerSecond, 2)}/s × ${n(budget.taskSeconds ?? 0, 1)} s)`
+    budget.concurrentAtMaxRate !== null &&
+    budget.concurrentAtMaxRate < budget.maxConcurrentDispatches
+      ? ` (${n(budget.maxDispatchesPerSecond, 2)}/s × ${n(
+          budget.taskSeconds ?? 0,
+          1,
+        )} s)`
       : '';
   return (
-    `${budget.queue} → ${budget.worker}: up to ${n(Math.ceil(inFlight))} tasks in flight${how} ` +
-    `vs max ${n(budget.maxInstances)} × ${n(budget.concurrency)} = ${n(budget.workerCapacity)}`
+    `${budget.queue} → ${budget.worker}: up to ${n(
+      Math.ceil(inFlight),
+    )} tasks in flight${how} ` +
+    `vs max ${n(budget.maxInstances)} × ${n(budget.concurrency)} = ${n(
+      budget.workerCapacity,
+    )}`
   );
 }

@@ -24,7 +24,10 @@ export interface RedisWiredService {
  * running at that moment (all services wired to the instance together). Rounded up, since a worst
  * case must not be understated. Null when there is nothing to divide by.
  */
-export function estimateConnectionsPerInstance(connectedClients: number | null, concurrentInstances: number | null): number | null {
+export function estimateConnectionsPerInstance(
+  connectedClients: number | null,
+  concurrentInstances: number | null,
+): number | null {
   if (connectedClients === null || concurrentInstances === null) return null;
   if (!(concurrentInstances > 0) || !(connectedClients > 0)) return null;
   // Tolerance: a ratio of 2.0000001 from float sums of per-minute means is 2, not 3.
@@ -40,11 +43,23 @@ export function resolveConnectionsPerInstance(options: {
   label?: string | null;
   estimated?: number | null;
 }): { connectionsPerInstance: number; connectionsSource: ConnectionsSource } {
-  if (options.config != null && options.config > 0) return { connectionsPerInstance: options.config, connectionsSource: 'config' };
+  if (options.config != null && options.config > 0)
+    return {
+      connectionsPerInstance: options.config,
+      connectionsSource: 'config',
+    };
   const fromLabel = options.label != null ? Number(options.label) : NaN;
-  if (Number.isInteger(fromLabel) && fromLabel > 0) return { connectionsPerInstance: fromLabel, connectionsSource: 'label' };
-  if (options.estimated != null && options.estimated > 0) return { connectionsPerInstance: options.estimated, connectionsSource: 'metrics' };
-  return { connectionsPerInstance: DEFAULT_REDIS_CONNECTIONS_PER_INSTANCE, connectionsSource: 'default' };
+  if (Number.isInteger(fromLabel) && fromLabel > 0)
+    return { connectionsPerInstance: fromLabel, connectionsSource: 'label' };
+  if (options.estimated != null && options.estimated > 0)
+    return {
+      connectionsPerInstance: options.estimated,
+      connectionsSource: 'metrics',
+    };
+  return {
+    connectionsPerInstance: DEFAULT_REDIS_CONNECTIONS_PER_INSTANCE,
+    connectionsSource: 'default',
+  };
 }
 
 /**
@@ -72,7 +87,9 @@ const n = (value: number) => value.toLocaleString('en-US');
 
 /** "max 1,000 × 2 connections = 2,000" for one service. */
 export function formatRedisTerm(term: RedisConnectionTerm): string {
-  return `${term.service} max ${n(term.maxInstances)} × ${n(term.connectionsPerInstance)} connections = ${n(term.connections)}`;
+  return `${term.service} max ${n(term.maxInstances)} × ${n(
+    term.connectionsPerInstance,
+  )} connections = ${n(term.connections)}`;
 }
 
 /**
@@ -82,5 +99,7 @@ export function formatRedisTerm(term: RedisConnectionTerm): string {
 export function formatRedisBudget(budget: RedisConnectionBudget): string {
   const terms = budget.terms.map(formatRedisTerm).join(' + ');
   const total = budget.terms.length > 1 ? ` = ${n(budget.worstCase)}` : '';
-  return `${budget.instance}: ${terms || 'no services'}${total} of ${n(budget.limit)}`;
+  return `${budget.instance}: ${terms || 'no services'}${total} of ${n(
+    budget.limit,
+  )}`;
 }

@@ -17,7 +17,12 @@ import type { WiringEvidence } from '../types/queues';
  */
 
 /** Env var names that can point at a Redis endpoint. */
-export const REDIS_ENV_NAMES = ['REDISHOST', 'REDIS_HOST', 'REDIS_URL', 'REDIS_ADDR'] as const;
+export const REDIS_ENV_NAMES = [
+  'REDISHOST',
+  'REDIS_HOST',
+  'REDIS_URL',
+  'REDIS_ADDR',
+] as const;
 /** Label naming the Redis instance a service uses. */
 export const REDIS_INSTANCE_LABEL = 'redis-instance';
 /** Label overriding the connections one container holds to Redis. */
@@ -50,18 +55,28 @@ export interface WiringService {
 
 /** True for env var names that wiring detection reads. */
 export function isWiringEnvName(name: string): boolean {
-  return (REDIS_ENV_NAMES as readonly string[]).includes(name) || name.toUpperCase().includes('QUEUE');
+  return (
+    (REDIS_ENV_NAMES as readonly string[]).includes(name) ||
+    name.toUpperCase().includes('QUEUE')
+  );
 }
 
 /**
  * The env vars wiring detection needs, from a container's `env` list; credentials in a Redis URL are
  * dropped so nothing secret reaches logs or the browser. Values from Secret Manager are skipped.
  */
-export function pickWiringEnv(env: readonly { name?: string | null; value?: string | null }[] | null | undefined): Record<string, string> {
+export function pickWiringEnv(
+  env:
+    | readonly { name?: string | null; value?: string | null }[]
+    | null
+    | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of env ?? []) {
-    if (!e.name || typeof e.value !== 'string' || !isWiringEnvName(e.name)) continue;
-    out[e.name] = e.name === 'REDIS_URL' ? e.value.replace(/\/\/[^@/]*@/, '//') : e.value;
+    if (!e.name || typeof e.value !== 'string' || !isWiringEnvName(e.name))
+      continue;
+    out[e.name] =
+      e.name === 'REDIS_URL' ? e.value.replace(/\/\/[^@/]*@/, '//') : e.value;
   }
   return out;
 }
@@ -87,19 +102,30 @@ export function servicesWiredToRedis(
   const found: WiringEvidence[] = [];
   for (const s of services) {
     if (s.projectId !== instance.projectId) continue;
-    const override = overrides.find(o => o.projectId === s.projectId && o.service === s.name);
+    const override = overrides.find(
+      o => o.projectId === s.projectId && o.service === s.name,
+    );
     if (override?.redisInstances?.includes(instance.name)) {
       found.push({ service: s.name, via: 'config' });
       continue;
     }
     if (s.labels[REDIS_INSTANCE_LABEL] === instance.name) {
-      found.push({ service: s.name, via: `label ${REDIS_INSTANCE_LABEL}=${instance.name}` });
+      found.push({
+        service: s.name,
+        via: `label ${REDIS_INSTANCE_LABEL}=${instance.name}`,
+      });
       continue;
     }
     const env = Object.entries(s.wiringEnv ?? {}).find(
-      ([name, value]) => (REDIS_ENV_NAMES as readonly string[]).includes(name) && instance.hosts.includes(redisHostOf(name, value) ?? ''),
+      ([name, value]) =>
+        (REDIS_ENV_NAMES as readonly string[]).includes(name) &&
+        instance.hosts.includes(redisHostOf(name, value) ?? ''),
     );
-    if (env) found.push({ service: s.name, via: `env ${env[0]}=${redisHostOf(env[0], env[1])}` });
+    if (env)
+      found.push({
+        service: s.name,
+        via: `env ${env[0]}=${redisHostOf(env[0], env[1])}`,
+      });
   }
   return found;
 }
@@ -116,14 +142,27 @@ export function servicesWiredToQueue(
   const producers: WiringEvidence[] = [];
   for (const s of services) {
     if (s.projectId !== queue.projectId) continue;
-    const override = overrides.find(o => o.projectId === s.projectId && o.service === s.name);
-    if (override?.queueTargets?.includes(queue.name)) targets.push({ service: s.name, via: 'config' });
-    else if (s.labels[QUEUE_TARGET_LABEL] === queue.name) targets.push({ service: s.name, via: `label ${QUEUE_TARGET_LABEL}=${queue.name}` });
+    const override = overrides.find(
+      o => o.projectId === s.projectId && o.service === s.name,
+    );
+    if (override?.queueTargets?.includes(queue.name))
+      targets.push({ service: s.name, via: 'config' });
+    else if (s.labels[QUEUE_TARGET_LABEL] === queue.name)
+      targets.push({
+        service: s.name,
+        via: `label ${QUEUE_TARGET_LABEL}=${queue.name}`,
+      });
 
-    if (override?.queueProducers?.includes(queue.name)) producers.push({ service: s.name, via: 'config' });
+    if (override?.queueProducers?.includes(queue.name))
+      producers.push({ service: s.name, via: 'config' });
     else {
-      const env = Object.entries(s.wiringEnv ?? {}).find(([name, value]) => name.toUpperCase().includes('QUEUE') && queueIdOf(value) === queue.name);
-      if (env) producers.push({ service: s.name, via: `env ${env[0]}=${env[1]}` });
+      const env = Object.entries(s.wiringEnv ?? {}).find(
+        ([name, value]) =>
+          name.toUpperCase().includes('QUEUE') &&
+          queueIdOf(value) === queue.name,
+      );
+      if (env)
+        producers.push({ service: s.name, via: `env ${env[0]}=${env[1]}` });
     }
   }
   return { targets, producers };

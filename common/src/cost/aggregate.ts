@@ -20,9 +20,17 @@ export interface StackedDay {
 }
 
 /** Rows of the days [from, to) and, if given, of the listed resources only. */
-export function selectRows(rows: readonly CostRow[], from: string, to: string, resources?: readonly string[]): CostRow[] {
-  const only = resources && resources.length > 0 ? new Set(resources) : undefined;
-  return rows.filter(r => r.date >= from && r.date < to && (!only || only.has(r.resource)));
+export function selectRows(
+  rows: readonly CostRow[],
+  from: string,
+  to: string,
+  resources?: readonly string[],
+): CostRow[] {
+  const only =
+    resources && resources.length > 0 ? new Set(resources) : undefined;
+  return rows.filter(
+    r => r.date >= from && r.date < to && (!only || only.has(r.resource)),
+  );
 }
 
 /** Totals of a set of rows. */
@@ -37,7 +45,10 @@ export function totalsOf(rows: readonly CostRow[]): CostTotals {
 }
 
 /** Totals per resource or SKU family, largest gross cost first. */
-export function totalsBy(rows: readonly CostRow[], dimension: CostDimension): { key: string; totals: CostTotals }[] {
+export function totalsBy(
+  rows: readonly CostRow[],
+  dimension: CostDimension,
+): { key: string; totals: CostTotals }[] {
   const groups = new Map<string, CostRow[]>();
   for (const r of rows) {
     const key = r[dimension];
@@ -47,14 +58,21 @@ export function totalsBy(rows: readonly CostRow[], dimension: CostDimension): { 
   }
   return [...groups.entries()]
     .map(([key, list]) => ({ key, totals: totalsOf(list) }))
-    .sort((a, b) => b.totals.cost - a.totals.cost || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) => b.totals.cost - a.totals.cost || a.key.localeCompare(b.key),
+    );
 }
 
 /**
  * Daily gross cost stacked by resource or SKU family for [from, to): every day present (0 where
  * nothing was billed), keys ordered by total cost (SKU families in their fixed order).
  */
-export function dailyStack(rows: readonly CostRow[], from: string, to: string, dimension: CostDimension): { keys: string[]; days: StackedDay[] } {
+export function dailyStack(
+  rows: readonly CostRow[],
+  from: string,
+  to: string,
+  dimension: CostDimension,
+): { keys: string[]; days: StackedDay[] } {
   const selected = selectRows(rows, from, to);
   const totals = totalsBy(selected, dimension);
   const keys =
@@ -62,7 +80,10 @@ export function dailyStack(rows: readonly CostRow[], from: string, to: string, d
       ? SKU_FAMILIES.filter(f => totals.some(t => t.key === f))
       : totals.map(t => t.key);
   const days = new Map<string, StackedDay>(
-    dayRange(from, to).map(date => [date, { date, values: Object.fromEntries(keys.map(k => [k, 0])), total: 0 }]),
+    dayRange(from, to).map(date => [
+      date,
+      { date, values: Object.fromEntries(keys.map(k => [k, 0])), total: 0 },
+    ]),
   );
   for (const r of selected) {
     const day = days.get(r.date)!;
@@ -84,18 +105,36 @@ export interface CostMover {
 }
 
 /** Net cost per key in the current vs the previous period, biggest absolute change first. */
-export function topMovers(current: readonly CostRow[], previous: readonly CostRow[], dimension: CostDimension, limit = 5): CostMover[] {
-  const now = new Map(totalsBy(current, dimension).map(t => [t.key, t.totals.net]));
-  const before = new Map(totalsBy(previous, dimension).map(t => [t.key, t.totals.net]));
+export function topMovers(
+  current: readonly CostRow[],
+  previous: readonly CostRow[],
+  dimension: CostDimension,
+  limit = 5,
+): CostMover[] {
+  const now = new Map(
+    totalsBy(current, dimension).map(t => [t.key, t.totals.net]),
+  );
+  const before = new Map(
+    totalsBy(previous, dimension).map(t => [t.key, t.totals.net]),
+  );
   const keys = new Set([...now.keys(), ...before.keys()]);
   return [...keys]
     .map(key => {
       const c = now.get(key) ?? 0;
       const p = before.get(key) ?? 0;
-      return { key, current: c, previous: p, change: c - p, changeRatio: p !== 0 ? (c - p) / Math.abs(p) : null };
+      return {
+        key,
+        current: c,
+        previous: p,
+        change: c - p,
+        changeRatio: p !== 0 ? (c - p) / Math.abs(p) : null,
+      };
     })
     .filter(m => Math.abs(m.change) >= 0.005)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key),
+    )
     .slice(0, limit);
 }
 
@@ -110,21 +149,40 @@ export interface CostPerRequests {
 }
 
 /** Net cost ÷ requests × 1,000 per resource that served requests (Cloud Run services, backends). */
-export function costPer1000Requests(rows: readonly CostRow[], requests: readonly ResourceRequests[]): CostPerRequests[] {
-  const net = new Map(totalsBy(rows, 'resource').map(t => [t.key, t.totals.net]));
+export function costPer1000Requests(
+  rows: readonly CostRow[],
+  requests: readonly ResourceRequests[],
+): CostPerRequests[] {
+  const net = new Map(
+    totalsBy(rows, 'resource').map(t => [t.key, t.totals.net]),
+  );
   return requests
     .map(r => {
       const cost = net.get(r.resource) ?? 0;
-      return { resource: r.resource, cost, requests: r.requests, per1000: r.requests > 0 ? (cost / r.requests) * 1000 : null };
+      return {
+        resource: r.resource,
+        cost,
+        requests: r.requests,
+        per1000: r.requests > 0 ? (cost / r.requests) * 1000 : null,
+      };
     })
-    .sort((a, b) => (b.per1000 ?? -1) - (a.per1000 ?? -1) || a.resource.localeCompare(b.resource));
+    .sort(
+      (a, b) =>
+        (b.per1000 ?? -1) - (a.per1000 ?? -1) ||
+        a.resource.localeCompare(b.resource),
+    );
 }
 
 /** Net cost per day for the forecast. */
-export function dailyNet(rows: readonly CostRow[]): { date: string; amount: number }[] {
+export function dailyNet(
+  rows: readonly CostRow[],
+): { date: string; amount: number }[] {
   const byDay = new Map<string, number>();
-  for (const r of rows) byDay.set(r.date, (byDay.get(r.date) ?? 0) + r.cost + r.credits);
-  return [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, amount]) => ({ date, amount }));
+  for (const r of rows)
+    byDay.set(r.date, (byDay.get(r.date) ?? 0) + r.cost + r.credits);
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, amount]) => ({ date, amount }));
 }
 
 /** The families present in rows, in their fixed order. */

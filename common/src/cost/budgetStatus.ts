@@ -29,14 +29,23 @@ export interface BudgetStatus {
 export function budgetStatus(b: BudgetWithSpend): BudgetStatus {
   const { actual, forecast } = b.spend;
   const amount = b.amount;
-  const over = (v: number | null) => amount !== null && amount > 0 && v !== null && v > amount;
+  const over = (v: number | null) =>
+    amount !== null && amount > 0 && v !== null && v > amount;
   return {
     forecastOver: over(forecast),
     forecastOverBy: over(forecast) ? forecast! - amount! : 0,
     actualOver: over(actual),
     thresholds: b.thresholds.map(t => {
       const spend = t.spendBasis === 'FORECASTED_SPEND' ? forecast : actual;
-      return { ...t, spend, crossed: amount !== null && amount > 0 && spend !== null && spend >= amount * t.percent };
+      return {
+        ...t,
+        spend,
+        crossed:
+          amount !== null &&
+          amount > 0 &&
+          spend !== null &&
+          spend >= amount * t.percent,
+      };
     }),
   };
 }

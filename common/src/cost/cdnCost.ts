@@ -39,7 +39,10 @@ export interface CdnTraffic {
  * depend on requests, not on the policy, so they are left out. Null where the metrics do not allow
  * an estimate (no hit ratio, or no expected one).
  */
-export function cdnPolicyCostImpact(traffic: CdnTraffic, prices: CdnPrices): CostImpact | null {
+export function cdnPolicyCostImpact(
+  traffic: CdnTraffic,
+  prices: CdnPrices,
+): CostImpact | null {
   const { servedGiB, currentHitRatio: h0, proposedHitRatio: h1 } = traffic;
   if (h0 === null || h1 === null || !Number.isFinite(servedGiB)) return null;
   const money = (v: number) => formatUnitPrice(v, prices.currency);
@@ -56,7 +59,9 @@ export function cdnPolicyCostImpact(traffic: CdnTraffic, prices: CdnPrices): Cos
         before: servedGiB * h0 * prices.cacheEgressPerGiB,
         after: servedGiB * h1 * prices.cacheEgressPerGiB,
         change: servedGiB * (h1 - h0) * prices.cacheEgressPerGiB,
-        formula: `${gib} GiB × hit ratio (${pct(h0)} → ${pct(h1)}) × ${money(prices.cacheEgressPerGiB)}/GiB`,
+        formula: `${gib} GiB × hit ratio (${pct(h0)} → ${pct(h1)}) × ${money(
+          prices.cacheEgressPerGiB,
+        )}/GiB`,
       },
       {
         key: 'cacheFillMonthly',
@@ -65,11 +70,16 @@ export function cdnPolicyCostImpact(traffic: CdnTraffic, prices: CdnPrices): Cos
         before: servedGiB * (1 - h0) * prices.cacheFillPerGiB,
         after: servedGiB * (1 - h1) * prices.cacheFillPerGiB,
         change: servedGiB * (h0 - h1) * prices.cacheFillPerGiB,
-        formula: `${gib} GiB × miss ratio (${pct(1 - h0)} → ${pct(1 - h1)}) × ${money(prices.cacheFillPerGiB)}/GiB`,
+        formula: `${gib} GiB × miss ratio (${pct(1 - h0)} → ${pct(
+          1 - h1,
+        )}) × ${money(prices.cacheFillPerGiB)}/GiB`,
       },
     ],
     notes: [
-      `Origin traffic changes by ${formulaNumber(servedGiB * (h0 - h1), 1)} GiB per month (negative = less load on the origin).`,
+      `Origin traffic changes by ${formulaNumber(
+        servedGiB * (h0 - h1),
+        1,
+      )} GiB per month (negative = less load on the origin).`,
       'The expected hit ratio under the new policy is an estimate; the served volume is the last 30 days.',
     ],
   };

@@ -11,7 +11,8 @@ export function niceTicks(max: number, count = 4): number[] {
   const step = [1, 2, 2.5, 5, 10].map(m => m * magnitude).find(s => s >= raw)!;
   const top = Math.ceil(max / step - 1e-9) * step;
   const ticks: number[] = [];
-  for (let v = 0; v <= top + step / 1e6; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  for (let v = 0; v <= top + step / 1e6; v += step)
+    ticks.push(Math.round(v * 1e6) / 1e6);
   return ticks;
 }
 
@@ -22,8 +23,12 @@ export const OTHER_KEY = 'other';
  * Keeps the `n` largest stack keys (the order given is largest first) and sums the rest into
  * {@link OTHER_KEY}, so a legend of 200 services does not cover its chart; totals are unchanged.
  */
-export function topNWithOther(stack: { keys: readonly string[]; days: readonly StackedDay[] }, n: number): { keys: string[]; days: StackedDay[] } {
-  if (stack.keys.length <= n + 1) return { keys: [...stack.keys], days: [...stack.days] };
+export function topNWithOther(
+  stack: { keys: readonly string[]; days: readonly StackedDay[] },
+  n: number,
+): { keys: string[]; days: StackedDay[] } {
+  if (stack.keys.length <= n + 1)
+    return { keys: [...stack.keys], days: [...stack.days] };
   const kept = stack.keys.slice(0, n);
   const rest = stack.keys.slice(n);
   return {
@@ -31,7 +36,10 @@ export function topNWithOther(stack: { keys: readonly string[]; days: readonly S
     days: stack.days.map(d => ({
       date: d.date,
       total: d.total,
-      values: { ...Object.fromEntries(kept.map(k => [k, d.values[k] ?? 0])), [OTHER_KEY]: rest.reduce((s, k) => s + (d.values[k] ?? 0), 0) },
+      values: {
+        ...Object.fromEntries(kept.map(k => [k, d.values[k] ?? 0])),
+        [OTHER_KEY]: rest.reduce((s, k) => s + (d.values[k] ?? 0), 0),
+      },
     })),
   };
 }

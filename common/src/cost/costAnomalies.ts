@@ -35,7 +35,12 @@ const median = (values: number[]) => {
  * the median of the `lookbackDays` days before it (a median, so one earlier spike does not hide the
  * next). Flags when amount ≥ trend × minRatio and amount − trend ≥ minExcess. Largest excess first.
  */
-export function costAnomalies(rows: readonly CostRow[], from: string, to: string, options: CostAnomalyOptions = {}): CostAnomaly[] {
+export function costAnomalies(
+  rows: readonly CostRow[],
+  from: string,
+  to: string,
+  options: CostAnomalyOptions = {},
+): CostAnomaly[] {
   const lookback = options.lookbackDays ?? 14;
   const minRatio = options.minRatio ?? 2;
   const minExcess = options.minExcess ?? 5;
@@ -59,9 +64,19 @@ export function costAnomalies(rows: readonly CostRow[], from: string, to: string
       const amount = days.get(date) ?? 0;
       const trend = median(history);
       if (amount - trend >= minExcess && amount >= trend * minRatio) {
-        found.push({ resource, date, amount, trend, ratio: trend > 0 ? amount / trend : Infinity });
+        found.push({
+          resource,
+          date,
+          amount,
+          trend,
+          ratio: trend > 0 ? amount / trend : Infinity,
+        });
       }
     }
   }
-  return found.sort((a, b) => b.amount - b.trend - (a.amount - a.trend) || a.resource.localeCompare(b.resource));
+  return found.sort(
+    (a, b) =>
+      b.amount - b.trend - (a.amount - a.trend) ||
+      a.resource.localeCompare(b.resource),
+  );
 }

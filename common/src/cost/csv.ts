@@ -3,14 +3,25 @@ export type CsvCell = string | number | null | undefined;
 
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  const text =
+    typeof value === 'number'
+      ? Number.isFinite(value)
+        ? String(value)
+        : ''
+      : value;
   // RFC 4180: quote fields with a comma, quote or line break, doubling inner quotes. A leading
   // = + - @ would make spreadsheets run a formula (CSV injection), so such text gets a leading quote.
-  const safe = typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const safe =
+    typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** RFC 4180 CSV: a header line and one line per record, CRLF line ends. */
-export function toCsv(header: readonly string[], records: readonly (readonly CsvCell[])[]): string {
-  return [header, ...records].map(r => r.map(cell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(
+  header: readonly string[],
+  records: readonly (readonly CsvCell[])[],
+): string {
+  return (
+    [header, ...records].map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
+  );
 }

@@ -4,13 +4,23 @@
  */
 
 /** An amount with the currency's usual decimals, e.g. "$1,234.50", "₩12,345", "€0.40". */
-export function formatCurrency(amount: number, currency: string, options: { compact?: boolean } = {}): string {
+export function formatCurrency(
+  amount: number,
+  currency: string,
+  options: { compact?: boolean } = {},
+): string {
   if (!Number.isFinite(amount)) return '—';
   try {
     return new Intl.NumberFormat('en-US', {
       style: 'currency',
       currency,
-      ...(options.compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : {}),
+      ...(options.compact
+        ? {
+            notation: 'compact',
+            minimumFractionDigits: 0,
+            maximumFractionDigits: 1,
+          }
+        : {}),
     }).format(amount);
   } catch {
     // An unknown code must not break a page: show the number with the code.
@@ -21,9 +31,17 @@ export function formatCurrency(amount: number, currency: string, options: { comp
 /** A unit price with enough digits to be exact, e.g. "$0.0000025", "$0.40". */
 export function formatUnitPrice(price: number, currency: string): string {
   if (!Number.isFinite(price)) return '—';
-  const digits = price === 0 ? 2 : Math.min(12, Math.max(2, Math.ceil(-Math.log10(Math.abs(price))) + 3));
+  const digits =
+    price === 0
+      ? 2
+      : Math.min(12, Math.max(2, Math.ceil(-Math.log10(Math.abs(price))) + 3));
   try {
-    const text = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(price);
+    const text = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: digits,
+    }).format(price);
     return text;
   } catch {
     return `${price} ${currency}`;

@@ -14,7 +14,9 @@ export function addDays(day: string, days: number): string {
 
 /** Days from `a` to `b` (b − a), both `YYYY-MM-DD`. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+  return Math.round(
+    (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS,
+  );
 }
 
 /** First day of the month of `day`. */

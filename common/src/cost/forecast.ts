@@ -42,7 +42,8 @@ export function forecastPeriodEnd(
   const amount = (day: string) => byDay.get(day) ?? 0;
   const completeDays = Math.max(0, daysBetween(periodStart, today));
   let completeSum = 0;
-  for (let i = 0; i < completeDays; i++) completeSum += amount(addDays(periodStart, i));
+  for (let i = 0; i < completeDays; i++)
+    completeSum += amount(addDays(periodStart, i));
   const earliest = [...byDay.keys()].sort()[0] ?? today;
   let rateSum = 0;
   let rateDays = 0;
@@ -68,17 +69,35 @@ export function forecastPeriodEnd(
 }
 
 /** {@link forecastPeriodEnd} for the calendar month of `today`. */
-export function forecastMonthEnd(daily: readonly DailyAmount[], today: string, lookbackDays = 7): MonthForecast {
+export function forecastMonthEnd(
+  daily: readonly DailyAmount[],
+  today: string,
+  lookbackDays = 7,
+): MonthForecast {
   const start = monthStartOf(today);
-  return forecastPeriodEnd(daily, today, start, addDays(start, daysInMonthOf(today)), lookbackDays);
+  return forecastPeriodEnd(
+    daily,
+    today,
+    start,
+    addDays(start, daysInMonthOf(today)),
+    lookbackDays,
+  );
 }
 
 /** First day of the budget period containing `today` and the first day after it (MONTH, QUARTER, YEAR). */
-export function budgetPeriodBounds(period: 'MONTH' | 'QUARTER' | 'YEAR', today: string): { start: string; end: string } {
+export function budgetPeriodBounds(
+  period: 'MONTH' | 'QUARTER' | 'YEAR',
+  today: string,
+): { start: string; end: string } {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
-  const iso = (y: number, m: number) => `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
-  if (period === 'YEAR') return { start: `${year}-01-01`, end: `${year + 1}-01-01` };
+  const iso = (y: number, m: number) =>
+    `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(
+      2,
+      '0',
+    )}-01`;
+  if (period === 'YEAR')
+    return { start: `${year}-01-01`, end: `${year + 1}-01-01` };
   if (period === 'QUARTER') {
     const first = month - ((month - 1) % 3);
     return { start: iso(year, first), end: iso(year, first + 3) };

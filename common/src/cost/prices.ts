@@ -47,7 +47,9 @@ export const HOURS_PER_MONTH = 730;
  * the account already uses, so free tiers (price 0 in the first tier) are assumed to be used up.
  */
 export function marginalUnitPrice(sku: Pick<CatalogSku, 'tiers'>): number {
-  const sorted = [...sku.tiers].sort((a, b) => a.startUsageAmount - b.startUsageAmount);
+  const sorted = [...sku.tiers].sort(
+    (a, b) => a.startUsageAmount - b.startUsageAmount,
+  );
   return sorted.at(-1)?.unitPrice ?? 0;
 }
 
@@ -59,13 +61,24 @@ type CloudRunPriceKey = Exclude<keyof CloudRunPrices, 'currency' | 'source'>;
  * Allocation Time", "Requests", "Idle Min-Instance CPU Allocation Time", "… (Instance-based billing)");
  * the exact strings vary by region and over time (unverified), hence patterns, not equality.
  */
-export function cloudRunPriceKey(description: string): CloudRunPriceKey | undefined {
+export function cloudRunPriceKey(
+  description: string,
+): CloudRunPriceKey | undefined {
   const d = description.toLowerCase();
   const cpu = /\bcpu\b/.test(d);
   const memory = /memory|\bram\b/.test(d);
-  if (/idle/.test(d)) return cpu ? 'idleCpuPerVcpuSecond' : memory ? 'idleMemoryPerGibSecond' : undefined;
+  if (/idle/.test(d))
+    return cpu
+      ? 'idleCpuPerVcpuSecond'
+      : memory
+      ? 'idleMemoryPerGibSecond'
+      : undefined;
   if (/instance-based|always[- ]allocated|always-on/.test(d)) {
-    return cpu ? 'instanceCpuPerVcpuSecond' : memory ? 'instanceMemoryPerGibSecond' : undefined;
+    return cpu
+      ? 'instanceCpuPerVcpuSecond'
+      : memory
+      ? 'instanceMemoryPerGibSecond'
+      : undefined;
   }
   if (cpu) return 'requestCpuPerVcpuSecond';
   if (memory) return 'requestMemoryPerGibSecond';
@@ -78,9 +91,18 @@ export function cloudRunPriceKey(description: string): CloudRunPriceKey | undefi
  * A SKU listing the region wins over one listing "global"; prices missing from the Catalog fall back
  * to {@link CLOUD_RUN_LIST_PRICES_USD} and the result is then labelled `list-prices`.
  */
-export function cloudRunPricesFromCatalog(skus: readonly CatalogSku[], region: string): CloudRunPrices {
-  const prices: CloudRunPrices = { ...CLOUD_RUN_LIST_PRICES_USD, source: 'catalog' };
-  const found = new Map<CloudRunPriceKey, { price: number; regional: boolean }>();
+export function cloudRunPricesFromCatalog(
+  skus: readonly CatalogSku[],
+  region: string,
+): CloudRunPrices {
+  const prices: CloudRunPrices = {
+    ...CLOUD_RUN_LIST_PRICES_USD,
+    source: 'catalog',
+  };
+  const found = new Map<
+    CloudRunPriceKey,
+    { price: number; regional: boolean }
+  >();
   for (const sku of skus) {
     const key = cloudRunPriceKey(sku.description);
     if (!key) continue;
@@ -89,13 +111,19 @@ export function cloudRunPricesFromCatalog(skus: readonly CatalogSku[], region: s
     const previous = found.get(key);
     if (previous && (previous.regional || !regional)) continue;
     const unit = marginalUnitPrice(sku);
-    found.set(key, { price: key === 'requestsPerMillion' ? unit * 1e6 : unit, regional });
+    found.set(key, {
+      price: key === 'requestsPerMillion' ? unit * 1e6 : unit,
+      regional,
+    });
     prices.currency = sku.currency;
   }
   if (found.size === 0) return { ...CLOUD_RUN_LIST_PRICES_USD };
   for (const [key, { price }] of found) prices[key] = price;
   // Catalogs without an idle-memory SKU bill idle min-instance memory at the request-based rate.
-  if (!found.has('idleMemoryPerGibSecond') && found.has('requestMemoryPerGibSecond')) {
+  if (
+    !found.has('idleMemoryPerGibSecond') &&
+    found.has('requestMemoryPerGibSecond')
+  ) {
     prices.idleMemoryPerGibSecond = prices.requestMemoryPerGibSecond;
   }
   return prices;

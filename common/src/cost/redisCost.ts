@@ -37,23 +37,36 @@ export const REDIS_LIST_PRICES_USD: RedisPrices = {
 
 /** The band of a memory size in GB (1..300). */
 export function redisBand(memorySizeGb: number): RedisBand {
-  return (REDIS_CAPACITY_BANDS.find(b => memorySizeGb <= b.maxGb) ?? REDIS_CAPACITY_BANDS[4]).band;
+  return (
+    REDIS_CAPACITY_BANDS.find(b => memorySizeGb <= b.maxGb) ??
+    REDIS_CAPACITY_BANDS[4]
+  ).band;
 }
 
 /**
  * Memorystore prices from Catalog SKUs whose description names tier and band, e.g. "Redis Capacity
  * Basic M1 Iowa" or "Redis Capacity Standard M3 Seoul" (wording unverified, hence the pattern).
  */
-export function redisPricesFromCatalog(skus: readonly CatalogSku[], region: string): RedisPrices {
-  const prices: RedisPrices = structuredClone({ ...REDIS_LIST_PRICES_USD, source: 'catalog' as const });
+export function redisPricesFromCatalog(
+  skus: readonly CatalogSku[],
+  region: string,
+): RedisPrices {
+  const prices: RedisPrices = structuredClone({
+    ...REDIS_LIST_PRICES_USD,
+    source: 'catalog' as const,
+  });
   let found = 0;
   for (const sku of skus) {
-    const m = /redis.*\b(basic|standard)\b.*\b(M[1-5])\b/i.exec(sku.description);
+    const m = /redis.*\b(basic|standard)\b.*\b(M[1-5])\b/i.exec(
+      sku.description,
+    );
     if (!m || !sku.regions.includes(region)) continue;
-    const tier: RedisTier = m[1]!.toLowerCase() === 'basic' ? 'BASIC' : 'STANDARD_HA';
+    const tier: RedisTier =
+      m[1]!.toLowerCase() === 'basic' ? 'BASIC' : 'STANDARD_HA';
     // Catalog prices may be per GiBy.h or per GiBy.mo; only hourly ones are used.
     if (!/h/.test(sku.usageUnit)) continue;
-    prices.perGbHour[tier][m[2]!.toUpperCase() as RedisBand] = marginalUnitPrice(sku);
+    prices.perGbHour[tier][m[2]!.toUpperCase() as RedisBand] =
+      marginalUnitPrice(sku);
     prices.currency = sku.currency;
     found++;
   }
@@ -61,33 +74,55 @@ export function redisPricesFromCatalog(skus: readonly CatalogSku[], region: stri
 }
 
 /** Monthly cost of one instance: GB × price per GB-hour of its band × 730 h. */
-export function redisMonthlyCost(tier: RedisTier, memorySizeGb: number, prices: RedisPrices): number {
-  return memorySizeGb * prices.perGbHour[tier][redisBand(memorySizeGb)] * HOURS_PER_MONTH;
+export function redisMonthlyCost(
+  tier: RedisTier,
+  memorySizeGb: number,
+  prices: RedisPrices,
+): number {
+  return (
+    memorySizeGb *
+    prices.perGbHour[tier][redisBand(memorySizeGb)] *
+    HOURS_PER_MONTH
+  );
 }
 
 /** The monthly cost change of a Redis resize, with the formula behind it. */
-export function redisResizeCostImpact(input: { tier: RedisTier; currentGb: number; proposedGb: number; prices: RedisPrices }): CostImpact {
+export function redisResizeCostImpact(input: {
+  tier: RedisTier;
+  currentGb: number;
+  proposedGb: number;
+  prices: RedisPrices;
+}): CostImpact {
   const { tier, currentGb, proposedGb, prices } = input;
   const before = redisMonthlyCost(tier, currentGb, prices);
   const after = redisMonthlyCost(tier, proposedGb, prices);
-  const price = (gb: number) => formatUnitPrice(prices.perGbHour[tier][redisBand(gb)], prices.currency);
+  const price = (gb: number) =>
+    formatUnitPrice(prices.perGbHour[tier][redisBand(gb)], prices.currency);
   return {
     currency: prices.currency,
     priceSource: prices.source,
     figures: [
       {
         key: 'redisMonthly',
-        label: `Memorystore ${tier === 'BASIC' ? 'Basic' : 'Standard'} capacity`,
+        label: `Memorystore ${
+          tier === 'BASIC' ? 'Basic' : 'Standard'
+        } capacity`,
         per: 'month',
         before,
         after,
         change: after - before,
         formula:
           `GB × price per GB-hour of the capacity band × ${HOURS_PER_MONTH} h: ` +
-          `${formulaNumber(currentGb)} GB × ${price(currentGb)} (${redisBand(currentGb)}) → ` +
-          `${formulaNumber(proposedGb)} GB × ${price(proposedGb)} (${redisBand(proposedGb)})`,
+          `${formulaNumber(currentGb)} GB × ${price(currentGb)} (${redisBand(
+            currentGb,
+          )}) → ` +
+          `${formulaNumber(proposedGb)} GB × ${price(proposedGb)} (${redisBand(
+            proposedGb,
+          )})`,
       },
     ],
-    notes: ['Billed per provisioned GB, whether used or not; the band, and so the rate, depends on the size.'],
+    notes: [
+      'Billed per provisioned GB, whether used or not; the band, and so the rate, depends on the size.',
+    ],
   };
 }

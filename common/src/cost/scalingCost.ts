@@ -18,21 +18,33 @@ export interface ScalingCostInput {
 }
 
 /** Per-second price of one instance while idle (min instances) under the service's billing. */
-function idleInstancePrice(i: Pick<ScalingCostInput, 'cpu' | 'memoryGiB' | 'cpuIdle' | 'prices'>) {
+function idleInstancePrice(
+  i: Pick<ScalingCostInput, 'cpu' | 'memoryGiB' | 'cpuIdle' | 'prices'>,
+) {
   const p = i.prices;
   const [cpuPrice, memPrice] = i.cpuIdle
     ? [p.idleCpuPerVcpuSecond, p.idleMemoryPerGibSecond]
     : [p.instanceCpuPerVcpuSecond, p.instanceMemoryPerGibSecond];
-  return { perSecond: i.cpu * cpuPrice + i.memoryGiB * memPrice, cpuPrice, memPrice };
+  return {
+    perSecond: i.cpu * cpuPrice + i.memoryGiB * memPrice,
+    cpuPrice,
+    memPrice,
+  };
 }
 
 /** Per-second price of one busy instance under the service's billing. */
-function busyInstancePrice(i: Pick<ScalingCostInput, 'cpu' | 'memoryGiB' | 'cpuIdle' | 'prices'>) {
+function busyInstancePrice(
+  i: Pick<ScalingCostInput, 'cpu' | 'memoryGiB' | 'cpuIdle' | 'prices'>,
+) {
   const p = i.prices;
   const [cpuPrice, memPrice] = i.cpuIdle
     ? [p.requestCpuPerVcpuSecond, p.requestMemoryPerGibSecond]
     : [p.instanceCpuPerVcpuSecond, p.instanceMemoryPerGibSecond];
-  return { perSecond: i.cpu * cpuPrice + i.memoryGiB * memPrice, cpuPrice, memPrice };
+  return {
+    perSecond: i.cpu * cpuPrice + i.memoryGiB * memPrice,
+    cpuPrice,
+    memPrice,
+  };
 }
 
 /**
@@ -40,7 +52,10 @@ function busyInstancePrice(i: Pick<ScalingCostInput, 'cpu' | 'memoryGiB' | 'cpuI
  * Request-based services pay the idle min-instance rates for warm instances; instance-based services
  * pay the full instance rates, since an instance-based instance is billed for its whole life.
  */
-export function minInstancesMonthlyCost(minInstances: number, i: Omit<ScalingCostInput, 'current' | 'proposed'>): number {
+export function minInstancesMonthlyCost(
+  minInstances: number,
+  i: Omit<ScalingCostInput, 'current' | 'proposed'>,
+): number {
   return minInstances * HOURS_PER_MONTH * 3600 * idleInstancePrice(i).perSecond;
 }
 
@@ -49,7 +64,10 @@ export function minInstancesMonthlyCost(minInstances: number, i: Omit<ScalingCos
  * max × 3,600 s × (vCPU × CPU price + GiB × memory price). The request fee of request-based billing
  * depends on request durations and is not included (see the notes of the impact).
  */
-export function maxInstancesHourlyCost(maxInstances: number, i: Omit<ScalingCostInput, 'current' | 'proposed'>): number {
+export function maxInstancesHourlyCost(
+  maxInstances: number,
+  i: Omit<ScalingCostInput, 'current' | 'proposed'>,
+): number {
   return maxInstances * 3600 * busyInstancePrice(i).perSecond;
 }
 
@@ -63,7 +81,9 @@ export function scalingCostImpact(input: ScalingCostInput): CostImpact {
   const idle = idleInstancePrice(input);
   const busy = busyInstancePrice(input);
   const unit = (price: { cpuPrice: number; memPrice: number }) =>
-    `(${formulaNumber(cpu)} vCPU × ${money(price.cpuPrice)} + ${formulaNumber(memoryGiB)} GiB × ${money(price.memPrice)}) per second`;
+    `(${formulaNumber(cpu)} vCPU × ${money(price.cpuPrice)} + ${formulaNumber(
+      memoryGiB,
+    )} GiB × ${money(price.memPrice)}) per second`;
   const billing = cpuIdle ? 'request-based billing' : 'instance-based billing';
 
   const idleMonthly: CostFigure = {
@@ -74,8 +94,12 @@ export function scalingCostImpact(input: ScalingCostInput): CostImpact {
     after: minInstancesMonthlyCost(proposed.minInstances, input),
     change: 0,
     formula:
-      `min instances × ${HOURS_PER_MONTH} h × 3,600 s × ${unit(idle)}; ${billing}` +
-      (cpuIdle ? ', idle min-instance rates' : ', an instance is billed for its whole life'),
+      `min instances × ${HOURS_PER_MONTH} h × 3,600 s × ${unit(
+        idle,
+      )}; ${billing}` +
+      (cpuIdle
+        ? ', idle min-instance rates'
+        : ', an instance is billed for its whole life'),
   };
   const worstHourly: CostFigure = {
     key: 'maxInstancesHourly',
@@ -84,12 +108,27 @@ export function scalingCostImpact(input: ScalingCostInput): CostImpact {
     before: maxInstancesHourlyCost(current.maxInstances, input),
     after: maxInstancesHourlyCost(proposed.maxInstances, input),
     change: 0,
-    formula: `max instances × 3,600 s × ${unit(busy)}; ${billing}, every instance busy all hour`,
+    formula: `max instances × 3,600 s × ${unit(
+      busy,
+    )}; ${billing}, every instance busy all hour`,
   };
-  const figures = [idleMonthly, worstHourly].map(f => ({ ...f, change: f.after - f.before }));
+  const figures = [idleMonthly, worstHourly].map(f => ({
+    ...f,
+    change: f.after - f.before,
+  }));
   const notes = [
     'Free tiers (per billing account) are ignored: the change is priced at the marginal rate.',
   ];
-  if (cpuIdle) notes.push(`The request fee (${money(prices.requestsPerMillion)} per million requests) comes on top and depends on traffic, not on scaling limits.`);
-  return { currency: prices.currency, figures, priceSource: prices.source, notes };
+  if (cpuIdle)
+    notes.push(
+      `The request fee (${money(
+        prices.requestsPerMillion,
+      )} per million requests) comes on top and depends on traffic, not on scaling limits.`,
+    );
+  return {
+    currency: prices.currency,
+    figures,
+    priceSource: prices.source,
+    notes,
+  };
 }

@@ -8,8 +8,14 @@ export function parseMemoryGiB(memory: string | null | undefined): number {
   const n = Number(m[1]);
   if (!Number.isFinite(n) || n <= 0) return 0.5;
   const factors: Record<string, number> = {
-    Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40,
-    K: 1e3, M: 1e6, G: 1e9, T: 1e12,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    K: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
   };
   return (n * (m[2] ? factors[m[2]]! : 1)) / 2 ** 30;
 }

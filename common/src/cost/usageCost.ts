@@ -15,10 +15,16 @@ export interface MonthlyUsage {
  * Request-based billing (Infracost's formula): instance time = requests × duration ÷ concurrency;
  * cost = instance time × (vCPU × CPU price + GiB × memory price) + requests ÷ 10⁶ × request fee.
  */
-export function requestBasedMonthlyCost(u: MonthlyUsage, prices: CloudRunPrices): number {
-  const instanceSeconds = (u.requestsPerMonth * u.avgDurationSeconds) / Math.max(1, u.concurrency);
+export function requestBasedMonthlyCost(
+  u: MonthlyUsage,
+  prices: CloudRunPrices,
+): number {
+  const instanceSeconds =
+    (u.requestsPerMonth * u.avgDurationSeconds) / Math.max(1, u.concurrency);
   return (
-    instanceSeconds * (u.cpu * prices.requestCpuPerVcpuSecond + u.memoryGiB * prices.requestMemoryPerGibSecond) +
+    instanceSeconds *
+      (u.cpu * prices.requestCpuPerVcpuSecond +
+        u.memoryGiB * prices.requestMemoryPerGibSecond) +
     (u.requestsPerMonth / 1e6) * prices.requestsPerMillion
   );
 }
@@ -27,8 +33,18 @@ export function requestBasedMonthlyCost(u: MonthlyUsage, prices: CloudRunPrices)
  * Instance-based billing: instances alive all month × 730 h × 3,600 s × (vCPU × CPU price + GiB ×
  * memory price); no request fee. `averageInstances` is the mean number of live instances.
  */
-export function instanceBasedMonthlyCost(averageInstances: number, u: Pick<MonthlyUsage, 'cpu' | 'memoryGiB'>, prices: CloudRunPrices): number {
-  return averageInstances * 730 * 3600 * (u.cpu * prices.instanceCpuPerVcpuSecond + u.memoryGiB * prices.instanceMemoryPerGibSecond);
+export function instanceBasedMonthlyCost(
+  averageInstances: number,
+  u: Pick<MonthlyUsage, 'cpu' | 'memoryGiB'>,
+  prices: CloudRunPrices,
+): number {
+  return (
+    averageInstances *
+    730 *
+    3600 *
+    (u.cpu * prices.instanceCpuPerVcpuSecond +
+      u.memoryGiB * prices.instanceMemoryPerGibSecond)
+  );
 }
 
 /**
@@ -37,14 +53,26 @@ export function instanceBasedMonthlyCost(averageInstances: number, u: Pick<Month
  * request-based billing. Returns the three SKU family parts.
  */
 export function cloudRunUsageCost(
-  usage: { billableInstanceSeconds: number; requests: number; cpu: number; memoryGiB: number; cpuIdle: boolean },
+  usage: {
+    billableInstanceSeconds: number;
+    requests: number;
+    cpu: number;
+    memoryGiB: number;
+    cpuIdle: boolean;
+  },
   prices: CloudRunPrices,
 ): { cpu: number; memory: number; requests: number } {
-  const cpuPrice = usage.cpuIdle ? prices.requestCpuPerVcpuSecond : prices.instanceCpuPerVcpuSecond;
-  const memPrice = usage.cpuIdle ? prices.requestMemoryPerGibSecond : prices.instanceMemoryPerGibSecond;
+  const cpuPrice = usage.cpuIdle
+    ? prices.requestCpuPerVcpuSecond
+    : prices.instanceCpuPerVcpuSecond;
+  const memPrice = usage.cpuIdle
+    ? prices.requestMemoryPerGibSecond
+    : prices.instanceMemoryPerGibSecond;
   return {
     cpu: usage.billableInstanceSeconds * usage.cpu * cpuPrice,
     memory: usage.billableInstanceSeconds * usage.memoryGiB * memPrice,
-    requests: usage.cpuIdle ? (usage.requests / 1e6) * prices.requestsPerMillion : 0,
+    requests: usage.cpuIdle
+      ? (usage.requests / 1e6) * prices.requestsPerMillion
+      : 0,
   };
 }

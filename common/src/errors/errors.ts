@@ -42,8 +42,14 @@ export type ErrorName = keyof typeof ERROR_STATUS;
 export abstract class GcpServerlessError extends Error {
   abstract override readonly name: ErrorName;
   readonly details?: unknown;
-  constructor(message: string, options?: { cause?: unknown; details?: unknown }) {
-    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+  constructor(
+    message: string,
+    options?: { cause?: unknown; details?: unknown },
+  ) {
+    super(
+      message,
+      options?.cause !== undefined ? { cause: options.cause } : undefined,
+    );
     this.details = options?.details;
   }
   get status(): number {
@@ -55,7 +61,11 @@ export abstract class GcpServerlessError extends Error {
 export class InputError extends GcpServerlessError {
   readonly name = 'InputError' as const;
   readonly fieldErrors: FieldError[];
-  constructor(message: string, fieldErrors: FieldError[] = [], options?: { cause?: unknown; details?: unknown }) {
+  constructor(
+    message: string,
+    fieldErrors: FieldError[] = [],
+    options?: { cause?: unknown; details?: unknown },
+  ) {
     super(message, options);
     this.fieldErrors = fieldErrors;
   }
@@ -94,7 +104,10 @@ export class InternalError extends GcpServerlessError {
   readonly name = 'InternalError' as const;
 }
 
-const CONSTRUCTORS: Record<ErrorName, new (message: string, options?: { details?: unknown }) => GcpServerlessError> = {
+const CONSTRUCTORS: Record<
+  ErrorName,
+  new (message: string, options?: { details?: unknown }) => GcpServerlessError
+> = {
   InputError: InputError as never,
   NotAllowedError,
   NotFoundError,
@@ -106,18 +119,30 @@ const CONSTRUCTORS: Record<ErrorName, new (message: string, options?: { details?
 };
 
 /** Rebuilds a typed error from an API error body (used by the frontend client). */
-export function deserializeError(body: SerializedError, status: number): GcpServerlessError {
+export function deserializeError(
+  body: SerializedError,
+  status: number,
+): GcpServerlessError {
   const { name, message, fieldErrors, details } = body.error;
-  if (name === 'InputError') return new InputError(message, fieldErrors ?? [], { details });
+  if (name === 'InputError')
+    return new InputError(message, fieldErrors ?? [], { details });
   const Ctor = CONSTRUCTORS[name];
   if (Ctor) return new Ctor(message, { details });
   // Not one of ours (e.g. Backstage's own AuthenticationError before the plugin ran): go by the status.
-  if (status === 401 || status === 403) return new NotAllowedError(message, { details });
+  if (status === 401 || status === 403)
+    return new NotAllowedError(message, { details });
   if (status === 404) return new NotFoundError(message, { details });
-  return status >= 500 ? new UpstreamError(message, { details }) : new InternalError(message, { details });
+  return status >= 500
+    ? new UpstreamError(message, { details })
+    : new InternalError(message, { details });
 }
 
 export function isSerializedError(value: unknown): value is SerializedError {
   const e = (value as SerializedError | null)?.error;
-  return typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.message === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.name === 'string' &&
+    typeof e.message === 'string'
+  );
 }

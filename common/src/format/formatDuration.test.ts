@@ -23,7 +23,8 @@ describe('formatDuration', () => {
   });
 
   it('never shows 10,000 ms or more as milliseconds', () => {
-    for (const ms of [10_000, 12_345, 86_000, 600_000, 3_600_000]) expect(formatDuration(ms)).not.toMatch(/ms$/);
+    for (const ms of [10_000, 12_345, 86_000, 600_000, 3_600_000])
+      expect(formatDuration(ms)).not.toMatch(/ms$/);
   });
 
   it('moves to the next unit when rounding reaches it', () => {

@@ -28,7 +28,10 @@ export function formatDuration(ms: number | null | undefined): string {
     const digits = unit === 'ms' || value >= 10 ? 0 : 1;
     const rounded = Number(value.toFixed(digits));
     if (rounded * size >= below) continue;
-    const text = rounded.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const text = rounded.toLocaleString('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     return `${sign}${text} ${unit}`;
   }
   return MISSING; // unreachable: the last unit has no limit

@@ -11,7 +11,12 @@ export interface LogEntrySummary {
   /** Text of the entry (textPayload, or jsonPayload.message), or null for a bare request log. */
   message: string | null;
   /** The request of a request log, or null. */
-  httpRequest: { method: string; url: string; status: number; latencyMs: number | null } | null;
+  httpRequest: {
+    method: string;
+    url: string;
+    status: number;
+    latencyMs: number | null;
+  } | null;
   insertId: string;
 }
 

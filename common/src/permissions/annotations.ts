@@ -38,7 +38,13 @@ export interface EntityResources {
 }
 
 /** The kind of Google resource a change targets, for ownership checks. */
-export type OwnedResourceType = 'cloud-run-service' | 'url-map' | 'queue' | 'redis-instance' | 'budget' | 'project';
+export type OwnedResourceType =
+  | 'cloud-run-service'
+  | 'url-map'
+  | 'queue'
+  | 'redis-instance'
+  | 'budget'
+  | 'project';
 
 /** A resource a request acts on; `region` and `name` as in the route. */
 export interface OwnedResourceRef {
@@ -49,41 +55,62 @@ export interface OwnedResourceRef {
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map(s => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
 }
 
 function regional(value: string | undefined): AnnotatedResource[] {
   return list(value).map(item => {
     const slash = item.indexOf('/');
-    return slash < 0 ? { region: null, name: item } : { region: item.slice(0, slash), name: item.slice(slash + 1) };
+    return slash < 0
+      ? { region: null, name: item }
+      : { region: item.slice(0, slash), name: item.slice(slash + 1) };
   });
 }
 
 /** Parses an entity's annotations; null when it has no `gcp-serverless/project` (then the tab is not shown). */
-export function parseEntityResources(annotations: Record<string, string> | undefined): EntityResources | null {
+export function parseEntityResources(
+  annotations: Record<string, string> | undefined,
+): EntityResources | null {
   const projectId = annotations?.[GCP_SERVERLESS_ANNOTATIONS.project]?.trim();
   if (!annotations || !projectId) return null;
   return {
     projectId,
-    cloudRunServices: regional(annotations[GCP_SERVERLESS_ANNOTATIONS.cloudRunServices]),
+    cloudRunServices: regional(
+      annotations[GCP_SERVERLESS_ANNOTATIONS.cloudRunServices],
+    ),
     urlMap: annotations[GCP_SERVERLESS_ANNOTATIONS.urlMap]?.trim() || null,
     hosts: list(annotations[GCP_SERVERLESS_ANNOTATIONS.hosts]),
     queues: regional(annotations[GCP_SERVERLESS_ANNOTATIONS.queues]),
-    redisInstances: regional(annotations[GCP_SERVERLESS_ANNOTATIONS.redisInstances]),
+    redisInstances: regional(
+      annotations[GCP_SERVERLESS_ANNOTATIONS.redisInstances],
+    ),
     budget: annotations[GCP_SERVERLESS_ANNOTATIONS.budget]?.trim() || null,
   };
 }
 
 function inList(items: AnnotatedResource[], ref: OwnedResourceRef): boolean {
-  return items.some(i => i.name === ref.name && (i.region === null || ref.region === undefined || i.region === ref.region));
+  return items.some(
+    i =>
+      i.name === ref.name &&
+      (i.region === null ||
+        ref.region === undefined ||
+        i.region === ref.region),
+  );
 }
 
 /**
  * Whether an entity's annotations claim the resource. A project-wide resource (`project`) is claimed
  * by an entity of that project that lists no narrower resources of any kind.
  */
-export function entityClaims(resources: EntityResources, ref: OwnedResourceRef): boolean {
-  if (ref.type === 'budget') return resources.budget !== null && resources.budget === ref.name;
+export function entityClaims(
+  resources: EntityResources,
+  ref: OwnedResourceRef,
+): boolean {
+  if (ref.type === 'budget')
+    return resources.budget !== null && resources.budget === ref.name;
   if (ref.projectId !== resources.projectId) return false;
   switch (ref.type) {
     case 'cloud-run-service':

@@ -1,7 +1,18 @@
-import { createPermission, type BasicPermission, type ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  type BasicPermission,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
 
 /** The kinds of change the plugin can apply; each has its own update permission. */
-export const CHANGE_KINDS = ['scaling', 'routing', 'cdn', 'queue', 'redis', 'budget'] as const;
+export const CHANGE_KINDS = [
+  'scaling',
+  'routing',
+  'cdn',
+  'queue',
+  'redis',
+  'budget',
+] as const;
 
 /** One kind of change, e.g. `scaling` (Cloud Run min/max/concurrency) or `budget` (Cloud Billing budget). */
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -19,7 +30,9 @@ export const gcpServerlessReadPermission: BasicPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-function updatePermission(kind: ChangeKind): ResourcePermission<typeof GCP_SERVERLESS_RESOURCE_TYPE> {
+function updatePermission(
+  kind: ChangeKind,
+): ResourcePermission<typeof GCP_SERVERLESS_RESOURCE_TYPE> {
   return createPermission({
     name: `gcp-serverless.${kind}.update`,
     attributes: { action: 'update' },
@@ -41,7 +54,9 @@ export const gcpServerlessRedisUpdatePermission = updatePermission('redis');
 export const gcpServerlessBudgetUpdatePermission = updatePermission('budget');
 
 /** The update permission of each kind of change. */
-export const changePermissions: Readonly<Record<ChangeKind, ResourcePermission<typeof GCP_SERVERLESS_RESOURCE_TYPE>>> = {
+export const changePermissions: Readonly<
+  Record<ChangeKind, ResourcePermission<typeof GCP_SERVERLESS_RESOURCE_TYPE>>
+> = {
   scaling: gcpServerlessScalingUpdatePermission,
   routing: gcpServerlessRoutingUpdatePermission,
   cdn: gcpServerlessCdnUpdatePermission,
@@ -51,7 +66,10 @@ export const changePermissions: Readonly<Record<ChangeKind, ResourcePermission<t
 };
 
 /** Every permission of the plugin, for Backstage's permissions registry. */
-export const gcpServerlessPermissions = [gcpServerlessReadPermission, ...Object.values(changePermissions)];
+export const gcpServerlessPermissions = [
+  gcpServerlessReadPermission,
+  ...Object.values(changePermissions),
+];
 
 /** What a user may do, as `GET /me` reports it; the frontend disables what is not allowed. */
 export type PermissionVerdict = 'allow' | 'deny' | 'conditional';

@@ -14,18 +14,46 @@ export interface MissingTarget {
  * Targets of a live URL map that are not among the project's backends. Like the preview's
  * MISSING_TARGET finding, but with the rule named by its paths, for the problems list. Pure.
  */
-export function missingTargetsOf(map: UrlMapSpec, known: KnownBackends): MissingTarget[] {
+export function missingTargetsOf(
+  map: UrlMapSpec,
+  known: KnownBackends,
+): MissingTarget[] {
   const refs: { ref: string; where: string }[] = [];
-  if (map.defaultService) refs.push({ ref: map.defaultService, where: 'default service' });
+  if (map.defaultService)
+    refs.push({ ref: map.defaultService, where: 'default service' });
   for (const m of map.pathMatchers ?? []) {
-    if (m.defaultService) refs.push({ ref: m.defaultService, where: `${m.name}: default` });
-    for (const r of m.pathRules ?? []) if (r.service) refs.push({ ref: r.service, where: `${m.name}: ${(r.paths ?? []).join(', ')}` });
-    (m.routeRules ?? []).forEach((r, i) => r.service && refs.push({ ref: r.service, where: `${m.name}: route rule ${i + 1}` }));
+    if (m.defaultService)
+      refs.push({ ref: m.defaultService, where: `${m.name}: default` });
+    for (const r of m.pathRules ?? [])
+      if (r.service)
+        refs.push({
+          ref: r.service,
+          where: `${m.name}: ${(r.paths ?? []).join(', ')}`,
+        });
+    (m.routeRules ?? []).forEach(
+      (r, i) =>
+        r.service &&
+        refs.push({ ref: r.service, where: `${m.name}: route rule ${i + 1}` }),
+    );
   }
   return refs.flatMap(({ ref, where }) => {
     const b = parseBackendRef(ref);
-    const exists = b && (b.kind === 'backendBucket' ? known.backendBuckets : known.backendServices).includes(b.name);
+    const exists =
+      b &&
+      (b.kind === 'backendBucket'
+        ? known.backendBuckets
+        : known.backendServices
+      ).includes(b.name);
     if (exists) return [];
-    return [{ where, target: b ? `${b.kind === 'backendBucket' ? 'backend bucket' : 'backend service'} ${b.name}` : ref }];
+    return [
+      {
+        where,
+        target: b
+          ? `${
+              b.kind === 'backendBucket' ? 'backend bucket' : 'backend service'
+            } ${b.name}`
+          : ref,
+      },
+    ];
   });
 }

@@ -36,10 +36,18 @@ export interface ProjectOverview {
   displayName: string;
   health: Health;
   services: ResourceHealth;
-  routes: ResourceHealth & { /** Host and path rules across the project's URL maps. */ rules: number | null };
+  routes: ResourceHealth & {
+    /** Host and path rules across the project's URL maps. */ rules:
+      | number
+      | null;
+  };
   queues: ResourceHealth;
   redis: ResourceHealth;
-  cdn: ResourceHealth & { /** Request-weighted hit ratio of the CDN-enabled backends over the window, 0..1, or null. */ hitRatio: number | null };
+  cdn: ResourceHealth & {
+    /** Request-weighted hit ratio of the CDN-enabled backends over the window, 0..1, or null. */ hitRatio:
+      | number
+      | null;
+  };
   cost: ProjectCost | null;
   /** This project's problems, worst first. */
   problems: Problem[];

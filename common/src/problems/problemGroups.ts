@@ -1,4 +1,9 @@
-import { PROBLEM_SEVERITY_RANK, type Problem, type ProblemCode, type ProblemSeverity } from './problemTypes';
+import {
+  PROBLEM_SEVERITY_RANK,
+  type Problem,
+  type ProblemCode,
+  type ProblemSeverity,
+} from './problemTypes';
 
 /** Short human name of each kind of problem, for group headings and the kind filter. */
 export const PROBLEM_KIND_LABELS: Record<ProblemCode, string> = {
@@ -52,22 +57,44 @@ export function countBySeverity(problems: readonly Problem[]): SeverityCounts {
 }
 
 /** The problems that pass the filters, order kept. */
-export function filterProblems(problems: readonly Problem[], f: ProblemFilters): Problem[] {
-  return problems.filter(p => (!f.projectId || p.projectId === f.projectId) && (!f.severity || p.severity === f.severity) && (!f.code || p.code === f.code));
+export function filterProblems(
+  problems: readonly Problem[],
+  f: ProblemFilters,
+): Problem[] {
+  return problems.filter(
+    p =>
+      (!f.projectId || p.projectId === f.projectId) &&
+      (!f.severity || p.severity === f.severity) &&
+      (!f.code || p.code === f.code),
+  );
 }
 
 /**
  * Groups ranked problems (worst first, see `rankProblems`) by project and then by kind. Groups come
  * in the order of their worst problem, so the project and the kind that hurt users most lead.
  */
-export function groupProblems(ranked: readonly Problem[]): ProblemProjectGroup[] {
+export function groupProblems(
+  ranked: readonly Problem[],
+): ProblemProjectGroup[] {
   const projects = new Map<string, ProblemProjectGroup>();
   for (const p of ranked) {
     let project = projects.get(p.projectId);
-    if (!project) projects.set(p.projectId, (project = { projectId: p.projectId, counts: zero(), kinds: [] }));
+    if (!project)
+      projects.set(
+        p.projectId,
+        (project = { projectId: p.projectId, counts: zero(), kinds: [] }),
+      );
     project.counts[p.severity]++;
     let kind = project.kinds.find(k => k.code === p.code);
-    if (!kind) project.kinds.push((kind = { code: p.code, label: PROBLEM_KIND_LABELS[p.code], counts: zero(), problems: [] }));
+    if (!kind)
+      project.kinds.push(
+        (kind = {
+          code: p.code,
+          label: PROBLEM_KIND_LABELS[p.code],
+          counts: zero(),
+          problems: [],
+        }),
+      );
     kind.counts[p.severity]++;
     kind.problems.push(p);
   }
@@ -76,6 +103,8 @@ export function groupProblems(ranked: readonly Problem[]): ProblemProjectGroup[]
 
 /** "2 critical · 1 warning" (severities with none left out), or "none". */
 export function describeCounts(counts: SeverityCounts): string {
-  const parts = (Object.keys(PROBLEM_SEVERITY_RANK) as ProblemSeverity[]).filter(s => counts[s] > 0).map(s => `${counts[s]} ${s}`);
+  const parts = (Object.keys(PROBLEM_SEVERITY_RANK) as ProblemSeverity[])
+    .filter(s => counts[s] > 0)
+    .map(s => `${counts[s]} ${s}`);
   return parts.length > 0 ? parts.join(' · ') : 'none';
 }

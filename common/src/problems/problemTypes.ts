@@ -2,7 +2,11 @@
 export type ProblemSeverity = 'critical' | 'warning' | 'info';
 
 /** Order of severities, worst first (lower = worse). */
-export const PROBLEM_SEVERITY_RANK: Record<ProblemSeverity, number> = { critical: 0, warning: 1, info: 2 };
+export const PROBLEM_SEVERITY_RANK: Record<ProblemSeverity, number> = {
+  critical: 0,
+  warning: 1,
+  info: 2,
+};
 
 /** Stable codes of the problems the portal detects (docs/problems.md). */
 export type ProblemCode =
@@ -31,7 +35,14 @@ export interface ProblemEvidence {
 }
 
 /** Pages of the portal a problem links to (the page that fixes it). */
-export type ProblemPage = 'service' | 'scaling' | 'queues' | 'redis' | 'cdn' | 'routing' | 'budgets';
+export type ProblemPage =
+  | 'service'
+  | 'scaling'
+  | 'queues'
+  | 'redis'
+  | 'cdn'
+  | 'routing'
+  | 'budgets';
 
 /** Where to go to fix it; the frontend turns it into a route, `suggested` into the query string. */
 export interface ProblemLink {

@@ -1,4 +1,8 @@
-import { PROBLEM_SEVERITY_RANK, type Problem, type ProblemCode } from './problemTypes';
+import {
+  PROBLEM_SEVERITY_RANK,
+  type Problem,
+  type ProblemCode,
+} from './problemTypes';
 
 /**
  * How directly a problem hurts users, most first: requests failing or refused now, then work piling
@@ -36,8 +40,15 @@ export function rankProblems(problems: readonly Problem[]): Problem[] {
 }
 
 /** Health of a group of resources from its problems: the worst severity, or `ok`. */
-export function healthOf(problems: readonly Problem[]): 'ok' | Problem['severity'] {
+export function healthOf(
+  problems: readonly Problem[],
+): 'ok' | Problem['severity'] {
   let worst: 'ok' | Problem['severity'] = 'ok';
-  for (const p of problems) if (worst === 'ok' || PROBLEM_SEVERITY_RANK[p.severity] < PROBLEM_SEVERITY_RANK[worst]) worst = p.severity;
+  for (const p of problems)
+    if (
+      worst === 'ok' ||
+      PROBLEM_SEVERITY_RANK[p.severity] < PROBLEM_SEVERITY_RANK[worst]
+    )
+      worst = p.severity;
   return worst;
 }

@@ -45,11 +45,32 @@ export interface ServiceKindInput {
 /** Decides the kind: an explicit label wins, then being a queue's target, then a timeout of 15 min or more. */
 export function serviceKindOf(s: ServiceKindInput): ServiceKindVerdict {
   const labelled = s.labels?.[SERVICE_KIND_LABEL];
-  if (labelled && LABEL_KINDS[labelled]) return { kind: LABEL_KINDS[labelled]!, reason: `label ${SERVICE_KIND_LABEL}=${labelled}` };
-  const queues = [...new Set([...(s.targetOf ?? []), ...(s.labels?.[QUEUE_TARGET_LABEL] ? [s.labels[QUEUE_TARGET_LABEL]!] : [])])];
-  if (queues.length > 0) return { kind: 'queue-worker', reason: `target of queue ${queues.join(', ')}` };
-  if (s.timeoutSeconds !== undefined && s.timeoutSeconds >= LONG_LIVED_TIMEOUT_SECONDS) {
-    return { kind: 'long-lived', reason: `timeout ${s.timeoutSeconds} s ≥ 15 min` };
+  if (labelled && LABEL_KINDS[labelled])
+    return {
+      kind: LABEL_KINDS[labelled]!,
+      reason: `label ${SERVICE_KIND_LABEL}=${labelled}`,
+    };
+  const queues = [
+    ...new Set([
+      ...(s.targetOf ?? []),
+      ...(s.labels?.[QUEUE_TARGET_LABEL]
+        ? [s.labels[QUEUE_TARGET_LABEL]!]
+        : []),
+    ]),
+  ];
+  if (queues.length > 0)
+    return {
+      kind: 'queue-worker',
+      reason: `target of queue ${queues.join(', ')}`,
+    };
+  if (
+    s.timeoutSeconds !== undefined &&
+    s.timeoutSeconds >= LONG_LIVED_TIMEOUT_SECONDS
+  ) {
+    return {
+      kind: 'long-lived',
+      reason: `timeout ${s.timeoutSeconds} s ≥ 15 min`,
+    };
   }
   return { kind: 'request', reason: 'request/response' };
 }

@@ -46,7 +46,9 @@ export const DEFAULT_PROBLEM_THRESHOLDS: ProblemThresholds = {
 };
 
 /** Defaults with the configured overrides applied. */
-export function resolveProblemThresholds(overrides?: Partial<ProblemThresholds>): ProblemThresholds {
+export function resolveProblemThresholds(
+  overrides?: Partial<ProblemThresholds>,
+): ProblemThresholds {
   return { ...DEFAULT_PROBLEM_THRESHOLDS, ...(overrides ?? {}) };
 }
 
@@ -55,7 +57,10 @@ export const THRESHOLD_LABEL_PREFIX = 'gcp-serverless-';
 
 /** The label key of a threshold: the prefix and the key in kebab case (`latencyP95Ms` → `gcp-serverless-latency-p95-ms`). */
 export function thresholdLabelKey(key: keyof ProblemThresholds): string {
-  return THRESHOLD_LABEL_PREFIX + key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return (
+    THRESHOLD_LABEL_PREFIX +
+    key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
+  );
 }
 
 /**
@@ -72,7 +77,10 @@ function parseThresholdValue(raw: string): number | null {
  * The thresholds for one resource: the global ones (defaults + `problems.thresholds`) with any
  * `gcp-serverless-<threshold>` label of the resource applied, and which keys came from a label.
  */
-export function thresholdsForResource(global: ProblemThresholds, labels: Record<string, string> | undefined): { thresholds: ProblemThresholds; fromLabels: (keyof ProblemThresholds)[] } {
+export function thresholdsForResource(
+  global: ProblemThresholds,
+  labels: Record<string, string> | undefined,
+): { thresholds: ProblemThresholds; fromLabels: (keyof ProblemThresholds)[] } {
   if (!labels) return { thresholds: global, fromLabels: [] };
   const thresholds = { ...global };
   const fromLabels: (keyof ProblemThresholds)[] = [];

@@ -17,19 +17,31 @@ export interface BackendRef {
   projectId: string | null;
 }
 
-const REF_PATTERN = /(?:^|\/)(?:projects\/([^/]+)\/)?global\/(backendServices|backendBuckets)\/([^/?#]+)$/;
+const REF_PATTERN =
+  /(?:^|\/)(?:projects\/([^/]+)\/)?global\/(backendServices|backendBuckets)\/([^/?#]+)$/;
 
 /** Parses a backend reference of any accepted form; null when it is not one. */
-export function parseBackendRef(ref: string | null | undefined): BackendRef | null {
+export function parseBackendRef(
+  ref: string | null | undefined,
+): BackendRef | null {
   if (!ref) return null;
   const m = REF_PATTERN.exec(ref.trim());
   if (!m) return null;
-  return { kind: m[2] === 'backendBuckets' ? 'backendBucket' : 'backendService', name: m[3]!, projectId: m[1] ?? null };
+  return {
+    kind: m[2] === 'backendBuckets' ? 'backendBucket' : 'backendService',
+    name: m[3]!,
+    projectId: m[1] ?? null,
+  };
 }
 
 /** The canonical full URL compute stores for a backend of `projectId`. */
-export function backendRefUrl(projectId: string, kind: BackendKind, name: string): string {
-  const collection = kind === 'backendBucket' ? 'backendBuckets' : 'backendServices';
+export function backendRefUrl(
+  projectId: string,
+  kind: BackendKind,
+  name: string,
+): string {
+  const collection =
+    kind === 'backendBucket' ? 'backendBuckets' : 'backendServices';
   return `https://www.googleapis.com/compute/v1/projects/${projectId}/global/${collection}/${name}`;
 }
 

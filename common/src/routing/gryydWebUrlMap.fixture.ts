@@ -22,15 +22,32 @@ export function gryydWebUrlMap(): UrlMapSpec {
     pathMatchers: [
       {
         name: 'path-matcher-3',
-        defaultUrlRedirect: { hostRedirect: 'www.gryyd.ai', httpsRedirect: true, redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT', stripQuery: false },
+        defaultUrlRedirect: {
+          hostRedirect: 'www.gryyd.ai',
+          httpsRedirect: true,
+          redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT',
+          stripQuery: false,
+        },
       },
       {
         name: 'path-matcher-2',
         defaultService: GRYYD_BACKENDS.fe,
         pathRules: [
           { paths: ['/api/generation/*'], service: GRYYD_BACKENDS.worker },
-          { paths: ['/api/*', '/admin', '/admin/*'], service: GRYYD_BACKENDS.be },
-          { paths: ['/images/*', '/thumbnails/*', '/results/*', '/assets/*', '/references/*'], service: GRYYD_BACKENDS.storage },
+          {
+            paths: ['/api/*', '/admin', '/admin/*'],
+            service: GRYYD_BACKENDS.be,
+          },
+          {
+            paths: [
+              '/images/*',
+              '/thumbnails/*',
+              '/results/*',
+              '/assets/*',
+              '/references/*',
+            ],
+            service: GRYYD_BACKENDS.storage,
+          },
         ],
       },
     ],
@@ -39,9 +56,28 @@ export function gryydWebUrlMap(): UrlMapSpec {
 
 export const GRYYD_TOPOLOGY: RoutingTopology = {
   backendServices: [
-    { name: 'gryd-fe-service', cloudRun: [{ neg: 'gryd-fe-neg', region: 'asia-northeast3', service: 'gryd-fe' }] },
-    { name: 'gryd-be-service', cloudRun: [{ neg: 'gryd-be-neg', region: 'asia-northeast3', service: 'gryd-be' }] },
-    { name: 'gryd-worker-be-service', cloudRun: [{ neg: 'gryd-worker-neg', region: 'asia-northeast3', service: 'gryd-worker' }] },
+    {
+      name: 'gryd-fe-service',
+      cloudRun: [
+        { neg: 'gryd-fe-neg', region: 'asia-northeast3', service: 'gryd-fe' },
+      ],
+    },
+    {
+      name: 'gryd-be-service',
+      cloudRun: [
+        { neg: 'gryd-be-neg', region: 'asia-northeast3', service: 'gryd-be' },
+      ],
+    },
+    {
+      name: 'gryd-worker-be-service',
+      cloudRun: [
+        {
+          neg: 'gryd-worker-neg',
+          region: 'asia-northeast3',
+          service: 'gryd-worker',
+        },
+      ],
+    },
     // Cloud Storage origin: per docs/sandbox.md a backend *service* with CDN on (not a backend bucket).
     { name: 'gryd-storage-service', cloudRun: [] },
   ],

@@ -9,11 +9,16 @@ import type { HostRuleSpec, PathRuleSpec } from './urlMapTypes';
  */
 export function hostPatternScore(pattern: string, requestHost: string): number {
   const p = pattern.toLowerCase();
-  const host = p.includes(':') && !p.startsWith('[') ? requestHost : hostWithoutPort(requestHost);
+  const host =
+    p.includes(':') && !p.startsWith('[')
+      ? requestHost
+      : hostWithoutPort(requestHost);
   if (p === '*') return 0;
   if (p.startsWith('*')) {
     const suffix = p.slice(1);
-    return host.length > suffix.length && host.endsWith(suffix) ? suffix.length : -1;
+    return host.length > suffix.length && host.endsWith(suffix)
+      ? suffix.length
+      : -1;
   }
   return host === p ? Number.MAX_SAFE_INTEGER : -1;
 }
@@ -23,12 +28,18 @@ export function matchHostRule(
   hostRules: readonly HostRuleSpec[],
   requestHost: string,
 ): { index: number; rule: HostRuleSpec; pattern: string } | null {
-  let best: { index: number; rule: HostRuleSpec; pattern: string; score: number } | null = null;
+  let best: {
+    index: number;
+    rule: HostRuleSpec;
+    pattern: string;
+    score: number;
+  } | null = null;
   hostRules.forEach((rule, index) => {
     for (const pattern of rule.hosts ?? []) {
       const score = hostPatternScore(pattern, requestHost);
       // Strictly greater: with equal patterns in two rules (Google rejects that), the first one wins.
-      if (score >= 0 && (!best || score > best.score)) best = { index, rule, pattern, score };
+      if (score >= 0 && (!best || score > best.score))
+        best = { index, rule, pattern, score };
     }
   });
   if (!best) return null;
@@ -54,11 +65,17 @@ export function matchPathRule(
   pathRules: readonly PathRuleSpec[],
   path: string,
 ): { index: number; rule: PathRuleSpec; pattern: string } | null {
-  let best: { index: number; rule: PathRuleSpec; pattern: string; score: number } | null = null;
+  let best: {
+    index: number;
+    rule: PathRuleSpec;
+    pattern: string;
+    score: number;
+  } | null = null;
   pathRules.forEach((rule, index) => {
     for (const pattern of rule.paths ?? []) {
       const score = pathPatternScore(pattern, path);
-      if (score >= 0 && (!best || score > best.score)) best = { index, rule, pattern, score };
+      if (score >= 0 && (!best || score > best.score))
+        best = { index, rule, pattern, score };
     }
   });
   if (!best) return null;

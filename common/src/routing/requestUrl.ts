@@ -1,6 +1,7 @@
 import type { RequestUrl } from './urlMapTypes';
 
-const URL_PATTERN = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/;
+const URL_PATTERN =
+  /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/;
 
 /**
  * Splits a URL as typed by a user ("https://www.gryyd.ai/api/v2/users?x=1", "gryyd.ai/x") into the
@@ -14,7 +15,11 @@ export function parseRequestUrl(input: string | RequestUrl): RequestUrl {
     return {
       scheme: (input.scheme || 'http').toLowerCase(),
       host: (input.host ?? '').toLowerCase(),
-      path: input.path ? (input.path.startsWith('/') ? input.path : `/${input.path}`) : '/',
+      path: input.path
+        ? input.path.startsWith('/')
+          ? input.path
+          : `/${input.path}`
+        : '/',
       query: (input.query ?? '').replace(/^\?/, ''),
     };
   }
@@ -30,7 +35,9 @@ export function parseRequestUrl(input: string | RequestUrl): RequestUrl {
 
 /** The URL back as a string: `scheme://host/path?query`. */
 export function formatRequestUrl(url: RequestUrl): string {
-  return `${url.scheme}://${url.host}${url.path}${url.query ? `?${url.query}` : ''}`;
+  return `${url.scheme}://${url.host}${url.path}${
+    url.query ? `?${url.query}` : ''
+  }`;
 }
 
 /** The host without a port (`example.com:8080` → `example.com`; IPv6 literals keep their brackets). */

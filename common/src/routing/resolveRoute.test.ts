@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GRYYD_BACKENDS, GRYYD_TOPOLOGY, gryydWebUrlMap } from './gryydWebUrlMap.fixture';
+import {
+  GRYYD_BACKENDS,
+  GRYYD_TOPOLOGY,
+  gryydWebUrlMap,
+} from './gryydWebUrlMap.fixture';
 import { resolveRoute } from './resolveRoute';
 import type { UrlMapSpec } from './urlMapTypes';
 
@@ -35,27 +39,55 @@ describe('resolveRoute on the gryyd-web URL map', () => {
   });
 
   it('explains the decision and follows the backend to Cloud Run', () => {
-    const d = resolveRoute(map, 'https://www.gryyd.ai/api/generation/jobs?id=7', GRYYD_TOPOLOGY);
-    expect(d.hostRule).toEqual({ index: 1, hosts: ['www.gryyd.ai'], pattern: 'www.gryyd.ai' });
+    const d = resolveRoute(
+      map,
+      'https://www.gryyd.ai/api/generation/jobs?id=7',
+      GRYYD_TOPOLOGY,
+    );
+    expect(d.hostRule).toEqual({
+      index: 1,
+      hosts: ['www.gryyd.ai'],
+      pattern: 'www.gryyd.ai',
+    });
     expect(d.pathMatcher).toBe('path-matcher-2');
-    expect(d.rule).toEqual({ kind: 'pathRule', index: 0, path: '/api/generation/*' });
+    expect(d.rule).toEqual({
+      kind: 'pathRule',
+      index: 0,
+      path: '/api/generation/*',
+    });
     expect(d.matchedUrlPathRule).toBe('/api/generation/*');
     expect(d.url.query).toBe('id=7');
     expect(d.outcome).toMatchObject({
       kind: 'backend',
       service: GRYYD_BACKENDS.worker,
       exists: true,
-      cloudRun: [{ neg: 'gryd-worker-neg', service: 'gryd-worker', region: 'asia-northeast3' }],
+      cloudRun: [
+        {
+          neg: 'gryd-worker-neg',
+          service: 'gryd-worker',
+          region: 'asia-northeast3',
+        },
+      ],
     });
     expect(d.steps.join('\n')).toContain('longest matching path wins');
     expect(d.steps.at(-1)).toContain('Cloud Run gryd-worker');
   });
 
   it('reports the redirect with its compute code and the default as UNMATCHED', () => {
-    const d = resolveRoute(map, { scheme: 'http', host: 'gryyd.ai', path: '/x', query: '' });
+    const d = resolveRoute(map, {
+      scheme: 'http',
+      host: 'gryyd.ai',
+      path: '/x',
+      query: '',
+    });
     expect(d.rule).toEqual({ kind: 'pathMatcherDefault' });
     expect(d.matchedUrlPathRule).toBe('UNMATCHED');
-    expect(d.outcome).toEqual({ kind: 'redirect', location: 'https://www.gryyd.ai/x', statusCode: 301, responseCode: 'MOVED_PERMANENTLY_DEFAULT' });
+    expect(d.outcome).toEqual({
+      kind: 'redirect',
+      location: 'https://www.gryyd.ai/x',
+      statusCode: 301,
+      responseCode: 'MOVED_PERMANENTLY_DEFAULT',
+    });
   });
 
   it('uses the URL map default when no host rule matches', () => {
@@ -67,9 +99,20 @@ describe('resolveRoute on the gryyd-web URL map', () => {
 
   it('flags a backend the topology does not know', () => {
     const m = gryydWebUrlMap();
-    m.pathMatchers![1]!.pathRules!.push({ paths: ['/ghost/*'], service: 'global/backendServices/ghost' });
-    const o = resolveRoute(m, 'https://www.gryyd.ai/ghost/1', GRYYD_TOPOLOGY).outcome;
-    expect(o).toMatchObject({ kind: 'backend', exists: false, backend: { kind: 'backendService', name: 'ghost' } });
+    m.pathMatchers![1]!.pathRules!.push({
+      paths: ['/ghost/*'],
+      service: 'global/backendServices/ghost',
+    });
+    const o = resolveRoute(
+      m,
+      'https://www.gryyd.ai/ghost/1',
+      GRYYD_TOPOLOGY,
+    ).outcome;
+    expect(o).toMatchObject({
+      kind: 'backend',
+      exists: false,
+      backend: { kind: 'backendService', name: 'ghost' },
+    });
   });
 });
 
@@ -77,7 +120,16 @@ describe('resolveRoute: path rules', () => {
   const withPaths = (...rules: [string[], string][]): UrlMapSpec => ({
     defaultService: 'global/backendServices/default',
     hostRules: [{ hosts: ['*'], pathMatcher: 'm' }],
-    pathMatchers: [{ name: 'm', defaultService: 'global/backendServices/m-default', pathRules: rules.map(([paths, s]) => ({ paths, service: `global/backendServices/${s}` })) }],
+    pathMatchers: [
+      {
+        name: 'm',
+        defaultService: 'global/backendServices/m-default',
+        pathRules: rules.map(([paths, s]) => ({
+          paths,
+          service: `global/backendServices/${s}`,
+        })),
+      },
+    ],
   });
 
   it('picks the longest path regardless of order', () => {
@@ -102,8 +154,12 @@ describe('resolveRoute: path rules', () => {
   });
 
   it('matches paths case-sensitively and /* matches everything', () => {
-    expect(target(withPaths([['/A/*'], 'upper']), 'http://h/a/x')).toBe('m-default');
-    expect(target(withPaths([['/*'], 'all']), 'http://h/anything/at/all')).toBe('all');
+    expect(target(withPaths([['/A/*'], 'upper']), 'http://h/a/x')).toBe(
+      'm-default',
+    );
+    expect(target(withPaths([['/*'], 'all']), 'http://h/anything/at/all')).toBe(
+      'all',
+    );
   });
 });
 
@@ -116,7 +172,10 @@ describe('resolveRoute: host patterns', () => {
       { hosts: ['*-api.example.com'], pathMatcher: 'dash' },
       { hosts: ['shop.example.com'], pathMatcher: 'exact' },
     ],
-    pathMatchers: ['any', 'sub', 'dash', 'exact'].map(name => ({ name, defaultService: `global/backendServices/${name}` })),
+    pathMatchers: ['any', 'sub', 'dash', 'exact'].map(name => ({
+      name,
+      defaultService: `global/backendServices/${name}`,
+    })),
   };
 
   it.each([
@@ -130,13 +189,22 @@ describe('resolveRoute: host patterns', () => {
   });
 
   it('a wildcard needs at least one character before the suffix', () => {
-    const m: UrlMapSpec = { ...map, hostRules: [{ hosts: ['*.example.com'], pathMatcher: 'sub' }] };
+    const m: UrlMapSpec = {
+      ...map,
+      hostRules: [{ hosts: ['*.example.com'], pathMatcher: 'sub' }],
+    };
     expect(target(m, 'http://a.b.example.com/')).toBe('sub');
     expect(target(m, 'http://example.com/')).toBe('default');
   });
 
   it('says so when a host rule points at a missing path matcher', () => {
-    const m: UrlMapSpec = { hostRules: [{ hosts: ['x.io'], pathMatcher: 'nope' }], pathMatchers: [] };
-    expect(resolveRoute(m, 'http://x.io/').outcome).toEqual({ kind: 'none', reason: 'path matcher nope does not exist' });
+    const m: UrlMapSpec = {
+      hostRules: [{ hosts: ['x.io'], pathMatcher: 'nope' }],
+      pathMatchers: [],
+    };
+    expect(resolveRoute(m, 'http://x.io/').outcome).toEqual({
+      kind: 'none',
+      reason: 'path matcher nope does not exist',
+    });
   });
 });

@@ -3,8 +3,17 @@ import type { RedirectResponseCode, RequestUrl } from './urlMapTypes';
 
 /** Which rule decided a request. */
 export type MatchedRule =
-  | { kind: 'pathRule'; index: number; /** The path pattern that matched, e.g. `/api/*`. */ path: string }
-  | { kind: 'routeRule'; index: number; priority: number; /** Index in matchRules; -1 when the rule has none. */ matchIndex: number }
+  | {
+      kind: 'pathRule';
+      index: number;
+      /** The path pattern that matched, e.g. `/api/*`. */ path: string;
+    }
+  | {
+      kind: 'routeRule';
+      index: number;
+      priority: number;
+      /** Index in matchRules; -1 when the rule has none. */ matchIndex: number;
+    }
   | { kind: 'pathMatcherDefault' }
   | { kind: 'urlMapDefault' };
 
@@ -26,7 +35,11 @@ export type RouteOutcome =
       service: string;
       backend: BackendRef | null;
       /** Weighted split of a routeAction (weights as written); absent for a plain `service`. */
-      weighted?: { service: string; backend: BackendRef | null; weight: number }[];
+      weighted?: {
+        service: string;
+        backend: BackendRef | null;
+        weight: number;
+      }[];
       /** Cloud Run services behind the backend service's serverless NEGs (when a topology was given). */
       cloudRun: CloudRunTarget[];
       /** Cloud Storage bucket of a backend bucket (when a topology was given). */
@@ -48,7 +61,11 @@ export type RouteOutcome =
 export interface RouteDecision {
   url: RequestUrl;
   /** The host rule used, or null when no host rule matched (the URL map's defaults apply). */
-  hostRule: { index: number; hosts: string[]; /** The pattern that matched. */ pattern: string } | null;
+  hostRule: {
+    index: number;
+    hosts: string[];
+    /** The pattern that matched. */ pattern: string;
+  } | null;
   /** Name of the path matcher used, or null for the URL map's defaults. */
   pathMatcher: string | null;
   rule: MatchedRule;

@@ -1,5 +1,9 @@
 import { parseQuery } from './requestUrl';
-import type { RequestUrl, RouteRuleMatchSpec, RouteRuleSpec } from './urlMapTypes';
+import type {
+  RequestUrl,
+  RouteRuleMatchSpec,
+  RouteRuleSpec,
+} from './urlMapTypes';
 
 /** The route rule a URL uses and why; `prefix` is what a prefixRedirect replaces. */
 export interface RouteRuleMatch {
@@ -14,28 +18,44 @@ export interface RouteRuleMatch {
  * priorities); within a rule, the first matchRule that matches wins. Header matches cannot be decided
  * from a URL alone, so a matchRule with them never matches and `notes` says so.
  */
-export function matchRouteRule(routeRules: readonly RouteRuleSpec[], url: RequestUrl, notes: string[]): RouteRuleMatch | null {
+export function matchRouteRule(
+  routeRules: readonly RouteRuleSpec[],
+  url: RequestUrl,
+  notes: string[],
+): RouteRuleMatch | null {
   const ordered = routeRules
     .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.index - b.index);
+    .sort(
+      (a, b) =>
+        (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.index - b.index,
+    );
   for (const { rule, index } of ordered) {
     const matchRules = rule.matchRules ?? [];
     // A route rule without matchRules matches every request (compute's documented default).
-    if (matchRules.length === 0) return { index, rule, matchIndex: -1, prefix: '' };
+    if (matchRules.length === 0)
+      return { index, rule, matchIndex: -1, prefix: '' };
     for (let m = 0; m < matchRules.length; m++) {
       const result = matchOne(matchRules[m]!, url);
       if (result === 'headers') {
-        notes.push(`Route rule priority ${rule.priority ?? 0} matches on headers, which a URL alone cannot decide: treated as not matching.`);
+        notes.push(
+          `Route rule priority ${
+            rule.priority ?? 0
+          } matches on headers, which a URL alone cannot decide: treated as not matching.`,
+        );
         continue;
       }
-      if (result !== null) return { index, rule, matchIndex: m, prefix: result };
+      if (result !== null)
+        return { index, rule, matchIndex: m, prefix: result };
     }
   }
   return null;
 }
 
 /** null = no match; 'headers' = undecidable; otherwise the matched prefix (for prefixRedirect). */
-function matchOne(match: RouteRuleMatchSpec, url: RequestUrl): string | null | 'headers' {
+function matchOne(
+  match: RouteRuleMatchSpec,
+  url: RequestUrl,
+): string | null | 'headers' {
   const ignoreCase = match.ignoreCase === true;
   const path = ignoreCase ? url.path.toLowerCase() : url.path;
   const norm = (s: string) => (ignoreCase ? s.toLowerCase() : s);
@@ -60,7 +80,8 @@ function queryMatches(match: RouteRuleMatchSpec, url: RequestUrl): boolean {
   const params = parseQuery(url.query);
   return conditions.every(c => {
     const values = params.get(c.name ?? '');
-    if (c.presentMatch != null) return (values !== undefined) === c.presentMatch;
+    if (c.presentMatch != null)
+      return (values !== undefined) === c.presentMatch;
     if (c.exactMatch != null) return values?.includes(c.exactMatch) ?? false;
     if (c.regexMatch != null) {
       const re = safeRegex(c.regexMatch, false);

@@ -11,7 +11,9 @@ export function sampleHost(pattern: string): string {
 
 /** Concrete paths a rule's pattern stands for: `/a/*` → `/a/`, `/a/sample`; `/a` → `/a`. */
 export function samplePaths(pattern: string): string[] {
-  return pattern.endsWith('/*') ? [pattern.slice(0, -1), `${pattern.slice(0, -1)}sample`] : [pattern];
+  return pattern.endsWith('/*')
+    ? [pattern.slice(0, -1), `${pattern.slice(0, -1)}sample`]
+    : [pattern];
 }
 
 /**
@@ -24,12 +26,18 @@ export function sampleRequestUrls(maps: UrlMapSpec[]): string[] {
   const hosts = new Set<string>(['unmatched-host.example']);
   const paths = new Set<string>(['/']);
   for (const map of maps) {
-    for (const rule of map.hostRules ?? []) for (const h of rule.hosts ?? []) hosts.add(sampleHost(h.toLowerCase()));
+    for (const rule of map.hostRules ?? [])
+      for (const h of rule.hosts ?? []) hosts.add(sampleHost(h.toLowerCase()));
     for (const m of map.pathMatchers ?? []) {
-      for (const rule of m.pathRules ?? []) for (const p of rule.paths ?? []) samplePaths(p).forEach(s => paths.add(s));
+      for (const rule of m.pathRules ?? [])
+        for (const p of rule.paths ?? [])
+          samplePaths(p).forEach(s => paths.add(s));
       for (const rule of m.routeRules ?? []) {
         for (const match of rule.matchRules ?? []) {
-          if (match.prefixMatch != null) [match.prefixMatch, `${match.prefixMatch}sample`].forEach(s => paths.add(s));
+          if (match.prefixMatch != null)
+            [match.prefixMatch, `${match.prefixMatch}sample`].forEach(s =>
+              paths.add(s),
+            );
           if (match.fullPathMatch != null) paths.add(match.fullPathMatch);
         }
       }

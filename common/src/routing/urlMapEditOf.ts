@@ -5,13 +5,23 @@ import type { UrlMapSpec } from './urlMapTypes';
 export function editOf(spec: UrlMapSpec): UrlMapEdit {
   return {
     defaultService: spec.defaultService ?? undefined,
-    defaultUrlRedirect: (spec.defaultUrlRedirect as UrlMapEdit['defaultUrlRedirect']) ?? undefined,
-    hostRules: (spec.hostRules ?? []).map(h => ({ hosts: [...(h.hosts ?? [])], pathMatcher: h.pathMatcher ?? '' })),
+    defaultUrlRedirect:
+      (spec.defaultUrlRedirect as UrlMapEdit['defaultUrlRedirect']) ??
+      undefined,
+    hostRules: (spec.hostRules ?? []).map(h => ({
+      hosts: [...(h.hosts ?? [])],
+      pathMatcher: h.pathMatcher ?? '',
+    })),
     pathMatchers: (spec.pathMatchers ?? []).map(m => ({
       name: m.name ?? '',
       defaultService: m.defaultService ?? undefined,
-      defaultUrlRedirect: (m.defaultUrlRedirect as UrlMapEdit['defaultUrlRedirect']) ?? undefined,
-      pathRules: (m.pathRules ?? []).map(r => ({ paths: [...(r.paths ?? [])], service: r.service ?? undefined, urlRedirect: (r.urlRedirect as never) ?? undefined })),
+      defaultUrlRedirect:
+        (m.defaultUrlRedirect as UrlMapEdit['defaultUrlRedirect']) ?? undefined,
+      pathRules: (m.pathRules ?? []).map(r => ({
+        paths: [...(r.paths ?? [])],
+        service: r.service ?? undefined,
+        urlRedirect: (r.urlRedirect as never) ?? undefined,
+      })),
       routeRules: (m.routeRules ?? []) as never,
     })),
   };

@@ -21,7 +21,10 @@ export interface UrlMapTestFailure {
  * backend by kind and name, whatever the reference form. For a backend the output URL is the
  * request itself (no urlRewrite is modelled; the scheme is not compared, unverified).
  */
-export function runUrlMapTests(urlMap: UrlMapSpec, tests: readonly UrlMapTestSpec[] = urlMap.tests ?? []): UrlMapTestFailure[] {
+export function runUrlMapTests(
+  urlMap: UrlMapSpec,
+  tests: readonly UrlMapTestSpec[] = urlMap.tests ?? [],
+): UrlMapTestFailure[] {
   const failures: UrlMapTestFailure[] = [];
   for (const test of tests) {
     const host = test.host ?? '';
@@ -39,17 +42,24 @@ export function runUrlMapTests(urlMap: UrlMapSpec, tests: readonly UrlMapTestSpe
       }
     }
     if (test.expectedRedirectResponseCode != null) {
-      const actual = outcome.kind === 'redirect' ? outcome.statusCode : undefined;
+      const actual =
+        outcome.kind === 'redirect' ? outcome.statusCode : undefined;
       if (actual !== test.expectedRedirectResponseCode) {
         failed = true;
-        failure.expectedRedirectResponseCode = test.expectedRedirectResponseCode;
+        failure.expectedRedirectResponseCode =
+          test.expectedRedirectResponseCode;
         if (actual !== undefined) failure.actualRedirectResponseCode = actual;
       }
     }
     if (test.expectedOutputUrl) {
-      const actual = outcome.kind === 'redirect' ? outcome.location : `http://${host}${path}`;
+      const actual =
+        outcome.kind === 'redirect'
+          ? outcome.location
+          : `http://${host}${path}`;
       const same =
-        outcome.kind === 'redirect' ? actual === test.expectedOutputUrl : sameIgnoringScheme(actual, test.expectedOutputUrl);
+        outcome.kind === 'redirect'
+          ? actual === test.expectedOutputUrl
+          : sameIgnoringScheme(actual, test.expectedOutputUrl);
       if (!same) {
         failed = true;
         failure.expectedOutputUrl = test.expectedOutputUrl;
@@ -70,8 +80,21 @@ function sameIgnoringScheme(a: string, b: string): boolean {
 /** One line per failure, for error messages ("test www.gryyd.ai/admin: expected … got …"). */
 export function describeTestFailure(f: UrlMapTestFailure): string {
   const parts: string[] = [];
-  if (f.expectedService) parts.push(`expected service ${f.expectedService}, got ${f.actualService ?? 'no service'}`);
-  if (f.expectedRedirectResponseCode) parts.push(`expected redirect ${f.expectedRedirectResponseCode}, got ${f.actualRedirectResponseCode ?? 'none'}`);
-  if (f.expectedOutputUrl) parts.push(`expected URL ${f.expectedOutputUrl}, got ${f.actualOutputUrl ?? 'none'}`);
+  if (f.expectedService)
+    parts.push(
+      `expected service ${f.expectedService}, got ${
+        f.actualService ?? 'no service'
+      }`,
+    );
+  if (f.expectedRedirectResponseCode)
+    parts.push(
+      `expected redirect ${f.expectedRedirectResponseCode}, got ${
+        f.actualRedirectResponseCode ?? 'none'
+      }`,
+    );
+  if (f.expectedOutputUrl)
+    parts.push(
+      `expected URL ${f.expectedOutputUrl}, got ${f.actualOutputUrl ?? 'none'}`,
+    );
   return `test ${f.host}${f.path}: ${parts.join('; ')}`;
 }

@@ -33,7 +33,9 @@ export interface UrlRedirectSpec {
 
 /** `HttpRouteAction`, reduced to what decides a target. */
 export interface RouteActionSpec {
-  weightedBackendServices?: { backendService?: string | null; weight?: number | null }[] | null;
+  weightedBackendServices?:
+    | { backendService?: string | null; weight?: number | null }[]
+    | null;
   [other: string]: unknown;
 }
 
@@ -53,7 +55,14 @@ export interface RouteRuleMatchSpec {
   regexMatch?: string | null;
   ignoreCase?: boolean | null;
   headerMatches?: unknown[] | null;
-  queryParameterMatches?: { name?: string | null; exactMatch?: string | null; presentMatch?: boolean | null; regexMatch?: string | null }[] | null;
+  queryParameterMatches?:
+    | {
+        name?: string | null;
+        exactMatch?: string | null;
+        presentMatch?: boolean | null;
+        regexMatch?: string | null;
+      }[]
+    | null;
   [other: string]: unknown;
 }
 

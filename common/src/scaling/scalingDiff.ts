@@ -9,8 +9,16 @@ export const SCALING_FIELD_LABELS: Record<keyof ScalingSettings, string> = {
 };
 
 /** The fields whose value differs between current and proposed scaling, in form order. */
-export function diffScaling(current: ScalingSettings, proposed: ScalingSettings): FieldChange[] {
+export function diffScaling(
+  current: ScalingSettings,
+  proposed: ScalingSettings,
+): FieldChange[] {
   return (Object.keys(SCALING_FIELD_LABELS) as (keyof ScalingSettings)[])
     .filter(field => current[field] !== proposed[field])
-    .map(field => ({ field, label: SCALING_FIELD_LABELS[field], before: current[field], after: proposed[field] }));
+    .map(field => ({
+      field,
+      label: SCALING_FIELD_LABELS[field],
+      before: current[field],
+      after: proposed[field],
+    }));
 }

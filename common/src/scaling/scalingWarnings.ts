@@ -21,7 +21,10 @@ export function scalingWarnings(input: ScalingWarningInput): ChangeWarning[] {
   const { current, proposed, peakConcurrentRequests24h, cpu } = input;
   const warnings: ChangeWarning[] = [];
 
-  if (proposed.minInstances > 0 && proposed.minInstances > current.minInstances) {
+  if (
+    proposed.minInstances > 0 &&
+    proposed.minInstances > current.minInstances
+  ) {
     warnings.push({
       code: 'MIN_INSTANCES_BILLED_IDLE',
       severity: 'warning',
@@ -33,7 +36,8 @@ export function scalingWarnings(input: ScalingWarningInput): ChangeWarning[] {
     warnings.push({
       code: 'SCALE_TO_ZERO_COLD_STARTS',
       severity: 'info',
-      message: 'With min instances 0 the service scales to zero when idle; the first requests after a quiet spell wait for a cold start.',
+      message:
+        'With min instances 0 the service scales to zero when idle; the first requests after a quiet spell wait for a cold start.',
       requiresAcknowledgement: false,
     });
   }
@@ -43,22 +47,31 @@ export function scalingWarnings(input: ScalingWarningInput): ChangeWarning[] {
     warnings.push({
       code: 'CAPACITY_CHECK_UNAVAILABLE',
       severity: 'info',
-      message: 'The last 24 h of traffic could not be read from Cloud Monitoring, so max instances × concurrency was not checked against the peak.',
+      message:
+        'The last 24 h of traffic could not be read from Cloud Monitoring, so max instances × concurrency was not checked against the peak.',
       requiresAcknowledgement: false,
     });
   }
-  if (peakConcurrentRequests24h !== null && capacity < peakConcurrentRequests24h) {
+  if (
+    peakConcurrentRequests24h !== null &&
+    capacity < peakConcurrentRequests24h
+  ) {
     warnings.push({
       code: 'CAPACITY_BELOW_PEAK',
       severity: 'warning',
       message:
         `Max instances × concurrency = ${proposed.maxInstances} × ${proposed.concurrency} = ${capacity} concurrent requests, ` +
-        `below the last 24 h peak of ${Math.ceil(peakConcurrentRequests24h)}: requests above it will be refused with 429.`,
+        `below the last 24 h peak of ${Math.ceil(
+          peakConcurrentRequests24h,
+        )}: requests above it will be refused with 429.`,
       requiresAcknowledgement: true,
     });
   }
 
-  if (proposed.maxInstances > DEFAULT_MAX_INSTANCES_QUOTA && proposed.maxInstances > current.maxInstances) {
+  if (
+    proposed.maxInstances > DEFAULT_MAX_INSTANCES_QUOTA &&
+    proposed.maxInstances > current.maxInstances
+  ) {
     warnings.push({
       code: 'ABOVE_DEFAULT_QUOTA',
       severity: 'info',
@@ -79,6 +92,11 @@ export function scalingWarnings(input: ScalingWarningInput): ChangeWarning[] {
 }
 
 /** Codes of the warnings that apply refuses until the user acknowledges them. */
-export function unacknowledgedWarnings(warnings: ChangeWarning[], acknowledged: readonly string[]): ChangeWarning[] {
-  return warnings.filter(w => w.requiresAcknowledgement && !acknowledged.includes(w.code));
+export function unacknowledgedWarnings(
+  warnings: ChangeWarning[],
+  acknowledged: readonly string[],
+): ChangeWarning[] {
+  return warnings.filter(
+    w => w.requiresAcknowledgement && !acknowledged.includes(w.code),
+  );
 }

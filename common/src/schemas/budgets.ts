@@ -17,12 +17,26 @@ const thresholdSchema = z
   .object({
     /** Percent of the amount, 100-based as users type it (90 = 90 %); stored by Google as 0.9. */
     percent: z
-      .number({ required_error: 'Threshold is required', invalid_type_error: 'Threshold must be a number' })
-      .min(BUDGET_LIMITS.thresholdPercent.min, `Threshold must be at least ${BUDGET_LIMITS.thresholdPercent.min} %`)
-      .max(BUDGET_LIMITS.thresholdPercent.max, `Threshold must be at most ${BUDGET_LIMITS.thresholdPercent.max} %`)
-      .refine(v => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'Threshold allows at most two decimals'),
+      .number({
+        required_error: 'Threshold is required',
+        invalid_type_error: 'Threshold must be a number',
+      })
+      .min(
+        BUDGET_LIMITS.thresholdPercent.min,
+        `Threshold must be at least ${BUDGET_LIMITS.thresholdPercent.min} %`,
+      )
+      .max(
+        BUDGET_LIMITS.thresholdPercent.max,
+        `Threshold must be at most ${BUDGET_LIMITS.thresholdPercent.max} %`,
+      )
+      .refine(
+        v => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
+        'Threshold allows at most two decimals',
+      ),
     spendBasis: z.enum(['CURRENT_SPEND', 'FORECASTED_SPEND'], {
-      errorMap: () => ({ message: 'Spend basis must be CURRENT_SPEND or FORECASTED_SPEND' }),
+      errorMap: () => ({
+        message: 'Spend basis must be CURRENT_SPEND or FORECASTED_SPEND',
+      }),
     }),
   })
   .strict();
@@ -32,14 +46,28 @@ export const budgetChangeSchema = z
   .object({
     /** Amount per period in the budget's currency (e.g. 1500.5 USD). */
     amount: z
-      .number({ required_error: 'Amount is required', invalid_type_error: 'Amount must be a number' })
+      .number({
+        required_error: 'Amount is required',
+        invalid_type_error: 'Amount must be a number',
+      })
       .min(BUDGET_LIMITS.amount.min, 'Amount must be greater than 0')
       .max(BUDGET_LIMITS.amount.max, 'Amount is too large')
-      .refine(v => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'Amount allows at most two decimals'),
+      .refine(
+        v => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
+        'Amount allows at most two decimals',
+      ),
     thresholds: z
-      .array(thresholdSchema, { required_error: 'Thresholds are required', invalid_type_error: 'Thresholds must be a list' })
-      .max(BUDGET_LIMITS.thresholds.max, `At most ${BUDGET_LIMITS.thresholds.max} thresholds`),
-    period: z.enum(BUDGET_EDIT_PERIODS, { errorMap: () => ({ message: 'Period must be MONTH, QUARTER or YEAR' }) }),
+      .array(thresholdSchema, {
+        required_error: 'Thresholds are required',
+        invalid_type_error: 'Thresholds must be a list',
+      })
+      .max(
+        BUDGET_LIMITS.thresholds.max,
+        `At most ${BUDGET_LIMITS.thresholds.max} thresholds`,
+      ),
+    period: z.enum(BUDGET_EDIT_PERIODS, {
+      errorMap: () => ({ message: 'Period must be MONTH, QUARTER or YEAR' }),
+    }),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -47,7 +75,11 @@ export const budgetChangeSchema = z
     value.thresholds.forEach((t, i) => {
       const key = `${t.percent}/${t.spendBasis}`;
       if (seen.has(key)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['thresholds', i, 'percent'], message: `Threshold ${t.percent} % (${t.spendBasis}) is listed twice` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['thresholds', i, 'percent'],
+          message: `Threshold ${t.percent} % (${t.spendBasis}) is listed twice`,
+        });
       }
       seen.add(key);
     });
@@ -55,18 +87,24 @@ export const budgetChangeSchema = z
 export type BudgetChange = z.infer<typeof budgetChangeSchema>;
 
 /** Body of POST /billing/budgets/:budgetId/preview. */
-export const budgetPreviewRequestSchema = z.object({ change: budgetChangeSchema }).strict();
+export const budgetPreviewRequestSchema = z
+  .object({ change: budgetChangeSchema })
+  .strict();
 export type BudgetPreviewRequest = z.infer<typeof budgetPreviewRequestSchema>;
 
 /** Body of POST /billing/budgets/:budgetId/apply: the change and the etag read at preview. */
 export const budgetApplyRequestSchema = z
   .object({
     change: budgetChangeSchema,
-    etag: z.string({ required_error: 'etag is required: preview the change first' }).min(1, 'etag must not be empty'),
+    etag: z
+      .string({ required_error: 'etag is required: preview the change first' })
+      .min(1, 'etag must not be empty'),
     acknowledgedWarnings: z.array(z.string()).max(50).default([]),
   })
   .strict();
 export type BudgetApplyRequest = z.infer<typeof budgetApplyRequestSchema>;
 
 /** Budget ids as Google makes them (UUID-like); also guards the path segment. */
-export const budgetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a budget id');
+export const budgetIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a budget id');

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Cloud CDN cache modes (docs/google-apis.md §2); CACHE_ALL_STATIC is Google's default. */
-export const CDN_CACHE_MODES = ['CACHE_ALL_STATIC', 'USE_ORIGIN_HEADERS', 'FORCE_CACHE_ALL'] as const;
+export const CDN_CACHE_MODES = [
+  'CACHE_ALL_STATIC',
+  'USE_ORIGIN_HEADERS',
+  'FORCE_CACHE_ALL',
+] as const;
 export type CdnCacheMode = (typeof CDN_CACHE_MODES)[number];
 
 /** Limits and Google's defaults of the cache policy, seconds (docs/google-apis.md §2). */
@@ -18,10 +22,17 @@ const ttl = (label: string) =>
     .number({ invalid_type_error: `${label} must be a number of seconds` })
     .int(`${label} must be a whole number of seconds`)
     .min(0, `${label} must be at least 0`)
-    .max(CDN_LIMITS.maxTtlSeconds, `${label} must be at most ${CDN_LIMITS.maxTtlSeconds} s (one year)`)
+    .max(
+      CDN_LIMITS.maxTtlSeconds,
+      `${label} must be at most ${CDN_LIMITS.maxTtlSeconds} s (one year)`,
+    )
     .nullable();
 
-const TTL_LABELS = { defaultTtl: 'Default TTL', maxTtl: 'Max TTL', clientTtl: 'Client TTL' } as const;
+const TTL_LABELS = {
+  defaultTtl: 'Default TTL',
+  maxTtl: 'Max TTL',
+  clientTtl: 'Client TTL',
+} as const;
 
 /**
  * The cache policy a user may change on a backend service or backend bucket, shared by the CDN form
@@ -31,16 +42,25 @@ const TTL_LABELS = { defaultTtl: 'Default TTL', maxTtl: 'Max TTL', clientTtl: 'C
 export const cdnPolicyChangeSchema = z
   .object({
     enableCdn: z.boolean({ required_error: 'Enable CDN is required' }),
-    cacheMode: z.enum(CDN_CACHE_MODES, { errorMap: () => ({ message: `Cache mode must be one of ${CDN_CACHE_MODES.join(', ')}` }) }),
+    cacheMode: z.enum(CDN_CACHE_MODES, {
+      errorMap: () => ({
+        message: `Cache mode must be one of ${CDN_CACHE_MODES.join(', ')}`,
+      }),
+    }),
     defaultTtl: ttl(TTL_LABELS.defaultTtl),
     maxTtl: ttl(TTL_LABELS.maxTtl),
     clientTtl: ttl(TTL_LABELS.clientTtl),
     negativeCaching: z.boolean(),
     serveWhileStale: z
-      .number({ invalid_type_error: 'Serve while stale must be a number of seconds' })
+      .number({
+        invalid_type_error: 'Serve while stale must be a number of seconds',
+      })
       .int('Serve while stale must be a whole number of seconds')
       .min(0, 'Serve while stale must be at least 0')
-      .max(CDN_LIMITS.maxServeWhileStaleSeconds, `Serve while stale must be at most ${CDN_LIMITS.maxServeWhileStaleSeconds} s (one week)`)
+      .max(
+        CDN_LIMITS.maxServeWhileStaleSeconds,
+        `Serve while stale must be at most ${CDN_LIMITS.maxServeWhileStaleSeconds} s (one week)`,
+      )
       .nullable(),
   })
   .strict()
@@ -48,23 +68,37 @@ export const cdnPolicyChangeSchema = z
     if (p.cacheMode === 'USE_ORIGIN_HEADERS') {
       for (const field of ['defaultTtl', 'maxTtl', 'clientTtl'] as const) {
         if (p[field] !== null) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `${TTL_LABELS[field]} cannot be set with USE_ORIGIN_HEADERS: the origin's Cache-Control headers decide` });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [field],
+            message: `${TTL_LABELS[field]} cannot be set with USE_ORIGIN_HEADERS: the origin's Cache-Control headers decide`,
+          });
         }
       }
       return;
     }
     const eff = effectiveTtls(p);
     if (eff.defaultTtl > eff.maxTtl) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['defaultTtl'], message: `Default TTL (${eff.defaultTtl} s) must not exceed max TTL (${eff.maxTtl} s)` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['defaultTtl'],
+        message: `Default TTL (${eff.defaultTtl} s) must not exceed max TTL (${eff.maxTtl} s)`,
+      });
     }
     if (eff.clientTtl > eff.maxTtl) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['clientTtl'], message: `Client TTL (${eff.clientTtl} s) must not exceed max TTL (${eff.maxTtl} s)` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['clientTtl'],
+        message: `Client TTL (${eff.clientTtl} s) must not exceed max TTL (${eff.maxTtl} s)`,
+      });
     }
   });
 export type CdnPolicyChange = z.infer<typeof cdnPolicyChangeSchema>;
 
 /** TTLs in force: the set value, else Google's default. */
-export function effectiveTtls(p: Pick<CdnPolicyChange, 'defaultTtl' | 'maxTtl' | 'clientTtl'>): { defaultTtl: number; maxTtl: number; clientTtl: number } {
+export function effectiveTtls(
+  p: Pick<CdnPolicyChange, 'defaultTtl' | 'maxTtl' | 'clientTtl'>,
+): { defaultTtl: number; maxTtl: number; clientTtl: number } {
   return {
     defaultTtl: p.defaultTtl ?? CDN_LIMITS.defaults.defaultTtl,
     maxTtl: p.maxTtl ?? CDN_LIMITS.defaults.maxTtl,
@@ -73,14 +107,22 @@ export function effectiveTtls(p: Pick<CdnPolicyChange, 'defaultTtl' | 'maxTtl' |
 }
 
 /** Body of POST …/cdn/:kind/:name/preview. */
-export const cdnPolicyPreviewRequestSchema = z.object({ change: cdnPolicyChangeSchema }).strict();
-export type CdnPolicyPreviewRequest = z.infer<typeof cdnPolicyPreviewRequestSchema>;
+export const cdnPolicyPreviewRequestSchema = z
+  .object({ change: cdnPolicyChangeSchema })
+  .strict();
+export type CdnPolicyPreviewRequest = z.infer<
+  typeof cdnPolicyPreviewRequestSchema
+>;
 
 /** Body of POST …/cdn/:kind/:name/apply: the change and the fingerprint read at preview. */
 export const cdnPolicyApplyRequestSchema = z
   .object({
     change: cdnPolicyChangeSchema,
-    fingerprint: z.string({ required_error: 'fingerprint is required: preview the change first' }).min(1, 'fingerprint must not be empty'),
+    fingerprint: z
+      .string({
+        required_error: 'fingerprint is required: preview the change first',
+      })
+      .min(1, 'fingerprint must not be empty'),
   })
   .strict();
 export type CdnPolicyApplyRequest = z.infer<typeof cdnPolicyApplyRequestSchema>;

@@ -11,12 +11,22 @@ export const QUEUE_LIMITS = {
 } as const;
 
 /** Queue ids: letters, digits, hyphens, 1–100 characters. */
-export const queueIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'must be a Cloud Tasks queue id (letters, digits, hyphens)');
+export const queueIdSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9-]{1,100}$/,
+    'must be a Cloud Tasks queue id (letters, digits, hyphens)',
+  );
 
 function num(label: string, min: number, max: number, int: boolean) {
-  let s = z.number({ required_error: `${label} is required`, invalid_type_error: `${label} must be a number` });
+  let s = z.number({
+    required_error: `${label} is required`,
+    invalid_type_error: `${label} must be a number`,
+  });
   if (int) s = s.int(`${label} must be a whole number`);
-  return s.min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`);
+  return s
+    .min(min, `${label} must be at least ${min}`)
+    .max(max, `${label} must be at most ${max}`);
 }
 
 const d = QUEUE_LIMITS.durationSeconds;
@@ -26,17 +36,37 @@ export const queueChangeSchema = z
   .object({
     rateLimits: z
       .object({
-        maxDispatchesPerSecond: num('Max dispatches per second', QUEUE_LIMITS.maxDispatchesPerSecond.min, QUEUE_LIMITS.maxDispatchesPerSecond.max, false),
-        maxConcurrentDispatches: num('Max concurrent dispatches', QUEUE_LIMITS.maxConcurrentDispatches.min, QUEUE_LIMITS.maxConcurrentDispatches.max, true),
+        maxDispatchesPerSecond: num(
+          'Max dispatches per second',
+          QUEUE_LIMITS.maxDispatchesPerSecond.min,
+          QUEUE_LIMITS.maxDispatchesPerSecond.max,
+          false,
+        ),
+        maxConcurrentDispatches: num(
+          'Max concurrent dispatches',
+          QUEUE_LIMITS.maxConcurrentDispatches.min,
+          QUEUE_LIMITS.maxConcurrentDispatches.max,
+          true,
+        ),
       })
       .strict(),
     retryConfig: z
       .object({
-        maxAttempts: num('Max attempts', QUEUE_LIMITS.maxAttempts.min, QUEUE_LIMITS.maxAttempts.max, true),
+        maxAttempts: num(
+          'Max attempts',
+          QUEUE_LIMITS.maxAttempts.min,
+          QUEUE_LIMITS.maxAttempts.max,
+          true,
+        ),
         maxRetryDurationSeconds: num('Max retry duration', d.min, d.max, false),
         minBackoffSeconds: num('Min backoff', d.min, d.max, false),
         maxBackoffSeconds: num('Max backoff', d.min, d.max, false),
-        maxDoublings: num('Max doublings', QUEUE_LIMITS.maxDoublings.min, QUEUE_LIMITS.maxDoublings.max, true),
+        maxDoublings: num(
+          'Max doublings',
+          QUEUE_LIMITS.maxDoublings.min,
+          QUEUE_LIMITS.maxDoublings.max,
+          true,
+        ),
       })
       .strict(),
   })
@@ -54,7 +84,9 @@ export const queueChangeSchema = z
 export type QueueChange = z.infer<typeof queueChangeSchema>;
 
 /** Body of POST …/queues/:queue/preview. */
-export const queuePreviewRequestSchema = z.object({ change: queueChangeSchema }).strict();
+export const queuePreviewRequestSchema = z
+  .object({ change: queueChangeSchema })
+  .strict();
 
 /**
  * Body of POST …/queues/:queue/apply. Cloud Tasks queues have no etag, so `etag` is the portal's
@@ -63,7 +95,9 @@ export const queuePreviewRequestSchema = z.object({ change: queueChangeSchema })
 export const queueApplyRequestSchema = z
   .object({
     change: queueChangeSchema,
-    etag: z.string({ required_error: 'etag is required: preview the change first' }).min(1, 'etag must not be empty'),
+    etag: z
+      .string({ required_error: 'etag is required: preview the change first' })
+      .min(1, 'etag must not be empty'),
     acknowledgedWarnings: z.array(z.string()).max(50).default([]),
   })
   .strict();
@@ -71,6 +105,10 @@ export type QueueApplyRequest = z.infer<typeof queueApplyRequestSchema>;
 
 /** Body of POST …/queues/:queue/purge: the queue's id typed again, because purge deletes every task. */
 export const queuePurgeRequestSchema = z
-  .object({ confirmName: z.string({ required_error: 'type the queue name to confirm' }).min(1, 'type the queue name to confirm') })
+  .object({
+    confirmName: z
+      .string({ required_error: 'type the queue name to confirm' })
+      .min(1, 'type the queue name to confirm'),
+  })
   .strict();
 export type QueuePurgeRequest = z.infer<typeof queuePurgeRequestSchema>;

@@ -7,7 +7,13 @@ const be = 'global/backendServices/gryd-be-service';
 const base = () => ({
   defaultService: 'global/backendServices/gryd-fe-service',
   hostRules: [{ hosts: ['www.gryyd.ai'], pathMatcher: 'pm' }],
-  pathMatchers: [{ name: 'pm', defaultService: be, pathRules: [{ paths: ['/api/*'], service: be }] }],
+  pathMatchers: [
+    {
+      name: 'pm',
+      defaultService: be,
+      pathRules: [{ paths: ['/api/*'], service: be }],
+    },
+  ],
 });
 const errorsOf = (input: unknown) => {
   const r = urlMapEditSchema.safeParse(input);
@@ -17,7 +23,11 @@ const errorsOf = (input: unknown) => {
 describe('urlMapEditSchema', () => {
   it('accepts a valid edit and defaults the arrays', () => {
     const parsed = urlMapEditSchema.parse({ defaultService: be });
-    expect(parsed).toEqual({ defaultService: be, hostRules: [], pathMatchers: [] });
+    expect(parsed).toEqual({
+      defaultService: be,
+      hostRules: [],
+      pathMatchers: [],
+    });
     expect(errorsOf(base())).toEqual([]);
   });
 
@@ -40,8 +50,14 @@ describe('urlMapEditSchema', () => {
     edit.pathMatchers[0].pathRules[0].urlRedirect = { hostRedirect: 'x.io' };
     delete edit.defaultService;
     expect(errorsOf(edit)).toEqual([
-      { path: 'change.pathMatchers.0.pathRules.0.service', message: 'path rule /api/*: set a backend or a redirect, not both' },
-      { path: 'change.defaultService', message: 'the URL map: set a backend or a redirect' },
+      {
+        path: 'change.pathMatchers.0.pathRules.0.service',
+        message: 'path rule /api/*: set a backend or a redirect, not both',
+      },
+      {
+        path: 'change.defaultService',
+        message: 'the URL map: set a backend or a redirect',
+      },
     ]);
   });
 
@@ -50,28 +66,66 @@ describe('urlMapEditSchema', () => {
     edit.hostRules.push({ hosts: ['a*.io'], pathMatcher: 'ghost' });
     edit.pathMatchers.push({ ...edit.pathMatchers[0]! });
     const paths = errorsOf(edit).map(e => e.path);
-    expect(paths).toEqual(['change.hostRules.1.hosts.0', 'change.pathMatchers.1.name', 'change.hostRules.1.pathMatcher']);
+    expect(paths).toEqual([
+      'change.hostRules.1.hosts.0',
+      'change.pathMatchers.1.name',
+      'change.hostRules.1.pathMatcher',
+    ]);
   });
 
   it('refuses pathRedirect with prefixRedirect and unknown redirect codes', () => {
-    const edit = { defaultUrlRedirect: { pathRedirect: '/a', prefixRedirect: '/b', redirectResponseCode: 'MOVED' } };
-    expect(errorsOf(edit).map(e => e.path)).toEqual(['change.defaultUrlRedirect.redirectResponseCode']);
-    const edit2 = { defaultUrlRedirect: { pathRedirect: '/a', prefixRedirect: '/b' } };
-    expect(errorsOf(edit2)).toEqual([{ path: 'change.defaultUrlRedirect.prefixRedirect', message: 'set either pathRedirect or prefixRedirect, not both' }]);
+    const edit = {
+      defaultUrlRedirect: {
+        pathRedirect: '/a',
+        prefixRedirect: '/b',
+        redirectResponseCode: 'MOVED',
+      },
+    };
+    expect(errorsOf(edit).map(e => e.path)).toEqual([
+      'change.defaultUrlRedirect.redirectResponseCode',
+    ]);
+    const edit2 = {
+      defaultUrlRedirect: { pathRedirect: '/a', prefixRedirect: '/b' },
+    };
+    expect(errorsOf(edit2)).toEqual([
+      {
+        path: 'change.defaultUrlRedirect.prefixRedirect',
+        message: 'set either pathRedirect or prefixRedirect, not both',
+      },
+    ]);
   });
 
   it('refuses backend references that are not backends', () => {
-    expect(errorsOf({ defaultService: 'gryd-fe' })[0]!.message).toContain('must reference a backend service or backend bucket');
+    expect(errorsOf({ defaultService: 'gryd-fe' })[0]!.message).toContain(
+      'must reference a backend service or backend bucket',
+    );
   });
 
   it('apply needs the fingerprint', () => {
     const r = urlMapApplyRequestSchema.safeParse({ change: base() });
-    expect(r.success ? [] : zodFieldErrors(r.error)).toEqual([{ path: 'fingerprint', message: 'fingerprint is required: preview the change first' }]);
+    expect(r.success ? [] : zodFieldErrors(r.error)).toEqual([
+      {
+        path: 'fingerprint',
+        message: 'fingerprint is required: preview the change first',
+      },
+    ]);
   });
 });
 
 describe('path and host rules', () => {
-  it.each(['/', '/*', '/a', '/a/', '/a/*', '/api/generation/*'])('path %s is valid', p => expect(pathProblem(p)).toBeNull());
-  it.each(['*', 'www.gryyd.ai', '*.gryyd.ai', '*-api.gryyd.ai', 'gryyd.ai:8080'])('host %s is valid', h => expect(hostPatternProblem(h)).toBeNull());
-  it.each(['*gryyd.ai', 'www.*.ai', 'a*', 'bad_host', 'h:port'])('host %s is invalid', h => expect(hostPatternProblem(h)).not.toBeNull());
+  it.each(['/', '/*', '/a', '/a/', '/a/*', '/api/generation/*'])(
+    'path %s is valid',
+    p => expect(pathProblem(p)).toBeNull(),
+  );
+  it.each([
+    '*',
+    'www.gryyd.ai',
+    '*.gryyd.ai',
+    '*-api.gryyd.ai',
+    'gryyd.ai:8080',
+  ])('host %s is valid', h => expect(hostPatternProblem(h)).toBeNull());
+  it.each(['*gryyd.ai', 'www.*.ai', 'a*', 'bad_host', 'h:port'])(
+    'host %s is invalid',
+    h => expect(hostPatternProblem(h)).not.toBeNull(),
+  );
 });

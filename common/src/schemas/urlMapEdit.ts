@@ -1,29 +1,71 @@
 import { z } from 'zod';
 import { parseBackendRef } from '../routing/backendRef';
-import { REDIRECT_RESPONSE_CODES, type RedirectResponseCode } from '../routing/urlMapTypes';
-import { COMPUTE_NAME_PATTERN, hostPatternProblem, pathProblem } from './urlMapRules';
+import {
+  REDIRECT_RESPONSE_CODES,
+  type RedirectResponseCode,
+} from '../routing/urlMapTypes';
+import {
+  COMPUTE_NAME_PATTERN,
+  hostPatternProblem,
+  pathProblem,
+} from './urlMapRules';
 
-const REDIRECT_CODES = Object.keys(REDIRECT_RESPONSE_CODES) as [RedirectResponseCode, ...RedirectResponseCode[]];
+const REDIRECT_CODES = Object.keys(REDIRECT_RESPONSE_CODES) as [
+  RedirectResponseCode,
+  ...RedirectResponseCode[],
+];
 
 /** A backend reference: full URL or partial path of a backend service or backend bucket. */
 const backendRefSchema = z
   .string()
-  .refine(ref => parseBackendRef(ref) !== null, 'must reference a backend service or backend bucket (…/global/backendServices/NAME)');
+  .refine(
+    ref => parseBackendRef(ref) !== null,
+    'must reference a backend service or backend bucket (…/global/backendServices/NAME)',
+  );
 
 /** compute's HttpRedirectAction (docs/google-apis.md §2): pathRedirect and prefixRedirect are exclusive. */
 export const urlRedirectSchema = z
   .object({
-    hostRedirect: z.string().max(255).refine(h => !hostPatternProblem(h) && !h.includes('*'), 'must be a host name').nullish(),
-    pathRedirect: z.string().refine(p => !pathProblem(p) && !p.includes('*'), 'must be a path starting with "/"').nullish(),
-    prefixRedirect: z.string().refine(p => !pathProblem(p) && !p.includes('*'), 'must be a path starting with "/"').nullish(),
+    hostRedirect: z
+      .string()
+      .max(255)
+      .refine(
+        h => !hostPatternProblem(h) && !h.includes('*'),
+        'must be a host name',
+      )
+      .nullish(),
+    pathRedirect: z
+      .string()
+      .refine(
+        p => !pathProblem(p) && !p.includes('*'),
+        'must be a path starting with "/"',
+      )
+      .nullish(),
+    prefixRedirect: z
+      .string()
+      .refine(
+        p => !pathProblem(p) && !p.includes('*'),
+        'must be a path starting with "/"',
+      )
+      .nullish(),
     httpsRedirect: z.boolean().nullish(),
     stripQuery: z.boolean().nullish(),
-    redirectResponseCode: z.enum(REDIRECT_CODES, { errorMap: () => ({ message: `must be one of ${REDIRECT_CODES.join(', ')}` }) }).nullish(),
+    redirectResponseCode: z
+      .enum(REDIRECT_CODES, {
+        errorMap: () => ({
+          message: `must be one of ${REDIRECT_CODES.join(', ')}`,
+        }),
+      })
+      .nullish(),
   })
   .strict()
   .superRefine((r, ctx) => {
     if (r.pathRedirect && r.prefixRedirect) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['prefixRedirect'], message: 'set either pathRedirect or prefixRedirect, not both' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['prefixRedirect'],
+        message: 'set either pathRedirect or prefixRedirect, not both',
+      });
     }
   });
 
@@ -35,20 +77,38 @@ const pathSchema = z.string().superRefine((p, ctx) => {
 /** A path rule: paths and exactly one of service or urlRedirect. */
 export const pathRuleSchema = z
   .object({
-    paths: z.array(pathSchema).min(1, 'a path rule needs at least one path').max(100),
+    paths: z
+      .array(pathSchema)
+      .min(1, 'a path rule needs at least one path')
+      .max(100),
     service: backendRefSchema.nullish(),
     urlRedirect: urlRedirectSchema.nullish(),
   })
   .strict()
-  .superRefine((rule, ctx) => oneOf(ctx, rule.service, rule.urlRedirect, `path rule ${rule.paths.join(', ')}`, 'service'));
+  .superRefine((rule, ctx) =>
+    oneOf(
+      ctx,
+      rule.service,
+      rule.urlRedirect,
+      `path rule ${rule.paths.join(', ')}`,
+      'service',
+    ),
+  );
 
 /** Route rules are shown read-only by the editor and sent back as they were: only their frame is checked. */
-const routeRuleSchema = z.object({ priority: z.number().int().min(0).max(2147483647) }).passthrough();
+const routeRuleSchema = z
+  .object({ priority: z.number().int().min(0).max(2147483647) })
+  .passthrough();
 
 /** A path matcher: name, a default (backend or redirect) and path rules, or (kept unchanged) route rules. */
 export const pathMatcherSchema = z
   .object({
-    name: z.string().regex(COMPUTE_NAME_PATTERN, 'must be a lowercase name (letters, digits, hyphens; ≤ 63; starts with a letter)'),
+    name: z
+      .string()
+      .regex(
+        COMPUTE_NAME_PATTERN,
+        'must be a lowercase name (letters, digits, hyphens; ≤ 63; starts with a letter)',
+      ),
     description: z.string().max(2048).nullish(),
     defaultService: backendRefSchema.nullish(),
     defaultUrlRedirect: urlRedirectSchema.nullish(),
@@ -57,9 +117,19 @@ export const pathMatcherSchema = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    oneOf(ctx, m.defaultService, m.defaultUrlRedirect, `path matcher ${m.name}`, 'defaultService');
+    oneOf(
+      ctx,
+      m.defaultService,
+      m.defaultUrlRedirect,
+      `path matcher ${m.name}`,
+      'defaultService',
+    );
     if (m.pathRules.length > 0 && m.routeRules.length > 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['pathRules'], message: `path matcher ${m.name} has both path rules and route rules; use one kind` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['pathRules'],
+        message: `path matcher ${m.name} has both path rules and route rules; use one kind`,
+      });
     }
   });
 
@@ -70,7 +140,10 @@ const hostSchema = z.string().superRefine((h, ctx) => {
 
 export const hostRuleSchema = z
   .object({
-    hosts: z.array(hostSchema).min(1, 'a host rule needs at least one host').max(100),
+    hosts: z
+      .array(hostSchema)
+      .min(1, 'a host rule needs at least one host')
+      .max(100),
     pathMatcher: z.string().min(1, 'choose a path matcher'),
     description: z.string().max(2048).nullish(),
   })
@@ -90,15 +163,32 @@ export const urlMapEditSchema = z
   })
   .strict()
   .superRefine((map, ctx) => {
-    oneOf(ctx, map.defaultService, map.defaultUrlRedirect, 'the URL map', 'defaultService');
+    oneOf(
+      ctx,
+      map.defaultService,
+      map.defaultUrlRedirect,
+      'the URL map',
+      'defaultService',
+    );
     const names = new Set<string>();
     map.pathMatchers.forEach((m, i) => {
-      if (names.has(m.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['pathMatchers', i, 'name'], message: `path matcher name ${m.name} is used twice` });
+      if (names.has(m.name))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['pathMatchers', i, 'name'],
+          message: `path matcher name ${m.name} is used twice`,
+        });
       names.add(m.name);
     });
     map.hostRules.forEach((h, i) => {
       if (!names.has(h.pathMatcher)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['hostRules', i, 'pathMatcher'], message: `host rule ${h.hosts.join(', ')} points at path matcher ${h.pathMatcher}, which does not exist` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['hostRules', i, 'pathMatcher'],
+          message: `host rule ${h.hosts.join(', ')} points at path matcher ${
+            h.pathMatcher
+          }, which does not exist`,
+        });
       }
     });
   });
@@ -106,19 +196,41 @@ export type UrlMapEdit = z.infer<typeof urlMapEditSchema>;
 export type UrlMapEditInput = z.input<typeof urlMapEditSchema>;
 
 /** Body of POST …/url-maps/:urlMap/preview. */
-export const urlMapPreviewRequestSchema = z.object({ change: urlMapEditSchema }).strict();
+export const urlMapPreviewRequestSchema = z
+  .object({ change: urlMapEditSchema })
+  .strict();
 export type UrlMapPreviewRequest = z.infer<typeof urlMapPreviewRequestSchema>;
 
 /** Body of POST …/url-maps/:urlMap/apply: the change and the fingerprint read at preview. */
 export const urlMapApplyRequestSchema = z
   .object({
     change: urlMapEditSchema,
-    fingerprint: z.string({ required_error: 'fingerprint is required: preview the change first' }).min(1, 'fingerprint must not be empty'),
+    fingerprint: z
+      .string({
+        required_error: 'fingerprint is required: preview the change first',
+      })
+      .min(1, 'fingerprint must not be empty'),
   })
   .strict();
 export type UrlMapApplyRequest = z.infer<typeof urlMapApplyRequestSchema>;
 
-function oneOf(ctx: z.RefinementCtx, service: unknown, redirect: unknown, what: string, field: string): void {
-  if (service && redirect) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `${what}: set a backend or a redirect, not both` });
-  if (!service && !redirect) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `${what}: set a backend or a redirect` });
+function oneOf(
+  ctx: z.RefinementCtx,
+  service: unknown,
+  redirect: unknown,
+  what: string,
+  field: string,
+): void {
+  if (service && redirect)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: [field],
+      message: `${what}: set a backend or a redirect, not both`,
+    });
+  if (!service && !redirect)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: [field],
+      message: `${what}: set a backend or a redirect`,
+    });
 }

@@ -5,7 +5,13 @@ import type { Health } from '../problems/overviewTypes';
 import type { ProblemLink } from '../problems/problemTypes';
 
 /** Columns of the topology, left to right. */
-export type TopologyNodeKind = 'host' | 'rule' | 'backend' | 'service' | 'queue' | 'redis';
+export type TopologyNodeKind =
+  | 'host'
+  | 'rule'
+  | 'backend'
+  | 'service'
+  | 'queue'
+  | 'redis';
 
 /** One box of the topology. */
 export interface TopologyNode {

@@ -1,7 +1,11 @@
 import type { SnapshotMeta } from './snapshot';
 import type { CapacityImpact } from './capacity';
 import type { CostImpact } from './catalog';
-import type { CloudRunService, CloudRunServiceWithSummary, ScalingSettings } from './cloudRun';
+import type {
+  CloudRunService,
+  CloudRunServiceWithSummary,
+  ScalingSettings,
+} from './cloudRun';
 import type { NamedSeries, PanelError } from './metrics';
 import type { ProjectSummary } from './projects';
 import type { TimeWindow } from './timeWindow';

@@ -34,7 +34,12 @@ export const SKU_FAMILY_LABELS: Record<SkuFamily, string> = {
 };
 
 /** What a cost line is attributed to: a Cloud Run service, a load-balancer backend, a queue, a Redis instance. */
-export type CostResourceKind = 'cloud-run' | 'backend' | 'queue' | 'redis' | 'other';
+export type CostResourceKind =
+  | 'cloud-run'
+  | 'backend'
+  | 'queue'
+  | 'redis'
+  | 'other';
 
 /** One day of cost of one resource and SKU family. Amounts in the billing account's currency. */
 export interface CostRow {
@@ -61,7 +66,11 @@ export interface CostSourceInfo {
 /** Ranges the costs page offers; each is compared with the period of equal length before it. */
 export const COST_RANGES = ['7d', '30d', '90d'] as const;
 export type CostRange = (typeof COST_RANGES)[number];
-export const COST_RANGE_DAYS: Record<CostRange, number> = { '7d': 7, '30d': 30, '90d': 90 };
+export const COST_RANGE_DAYS: Record<CostRange, number> = {
+  '7d': 7,
+  '30d': 30,
+  '90d': 90,
+};
 export const DEFAULT_COST_RANGE: CostRange = '30d';
 
 /** Requests served by a resource over the current range (Cloud Monitoring), for cost per 1,000 requests. */
@@ -79,7 +88,10 @@ export interface BudgetLine {
   currency: string;
   calendarPeriod: string;
   /** Threshold fractions (0.5 = 50 %) with their spend basis. */
-  thresholds: { percent: number; spendBasis: 'CURRENT_SPEND' | 'FORECASTED_SPEND' }[];
+  thresholds: {
+    percent: number;
+    spendBasis: 'CURRENT_SPEND' | 'FORECASTED_SPEND';
+  }[];
 }
 
 /** GET /projects/:projectId/costs?range= */

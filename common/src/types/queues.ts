@@ -5,7 +5,11 @@ import type { NamedSeries, PanelError } from './metrics';
 import type { TimeWindow } from './timeWindow';
 
 /** State of a Cloud Tasks queue (output only; changed by pause / resume). */
-export type QueueState = 'RUNNING' | 'PAUSED' | 'DISABLED' | 'STATE_UNSPECIFIED';
+export type QueueState =
+  | 'RUNNING'
+  | 'PAUSED'
+  | 'DISABLED'
+  | 'STATE_UNSPECIFIED';
 
 /** `rateLimits` of a Cloud Tasks v2 queue (docs/google-apis.md §4). */
 export interface QueueRateLimits {
@@ -90,7 +94,10 @@ export interface QueueListResponse {
 
 /** The editable settings of a queue (same shape as `QueueChange`). */
 export interface QueueSettings {
-  rateLimits: { maxDispatchesPerSecond: number; maxConcurrentDispatches: number };
+  rateLimits: {
+    maxDispatchesPerSecond: number;
+    maxConcurrentDispatches: number;
+  };
   retryConfig: QueueRetryConfig;
 }
 

@@ -1,6 +1,9 @@
 import { BackendServicesClient } from '@google-cloud/compute';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readGcpServerlessConfig, googleClientOptions } from '@gcp-serverless/plugin-backend';
+import {
+  readGcpServerlessConfig,
+  googleClientOptions,
+} from '@gcp-serverless/plugin-backend';
 import { startTestBackend, type TestBackend } from './startTestBackend';
 
 const STORAGE = '/projects/gryyd-web/cdn/backendServices/gryd-storage-service';
@@ -9,7 +12,11 @@ let compute: BackendServicesClient;
 
 beforeAll(async () => {
   backend = await startTestBackend({ scenarios: ['gryyd-web'] });
-  const config = readGcpServerlessConfig({ mode: 'sandbox', sandbox: { endpoint: backend.sandbox.url }, projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }] });
+  const config = readGcpServerlessConfig({
+    mode: 'sandbox',
+    sandbox: { endpoint: backend.sandbox.url },
+    projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
+  });
   compute = new BackendServicesClient(googleClientOptions(config) as never);
 });
 afterAll(async () => backend?.close());
@@ -19,24 +26,46 @@ beforeEach(async () => {
 
 async function storage() {
   const res = await backend.call('GET', '/projects/gryyd-web/cdn?window=1h');
-  return { res, storage: res.body.backends.find((b: { name: string }) => b.name === 'gryd-storage-service') };
+  return {
+    res,
+    storage: res.body.backends.find(
+      (b: { name: string }) => b.name === 'gryd-storage-service',
+    ),
+  };
 }
 
 describe('CDN overview', () => {
   it('lists every backend with its CDN state and policy', async () => {
     const { res, storage: s } = await storage();
     expect(res.status).toBe(200);
-    expect(res.body.backends.map((b: { name: string }) => b.name)).toEqual(['gryd-be-service', 'gryd-fe-service', 'gryd-storage-service', 'gryd-worker-be-service']);
-    expect(s).toMatchObject({ kind: 'backendServices', enableCdn: true, policy: { enableCdn: true, cacheMode: 'CACHE_ALL_STATIC' } });
+    expect(res.body.backends.map((b: { name: string }) => b.name)).toEqual([
+      'gryd-be-service',
+      'gryd-fe-service',
+      'gryd-storage-service',
+      'gryd-worker-be-service',
+    ]);
+    expect(s).toMatchObject({
+      kind: 'backendServices',
+      enableCdn: true,
+      policy: { enableCdn: true, cacheMode: 'CACHE_ALL_STATIC' },
+    });
     expect(s.fingerprint).not.toBe('');
     expect(res.body.stepSeconds).toBe(60);
     // Hit ratio = HIT ÷ (HIT + MISS + PARTIAL_HIT) of the load balancer's request_count over the window.
     expect(s.hitRatio).toBeGreaterThan(0);
     expect(s.hitRatio).toBeLessThan(1);
-    const keys = res.body.series['gryd-storage-service'].map((x: { key: string }) => x.key);
+    const keys = res.body.series['gryd-storage-service'].map(
+      (x: { key: string }) => x.key,
+    );
     expect(keys).toEqual(['hitRatio', 'served', 'fill']);
-    expect(res.body.series['gryd-storage-service'][1].points.length).toBeGreaterThan(30);
-    expect(res.body.backends.find((b: { name: string }) => b.name === 'gryd-be-service').hitRatio).toBeNull();
+    expect(
+      res.body.series['gryd-storage-service'][1].points.length,
+    ).toBeGreaterThan(30);
+    expect(
+      res.body.backends.find(
+        (b: { name: string }) => b.name === 'gryd-be-service',
+      ).hitRatio,
+    ).toBeNull();
   });
 });
 
@@ -45,33 +74,60 @@ describe('cache policy edit', () => {
     const { storage: s } = await storage();
     const change = { ...s.policy, cacheMode: 'FORCE_CACHE_ALL' };
     await backend.control('DELETE', '/counters');
-    const preview = await backend.call('POST', `${STORAGE}/preview`, { change });
+    const preview = await backend.call('POST', `${STORAGE}/preview`, {
+      change,
+    });
     expect(preview.status).toBe(200);
-    expect(preview.body.diff).toEqual([{ field: 'cacheMode', label: 'Cache mode', before: 'CACHE_ALL_STATIC', after: 'FORCE_CACHE_ALL' }]);
-    expect(preview.body.warnings.map((w: { code: string }) => w.code)).toEqual(['FORCE_CACHE_ALL_PRIVATE']);
+    expect(preview.body.diff).toEqual([
+      {
+        field: 'cacheMode',
+        label: 'Cache mode',
+        before: 'CACHE_ALL_STATIC',
+        after: 'FORCE_CACHE_ALL',
+      },
+    ]);
+    expect(preview.body.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'FORCE_CACHE_ALL_PRIVATE',
+    ]);
     // A cache-mode change has no estimable hit ratio: the preview says why instead of a number.
     expect(preview.body.cost).toBeUndefined();
     expect(preview.body.costUnavailable).toContain('cache mode');
-    expect((await backend.counters())['compute.backendServices.patch'] ?? 0).toBe(0);
+    expect(
+      (await backend.counters())['compute.backendServices.patch'] ?? 0,
+    ).toBe(0);
 
-    const applied = await backend.call('POST', `${STORAGE}/apply`, { change, fingerprint: preview.body.fingerprint });
+    const applied = await backend.call('POST', `${STORAGE}/apply`, {
+      change,
+      fingerprint: preview.body.fingerprint,
+    });
     expect(applied.status).toBe(200);
     expect(applied.body.backend.policy.cacheMode).toBe('FORCE_CACHE_ALL');
-    const [raw] = await compute.get({ project: 'gryyd-web', backendService: 'gryd-storage-service' });
+    const [raw] = await compute.get({
+      project: 'gryyd-web',
+      backendService: 'gryd-storage-service',
+    });
     expect(raw.cdnPolicy?.cacheMode).toBe('FORCE_CACHE_ALL');
     expect(raw.enableCDN).toBe(true);
-    expect(backend.audit.entries.at(-1)).toMatchObject({ action: 'cdn.apply', result: 'succeeded' });
+    expect(backend.audit.entries.at(-1)).toMatchObject({
+      action: 'cdn.apply',
+      result: 'succeeded',
+    });
   });
 
   it('prices a default TTL change as cache egress vs cache fill from the 7-day hit ratio, on Catalog prices', async () => {
     const { storage: s } = await storage();
-    const preview = await backend.call('POST', `${STORAGE}/preview`, { change: { ...s.policy, defaultTtl: 7200 } });
+    const preview = await backend.call('POST', `${STORAGE}/preview`, {
+      change: { ...s.policy, defaultTtl: 7200 },
+    });
     expect(preview.status).toBe(200);
     expect(preview.body.costUnavailable).toBeUndefined();
     const cost = preview.body.cost;
     expect(cost).toMatchObject({ currency: 'USD', priceSource: 'catalog' });
     const [egress, fill] = cost.figures;
-    expect([egress.key, fill.key]).toEqual(['cacheEgressMonthly', 'cacheFillMonthly']);
+    expect([egress.key, fill.key]).toEqual([
+      'cacheEgressMonthly',
+      'cacheFillMonthly',
+    ]);
     // Doubling the TTL halves the misses: more served from cache (egress up), less fetched from the origin (fill down).
     expect(egress.change).toBeGreaterThan(0);
     expect(fill.change).toBeLessThan(0);
@@ -83,30 +139,64 @@ describe('cache policy edit', () => {
 
   it('switches to USE_ORIGIN_HEADERS without TTL overrides', async () => {
     const { storage: s } = await storage();
-    const change = { ...s.policy, cacheMode: 'USE_ORIGIN_HEADERS', defaultTtl: null, maxTtl: null, clientTtl: null };
-    const applied = await backend.call('POST', `${STORAGE}/apply`, { change, fingerprint: s.fingerprint });
+    const change = {
+      ...s.policy,
+      cacheMode: 'USE_ORIGIN_HEADERS',
+      defaultTtl: null,
+      maxTtl: null,
+      clientTtl: null,
+    };
+    const applied = await backend.call('POST', `${STORAGE}/apply`, {
+      change,
+      fingerprint: s.fingerprint,
+    });
     expect(applied.status).toBe(200);
-    expect(applied.body.backend.policy).toMatchObject({ cacheMode: 'USE_ORIGIN_HEADERS', defaultTtl: null, maxTtl: null });
+    expect(applied.body.backend.policy).toMatchObject({
+      cacheMode: 'USE_ORIGIN_HEADERS',
+      defaultTtl: null,
+      maxTtl: null,
+    });
   });
 
   it('refuses TTL rules with 400 naming the field, before any Google call', async () => {
     const { storage: s } = await storage();
     await backend.control('DELETE', '/counters');
-    const res = await backend.call('POST', `${STORAGE}/preview`, { change: { ...s.policy, defaultTtl: 90_000, maxTtl: 86_400 } });
+    const res = await backend.call('POST', `${STORAGE}/preview`, {
+      change: { ...s.policy, defaultTtl: 90_000, maxTtl: 86_400 },
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.fieldErrors).toEqual([{ path: 'change.defaultTtl', message: 'Default TTL (90000 s) must not exceed max TTL (86400 s)' }]);
-    expect(Object.keys(await backend.counters()).filter(k => k.startsWith('compute.'))).toEqual([]);
+    expect(res.body.error.fieldErrors).toEqual([
+      {
+        path: 'change.defaultTtl',
+        message: 'Default TTL (90000 s) must not exceed max TTL (86400 s)',
+      },
+    ]);
+    expect(
+      Object.keys(await backend.counters()).filter(k =>
+        k.startsWith('compute.'),
+      ),
+    ).toEqual([]);
   });
 
   it('turns a stale fingerprint into 409 with the current policy and overwrites nothing', async () => {
     const { storage: s } = await storage();
-    const [raw] = await compute.get({ project: 'gryyd-web', backendService: 'gryd-storage-service' });
+    const [raw] = await compute.get({
+      project: 'gryyd-web',
+      backendService: 'gryd-storage-service',
+    });
     const [op] = await compute.patch({
-      project: 'gryyd-web', backendService: 'gryd-storage-service',
-      backendServiceResource: { fingerprint: raw.fingerprint, cdnPolicy: { ...raw.cdnPolicy, defaultTtl: 60 } },
+      project: 'gryyd-web',
+      backendService: 'gryd-storage-service',
+      backendServiceResource: {
+        fingerprint: raw.fingerprint,
+        cdnPolicy: { ...raw.cdnPolicy, defaultTtl: 60 },
+      },
     });
     expect(op).toBeDefined();
-    const res = await backend.call('POST', `${STORAGE}/apply`, { change: { ...s.policy, maxTtl: 7200 }, fingerprint: s.fingerprint });
+    const res = await backend.call('POST', `${STORAGE}/apply`, {
+      change: { ...s.policy, maxTtl: 7200 },
+      fingerprint: s.fingerprint,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.details.current.defaultTtl).toBe(60);
     const after = (await storage()).storage;

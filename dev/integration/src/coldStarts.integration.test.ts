@@ -12,7 +12,10 @@ let backend: TestBackend;
 beforeAll(async () => {
   // A threshold of 0 starts an hour makes any measured container start of a min-0 service a problem,
   // so the test shows the count reaches the detector without depending on how often the model starts containers.
-  backend = await startTestBackend({ scenarios: ['gryyd-web'], config: () => ({ problems: { thresholds: { coldStartsPerHour: 0 } } }) });
+  backend = await startTestBackend({
+    scenarios: ['gryyd-web'],
+    config: () => ({ problems: { thresholds: { coldStartsPerHour: 0 } } }),
+  });
 });
 afterAll(async () => backend?.close());
 
@@ -20,7 +23,9 @@ describe('cold starts on the overview', () => {
   it('counts container starts from startup_latencies and flags only min-0 services', async () => {
     const res = await backend.call('GET', '/overview?window=24h');
     expect(res.status).toBe(200);
-    const coldStarts = (res.body.problems as ProblemBody[]).filter(p => p.code === 'SERVICE_COLD_STARTS');
+    const coldStarts = (res.body.problems as ProblemBody[]).filter(
+      p => p.code === 'SERVICE_COLD_STARTS',
+    );
     expect(coldStarts.length).toBeGreaterThan(0);
     for (const p of coldStarts) {
       expect(p.evidence.metric).toContain('startup_latencies');
@@ -28,6 +33,8 @@ describe('cold starts on the overview', () => {
       expect(p.evidence.values.coldStartsPerHour).toBeGreaterThan(0);
     }
     // gryd-be keeps one instance warm (min 1), so it never counts as cold-starting.
-    expect(coldStarts.some(p => JSON.stringify(p).includes('"gryd-be"'))).toBe(false);
+    expect(coldStarts.some(p => JSON.stringify(p).includes('"gryd-be"'))).toBe(
+      false,
+    );
   });
 });

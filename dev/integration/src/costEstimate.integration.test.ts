@@ -5,7 +5,10 @@ import { startTestBackend, type TestBackend } from './startTestBackend';
 let backend: TestBackend;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ scenarios: ['gryyd-web'], config: () => ({ billing: { accountId: '012345-6789AB-CDEF01' } }) });
+  backend = await startTestBackend({
+    scenarios: ['gryyd-web'],
+    config: () => ({ billing: { accountId: '012345-6789AB-CDEF01' } }),
+  });
 });
 afterAll(async () => backend?.close());
 
@@ -17,12 +20,30 @@ describe('estimated costs without a billing export', () => {
     expect(res.body.source.kind).toBe('estimate');
     expect(res.body.source.description).toContain('Estimate');
     expect(res.body.errors).toEqual([]);
-    const rows = res.body.rows as { resource: string; skuFamily: string; cost: number; credits: number; resourceKind: string }[];
-    expect(new Set(rows.map(r => r.resource))).toEqual(new Set(['gryd-fe', 'gryd-be', 'gryd-worker']));
-    expect(rows.every(r => r.resourceKind === 'cloud-run' && r.credits === 0 && r.cost > 0)).toBe(true);
+    const rows = res.body.rows as {
+      resource: string;
+      skuFamily: string;
+      cost: number;
+      credits: number;
+      resourceKind: string;
+    }[];
+    expect(new Set(rows.map(r => r.resource))).toEqual(
+      new Set(['gryd-fe', 'gryd-be', 'gryd-worker']),
+    );
+    expect(
+      rows.every(
+        r => r.resourceKind === 'cloud-run' && r.credits === 0 && r.cost > 0,
+      ),
+    ).toBe(true);
     // Instance-based gryd-worker pays no request fee; request-based gryd-be does.
-    expect(rows.some(r => r.resource === 'gryd-worker' && r.skuFamily === 'requests')).toBe(false);
-    expect(rows.some(r => r.resource === 'gryd-be' && r.skuFamily === 'requests')).toBe(true);
+    expect(
+      rows.some(
+        r => r.resource === 'gryd-worker' && r.skuFamily === 'requests',
+      ),
+    ).toBe(false);
+    expect(
+      rows.some(r => r.resource === 'gryd-be' && r.skuFamily === 'requests'),
+    ).toBe(true);
     // Batched reads: no BigQuery, a fixed number of Monitoring calls whatever the number of services.
     const counts = await backend.counters();
     expect(Object.keys(counts).some(k => k.startsWith('bigquery'))).toBe(false);

@@ -1,33 +1,60 @@
 import { BigQuery } from '@google-cloud/bigquery';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGcpServerlessConfig, bigQueryOptions } from '@gcp-serverless/plugin-backend';
+import {
+  readGcpServerlessConfig,
+  bigQueryOptions,
+} from '@gcp-serverless/plugin-backend';
 import { startTestBackend, type TestBackend } from './startTestBackend';
 
 // The sandbox's billing account and export (dev/sandbox/src/billing): any dataset name answers.
 const ACCOUNT = '012345-6789AB-CDEF01';
 const EXPORT = { projectId: 'finance-billing', dataset: 'billing_export' };
-const RESOURCE_TABLE = `finance-billing.billing_export.gcp_billing_export_resource_v1_${ACCOUNT.replace(/-/g, '_')}`;
+const RESOURCE_TABLE = `finance-billing.billing_export.gcp_billing_export_resource_v1_${ACCOUNT.replace(
+  /-/g,
+  '_',
+)}`;
 
 let backend: TestBackend;
 let bigquery: BigQuery;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ scenarios: ['gryyd-web', 'avocano-shop'], config: () => ({ billing: { accountId: ACCOUNT, export: EXPORT } }) });
-  const config = readGcpServerlessConfig({ mode: 'sandbox', sandbox: { endpoint: backend.sandbox.url }, projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }] });
+  backend = await startTestBackend({
+    scenarios: ['gryyd-web', 'avocano-shop'],
+    config: () => ({ billing: { accountId: ACCOUNT, export: EXPORT } }),
+  });
+  const config = readGcpServerlessConfig({
+    mode: 'sandbox',
+    sandbox: { endpoint: backend.sandbox.url },
+    projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
+  });
   bigquery = new BigQuery(bigQueryOptions(config, EXPORT.projectId));
 });
 afterAll(async () => backend?.close());
 
-const sum = (rows: { cost: number; credits: number }[], key: 'cost' | 'credits') => rows.reduce((s, r) => s + r[key], 0);
+const sum = (
+  rows: { cost: number; credits: number }[],
+  key: 'cost' | 'credits',
+) => rows.reduce((s, r) => s + r[key], 0);
 
 describe('costs from the billing export through the real BigQuery client', () => {
   it('daily rows total what the export holds for the project and days (queried directly)', async () => {
-    const res = await backend.call('GET', '/projects/gryyd-web/costs?range=30d');
+    const res = await backend.call(
+      'GET',
+      '/projects/gryyd-web/costs?range=30d',
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ currency: 'USD', source: { kind: 'billing-export' }, errors: [] });
+    expect(res.body).toMatchObject({
+      currency: 'USD',
+      source: { kind: 'billing-export' },
+      errors: [],
+    });
     const { previousStart, monthStart, asOf } = res.body;
     const from = previousStart < monthStart ? previousStart : monthStart;
-    const to = new Date(Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(
+      Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`) + 86_400_000,
+    )
+      .toISOString()
+      .slice(0, 10);
     // An independent query straight at the export, not through the plugin: gross cost and credits.
     const [[direct]] = await bigquery.query({
       query: `SELECT SUM(cost) AS cost, SUM(IFNULL((SELECT SUM(c.amount) FROM UNNEST(credits) AS c), 0)) AS credits
@@ -42,21 +69,48 @@ describe('costs from the billing export through the real BigQuery client', () =>
 
   it('attributes cost to Cloud Run services and SKU families, with requests and the budget', async () => {
     const res = await backend.call('GET', '/projects/gryyd-web/costs?range=7d');
-    const resources = new Set(res.body.rows.map((r: { resource: string }) => r.resource));
-    for (const name of ['gryd-fe', 'gryd-be', 'gryd-worker']) expect(resources.has(name)).toBe(true);
-    const families = new Set(res.body.rows.map((r: { skuFamily: string }) => r.skuFamily));
+    const resources = new Set(
+      res.body.rows.map((r: { resource: string }) => r.resource),
+    );
+    for (const name of ['gryd-fe', 'gryd-be', 'gryd-worker'])
+      expect(resources.has(name)).toBe(true);
+    const families = new Set(
+      res.body.rows.map((r: { skuFamily: string }) => r.skuFamily),
+    );
     expect(families.has('cpu')).toBe(true);
     expect(families.has('memory')).toBe(true);
-    expect(res.body.rows.filter((r: { resource: string; resourceKind: string }) => r.resource === 'gryd-be').every((r: { resourceKind: string }) => r.resourceKind === 'cloud-run')).toBe(true);
-    expect(res.body.requests.find((r: { resource: string }) => r.resource === 'gryd-be').requests).toBeGreaterThan(0);
-    expect(res.body.budgets[0]).toMatchObject({ calendarPeriod: 'MONTH', currency: 'USD' });
+    expect(
+      res.body.rows
+        .filter(
+          (r: { resource: string; resourceKind: string }) =>
+            r.resource === 'gryd-be',
+        )
+        .every((r: { resourceKind: string }) => r.resourceKind === 'cloud-run'),
+    ).toBe(true);
+    expect(
+      res.body.requests.find(
+        (r: { resource: string }) => r.resource === 'gryd-be',
+      ).requests,
+    ).toBeGreaterThan(0);
+    expect(res.body.budgets[0]).toMatchObject({
+      calendarPeriod: 'MONTH',
+      currency: 'USD',
+    });
   });
 
   it('never reads projects outside the allowlist: 404 before any Google call', async () => {
     await backend.control('DELETE', '/counters');
-    const res = await backend.call('GET', '/projects/not-allowed-project/costs');
+    const res = await backend.call(
+      'GET',
+      '/projects/not-allowed-project/costs',
+    );
     expect(res.status).toBe(404);
-    expect(Object.values(await backend.counters()).reduce((a: number, b) => a + (b as number), 0)).toBe(0);
+    expect(
+      Object.values(await backend.counters()).reduce(
+        (a: number, b) => a + (b as number),
+        0,
+      ),
+    ).toBe(0);
   });
 
   it('names a bad range', async () => {
@@ -70,9 +124,13 @@ describe('cost impact in the scaling preview (Catalog prices through the real Cl
   it('raising min instances of gryd-be 1 → 2 adds one idle instance-month at the tier-2 idle rates', async () => {
     const be = '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
     const current = (await backend.call('GET', be)).body.service.scaling;
-    const res = await backend.call('POST', `${be}/scaling/preview`, { change: { ...current, minInstances: current.minInstances + 1 } });
+    const res = await backend.call('POST', `${be}/scaling/preview`, {
+      change: { ...current, minInstances: current.minInstances + 1 },
+    });
     expect(res.status).toBe(200);
-    const idle = res.body.cost.figures.find((f: { key: string }) => f.key === 'minInstancesMonthly');
+    const idle = res.body.cost.figures.find(
+      (f: { key: string }) => f.key === 'minInstancesMonthly',
+    );
     // gryd-be: 1 vCPU, 1 GiB, request-based; asia-northeast3 is tier 2 (1.4 × $0.0000025 idle CPU, 1.4 × $0.0000025 memory):
     // 730 h × 3,600 s × (1 × $0.0000035 + 1 × $0.0000035) = $18.396 per instance-month.
     expect(res.body.cost.priceSource).toBe('catalog');

@@ -11,16 +11,29 @@ let backend: TestBackend;
 let fleet: Promise<Record<string, number | null>> | undefined;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ scenarios: ['gryyd-web', 'scale-fleet'], services: 5 });
+  backend = await startTestBackend({
+    scenarios: ['gryyd-web', 'scale-fleet'],
+    services: 5,
+  });
 });
 afterAll(async () => backend?.close());
 
-async function dayRatios(projectId: string): Promise<Record<string, number | null>> {
-  const res = await backend.call('GET', `/projects/${projectId}/services?window=24h`);
+async function dayRatios(
+  projectId: string,
+): Promise<Record<string, number | null>> {
+  const res = await backend.call(
+    'GET',
+    `/projects/${projectId}/services?window=24h`,
+  );
   expect(res.status).toBe(200);
   expect(res.body.errors).toEqual([]);
   return Object.fromEntries(
-    res.body.services.map((s: { name: string; summary: { errorRatio5xx: number | null } }) => [s.name, s.summary.errorRatio5xx]),
+    res.body.services.map(
+      (s: { name: string; summary: { errorRatio5xx: number | null } }) => [
+        s.name,
+        s.summary.errorRatio5xx,
+      ],
+    ),
   );
 }
 

@@ -16,64 +16,123 @@ beforeEach(async () => {
 
 describe('Google failures become clear errors', () => {
   it('503 from Cloud Run → 503 ServiceUnavailableError with context', async () => {
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.list', status: 503 });
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.list',
+      status: 503,
+    });
     const res = await backend.call('GET', '/projects/gryyd-web/services');
     expect(res.status).toBe(503);
     expect(res.body.error.name).toBe('ServiceUnavailableError');
-    expect(res.body.error.message).toContain('listing Cloud Run services of gryyd-web in asia-northeast3 failed');
+    expect(res.body.error.message).toContain(
+      'listing Cloud Run services of gryyd-web in asia-northeast3 failed',
+    );
   });
 
   it('retries a transient 503 on reads and succeeds', async () => {
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.list', status: 503, times: 1 });
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.list',
+      status: 503,
+      times: 1,
+    });
     const res = await backend.call('GET', '/projects/gryyd-web/services');
     expect(res.status).toBe(200);
     expect((await backend.counters())['run.services.list']).toBe(2);
   });
 
   it('429 from Cloud Run → 503 (quota), not retried', async () => {
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.get', status: 429 });
-    const res = await backend.call('GET', '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be');
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.get',
+      status: 429,
+    });
+    const res = await backend.call(
+      'GET',
+      '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be',
+    );
     expect(res.status).toBe(503);
     expect(res.body.error.name).toBe('ServiceUnavailableError');
     expect((await backend.counters())['run.services.get']).toBe(1);
   });
 
   it('500 from Cloud Run → 502 UpstreamError', async () => {
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.get', status: 500 });
-    const res = await backend.call('GET', '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be');
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.get',
+      status: 500,
+    });
+    const res = await backend.call(
+      'GET',
+      '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be',
+    );
     expect(res.status).toBe(502);
     expect(res.body.error.name).toBe('UpstreamError');
   });
 
   it('a Cloud Run that does not answer in time → 504 within the deadline', async () => {
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.list', latencyMs: 20_000 });
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.list',
+      latencyMs: 20_000,
+    });
     const started = Date.now();
     // A window never read before: no snapshot to fall back on.
-    const res = await backend.call('GET', '/projects/gryyd-web/services?window=6h');
+    const res = await backend.call(
+      'GET',
+      '/projects/gryyd-web/services?window=6h',
+    );
     expect(res.status).toBe(504);
     expect(res.body.error.name).toBe('UpstreamTimeoutError');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('a failing Cloud Run after a good read still serves the last snapshot, with its age and marked stale', async () => {
-    const good = await backend.call('GET', '/projects/gryyd-web/services?window=24h');
+    const good = await backend.call(
+      'GET',
+      '/projects/gryyd-web/services?window=24h',
+    );
     expect(good.status).toBe(200);
     expect(good.body.snapshot).toMatchObject({ stale: false });
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.list', status: 503 });
-    const res = await backend.call('GET', '/projects/gryyd-web/services?window=24h');
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.list',
+      status: 503,
+    });
+    const res = await backend.call(
+      'GET',
+      '/projects/gryyd-web/services?window=24h',
+    );
     expect(res.status).toBe(200);
-    expect(res.body.services.map((s: { name: string }) => s.name)).toEqual(good.body.services.map((s: { name: string }) => s.name));
-    expect(res.body.snapshot).toEqual({ computedAt: good.body.snapshot.computedAt, stale: true, refreshing: false });
+    expect(res.body.services.map((s: { name: string }) => s.name)).toEqual(
+      good.body.services.map((s: { name: string }) => s.name),
+    );
+    expect(res.body.snapshot).toEqual({
+      computedAt: good.body.snapshot.computedAt,
+      stale: true,
+      refreshing: false,
+    });
   });
 
   it('a failed apply is a 503 and is audited as failed', async () => {
     const be = '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
-    const p = await backend.call('POST', `${be}/scaling/preview`, { change: { minInstances: 1, maxInstances: 45, concurrency: 80 } });
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.patch', status: 503 });
-    const res = await backend.call('POST', `${be}/scaling/apply`, { change: { minInstances: 1, maxInstances: 45, concurrency: 80 }, etag: p.body.etag });
+    const p = await backend.call('POST', `${be}/scaling/preview`, {
+      change: { minInstances: 1, maxInstances: 45, concurrency: 80 },
+    });
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.patch',
+      status: 503,
+    });
+    const res = await backend.call('POST', `${be}/scaling/apply`, {
+      change: { minInstances: 1, maxInstances: 45, concurrency: 80 },
+      etag: p.body.etag,
+    });
     expect(res.status).toBe(503);
     expect((await backend.counters())['run.services.patch']).toBe(1);
     expect(backend.audit.entries.at(-1)).toMatchObject({ result: 'failed' });
-    expect((await backend.call('GET', be)).body.service.scaling.maxInstances).toBe(40);
+    expect(
+      (await backend.call('GET', be)).body.service.scaling.maxInstances,
+    ).toBe(40);
   });
 });

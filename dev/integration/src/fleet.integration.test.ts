@@ -2,13 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { startTestBackend } from './startTestBackend';
 
 async function monitoringCallsToList(services: number) {
-  const backend = await startTestBackend({ scenarios: ['scale-fleet'], services });
+  const backend = await startTestBackend({
+    scenarios: ['scale-fleet'],
+    services,
+  });
   try {
     await backend.control('DELETE', '/counters');
-    const res = await backend.call('GET', '/projects/scale-fleet/services?window=1h');
+    const res = await backend.call(
+      'GET',
+      '/projects/scale-fleet/services?window=1h',
+    );
     expect(res.status).toBe(200);
     expect(res.body.services).toHaveLength(services);
-    expect(res.body.services.every((s: { summary: { requestsPerSecond: number | null } }) => s.summary.requestsPerSecond !== null)).toBe(true);
+    expect(
+      res.body.services.every(
+        (s: { summary: { requestsPerSecond: number | null } }) =>
+          s.summary.requestsPerSecond !== null,
+      ),
+    ).toBe(true);
     return await backend.counters();
   } finally {
     await backend.close();
@@ -20,6 +31,8 @@ describe('listing a fleet', () => {
     const small = await monitoringCallsToList(10);
     const large = await monitoringCallsToList(200);
     expect(small['monitoring.timeSeries.list']).toBe(3);
-    expect(large['monitoring.timeSeries.list']).toBe(small['monitoring.timeSeries.list']);
+    expect(large['monitoring.timeSeries.list']).toBe(
+      small['monitoring.timeSeries.list'],
+    );
   });
 });

@@ -1,14 +1,26 @@
 import { Logging } from '@google-cloud/logging';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { googleClientOptions, readGcpServerlessConfig } from '@gcp-serverless/plugin-backend';
+import {
+  googleClientOptions,
+  readGcpServerlessConfig,
+} from '@gcp-serverless/plugin-backend';
 import { startTestBackend, type TestBackend } from './startTestBackend';
 
 const BE = '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
-const RESOURCE = 'projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
+const RESOURCE =
+  'projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
 let backend: TestBackend;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ scenarios: ['gryyd-web'], config: () => ({ cloudLogging: { projectId: 'gryyd-web', logName: 'gcp-serverless-changes' } }) });
+  backend = await startTestBackend({
+    scenarios: ['gryyd-web'],
+    config: () => ({
+      cloudLogging: {
+        projectId: 'gryyd-web',
+        logName: 'gcp-serverless-changes',
+      },
+    }),
+  });
 });
 afterAll(async () => backend?.close());
 beforeEach(async () => {
@@ -25,8 +37,13 @@ async function history(resource?: string) {
 
 async function applyMax(maxInstances: number, etag?: string) {
   const change = { minInstances: 1, maxInstances, concurrency: 80 };
-  const preview = await backend.call('POST', `${BE}/scaling/preview`, { change });
-  return backend.call('POST', `${BE}/scaling/apply`, { change, etag: etag ?? preview.body.etag });
+  const preview = await backend.call('POST', `${BE}/scaling/preview`, {
+    change,
+  });
+  return backend.call('POST', `${BE}/scaling/apply`, {
+    change,
+    etag: etag ?? preview.body.etag,
+  });
 }
 
 describe('change history', () => {
@@ -53,44 +70,82 @@ describe('change history', () => {
     const res = await applyMax(56, 'stale-etag');
     expect(res.status).toBe(409);
     const [entry] = await history(RESOURCE);
-    expect(entry).toMatchObject({ result: 'conflict', after: { maxInstances: 56 }, operation: null });
+    expect(entry).toMatchObject({
+      result: 'conflict',
+      after: { maxInstances: 56 },
+      operation: null,
+    });
     expect(entry!.error).toMatch(/changed by someone else/);
   });
 
   it('records a failure when Google fails the write', async () => {
-    await backend.control('POST', '/faults', { api: 'run', method: 'run.services.patch', status: 500 });
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.patch',
+      status: 500,
+    });
     const res = await applyMax(57);
     expect(res.status).toBeGreaterThanOrEqual(500);
     const [entry] = await history(RESOURCE);
-    expect(entry).toMatchObject({ result: 'failed', after: { maxInstances: 57 } });
+    expect(entry).toMatchObject({
+      result: 'failed',
+      after: { maxInstances: 57 },
+    });
     expect(entry!.error).toBeTruthy();
   });
 
   it('filters by resource and lists the project newest first', async () => {
     const all = await history();
     expect(all.length).toBeGreaterThanOrEqual(3);
-    expect(all.map(e => e.time)).toEqual([...all.map(e => e.time)].sort().reverse());
-    expect(await history('projects/gryyd-web/locations/asia-northeast3/services/gryd-fe')).toEqual([]);
+    expect(all.map(e => e.time)).toEqual(
+      [...all.map(e => e.time)].sort().reverse(),
+    );
+    expect(
+      await history(
+        'projects/gryyd-web/locations/asia-northeast3/services/gryd-fe',
+      ),
+    ).toEqual([]);
   });
 
   it('writes each change to Cloud Logging, readable with the official client', async () => {
     await applyMax(58);
-    const config = readGcpServerlessConfig({ mode: 'sandbox', sandbox: { endpoint: backend.sandbox.url }, projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }] });
-    const logging = new Logging({ ...googleClientOptions(config), projectId: 'gryyd-web' });
+    const config = readGcpServerlessConfig({
+      mode: 'sandbox',
+      sandbox: { endpoint: backend.sandbox.url },
+      projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
+    });
+    const logging = new Logging({
+      ...googleClientOptions(config),
+      projectId: 'gryyd-web',
+    });
     const [entries] = await logging.getEntries({
       resourceNames: ['projects/gryyd-web'],
-      filter: 'logName = "projects/gryyd-web/logs/gcp-serverless-changes" AND labels.result = "succeeded"',
+      filter:
+        'logName = "projects/gryyd-web/logs/gcp-serverless-changes" AND labels.result = "succeeded"',
       orderBy: 'timestamp desc',
       autoPaginate: false,
       pageSize: 10,
     });
     const latest = entries[0]!;
-    expect(latest.metadata.labels).toMatchObject({ action: 'scaling.apply', result: 'succeeded', actor: 'test-user', project_id: 'gryyd-web' });
-    expect(latest.data).toMatchObject({ resource: RESOURCE, after: { maxInstances: 58 } });
+    expect(latest.metadata.labels).toMatchObject({
+      action: 'scaling.apply',
+      result: 'succeeded',
+      actor: 'test-user',
+      project_id: 'gryyd-web',
+    });
+    expect(latest.data).toMatchObject({
+      resource: RESOURCE,
+      after: { maxInstances: 58 },
+    });
   });
 
   it('answers 404 for a project outside the allowlist and 400 for a bad limit', async () => {
-    expect((await backend.call('GET', '/projects/not-allowed-project/history')).status).toBe(404);
-    expect((await backend.call('GET', '/projects/gryyd-web/history?limit=0')).status).toBe(400);
+    expect(
+      (await backend.call('GET', '/projects/not-allowed-project/history'))
+        .status,
+    ).toBe(404);
+    expect(
+      (await backend.call('GET', '/projects/gryyd-web/history?limit=0')).status,
+    ).toBe(400);
   });
 });

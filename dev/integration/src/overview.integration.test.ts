@@ -4,43 +4,81 @@ import { startTestBackend, type TestBackend } from './startTestBackend';
 let backend: TestBackend;
 
 beforeAll(async () => {
-  backend = await startTestBackend({ scenarios: ['chat-realtime', 'avocano-shop'] });
+  backend = await startTestBackend({
+    scenarios: ['chat-realtime', 'avocano-shop'],
+  });
 });
 afterAll(async () => backend?.close());
 beforeEach(async () => {
   await backend.control('POST', '/reset');
 });
 
-type P = { code: string; projectId: string; resource: string; severity: string; link: Record<string, unknown> };
+type P = {
+  code: string;
+  projectId: string;
+  resource: string;
+  severity: string;
+  link: Record<string, unknown>;
+};
 
 describe('GET /overview', () => {
   it('lists every configured project with counts and the chat-realtime Redis guardrail problem', async () => {
     const res = await backend.call('GET', '/overview?window=1h');
     expect(res.status).toBe(200);
-    expect(res.body.projects.map((p: { projectId: string }) => p.projectId).sort()).toEqual(['avocano-shop', 'chat-realtime']);
-    const chat = res.body.projects.find((p: { projectId: string }) => p.projectId === 'chat-realtime');
+    expect(
+      res.body.projects.map((p: { projectId: string }) => p.projectId).sort(),
+    ).toEqual(['avocano-shop', 'chat-realtime']);
+    const chat = res.body.projects.find(
+      (p: { projectId: string }) => p.projectId === 'chat-realtime',
+    );
     expect(chat.services.count).toBeGreaterThan(0);
-    expect(chat.redis).toMatchObject({ count: 1, health: 'warning', withProblems: 1 });
-    const guardrail = res.body.problems.find((p: P) => p.code === 'REDIS_GUARDRAIL_EXCEEDED');
-    expect(guardrail).toMatchObject({
-      projectId: 'chat-realtime', resource: 'chat-redis', severity: 'warning',
-      // (65,000 − chatservice's 2,000) ÷ chat-history's 80 per instance = 787
-      link: { page: 'scaling', projectId: 'chat-realtime', region: 'asia-northeast3', resource: 'chat-history', suggested: { maxInstances: 787 } },
+    expect(chat.redis).toMatchObject({
+      count: 1,
+      health: 'warning',
+      withProblems: 1,
     });
-    expect(guardrail.evidence.values).toMatchObject({ worstCase: 82_000, limit: 65_000 });
+    const guardrail = res.body.problems.find(
+      (p: P) => p.code === 'REDIS_GUARDRAIL_EXCEEDED',
+    );
+    expect(guardrail).toMatchObject({
+      projectId: 'chat-realtime',
+      resource: 'chat-redis',
+      severity: 'warning',
+      // (65,000 − chatservice's 2,000) ÷ chat-history's 80 per instance = 787
+      link: {
+        page: 'scaling',
+        projectId: 'chat-realtime',
+        region: 'asia-northeast3',
+        resource: 'chat-history',
+        suggested: { maxInstances: 787 },
+      },
+    });
+    expect(guardrail.evidence.values).toMatchObject({
+      worstCase: 82_000,
+      limit: 65_000,
+    });
     expect(res.body.thresholds.errorRatio5xx).toBe(0.05);
   });
 
   it('a service failing in the sandbox raises a critical 5xx problem, listed before the warnings', async () => {
-    const avocano = backend.sandbox.world.projects.get('avocano-shop')!.services.get('avocano-api')!;
+    const avocano = backend.sandbox.world.projects
+      .get('avocano-shop')!
+      .services.get('avocano-api')!;
     avocano.traffic = { ...avocano.traffic, errorRate5xx: 0.4 };
     const res = await backend.call('GET', '/overview?window=1h');
     expect(res.status).toBe(200);
-    const problem = res.body.problems.find((p: P) => p.code === 'SERVICE_5XX_RATIO' && p.resource === 'avocano-api');
-    expect(problem).toMatchObject({ severity: 'critical', link: { page: 'service', resource: 'avocano-api' } });
+    const problem = res.body.problems.find(
+      (p: P) => p.code === 'SERVICE_5XX_RATIO' && p.resource === 'avocano-api',
+    );
+    expect(problem).toMatchObject({
+      severity: 'critical',
+      link: { page: 'service', resource: 'avocano-api' },
+    });
     expect(problem.evidence.values.errorRatio5xx).toBeGreaterThan(0.2);
     expect(res.body.problems[0].severity).toBe('critical');
-    const project = res.body.projects.find((p: { projectId: string }) => p.projectId === 'avocano-shop');
+    const project = res.body.projects.find(
+      (p: { projectId: string }) => p.projectId === 'avocano-shop',
+    );
     expect(project.services.health).toBe('critical');
   });
 
@@ -48,21 +86,45 @@ describe('GET /overview', () => {
     await backend.control('POST', '/faults', { api: 'redis', status: 503 });
     const res = await backend.call('GET', '/overview?window=1h');
     expect(res.status).toBe(200);
-    const chat = res.body.projects.find((p: { projectId: string }) => p.projectId === 'chat-realtime');
+    const chat = res.body.projects.find(
+      (p: { projectId: string }) => p.projectId === 'chat-realtime',
+    );
     expect(chat.redis).toMatchObject({ count: null, health: 'unknown' });
-    expect(chat.errors.map((e: { source: string }) => e.source)).toContain('redis');
+    expect(chat.errors.map((e: { source: string }) => e.source)).toContain(
+      'redis',
+    );
     expect(chat.services.count).toBeGreaterThan(0);
-    expect(res.body.problems.some((p: P) => p.code === 'REDIS_GUARDRAIL_EXCEEDED')).toBe(false);
+    expect(
+      res.body.problems.some((p: P) => p.code === 'REDIS_GUARDRAIL_EXCEEDED'),
+    ).toBe(false);
   });
 
   it('topology: chat-realtime services wired to chat-redis, coloured by the guardrail problem and linked', async () => {
-    const res = await backend.call('GET', '/projects/chat-realtime/topology?window=1h');
+    const res = await backend.call(
+      'GET',
+      '/projects/chat-realtime/topology?window=1h',
+    );
     expect(res.status).toBe(200);
-    const redis = res.body.nodes.find((n: { id: string }) => n.id === 'redis:chat-redis');
-    expect(redis).toMatchObject({ kind: 'redis', health: 'warning', problems: ['REDIS_GUARDRAIL_EXCEEDED'], link: { page: 'redis', resource: 'chat-redis' } });
-    expect(res.body.edges).toContainEqual({ from: 'service:chatservice', to: 'redis:chat-redis' });
-    expect(res.body.edges).toContainEqual({ from: 'service:chat-history', to: 'redis:chat-redis' });
-    expect((await backend.call('GET', '/projects/other-project/topology')).status).toBe(404);
+    const redis = res.body.nodes.find(
+      (n: { id: string }) => n.id === 'redis:chat-redis',
+    );
+    expect(redis).toMatchObject({
+      kind: 'redis',
+      health: 'warning',
+      problems: ['REDIS_GUARDRAIL_EXCEEDED'],
+      link: { page: 'redis', resource: 'chat-redis' },
+    });
+    expect(res.body.edges).toContainEqual({
+      from: 'service:chatservice',
+      to: 'redis:chat-redis',
+    });
+    expect(res.body.edges).toContainEqual({
+      from: 'service:chat-history',
+      to: 'redis:chat-redis',
+    });
+    expect(
+      (await backend.call('GET', '/projects/other-project/topology')).status,
+    ).toBe(404);
   });
 
   it('refuses an unknown window with 400 naming the field', async () => {
@@ -76,8 +138,11 @@ describe('GET /overview at scale', () => {
   it('costs no per-service call for 1,000 services: paged lists and a fixed number of Monitoring calls', async () => {
     // The in-process sandbox computes 1,000 services' metrics on the test's own thread: generous deadlines.
     const fleet = await startTestBackend({
-      scenarios: ['scale-fleet'], services: 1000,
-      config: () => ({ timeouts: { readMs: 60_000, writeMs: 60_000, operationMs: 60_000 } }),
+      scenarios: ['scale-fleet'],
+      services: 1000,
+      config: () => ({
+        timeouts: { readMs: 60_000, writeMs: 60_000, operationMs: 60_000 },
+      }),
     });
     try {
       await fleet.control('DELETE', '/counters');

@@ -12,7 +12,13 @@ describe('GET /setup (the doctor)', () => {
     backend = await startTestBackend({
       scenarios: ['avocano-shop', 'chat-realtime'],
       // The export's first query builds the sandbox's export tables: give it time whatever the machine's speed.
-      config: () => ({ timeouts: { readMs: 10_000, writeMs: 120_000, operationMs: 180_000 }, billing: { accountId: '012345-6789AB-CDEF01', export: { projectId: 'finance-billing', dataset: 'billing_export' } } }),
+      config: () => ({
+        timeouts: { readMs: 10_000, writeMs: 120_000, operationMs: 180_000 },
+        billing: {
+          accountId: '012345-6789AB-CDEF01',
+          export: { projectId: 'finance-billing', dataset: 'billing_export' },
+        },
+      }),
     });
   }, 60_000);
   afterAll(() => backend?.close());
@@ -29,37 +35,71 @@ describe('GET /setup (the doctor)', () => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.projects.map(p => p.project.status)).toEqual(['ok', 'ok']);
-    expect(report.projects[0]!.apis.every(a => a.state === 'enabled')).toBe(true);
+    expect(report.projects[0]!.apis.every(a => a.state === 'enabled')).toBe(
+      true,
+    );
     expect(report.billing.budgets.status).toBe('ok');
     expect(report.billing.export.status).toBe('ok');
   });
 
   it('names a disabled API with its activation URL and a missing permission with its role; the features are unavailable with the reason', async () => {
     await backend.control('PUT', '/setup-failures', {
-      disabledApis: [{ projectId: 'avocano-shop', service: 'cloudtasks.googleapis.com' }],
-      deniedPermissions: [{ projectId: 'avocano-shop', permission: 'run.services.update' }, { projectId: 'chat-realtime', permission: 'redis.instances.list' }],
+      disabledApis: [
+        { projectId: 'avocano-shop', service: 'cloudtasks.googleapis.com' },
+      ],
+      deniedPermissions: [
+        { projectId: 'avocano-shop', permission: 'run.services.update' },
+        { projectId: 'chat-realtime', permission: 'redis.instances.list' },
+      ],
     });
     const report = await setup();
     expect(report.ok).toBe(false);
     const avocano = report.projects.find(p => p.projectId === 'avocano-shop')!;
-    expect(avocano.apis.find(a => a.service === 'cloudtasks.googleapis.com')).toMatchObject({
-      state: 'disabled', activationUrl: 'https://console.developers.google.com/apis/api/cloudtasks.googleapis.com/overview?project=avocano-shop',
+    expect(
+      avocano.apis.find(a => a.service === 'cloudtasks.googleapis.com'),
+    ).toMatchObject({
+      state: 'disabled',
+      activationUrl:
+        'https://console.developers.google.com/apis/api/cloudtasks.googleapis.com/overview?project=avocano-shop',
     });
-    expect(avocano.features.find(f => f.id === 'queues')).toMatchObject({ available: false, disabledApis: ['cloudtasks.googleapis.com'] });
-    expect(avocano.features.find(f => f.id === 'scaling')).toMatchObject({ available: false, missingPermissions: [{ permission: 'run.services.update', role: 'roles/run.developer' }] });
-    expect(avocano.features.find(f => f.id === 'services')!.available).toBe(true);
+    expect(avocano.features.find(f => f.id === 'queues')).toMatchObject({
+      available: false,
+      disabledApis: ['cloudtasks.googleapis.com'],
+    });
+    expect(avocano.features.find(f => f.id === 'scaling')).toMatchObject({
+      available: false,
+      missingPermissions: [
+        { permission: 'run.services.update', role: 'roles/run.developer' },
+      ],
+    });
+    expect(avocano.features.find(f => f.id === 'services')!.available).toBe(
+      true,
+    );
     const chat = report.projects.find(p => p.projectId === 'chat-realtime')!;
-    expect(chat.features.find(f => f.id === 'redis')).toMatchObject({ available: false, missingPermissions: [{ permission: 'redis.instances.list', role: 'roles/redis.viewer' }] });
-    expect(report.problems.join('\n')).toContain('cloudtasks.googleapis.com/overview?project=avocano-shop');
-    expect(report.problems.join('\n')).toContain('run.services.update → grant roles/run.developer');
+    expect(chat.features.find(f => f.id === 'redis')).toMatchObject({
+      available: false,
+      missingPermissions: [
+        { permission: 'redis.instances.list', role: 'roles/redis.viewer' },
+      ],
+    });
+    expect(report.problems.join('\n')).toContain(
+      'cloudtasks.googleapis.com/overview?project=avocano-shop',
+    );
+    expect(report.problems.join('\n')).toContain(
+      'run.services.update → grant roles/run.developer',
+    );
 
     // The pages meet the same failures as Google answers them: the disabled API names the URL.
     const queues = await backend.call('GET', '/projects/avocano-shop/queues');
-    expect(JSON.stringify(queues.body)).toContain('cloudtasks.googleapis.com/overview?project=avocano-shop');
+    expect(JSON.stringify(queues.body)).toContain(
+      'cloudtasks.googleapis.com/overview?project=avocano-shop',
+    );
   });
 
   it('says a project Google cannot show may not exist, and missing credentials are reported as such', async () => {
-    await backend.control('PUT', '/setup-failures', { unknownProjects: ['chat-realtime'] });
+    await backend.control('PUT', '/setup-failures', {
+      unknownProjects: ['chat-realtime'],
+    });
     const unknown = await setup();
     const chat = unknown.projects.find(p => p.projectId === 'chat-realtime')!;
     expect(chat.project.status).toBe('missing');
@@ -69,6 +109,8 @@ describe('GET /setup (the doctor)', () => {
     await backend.control('PUT', '/setup-failures', { credentials: 'missing' });
     const noCredentials = await setup();
     expect(noCredentials.ok).toBe(false);
-    expect(noCredentials.problems.join('\n')).toMatch(/UNAUTHENTICATED|authentication credential/);
+    expect(noCredentials.problems.join('\n')).toMatch(
+      /UNAUTHENTICATED|authentication credential/,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import http from 'node:http';
 import express from 'express';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
-import { createRouter, InMemoryAuditLog, type PluginLogger, type GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
+import {
+  createRouter,
+  InMemoryAuditLog,
+  type PluginLogger,
+  type GcpServerlessConfigInput,
+} from '@gcp-serverless/plugin-backend';
 
 /** A running router + sandbox pair for integration tests, both on 127.0.0.1 ephemeral ports. */
 export interface TestBackend {
@@ -10,7 +15,11 @@ export interface TestBackend {
   sandbox: Sandbox;
   audit: InMemoryAuditLog;
   /** fetch + JSON for the plugin API. */
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
   /** Request counters of the sandbox, keyed by method (e.g. `run.services.patch`). */
   counters(): Promise<Record<string, number>>;
   /** POST/DELETE on the sandbox control surface. */
@@ -24,11 +33,13 @@ const silentLogger: PluginLogger = { info() {}, warn() {}, error() {} };
  * Starts the sandbox and the real router (real Google clients inside) for a test file. The router
  * is wired exactly as in production, only the config points at the sandbox.
  */
-export async function startTestBackend(options: {
-  scenarios?: string[];
-  services?: number;
-  config?: (sandboxUrl: string) => Partial<GcpServerlessConfigInput>;
-} = {}): Promise<TestBackend> {
+export async function startTestBackend(
+  options: {
+    scenarios?: string[];
+    services?: number;
+    config?: (sandboxUrl: string) => Partial<GcpServerlessConfigInput>;
+  } = {},
+): Promise<TestBackend> {
   const sandbox = await startSandbox({
     port: 0,
     scenarios: options.scenarios ?? ['gryyd-web'],
@@ -39,10 +50,16 @@ export async function startTestBackend(options: {
   const config: GcpServerlessConfigInput = {
     mode: 'sandbox',
     sandbox: { endpoint: sandbox.url },
-    projects: [...sandbox.world.projects.values()].map(p => ({ projectId: p.projectId, regions: [p.region] })),
+    projects: [...sandbox.world.projects.values()].map(p => ({
+      projectId: p.projectId,
+      regions: [p.region],
+    })),
     timeouts: { readMs: 3_000, writeMs: 5_000, operationMs: 10_000 },
     // A configured local user with the editor and finance roles, as the tests have always acted.
-    access: { identity: { type: 'local', user: 'test-user' }, roles: { editor: ['test-user'], finance: ['test-user'] } },
+    access: {
+      identity: { type: 'local', user: 'test-user' },
+      roles: { editor: ['test-user'], finance: ['test-user'] },
+    },
     history: { sqliteFile: ':memory:' },
     // Every read recomputes (still coalesced): the tests change the sandbox and read at once. The
     // read model's own timing is tested in readModel.integration.test.ts.
@@ -50,7 +67,15 @@ export async function startTestBackend(options: {
     ...options.config?.(sandbox.url),
   };
   const app = express();
-  app.use('/api/gcp-serverless', await createRouter({ config, audit, logger: silentLogger, now: () => sandbox.clock.now() }));
+  app.use(
+    '/api/gcp-serverless',
+    await createRouter({
+      config,
+      audit,
+      logger: silentLogger,
+      now: () => sandbox.clock.now(),
+    }),
+  );
   const server = http.createServer(app);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -60,7 +85,12 @@ export async function startTestBackend(options: {
     const res = await fetch(url, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string'
+          ? body
+          : JSON.stringify(body),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -70,8 +100,10 @@ export async function startTestBackend(options: {
     sandbox,
     audit,
     call: (method, path, body) => json(api + path, method, body),
-    counters: async () => (await json(`${sandbox.url}/_sandbox/counters`, 'GET')).body.counts,
-    control: async (method, path, body) => (await json(`${sandbox.url}/_sandbox${path}`, method, body)).body,
+    counters: async () =>
+      (await json(`${sandbox.url}/_sandbox/counters`, 'GET')).body.counts,
+    control: async (method, path, body) =>
+      (await json(`${sandbox.url}/_sandbox${path}`, method, body)).body,
     async close() {
       server.closeAllConnections();
       await new Promise<void>(r => server.close(() => r()));

@@ -8,21 +8,41 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const SANDBOX_CLI = fileURLToPath(new URL('../../sandbox/src/cli.ts', import.meta.url));
+const SANDBOX_CLI = fileURLToPath(
+  new URL('../../sandbox/src/cli.ts', import.meta.url),
+);
 const PORTAL = fileURLToPath(new URL('./portalProcess.ts', import.meta.url));
 
 /** Spawns `node --import tsx FILE ARGS` and resolves with the URL once stdout matches `ready`. */
-function startServer(file: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv, what: string): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', file, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
+function startServer(
+  file: string,
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv,
+  what: string,
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-old-space-size=4096', '--import', 'tsx', file, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', chunk => (stderr = (stderr + chunk).slice(-4000)));
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
   return new Promise((resolve, reject) => {
-    child.once('exit', code => reject(new Error(`${what} exited with ${code} before it was ready:\n${stderr}`)));
+    child.once('exit', code =>
+      reject(
+        new Error(
+          `${what} exited with ${code} before it was ready:\n${stderr}`,
+        ),
+      ),
+    );
     child.stdout!.on('data', chunk => {
       stdout += chunk;
       const url = ready.exec(stdout)?.[1];
@@ -45,13 +65,32 @@ function startServer(file: string, args: string[], ready: RegExp, env: NodeJS.Pr
 
 /** The sandbox CLI with a scale-fleet of `services` services. */
 export function startSandboxProcess(services: number): Promise<ServerProcess> {
-  return startServer(SANDBOX_CLI, ['--port', '0', '--scenario', 'scale-fleet', '--services', String(services)], /listening on (http:\/\/\S+)/, {}, 'the sandbox');
+  return startServer(
+    SANDBOX_CLI,
+    [
+      '--port',
+      '0',
+      '--scenario',
+      'scale-fleet',
+      '--services',
+      String(services),
+    ],
+    /listening on (http:\/\/\S+)/,
+    {},
+    'the sandbox',
+  );
 }
 
 /** The standalone portal with `config`, its debug metrics endpoint on. */
 export function startPortalProcess(config: unknown): Promise<ServerProcess> {
-  return startServer(PORTAL, [], /portal listening on (http:\/\/\S+)/, {
-    BENCH_PORTAL_CONFIG: JSON.stringify(config),
-    GCP_SERVERLESS_DEBUG_METRICS: '1',
-  }, 'the portal');
+  return startServer(
+    PORTAL,
+    [],
+    /portal listening on (http:\/\/\S+)/,
+    {
+      BENCH_PORTAL_CONFIG: JSON.stringify(config),
+      GCP_SERVERLESS_DEBUG_METRICS: '1',
+    },
+    'the portal',
+  );
 }

@@ -7,11 +7,22 @@ import { startPortal } from '../src/standalone/startPortal';
  */
 async function main(): Promise<void> {
   const config = JSON.parse(process.env['BENCH_PORTAL_CONFIG'] ?? 'null');
-  if (!config) throw new Error('BENCH_PORTAL_CONFIG (the plugin config as JSON) is required');
-  const portal = await startPortal({ port: 0, config, prebuilt: true, log: line => process.stderr.write(`${line}\n`) });
+  if (!config)
+    throw new Error(
+      'BENCH_PORTAL_CONFIG (the plugin config as JSON) is required',
+    );
+  const portal = await startPortal({
+    port: 0,
+    config,
+    prebuilt: true,
+    log: line => process.stderr.write(`${line}\n`),
+  });
   console.log(`portal listening on ${portal.url}`);
   process.once('SIGTERM', () => {
-    portal.close().then(() => process.exit(0), () => process.exit(1));
+    portal.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }
 

@@ -20,7 +20,9 @@ export function backingKey(location: string, id: string): string {
 }
 
 /** The backing services of a project, created empty on first write. */
-export function backingOf(project: { backing?: BackingServices }): BackingServices {
+export function backingOf(project: {
+  backing?: BackingServices;
+}): BackingServices {
   project.backing ??= { queues: new Map(), redisInstances: new Map() };
   return project.backing;
 }

@@ -10,17 +10,14 @@ export class OffsetSandboxClock implements SandboxClock {
   private readonly initialOffsetMs: number;
   private readonly realNow: () => number;
 
-
   /**
    * @param startEpochMs Sandbox time at construction, epoch ms; omitted = real time (offset 0).
    * @param realNow Source of real time, injectable for unit tests.
    */
-  constructor(
-    startEpochMs?: number,
-    realNow: () => number = Date.now,
-  ) {
+  constructor(startEpochMs?: number, realNow: () => number = Date.now) {
     this.realNow = realNow;
-    this.initialOffsetMs = startEpochMs === undefined ? 0 : startEpochMs - realNow();
+    this.initialOffsetMs =
+      startEpochMs === undefined ? 0 : startEpochMs - realNow();
     this.offsetMs = this.initialOffsetMs;
   }
 
@@ -31,13 +28,19 @@ export class OffsetSandboxClock implements SandboxClock {
 
   /** Moves sandbox time forward (or backward, if negative) by `seconds`. */
   advance(seconds: number): void {
-    if (!Number.isFinite(seconds)) throw new RangeError(`advance needs a finite number of seconds, got ${seconds}`);
+    if (!Number.isFinite(seconds))
+      throw new RangeError(
+        `advance needs a finite number of seconds, got ${seconds}`,
+      );
     this.offsetMs += seconds * 1000;
   }
 
   /** Sets sandbox time to `epochMs`; it keeps flowing in real time from there. */
   set(epochMs: number): void {
-    if (!Number.isFinite(epochMs)) throw new RangeError(`set needs finite epoch milliseconds, got ${epochMs}`);
+    if (!Number.isFinite(epochMs))
+      throw new RangeError(
+        `set needs finite epoch milliseconds, got ${epochMs}`,
+      );
     this.offsetMs = epochMs - this.realNow();
   }
 

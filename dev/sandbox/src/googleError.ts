@@ -28,15 +28,37 @@ export class GoogleApiError extends Error {
     this.details = details;
   }
 
-  toJSON(): { error: { code: number; message: string; status: string; details: unknown[] } } {
-    return { error: { code: this.httpStatus, message: this.message, status: this.status, details: this.details } };
+  toJSON(): {
+    error: {
+      code: number;
+      message: string;
+      status: string;
+      details: unknown[];
+    };
+  } {
+    return {
+      error: {
+        code: this.httpStatus,
+        message: this.message,
+        status: this.status,
+        details: this.details,
+      },
+    };
   }
 }
 
 /** 400 INVALID_ARGUMENT with `google.rpc.BadRequest` field violations (decoded by the clients into `statusDetails`). */
-export function invalidArgument(message: string, fieldViolations: FieldViolation[] = []): GoogleApiError {
+export function invalidArgument(
+  message: string,
+  fieldViolations: FieldViolation[] = [],
+): GoogleApiError {
   const details = fieldViolations.length
-    ? [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations }]
+    ? [
+        {
+          '@type': 'type.googleapis.com/google.rpc.BadRequest',
+          fieldViolations,
+        },
+      ]
     : [];
   return new GoogleApiError(400, 'INVALID_ARGUMENT', message, details);
 }
@@ -57,17 +79,29 @@ export function failedPrecondition(message: string): GoogleApiError {
 /** The canonical status name Google uses for an HTTP status in injected faults. */
 export function statusNameForHttp(httpStatus: number): string {
   switch (httpStatus) {
-    case 400: return 'INVALID_ARGUMENT';
-    case 401: return 'UNAUTHENTICATED';
-    case 403: return 'PERMISSION_DENIED';
-    case 404: return 'NOT_FOUND';
-    case 409: return 'ABORTED';
-    case 412: return 'FAILED_PRECONDITION';
-    case 429: return 'RESOURCE_EXHAUSTED';
-    case 499: return 'CANCELLED';
-    case 501: return 'UNIMPLEMENTED';
-    case 503: return 'UNAVAILABLE';
-    case 504: return 'DEADLINE_EXCEEDED';
-    default: return 'INTERNAL';
+    case 400:
+      return 'INVALID_ARGUMENT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'PERMISSION_DENIED';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'ABORTED';
+    case 412:
+      return 'FAILED_PRECONDITION';
+    case 429:
+      return 'RESOURCE_EXHAUSTED';
+    case 499:
+      return 'CANCELLED';
+    case 501:
+      return 'UNIMPLEMENTED';
+    case 503:
+      return 'UNAVAILABLE';
+    case 504:
+      return 'DEADLINE_EXCEEDED';
+    default:
+      return 'INTERNAL';
   }
 }

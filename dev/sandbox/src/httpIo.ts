@@ -9,13 +9,16 @@ const MAX_BODY_BYTES = 10 * 2 ** 20;
  * Reads and decodes an HTTP request: path, query and JSON body. An empty body is `undefined`;
  * a body that is not JSON is 400 INVALID_ARGUMENT, as Google's front end answers.
  */
-export async function readSandboxRequest(req: IncomingMessage): Promise<SandboxRequest> {
+export async function readSandboxRequest(
+  req: IncomingMessage,
+): Promise<SandboxRequest> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw invalidArgument(`Request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw invalidArgument(`Request body larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -24,23 +27,44 @@ export async function readSandboxRequest(req: IncomingMessage): Promise<SandboxR
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw invalidArgument(`Invalid JSON payload received. ${(error as Error).message}`);
+      throw invalidArgument(
+        `Invalid JSON payload received. ${(error as Error).message}`,
+      );
     }
   }
-  return { method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, body };
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path: url.pathname,
+    query: url.searchParams,
+    body,
+  };
 }
 
 /** Writes a JSON answer. */
-export function writeJson(res: ServerResponse, status: number, body: unknown): void {
+export function writeJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+): void {
   const text = JSON.stringify(body ?? {});
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 /** Writes any thrown value as Google's error JSON; non-Google errors become 500 INTERNAL. */
 export function writeError(res: ServerResponse, error: unknown): void {
-  const googleError = error instanceof GoogleApiError
-    ? error
-    : new GoogleApiError(500, 'INTERNAL', `Internal error in the sandbox: ${(error as Error)?.message ?? String(error)}`);
+  const googleError =
+    error instanceof GoogleApiError
+      ? error
+      : new GoogleApiError(
+          500,
+          'INTERNAL',
+          `Internal error in the sandbox: ${
+            (error as Error)?.message ?? String(error)
+          }`,
+        );
   writeJson(res, googleError.httpStatus, googleError.toJSON());
 }

@@ -4,15 +4,38 @@
  */
 export { startSandbox, type Sandbox, type SandboxOptions } from './server';
 export { OffsetSandboxClock } from './clock';
-export { FaultRules, type FaultRule, type FaultSpec } from './control/faultRules';
+export {
+  FaultRules,
+  type FaultRule,
+  type FaultSpec,
+} from './control/faultRules';
 export { RequestCounters } from './control/requestCounters';
-export { buildWorld, SCENARIO_NAMES, DEFAULT_FLEET_SIZE, MAX_FLEET_SIZE, FLEET_REGIONS, fleetRegions, type ScenarioName, type BuildWorldOptions } from './scenarios';
+export {
+  buildWorld,
+  SCENARIO_NAMES,
+  DEFAULT_FLEET_SIZE,
+  MAX_FLEET_SIZE,
+  FLEET_REGIONS,
+  fleetRegions,
+  type ScenarioName,
+  type BuildWorldOptions,
+} from './scenarios';
 export { projectRegions } from './control/controlApi';
 export { MAX_SERVICES_PER_REGION } from './run/serviceQuota';
-export { SetupFailures, permissionOfMethod, type SetupFailureSpec } from './setup/setupFailures';
+export {
+  SetupFailures,
+  permissionOfMethod,
+  type SetupFailureSpec,
+} from './setup/setupFailures';
 export { configFromService } from './run/serviceConfig';
 export { SANDBOX_BILLING_ACCOUNT_ID } from './billing/billingState';
-export type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxResponse, SandboxRoute } from './api';
+export type {
+  SandboxApi,
+  SandboxApiDeps,
+  SandboxRequest,
+  SandboxResponse,
+  SandboxRoute,
+} from './api';
 export type {
   ConfigVersion,
   RunServiceConfig,
@@ -25,7 +48,20 @@ export type {
 } from './world';
 export { configAt } from './world';
 export type { BackingServices } from './backing';
-export type { QueueSettings, QueueVersion, QueueWorkload, SandboxQueue } from './tasks/queueTypes';
+export type {
+  QueueSettings,
+  QueueVersion,
+  QueueWorkload,
+  SandboxQueue,
+} from './tasks/queueTypes';
 export type { SandboxRedisInstance } from './redis/redisTypes';
-export { queueMinute, depthAtEndOf, type QueueMinute } from './tasks/queueModel';
-export { redisMinute, REDIS_MAX_CLIENTS, type RedisMinute } from './redis/redisModel';
+export {
+  queueMinute,
+  depthAtEndOf,
+  type QueueMinute,
+} from './tasks/queueModel';
+export {
+  redisMinute,
+  REDIS_MAX_CLIENTS,
+  type RedisMinute,
+} from './redis/redisModel';

@@ -16,12 +16,21 @@ function encodeToken(parent: string, offset: number): string {
 
 function decodeToken(parent: string, token: string): number {
   try {
-    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { parent?: unknown; offset?: unknown };
-    if (decoded.parent === parent && Number.isInteger(decoded.offset) && (decoded.offset as number) >= 0) return decoded.offset as number;
+    const decoded = JSON.parse(
+      Buffer.from(token, 'base64url').toString('utf8'),
+    ) as { parent?: unknown; offset?: unknown };
+    if (
+      decoded.parent === parent &&
+      Number.isInteger(decoded.offset) &&
+      (decoded.offset as number) >= 0
+    )
+      return decoded.offset as number;
   } catch {
     // fall through to the error below
   }
-  throw invalidArgument(`Invalid page token for ${parent}`, [{ field: 'page_token', description: 'Invalid page token' }]);
+  throw invalidArgument(`Invalid page token for ${parent}`, [
+    { field: 'page_token', description: 'Invalid page token' },
+  ]);
 }
 
 /**
@@ -29,18 +38,28 @@ function decodeToken(parent: string, token: string): number {
  * @param defaultSize page size when the query gives none (or 0).
  * @param maxSize larger page sizes are capped to this.
  */
-export function pageOf<T>(all: T[], parent: string, query: URLSearchParams, defaultSize: number, maxSize: number): ListPage<T> {
+export function pageOf<T>(
+  all: T[],
+  parent: string,
+  query: URLSearchParams,
+  defaultSize: number,
+  maxSize: number,
+): ListPage<T> {
   const rawSize = query.get('pageSize') ?? query.get('page_size') ?? '';
   const pageSize = rawSize === '' ? 0 : Number(rawSize);
   if (!Number.isInteger(pageSize) || pageSize < 0) {
-    throw invalidArgument(`Invalid page_size ${rawSize}`, [{ field: 'page_size', description: 'must be a non-negative integer' }]);
+    throw invalidArgument(`Invalid page_size ${rawSize}`, [
+      { field: 'page_size', description: 'must be a non-negative integer' },
+    ]);
   }
   const size = Math.min(pageSize || defaultSize, maxSize);
   const token = query.get('pageToken') ?? query.get('page_token') ?? '';
   const offset = token ? decodeToken(parent, token) : 0;
   const items = all.slice(offset, offset + size);
   const next = offset + size;
-  return next < all.length ? { items, nextPageToken: encodeToken(parent, next) } : { items };
+  return next < all.length
+    ? { items, nextPageToken: encodeToken(parent, next) }
+    : { items };
 }
 
 /** The path with each segment percent-decoded (clients escape e.g. `-`); undefined if malformed. */

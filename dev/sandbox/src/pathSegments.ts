@@ -8,7 +8,10 @@ import { invalidArgument } from './googleError';
 
 /** The path with each `/`-separated segment percent-decoded; throws 400 INVALID_ARGUMENT if malformed. */
 export function decodePathSegments(path: string): string {
-  return path.split('/').map((segment) => decodeSegment(segment, path)).join('/');
+  return path
+    .split('/')
+    .map(segment => decodeSegment(segment, path))
+    .join('/');
 }
 
 /** One path segment (or captured path parameter) percent-decoded; throws 400 INVALID_ARGUMENT if malformed. */
@@ -16,8 +19,14 @@ export function decodeSegment(segment: string, path = segment): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw invalidArgument(`Invalid percent-encoding in the request path '${path}'`, [
-      { field: 'path', description: `'${segment}' is not valid percent-encoded UTF-8` },
-    ]);
+    throw invalidArgument(
+      `Invalid percent-encoding in the request path '${path}'`,
+      [
+        {
+          field: 'path',
+          description: `'${segment}' is not valid percent-encoded UTF-8`,
+        },
+      ],
+    );
   }
 }

@@ -2,20 +2,35 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from './server';
 
 const START = Date.UTC(2024, 4, 6, 3, 0, 0);
-const BE_PATH = '/v2/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
+const BE_PATH =
+  '/v2/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
 let sandbox: Sandbox;
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const res = await fetch(sandbox.url + path, {
     method,
     headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === 'string'
+        ? body
+        : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, scenarios: ['gryyd-web'], now: START, operationDelayMs: 0 });
+  sandbox = await startSandbox({
+    port: 0,
+    scenarios: ['gryyd-web'],
+    now: START,
+    operationDelayMs: 0,
+  });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
@@ -23,34 +38,78 @@ beforeEach(() => sandbox.reset());
 describe('sandbox server', () => {
   it('listens on 127.0.0.1 and reports health', async () => {
     expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}`);
-    expect(await call('GET', '/_sandbox/health')).toMatchObject({ status: 200, body: { status: 'ok', projects: ['gryyd-web'] } });
-    expect(await call('GET', '/_sandbox/projects')).toMatchObject({ status: 200, body: { projects: [{ projectId: 'gryyd-web', timeZone: 'Asia/Seoul', regions: ['asia-northeast3'] }] } });
+    expect(await call('GET', '/_sandbox/health')).toMatchObject({
+      status: 200,
+      body: { status: 'ok', projects: ['gryyd-web'] },
+    });
+    expect(await call('GET', '/_sandbox/projects')).toMatchObject({
+      status: 200,
+      body: {
+        projects: [
+          {
+            projectId: 'gryyd-web',
+            timeZone: 'Asia/Seoul',
+            regions: ['asia-northeast3'],
+          },
+        ],
+      },
+    });
   });
 
   it('answers unknown paths with Google 404 JSON and bad JSON with 400 INVALID_ARGUMENT', async () => {
-    expect(await call('GET', '/v1/nothing')).toMatchObject({ status: 404, body: { error: { code: 404, status: 'NOT_FOUND' } } });
-    expect(await call('PATCH', BE_PATH, '{oops')).toMatchObject({ status: 400, body: { error: { code: 400, status: 'INVALID_ARGUMENT' } } });
-    expect(await call('DELETE', BE_PATH)).toMatchObject({ status: 501, body: { error: { status: 'UNIMPLEMENTED' } } });
+    expect(await call('GET', '/v1/nothing')).toMatchObject({
+      status: 404,
+      body: { error: { code: 404, status: 'NOT_FOUND' } },
+    });
+    expect(await call('PATCH', BE_PATH, '{oops')).toMatchObject({
+      status: 400,
+      body: { error: { code: 400, status: 'INVALID_ARGUMENT' } },
+    });
+    expect(await call('DELETE', BE_PATH)).toMatchObject({
+      status: 501,
+      body: { error: { status: 'UNIMPLEMENTED' } },
+    });
   });
 
   it('counts requests per method key, faulted ones included, and zeroes them', async () => {
     await call('GET', BE_PATH);
     await call('GET', '/v2/projects/gryyd-web/locations/-/services');
-    await call('PATCH', `${BE_PATH}?validateOnly=true&updateMask=ingress`, { ingress: 1 });
+    await call('PATCH', `${BE_PATH}?validateOnly=true&updateMask=ingress`, {
+      ingress: 1,
+    });
     await call('PATCH', `${BE_PATH}?updateMask=ingress`, { ingress: 1 });
-    expect((await call('GET', '/_sandbox/counters')).body).toEqual({ counts: {
-      'run.services.get': 1, 'run.services.list': 1, 'run.services.patch': 1, 'run.services.patch.validateOnly': 1,
-    } });
+    expect((await call('GET', '/_sandbox/counters')).body).toEqual({
+      counts: {
+        'run.services.get': 1,
+        'run.services.list': 1,
+        'run.services.patch': 1,
+        'run.services.patch.validateOnly': 1,
+      },
+    });
     expect((await call('DELETE', '/_sandbox/counters')).status).toBe(200);
-    expect((await call('GET', '/_sandbox/counters')).body).toEqual({ counts: {} });
+    expect((await call('GET', '/_sandbox/counters')).body).toEqual({
+      counts: {},
+    });
   });
 
   it('injects status faults by api and method, limited by times', async () => {
-    const { body } = await call('POST', '/_sandbox/faults', { api: 'run', method: 'run.services.get', status: 503, times: 2 });
+    const { body } = await call('POST', '/_sandbox/faults', {
+      api: 'run',
+      method: 'run.services.get',
+      status: 503,
+      times: 2,
+    });
     expect(body.id).toEqual(expect.any(String));
-    expect((await call('GET', '/_sandbox/faults')).body.faults).toEqual([expect.objectContaining({ id: body.id, status: 503 })]);
-    expect(await call('GET', BE_PATH)).toMatchObject({ status: 503, body: { error: { code: 503, status: 'UNAVAILABLE' } } });
-    expect((await call('GET', '/v2/projects/gryyd-web/locations/-/services')).status).toBe(200);
+    expect((await call('GET', '/_sandbox/faults')).body.faults).toEqual([
+      expect.objectContaining({ id: body.id, status: 503 }),
+    ]);
+    expect(await call('GET', BE_PATH)).toMatchObject({
+      status: 503,
+      body: { error: { code: 503, status: 'UNAVAILABLE' } },
+    });
+    expect(
+      (await call('GET', '/v2/projects/gryyd-web/locations/-/services')).status,
+    ).toBe(200);
     expect((await call('GET', BE_PATH)).status).toBe(503);
     expect((await call('GET', BE_PATH)).status).toBe(200);
     expect(sandbox.counters.get('run.services.get')).toBe(3);
@@ -69,9 +128,22 @@ describe('sandbox server', () => {
   });
 
   it('rejects invalid fault specs with 400', async () => {
-    expect((await call('POST', '/_sandbox/faults', { api: 'run' })).status).toBe(400);
-    expect((await call('POST', '/_sandbox/faults', { api: 'run', status: 200 })).status).toBe(400);
-    expect((await call('POST', '/_sandbox/faults', { api: 'run', status: 503, rate: 2 })).status).toBe(400);
+    expect(
+      (await call('POST', '/_sandbox/faults', { api: 'run' })).status,
+    ).toBe(400);
+    expect(
+      (await call('POST', '/_sandbox/faults', { api: 'run', status: 200 }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await call('POST', '/_sandbox/faults', {
+          api: 'run',
+          status: 503,
+          rate: 2,
+        })
+      ).status,
+    ).toBe(400);
     expect((await call('POST', '/_sandbox/faults')).status).toBe(400);
   });
 
@@ -79,28 +151,48 @@ describe('sandbox server', () => {
     const now = Date.parse((await call('GET', '/_sandbox/clock')).body.now);
     expect(now - START).toBeGreaterThanOrEqual(0);
     expect(now - START).toBeLessThan(60_000);
-    const advanced = Date.parse((await call('POST', '/_sandbox/clock', { advanceSeconds: 3600 })).body.now);
+    const advanced = Date.parse(
+      (await call('POST', '/_sandbox/clock', { advanceSeconds: 3600 })).body
+        .now,
+    );
     expect(advanced - now).toBeGreaterThanOrEqual(3_600_000);
-    expect((await call('POST', '/_sandbox/clock', { now: '2030-01-01T00:00:00Z' })).body.now).toMatch(/^2030-01-01T00:00:0/);
-    expect((await call('POST', '/_sandbox/clock', { later: true })).status).toBe(400);
+    expect(
+      (await call('POST', '/_sandbox/clock', { now: '2030-01-01T00:00:00Z' }))
+        .body.now,
+    ).toMatch(/^2030-01-01T00:00:0/);
+    expect(
+      (await call('POST', '/_sandbox/clock', { later: true })).status,
+    ).toBe(400);
   });
 
   it('resets the world, counters, faults and clock', async () => {
     const before = (await call('GET', BE_PATH)).body;
-    await call('PATCH', `${BE_PATH}?updateMask=template.scaling.max_instance_count`, { template: { scaling: { maxInstanceCount: 3 } } });
+    await call(
+      'PATCH',
+      `${BE_PATH}?updateMask=template.scaling.max_instance_count`,
+      { template: { scaling: { maxInstanceCount: 3 } } },
+    );
     await call('POST', '/_sandbox/clock', { advanceSeconds: 86_400 });
-    await call('POST', '/_sandbox/faults', { api: 'run', method: 'run.operations.get', status: 500 });
+    await call('POST', '/_sandbox/faults', {
+      api: 'run',
+      method: 'run.operations.get',
+      status: 500,
+    });
     const world = sandbox.world;
     expect((await call('POST', '/_sandbox/reset')).status).toBe(200);
     expect(sandbox.world).toBe(world);
     expect((await call('GET', '/_sandbox/faults')).body.faults).toEqual([]);
     expect((await call('GET', '/_sandbox/counters')).body.counts).toEqual({});
-    expect(Date.parse((await call('GET', '/_sandbox/clock')).body.now) - START).toBeLessThan(60_000);
+    expect(
+      Date.parse((await call('GET', '/_sandbox/clock')).body.now) - START,
+    ).toBeLessThan(60_000);
     expect((await call('GET', BE_PATH)).body).toEqual(before);
   });
 
   it('answers 404 for unknown control endpoints', async () => {
     expect((await call('GET', '/_sandbox/nope')).status).toBe(404);
-    expect((await call('DELETE', '/_sandbox/faults/unknown-id')).status).toBe(404);
+    expect((await call('DELETE', '/_sandbox/faults/unknown-id')).status).toBe(
+      404,
+    );
   });
 });

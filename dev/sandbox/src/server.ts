@@ -19,7 +19,10 @@ import { createLoggingApi } from './logging';
 import { createRedisApi } from './redis/redisApi';
 import { buildWorld, SCENARIO_NAMES } from './scenarios';
 import { SetupFailures, type SetupFailureSpec } from './setup/setupFailures';
-import { createResourceManagerApi, createServiceUsageApi } from './setup/setupApis';
+import {
+  createResourceManagerApi,
+  createServiceUsageApi,
+} from './setup/setupApis';
 import type { SandboxWorld } from './world';
 
 /** Options of {@link startSandbox}. */
@@ -60,27 +63,42 @@ export interface Sandbox {
   reset(): void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * Starts the GCP sandbox: an HTTP server speaking the Google REST dialect of the APIs the plugin
  * uses (Cloud Run Admin v2, Cloud Monitoring v3), plus the `/_sandbox/` control surface.
  */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
   const clock = new OffsetSandboxClock(options.now);
   const startedAt = clock.now();
-  const worldOptions = { scenarios: options.scenarios ?? [...SCENARIO_NAMES], services: options.services, now: startedAt };
+  const worldOptions = {
+    scenarios: options.scenarios ?? [...SCENARIO_NAMES],
+    services: options.services,
+    now: startedAt,
+  };
   const world = buildWorld(worldOptions);
   const counters = new RequestCounters();
   const faults = new FaultRules();
   const setupFailures = new SetupFailures(options.setupFailures);
-  const runApi = createRunApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
+  const runApi = createRunApi(
+    { world, clock },
+    { operationDelayMs: options.operationDelayMs ?? 300 },
+  );
   const apis: SandboxApi[] = [runApi, createMonitoringApi({ world, clock })];
-  const computeApi = createComputeApi({ world, clock }, { operationDelayMs: options.operationDelayMs ?? 300 });
+  const computeApi = createComputeApi(
+    { world, clock },
+    { operationDelayMs: options.operationDelayMs ?? 300 },
+  );
   apis.push(computeApi);
   apis.push(createTasksApi({ world, clock }));
   apis.push(createLoggingApi({ world, clock }));
-  const redisApi = createRedisApi({ world, clock }, options.operationDelayMs ?? 300);
+  const redisApi = createRedisApi(
+    { world, clock },
+    options.operationDelayMs ?? 300,
+  );
   apis.push(redisApi);
   apis.push(createBudgetsApi({ world, clock }));
   apis.push(createCloudBillingApi({ world, clock }));
@@ -92,7 +110,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock.reset();
     // Refill in place: API handlers and callers hold references to `world`.
     world.projects.clear();
-    for (const [id, project] of buildWorld(worldOptions).projects) world.projects.set(id, project);
+    for (const [id, project] of buildWorld(worldOptions).projects)
+      world.projects.set(id, project);
     counters.reset();
     faults.clear();
     setupFailures.reset();
@@ -104,7 +123,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function dispatch(request: SandboxRequest): Promise<SandboxResponse> {
     decodePathSegments(request.path); // a malformed %-escape is 400 for every API, not a 404 or 500
-    const control = handleControlRequest(request, { world, clock, counters, faults, setupFailures, reset });
+    const control = handleControlRequest(request, {
+      world,
+      clock,
+      counters,
+      faults,
+      setupFailures,
+      reset,
+    });
     if (control) return control;
     for (const api of apis) {
       const route = api.match(request);
@@ -113,18 +139,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const fault = faults.take(api.name, route.method);
       if (fault?.latencyMs) await sleep(fault.latencyMs);
       if (fault?.status !== undefined) {
-        throw new GoogleApiError(fault.status, statusNameForHttp(fault.status), fault.message ?? `Injected fault ${fault.id} (${route.method})`);
+        throw new GoogleApiError(
+          fault.status,
+          statusNameForHttp(fault.status),
+          fault.message ?? `Injected fault ${fault.id} (${route.method})`,
+        );
       }
       setupFailures.check(api.name, route.method, request);
       return route.handle();
     }
-    throw notFound(`The sandbox has no API at ${request.method} ${request.path}`);
+    throw notFound(
+      `The sandbox has no API at ${request.method} ${request.path}`,
+    );
   }
 
   const server = http.createServer((req, res) => {
     readSandboxRequest(req)
       .then(dispatch)
-      .then((response) => writeJson(res, response.status, response.body), (error: unknown) => writeError(res, error))
+      .then(
+        response => writeJson(res, response.status, response.body),
+        (error: unknown) => writeError(res, error),
+      )
       .catch(() => res.destroy());
   });
   // Node closes idle keep-alive sockets after 5 s by default. When a long computation (1,000 services'
@@ -146,9 +181,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     counters,
     setupFailures,
     reset,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close(error => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

@@ -101,7 +101,11 @@ export interface SandboxRunService {
  */
 export interface DemandSource {
   /** The service's demand in requests per second for the minute, given the demand so far. */
-  adjust(service: SandboxRunService, minuteStartMs: number, demandRps: number): number;
+  adjust(
+    service: SandboxRunService,
+    minuteStartMs: number,
+    demandRps: number,
+  ): number;
 }
 
 export interface SandboxProject {
@@ -128,7 +132,10 @@ export interface SandboxWorld {
 }
 
 /** The configuration of a service in force at `epochMs` (the first one if `epochMs` precedes all). */
-export function configAt(service: SandboxRunService, epochMs: number): RunServiceConfig {
+export function configAt(
+  service: SandboxRunService,
+  epochMs: number,
+): RunServiceConfig {
   let current = service.history[0]!.config;
   for (const version of service.history) {
     if (version.effectiveFrom <= epochMs) current = version.config;

@@ -19,42 +19,52 @@ export class IapVerifier {
   private readonly client = new OAuth2Client();
   private keys?: { at: number; value: Promise<IapPublicKeys> };
   private readonly options: {
-      /** Expected `aud`, e.g. `/projects/123/global/backendServices/456`. */
-      audience: string;
-      /** Source of the public keys; default fetches Google's published IAP keys. Tests pass their own. */
-      publicKeys?: () => Promise<IapPublicKeys>;
-      /** How long fetched keys are reused, ms (Google rotates them rarely). */
-      keysTtlMs?: number;
-      now?: () => number;
-    };
+    /** Expected `aud`, e.g. `/projects/123/global/backendServices/456`. */
+    audience: string;
+    /** Source of the public keys; default fetches Google's published IAP keys. Tests pass their own. */
+    publicKeys?: () => Promise<IapPublicKeys>;
+    /** How long fetched keys are reused, ms (Google rotates them rarely). */
+    keysTtlMs?: number;
+    now?: () => number;
+  };
 
-
-  constructor(
-    options: {
-      /** Expected `aud`, e.g. `/projects/123/global/backendServices/456`. */
-      audience: string;
-      /** Source of the public keys; default fetches Google's published IAP keys. Tests pass their own. */
-      publicKeys?: () => Promise<IapPublicKeys>;
-      /** How long fetched keys are reused, ms (Google rotates them rarely). */
-      keysTtlMs?: number;
-      now?: () => number;
-    },
-  ) {
+  constructor(options: {
+    /** Expected `aud`, e.g. `/projects/123/global/backendServices/456`. */
+    audience: string;
+    /** Source of the public keys; default fetches Google's published IAP keys. Tests pass their own. */
+    publicKeys?: () => Promise<IapPublicKeys>;
+    /** How long fetched keys are reused, ms (Google rotates them rarely). */
+    keysTtlMs?: number;
+    now?: () => number;
+  }) {
     this.options = options;
   }
 
   /** The verified user email; throws NotAllowedError when the header is missing, forged, expired or for another audience. */
   async verify(req: Request): Promise<string> {
     const jwt = req.header(IAP_JWT_HEADER);
-    if (!jwt) throw new NotAllowedError(`Missing ${IAP_JWT_HEADER}: this backend only accepts requests through Identity-Aware Proxy`);
+    if (!jwt)
+      throw new NotAllowedError(
+        `Missing ${IAP_JWT_HEADER}: this backend only accepts requests through Identity-Aware Proxy`,
+      );
     let email: string | undefined;
     try {
-      const ticket = await this.client.verifySignedJwtWithCertsAsync(jwt, await this.publicKeys(), this.options.audience, [IAP_ISSUER]);
+      const ticket = await this.client.verifySignedJwtWithCertsAsync(
+        jwt,
+        await this.publicKeys(),
+        this.options.audience,
+        [IAP_ISSUER],
+      );
       email = ticket.getPayload()?.email;
     } catch (err) {
-      throw new NotAllowedError(`Invalid Identity-Aware Proxy header: ${err instanceof Error ? err.message : String(err)}`);
+      throw new NotAllowedError(
+        `Invalid Identity-Aware Proxy header: ${
+          err instanceof Error ? err.message : String(err)
+        }`,
+      );
     }
-    if (!email) throw new NotAllowedError('Identity-Aware Proxy header has no email');
+    if (!email)
+      throw new NotAllowedError('Identity-Aware Proxy header has no email');
     return email;
   }
 
@@ -62,7 +72,10 @@ export class IapVerifier {
     const now = (this.options.now ?? Date.now)();
     const ttl = this.options.keysTtlMs ?? 3_600_000;
     if (!this.keys || now - this.keys.at > ttl) {
-      const load = this.options.publicKeys ?? (async () => (await this.client.getIapPublicKeys()).pubkeys as IapPublicKeys);
+      const load =
+        this.options.publicKeys ??
+        (async () =>
+          (await this.client.getIapPublicKeys()).pubkeys as IapPublicKeys);
       const value = load();
       // A failed fetch must not be cached, or one network blip would lock everybody out for an hour.
       value.catch(() => {

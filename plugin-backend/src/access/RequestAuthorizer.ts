@@ -1,5 +1,9 @@
 import type { Request } from 'express';
-import type { AccessSummary, ChangeKind, OwnedResourceRef } from '@gcp-serverless/common';
+import type {
+  AccessSummary,
+  ChangeKind,
+  OwnedResourceRef,
+} from '@gcp-serverless/common';
 
 /** Who is making a request, as the authorizer established it. */
 export interface RequestIdentity {
@@ -20,7 +24,11 @@ export interface RequestAuthorizer {
   /** Throws NotAllowedError unless the identity may read. */
   authorizeRead(identity: RequestIdentity): Promise<void>;
   /** Throws NotAllowedError unless the identity may apply this kind of change to the resource. */
-  authorizeChange(identity: RequestIdentity, kind: ChangeKind, resource: OwnedResourceRef): Promise<void>;
+  authorizeChange(
+    identity: RequestIdentity,
+    kind: ChangeKind,
+    resource: OwnedResourceRef,
+  ): Promise<void>;
   /** What the identity may do, for `GET /me` (the frontend disables the rest and says why). */
   summarize(identity: RequestIdentity): Promise<AccessSummary>;
 }
@@ -28,7 +36,10 @@ export interface RequestAuthorizer {
 const IDENTITIES = new WeakMap<Request, RequestIdentity>();
 
 /** Remembers the identity of a request for the handlers (audit actor). */
-export function rememberIdentity(req: Request, identity: RequestIdentity): void {
+export function rememberIdentity(
+  req: Request,
+  identity: RequestIdentity,
+): void {
   IDENTITIES.set(req, identity);
 }
 

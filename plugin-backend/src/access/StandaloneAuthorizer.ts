@@ -36,63 +36,120 @@ export class StandaloneAuthorizer implements RequestAuthorizer {
 
   constructor(
     access: AccessConfig | undefined,
-    options: { iapPublicKeys?: () => Promise<IapPublicKeys>; localUserOnLoopbackOnly?: boolean } = {},
+    options: {
+      iapPublicKeys?: () => Promise<IapPublicKeys>;
+      localUserOnLoopbackOnly?: boolean;
+    } = {},
   ) {
     this.access = access;
     this.loopbackOnly = options.localUserOnLoopbackOnly ?? false;
     if (access?.identity.type === 'iap') {
-      this.iap = new IapVerifier({ audience: access.identity.audience, ...(options.iapPublicKeys ? { publicKeys: options.iapPublicKeys } : {}) });
+      this.iap = new IapVerifier({
+        audience: access.identity.audience,
+        ...(options.iapPublicKeys ? { publicKeys: options.iapPublicKeys } : {}),
+      });
     }
   }
 
   /** Builds it from the plugin config; in gcp mode a local user is recognised on loopback only. */
-  static fromConfig(config: GcpServerlessConfig, options: { iapPublicKeys?: () => Promise<IapPublicKeys> } = {}): StandaloneAuthorizer {
-    const access = config.access ?? (config.mode === 'sandbox' ? SANDBOX_DEFAULT_ACCESS : undefined);
-    return new StandaloneAuthorizer(access, { ...options, localUserOnLoopbackOnly: config.mode === 'gcp' });
+  static fromConfig(
+    config: GcpServerlessConfig,
+    options: { iapPublicKeys?: () => Promise<IapPublicKeys> } = {},
+  ): StandaloneAuthorizer {
+    const access =
+      config.access ??
+      (config.mode === 'sandbox' ? SANDBOX_DEFAULT_ACCESS : undefined);
+    return new StandaloneAuthorizer(access, {
+      ...options,
+      localUserOnLoopbackOnly: config.mode === 'gcp',
+    });
   }
 
   async identify(req: Request): Promise<RequestIdentity> {
     if (!this.access) return { user: null };
     if (this.access.identity.type === 'local') {
-      return { user: !this.loopbackOnly || isDirectLoopbackRequest(req) ? this.access.identity.user : null };
+      return {
+        user:
+          !this.loopbackOnly || isDirectLoopbackRequest(req)
+            ? this.access.identity.user
+            : null,
+      };
     }
     return { user: await this.iap!.verify(req) };
   }
 
   async authorizeRead(identity: RequestIdentity): Promise<void> {
     const state = this.readState(identity);
-    if (state.verdict !== 'allow') throw new NotAllowedError(`Not allowed to read: ${state.reason}`);
+    if (state.verdict !== 'allow')
+      throw new NotAllowedError(`Not allowed to read: ${state.reason}`);
   }
 
-  async authorizeChange(identity: RequestIdentity, kind: ChangeKind): Promise<void> {
+  async authorizeChange(
+    identity: RequestIdentity,
+    kind: ChangeKind,
+  ): Promise<void> {
     const state = this.changeState(identity, kind);
-    if (state.verdict !== 'allow') throw new NotAllowedError(`Not allowed to change ${kind}: ${state.reason}`);
+    if (state.verdict !== 'allow')
+      throw new NotAllowedError(
+        `Not allowed to change ${kind}: ${state.reason}`,
+      );
   }
 
   async summarize(identity: RequestIdentity): Promise<AccessSummary> {
-    const changes = Object.fromEntries(CHANGE_KINDS.map(kind => [kind, this.changeState(identity, kind)])) as Record<ChangeKind, PermissionState>;
-    return { system: 'standalone', user: identity.user, roles: this.rolesOf(identity.user), read: this.readState(identity), changes };
+    const changes = Object.fromEntries(
+      CHANGE_KINDS.map(kind => [kind, this.changeState(identity, kind)]),
+    ) as Record<ChangeKind, PermissionState>;
+    return {
+      system: 'standalone',
+      user: identity.user,
+      roles: this.rolesOf(identity.user),
+      read: this.readState(identity),
+      changes,
+    };
   }
 
   /** Roles of a user: listed by email or `*`. */
   rolesOf(user: string | null): StandaloneRole[] {
     if (!user || !this.access) return [];
     const email = user.toLowerCase();
-    return STANDALONE_ROLES.filter(role => this.access!.roles[role].some(m => m === '*' || m.toLowerCase() === email));
+    return STANDALONE_ROLES.filter(role =>
+      this.access!.roles[role].some(
+        m => m === '*' || m.toLowerCase() === email,
+      ),
+    );
   }
 
   private readState(identity: RequestIdentity): PermissionState {
-    if (!this.access) return { verdict: 'allow', reason: 'no access control configured: read-only for everyone' };
+    if (!this.access)
+      return {
+        verdict: 'allow',
+        reason: 'no access control configured: read-only for everyone',
+      };
     return this.rolesOf(identity.user).length > 0
       ? { verdict: 'allow' }
-      : { verdict: 'deny', reason: `${identity.user ?? 'this user'} has no role (viewer, editor or finance) in gcpServerless.access.roles` };
+      : {
+          verdict: 'deny',
+          reason: `${
+            identity.user ?? 'this user'
+          } has no role (viewer, editor or finance) in gcpServerless.access.roles`,
+        };
   }
 
-  private changeState(identity: RequestIdentity, kind: ChangeKind): PermissionState {
+  private changeState(
+    identity: RequestIdentity,
+    kind: ChangeKind,
+  ): PermissionState {
     const role = ROLE_GRANTS[kind];
-    if (!this.access) return { verdict: 'deny', reason: `needs the ${role} role; configure gcpServerless.access to allow edits` };
+    if (!this.access)
+      return {
+        verdict: 'deny',
+        reason: `needs the ${role} role; configure gcpServerless.access to allow edits`,
+      };
     if (this.rolesOf(identity.user).includes(role)) return { verdict: 'allow' };
-    return { verdict: 'deny', reason: `needs the ${role} role (${changePermissions[kind].name})` };
+    return {
+      verdict: 'deny',
+      reason: `needs the ${role} role (${changePermissions[kind].name})`,
+    };
   }
 }
 
@@ -100,6 +157,8 @@ const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** A request from this machine that no proxy forwarded (a proxy on the same machine would add its headers). */
 function isDirectLoopbackRequest(req: Request): boolean {
-  const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+  const forwarded =
+    req.headers['x-forwarded-for'] !== undefined ||
+    req.headers.forwarded !== undefined;
   return !forwarded && LOOPBACK_ADDRESSES.has(req.socket?.remoteAddress ?? '');
 }

@@ -1,8 +1,23 @@
-import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import type {
+  NextFunction,
+  Request,
+  RequestHandler,
+  Response,
+  Router,
+} from 'express';
 import { NotAllowedError } from '@gcp-serverless/common';
-import { isReadOnlyPost, MUTATION_METHODS, resourceOfRequest, ruleForRoute } from './routePermissions';
+import {
+  isReadOnlyPost,
+  MUTATION_METHODS,
+  resourceOfRequest,
+  ruleForRoute,
+} from './routePermissions';
 import { runInRequestScope } from './currentRequest';
-import { identityOf, rememberIdentity, type RequestAuthorizer } from './RequestAuthorizer';
+import {
+  identityOf,
+  rememberIdentity,
+  type RequestAuthorizer,
+} from './RequestAuthorizer';
 
 /**
  * Router-level middleware: establishes the identity of every request and requires the read
@@ -22,10 +37,18 @@ export function readGuard(authorizer: RequestAuthorizer): RequestHandler {
 }
 
 /** Per-route middleware of a mutation route: the update permission of the route's kind of change, before anything else. */
-function changeGuard(authorizer: RequestAuthorizer, method: string, routePath: string): RequestHandler {
+function changeGuard(
+  authorizer: RequestAuthorizer,
+  method: string,
+  routePath: string,
+): RequestHandler {
   const rule = ruleForRoute(routePath);
   const readOnly = isReadOnlyPost(method, routePath);
-  return function gcpServerlessChangeGuard(req: Request, _res: Response, next: NextFunction) {
+  return function gcpServerlessChangeGuard(
+    req: Request,
+    _res: Response,
+    next: NextFunction,
+  ) {
     if (readOnly) {
       // Changes nothing: the read permission, checked by the read guard, is all it needs.
       next();
@@ -33,7 +56,11 @@ function changeGuard(authorizer: RequestAuthorizer, method: string, routePath: s
     }
     if (!rule) {
       // Fail closed: a mutation route nobody mapped to a permission is refused, never open.
-      next(new NotAllowedError(`${method.toUpperCase()} ${routePath} has no permission mapping; refusing`));
+      next(
+        new NotAllowedError(
+          `${method.toUpperCase()} ${routePath} has no permission mapping; refusing`,
+        ),
+      );
       return;
     }
     const identity = identityOf(req);
@@ -41,7 +68,9 @@ function changeGuard(authorizer: RequestAuthorizer, method: string, routePath: s
       next(new NotAllowedError('No identity established for this request'));
       return;
     }
-    authorizer.authorizeChange(identity, rule.kind, resourceOfRequest(rule, req.params)).then(() => next(), next);
+    authorizer
+      .authorizeChange(identity, rule.kind, resourceOfRequest(rule, req.params))
+      .then(() => next(), next);
   };
 }
 
@@ -50,17 +79,32 @@ function changeGuard(authorizer: RequestAuthorizer, method: string, routePath: s
  * guard inserted as their first handler, so every mutation route is authorized in this one place
  * and route modules need nothing. Reads pass through unchanged (the read guard covers them).
  */
-export function guardMutations(router: Router, authorizer: RequestAuthorizer): Router {
+export function guardMutations(
+  router: Router,
+  authorizer: RequestAuthorizer,
+): Router {
   const guarded = new Set<string>(MUTATION_METHODS);
   return new Proxy(router, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
-      if (typeof prop !== 'string' || !guarded.has(prop) || typeof value !== 'function') return value;
+      if (
+        typeof prop !== 'string' ||
+        !guarded.has(prop) ||
+        typeof value !== 'function'
+      )
+        return value;
       return (path: unknown, ...handlers: unknown[]) => {
         if (typeof path !== 'string') {
-          throw new Error(`gcp-serverless: register ${prop} routes with a string path so they can be authorized`);
+          throw new Error(
+            `gcp-serverless: register ${prop} routes with a string path so they can be authorized`,
+          );
         }
-        return value.call(target, path, changeGuard(authorizer, prop, path), ...handlers);
+        return value.call(
+          target,
+          path,
+          changeGuard(authorizer, prop, path),
+          ...handlers,
+        );
       };
     },
   });

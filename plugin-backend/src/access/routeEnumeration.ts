@@ -9,7 +9,11 @@ export interface RouterRoute {
 }
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean>; stack: Array<{ method?: string; name: string }> };
+  route?: {
+    path: string;
+    methods: Record<string, boolean>;
+    stack: Array<{ method?: string; name: string }>;
+  };
 }
 
 /** Every route registered on an express 4 router (its `stack`), one entry per method. */
@@ -21,17 +25,26 @@ export function listRoutes(router: Router): RouterRoute[] {
     return Object.keys(route.methods).map(method => ({
       method,
       path: route.path,
-      handlerNames: route.stack.filter(l => l.method === undefined || l.method === method).map(l => l.name),
+      handlerNames: route.stack
+        .filter(l => l.method === undefined || l.method === method)
+        .map(l => l.name),
     }));
   });
 }
 
 /** The routes that need an update permission. */
 export function mutationRoutes(router: Router): RouterRoute[] {
-  return listRoutes(router).filter(r => (MUTATION_METHODS as readonly string[]).includes(r.method));
+  return listRoutes(router).filter(r =>
+    (MUTATION_METHODS as readonly string[]).includes(r.method),
+  );
 }
 
 /** A concrete URL path for a route pattern, with valid-looking values for its params. */
-export function examplePath(pattern: string, values: Record<string, string>): string {
-  return pattern.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(values[name] ?? 'example'));
+export function examplePath(
+  pattern: string,
+  values: Record<string, string>,
+): string {
+  return pattern.replace(/:(\w+)/g, (_m, name: string) =>
+    encodeURIComponent(values[name] ?? 'example'),
+  );
 }

@@ -1,4 +1,8 @@
-import type { ChangeKind, OwnedResourceRef, OwnedResourceType } from '@gcp-serverless/common';
+import type {
+  ChangeKind,
+  OwnedResourceRef,
+  OwnedResourceType,
+} from '@gcp-serverless/common';
 
 /** HTTP methods that change something (or ask Google to validate a change): each needs an update permission. */
 export const MUTATION_METHODS = ['post', 'put', 'patch', 'delete'] as const;
@@ -27,34 +31,73 @@ export interface RoutePermissionRule {
  * More specific rules come first: a CDN policy of a backend service is not a routing change.
  */
 export const ROUTE_PERMISSION_RULES: readonly RoutePermissionRule[] = [
-  { kind: 'scaling', path: /\/scaling(\/|$)/, resource: 'cloud-run-service', nameParams: ['service'] },
+  {
+    kind: 'scaling',
+    path: /\/scaling(\/|$)/,
+    resource: 'cloud-run-service',
+    nameParams: ['service'],
+  },
   // A backend service or bucket is named by no annotation, so CDN changes have no owner entity (yet):
   // only an unconditional ALLOW permits them. No name param on purpose: the URL map name must not match a backend's.
-  { kind: 'cdn', path: /\/(cdn|backendServices|backendBuckets|backend-services|backend-buckets)(\/|$)/i, resource: 'url-map', nameParams: [] },
-  { kind: 'routing', path: /\/(urlMaps|url-maps|routing|routes)(\/|$)/i, resource: 'url-map', nameParams: ['urlMap', 'name'] },
-  { kind: 'queue', path: /\/queues(\/|$)/i, resource: 'queue', nameParams: ['queue', 'queueId', 'name'] },
-  { kind: 'redis', path: /\/(redis|instances)(\/|$)/i, resource: 'redis-instance', nameParams: ['instance', 'instanceId', 'redis', 'name'] },
-  { kind: 'budget', path: /\/budgets(\/|$)/i, resource: 'budget', nameParams: ['budget', 'budgetId', 'name'] },
+  {
+    kind: 'cdn',
+    path: /\/(cdn|backendServices|backendBuckets|backend-services|backend-buckets)(\/|$)/i,
+    resource: 'url-map',
+    nameParams: [],
+  },
+  {
+    kind: 'routing',
+    path: /\/(urlMaps|url-maps|routing|routes)(\/|$)/i,
+    resource: 'url-map',
+    nameParams: ['urlMap', 'name'],
+  },
+  {
+    kind: 'queue',
+    path: /\/queues(\/|$)/i,
+    resource: 'queue',
+    nameParams: ['queue', 'queueId', 'name'],
+  },
+  {
+    kind: 'redis',
+    path: /\/(redis|instances)(\/|$)/i,
+    resource: 'redis-instance',
+    nameParams: ['instance', 'instanceId', 'redis', 'name'],
+  },
+  {
+    kind: 'budget',
+    path: /\/budgets(\/|$)/i,
+    resource: 'budget',
+    nameParams: ['budget', 'budgetId', 'name'],
+  },
 ];
 
 /**
  * POST routes that change nothing and need only the read permission (already required of every
  * route by the read guard): asking the read model to recompute a project's pages.
  */
-export const READ_ONLY_POST_ROUTES: readonly RegExp[] = [/^\/projects\/:projectId\/refresh$/];
+export const READ_ONLY_POST_ROUTES: readonly RegExp[] = [
+  /^\/projects\/:projectId\/refresh$/,
+];
 
 /** Whether a POST route only reads (see READ_ONLY_POST_ROUTES). */
 export function isReadOnlyPost(method: string, routePath: string): boolean {
-  return method === 'post' && READ_ONLY_POST_ROUTES.some(p => p.test(routePath));
+  return (
+    method === 'post' && READ_ONLY_POST_ROUTES.some(p => p.test(routePath))
+  );
 }
 
 /** The rule of a mutation route, or undefined when none matches (the route is then refused). */
-export function ruleForRoute(routePath: string): RoutePermissionRule | undefined {
+export function ruleForRoute(
+  routePath: string,
+): RoutePermissionRule | undefined {
   return ROUTE_PERMISSION_RULES.find(rule => rule.path.test(routePath));
 }
 
 /** The resource a matched request acts on, from its params (`projectId`, `region`/`location`, name). */
-export function resourceOfRequest(rule: RoutePermissionRule, params: Record<string, string | undefined>): OwnedResourceRef {
+export function resourceOfRequest(
+  rule: RoutePermissionRule,
+  params: Record<string, string | undefined>,
+): OwnedResourceRef {
   const name = rule.nameParams.map(p => params[p]).find(v => v !== undefined);
   const region = params.region ?? params.location;
   return {

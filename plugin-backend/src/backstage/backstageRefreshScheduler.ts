@@ -5,7 +5,9 @@ import type { RefreshScheduler } from '../readModel/RefreshScheduler';
  * The read model's refresh on Backstage's scheduler: a global task, so across every replica of
  * the backend one runs it per interval (the scheduler coordinates through the database).
  */
-export function backstageRefreshScheduler(scheduler: SchedulerService): RefreshScheduler {
+export function backstageRefreshScheduler(
+  scheduler: SchedulerService,
+): RefreshScheduler {
   return {
     async schedule(task) {
       await scheduler.scheduleTask({

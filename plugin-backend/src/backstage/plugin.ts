@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { gcpServerlessPermissions } from '@gcp-serverless/common';
 import { readGcpServerlessConfig } from '../config/config';
 import { buildRouter } from '../router/createRouter';
@@ -33,11 +36,35 @@ export const gcpServerlessPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
       },
-      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, cache, auditor, logger, rootConfig, database, discovery, auth, scheduler }) {
+      async init({
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        cache,
+        auditor,
+        logger,
+        rootConfig,
+        database,
+        discovery,
+        auth,
+        scheduler,
+      }) {
         // Validated with the same zod schema as standalone; a bad key stops the backend naming it.
-        const config = readGcpServerlessConfig(rootConfig.getOptional('gcpServerless'));
+        const config = readGcpServerlessConfig(
+          rootConfig.getOptional('gcpServerless'),
+        );
         permissionsRegistry.addPermissions(gcpServerlessPermissions);
-        const authorizer = new BackstageAuthorizer({ httpAuth, permissions, entities: new CatalogEntityResolver({ discovery, auth, cache, logger }) });
+        const authorizer = new BackstageAuthorizer({
+          httpAuth,
+          permissions,
+          entities: new CatalogEntityResolver({
+            discovery,
+            auth,
+            cache,
+            logger,
+          }),
+        });
         const services = createPluginServices({
           config,
           logger: {
@@ -47,7 +74,9 @@ export const gcpServerlessPlugin = createBackendPlugin({
           },
           authorizer,
           database: await database.getClient(),
-          auditMirrors: [{ name: 'backstage-auditor', log: new AuditorAuditLog(auditor) }],
+          auditMirrors: [
+            { name: 'backstage-auditor', log: new AuditorAuditLog(auditor) },
+          ],
           // Snapshots in the plugin's cache (memory, Redis, Valkey… as backend.cache says); the
           // refresh on the scheduler, global scope: one replica per interval.
           cache,

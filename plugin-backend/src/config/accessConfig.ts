@@ -52,7 +52,10 @@ export const cloudLoggingConfigSchema = z
     /** Project whose log receives the entries (must be allowlisted or the sandbox's). */
     projectId: z.string().min(1),
     /** Log id, e.g. `gcp-serverless-changes` (entries go to projects/P/logs/LOG). */
-    logName: z.string().regex(/^[A-Za-z0-9_.\-/]{1,100}$/, 'letters, digits, _ - . / only').default('gcp-serverless-changes'),
+    logName: z
+      .string()
+      .regex(/^[A-Za-z0-9_.\-/]{1,100}$/, 'letters, digits, _ - . / only')
+      .default('gcp-serverless-changes'),
   })
   .strict();
 

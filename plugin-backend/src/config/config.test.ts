@@ -8,28 +8,54 @@ describe('readGcpServerlessConfig', () => {
       projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
     });
     expect(config.mode).toBe('sandbox');
-    expect(config.timeouts).toEqual({ readMs: 10_000, writeMs: 30_000, operationMs: 180_000 });
+    expect(config.timeouts).toEqual({
+      readMs: 10_000,
+      writeMs: 30_000,
+      operationMs: 180_000,
+    });
   });
 
   it('names every bad key in one message', () => {
     expect(() =>
-      readGcpServerlessConfig({ mode: 'sandbox', projects: [{ projectId: 'Bad_Id', regions: [] }], extra: 1 }),
+      readGcpServerlessConfig({
+        mode: 'sandbox',
+        projects: [{ projectId: 'Bad_Id', regions: [] }],
+        extra: 1,
+      }),
     ).toThrowError(ConfigError);
     try {
-      readGcpServerlessConfig({ mode: 'sandbox', projects: [{ projectId: 'Bad_Id', regions: [] }], extra: 1 });
+      readGcpServerlessConfig({
+        mode: 'sandbox',
+        projects: [{ projectId: 'Bad_Id', regions: [] }],
+        extra: 1,
+      });
     } catch (err) {
       const message = (err as Error).message;
-      expect(message).toContain('gcpServerless.projects[0].projectId: must be a Google Cloud project id');
-      expect(message).toContain('gcpServerless.projects[0].regions: list at least one region');
+      expect(message).toContain(
+        'gcpServerless.projects[0].projectId: must be a Google Cloud project id',
+      );
+      expect(message).toContain(
+        'gcpServerless.projects[0].regions: list at least one region',
+      );
       expect(message).toContain('gcpServerless: unknown key(s) extra');
-      expect(message).toContain('gcpServerless.sandbox.endpoint: is required in sandbox mode');
+      expect(message).toContain(
+        'gcpServerless.sandbox.endpoint: is required in sandbox mode',
+      );
     }
   });
 
   it('refuses duplicate projects and an empty allowlist', () => {
-    expect(() => readGcpServerlessConfig({ mode: 'gcp', projects: [] })).toThrow(/gcpServerless.projects: list at least one project/);
     expect(() =>
-      readGcpServerlessConfig({ mode: 'gcp', projects: [{ projectId: 'abcdef', regions: ['us-central1'] }, { projectId: 'abcdef', regions: ['us-central1'] }] }),
+      readGcpServerlessConfig({ mode: 'gcp', projects: [] }),
+    ).toThrow(/gcpServerless.projects: list at least one project/);
+    expect(() =>
+      readGcpServerlessConfig({
+        mode: 'gcp',
+        projects: [
+          { projectId: 'abcdef', regions: ['us-central1'] },
+          { projectId: 'abcdef', regions: ['us-central1'] },
+        ],
+      }),
     ).toThrow(/duplicate project abcdef/);
   });
 });

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { projectIdSchema, regionSchema } from '@gcp-serverless/common';
-import { accessConfigSchema, cloudLoggingConfigSchema, historyConfigSchema } from './accessConfig';
+import {
+  accessConfigSchema,
+  cloudLoggingConfigSchema,
+  historyConfigSchema,
+} from './accessConfig';
 import { problemsConfigSchema } from './problemsConfig';
-import { cacheConfigSchema, databaseConfigSchema, readModelConfigSchema } from './readModelConfig';
+import {
+  cacheConfigSchema,
+  databaseConfigSchema,
+  readModelConfigSchema,
+} from './readModelConfig';
 
 /**
  * Configuration of the plugin (key `gcpServerless` in app-config). Read once at start-up; a bad
@@ -38,15 +46,28 @@ export const gcpServerlessConfigSchema = z
     billing: z
       .object({
         /** Billing account id, e.g. `012345-6789AB-CDEF01`. */
-        accountId: z.string().regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/, 'must be a billing account id such as 012345-6789AB-CDEF01'),
+        accountId: z
+          .string()
+          .regex(
+            /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/,
+            'must be a billing account id such as 012345-6789AB-CDEF01',
+          ),
         /** The Cloud Billing export to BigQuery: the detailed usage cost table (it has resource.name; the standard one is refused). */
         export: z
           .object({
             /** Project that holds the BigQuery dataset (and runs the queries). */
             projectId: projectIdSchema,
-            dataset: z.string().regex(/^[A-Za-z0-9_]{1,1024}$/, 'must be a BigQuery dataset id (letters, digits, underscores)'),
+            dataset: z
+              .string()
+              .regex(
+                /^[A-Za-z0-9_]{1,1024}$/,
+                'must be a BigQuery dataset id (letters, digits, underscores)',
+              ),
             /** Defaults to `gcp_billing_export_v1_<ACCOUNT with _ for ->`. */
-            table: z.string().regex(/^[A-Za-z0-9_]{1,1024}$/, 'must be a BigQuery table id').optional(),
+            table: z
+              .string()
+              .regex(/^[A-Za-z0-9_]{1,1024}$/, 'must be a BigQuery table id')
+              .optional(),
             /** BigQuery location of the dataset, e.g. `US`, `asia-northeast3`. */
             location: z.string().min(1).optional(),
           })
@@ -56,7 +77,9 @@ export const gcpServerlessConfigSchema = z
          * Which budgets are shown and changed: `allowlisted` (only budgets whose project filter names configured
          * projects, and only those) or `billingAccount` (every budget of the account).
          */
-        budgetScope: z.enum(['allowlisted', 'billingAccount']).default('allowlisted'),
+        budgetScope: z
+          .enum(['allowlisted', 'billingAccount'])
+          .default('allowlisted'),
       })
       .strict()
       .optional(),
@@ -73,7 +96,12 @@ export const gcpServerlessConfigSchema = z
                 projectId: projectIdSchema,
                 service: z.string().min(1),
                 redisInstances: z.array(z.string().min(1)).optional(),
-                redisConnectionsPerInstance: z.number().int().min(1).max(65_000).optional(),
+                redisConnectionsPerInstance: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .max(65_000)
+                  .optional(),
                 queueTargets: z.array(z.string().min(1)).optional(),
                 queueProducers: z.array(z.string().min(1)).optional(),
               })
@@ -103,7 +131,12 @@ export const gcpServerlessConfigSchema = z
         readMs: z.number().int().min(100).max(120_000).default(10_000),
         writeMs: z.number().int().min(100).max(300_000).default(30_000),
         /** How long apply waits for a long-running operation before answering 504. */
-        operationMs: z.number().int().min(1_000).max(1_800_000).default(180_000),
+        operationMs: z
+          .number()
+          .int()
+          .min(1_000)
+          .max(1_800_000)
+          .default(180_000),
       })
       .strict()
       .default({}),
@@ -111,20 +144,29 @@ export const gcpServerlessConfigSchema = z
   .strict()
   .superRefine((config, ctx) => {
     if (config.mode === 'sandbox' && !config.sandbox) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sandbox', 'endpoint'], message: 'is required in sandbox mode' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['sandbox', 'endpoint'],
+        message: 'is required in sandbox mode',
+      });
     }
     const table = config.billing?.export?.table;
     if (table?.startsWith('gcp_billing_export_v1_')) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['billing', 'export', 'table'],
-        message: 'is the standard usage cost export, which has no resource.name; use the detailed usage cost export table gcp_billing_export_resource_v1_<ACCOUNT> (docs/costs-and-budgets.md)',
+        message:
+          'is the standard usage cost export, which has no resource.name; use the detailed usage cost export table gcp_billing_export_resource_v1_<ACCOUNT> (docs/costs-and-budgets.md)',
       });
     }
     const seen = new Set<string>();
     config.projects.forEach((p, i) => {
       if (seen.has(p.projectId)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['projects', i, 'projectId'], message: `duplicate project ${p.projectId}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['projects', i, 'projectId'],
+          message: `duplicate project ${p.projectId}`,
+        });
       }
       seen.add(p.projectId);
     });
@@ -133,7 +175,9 @@ export const gcpServerlessConfigSchema = z
 /** Validated configuration, defaults applied. */
 export type GcpServerlessConfig = z.infer<typeof gcpServerlessConfigSchema>;
 /** Configuration as written by the operator (defaults optional). */
-export type GcpServerlessConfigInput = z.input<typeof gcpServerlessConfigSchema>;
+export type GcpServerlessConfigInput = z.input<
+  typeof gcpServerlessConfigSchema
+>;
 
 /** Thrown at start-up when the configuration is invalid; the message names every bad key. */
 export class ConfigError extends Error {
@@ -141,13 +185,23 @@ export class ConfigError extends Error {
 }
 
 /** Validates raw configuration (already read from a file or app-config) under the `gcpServerless` key. */
-export function readGcpServerlessConfig(raw: unknown, key = 'gcpServerless'): GcpServerlessConfig {
+export function readGcpServerlessConfig(
+  raw: unknown,
+  key = 'gcpServerless',
+): GcpServerlessConfig {
   const result = gcpServerlessConfigSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
   const lines = result.error.issues.map(issue => {
-    const path = [key, ...issue.path].map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-    const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
+    const path = [key, ...issue.path]
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+      .join('');
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key(s) ${issue.keys.join(', ')}`
+        : issue.message;
     return `  ${path}: ${message}`;
   });
-  throw new ConfigError(`Invalid gcp-serverless configuration:\n${lines.join('\n')}`);
+  throw new ConfigError(
+    `Invalid gcp-serverless configuration:\n${lines.join('\n')}`,
+  );
 }

@@ -19,10 +19,21 @@ export const readModelConfigSchema = z
      * started behind it). Older than this, a read waits for the refresh; when the refresh fails, the
      * old snapshot is served anyway, marked stale, so a failing Google API never blanks a page.
      */
-    serveStaleForSeconds: z.number().int().min(0).max(7 * 86_400).default(900),
+    serveStaleForSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400)
+      .default(900),
     /** Windows the background refresher keeps warm; other windows are computed on first read. */
     windows: z
-      .array(z.enum(TIME_WINDOWS, { errorMap: () => ({ message: `must be one of ${TIME_WINDOWS.join(', ')}` }) }))
+      .array(
+        z.enum(TIME_WINDOWS, {
+          errorMap: () => ({
+            message: `must be one of ${TIME_WINDOWS.join(', ')}`,
+          }),
+        }),
+      )
       .default(['1h']),
   })
   .strict()
@@ -43,7 +54,9 @@ export const cacheConfigSchema = z
         /** Redis or Valkey (the Redis protocol) through `@keyv/redis`. */
         store: z.literal('redis'),
         /** e.g. `redis://127.0.0.1:6379` or `rediss://user:password@host:6380/0`. */
-        connection: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+        connection: z
+          .string()
+          .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
       })
       .strict(),
   ])

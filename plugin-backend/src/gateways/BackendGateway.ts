@@ -5,13 +5,27 @@ import {
   GlobalOperationsClient,
   RegionNetworkEndpointGroupsClient,
 } from '@google-cloud/compute';
-import { ConflictError, type BackendBucketView, type BackendServiceView, type CdnPolicyChange } from '@gcp-serverless/common';
+import {
+  ConflictError,
+  type BackendBucketView,
+  type BackendServiceView,
+  type CdnPolicyChange,
+} from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
-import { computeOperationName, waitForGlobalOperation } from './computeOperations';
-import { toBackendBucketView, toBackendServiceView, toNegView, toPlainJson, type NegView } from './computeTranslator';
+import {
+  computeOperationName,
+  waitForGlobalOperation,
+} from './computeOperations';
+import {
+  toBackendBucketView,
+  toBackendServiceView,
+  toNegView,
+  toPlainJson,
+  type NegView,
+} from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import type { ComputeTimeouts } from './UrlMapGateway';
@@ -41,23 +55,44 @@ export class BackendGateway {
   private readonly clients: BackendClients;
   private readonly timeouts: ComputeTimeouts;
 
-  constructor(
-    clients: BackendClients,
-    timeouts: ComputeTimeouts,
-  ) {
+  constructor(clients: BackendClients, timeouts: ComputeTimeouts) {
     this.clients = clients;
     this.timeouts = timeouts;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BackendGateway {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): BackendGateway {
     const o = googleClientOptions(config) as never;
     return new BackendGateway(
       {
-        services: guardClient(new BackendServicesClient(o), credentials, ['list', 'get', 'patch', 'update']),
-        buckets: guardClient(new BackendBucketsClient(o), credentials, ['list', 'get', 'patch', 'update']),
-        globalNegs: guardClient(new GlobalNetworkEndpointGroupsClient(o), credentials, ['list']),
-        regionNegs: guardClient(new RegionNetworkEndpointGroupsClient(o), credentials, ['list']),
-        operations: guardClient(new GlobalOperationsClient(o), credentials, ['wait', 'get']),
+        services: guardClient(new BackendServicesClient(o), credentials, [
+          'list',
+          'get',
+          'patch',
+          'update',
+        ]),
+        buckets: guardClient(new BackendBucketsClient(o), credentials, [
+          'list',
+          'get',
+          'patch',
+          'update',
+        ]),
+        globalNegs: guardClient(
+          new GlobalNetworkEndpointGroupsClient(o),
+          credentials,
+          ['list'],
+        ),
+        regionNegs: guardClient(
+          new RegionNetworkEndpointGroupsClient(o),
+          credentials,
+          ['list'],
+        ),
+        operations: guardClient(new GlobalOperationsClient(o), credentials, [
+          'wait',
+          'get',
+        ]),
       },
       config.timeouts,
     );
@@ -73,35 +108,78 @@ export class BackendGateway {
   async listNegs(projectId: string, regions: string[]): Promise<NegView[]> {
     const opts = callOptions(this.timeouts.readMs);
     const lists = await Promise.all([
-      this.read(() => this.clients.globalNegs.list({ project: projectId }, opts), `listing global network endpoint groups of ${projectId}`),
+      this.read(
+        () => this.clients.globalNegs.list({ project: projectId }, opts),
+        `listing global network endpoint groups of ${projectId}`,
+      ),
       ...regions.map(region =>
-        this.read(() => this.clients.regionNegs.list({ project: projectId, region }, opts), `listing network endpoint groups of ${projectId} in ${region}`),
+        this.read(
+          () =>
+            this.clients.regionNegs.list({ project: projectId, region }, opts),
+          `listing network endpoint groups of ${projectId} in ${region}`,
+        ),
       ),
     ]);
     return lists.flatMap(([negs]) => negs.map(n => toNegView(toPlainJson(n))));
   }
 
-  async listBackendServices(projectId: string, negs: NegView[]): Promise<BackendServiceView[]> {
-    const [list] = await this.read(() => this.clients.services.list({ project: projectId }, callOptions(this.timeouts.readMs)), `listing backend services of ${projectId}`);
-    return list.map(s => toBackendServiceView(toPlainJson(s), projectId, negs)).sort((a, b) => a.name.localeCompare(b.name));
+  async listBackendServices(
+    projectId: string,
+    negs: NegView[],
+  ): Promise<BackendServiceView[]> {
+    const [list] = await this.read(
+      () =>
+        this.clients.services.list(
+          { project: projectId },
+          callOptions(this.timeouts.readMs),
+        ),
+      `listing backend services of ${projectId}`,
+    );
+    return list
+      .map(s => toBackendServiceView(toPlainJson(s), projectId, negs))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async listBackendBuckets(projectId: string): Promise<BackendBucketView[]> {
-    const [list] = await this.read(() => this.clients.buckets.list({ project: projectId }, callOptions(this.timeouts.readMs)), `listing backend buckets of ${projectId}`);
-    return list.map(b => toBackendBucketView(toPlainJson(b), projectId)).sort((a, b) => a.name.localeCompare(b.name));
+    const [list] = await this.read(
+      () =>
+        this.clients.buckets.list(
+          { project: projectId },
+          callOptions(this.timeouts.readMs),
+        ),
+      `listing backend buckets of ${projectId}`,
+    );
+    return list
+      .map(b => toBackendBucketView(toPlainJson(b), projectId))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async getBackendService(projectId: string, name: string, negs: NegView[] = []): Promise<BackendServiceView> {
+  async getBackendService(
+    projectId: string,
+    name: string,
+    negs: NegView[] = [],
+  ): Promise<BackendServiceView> {
     const [s] = await this.read(
-      () => this.clients.services.get({ project: projectId, backendService: name }, callOptions(this.timeouts.readMs)),
+      () =>
+        this.clients.services.get(
+          { project: projectId, backendService: name },
+          callOptions(this.timeouts.readMs),
+        ),
       `reading backend service ${name} of ${projectId}`,
     );
     return toBackendServiceView(toPlainJson(s), projectId, negs);
   }
 
-  async getBackendBucket(projectId: string, name: string): Promise<BackendBucketView> {
+  async getBackendBucket(
+    projectId: string,
+    name: string,
+  ): Promise<BackendBucketView> {
     const [b] = await this.read(
-      () => this.clients.buckets.get({ project: projectId, backendBucket: name }, callOptions(this.timeouts.readMs)),
+      () =>
+        this.clients.buckets.get(
+          { project: projectId, backendBucket: name },
+          callOptions(this.timeouts.readMs),
+        ),
       `reading backend bucket ${name} of ${projectId}`,
     );
     return toBackendBucketView(toPlainJson(b), projectId);
@@ -114,29 +192,75 @@ export class BackendGateway {
    * hash before calling. Under USE_ORIGIN_HEADERS the TTL overrides are left out: they cannot coexist
    * with that mode and compute drops them on the switch (unverified for real compute; the sandbox does).
    */
-  async patchCdnPolicy(ref: CdnBackendRef, change: CdnPolicyChange, fingerprint: string | null): Promise<{ operation: string }> {
-    const what = `updating the CDN policy of ${ref.kind === 'backendBuckets' ? 'backend bucket' : 'backend service'} ${ref.name} of ${ref.projectId}`;
-    const cdnPolicy: Record<string, unknown> = { cacheMode: change.cacheMode, negativeCaching: change.negativeCaching };
-    for (const key of ['defaultTtl', 'maxTtl', 'clientTtl', 'serveWhileStale'] as const) if (change[key] !== null) cdnPolicy[key] = change[key];
+  async patchCdnPolicy(
+    ref: CdnBackendRef,
+    change: CdnPolicyChange,
+    fingerprint: string | null,
+  ): Promise<{ operation: string }> {
+    const what = `updating the CDN policy of ${
+      ref.kind === 'backendBuckets' ? 'backend bucket' : 'backend service'
+    } ${ref.name} of ${ref.projectId}`;
+    const cdnPolicy: Record<string, unknown> = {
+      cacheMode: change.cacheMode,
+      negativeCaching: change.negativeCaching,
+    };
+    for (const key of [
+      'defaultTtl',
+      'maxTtl',
+      'clientTtl',
+      'serveWhileStale',
+    ] as const)
+      if (change[key] !== null) cdnPolicy[key] = change[key];
     let operation = '';
     try {
       const call =
         ref.kind === 'backendBuckets'
-          ? this.clients.buckets.patch({ project: ref.projectId, backendBucket: ref.name, backendBucketResource: { enableCdn: change.enableCdn, cdnPolicy } as never }, callOptions(this.timeouts.writeMs))
+          ? this.clients.buckets.patch(
+              {
+                project: ref.projectId,
+                backendBucket: ref.name,
+                backendBucketResource: {
+                  enableCdn: change.enableCdn,
+                  cdnPolicy,
+                } as never,
+              },
+              callOptions(this.timeouts.writeMs),
+            )
           : this.clients.services.patch(
-              { project: ref.projectId, backendService: ref.name, backendServiceResource: { enableCDN: change.enableCdn, cdnPolicy, fingerprint } as never },
+              {
+                project: ref.projectId,
+                backendService: ref.name,
+                backendServiceResource: {
+                  enableCDN: change.enableCdn,
+                  cdnPolicy,
+                  fingerprint,
+                } as never,
+              },
               callOptions(this.timeouts.writeMs),
             );
-      const [started] = await withDeadline(call as Promise<unknown[]>, this.timeouts.writeMs, what);
+      const [started] = await withDeadline(
+        call as Promise<unknown[]>,
+        this.timeouts.writeMs,
+        what,
+      );
       operation = computeOperationName(started);
     } catch (err) {
       if (grpcCode(err) === GrpcCode.FAILED_PRECONDITION) {
-        throw new ConflictError(`Backend ${ref.name} was changed by someone else since you previewed; review the current policy and try again`, { cause: err });
+        throw new ConflictError(
+          `Backend ${ref.name} was changed by someone else since you previewed; review the current policy and try again`,
+          { cause: err },
+        );
       }
       throw wrapGoogleError(err, what);
     }
     try {
-      await waitForGlobalOperation(this.clients.operations, ref.projectId, operation, this.timeouts.operationMs, what);
+      await waitForGlobalOperation(
+        this.clients.operations,
+        ref.projectId,
+        operation,
+        this.timeouts.operationMs,
+        what,
+      );
     } catch (err) {
       throw wrapGoogleError(err, what);
     }

@@ -1,5 +1,9 @@
 import { ServicesClient } from '@google-cloud/run';
-import { ConflictError, type CloudRunService, type ScalingSettings } from '@gcp-serverless/common';
+import {
+  ConflictError,
+  type CloudRunService,
+  type ScalingSettings,
+} from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
@@ -33,25 +37,39 @@ export class CloudRunGateway {
   private readonly client: ServicesClient;
   private readonly timeouts: CloudRunGatewayTimeouts;
 
-  constructor(
-    client: ServicesClient,
-    timeouts: CloudRunGatewayTimeouts,
-  ) {
+  constructor(client: ServicesClient, timeouts: CloudRunGatewayTimeouts) {
     this.client = client;
     this.timeouts = timeouts;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CloudRunGateway {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): CloudRunGateway {
     const client = new ServicesClient(googleClientOptions(config) as never);
-    return new CloudRunGateway(guardClient(client, credentials, ['listServices', 'getService', 'updateService']), config.timeouts);
+    return new CloudRunGateway(
+      guardClient(client, credentials, [
+        'listServices',
+        'getService',
+        'updateService',
+      ]),
+      config.timeouts,
+    );
   }
 
   /** All services of one project and region (the client follows nextPageToken). */
-  async listServices(projectId: string, region: string): Promise<CloudRunService[]> {
+  async listServices(
+    projectId: string,
+    region: string,
+  ): Promise<CloudRunService[]> {
     const what = `listing Cloud Run services of ${projectId} in ${region}`;
     try {
       const [services] = await readWithRetry(
-        () => this.client.listServices({ parent: `projects/${projectId}/locations/${region}` }, callOptions(this.timeouts.readMs)),
+        () =>
+          this.client.listServices(
+            { parent: `projects/${projectId}/locations/${region}` },
+            callOptions(this.timeouts.readMs),
+          ),
         this.timeouts.readMs,
         what,
       );
@@ -61,7 +79,11 @@ export class CloudRunGateway {
     }
   }
 
-  async getService(projectId: string, region: string, name: string): Promise<CloudRunService> {
+  async getService(
+    projectId: string,
+    region: string,
+    name: string,
+  ): Promise<CloudRunService> {
     return toCloudRunService(await this.getRaw(projectId, region, name));
   }
 
@@ -82,33 +104,62 @@ export class CloudRunGateway {
     if (raw.etag !== expectedEtag) throw this.conflict(toCloudRunService(raw));
 
     const template = { ...(raw.template ?? {}) };
-    template.scaling = { ...(template.scaling ?? {}), minInstanceCount: change.minInstances, maxInstanceCount: change.maxInstances };
+    template.scaling = {
+      ...(template.scaling ?? {}),
+      minInstanceCount: change.minInstances,
+      maxInstanceCount: change.maxInstances,
+    };
     template.maxInstanceRequestConcurrency = change.concurrency;
-    const what = `${options.validateOnly ? 'validating' : 'updating'} scaling of Cloud Run service ${ref.name} in ${ref.region}`;
+    const what = `${
+      options.validateOnly ? 'validating' : 'updating'
+    } scaling of Cloud Run service ${ref.name} in ${ref.region}`;
     try {
       const [operation] = await withDeadline(
         this.client.updateService(
-          { service: { ...raw, template } as never, updateMask: { paths: SCALING_MASK }, validateOnly: options.validateOnly },
+          {
+            service: { ...raw, template } as never,
+            updateMask: { paths: SCALING_MASK },
+            validateOnly: options.validateOnly,
+          },
           callOptions(this.timeouts.writeMs),
         ),
         this.timeouts.writeMs,
         what,
       );
-      const [updated] = await withDeadline(operation.promise(), this.timeouts.operationMs, `${what}: operation ${operation.name}`);
-      return { service: toCloudRunService(updated as RawRunService), operation: operation.name ?? '' };
+      const [updated] = await withDeadline(
+        operation.promise(),
+        this.timeouts.operationMs,
+        `${what}: operation ${operation.name}`,
+      );
+      return {
+        service: toCloudRunService(updated as RawRunService),
+        operation: operation.name ?? '',
+      };
     } catch (err) {
       if (grpcCode(err) === GrpcCode.ABORTED) {
-        throw this.conflict(await this.getService(ref.projectId, ref.region, ref.name));
+        throw this.conflict(
+          await this.getService(ref.projectId, ref.region, ref.name),
+        );
       }
       throw wrapGoogleError(err, what);
     }
   }
 
-  private async getRaw(projectId: string, region: string, name: string): Promise<RawRunService> {
+  private async getRaw(
+    projectId: string,
+    region: string,
+    name: string,
+  ): Promise<RawRunService> {
     const what = `reading Cloud Run service ${name} of ${projectId} in ${region}`;
     try {
       const [service] = await readWithRetry(
-        () => this.client.getService({ name: `projects/${projectId}/locations/${region}/services/${name}` }, callOptions(this.timeouts.readMs)),
+        () =>
+          this.client.getService(
+            {
+              name: `projects/${projectId}/locations/${region}/services/${name}`,
+            },
+            callOptions(this.timeouts.readMs),
+          ),
         this.timeouts.readMs,
         what,
       );
@@ -127,6 +178,12 @@ export class CloudRunGateway {
 export function staleServiceConflict(current: CloudRunService): ConflictError {
   return new ConflictError(
     `Cloud Run service ${current.name} was changed by someone else since you previewed; review the current values and try again`,
-    { details: { current: current.scaling, etag: current.etag, service: current } },
+    {
+      details: {
+        current: current.scaling,
+        etag: current.etag,
+        service: current,
+      },
+    },
   );
 }

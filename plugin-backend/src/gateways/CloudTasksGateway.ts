@@ -6,7 +6,12 @@ import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
-import { QUEUE_SETTINGS_MASK, queueSettingsBody, toCloudTasksQueue, type RawQueue } from './tasksQueueTranslator';
+import {
+  QUEUE_SETTINGS_MASK,
+  queueSettingsBody,
+  toCloudTasksQueue,
+  type RawQueue,
+} from './tasksQueueTranslator';
 
 /** Which queue: project, region (Cloud Tasks location) and queue id. */
 export interface QueueRef {
@@ -21,7 +26,8 @@ export interface CloudTasksGatewayTimeouts {
   writeMs: number;
 }
 
-const queueName = (ref: QueueRef) => `projects/${ref.projectId}/locations/${ref.region}/queues/${ref.name}`;
+const queueName = (ref: QueueRef) =>
+  `projects/${ref.projectId}/locations/${ref.region}/queues/${ref.name}`;
 
 /**
  * Cloud Tasks v2 behind our own interface: returns domain types, wraps failures with context. Writes
@@ -32,26 +38,43 @@ export class CloudTasksGateway {
   private readonly client: CloudTasksClient;
   private readonly timeouts: CloudTasksGatewayTimeouts;
 
-  constructor(
-    client: CloudTasksClient,
-    timeouts: CloudTasksGatewayTimeouts,
-  ) {
+  constructor(client: CloudTasksClient, timeouts: CloudTasksGatewayTimeouts) {
     this.client = client;
     this.timeouts = timeouts;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): CloudTasksGateway {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): CloudTasksGateway {
     const client = new CloudTasksClient(googleClientOptions(config) as never);
-    const methods = ['listQueues', 'getQueue', 'updateQueue', 'pauseQueue', 'resumeQueue', 'purgeQueue'] as const;
-    return new CloudTasksGateway(guardClient(client, credentials, methods), config.timeouts);
+    const methods = [
+      'listQueues',
+      'getQueue',
+      'updateQueue',
+      'pauseQueue',
+      'resumeQueue',
+      'purgeQueue',
+    ] as const;
+    return new CloudTasksGateway(
+      guardClient(client, credentials, methods),
+      config.timeouts,
+    );
   }
 
   /** All queues of one project and region (the client follows nextPageToken). */
-  async listQueues(projectId: string, region: string): Promise<CloudTasksQueue[]> {
+  async listQueues(
+    projectId: string,
+    region: string,
+  ): Promise<CloudTasksQueue[]> {
     const what = `listing Cloud Tasks queues of ${projectId} in ${region}`;
     try {
       const [queues] = await readWithRetry(
-        () => this.client.listQueues({ parent: `projects/${projectId}/locations/${region}` }, callOptions(this.timeouts.readMs)),
+        () =>
+          this.client.listQueues(
+            { parent: `projects/${projectId}/locations/${region}` },
+            callOptions(this.timeouts.readMs),
+          ),
         this.timeouts.readMs,
         what,
       );
@@ -65,7 +88,11 @@ export class CloudTasksGateway {
     const what = `reading Cloud Tasks queue ${ref.name} of ${ref.projectId} in ${ref.region}`;
     try {
       const [queue] = await readWithRetry(
-        () => this.client.getQueue({ name: queueName(ref) }, callOptions(this.timeouts.readMs)),
+        () =>
+          this.client.getQueue(
+            { name: queueName(ref) },
+            callOptions(this.timeouts.readMs),
+          ),
         this.timeouts.readMs,
         what,
       );
@@ -79,12 +106,18 @@ export class CloudTasksGateway {
    * Sets rate limits and retry config with an explicit updateMask (an empty mask would replace every
    * field, and UpdateQueue creates a missing queue — docs/google-apis.md §4 — so the caller reads it first).
    */
-  async updateSettings(ref: QueueRef, settings: QueueSettings): Promise<CloudTasksQueue> {
+  async updateSettings(
+    ref: QueueRef,
+    settings: QueueSettings,
+  ): Promise<CloudTasksQueue> {
     const what = `updating rate limits and retry config of Cloud Tasks queue ${ref.name} in ${ref.region}`;
     try {
       const [queue] = await withDeadline(
         this.client.updateQueue(
-          { queue: queueSettingsBody(queueName(ref), settings) as never, updateMask: { paths: QUEUE_SETTINGS_MASK } },
+          {
+            queue: queueSettingsBody(queueName(ref), settings) as never,
+            updateMask: { paths: QUEUE_SETTINGS_MASK },
+          },
           callOptions(this.timeouts.writeMs),
         ),
         this.timeouts.writeMs,
@@ -97,19 +130,38 @@ export class CloudTasksGateway {
   }
 
   pause(ref: QueueRef): Promise<CloudTasksQueue> {
-    return this.action(ref, 'pausing', () => this.client.pauseQueue({ name: queueName(ref) }, callOptions(this.timeouts.writeMs)));
+    return this.action(ref, 'pausing', () =>
+      this.client.pauseQueue(
+        { name: queueName(ref) },
+        callOptions(this.timeouts.writeMs),
+      ),
+    );
   }
 
   resume(ref: QueueRef): Promise<CloudTasksQueue> {
-    return this.action(ref, 'resuming', () => this.client.resumeQueue({ name: queueName(ref) }, callOptions(this.timeouts.writeMs)));
+    return this.action(ref, 'resuming', () =>
+      this.client.resumeQueue(
+        { name: queueName(ref) },
+        callOptions(this.timeouts.writeMs),
+      ),
+    );
   }
 
   /** Deletes every task in the queue (tasks created before the purge time). */
   purge(ref: QueueRef): Promise<CloudTasksQueue> {
-    return this.action(ref, 'purging', () => this.client.purgeQueue({ name: queueName(ref) }, callOptions(this.timeouts.writeMs)));
+    return this.action(ref, 'purging', () =>
+      this.client.purgeQueue(
+        { name: queueName(ref) },
+        callOptions(this.timeouts.writeMs),
+      ),
+    );
   }
 
-  private async action(ref: QueueRef, verb: string, call: () => Promise<unknown[]>): Promise<CloudTasksQueue> {
+  private async action(
+    ref: QueueRef,
+    verb: string,
+    call: () => Promise<unknown[]>,
+  ): Promise<CloudTasksQueue> {
     const what = `${verb} Cloud Tasks queue ${ref.name} in ${ref.region}`;
     try {
       const [queue] = await withDeadline(call(), this.timeouts.writeMs, what);

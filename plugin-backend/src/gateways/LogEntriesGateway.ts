@@ -23,31 +23,50 @@ export class LogEntriesGateway {
   private readonly logging: Logging;
   private readonly readMs: number;
 
-  constructor(
-    logging: Logging,
-    readMs: number,
-  ) {
+  constructor(logging: Logging, readMs: number) {
     this.logging = logging;
     this.readMs = readMs;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): LogEntriesGateway {
-    return new LogEntriesGateway(guardClient(new Logging(googleClientOptions(config)), credentials, ['getEntries']), config.timeouts.readMs);
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): LogEntriesGateway {
+    return new LogEntriesGateway(
+      guardClient(new Logging(googleClientOptions(config)), credentials, [
+        'getEntries',
+      ]),
+      config.timeouts.readMs,
+    );
   }
 
   /** The newest `pageSize` entries of a project matching a Logging query (one call, no auto-paging). */
-  async newest(projectId: string, filter: string, pageSize: number): Promise<LogEntriesPage> {
+  async newest(
+    projectId: string,
+    filter: string,
+    pageSize: number,
+  ): Promise<LogEntriesPage> {
     const what = `reading log entries of ${projectId}`;
     try {
       const [entries, nextQuery] = await readWithRetry(
-        () => this.logging.getEntries({
-          resourceNames: [`projects/${projectId}`], filter, orderBy: 'timestamp desc', pageSize, autoPaginate: false,
-          gaxOptions: callOptions(this.readMs),
-        }),
+        () =>
+          this.logging.getEntries({
+            resourceNames: [`projects/${projectId}`],
+            filter,
+            orderBy: 'timestamp desc',
+            pageSize,
+            autoPaginate: false,
+            gaxOptions: callOptions(this.readMs),
+          }),
         this.readMs,
         what,
       );
-      return { entries: entries.map(e => logEntrySummary(e as unknown as RawEntry)), more: Boolean(nextQuery && (nextQuery as { pageToken?: string }).pageToken) };
+      return {
+        entries: entries.map(e => logEntrySummary(e as unknown as RawEntry)),
+        more: Boolean(
+          nextQuery && (nextQuery as { pageToken?: string }).pageToken,
+        ),
+      };
     } catch (err) {
       throw wrapGoogleError(err, what);
     }

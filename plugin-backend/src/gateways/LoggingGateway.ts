@@ -27,11 +27,7 @@ export class LoggingGateway {
   private readonly what: string;
   private readonly writeDeadlineMs: number;
 
-  constructor(
-    log: Log,
-    what: string,
-    writeDeadlineMs: number,
-  ) {
+  constructor(log: Log, what: string, writeDeadlineMs: number) {
     this.log = log;
     this.what = what;
     this.writeDeadlineMs = writeDeadlineMs;
@@ -41,20 +37,42 @@ export class LoggingGateway {
    * The official client pointed like every other gateway (sandbox or ADC). The `global` resource is
    * passed on every write: without one the library probes the metadata server (docs/google-apis.md §1).
    */
-  static fromConfig(config: GcpServerlessConfig, logging: CloudLoggingConfig, credentials: GoogleCredentials): LoggingGateway {
-    const client = new Logging({ ...googleClientOptions(config), projectId: logging.projectId });
+  static fromConfig(
+    config: GcpServerlessConfig,
+    logging: CloudLoggingConfig,
+    credentials: GoogleCredentials,
+  ): LoggingGateway {
+    const client = new Logging({
+      ...googleClientOptions(config),
+      projectId: logging.projectId,
+    });
     client.detectedResource = { type: 'global', labels: {} };
-    return new LoggingGateway(guardClient(client.log(logging.logName), credentials, ['write']), `projects/${logging.projectId}/logs/${logging.logName}`, config.timeouts.writeMs);
+    return new LoggingGateway(
+      guardClient(client.log(logging.logName), credentials, ['write']),
+      `projects/${logging.projectId}/logs/${logging.logName}`,
+      config.timeouts.writeMs,
+    );
   }
 
   /** Writes one entry; failures are wrapped with the log's name. Writes are not retried (no duplicate entries). */
   async write(entry: StructuredLogEntry): Promise<void> {
     const logEntry = this.log.entry(
-      { resource: { type: 'global', labels: {} }, severity: entry.severity, labels: entry.labels, timestamp: new Date(entry.time) },
+      {
+        resource: { type: 'global', labels: {} },
+        severity: entry.severity,
+        labels: entry.labels,
+        timestamp: new Date(entry.time),
+      },
       entry.payload,
     );
     try {
-      await withDeadline(this.log.write(logEntry, { gaxOptions: callOptions(this.writeDeadlineMs) }), this.writeDeadlineMs, `writing to ${this.what}`);
+      await withDeadline(
+        this.log.write(logEntry, {
+          gaxOptions: callOptions(this.writeDeadlineMs),
+        }),
+        this.writeDeadlineMs,
+        `writing to ${this.what}`,
+      );
     } catch (err) {
       throw wrapGoogleError(err, `writing an entry to ${this.what}`);
     }

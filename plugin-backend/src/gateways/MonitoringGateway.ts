@@ -53,8 +53,14 @@ export interface MetricSeries {
 }
 
 interface RawPoint {
-  interval?: { endTime?: { seconds?: unknown; nanos?: number } | string | null } | null;
-  value?: { doubleValue?: number | null; int64Value?: unknown; distributionValue?: { mean?: number | null; count?: unknown } | null } | null;
+  interval?: {
+    endTime?: { seconds?: unknown; nanos?: number } | string | null;
+  } | null;
+  value?: {
+    doubleValue?: number | null;
+    int64Value?: unknown;
+    distributionValue?: { mean?: number | null; count?: unknown } | null;
+  } | null;
 }
 interface RawSeries {
   metric?: { labels?: Record<string, string> | null } | null;
@@ -65,7 +71,9 @@ interface RawSeries {
 function endTimeIso(point: RawPoint): string {
   const t = point.interval?.endTime;
   if (typeof t === 'string') return new Date(t).toISOString();
-  return new Date(Number(String(t?.seconds ?? 0)) * 1000 + Math.floor((t?.nanos ?? 0) / 1e6)).toISOString();
+  return new Date(
+    Number(String(t?.seconds ?? 0)) * 1000 + Math.floor((t?.nanos ?? 0) / 1e6),
+  ).toISOString();
 }
 
 function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
@@ -73,7 +81,9 @@ function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
   if (v.doubleValue != null) return Number(v.doubleValue);
   if (v.int64Value != null) return Number(String(v.int64Value));
   if (v.distributionValue) {
-    return distribution === 'count' ? Number(String(v.distributionValue.count ?? 0)) : Number(v.distributionValue.mean ?? 0);
+    return distribution === 'count'
+      ? Number(String(v.distributionValue.count ?? 0))
+      : Number(v.distributionValue.mean ?? 0);
   }
   return 0;
 }
@@ -83,17 +93,22 @@ export class MonitoringGateway {
   private readonly client: MetricServiceClient;
   private readonly readDeadlineMs: number;
 
-  constructor(
-    client: MetricServiceClient,
-    readDeadlineMs: number,
-  ) {
+  constructor(client: MetricServiceClient, readDeadlineMs: number) {
     this.client = client;
     this.readDeadlineMs = readDeadlineMs;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): MonitoringGateway {
-    const client = new MetricServiceClient(googleClientOptions(config) as never);
-    return new MonitoringGateway(guardClient(client, credentials, ['listTimeSeries']), config.timeouts.readMs);
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): MonitoringGateway {
+    const client = new MetricServiceClient(
+      googleClientOptions(config) as never,
+    );
+    return new MonitoringGateway(
+      guardClient(client, credentials, ['listTimeSeries']),
+      config.timeouts.readMs,
+    );
   }
 
   /** One aggregated query; the client follows nextPageToken, so a fleet of any size is still one logical call. */
@@ -101,21 +116,25 @@ export class MonitoringGateway {
     const what = `reading ${q.purpose} from Cloud Monitoring`;
     try {
       const [series] = await readWithRetry(
-        () => this.client.listTimeSeries(
-          {
-            name: `projects/${q.projectId}`,
-            filter: q.filter,
-            interval: { startTime: toTimestamp(q.startMs), endTime: toTimestamp(q.endMs) },
-            aggregation: {
-              alignmentPeriod: { seconds: q.alignmentPeriodSeconds },
-              perSeriesAligner: q.aligner,
-              crossSeriesReducer: q.reducer,
-              groupByFields: q.groupByFields,
+        () =>
+          this.client.listTimeSeries(
+            {
+              name: `projects/${q.projectId}`,
+              filter: q.filter,
+              interval: {
+                startTime: toTimestamp(q.startMs),
+                endTime: toTimestamp(q.endMs),
+              },
+              aggregation: {
+                alignmentPeriod: { seconds: q.alignmentPeriodSeconds },
+                perSeriesAligner: q.aligner,
+                crossSeriesReducer: q.reducer,
+                groupByFields: q.groupByFields,
+              },
+              view: 'FULL',
             },
-            view: 'FULL',
-          },
-          callOptions(this.readDeadlineMs),
-        ),
+            callOptions(this.readDeadlineMs),
+          ),
         this.readDeadlineMs,
         what,
       );
@@ -125,7 +144,12 @@ export class MonitoringGateway {
           ...prefixKeys('metric.labels.', s.metric?.labels),
         },
         // Monitoring returns points newest first; charts want oldest first.
-        points: (s.points ?? []).map(p => ({ time: endTimeIso(p), value: pointValue(p, q.distributionValue ?? 'mean') })).reverse(),
+        points: (s.points ?? [])
+          .map(p => ({
+            time: endTimeIso(p),
+            value: pointValue(p, q.distributionValue ?? 'mean'),
+          }))
+          .reverse(),
       }));
     } catch (err) {
       throw wrapGoogleError(err, what);
@@ -137,8 +161,13 @@ function toTimestamp(ms: number): { seconds: number; nanos: number } {
   return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 };
 }
 
-function prefixKeys(prefix: string, labels: Record<string, string> | null | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels ?? {}).map(([k, v]) => [prefix + k, v]));
+function prefixKeys(
+  prefix: string,
+  labels: Record<string, string> | null | undefined,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels ?? {}).map(([k, v]) => [prefix + k, v]),
+  );
 }
 
 /** Quotes a label value for a Monitoring filter. */

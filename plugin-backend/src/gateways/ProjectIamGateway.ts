@@ -28,19 +28,35 @@ export class ProjectIamGateway {
     this.readMs = readMs;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): ProjectIamGateway {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): ProjectIamGateway {
     const client = new ProjectsClient(googleClientOptions(config) as never);
-    return new ProjectIamGateway(guardClient(client, credentials, ['getProject', 'testIamPermissions']), config.timeouts.readMs);
+    return new ProjectIamGateway(
+      guardClient(client, credentials, ['getProject', 'testIamPermissions']),
+      config.timeouts.readMs,
+    );
   }
 
   async getProject(projectId: string): Promise<ProjectInfo> {
     const what = `reading project ${projectId} from Cloud Resource Manager`;
     try {
-      const [project] = await readWithRetry(() => this.client.getProject({ name: `projects/${projectId}` }, callOptions(this.readMs)), this.readMs, what);
+      const [project] = await readWithRetry(
+        () =>
+          this.client.getProject(
+            { name: `projects/${projectId}` },
+            callOptions(this.readMs),
+          ),
+        this.readMs,
+        what,
+      );
       return {
         projectId: project.projectId ?? projectId,
         ...(project.displayName ? { displayName: project.displayName } : {}),
-        ...(project.state !== undefined && project.state !== null ? { state: String(project.state) } : {}),
+        ...(project.state !== undefined && project.state !== null
+          ? { state: String(project.state) }
+          : {}),
       };
     } catch (err) {
       throw wrapGoogleError(err, what);
@@ -48,11 +64,21 @@ export class ProjectIamGateway {
   }
 
   /** The permissions of `permissions` that the caller holds on the project. */
-  async heldPermissions(projectId: string, permissions: readonly string[]): Promise<string[]> {
+  async heldPermissions(
+    projectId: string,
+    permissions: readonly string[],
+  ): Promise<string[]> {
     const what = `testing IAM permissions on project ${projectId}`;
     try {
       const [answer] = await readWithRetry(
-        () => this.client.testIamPermissions({ resource: `projects/${projectId}`, permissions: [...permissions] }, callOptions(this.readMs)),
+        () =>
+          this.client.testIamPermissions(
+            {
+              resource: `projects/${projectId}`,
+              permissions: [...permissions],
+            },
+            callOptions(this.readMs),
+          ),
         this.readMs,
         what,
       );

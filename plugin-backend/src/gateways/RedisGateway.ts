@@ -6,7 +6,10 @@ import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
-import { toRedisInstance, type RawRedisInstance } from './redisInstanceTranslator';
+import {
+  toRedisInstance,
+  type RawRedisInstance,
+} from './redisInstanceTranslator';
 
 /** Which instance: project, region and instance id. */
 export interface RedisRef {
@@ -28,7 +31,8 @@ export interface RedisUpdateResult {
   operation: string;
 }
 
-const instanceName = (ref: RedisRef) => `projects/${ref.projectId}/locations/${ref.region}/instances/${ref.name}`;
+const instanceName = (ref: RedisRef) =>
+  `projects/${ref.projectId}/locations/${ref.region}/instances/${ref.name}`;
 
 /**
  * Memorystore for Redis v1 behind our own interface. UpdateInstance returns a long-running operation:
@@ -39,25 +43,39 @@ export class RedisGateway {
   private readonly client: CloudRedisClient;
   private readonly timeouts: RedisGatewayTimeouts;
 
-  constructor(
-    client: CloudRedisClient,
-    timeouts: RedisGatewayTimeouts,
-  ) {
+  constructor(client: CloudRedisClient, timeouts: RedisGatewayTimeouts) {
     this.client = client;
     this.timeouts = timeouts;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): RedisGateway {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): RedisGateway {
     const client = new CloudRedisClient(googleClientOptions(config) as never);
-    return new RedisGateway(guardClient(client, credentials, ['listInstances', 'getInstance', 'updateInstance']), config.timeouts);
+    return new RedisGateway(
+      guardClient(client, credentials, [
+        'listInstances',
+        'getInstance',
+        'updateInstance',
+      ]),
+      config.timeouts,
+    );
   }
 
   /** All instances of one project and region (the client follows nextPageToken). */
-  async listInstances(projectId: string, region: string): Promise<RedisInstance[]> {
+  async listInstances(
+    projectId: string,
+    region: string,
+  ): Promise<RedisInstance[]> {
     const what = `listing Memorystore Redis instances of ${projectId} in ${region}`;
     try {
       const [instances] = await readWithRetry(
-        () => this.client.listInstances({ parent: `projects/${projectId}/locations/${region}` }, callOptions(this.timeouts.readMs)),
+        () =>
+          this.client.listInstances(
+            { parent: `projects/${projectId}/locations/${region}` },
+            callOptions(this.timeouts.readMs),
+          ),
         this.timeouts.readMs,
         what,
       );
@@ -71,7 +89,11 @@ export class RedisGateway {
     const what = `reading Memorystore Redis instance ${ref.name} of ${ref.projectId} in ${ref.region}`;
     try {
       const [instance] = await readWithRetry(
-        () => this.client.getInstance({ name: instanceName(ref) }, callOptions(this.timeouts.readMs)),
+        () =>
+          this.client.getInstance(
+            { name: instanceName(ref) },
+            callOptions(this.timeouts.readMs),
+          ),
         this.timeouts.readMs,
         what,
       );
@@ -85,14 +107,24 @@ export class RedisGateway {
    * Sets memory size and/or redis configs. The updateMask is required by the API and lists only the
    * fields that change (`memory_size_gb`, `redis_configs`), so an unchanged size is not re-sent.
    */
-  async updateSettings(ref: RedisRef, settings: RedisSettings, fields: ('memorySizeGb' | 'redisConfigs')[]): Promise<RedisUpdateResult> {
+  async updateSettings(
+    ref: RedisRef,
+    settings: RedisSettings,
+    fields: ('memorySizeGb' | 'redisConfigs')[],
+  ): Promise<RedisUpdateResult> {
     const what = `updating Memorystore Redis instance ${ref.name} in ${ref.region}`;
-    const paths = fields.map(f => (f === 'memorySizeGb' ? 'memory_size_gb' : 'redis_configs'));
+    const paths = fields.map(f =>
+      f === 'memorySizeGb' ? 'memory_size_gb' : 'redis_configs',
+    );
     try {
       const [operation] = await withDeadline(
         this.client.updateInstance(
           {
-            instance: { name: instanceName(ref), memorySizeGb: settings.memorySizeGb, redisConfigs: settings.redisConfigs },
+            instance: {
+              name: instanceName(ref),
+              memorySizeGb: settings.memorySizeGb,
+              redisConfigs: settings.redisConfigs,
+            },
             updateMask: { paths },
           },
           callOptions(this.timeouts.writeMs),
@@ -100,8 +132,15 @@ export class RedisGateway {
         this.timeouts.writeMs,
         what,
       );
-      const [updated] = await withDeadline(operation.promise(), this.timeouts.operationMs, `${what}: operation ${operation.name}`);
-      return { instance: toRedisInstance(updated as RawRedisInstance), operation: operation.name ?? '' };
+      const [updated] = await withDeadline(
+        operation.promise(),
+        this.timeouts.operationMs,
+        `${what}: operation ${operation.name}`,
+      );
+      return {
+        instance: toRedisInstance(updated as RawRedisInstance),
+        operation: operation.name ?? '',
+      };
     } catch (err) {
       throw wrapGoogleError(err, what);
     }

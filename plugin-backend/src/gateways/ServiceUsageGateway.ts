@@ -22,28 +22,53 @@ export class ServiceUsageGateway {
     this.readMs = readMs;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): ServiceUsageGateway {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): ServiceUsageGateway {
     const client = new ServiceUsageClient(googleClientOptions(config) as never);
-    return new ServiceUsageGateway(guardClient(client, credentials, ['batchGetServices']), config.timeouts.readMs);
+    return new ServiceUsageGateway(
+      guardClient(client, credentials, ['batchGetServices']),
+      config.timeouts.readMs,
+    );
   }
 
   /** The state of each service (e.g. `run.googleapis.com`) in the project. */
-  async apiStates(projectId: string, services: readonly string[]): Promise<Map<string, ApiState>> {
+  async apiStates(
+    projectId: string,
+    services: readonly string[],
+  ): Promise<Map<string, ApiState>> {
     const what = `reading enabled APIs of project ${projectId}`;
     const states = new Map<string, ApiState>(services.map(s => [s, 'unknown']));
     try {
       for (let i = 0; i < services.length; i += BATCH_LIMIT) {
-        const names = services.slice(i, i + BATCH_LIMIT).map(s => `projects/${projectId}/services/${s}`);
+        const names = services
+          .slice(i, i + BATCH_LIMIT)
+          .map(s => `projects/${projectId}/services/${s}`);
         const [answer] = await readWithRetry(
-          () => this.client.batchGetServices({ parent: `projects/${projectId}`, names }, callOptions(this.readMs)),
+          () =>
+            this.client.batchGetServices(
+              { parent: `projects/${projectId}`, names },
+              callOptions(this.readMs),
+            ),
           this.readMs,
           what,
         );
         for (const service of answer.services ?? []) {
-          const id = String(service.name ?? '').split('/').pop() ?? '';
+          const id =
+            String(service.name ?? '')
+              .split('/')
+              .pop() ?? '';
           // The REST transport hands enums back as names or numbers (docs/google-apis.md §1): 2 = ENABLED, 1 = DISABLED.
           const state = String(service.state);
-          states.set(id, state === 'ENABLED' || state === '2' ? 'enabled' : state === 'DISABLED' || state === '1' ? 'disabled' : 'unknown');
+          states.set(
+            id,
+            state === 'ENABLED' || state === '2'
+              ? 'enabled'
+              : state === 'DISABLED' || state === '1'
+              ? 'disabled'
+              : 'unknown',
+          );
         }
       }
       return states;

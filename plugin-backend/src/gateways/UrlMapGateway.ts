@@ -1,10 +1,19 @@
 import { GlobalOperationsClient, UrlMapsClient } from '@google-cloud/compute';
-import { ConflictError, describeTestFailure, type UrlMapSpec, type UrlMapValidation, type UrlMapView } from '@gcp-serverless/common';
+import {
+  ConflictError,
+  describeTestFailure,
+  type UrlMapSpec,
+  type UrlMapValidation,
+  type UrlMapView,
+} from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
-import { computeOperationName, waitForGlobalOperation } from './computeOperations';
+import {
+  computeOperationName,
+  waitForGlobalOperation,
+} from './computeOperations';
 import { toPlainJson, toUrlMapView } from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
 import { mergeIntoCurrentResource } from './urlMapResource';
@@ -33,11 +42,23 @@ export class UrlMapGateway {
     this.timeouts = timeouts;
   }
 
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): UrlMapGateway {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): UrlMapGateway {
     const options = googleClientOptions(config) as never;
     return new UrlMapGateway(
-      guardClient(new UrlMapsClient(options), credentials, ['list', 'get', 'update', 'patch', 'validate']),
-      guardClient(new GlobalOperationsClient(options), credentials, ['wait', 'get']),
+      guardClient(new UrlMapsClient(options), credentials, [
+        'list',
+        'get',
+        'update',
+        'patch',
+        'validate',
+      ]),
+      guardClient(new GlobalOperationsClient(options), credentials, [
+        'wait',
+        'get',
+      ]),
       config.timeouts,
     );
   }
@@ -45,8 +66,18 @@ export class UrlMapGateway {
   async listUrlMaps(projectId: string): Promise<UrlMapView[]> {
     const what = `listing URL maps of ${projectId}`;
     try {
-      const [maps] = await readWithRetry(() => this.client.list({ project: projectId }, callOptions(this.timeouts.readMs)), this.timeouts.readMs, what);
-      return maps.map(m => toUrlMapView(toPlainJson(m), projectId)).sort((a, b) => a.name.localeCompare(b.name));
+      const [maps] = await readWithRetry(
+        () =>
+          this.client.list(
+            { project: projectId },
+            callOptions(this.timeouts.readMs),
+          ),
+        this.timeouts.readMs,
+        what,
+      );
+      return maps
+        .map(m => toUrlMapView(toPlainJson(m), projectId))
+        .sort((a, b) => a.name.localeCompare(b.name));
     } catch (err) {
       throw wrapGoogleError(err, what);
     }
@@ -55,7 +86,15 @@ export class UrlMapGateway {
   async getUrlMap(projectId: string, name: string): Promise<UrlMapView> {
     const what = `reading URL map ${name} of ${projectId}`;
     try {
-      const [map] = await readWithRetry(() => this.client.get({ project: projectId, urlMap: name }, callOptions(this.timeouts.readMs)), this.timeouts.readMs, what);
+      const [map] = await readWithRetry(
+        () =>
+          this.client.get(
+            { project: projectId, urlMap: name },
+            callOptions(this.timeouts.readMs),
+          ),
+        this.timeouts.readMs,
+        what,
+      );
       return toUrlMapView(toPlainJson(map), projectId);
     } catch (err) {
       throw wrapGoogleError(err, what);
@@ -63,24 +102,45 @@ export class UrlMapGateway {
   }
 
   /** Google's own check of a proposed URL map (`urlMaps.validate`): load errors and failing tests; writes nothing. */
-  async validate(projectId: string, name: string, resource: UrlMapSpec): Promise<UrlMapValidation> {
+  async validate(
+    projectId: string,
+    name: string,
+    resource: UrlMapSpec,
+  ): Promise<UrlMapValidation> {
     const what = `validating URL map ${name} of ${projectId}`;
     try {
       const [response] = await readWithRetry(
-        () => this.client.validate(
-          { project: projectId, urlMap: name, urlMapsValidateRequestResource: { resource: resource as never } },
-          callOptions(this.timeouts.readMs),
-        ),
+        () =>
+          this.client.validate(
+            {
+              project: projectId,
+              urlMap: name,
+              urlMapsValidateRequestResource: { resource: resource as never },
+            },
+            callOptions(this.timeouts.readMs),
+          ),
         this.timeouts.readMs,
         what,
       );
       const result = toPlainJson(response).result ?? {};
       const loadErrors = ((result.loadErrors ?? []) as unknown[]).map(String);
-      const testFailures = ((result.testFailures ?? []) as never[]).map(describeTestFailure);
-      const passed = result.loadSucceeded !== false && result.testPassed !== false && loadErrors.length === 0 && testFailures.length === 0;
+      const testFailures = ((result.testFailures ?? []) as never[]).map(
+        describeTestFailure,
+      );
+      const passed =
+        result.loadSucceeded !== false &&
+        result.testPassed !== false &&
+        loadErrors.length === 0 &&
+        testFailures.length === 0;
       return {
         status: passed ? 'passed' : 'failed',
-        ...(passed ? {} : { message: [...loadErrors, ...testFailures].join('; ') || 'urlMaps.validate reported a failure' }),
+        ...(passed
+          ? {}
+          : {
+              message:
+                [...loadErrors, ...testFailures].join('; ') ||
+                'urlMaps.validate reported a failure',
+            }),
         loadErrors,
         testFailures,
       };
@@ -95,24 +155,51 @@ export class UrlMapGateway {
    * preview, then waits for the operation. Google refusing the fingerprint (412) becomes our
    * ConflictError carrying the current map; nothing was written.
    */
-  async replace(projectId: string, name: string, resource: UrlMapSpec, fingerprint: string): Promise<{ urlMap: UrlMapView; operation: string }> {
+  async replace(
+    projectId: string,
+    name: string,
+    resource: UrlMapSpec,
+    fingerprint: string,
+  ): Promise<{ urlMap: UrlMapView; operation: string }> {
     const what = `updating URL map ${name} of ${projectId}`;
     let operation = '';
     try {
-      const [raw] = await readWithRetry(() => this.client.get({ project: projectId, urlMap: name }, callOptions(this.timeouts.readMs)), this.timeouts.readMs, what);
+      const [raw] = await readWithRetry(
+        () =>
+          this.client.get(
+            { project: projectId, urlMap: name },
+            callOptions(this.timeouts.readMs),
+          ),
+        this.timeouts.readMs,
+        what,
+      );
       const full = mergeIntoCurrentResource(toPlainJson(raw), resource);
       const [started] = await withDeadline(
-        this.client.update({ project: projectId, urlMap: name, urlMapResource: { ...full, name, fingerprint } as never }, callOptions(this.timeouts.writeMs)),
+        this.client.update(
+          {
+            project: projectId,
+            urlMap: name,
+            urlMapResource: { ...full, name, fingerprint } as never,
+          },
+          callOptions(this.timeouts.writeMs),
+        ),
         this.timeouts.writeMs,
         what,
       );
       operation = computeOperationName(started);
     } catch (err) {
-      if (grpcCode(err) === GrpcCode.FAILED_PRECONDITION) throw this.conflict(await this.getUrlMap(projectId, name));
+      if (grpcCode(err) === GrpcCode.FAILED_PRECONDITION)
+        throw this.conflict(await this.getUrlMap(projectId, name));
       throw wrapGoogleError(err, what);
     }
     try {
-      await waitForGlobalOperation(this.operations, projectId, operation, this.timeouts.operationMs, what);
+      await waitForGlobalOperation(
+        this.operations,
+        projectId,
+        operation,
+        this.timeouts.operationMs,
+        what,
+      );
     } catch (err) {
       throw wrapGoogleError(err, what);
     }
@@ -121,8 +208,11 @@ export class UrlMapGateway {
 
   /** The 409 of a stale fingerprint, with the map as it is now. */
   conflict(current: UrlMapView): ConflictError {
-    return new ConflictError(`URL map ${current.name} was changed by someone else since you previewed; review the current routes and try again`, {
-      details: { current, fingerprint: current.fingerprint },
-    });
+    return new ConflictError(
+      `URL map ${current.name} was changed by someone else since you previewed; review the current routes and try again`,
+      {
+        details: { current, fingerprint: current.fingerprint },
+      },
+    );
   }
 }

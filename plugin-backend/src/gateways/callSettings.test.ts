@@ -3,30 +3,54 @@ import { UpstreamTimeoutError } from '@gcp-serverless/common';
 import { readWithRetry } from './callSettings';
 
 /** A Google client error as google-gax throws it for HTTP 503 (docs/google-apis.md §1: 503 → 14). */
-const unavailable = () => Object.assign(new Error('Service Unavailable'), { code: 14 });
+const unavailable = () =>
+  Object.assign(new Error('Service Unavailable'), { code: 14 });
 
 describe('readWithRetry', () => {
   it('a 503 that outlasts the deadline is reported as the 503, not as a timeout', async () => {
     // Every attempt answers 503 only after a while, so the deadline passes during the retries.
-    const call = () => new Promise<never>((_, reject) => setTimeout(() => reject(unavailable()), 40));
-    await expect(readWithRetry(call, 60, 'listing URL maps of p')).rejects.toMatchObject({ code: 14, message: 'Service Unavailable' });
+    const call = () =>
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(unavailable()), 40),
+      );
+    await expect(
+      readWithRetry(call, 60, 'listing URL maps of p'),
+    ).rejects.toMatchObject({ code: 14, message: 'Service Unavailable' });
   });
 
   it('a call that never answers is a timeout naming what was being done', async () => {
-    const err = await readWithRetry(() => new Promise<never>(() => {}), 100, 'listing URL maps of p').catch(e => e);
+    const err = await readWithRetry(
+      () => new Promise<never>(() => {}),
+      100,
+      'listing URL maps of p',
+    ).catch(e => e);
     expect(err).toBeInstanceOf(UpstreamTimeoutError);
-    expect(err.message).toBe('listing URL maps of p did not finish within 0.1 s');
+    expect(err.message).toBe(
+      'listing URL maps of p did not finish within 0.1 s',
+    );
   });
 
   it('retries UNAVAILABLE and returns the answer that follows', async () => {
     let calls = 0;
-    expect(await readWithRetry(async () => (++calls < 2 ? Promise.reject(unavailable()) : 'ok'), 5_000, 'x')).toBe('ok');
+    expect(
+      await readWithRetry(
+        async () => (++calls < 2 ? Promise.reject(unavailable()) : 'ok'),
+        5_000,
+        'x',
+      ),
+    ).toBe('ok');
     expect(calls).toBe(2);
   });
 
   it('starts no retry once the deadline has passed (no orphaned calls to Google)', async () => {
     let calls = 0;
-    const call = () => new Promise<never>((_, reject) => setTimeout(() => { calls++; reject(unavailable()); }, 80));
+    const call = () =>
+      new Promise<never>((_, reject) =>
+        setTimeout(() => {
+          calls++;
+          reject(unavailable());
+        }, 80),
+      );
     await expect(readWithRetry(call, 50, 'x')).rejects.toBeDefined();
     await new Promise(r => setTimeout(r, 800));
     expect(calls).toBe(1);

@@ -21,7 +21,11 @@ const READ_RETRY_DELAYS_MS = [100, 400];
  * deadline passes while retrying after an UNAVAILABLE, the answer is that UNAVAILABLE, not a timeout:
  * Google did answer, with 503, and saying "did not finish within 10 s" would hide the real reason.
  */
-export async function readWithRetry<T>(call: () => Promise<T>, deadlineMs: number, what: string): Promise<T> {
+export async function readWithRetry<T>(
+  call: () => Promise<T>,
+  deadlineMs: number,
+  what: string,
+): Promise<T> {
   let lastUnavailable: unknown;
   // Once the deadline has answered for us nobody needs this read: no retry may start after it.
   let expired = false;
@@ -31,7 +35,12 @@ export async function readWithRetry<T>(call: () => Promise<T>, deadlineMs: numbe
         return await call();
       } catch (err) {
         const delay = READ_RETRY_DELAYS_MS[attempt];
-        if (grpcCode(err) !== GrpcCode.UNAVAILABLE || delay === undefined || expired) throw err;
+        if (
+          grpcCode(err) !== GrpcCode.UNAVAILABLE ||
+          delay === undefined ||
+          expired
+        )
+          throw err;
         lastUnavailable = err;
         await new Promise(r => setTimeout(r, delay));
         if (expired) throw err;
@@ -45,7 +54,8 @@ export async function readWithRetry<T>(call: () => Promise<T>, deadlineMs: numbe
     return await withDeadline(work, deadlineMs, what);
   } catch (err) {
     expired = true;
-    if (err instanceof UpstreamTimeoutError && lastUnavailable !== undefined) throw lastUnavailable;
+    if (err instanceof UpstreamTimeoutError && lastUnavailable !== undefined)
+      throw lastUnavailable;
     throw err;
   }
 }
@@ -54,13 +64,26 @@ export async function readWithRetry<T>(call: () => Promise<T>, deadlineMs: numbe
  * Bounds any promise (a Google call, an operation poll loop) by our own deadline, because the REST
  * transport and `op.promise()` have no overall deadline of their own (docs/google-apis.md §1).
  */
-export async function withDeadline<T>(work: Promise<T>, deadlineMs: number, what: string): Promise<T> {
+export async function withDeadline<T>(
+  work: Promise<T>,
+  deadlineMs: number,
+  what: string,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     // When the deadline fires, give pending I/O one turn first: if the process itself was busy (the
     // event loop blocked past the deadline), an answer that already arrived wins over a false timeout.
     timer = setTimeout(
-      () => setImmediate(() => reject(new UpstreamTimeoutError(`${what} did not finish within ${Math.round(deadlineMs / 100) / 10} s`))),
+      () =>
+        setImmediate(() =>
+          reject(
+            new UpstreamTimeoutError(
+              `${what} did not finish within ${
+                Math.round(deadlineMs / 100) / 10
+              } s`,
+            ),
+          ),
+        ),
       deadlineMs,
     );
   });

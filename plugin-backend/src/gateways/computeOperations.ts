@@ -8,7 +8,10 @@ import { toPlainJson } from './computeTranslator';
  * numeric id in `name`; the real operation name is in `latestResponse.name` (docs/google-apis.md §1).
  */
 export function computeOperationName(started: unknown): string {
-  const op = started as { latestResponse?: { name?: string | null } | null; name?: string | null } | null;
+  const op = started as {
+    latestResponse?: { name?: string | null } | null;
+    name?: string | null;
+  } | null;
   return String(op?.latestResponse?.name ?? op?.name ?? '');
 }
 
@@ -27,13 +30,23 @@ export async function waitForGlobalOperation(
 ): Promise<void> {
   const loop = async () => {
     for (;;) {
-      const [op] = await client.wait({ project, operation }, callOptions(deadlineMs));
+      const [op] = await client.wait(
+        { project, operation },
+        callOptions(deadlineMs),
+      );
       const plain = toPlainJson(op);
       if (plain.status === 'DONE') {
-        const errors = (plain.error?.errors ?? []) as { code?: string; message?: string }[];
+        const errors = (plain.error?.errors ?? []) as {
+          code?: string;
+          message?: string;
+        }[];
         if (errors.length > 0) {
-          const message = `${what}: operation ${operation} failed: ${errors.map(e => e.message ?? e.code).join('; ')}`;
-          throw errors.some(e => /INVALID|BAD_REQUEST/i.test(e.code ?? '')) ? new InputError(message) : new UpstreamError(message);
+          const message = `${what}: operation ${operation} failed: ${errors
+            .map(e => e.message ?? e.code)
+            .join('; ')}`;
+          throw errors.some(e => /INVALID|BAD_REQUEST/i.test(e.code ?? ''))
+            ? new InputError(message)
+            : new UpstreamError(message);
         }
         return;
       }

@@ -21,20 +21,27 @@ export type ComputeJson = Record<string, any>;
  * dropped, since compute's JSON has no such fields.
  */
 export function toPlainJson(message: unknown): ComputeJson {
-  return message == null ? {} : (withoutSyntheticOneofs(JSON.parse(JSON.stringify(message))) as ComputeJson);
+  return message == null
+    ? {}
+    : (withoutSyntheticOneofs(
+        JSON.parse(JSON.stringify(message)),
+      ) as ComputeJson);
 }
 
 function withoutSyntheticOneofs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSyntheticOneofs);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, withoutSyntheticOneofs(v)]),
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !k.startsWith('_'))
+        .map(([k, v]) => [k, withoutSyntheticOneofs(v)]),
     );
   }
   return value;
 }
 
-const consoleBase = 'https://console.cloud.google.com/net-services/loadbalancing';
+const consoleBase =
+  'https://console.cloud.google.com/net-services/loadbalancing';
 
 /** A NEG seen through its serverless Cloud Run target. */
 export interface NegView {
@@ -47,25 +54,36 @@ export interface NegView {
 }
 
 export function toNegView(raw: ComputeJson): NegView {
-  const region = typeof raw.region === 'string' ? raw.region.split('/').pop() ?? null : null;
+  const region =
+    typeof raw.region === 'string' ? raw.region.split('/').pop() ?? null : null;
   return {
     name: String(raw.name ?? ''),
     region,
     selfLink: String(raw.selfLink ?? ''),
     networkEndpointType: String(raw.networkEndpointType ?? ''),
-    cloudRunService: raw.cloudRun?.service ? String(raw.cloudRun.service) : null,
+    cloudRunService: raw.cloudRun?.service
+      ? String(raw.cloudRun.service)
+      : null,
   };
 }
 
 /** `projects/P/regions/R/networkEndpointGroups/N` (any URL form) → region and name. */
-export function negRefOf(group: string): { region: string | null; name: string } | null {
-  const m = /(?:regions\/([^/]+)|global)\/networkEndpointGroups\/([^/?#]+)$/.exec(group);
+export function negRefOf(
+  group: string,
+): { region: string | null; name: string } | null {
+  const m =
+    /(?:regions\/([^/]+)|global)\/networkEndpointGroups\/([^/?#]+)$/.exec(
+      group,
+    );
   return m ? { region: m[1] ?? null, name: m[2]! } : null;
 }
 
-export function toCdnPolicyView(raw: ComputeJson | undefined | null): CdnPolicyView | null {
+export function toCdnPolicyView(
+  raw: ComputeJson | undefined | null,
+): CdnPolicyView | null {
   if (!raw) return null;
-  const num = (v: unknown) => (v === undefined || v === null ? null : Number(v));
+  const num = (v: unknown) =>
+    v === undefined || v === null ? null : Number(v);
   return {
     cacheMode: String(raw.cacheMode ?? 'CACHE_ALL_STATIC'),
     defaultTtl: num(raw.defaultTtl),
@@ -76,12 +94,20 @@ export function toCdnPolicyView(raw: ComputeJson | undefined | null): CdnPolicyV
   };
 }
 
-export function toBackendServiceView(raw: ComputeJson, projectId: string, negs: NegView[]): BackendServiceView {
+export function toBackendServiceView(
+  raw: ComputeJson,
+  projectId: string,
+  negs: NegView[],
+): BackendServiceView {
   const name = String(raw.name ?? '');
-  const backends: BackendGroupView[] = ((raw.backends ?? []) as ComputeJson[]).map(b => {
+  const backends: BackendGroupView[] = (
+    (raw.backends ?? []) as ComputeJson[]
+  ).map(b => {
     const group = String(b.group ?? '');
     const ref = negRefOf(group);
-    const neg = ref ? negs.find(n => n.name === ref.name && n.region === ref.region) : undefined;
+    const neg = ref
+      ? negs.find(n => n.name === ref.name && n.region === ref.region)
+      : undefined;
     return {
       group,
       neg: ref?.name ?? null,
@@ -105,7 +131,10 @@ export function toBackendServiceView(raw: ComputeJson, projectId: string, negs: 
   };
 }
 
-export function toBackendBucketView(raw: ComputeJson, projectId: string): BackendBucketView {
+export function toBackendBucketView(
+  raw: ComputeJson,
+  projectId: string,
+): BackendBucketView {
   const name = String(raw.name ?? '');
   const cdnPolicy = toCdnPolicyView(raw.cdnPolicy);
   const enableCdn = raw.enableCdn === true;
@@ -116,24 +145,40 @@ export function toBackendBucketView(raw: ComputeJson, projectId: string): Backen
     bucketName: String(raw.bucketName ?? ''),
     enableCdn,
     cdnPolicy,
-    fingerprint: settingsFingerprint({ enableCdn, cdnPolicy, bucketName: raw.bucketName ?? '' }),
+    fingerprint: settingsFingerprint({
+      enableCdn,
+      cdnPolicy,
+      bucketName: raw.bucketName ?? '',
+    }),
     consoleUrl: `${consoleBase}/backends/details/backendBucket/${name}?project=${projectId}`,
   };
 }
 
-const ROUTING_KEYS = ['name', 'description', 'defaultService', 'defaultUrlRedirect', 'defaultRouteAction', 'hostRules', 'pathMatchers', 'tests'] as const;
+const ROUTING_KEYS = [
+  'name',
+  'description',
+  'defaultService',
+  'defaultUrlRedirect',
+  'defaultRouteAction',
+  'hostRules',
+  'pathMatchers',
+  'tests',
+] as const;
 
 export function toUrlMapView(raw: ComputeJson, projectId: string): UrlMapView {
   const name = String(raw.name ?? '');
   const spec: UrlMapSpec = {};
-  for (const key of ROUTING_KEYS) if (raw[key] !== undefined) (spec as ComputeJson)[key] = raw[key];
+  for (const key of ROUTING_KEYS)
+    if (raw[key] !== undefined) (spec as ComputeJson)[key] = raw[key];
   spec.fingerprint = raw.fingerprint ?? null;
   return {
     name,
     selfLink: String(raw.selfLink ?? ''),
     description: String(raw.description ?? ''),
     fingerprint: String(raw.fingerprint ?? ''),
-    creationTimestamp: raw.creationTimestamp ? String(raw.creationTimestamp) : null,
+    creationTimestamp: raw.creationTimestamp
+      ? String(raw.creationTimestamp)
+      : null,
     spec,
     consoleUrl: `${consoleBase}/details/httpAdvanced/${name}?project=${projectId}`,
   };

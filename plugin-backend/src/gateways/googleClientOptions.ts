@@ -20,7 +20,9 @@ export interface GoogleClientOptions {
  * server; `validateStatus` makes google-gax raise GoogleError with gRPC codes instead of GaxiosError.
  * In gcp mode the client uses Application Default Credentials.
  */
-export function googleClientOptions(config: GcpServerlessConfig): GoogleClientOptions {
+export function googleClientOptions(
+  config: GcpServerlessConfig,
+): GoogleClientOptions {
   if (config.mode === 'gcp') return { fallback: true };
   const endpoint = new URL(config.sandbox!.endpoint);
   return {

@@ -37,8 +37,12 @@ interface GoogleLikeError {
 /** Field violations of a `google.rpc.BadRequest` detail, as decoded by google-gax into `statusDetails`. */
 function fieldViolations(err: GoogleLikeError): FieldError[] {
   const details = Array.isArray(err.statusDetails) ? err.statusDetails : [];
-  return details.flatMap((d: { fieldViolations?: { field?: string; description?: string }[] }) =>
-    (d?.fieldViolations ?? []).map(v => ({ path: String(v.field ?? ''), message: String(v.description ?? '') })),
+  return details.flatMap(
+    (d: { fieldViolations?: { field?: string; description?: string }[] }) =>
+      (d?.fieldViolations ?? []).map(v => ({
+        path: String(v.field ?? ''),
+        message: String(v.description ?? ''),
+      })),
   );
 }
 
@@ -56,13 +60,18 @@ export interface DisabledApi {
  * detail, which google-gax decodes into `reason` and `errorInfoMetadata` (docs/google-apis.md §1).
  */
 export function disabledApiOf(err: unknown): DisabledApi | undefined {
-  const e = err as { reason?: unknown; errorInfoMetadata?: Record<string, string> } | null;
+  const e = err as {
+    reason?: unknown;
+    errorInfoMetadata?: Record<string, string>;
+  } | null;
   if (e?.reason !== 'SERVICE_DISABLED') return undefined;
   const metadata = e.errorInfoMetadata ?? {};
   return {
     service: metadata.service ?? 'unknown',
     ...(metadata.serviceTitle ? { title: metadata.serviceTitle } : {}),
-    ...(metadata.activationUrl ? { activationUrl: metadata.activationUrl } : {}),
+    ...(metadata.activationUrl
+      ? { activationUrl: metadata.activationUrl }
+      : {}),
   };
 }
 
@@ -77,18 +86,28 @@ export function grpcCode(err: unknown): number | undefined {
  * doing ("listing Cloud Run services of gryyd-web in asia-northeast3 failed: …"). Errors that are
  * already ours pass through unchanged.
  */
-export function wrapGoogleError(err: unknown, context: string): GcpServerlessError {
+export function wrapGoogleError(
+  err: unknown,
+  context: string,
+): GcpServerlessError {
   if (err instanceof GcpServerlessError) return err;
   const e = (err ?? {}) as GoogleLikeError;
   const detail = typeof e.message === 'string' ? e.message : String(err);
   const message = `${context} failed: ${detail}`;
   const disabled = disabledApiOf(err);
   if (disabled) {
-    const enable = disabled.activationUrl ? `enable it at ${disabled.activationUrl}` : `run \`gcloud services enable ${disabled.service}\``;
-    return new NotAllowedError(`${context} failed: ${disabled.title ?? disabled.service} is disabled in this project; ${enable}`, {
-      cause: err,
-      details: { setup: { reason: 'SERVICE_DISABLED', ...disabled } },
-    });
+    const enable = disabled.activationUrl
+      ? `enable it at ${disabled.activationUrl}`
+      : `run \`gcloud services enable ${disabled.service}\``;
+    return new NotAllowedError(
+      `${context} failed: ${
+        disabled.title ?? disabled.service
+      } is disabled in this project; ${enable}`,
+      {
+        cause: err,
+        details: { setup: { reason: 'SERVICE_DISABLED', ...disabled } },
+      },
+    );
   }
   switch (grpcCode(err)) {
     case GrpcCode.INVALID_ARGUMENT:

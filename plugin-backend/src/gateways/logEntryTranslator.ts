@@ -8,13 +8,26 @@ export interface RawEntry {
     logName?: string | null;
     insertId?: string | null;
     textPayload?: string | null;
-    httpRequest?: { requestMethod?: string | null; requestUrl?: string | null; status?: number | null; latency?: { seconds?: unknown; nanos?: number | null } | string | null } | null;
+    httpRequest?: {
+      requestMethod?: string | null;
+      requestUrl?: string | null;
+      status?: number | null;
+      latency?: { seconds?: unknown; nanos?: number | null } | string | null;
+    } | null;
   };
   data?: unknown;
 }
 
 const SEVERITY_NAMES: Record<number, string> = {
-  0: 'DEFAULT', 100: 'DEBUG', 200: 'INFO', 300: 'NOTICE', 400: 'WARNING', 500: 'ERROR', 600: 'CRITICAL', 700: 'ALERT', 800: 'EMERGENCY',
+  0: 'DEFAULT',
+  100: 'DEBUG',
+  200: 'INFO',
+  300: 'NOTICE',
+  400: 'WARNING',
+  500: 'ERROR',
+  600: 'CRITICAL',
+  700: 'ALERT',
+  800: 'EMERGENCY',
 };
 
 function isoOf(value: unknown): string {
@@ -22,21 +35,32 @@ function isoOf(value: unknown): string {
   if (typeof value === 'string') return new Date(value).toISOString();
   if (value && typeof value === 'object' && 'seconds' in value) {
     const t = value as { seconds?: unknown; nanos?: number | null };
-    return new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString();
+    return new Date(
+      Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6),
+    ).toISOString();
   }
   return new Date(0).toISOString();
 }
 
-function latencyMs(value: NonNullable<RawEntry['metadata']['httpRequest']>['latency']): number | null {
+function latencyMs(
+  value: NonNullable<RawEntry['metadata']['httpRequest']>['latency'],
+): number | null {
   if (!value) return null;
   if (typeof value === 'string') return Math.round(parseFloat(value) * 1000);
-  return Math.round(Number(value.seconds ?? 0) * 1000 + (value.nanos ?? 0) / 1e6);
+  return Math.round(
+    Number(value.seconds ?? 0) * 1000 + (value.nanos ?? 0) / 1e6,
+  );
 }
 
 function messageOf(entry: RawEntry): string | null {
   if (typeof entry.data === 'string' && entry.data) return entry.data;
   if (entry.metadata.textPayload) return entry.metadata.textPayload;
-  if (entry.data && typeof entry.data === 'object' && typeof (entry.data as { message?: unknown }).message === 'string') return (entry.data as { message: string }).message;
+  if (
+    entry.data &&
+    typeof entry.data === 'object' &&
+    typeof (entry.data as { message?: unknown }).message === 'string'
+  )
+    return (entry.data as { message: string }).message;
   return null;
 }
 
@@ -44,13 +68,26 @@ function messageOf(entry: RawEntry): string | null {
 export function logEntrySummary(entry: RawEntry): LogEntrySummary {
   const m = entry.metadata;
   const http = m.httpRequest;
-  const severity = typeof m.severity === 'number' ? SEVERITY_NAMES[m.severity] ?? String(m.severity) : m.severity ?? 'DEFAULT';
+  const severity =
+    typeof m.severity === 'number'
+      ? SEVERITY_NAMES[m.severity] ?? String(m.severity)
+      : m.severity ?? 'DEFAULT';
   return {
     timestamp: isoOf(m.timestamp),
     severity,
-    log: decodeURIComponent((m.logName ?? '').replace(/^projects\/[^/]+\/logs\//, '')),
+    log: decodeURIComponent(
+      (m.logName ?? '').replace(/^projects\/[^/]+\/logs\//, ''),
+    ),
     message: messageOf(entry),
-    httpRequest: http && http.status ? { method: http.requestMethod ?? '', url: http.requestUrl ?? '', status: Number(http.status), latencyMs: latencyMs(http.latency) } : null,
+    httpRequest:
+      http && http.status
+        ? {
+            method: http.requestMethod ?? '',
+            url: http.requestUrl ?? '',
+            status: Number(http.status),
+            latencyMs: latencyMs(http.latency),
+          }
+        : null,
     insertId: m.insertId ?? '',
   };
 }

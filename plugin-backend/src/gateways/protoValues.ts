@@ -24,7 +24,10 @@ export function durationToSeconds(value: unknown, fallback = 0): number {
 }
 
 /** A Duration for a request: whole seconds and nanos (the clients serialise it as "1.500s"). */
-export function secondsToDuration(seconds: number): { seconds: number; nanos: number } {
+export function secondsToDuration(seconds: number): {
+  seconds: number;
+  nanos: number;
+} {
   const whole = Math.floor(seconds);
   return { seconds: whole, nanos: Math.round((seconds - whole) * 1e9) };
 }
@@ -39,7 +42,11 @@ export function timestampToIso(value: unknown): string | null {
 }
 
 /** The name of an enum value that may arrive as its number or its name. */
-export function enumName(value: unknown, names: Record<number, string>, fallback: string): string {
+export function enumName(
+  value: unknown,
+  names: Record<number, string>,
+  fallback: string,
+): string {
   if (typeof value === 'number') return names[value] ?? fallback;
   if (typeof value === 'string' && value) return value;
   return fallback;

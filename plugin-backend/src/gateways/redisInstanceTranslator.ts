@@ -17,9 +17,21 @@ export interface RawRedisInstance {
   replicaCount?: unknown;
 }
 
-const TIER_NAMES: Record<number, string> = { 0: 'TIER_UNSPECIFIED', 1: 'BASIC', 3: 'STANDARD_HA' };
+const TIER_NAMES: Record<number, string> = {
+  0: 'TIER_UNSPECIFIED',
+  1: 'BASIC',
+  3: 'STANDARD_HA',
+};
 const STATE_NAMES: Record<number, string> = {
-  0: 'STATE_UNSPECIFIED', 1: 'CREATING', 2: 'READY', 3: 'UPDATING', 4: 'DELETING', 5: 'REPAIRING', 6: 'MAINTENANCE', 8: 'IMPORTING', 9: 'FAILING_OVER',
+  0: 'STATE_UNSPECIFIED',
+  1: 'CREATING',
+  2: 'READY',
+  3: 'UPDATING',
+  4: 'DELETING',
+  5: 'REPAIRING',
+  6: 'MAINTENANCE',
+  8: 'IMPORTING',
+  9: 'FAILING_OVER',
 };
 
 /** Translates a Redis v1 Instance (also the raw protobuf result of `op.promise()`) into the domain type. */
@@ -47,5 +59,8 @@ export function toRedisInstance(raw: RawRedisInstance): RedisInstance {
 
 /** The editable settings of an instance, for diffs and fingerprints. */
 export function redisSettings(instance: RedisInstance): RedisSettings {
-  return { memorySizeGb: instance.memorySizeGb, redisConfigs: { ...instance.redisConfigs } };
+  return {
+    memorySizeGb: instance.memorySizeGb,
+    redisConfigs: { ...instance.redisConfigs },
+  };
 }

@@ -1,4 +1,8 @@
-import { parseCpuLimit, pickWiringEnv, type CloudRunService } from '@gcp-serverless/common';
+import {
+  parseCpuLimit,
+  pickWiringEnv,
+  type CloudRunService,
+} from '@gcp-serverless/common';
 
 /**
  * The parts of a Run Admin API v2 Service the portal reads. Results of the client are protobuf
@@ -14,13 +18,21 @@ export interface RawRunService {
   updateTime?: unknown;
   latestReadyRevision?: string | null;
   template?: {
-    scaling?: { minInstanceCount?: number | null; maxInstanceCount?: number | null } | null;
+    scaling?: {
+      minInstanceCount?: number | null;
+      maxInstanceCount?: number | null;
+    } | null;
     maxInstanceRequestConcurrency?: number | null;
     timeout?: unknown;
-    containers?: {
-      resources?: { limits?: Record<string, string> | null; cpuIdle?: boolean | null } | null;
-      env?: { name?: string | null; value?: string | null }[] | null;
-    }[] | null;
+    containers?:
+      | {
+          resources?: {
+            limits?: Record<string, string> | null;
+            cpuIdle?: boolean | null;
+          } | null;
+          env?: { name?: string | null; value?: string | null }[] | null;
+        }[]
+      | null;
   } | null;
 }
 
@@ -28,7 +40,10 @@ export interface RawRunService {
 export const DEFAULT_MAX_INSTANCES = 100;
 
 /** Effective concurrency: 0/unset means 80 with ≥ 1 vCPU, 1 below (docs/google-apis.md §3). */
-export function effectiveConcurrency(value: number | null | undefined, cpu: number): number {
+export function effectiveConcurrency(
+  value: number | null | undefined,
+  cpu: number,
+): number {
   if (value && value > 0) return value;
   return cpu >= 1 ? 80 : 1;
 }
@@ -36,7 +51,8 @@ export function effectiveConcurrency(value: number | null | undefined, cpu: numb
 function durationSeconds(value: unknown, fallback: number): number {
   if (typeof value === 'string') return parseFloat(value) || fallback;
   const v = value as { seconds?: unknown; nanos?: number } | null | undefined;
-  if (v && v.seconds != null) return Number(String(v.seconds)) + (v.nanos ?? 0) / 1e9;
+  if (v && v.seconds != null)
+    return Number(String(v.seconds)) + (v.nanos ?? 0) / 1e9;
   return fallback;
 }
 
@@ -45,7 +61,9 @@ function timestampIso(value: unknown): string | null {
   if (typeof value === 'string') return value;
   const v = value as { seconds?: unknown; nanos?: number };
   if (v.seconds == null) return null;
-  return new Date(Number(String(v.seconds)) * 1000 + Math.floor((v.nanos ?? 0) / 1e6)).toISOString();
+  return new Date(
+    Number(String(v.seconds)) * 1000 + Math.floor((v.nanos ?? 0) / 1e6),
+  ).toISOString();
 }
 
 const INGRESS_NAMES: Record<number, string> = {
@@ -63,7 +81,10 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
   const limits = raw.template?.containers?.[0]?.resources?.limits ?? {};
   const cpu = limits.cpu ?? '1';
   const cpuCount = parseCpuLimit(cpu);
-  const ingress = typeof raw.ingress === 'number' ? (INGRESS_NAMES[raw.ingress] ?? String(raw.ingress)) : String(raw.ingress ?? '');
+  const ingress =
+    typeof raw.ingress === 'number'
+      ? INGRESS_NAMES[raw.ingress] ?? String(raw.ingress)
+      : String(raw.ingress ?? '');
   return {
     projectId,
     region,
@@ -74,8 +95,12 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
     generation: raw.generation == null ? '0' : String(raw.generation),
     scaling: {
       minInstances: raw.template?.scaling?.minInstanceCount ?? 0,
-      maxInstances: raw.template?.scaling?.maxInstanceCount || DEFAULT_MAX_INSTANCES,
-      concurrency: effectiveConcurrency(raw.template?.maxInstanceRequestConcurrency, cpuCount),
+      maxInstances:
+        raw.template?.scaling?.maxInstanceCount || DEFAULT_MAX_INSTANCES,
+      concurrency: effectiveConcurrency(
+        raw.template?.maxInstanceRequestConcurrency,
+        cpuCount,
+      ),
     },
     timeoutSeconds: durationSeconds(raw.template?.timeout, 300),
     cpu,
@@ -83,7 +108,9 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
     cpuIdle: raw.template?.containers?.[0]?.resources?.cpuIdle ?? true,
     ingress,
     labels: { ...(raw.labels ?? {}) },
-    latestReadyRevision: raw.latestReadyRevision ? raw.latestReadyRevision.split('/').pop() ?? null : null,
+    latestReadyRevision: raw.latestReadyRevision
+      ? raw.latestReadyRevision.split('/').pop() ?? null
+      : null,
     updateTime: timestampIso(raw.updateTime),
     consoleUrl: `https://console.cloud.google.com/run/detail/${region}/${shortName}/metrics?project=${projectId}`,
     wiringEnv: pickWiringEnv(raw.template?.containers?.[0]?.env),

@@ -1,11 +1,25 @@
-import type { CloudTasksQueue, QueueSettings, QueueState } from '@gcp-serverless/common';
-import { durationToSeconds, enumName, protoNumber, secondsToDuration, timestampToIso } from './protoValues';
+import type {
+  CloudTasksQueue,
+  QueueSettings,
+  QueueState,
+} from '@gcp-serverless/common';
+import {
+  durationToSeconds,
+  enumName,
+  protoNumber,
+  secondsToDuration,
+  timestampToIso,
+} from './protoValues';
 
 /** The parts of a Cloud Tasks v2 Queue the portal reads (protobuf object or JSON). */
 export interface RawQueue {
   name?: string | null;
   state?: unknown;
-  rateLimits?: { maxDispatchesPerSecond?: unknown; maxBurstSize?: unknown; maxConcurrentDispatches?: unknown } | null;
+  rateLimits?: {
+    maxDispatchesPerSecond?: unknown;
+    maxBurstSize?: unknown;
+    maxConcurrentDispatches?: unknown;
+  } | null;
   retryConfig?: {
     maxAttempts?: unknown;
     maxRetryDuration?: unknown;
@@ -16,14 +30,26 @@ export interface RawQueue {
   purgeTime?: unknown;
 }
 
-const STATE_NAMES: Record<number, QueueState> = { 0: 'STATE_UNSPECIFIED', 1: 'RUNNING', 2: 'PAUSED', 3: 'DISABLED' };
+const STATE_NAMES: Record<number, QueueState> = {
+  0: 'STATE_UNSPECIFIED',
+  1: 'RUNNING',
+  2: 'PAUSED',
+  3: 'DISABLED',
+};
 
 /**
  * Defaults Cloud Tasks applies to unset fields (docs/google-apis.md §4, unverified): rate 500/s, 1000
  * concurrent, 100 attempts, backoff 0.1 s..3600 s, 16 doublings. proto3 omits zero values, so an
  * absent field in a reply means 0 only where 0 is a legal setting (maxRetryDuration: unlimited).
  */
-const DEFAULTS = { rate: 500, concurrent: 1000, maxAttempts: 100, minBackoff: 0.1, maxBackoff: 3600, maxDoublings: 16 };
+const DEFAULTS = {
+  rate: 500,
+  concurrent: 1000,
+  maxAttempts: 100,
+  minBackoff: 0.1,
+  maxBackoff: 3600,
+  maxDoublings: 16,
+};
 
 /** Translates a Cloud Tasks v2 Queue into the portal's domain type. */
 export function toCloudTasksQueue(raw: RawQueue): CloudTasksQueue {
@@ -38,13 +64,21 @@ export function toCloudTasksQueue(raw: RawQueue): CloudTasksQueue {
     resourceName: name,
     state: enumName(raw.state, STATE_NAMES, 'STATE_UNSPECIFIED') as QueueState,
     rateLimits: {
-      maxDispatchesPerSecond: protoNumber(r.maxDispatchesPerSecond, DEFAULTS.rate),
-      maxConcurrentDispatches: protoNumber(r.maxConcurrentDispatches, DEFAULTS.concurrent),
+      maxDispatchesPerSecond: protoNumber(
+        r.maxDispatchesPerSecond,
+        DEFAULTS.rate,
+      ),
+      maxConcurrentDispatches: protoNumber(
+        r.maxConcurrentDispatches,
+        DEFAULTS.concurrent,
+      ),
       maxBurstSize: r.maxBurstSize == null ? null : protoNumber(r.maxBurstSize),
     },
     retryConfig: {
       // proto3 drops a 0 maxAttempts; Cloud Tasks treats 0 as "the default" anyway.
-      maxAttempts: protoNumber(t.maxAttempts, DEFAULTS.maxAttempts) || DEFAULTS.maxAttempts,
+      maxAttempts:
+        protoNumber(t.maxAttempts, DEFAULTS.maxAttempts) ||
+        DEFAULTS.maxAttempts,
       maxRetryDurationSeconds: durationToSeconds(t.maxRetryDuration, 0),
       minBackoffSeconds: durationToSeconds(t.minBackoff, DEFAULTS.minBackoff),
       maxBackoffSeconds: durationToSeconds(t.maxBackoff, DEFAULTS.maxBackoff),
@@ -78,7 +112,10 @@ export const QUEUE_SETTINGS_MASK = [
 ];
 
 /** The Queue body of an UpdateQueue that sets these settings (only the masked fields are read by Google). */
-export function queueSettingsBody(resourceName: string, settings: QueueSettings): Record<string, unknown> {
+export function queueSettingsBody(
+  resourceName: string,
+  settings: QueueSettings,
+): Record<string, unknown> {
   const r = settings.retryConfig;
   return {
     name: resourceName,

@@ -16,7 +16,12 @@ export class CloudLoggingAuditLog implements AuditLog {
 
   async record(entry: AuditEntry): Promise<void> {
     await this.gateway.write({
-      severity: entry.result === 'succeeded' ? 'NOTICE' : entry.result === 'conflict' ? 'WARNING' : 'ERROR',
+      severity:
+        entry.result === 'succeeded'
+          ? 'NOTICE'
+          : entry.result === 'conflict'
+          ? 'WARNING'
+          : 'ERROR',
       time: entry.time,
       labels: {
         plugin: 'gcp-serverless',
@@ -24,7 +29,9 @@ export class CloudLoggingAuditLog implements AuditLog {
         action: entry.action,
         result: entry.result,
         actor: entry.actor,
-        ...(projectOfResource(entry.resource) ? { project_id: projectOfResource(entry.resource)! } : {}),
+        ...(projectOfResource(entry.resource)
+          ? { project_id: projectOfResource(entry.resource)! }
+          : {}),
       },
       payload: {
         message: `${entry.actor} ${entry.action} ${entry.resource}: ${entry.result}`,

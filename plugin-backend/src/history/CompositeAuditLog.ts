@@ -26,14 +26,20 @@ export class CompositeAuditLog implements AuditLog {
     try {
       await this.primary.record(entry);
     } catch (err) {
-      this.logger.error(`change history write failed; entry kept in this log line`, { audit: entry, error: String(err) });
+      this.logger.error(
+        `change history write failed; entry kept in this log line`,
+        { audit: entry, error: String(err) },
+      );
     }
     await Promise.all(
       this.mirrors.map(async ({ name, log }) => {
         try {
           await log.record(entry);
         } catch (err) {
-          this.logger.warn(`audit mirror ${name} failed`, { audit: entry, error: String(err) });
+          this.logger.warn(`audit mirror ${name} failed`, {
+            audit: entry,
+            error: String(err),
+          });
         }
       }),
     );

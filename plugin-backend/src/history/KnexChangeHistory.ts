@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { CHANGE_KINDS, type ChangeKind, type ChangeRecord, type ChangeResult } from '@gcp-serverless/common';
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ChangeRecord,
+  type ChangeResult,
+} from '@gcp-serverless/common';
 import type { AuditEntry, AuditLog } from '../services/AuditLog';
 
 const TABLE = 'gcp_serverless_changes';
@@ -35,7 +40,13 @@ interface Row {
 }
 
 /** Action prefixes that are not spelled like their kind of change. */
-const ACTION_KIND_ALIASES: Record<string, ChangeKind> = { urlMap: 'routing', urlMaps: 'routing', routes: 'routing', budgets: 'budget', queues: 'queue' };
+const ACTION_KIND_ALIASES: Record<string, ChangeKind> = {
+  urlMap: 'routing',
+  urlMaps: 'routing',
+  routes: 'routing',
+  budgets: 'budget',
+  queues: 'queue',
+};
 
 /**
  * `scaling.apply` → `scaling`, `urlMap.apply` → `routing`. An unknown prefix is stored as it is
@@ -43,7 +54,8 @@ const ACTION_KIND_ALIASES: Record<string, ChangeKind> = { urlMap: 'routing', url
  */
 export function kindOfAction(action: string): ChangeKind {
   const prefix = action.split('.')[0]!;
-  if ((CHANGE_KINDS as readonly string[]).includes(prefix)) return prefix as ChangeKind;
+  if ((CHANGE_KINDS as readonly string[]).includes(prefix))
+    return prefix as ChangeKind;
   return ACTION_KIND_ALIASES[prefix] ?? (prefix as ChangeKind);
 }
 
@@ -62,7 +74,6 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
   readonly ready: Promise<void>;
   private readonly db: Knex;
 
-
   constructor(db: Knex) {
     this.db = db;
     this.ready = ensureTable(db);
@@ -80,8 +91,10 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
       action: entry.action,
       project_id: projectOfResource(entry.resource),
       resource: entry.resource,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+      before_json:
+        entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json:
+        entry.after === undefined ? null : JSON.stringify(entry.after),
       result: entry.result,
       operation: entry.operation ?? null,
       error: entry.error ?? null,
@@ -93,7 +106,12 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
     await this.ready;
     let q = this.db<Row>(TABLE).where('project_id', query.projectId);
     if (query.resource) q = q.andWhere('resource', query.resource);
-    const rows = await q.orderBy([{ column: 'time', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit);
+    const rows = await q
+      .orderBy([
+        { column: 'time', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(query.limit);
     return rows.map(toRecord);
   }
 

@@ -10,9 +10,15 @@ import type { GcpServerlessConfig } from '../config/config';
  */
 export function openStandaloneDatabase(config: GcpServerlessConfig): Knex {
   if (config.database?.client === 'pg') {
-    return knexFactory({ client: 'pg', connection: config.database.connection as Knex.StaticConnectionConfig, pool: { min: 0, max: 10 } });
+    return knexFactory({
+      client: 'pg',
+      connection: config.database.connection as Knex.StaticConnectionConfig,
+      pool: { min: 0, max: 10 },
+    });
   }
-  const filename = config.history.sqliteFile ?? (config.mode === 'sandbox' ? ':memory:' : 'gcp-serverless-history.sqlite');
+  const filename =
+    config.history.sqliteFile ??
+    (config.mode === 'sandbox' ? ':memory:' : 'gcp-serverless-history.sqlite');
   return knexFactory({
     client: 'better-sqlite3',
     connection: { filename },

@@ -44,14 +44,23 @@ export interface PageSources {
 }
 
 /** The pages a project's snapshots are kept for, per window. */
-export const PROJECT_PAGES = ['services', 'queues', 'redis', 'routing', 'cdn'] as const;
+export const PROJECT_PAGES = [
+  'services',
+  'queues',
+  'redis',
+  'routing',
+  'cdn',
+] as const;
 export type ProjectPage = (typeof PROJECT_PAGES)[number];
 
 /** Cache keys: one snapshot per page, project and window (or cost range). */
 export const snapshotKey = {
-  page: (page: ProjectPage, projectId: string, window: TimeWindow) => `${page}/${projectId}/${window}`,
-  projectOverview: (projectId: string, window: TimeWindow) => `overview/${projectId}/${window}`,
-  topology: (projectId: string, window: TimeWindow) => `topology/${projectId}/${window}`,
+  page: (page: ProjectPage, projectId: string, window: TimeWindow) =>
+    `${page}/${projectId}/${window}`,
+  projectOverview: (projectId: string, window: TimeWindow) =>
+    `overview/${projectId}/${window}`,
+  topology: (projectId: string, window: TimeWindow) =>
+    `topology/${projectId}/${window}`,
   costs: (projectId: string, range: CostRange) => `costs/${projectId}/${range}`,
   budgets: () => 'budgets',
 };
@@ -68,7 +77,11 @@ export class PageSnapshots {
   private overviewService: OverviewService | undefined;
   private topologyService: TopologyService | undefined;
 
-  constructor(deps: { model: ReadModel; access: ProjectAccess; direct: PageSources }) {
+  constructor(deps: {
+    model: ReadModel;
+    access: ProjectAccess;
+    direct: PageSources;
+  }) {
     this.model = deps.model;
     this.access = deps.access;
     this.direct = deps.direct;
@@ -93,60 +106,118 @@ export class PageSnapshots {
     };
   }
 
-  services(projectId: string, window: TimeWindow): Promise<Served<ServiceListResponse>> {
-    return this.page('services', projectId, window, () => this.direct.catalog.listServices(projectId, window));
+  services(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<ServiceListResponse>> {
+    return this.page('services', projectId, window, () =>
+      this.direct.catalog.listServices(projectId, window),
+    );
   }
 
-  queues(projectId: string, window: TimeWindow): Promise<Served<QueueListResponse>> {
-    return this.page('queues', projectId, window, () => this.direct.queues.listQueues(projectId, window));
+  queues(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<QueueListResponse>> {
+    return this.page('queues', projectId, window, () =>
+      this.direct.queues.listQueues(projectId, window),
+    );
   }
 
-  redis(projectId: string, window: TimeWindow): Promise<Served<RedisListResponse>> {
-    return this.page('redis', projectId, window, () => this.direct.redis.listInstances(projectId, window));
+  redis(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<RedisListResponse>> {
+    return this.page('redis', projectId, window, () =>
+      this.direct.redis.listInstances(projectId, window),
+    );
   }
 
-  routing(projectId: string, window: TimeWindow): Promise<Served<RoutingOverviewResponse>> {
-    return this.page('routing', projectId, window, () => this.direct.routing.overview(projectId, window));
+  routing(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<RoutingOverviewResponse>> {
+    return this.page('routing', projectId, window, () =>
+      this.direct.routing.overview(projectId, window),
+    );
   }
 
-  cdn(projectId: string, window: TimeWindow): Promise<Served<CdnOverviewResponse>> {
-    return this.page('cdn', projectId, window, () => this.direct.cdn.overview(projectId, window));
+  cdn(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<CdnOverviewResponse>> {
+    return this.page('cdn', projectId, window, () =>
+      this.direct.cdn.overview(projectId, window),
+    );
   }
 
-  costs(projectId: string, range: CostRange): Promise<Served<CostReportResponse>> {
+  costs(
+    projectId: string,
+    range: CostRange,
+  ): Promise<Served<CostReportResponse>> {
     this.access.project(projectId);
-    return this.model.read(snapshotKey.costs(projectId, range), () => this.direct.costs.report(projectId, range));
+    return this.model.read(snapshotKey.costs(projectId, range), () =>
+      this.direct.costs.report(projectId, range),
+    );
   }
 
   budgets(): Promise<Served<BudgetListResponse>> {
-    return this.model.read(snapshotKey.budgets(), () => this.direct.budgets.list());
+    return this.model.read(snapshotKey.budgets(), () =>
+      this.direct.budgets.list(),
+    );
   }
 
   /** One project's card and problems on the index page, from the project's page snapshots. */
-  projectOverview(projectId: string, window: TimeWindow): Promise<Served<ProjectOverview>> {
+  projectOverview(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<ProjectOverview>> {
     this.access.project(projectId);
-    return this.model.read(snapshotKey.projectOverview(projectId, window), async () => (await this.overview_().readProject(projectId, window)).overview);
+    return this.model.read(
+      snapshotKey.projectOverview(projectId, window),
+      async () =>
+        (await this.overview_().readProject(projectId, window)).overview,
+    );
   }
 
   /** The index page: every project's overview snapshot and the budgets, its age the oldest part's. */
-  async overview(window: TimeWindow): Promise<OverviewResponse & { snapshot: SnapshotMeta }> {
+  async overview(
+    window: TimeWindow,
+  ): Promise<OverviewResponse & { snapshot: SnapshotMeta }> {
     const overview = this.overview_();
     const [projects, budgets] = await Promise.all([
-      Promise.all(this.access.list().map(p => this.projectOverview(p.projectId, window))),
-      settlePanels({ list: overview.hasBilling ? this.budgets() : Promise.resolve(null) }),
+      Promise.all(
+        this.access.list().map(p => this.projectOverview(p.projectId, window)),
+      ),
+      settlePanels({
+        list: overview.hasBilling ? this.budgets() : Promise.resolve(null),
+      }),
     ]);
-    const parts = [...projects, ...(budgets.values.list ? [budgets.values.list] : [])];
+    const parts = [
+      ...projects,
+      ...(budgets.values.list ? [budgets.values.list] : []),
+    ];
     const snapshot = combineSnapshotMeta(parts.map(p => p.snapshot));
     const computedAtMs = Date.parse(snapshot.computedAt);
-    const body = overview.assemble(window, computedAtMs, projects.map(withoutSnapshot), [...budgets.errors, ...(budgets.values.list?.errors ?? [])]);
+    const body = overview.assemble(
+      window,
+      computedAtMs,
+      projects.map(withoutSnapshot),
+      [...budgets.errors, ...(budgets.values.list?.errors ?? [])],
+    );
     return { ...body, snapshot };
   }
 
-  topology(projectId: string, window: TimeWindow): Promise<Served<TopologyResponse>> {
+  topology(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<TopologyResponse>> {
     this.access.project(projectId);
     const topology = this.topologyService;
     if (!topology) throw new Error('PageSnapshots.useOverview was not called');
-    return this.model.read(snapshotKey.topology(projectId, window), () => topology.topology(projectId, window));
+    return this.model.read(snapshotKey.topology(projectId, window), () =>
+      topology.topology(projectId, window),
+    );
   }
 
   /** Whether a snapshot exists under `key` (the refresher keeps warm what viewers use). */
@@ -158,7 +229,11 @@ export class PageSnapshots {
   async metaOf(key: string): Promise<SnapshotMeta | undefined> {
     const snap = await this.model.peek(key);
     if (!snap) return undefined;
-    return { computedAt: new Date(snap.computedAtMs).toISOString(), stale: snap.failedAtMs !== undefined, refreshing: this.model.isRefreshing(key) };
+    return {
+      computedAt: new Date(snap.computedAtMs).toISOString(),
+      stale: snap.failedAtMs !== undefined,
+      refreshing: this.model.isRefreshing(key),
+    };
   }
 
   /** Whether budgets are part of the pages (a billing account is configured). */
@@ -167,7 +242,12 @@ export class PageSnapshots {
   }
 
   /** Recomputes one page of a project now (or joins the computation running), for refreshes. */
-  refreshPage(page: ProjectPage, projectId: string, window: TimeWindow, opts?: RefreshOptions): Promise<unknown> {
+  refreshPage(
+    page: ProjectPage,
+    projectId: string,
+    window: TimeWindow,
+    opts?: RefreshOptions,
+  ): Promise<unknown> {
     const direct: () => Promise<unknown> = {
       services: () => this.direct.catalog.listServices(projectId, window),
       queues: () => this.direct.queues.listQueues(projectId, window),
@@ -175,34 +255,73 @@ export class PageSnapshots {
       routing: () => this.direct.routing.overview(projectId, window),
       cdn: () => this.direct.cdn.overview(projectId, window),
     }[page];
-    return this.model.refresh(snapshotKey.page(page, projectId, window), direct, opts);
+    return this.model.refresh(
+      snapshotKey.page(page, projectId, window),
+      direct,
+      opts,
+    );
   }
 
-  refreshProjectOverview(projectId: string, window: TimeWindow, opts?: RefreshOptions): Promise<unknown> {
-    return this.model.refresh(snapshotKey.projectOverview(projectId, window), async () => (await this.overview_().readProject(projectId, window)).overview, opts);
+  refreshProjectOverview(
+    projectId: string,
+    window: TimeWindow,
+    opts?: RefreshOptions,
+  ): Promise<unknown> {
+    return this.model.refresh(
+      snapshotKey.projectOverview(projectId, window),
+      async () =>
+        (await this.overview_().readProject(projectId, window)).overview,
+      opts,
+    );
   }
 
-  refreshTopology(projectId: string, window: TimeWindow, opts?: RefreshOptions): Promise<unknown> {
+  refreshTopology(
+    projectId: string,
+    window: TimeWindow,
+    opts?: RefreshOptions,
+  ): Promise<unknown> {
     const topology = this.topologyService!;
-    return this.model.refresh(snapshotKey.topology(projectId, window), () => topology.topology(projectId, window), opts);
+    return this.model.refresh(
+      snapshotKey.topology(projectId, window),
+      () => topology.topology(projectId, window),
+      opts,
+    );
   }
 
-  refreshCosts(projectId: string, range: CostRange, opts?: RefreshOptions): Promise<unknown> {
-    return this.model.refresh(snapshotKey.costs(projectId, range), () => this.direct.costs.report(projectId, range), opts);
+  refreshCosts(
+    projectId: string,
+    range: CostRange,
+    opts?: RefreshOptions,
+  ): Promise<unknown> {
+    return this.model.refresh(
+      snapshotKey.costs(projectId, range),
+      () => this.direct.costs.report(projectId, range),
+      opts,
+    );
   }
 
   refreshBudgets(opts?: RefreshOptions): Promise<unknown> {
-    return this.model.refresh(snapshotKey.budgets(), () => this.direct.budgets.list(), opts);
+    return this.model.refresh(
+      snapshotKey.budgets(),
+      () => this.direct.budgets.list(),
+      opts,
+    );
   }
 
-  private page<T extends object>(page: ProjectPage, projectId: string, window: TimeWindow, compute: () => Promise<T>): Promise<Served<T>> {
+  private page<T extends object>(
+    page: ProjectPage,
+    projectId: string,
+    window: TimeWindow,
+    compute: () => Promise<T>,
+  ): Promise<Served<T>> {
     // The allowlist is checked before the cache, so a project outside it is a 404 even when cached.
     this.access.project(projectId);
     return this.model.read(snapshotKey.page(page, projectId, window), compute);
   }
 
   private overview_(): OverviewService {
-    if (!this.overviewService) throw new Error('PageSnapshots.useOverview was not called');
+    if (!this.overviewService)
+      throw new Error('PageSnapshots.useOverview was not called');
     return this.overviewService;
   }
 }

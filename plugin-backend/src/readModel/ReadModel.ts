@@ -48,7 +48,13 @@ export class ReadModel {
   private readonly holder = randomUUID();
   private readonly inFlight = new Map<string, Promise<Snapshot<unknown>>>();
 
-  constructor(deps: { cache: SnapshotCache; leases: RefreshLeases; now: () => number; timing: ReadModelTiming; logger: PluginLogger }) {
+  constructor(deps: {
+    cache: SnapshotCache;
+    leases: RefreshLeases;
+    now: () => number;
+    timing: ReadModelTiming;
+    logger: PluginLogger;
+  }) {
     this.cache = deps.cache;
     this.leases = deps.leases;
     this.now = deps.now;
@@ -57,11 +63,15 @@ export class ReadModel {
   }
 
   /** The page under `key`, from its snapshot when there is a usable one, else computed (once). */
-  async read<T extends object>(key: string, compute: () => Promise<T>): Promise<Served<T>> {
+  async read<T extends object>(
+    key: string,
+    compute: () => Promise<T>,
+  ): Promise<Served<T>> {
     const cached = await this.cached<T>(key);
     if (cached) {
       const age = this.now() - cached.computedAtMs;
-      if (age <= this.timing.freshForMs && cached.failedAtMs === undefined) return this.serve(cached, false, this.inFlight.has(key));
+      if (age <= this.timing.freshForMs && cached.failedAtMs === undefined)
+        return this.serve(cached, false, this.inFlight.has(key));
       if (age <= this.timing.serveStaleForMs) {
         this.refreshInBackground(key, compute);
         return this.serve(cached, true, true);
@@ -87,16 +97,25 @@ export class ReadModel {
    * enough — an apply asks for one that sees its write. Rejects when the computation fails (the
    * previous snapshot stays, marked failed).
    */
-  async refresh<T>(key: string, compute: () => Promise<T>, options: { startedAfterMs?: number } = {}): Promise<Snapshot<T>> {
+  async refresh<T>(
+    key: string,
+    compute: () => Promise<T>,
+    options: { startedAfterMs?: number } = {},
+  ): Promise<Snapshot<T>> {
     const after = options.startedAfterMs;
     for (;;) {
-      const running = this.inFlight.get(key) as Promise<Snapshot<T>> | undefined;
+      const running = this.inFlight.get(key) as
+        | Promise<Snapshot<T>>
+        | undefined;
       if (!running) break;
       const joined = await running.catch(() => undefined);
-      if (joined && (after === undefined || joined.computedAtMs >= after)) return joined;
+      if (joined && (after === undefined || joined.computedAtMs >= after))
+        return joined;
       if (!joined && after === undefined) return running;
     }
-    const started = this.computeOnce(key, compute, after).finally(() => this.inFlight.delete(key));
+    const started = this.computeOnce(key, compute, after).finally(() =>
+      this.inFlight.delete(key),
+    );
     this.inFlight.set(key, started);
     return started;
   }
@@ -107,23 +126,42 @@ export class ReadModel {
   }
 
   private refreshInBackground<T>(key: string, compute: () => Promise<T>): void {
-    this.refresh(key, compute).catch(err => this.logger.warn(`gcp-serverless: refreshing ${key} failed`, { error: String(err) }));
+    this.refresh(key, compute).catch(err =>
+      this.logger.warn(`gcp-serverless: refreshing ${key} failed`, {
+        error: String(err),
+      }),
+    );
   }
 
-  private async computeOnce<T>(key: string, compute: () => Promise<T>, startedAfterMs?: number): Promise<Snapshot<T>> {
+  private async computeOnce<T>(
+    key: string,
+    compute: () => Promise<T>,
+    startedAfterMs?: number,
+  ): Promise<Snapshot<T>> {
     const before = await this.cached<T>(key);
     const deadline = Date.now() + this.timing.leaseMs;
-    while (!(await this.leases.acquire(key, this.holder, this.timing.leaseMs))) {
+    while (
+      !(await this.leases.acquire(key, this.holder, this.timing.leaseMs))
+    ) {
       // Another replica is computing this key: wait for its snapshot rather than compute a second.
       await new Promise(r => setTimeout(r, POLL_MS));
       const latest = await this.cached<T>(key);
-      const usable = latest && latest.id !== before?.id && latest.failedAtMs === undefined;
-      if (usable && (startedAfterMs === undefined || latest.computedAtMs >= startedAfterMs)) return latest;
+      const usable =
+        latest && latest.id !== before?.id && latest.failedAtMs === undefined;
+      if (
+        usable &&
+        (startedAfterMs === undefined || latest.computedAtMs >= startedAfterMs)
+      )
+        return latest;
       if (Date.now() > deadline) break;
     }
     const computedAtMs = this.now();
     try {
-      const snapshot: Snapshot<T> = { id: randomUUID(), computedAtMs, value: await compute() };
+      const snapshot: Snapshot<T> = {
+        id: randomUUID(),
+        computedAtMs,
+        value: await compute(),
+      };
       await this.store(key, snapshot);
       return snapshot;
     } catch (err) {
@@ -137,14 +175,20 @@ export class ReadModel {
 
   /** Snapshots outlive their serving window by a day, so a long outage still has a last good page. */
   private ttlMs(): number {
-    return Math.max(this.timing.serveStaleForMs, this.timing.freshForMs) + 24 * 3600_000;
+    return (
+      Math.max(this.timing.serveStaleForMs, this.timing.freshForMs) +
+      24 * 3600_000
+    );
   }
 
   private async store<T>(key: string, snapshot: Snapshot<T>): Promise<void> {
     try {
       await this.cache.set(key, snapshot, { ttl: this.ttlMs() });
     } catch (err) {
-      this.logger.warn(`gcp-serverless: writing snapshot ${key} to the cache failed`, { error: String(err) });
+      this.logger.warn(
+        `gcp-serverless: writing snapshot ${key} to the cache failed`,
+        { error: String(err) },
+      );
     }
   }
 
@@ -153,16 +197,27 @@ export class ReadModel {
       return (await this.cache.get(key)) as Snapshot<T> | undefined;
     } catch (err) {
       // A cache outage degrades to computing every read, it does not fail pages.
-      this.logger.warn(`gcp-serverless: reading snapshot ${key} from the cache failed`, { error: String(err) });
+      this.logger.warn(
+        `gcp-serverless: reading snapshot ${key} from the cache failed`,
+        { error: String(err) },
+      );
       return undefined;
     }
   }
 
-  private serve<T extends object>(snapshot: Snapshot<T>, stale: boolean, refreshing: boolean): Served<T> {
+  private serve<T extends object>(
+    snapshot: Snapshot<T>,
+    stale: boolean,
+    refreshing: boolean,
+  ): Served<T> {
     const failed = snapshot.failedAtMs !== undefined;
     return {
       ...snapshot.value,
-      snapshot: { computedAt: new Date(snapshot.computedAtMs).toISOString(), stale: stale || failed, refreshing },
+      snapshot: {
+        computedAt: new Date(snapshot.computedAtMs).toISOString(),
+        stale: stale || failed,
+        refreshing,
+      },
     };
   }
 }

@@ -1,8 +1,25 @@
-import { COST_RANGES, DEFAULT_TIME_WINDOW, TIME_WINDOWS, type RefreshResponse, type SnapshotMeta, type TimeWindow } from '@gcp-serverless/common';
+import {
+  COST_RANGES,
+  DEFAULT_TIME_WINDOW,
+  TIME_WINDOWS,
+  type RefreshResponse,
+  type SnapshotMeta,
+  type TimeWindow,
+} from '@gcp-serverless/common';
 import type { PluginLogger } from '../services/AuditLog';
 import type { ProjectAccess } from '../services/ProjectAccess';
-import { pagesTouchedBy, projectOfTouched, touchesBudgets, type EditTouched } from './editedPages';
-import { PROJECT_PAGES, snapshotKey, type PageSnapshots, type ProjectPage } from './PageSnapshots';
+import {
+  pagesTouchedBy,
+  projectOfTouched,
+  touchesBudgets,
+  type EditTouched,
+} from './editedPages';
+import {
+  PROJECT_PAGES,
+  snapshotKey,
+  type PageSnapshots,
+  type ProjectPage,
+} from './PageSnapshots';
 import { combineSnapshotMeta } from './snapshotMeta';
 
 /**
@@ -18,7 +35,13 @@ export class ReadModelRefresher {
   private readonly now: () => number;
   private readonly logger: PluginLogger;
 
-  constructor(deps: { pages: PageSnapshots; access: ProjectAccess; warmWindows: readonly TimeWindow[]; now: () => number; logger: PluginLogger }) {
+  constructor(deps: {
+    pages: PageSnapshots;
+    access: ProjectAccess;
+    warmWindows: readonly TimeWindow[];
+    now: () => number;
+    logger: PluginLogger;
+  }) {
     this.pages = deps.pages;
     this.access = deps.access;
     this.warmWindows = deps.warmWindows;
@@ -28,10 +51,16 @@ export class ReadModelRefresher {
 
   /** The background run: every project, one after another so one refresh never floods Google. */
   async refreshAll(signal?: AbortSignal): Promise<void> {
-    if (this.hasBudgets()) await this.pages.refreshBudgets().catch(err => this.warn('budgets', err));
+    if (this.hasBudgets())
+      await this.pages.refreshBudgets().catch(err => this.warn('budgets', err));
     for (const project of this.access.list()) {
       if (signal?.aborted) return;
-      await this.refreshProjectPages(project.projectId, this.warmWindows, [...PROJECT_PAGES], {}).catch(err => this.warn(project.projectId, err));
+      await this.refreshProjectPages(
+        project.projectId,
+        this.warmWindows,
+        [...PROJECT_PAGES],
+        {},
+      ).catch(err => this.warn(project.projectId, err));
     }
   }
 
@@ -40,7 +69,12 @@ export class ReadModelRefresher {
     this.access.project(projectId);
     const viewed = await this.windowsOf(projectId);
     const windows = viewed.length > 0 ? viewed : [DEFAULT_TIME_WINDOW];
-    const metas = await this.refreshProjectPages(projectId, windows, [...PROJECT_PAGES], { startedAfterMs: this.now() });
+    const metas = await this.refreshProjectPages(
+      projectId,
+      windows,
+      [...PROJECT_PAGES],
+      { startedAfterMs: this.now() },
+    );
     return { projectId, windows, snapshot: combineSnapshotMeta(metas) };
   }
 
@@ -56,7 +90,11 @@ export class ReadModelRefresher {
     const byProject = new Map<string, Set<ProjectPage>>();
     for (const t of list) {
       const projectId = projectOfTouched(t);
-      const targets = projectId ? [projectId] : budgetEdit ? this.access.list().map(p => p.projectId) : [];
+      const targets = projectId
+        ? [projectId]
+        : budgetEdit
+        ? this.access.list().map(p => p.projectId)
+        : [];
       for (const id of targets) {
         const set = byProject.get(id) ?? new Set<ProjectPage>();
         pagesTouchedBy(t.kind).forEach(p => set.add(p));
@@ -68,8 +106,14 @@ export class ReadModelRefresher {
       await Promise.all(
         [...byProject].map(async ([projectId, pages]) => {
           if (!this.access.list().some(p => p.projectId === projectId)) return;
-          await this.refreshProjectPages(projectId, await this.windowsOf(projectId), [...pages], { startedAfterMs });
-          if (budgetEdit) await this.refreshViewedCosts(projectId, startedAfterMs);
+          await this.refreshProjectPages(
+            projectId,
+            await this.windowsOf(projectId),
+            [...pages],
+            { startedAfterMs },
+          );
+          if (budgetEdit)
+            await this.refreshViewedCosts(projectId, startedAfterMs);
         }),
       );
     } catch (err) {
@@ -78,32 +122,72 @@ export class ReadModelRefresher {
   }
 
   /** Pages first (in parallel), then what is computed from them: the project's overview and topology. */
-  private async refreshProjectPages(projectId: string, windows: readonly TimeWindow[], pages: ProjectPage[], opts: { startedAfterMs?: number }): Promise<SnapshotMeta[]> {
+  private async refreshProjectPages(
+    projectId: string,
+    windows: readonly TimeWindow[],
+    pages: ProjectPage[],
+    opts: { startedAfterMs?: number },
+  ): Promise<SnapshotMeta[]> {
     const metas: SnapshotMeta[] = [];
     for (const window of windows) {
-      const results = await Promise.allSettled(pages.map(page => this.pages.refreshPage(page, projectId, window, opts)));
+      const results = await Promise.allSettled(
+        pages.map(page =>
+          this.pages.refreshPage(page, projectId, window, opts),
+        ),
+      );
       const failed = results.find(r => r.status === 'rejected');
-      if (failed) this.warn(`${projectId} ${window}`, (failed as PromiseRejectedResult).reason);
-      await this.pages.refreshProjectOverview(projectId, window, opts).catch(err => this.warn(`overview of ${projectId}`, err));
+      if (failed)
+        this.warn(
+          `${projectId} ${window}`,
+          (failed as PromiseRejectedResult).reason,
+        );
+      await this.pages
+        .refreshProjectOverview(projectId, window, opts)
+        .catch(err => this.warn(`overview of ${projectId}`, err));
       if (await this.pages.has(snapshotKey.topology(projectId, window))) {
-        await this.pages.refreshTopology(projectId, window, opts).catch(err => this.warn(`topology of ${projectId}`, err));
+        await this.pages
+          .refreshTopology(projectId, window, opts)
+          .catch(err => this.warn(`topology of ${projectId}`, err));
       }
-      metas.push(...(await Promise.all(pages.map(page => this.pages.metaOf(snapshotKey.page(page, projectId, window))))).filter((m): m is SnapshotMeta => Boolean(m)));
+      metas.push(
+        ...(
+          await Promise.all(
+            pages.map(page =>
+              this.pages.metaOf(snapshotKey.page(page, projectId, window)),
+            ),
+          )
+        ).filter((m): m is SnapshotMeta => Boolean(m)),
+      );
     }
     return metas;
   }
 
-  private async refreshViewedCosts(projectId: string, startedAfterMs: number): Promise<void> {
+  private async refreshViewedCosts(
+    projectId: string,
+    startedAfterMs: number,
+  ): Promise<void> {
     for (const range of COST_RANGES) {
-      if (await this.pages.has(snapshotKey.costs(projectId, range))) await this.pages.refreshCosts(projectId, range, { startedAfterMs });
+      if (await this.pages.has(snapshotKey.costs(projectId, range)))
+        await this.pages.refreshCosts(projectId, range, { startedAfterMs });
     }
   }
 
   /** The warm windows and every other window of which the project has a snapshot (someone viewed it). */
   private async windowsOf(projectId: string): Promise<TimeWindow[]> {
-    const keys = (w: TimeWindow) => [snapshotKey.projectOverview(projectId, w), ...PROJECT_PAGES.map(p => snapshotKey.page(p, projectId, w))];
-    const viewed = await Promise.all(TIME_WINDOWS.map(async w => ((await Promise.all(keys(w).map(k => this.pages.has(k)))).some(Boolean) ? w : null)));
-    return TIME_WINDOWS.filter(w => this.warmWindows.includes(w) || viewed.includes(w));
+    const keys = (w: TimeWindow) => [
+      snapshotKey.projectOverview(projectId, w),
+      ...PROJECT_PAGES.map(p => snapshotKey.page(p, projectId, w)),
+    ];
+    const viewed = await Promise.all(
+      TIME_WINDOWS.map(async w =>
+        (await Promise.all(keys(w).map(k => this.pages.has(k)))).some(Boolean)
+          ? w
+          : null,
+      ),
+    );
+    return TIME_WINDOWS.filter(
+      w => this.warmWindows.includes(w) || viewed.includes(w),
+    );
   }
 
   private hasBudgets(): boolean {
@@ -111,6 +195,8 @@ export class ReadModelRefresher {
   }
 
   private warn(what: string, err: unknown): void {
-    this.logger.warn(`gcp-serverless: refreshing ${what} failed`, { error: err instanceof Error ? err.message : String(err) });
+    this.logger.warn(`gcp-serverless: refreshing ${what} failed`, {
+      error: err instanceof Error ? err.message : String(err),
+    });
   }
 }

@@ -22,9 +22,15 @@ export class RefreshLeases {
   async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
     await this.ready;
     const now = Date.now();
-    await this.db(TABLE).insert({ name, holder, expires_at: now + ttlMs }).onConflict('name').ignore();
+    await this.db(TABLE)
+      .insert({ name, holder, expires_at: now + ttlMs })
+      .onConflict('name')
+      .ignore();
     // Takes over an expired lease; the row lock makes one of two concurrent takers win.
-    await this.db(TABLE).where({ name }).andWhere('expires_at', '<', now).update({ holder, expires_at: now + ttlMs });
+    await this.db(TABLE)
+      .where({ name })
+      .andWhere('expires_at', '<', now)
+      .update({ holder, expires_at: now + ttlMs });
     const row = await this.db(TABLE).where({ name }).first('holder');
     return row?.holder === holder;
   }
@@ -32,7 +38,10 @@ export class RefreshLeases {
   /** Whether anyone holds an unexpired lease `name`. */
   async isHeld(name: string): Promise<boolean> {
     await this.ready;
-    const row = await this.db(TABLE).where({ name }).andWhere('expires_at', '>=', Date.now()).first('holder');
+    const row = await this.db(TABLE)
+      .where({ name })
+      .andWhere('expires_at', '>=', Date.now())
+      .first('holder');
     return Boolean(row);
   }
 
@@ -45,11 +54,21 @@ export class RefreshLeases {
    * Claims the run of a periodic task due now: the row's `expires_at` is the next due time, and one
    * conditional update moves it on by `intervalMs`, so across replicas exactly one claims each interval.
    */
-  async claimInterval(name: string, holder: string, intervalMs: number): Promise<boolean> {
+  async claimInterval(
+    name: string,
+    holder: string,
+    intervalMs: number,
+  ): Promise<boolean> {
     await this.ready;
     const now = Date.now();
-    await this.db(TABLE).insert({ name, holder, expires_at: 0 }).onConflict('name').ignore();
-    const updated = await this.db(TABLE).where({ name }).andWhere('expires_at', '<=', now).update({ holder, expires_at: now + intervalMs });
+    await this.db(TABLE)
+      .insert({ name, holder, expires_at: 0 })
+      .onConflict('name')
+      .ignore();
+    const updated = await this.db(TABLE)
+      .where({ name })
+      .andWhere('expires_at', '<=', now)
+      .update({ holder, expires_at: now + intervalMs });
     return updated === 1;
   }
 }

@@ -42,17 +42,32 @@ export class LeaseIntervalScheduler implements RefreshScheduler {
       if (running || this.controller.signal.aborted) return;
       running = true;
       try {
-        if (!(await this.leases.claimInterval(`task:${task.id}`, this.holder, task.intervalMs))) return;
-        const run = AbortSignal.any([this.controller.signal, AbortSignal.timeout(task.timeoutMs)]);
+        if (
+          !(await this.leases.claimInterval(
+            `task:${task.id}`,
+            this.holder,
+            task.intervalMs,
+          ))
+        )
+          return;
+        const run = AbortSignal.any([
+          this.controller.signal,
+          AbortSignal.timeout(task.timeoutMs),
+        ]);
         await task.run(run);
       } catch (err) {
-        this.logger.warn(`gcp-serverless: scheduled task ${task.id} failed`, { error: String(err) });
+        this.logger.warn(`gcp-serverless: scheduled task ${task.id} failed`, {
+          error: String(err),
+        });
       } finally {
         running = false;
       }
     };
     // Ticks 4 times per interval, so a run starts at most a quarter interval after it is due.
-    const timer = setInterval(() => void tick(), Math.max(50, Math.floor(task.intervalMs / 4)));
+    const timer = setInterval(
+      () => void tick(),
+      Math.max(50, Math.floor(task.intervalMs / 4)),
+    );
     timer.unref();
     this.timers.add(timer);
     void tick();

@@ -25,8 +25,12 @@ export interface ClosableSnapshotCache extends SnapshotCache {
  * several replicas share one set of snapshots.
  */
 export function keyvSnapshotCache(config: CacheConfig): ClosableSnapshotCache {
-  const store = config.store === 'redis' ? new KeyvRedis(config.connection) : undefined;
-  const keyv = new Keyv({ ...(store ? { store } : {}), namespace: 'gcp-serverless' });
+  const store =
+    config.store === 'redis' ? new KeyvRedis(config.connection) : undefined;
+  const keyv = new Keyv({
+    ...(store ? { store } : {}),
+    namespace: 'gcp-serverless',
+  });
   // keyv emits connection errors; without a listener Node would treat them as fatal.
   keyv.on('error', () => undefined);
   return {

@@ -46,5 +46,9 @@ export function touchesBudgets(kind: string): boolean {
 
 /** The project of a touched resource: its `projectId`, else read from `projects/P/…`. */
 export function projectOfTouched(touched: EditTouched): string | null {
-  return touched.projectId ?? /^projects\/([^/]+)/.exec(touched.resource ?? '')?.[1] ?? null;
+  return (
+    touched.projectId ??
+    /^projects\/([^/]+)/.exec(touched.resource ?? '')?.[1] ??
+    null
+  );
 }

@@ -31,7 +31,9 @@ export function buildRouter(services: PluginServices): Router {
     res.json({ status: 'ok' });
   });
   router.use(readGuard(services.authorizer));
-  router.use(refreshAfterApply(touched => services.readModel.refreshAfterEdit(touched)));
+  router.use(
+    refreshAfterApply(touched => services.readModel.refreshAfterEdit(touched)),
+  );
   registerAccessRoutes(router, services);
   registerHistoryRoutes(router, services);
 

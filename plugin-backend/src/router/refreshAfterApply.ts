@@ -8,7 +8,9 @@ import type { EditTouched } from '../readModel/editedPages';
  * every replica reading the shared snapshots — sees the edit at once. It holds `res.json` until
  * `refreshAfterEdit` settles; a failed refresh is logged by the refresher, never fails the apply.
  */
-export function refreshAfterApply(refreshAfterEdit: (touched: EditTouched) => Promise<void>): RequestHandler {
+export function refreshAfterApply(
+  refreshAfterEdit: (touched: EditTouched) => Promise<void>,
+): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') {
       next();
@@ -18,9 +20,14 @@ export function refreshAfterApply(refreshAfterEdit: (touched: EditTouched) => Pr
     res.json = ((body: unknown) => {
       const routePath: string | undefined = req.route?.path;
       const rule = routePath ? ruleForRoute(routePath) : undefined;
-      const isChange = rule && routePath && !routePath.endsWith('/preview') && !isReadOnlyPost('post', routePath);
+      const isChange =
+        rule &&
+        routePath &&
+        !routePath.endsWith('/preview') &&
+        !isReadOnlyPost('post', routePath);
       if (!isChange || res.statusCode >= 300) return json(body);
-      const projectId = typeof req.params.projectId === 'string' ? req.params.projectId : null;
+      const projectId =
+        typeof req.params.projectId === 'string' ? req.params.projectId : null;
       refreshAfterEdit({ kind: rule.kind, projectId }).then(
         () => json(body),
         () => json(body),

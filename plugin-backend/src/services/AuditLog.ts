@@ -4,7 +4,16 @@ export interface AuditEntry {
   time: string;
   /** Identity of the user, or "anonymous" standalone without identity. */
   actor: string;
-  action: 'budget.apply' | 'scaling.apply' | 'queue.apply' | 'queue.pause' | 'queue.resume' | 'queue.purge' | 'redis.apply' | 'urlMap.apply' | 'cdn.apply';
+  action:
+    | 'budget.apply'
+    | 'scaling.apply'
+    | 'queue.apply'
+    | 'queue.pause'
+    | 'queue.resume'
+    | 'queue.purge'
+    | 'redis.apply'
+    | 'urlMap.apply'
+    | 'cdn.apply';
   /** Full resource name, e.g. projects/P/locations/L/services/S. */
   resource: string;
   before: unknown;
@@ -36,8 +45,13 @@ export class LoggerAuditLog implements AuditLog {
   }
 
   async record(entry: AuditEntry): Promise<void> {
-    const log = entry.result === 'succeeded' ? this.logger.info : this.logger.warn;
-    log.call(this.logger, `audit ${entry.action} ${entry.resource} ${entry.result}`, { audit: entry });
+    const log =
+      entry.result === 'succeeded' ? this.logger.info : this.logger.warn;
+    log.call(
+      this.logger,
+      `audit ${entry.action} ${entry.resource} ${entry.result}`,
+      { audit: entry },
+    );
   }
 }
 

@@ -1,4 +1,8 @@
-import type { PanelError, ProjectSummary, WiringOverride } from '@gcp-serverless/common';
+import type {
+  PanelError,
+  ProjectSummary,
+  WiringOverride,
+} from '@gcp-serverless/common';
 import type { CloudRunGateway } from '../gateways/CloudRunGateway';
 import type { CloudTasksGateway } from '../gateways/CloudTasksGateway';
 import type { RedisGateway } from '../gateways/RedisGateway';
@@ -31,10 +35,19 @@ export class CapacityContextLoader {
     this.deps = deps;
   }
 
-  async load(project: ProjectSummary, endMs: number): Promise<{ context: CapacityContext; errors: PanelError[] }> {
+  async load(
+    project: ProjectSummary,
+    endMs: number,
+  ): Promise<{ context: CapacityContext; errors: PanelError[] }> {
     const { projectId, regions } = project;
-    const w = { projectId, startMs: endMs - CAPACITY_LOOKBACK_SECONDS * 1000, endMs, stepSeconds: CAPACITY_STEP_SECONDS };
-    const perRegion = <T>(f: (region: string) => Promise<T[]>) => Promise.all(regions.map(f)).then(lists => lists.flat());
+    const w = {
+      projectId,
+      startMs: endMs - CAPACITY_LOOKBACK_SECONDS * 1000,
+      endMs,
+      stepSeconds: CAPACITY_STEP_SECONDS,
+    };
+    const perRegion = <T>(f: (region: string) => Promise<T[]>) =>
+      Promise.all(regions.map(f)).then(lists => lists.flat());
     const { values, errors } = await settlePanels({
       services: perRegion(r => this.deps.cloudRun.listServices(projectId, r)),
       redis: perRegion(r => this.deps.redis.listInstances(projectId, r)),

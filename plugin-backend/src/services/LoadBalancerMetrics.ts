@@ -6,11 +6,15 @@ import {
   type SeriesPoint,
   type TimeWindow,
 } from '@gcp-serverless/common';
-import { quoteFilterValue, type MonitoringGateway } from '../gateways/MonitoringGateway';
+import {
+  quoteFilterValue,
+  type MonitoringGateway,
+} from '../gateways/MonitoringGateway';
 
 /** Load balancer metric and resource names (docs/google-apis.md §7). */
 export const LB_RESOURCE = 'https_lb_rule';
-export const LB_REQUEST_COUNT = 'loadbalancing.googleapis.com/https/request_count';
+export const LB_REQUEST_COUNT =
+  'loadbalancing.googleapis.com/https/request_count';
 const URL_MAP = 'resource.labels.url_map_name';
 const PATH_RULE = 'resource.labels.matched_url_path_rule';
 const TARGET = 'resource.labels.backend_target_name';
@@ -40,42 +44,75 @@ export class LoadBalancerMetrics {
   }
 
   private filter(): string {
-    return `metric.type = ${quoteFilterValue(LB_REQUEST_COUNT)} AND resource.type = ${quoteFilterValue(LB_RESOURCE)}`;
+    return `metric.type = ${quoteFilterValue(
+      LB_REQUEST_COUNT,
+    )} AND resource.type = ${quoteFilterValue(LB_RESOURCE)}`;
   }
 
   /** Requests/s and 5xx ratio per URL map × matched path rule × backend target over the window: 1 call. */
-  async routeTraffic(projectId: string, window: TimeWindow, endMs: number): Promise<RouteTraffic[]> {
+  async routeTraffic(
+    projectId: string,
+    window: TimeWindow,
+    endMs: number,
+  ): Promise<RouteTraffic[]> {
     const seconds = TIME_WINDOW_SECONDS[window];
     const series = await this.monitoring.query({
-      projectId, filter: this.filter(), startMs: endMs - seconds * 1000, endMs,
-      alignmentPeriodSeconds: seconds, aligner: 'ALIGN_RATE', reducer: 'REDUCE_SUM',
-      groupByFields: [URL_MAP, PATH_RULE, TARGET, CODE_CLASS], purpose: `load balancer request rates of ${projectId}`,
+      projectId,
+      filter: this.filter(),
+      startMs: endMs - seconds * 1000,
+      endMs,
+      alignmentPeriodSeconds: seconds,
+      aligner: 'ALIGN_RATE',
+      reducer: 'REDUCE_SUM',
+      groupByFields: [URL_MAP, PATH_RULE, TARGET, CODE_CLASS],
+      purpose: `load balancer request rates of ${projectId}`,
     });
     const routes = new Map<string, RouteTraffic & { fiveXx: number }>();
     for (const s of series) {
-      const key = [s.labels[URL_MAP], s.labels[PATH_RULE], s.labels[TARGET]].join('\u0000');
+      const key = [
+        s.labels[URL_MAP],
+        s.labels[PATH_RULE],
+        s.labels[TARGET],
+      ].join('\u0000');
       const rate = s.points.at(-1)?.value ?? 0;
       const route = routes.get(key) ?? {
-        urlMap: s.labels[URL_MAP] ?? '', matchedUrlPathRule: s.labels[PATH_RULE] ?? '', backendTarget: s.labels[TARGET] ?? '',
-        requestsPerSecond: 0, errorRatio5xx: 0, fiveXx: 0,
+        urlMap: s.labels[URL_MAP] ?? '',
+        matchedUrlPathRule: s.labels[PATH_RULE] ?? '',
+        backendTarget: s.labels[TARGET] ?? '',
+        requestsPerSecond: 0,
+        errorRatio5xx: 0,
+        fiveXx: 0,
       };
       route.requestsPerSecond += rate;
       if (is5xx(s.labels[CODE_CLASS])) route.fiveXx += rate;
       routes.set(key, route);
     }
-    return [...routes.values()].map(({ fiveXx, ...r }) => ({ ...r, errorRatio5xx: r.requestsPerSecond > 0 ? fiveXx / r.requestsPerSecond : 0 }));
+    return [...routes.values()].map(({ fiveXx, ...r }) => ({
+      ...r,
+      errorRatio5xx: r.requestsPerSecond > 0 ? fiveXx / r.requestsPerSecond : 0,
+    }));
   }
 
   /**
    * Cache results per backend target over the window and per step: 1 call (ALIGN_DELTA per step,
    * summed by target and cache_result). Window totals are the sums of the steps.
    */
-  async cdnFigures(projectId: string, window: TimeWindow, endMs: number): Promise<CdnFigures> {
+  async cdnFigures(
+    projectId: string,
+    window: TimeWindow,
+    endMs: number,
+  ): Promise<CdnFigures> {
     const step = TIME_WINDOW_STEP_SECONDS[window];
     const series = await this.monitoring.query({
-      projectId, filter: this.filter(), startMs: endMs - TIME_WINDOW_SECONDS[window] * 1000, endMs,
-      alignmentPeriodSeconds: step, aligner: 'ALIGN_DELTA', reducer: 'REDUCE_SUM',
-      groupByFields: [TARGET, CACHE_RESULT], purpose: `CDN cache results of ${projectId}`,
+      projectId,
+      filter: this.filter(),
+      startMs: endMs - TIME_WINDOW_SECONDS[window] * 1000,
+      endMs,
+      alignmentPeriodSeconds: step,
+      aligner: 'ALIGN_DELTA',
+      reducer: 'REDUCE_SUM',
+      groupByFields: [TARGET, CACHE_RESULT],
+      purpose: `CDN cache results of ${projectId}`,
     });
     const totals = new Map<string, Map<string, number>>();
     const perStep = new Map<string, Map<string, Map<string, number>>>();
@@ -83,7 +120,8 @@ export class LoadBalancerMetrics {
       const target = s.labels[TARGET] ?? '';
       const result = s.labels[CACHE_RESULT] ?? 'UNKNOWN';
       const t = totals.get(target) ?? new Map<string, number>();
-      const steps = perStep.get(target) ?? new Map<string, Map<string, number>>();
+      const steps =
+        perStep.get(target) ?? new Map<string, Map<string, number>>();
       for (const p of s.points) {
         t.set(result, (t.get(result) ?? 0) + p.value);
         const atTime = steps.get(p.time) ?? new Map<string, number>();
@@ -103,19 +141,29 @@ export class LoadBalancerMetrics {
         const c = steps.get(time)!;
         const ratio = hitRatioOf(c);
         if (ratio !== null) hitRatio.push({ time, value: ratio });
-        served.push({ time, value: ((c.get('HIT') ?? 0) + (c.get('PARTIAL_HIT') ?? 0)) / step });
+        served.push({
+          time,
+          value: ((c.get('HIT') ?? 0) + (c.get('PARTIAL_HIT') ?? 0)) / step,
+        });
         fill.push({ time, value: (c.get('MISS') ?? 0) / step });
       }
-      out.set(target, [{ key: 'hitRatio', points: hitRatio }, { key: 'served', points: served }, { key: 'fill', points: fill }]);
+      out.set(target, [
+        { key: 'hitRatio', points: hitRatio },
+        { key: 'served', points: served },
+        { key: 'fill', points: fill },
+      ]);
     }
     return { totals, series: out };
   }
 }
 
 /** HIT ÷ (HIT + MISS + PARTIAL_HIT) (docs/google-apis.md §7); null without cacheable requests. */
-export function hitRatioOf(counts: Map<string, number> | undefined): number | null {
+export function hitRatioOf(
+  counts: Map<string, number> | undefined,
+): number | null {
   if (!counts) return null;
   const hit = counts.get('HIT') ?? 0;
-  const denominator = hit + (counts.get('MISS') ?? 0) + (counts.get('PARTIAL_HIT') ?? 0);
+  const denominator =
+    hit + (counts.get('MISS') ?? 0) + (counts.get('PARTIAL_HIT') ?? 0);
   return denominator > 0 ? hit / denominator : null;
 }

@@ -36,7 +36,8 @@ export interface OverviewServiceDeps {
   now: () => number;
 }
 
-const prefixed = (area: string, errors: PanelError[]) => errors.map(e => ({ ...e, source: `${area}.${e.source}` }));
+const prefixed = (area: string, errors: PanelError[]) =>
+  errors.map(e => ({ ...e, source: `${area}.${e.source}` }));
 
 /**
  * The index page: every allowlisted project's counts, health and problems. Per project it costs the
@@ -53,14 +54,35 @@ export class OverviewService {
 
   async overview(window: TimeWindow): Promise<OverviewResponse> {
     const endMs = this.deps.now();
-    const { values, errors } = await settlePanels({ budgets: this.deps.hasBilling ? this.deps.budgets.list() : Promise.resolve(null) });
+    const { values, errors } = await settlePanels({
+      budgets: this.deps.hasBilling
+        ? this.deps.budgets.list()
+        : Promise.resolve(null),
+    });
     const budgetList: BudgetListResponse | null = values.budgets;
-    const projects = await Promise.all(this.deps.access.list().map(async p => (await this.project(p, window, endMs, budgetList)).overview));
-    return this.assemble(window, endMs, projects, [...errors, ...(budgetList?.errors ?? [])]);
+    const projects = await Promise.all(
+      this.deps.access
+        .list()
+        .map(
+          async p =>
+            (
+              await this.project(p, window, endMs, budgetList)
+            ).overview,
+        ),
+    );
+    return this.assemble(window, endMs, projects, [
+      ...errors,
+      ...(budgetList?.errors ?? []),
+    ]);
   }
 
   /** The index page from each project's overview (computed here or kept as snapshots by the read model). */
-  assemble(window: TimeWindow, endMs: number, projects: ProjectOverview[], budgetErrors: PanelError[]): OverviewResponse {
+  assemble(
+    window: TimeWindow,
+    endMs: number,
+    projects: ProjectOverview[],
+    budgetErrors: PanelError[],
+  ): OverviewResponse {
     return {
       window,
       asOf: new Date(Math.floor(endMs / 1000) * 1000).toISOString(),
@@ -79,11 +101,27 @@ export class OverviewService {
   /** One allowlisted project's overview and the page reads it was built from (the topology reuses them). */
   async readProject(projectId: string, window: TimeWindow) {
     const project = this.deps.access.project(projectId);
-    const { values, errors } = await settlePanels({ budgets: this.deps.hasBilling ? this.deps.budgets.list() : Promise.resolve(null) });
-    return this.project(project, window, this.deps.now(), values.budgets, errors);
+    const { values, errors } = await settlePanels({
+      budgets: this.deps.hasBilling
+        ? this.deps.budgets.list()
+        : Promise.resolve(null),
+    });
+    return this.project(
+      project,
+      window,
+      this.deps.now(),
+      values.budgets,
+      errors,
+    );
   }
 
-  private async project(project: ProjectSummary, window: TimeWindow, endMs: number, budgets: BudgetListResponse | null, extraErrors: PanelError[] = []) {
+  private async project(
+    project: ProjectSummary,
+    window: TimeWindow,
+    endMs: number,
+    budgets: BudgetListResponse | null,
+    extraErrors: PanelError[] = [],
+  ) {
     const id = project.projectId;
     const { values, errors } = await settlePanels({
       services: this.deps.catalog.listServices(id, window),
@@ -104,12 +142,22 @@ export class OverviewService {
       ...prefixed('budgets', extraErrors),
     ];
     // A budget with no project scope covers the whole billing account, so every project.
-    const covering = budgets ? budgets.budgets.filter(b => b.projects.length === 0 || b.projects.includes(id)) : null;
+    const covering = budgets
+      ? budgets.budgets.filter(
+          b => b.projects.length === 0 || b.projects.includes(id),
+        )
+      : null;
     const overview: ProjectOverview = buildProjectOverview(
-      { projectId: id, displayName: project.displayName, window, ...values, budgets: covering, errors: panelErrors },
+      {
+        projectId: id,
+        displayName: project.displayName,
+        window,
+        ...values,
+        budgets: covering,
+        errors: panelErrors,
+      },
       this.deps.thresholds,
     );
     return { overview, values, project };
   }
-
 }

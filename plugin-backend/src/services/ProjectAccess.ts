@@ -11,7 +11,14 @@ export class ProjectAccess {
 
   constructor(config: Pick<GcpServerlessConfig, 'projects'>) {
     this.projects = new Map(
-      config.projects.map(p => [p.projectId, { projectId: p.projectId, displayName: p.displayName ?? p.projectId, regions: [...p.regions] }]),
+      config.projects.map(p => [
+        p.projectId,
+        {
+          projectId: p.projectId,
+          displayName: p.displayName ?? p.projectId,
+          regions: [...p.regions],
+        },
+      ]),
     );
   }
 
@@ -22,7 +29,10 @@ export class ProjectAccess {
   /** The allowed project, or NotFoundError. */
   project(projectId: string): ProjectSummary {
     const project = this.projects.get(projectId);
-    if (!project) throw new NotFoundError(`Project ${projectId} is not configured in gcp-serverless`);
+    if (!project)
+      throw new NotFoundError(
+        `Project ${projectId} is not configured in gcp-serverless`,
+      );
     return project;
   }
 
@@ -30,7 +40,11 @@ export class ProjectAccess {
   region(projectId: string, region: string): ProjectSummary {
     const project = this.project(projectId);
     if (!project.regions.includes(region)) {
-      throw new NotFoundError(`Region ${region} is not configured for project ${projectId} (configured: ${project.regions.join(', ')})`);
+      throw new NotFoundError(
+        `Region ${region} is not configured for project ${projectId} (configured: ${project.regions.join(
+          ', ',
+        )})`,
+      );
     }
     return project;
   }

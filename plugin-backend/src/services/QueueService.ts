@@ -17,10 +17,13 @@ import type { ProjectAccess } from './ProjectAccess';
 import type { Clock } from './ServiceCatalogService';
 
 /** Depth "now" is the last aligned step; a gauge sampled per minute. */
-const lastValue = (series: NamedSeries[] | undefined, key: string) => series?.find(s => s.key === key)?.points.at(-1)?.value ?? null;
+const lastValue = (series: NamedSeries[] | undefined, key: string) =>
+  series?.find(s => s.key === key)?.points.at(-1)?.value ?? null;
 const meanValue = (series: NamedSeries[] | undefined, key: string) => {
   const points = series?.find(s => s.key === key)?.points ?? [];
-  return points.length ? points.reduce((s, p) => s + p.value, 0) / points.length : null;
+  return points.length
+    ? points.reduce((s, p) => s + p.value, 0) / points.length
+    : null;
 };
 
 /**
@@ -31,42 +34,56 @@ const meanValue = (series: NamedSeries[] | undefined, key: string) => {
  */
 export class QueueService {
   private readonly deps: {
-      access: ProjectAccess;
-      tasks: CloudTasksGateway;
-      cloudRun: CloudRunGateway;
-      metrics: CapacityMetrics;
-      overrides: WiringOverride[];
-      now: Clock;
-    };
+    access: ProjectAccess;
+    tasks: CloudTasksGateway;
+    cloudRun: CloudRunGateway;
+    metrics: CapacityMetrics;
+    overrides: WiringOverride[];
+    now: Clock;
+  };
 
-  constructor(
-    deps: {
-      access: ProjectAccess;
-      tasks: CloudTasksGateway;
-      cloudRun: CloudRunGateway;
-      metrics: CapacityMetrics;
-      overrides: WiringOverride[];
-      now: Clock;
-    },
-  ) {
+  constructor(deps: {
+    access: ProjectAccess;
+    tasks: CloudTasksGateway;
+    cloudRun: CloudRunGateway;
+    metrics: CapacityMetrics;
+    overrides: WiringOverride[];
+    now: Clock;
+  }) {
     this.deps = deps;
   }
 
-  async listQueues(projectId: string, window: TimeWindow): Promise<QueueListResponse> {
+  async listQueues(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<QueueListResponse> {
     const project = this.deps.access.project(projectId);
     const endMs = this.deps.now();
     const stepSeconds = TIME_WINDOW_STEP_SECONDS[window];
-    const w = { projectId, startMs: endMs - TIME_WINDOW_SECONDS[window] * 1000, endMs, stepSeconds };
+    const w = {
+      projectId,
+      startMs: endMs - TIME_WINDOW_SECONDS[window] * 1000,
+      endMs,
+      stepSeconds,
+    };
     const [queues, panels] = await Promise.all([
-      Promise.all(project.regions.map(r => this.deps.tasks.listQueues(projectId, r))).then(l => l.flat()),
+      Promise.all(
+        project.regions.map(r => this.deps.tasks.listQueues(projectId, r)),
+      ).then(l => l.flat()),
       settlePanels({
-        wiring: Promise.all(project.regions.map(r => this.deps.cloudRun.listServices(projectId, r))).then((l): CloudRunService[] => l.flat()),
+        wiring: Promise.all(
+          project.regions.map(r =>
+            this.deps.cloudRun.listServices(projectId, r),
+          ),
+        ).then((l): CloudRunService[] => l.flat()),
         depth: this.deps.metrics.queueDepth(w),
         attempts: this.deps.metrics.queueAttempts(w),
       }),
     ]);
     const { values, errors } = panels;
-    const overrides = this.deps.overrides.filter(o => o.projectId === projectId);
+    const overrides = this.deps.overrides.filter(
+      o => o.projectId === projectId,
+    );
     const series: Record<string, NamedSeries[]> = {};
     const withSummary = queues
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -75,13 +92,29 @@ export class QueueService {
         const attempts = values.attempts?.get(queue.name);
         series[queue.name] = [...(depth ?? []), ...(attempts ?? [])];
         const summary: QueueLiveSummary = {
-          depth: values.depth ? (lastValue(depth, 'depth') ?? 0) : null,
-          dispatchesPerSecond: values.attempts ? (meanValue(attempts, 'dispatches') ?? 0) : null,
-          failedAttemptsPerSecond: values.attempts ? (meanValue(attempts, 'failed') ?? 0) : null,
+          depth: values.depth ? lastValue(depth, 'depth') ?? 0 : null,
+          dispatchesPerSecond: values.attempts
+            ? meanValue(attempts, 'dispatches') ?? 0
+            : null,
+          failedAttemptsPerSecond: values.attempts
+            ? meanValue(attempts, 'failed') ?? 0
+            : null,
         };
-        const wiring = servicesWiredToQueue({ projectId, name: queue.name }, (values.wiring as CloudRunService[] | null) ?? [], overrides);
+        const wiring = servicesWiredToQueue(
+          { projectId, name: queue.name },
+          (values.wiring as CloudRunService[] | null) ?? [],
+          overrides,
+        );
         return { ...queue, summary, ...wiring };
       });
-    return { projectId, window, asOf: new Date(endMs).toISOString(), stepSeconds, queues: withSummary, series, errors };
+    return {
+      projectId,
+      window,
+      asOf: new Date(endMs).toISOString(),
+      stepSeconds,
+      queues: withSummary,
+      series,
+      errors,
+    };
   }
 }

@@ -19,16 +19,31 @@ export const RECENT_ERRORS_PAGE_SIZE = 1000;
  * status and path, with the Logs Explorer link for the same query. One Logging call.
  */
 export class RecentErrorsService {
-  private readonly deps: { access: ProjectAccess; logs: LogEntriesGateway; now: () => number };
+  private readonly deps: {
+    access: ProjectAccess;
+    logs: LogEntriesGateway;
+    now: () => number;
+  };
 
-  constructor(deps: { access: ProjectAccess; logs: LogEntriesGateway; now: () => number }) {
+  constructor(deps: {
+    access: ProjectAccess;
+    logs: LogEntriesGateway;
+    now: () => number;
+  }) {
     this.deps = deps;
   }
 
-  async recentErrors(projectId: string, region: string, service: string, window: TimeWindow): Promise<RecentErrorsResponse> {
+  async recentErrors(
+    projectId: string,
+    region: string,
+    service: string,
+    window: TimeWindow,
+  ): Promise<RecentErrorsResponse> {
     this.deps.access.region(projectId, region);
     const endMs = Math.floor(this.deps.now() / 1000) * 1000;
-    const start = new Date(endMs - TIME_WINDOW_SECONDS[window] * 1000).toISOString();
+    const start = new Date(
+      endMs - TIME_WINDOW_SECONDS[window] * 1000,
+    ).toISOString();
     const end = new Date(endMs).toISOString();
     const filter = [
       `resource.type = "cloud_run_revision"`,
@@ -38,9 +53,18 @@ export class RecentErrorsService {
       `timestamp >= ${quoteFilterValue(start)}`,
       `timestamp <= ${quoteFilterValue(end)}`,
     ].join(' AND ');
-    const page = await this.deps.logs.newest(projectId, filter, RECENT_ERRORS_PAGE_SIZE);
+    const page = await this.deps.logs.newest(
+      projectId,
+      filter,
+      RECENT_ERRORS_PAGE_SIZE,
+    );
     return {
-      projectId, region, service, window, asOf: end, filter,
+      projectId,
+      region,
+      service,
+      window,
+      asOf: end,
+      filter,
       logsExplorerUrl: logsExplorerUrl(projectId, filter, start, end),
       errors: groupErrorEntries(page.entries),
       requests: groupRequestErrors(page.entries),

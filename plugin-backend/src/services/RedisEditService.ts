@@ -23,7 +23,8 @@ import { requireAcknowledged } from './QueueEditService';
 import type { Clock } from './ServiceCatalogService';
 
 /** Fingerprint of memory size and configs: Redis v1 instances have no etag, so apply compares these values. */
-export const redisFingerprint = (instance: RedisInstance) => settingsFingerprint(redisSettings(instance));
+export const redisFingerprint = (instance: RedisInstance) =>
+  settingsFingerprint(redisSettings(instance));
 
 /**
  * Preview/apply of memory size and redis configs. Preview: diff, warnings (shrinking below usage,
@@ -32,28 +33,26 @@ export const redisFingerprint = (instance: RedisInstance) => settingsFingerprint
  */
 export class RedisEditService {
   private readonly deps: {
-      access: ProjectAccess;
-      redis: RedisGateway;
-      metrics: CapacityMetrics;
-      capacity: CapacityContextLoader;
-      audit: AuditLog;
-      now: Clock;
-      /** Prices the resize (optional: without it previews carry no cost). */
-      costs?: PreviewCostEstimator;
-    };
+    access: ProjectAccess;
+    redis: RedisGateway;
+    metrics: CapacityMetrics;
+    capacity: CapacityContextLoader;
+    audit: AuditLog;
+    now: Clock;
+    /** Prices the resize (optional: without it previews carry no cost). */
+    costs?: PreviewCostEstimator;
+  };
 
-  constructor(
-    deps: {
-      access: ProjectAccess;
-      redis: RedisGateway;
-      metrics: CapacityMetrics;
-      capacity: CapacityContextLoader;
-      audit: AuditLog;
-      now: Clock;
-      /** Prices the resize (optional: without it previews carry no cost). */
-      costs?: PreviewCostEstimator;
-    },
-  ) {
+  constructor(deps: {
+    access: ProjectAccess;
+    redis: RedisGateway;
+    metrics: CapacityMetrics;
+    capacity: CapacityContextLoader;
+    audit: AuditLog;
+    now: Clock;
+    /** Prices the resize (optional: without it previews carry no cost). */
+    costs?: PreviewCostEstimator;
+  }) {
     this.deps = deps;
   }
 
@@ -72,39 +71,83 @@ export class RedisEditService {
       proposed: change,
       diff,
       warnings,
-      validation: { status: 'skipped', message: 'Memorystore has no validate-only mode; checked against its documented limits' },
+      validation: {
+        status: 'skipped',
+        message:
+          'Memorystore has no validate-only mode; checked against its documented limits',
+      },
       etag: redisFingerprint(instance),
-      impacts: budget.terms.length > 0 ? redisImpacts([{ before: budget, after: budget }]) : [],
+      impacts:
+        budget.terms.length > 0
+          ? redisImpacts([{ before: budget, after: budget }])
+          : [],
       ...(cost ? { cost } : {}),
     };
   }
 
-  async apply(ref: RedisRef, request: RedisApplyRequest, actor: string): Promise<RedisApplyResult> {
+  async apply(
+    ref: RedisRef,
+    request: RedisApplyRequest,
+    actor: string,
+  ): Promise<RedisApplyResult> {
     this.deps.access.region(ref.projectId, ref.region);
     const instance = await this.deps.redis.getInstance(ref);
-    const base = { time: new Date().toISOString(), actor, action: 'redis.apply' as const, resource: instance.resourceName, before: redisSettings(instance), after: request.change };
+    const base = {
+      time: new Date().toISOString(),
+      actor,
+      action: 'redis.apply' as const,
+      resource: instance.resourceName,
+      before: redisSettings(instance),
+      after: request.change,
+    };
     if (redisFingerprint(instance) !== request.etag) {
       const conflict = new ConflictError(
         `Memorystore instance ${instance.name} was changed by someone else since you previewed; review the current values and try again`,
-        { details: { current: redisSettings(instance), etag: redisFingerprint(instance), instance } },
+        {
+          details: {
+            current: redisSettings(instance),
+            etag: redisFingerprint(instance),
+            instance,
+          },
+        },
       );
-      await this.deps.audit.record({ ...base, result: 'conflict', error: conflict.message });
+      await this.deps.audit.record({
+        ...base,
+        result: 'conflict',
+        error: conflict.message,
+      });
       throw conflict;
     }
     const { diff, warnings } = await this.assess(instance, request.change);
     if (diff.length === 0) {
-      throw new InputError('Nothing to change: the proposed settings equal the current ones', [{ path: 'change', message: 'equals the current settings' }]);
+      throw new InputError(
+        'Nothing to change: the proposed settings equal the current ones',
+        [{ path: 'change', message: 'equals the current settings' }],
+      );
     }
     requireAcknowledged(warnings, request.acknowledgedWarnings);
     const fields: ('memorySizeGb' | 'redisConfigs')[] = [];
     if (diff.some(d => d.field === 'memorySizeGb')) fields.push('memorySizeGb');
-    if (diff.some(d => d.field.startsWith('redisConfigs.'))) fields.push('redisConfigs');
+    if (diff.some(d => d.field.startsWith('redisConfigs.')))
+      fields.push('redisConfigs');
     try {
-      const result = await this.deps.redis.updateSettings(ref, request.change, fields);
-      await this.deps.audit.record({ ...base, result: 'succeeded', operation: result.operation });
+      const result = await this.deps.redis.updateSettings(
+        ref,
+        request.change,
+        fields,
+      );
+      await this.deps.audit.record({
+        ...base,
+        result: 'succeeded',
+        operation: result.operation,
+      });
       return { instance: result.instance, operation: result.operation, diff };
     } catch (err) {
-      await this.deps.audit.record({ ...base, result: err instanceof ConflictError ? 'conflict' : 'failed', error: String((err as Error)?.message ?? err) });
+      await this.deps.audit.record({
+        ...base,
+        result: err instanceof ConflictError ? 'conflict' : 'failed',
+        error: String((err as Error)?.message ?? err),
+      });
       throw err;
     }
   }
@@ -114,7 +157,12 @@ export class RedisEditService {
     const endMs = this.deps.now();
     let usage: number | null = null;
     try {
-      const memory = await this.deps.metrics.redisMemory({ projectId: instance.projectId, startMs: endMs - 3600_000, endMs, stepSeconds: 300 });
+      const memory = await this.deps.metrics.redisMemory({
+        projectId: instance.projectId,
+        startMs: endMs - 3600_000,
+        endMs,
+        stepSeconds: 300,
+      });
       usage = memory.get(instance.name)?.[0]?.points.at(-1)?.value ?? null;
     } catch {
       usage = null;
@@ -122,7 +170,12 @@ export class RedisEditService {
     const current = redisSettings(instance);
     return {
       diff: diffRedis(current, change),
-      warnings: redisChangeWarnings({ current, proposed: change, tier: instance.tier, memoryUsageRatio: usage }),
+      warnings: redisChangeWarnings({
+        current,
+        proposed: change,
+        tier: instance.tier,
+        memoryUsageRatio: usage,
+      }),
     };
   }
 }

@@ -23,13 +23,25 @@ import type { Clock } from './ServiceCatalogService';
 import { proposedUrlMap } from './urlMapProposal';
 
 /** Backend services followed through their serverless NEGs to Cloud Run services. */
-export function topologyOf(services: BackendServiceView[], buckets: { name: string; bucketName: string }[]): RoutingTopology {
+export function topologyOf(
+  services: BackendServiceView[],
+  buckets: { name: string; bucketName: string }[],
+): RoutingTopology {
   return {
     backendServices: services.map(s => ({
       name: s.name,
-      cloudRun: s.backends.filter(b => b.cloudRunService).map(b => ({ neg: b.neg ?? '', region: b.region, service: b.cloudRunService! })),
+      cloudRun: s.backends
+        .filter(b => b.cloudRunService)
+        .map(b => ({
+          neg: b.neg ?? '',
+          region: b.region,
+          service: b.cloudRunService!,
+        })),
     })),
-    backendBuckets: buckets.map(b => ({ name: b.name, bucketName: b.bucketName })),
+    backendBuckets: buckets.map(b => ({
+      name: b.name,
+      bucketName: b.bucketName,
+    })),
   };
 }
 
@@ -39,20 +51,37 @@ export function topologyOf(services: BackendServiceView[], buckets: { name: stri
  * Apply: fingerprint-guarded full update that waits for the operation; every attempt audited.
  */
 export class RoutingService {
-  private readonly deps: { access: ProjectAccess; urlMaps: UrlMapGateway; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock };
+  private readonly deps: {
+    access: ProjectAccess;
+    urlMaps: UrlMapGateway;
+    backends: BackendGateway;
+    metrics: LoadBalancerMetrics;
+    audit: AuditLog;
+    now: Clock;
+  };
 
-  constructor(
-    deps: { access: ProjectAccess; urlMaps: UrlMapGateway; backends: BackendGateway; metrics: LoadBalancerMetrics; audit: AuditLog; now: Clock },
-  ) {
+  constructor(deps: {
+    access: ProjectAccess;
+    urlMaps: UrlMapGateway;
+    backends: BackendGateway;
+    metrics: LoadBalancerMetrics;
+    audit: AuditLog;
+    now: Clock;
+  }) {
     this.deps = deps;
   }
 
-  async overview(projectId: string, window: TimeWindow): Promise<RoutingOverviewResponse> {
+  async overview(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<RoutingOverviewResponse> {
     const project = this.deps.access.project(projectId);
     const endMs = this.deps.now();
     const negs = this.deps.backends.listNegs(projectId, project.regions);
     // Annotated: inside the object literal `then` would infer `unknown` from settlePanels' constraint.
-    const services: Promise<BackendServiceView[]> = negs.then(n => this.deps.backends.listBackendServices(projectId, n));
+    const services: Promise<BackendServiceView[]> = negs.then(n =>
+      this.deps.backends.listBackendServices(projectId, n),
+    );
     const { values, errors } = await settlePanels({
       urlMaps: this.deps.urlMaps.listUrlMaps(projectId),
       backendServices: services,
@@ -74,7 +103,11 @@ export class RoutingService {
     };
   }
 
-  async preview(projectId: string, urlMapName: string, change: UrlMapEdit): Promise<UrlMapPreview> {
+  async preview(
+    projectId: string,
+    urlMapName: string,
+    change: UrlMapEdit,
+  ): Promise<UrlMapPreview> {
     this.deps.access.project(projectId);
     const [current, services, buckets] = await Promise.all([
       this.deps.urlMaps.getUrlMap(projectId, urlMapName),
@@ -83,21 +116,50 @@ export class RoutingService {
     ]);
     const proposed = proposedUrlMap(projectId, current.spec, change);
     const diff = diffUrlMaps(current.spec, proposed);
-    const findings = urlMapFindings(current.spec, proposed, { backendServices: services.map(s => s.name), backendBuckets: buckets.map(b => b.name) });
-    let validation: UrlMapValidation = { status: 'skipped', message: 'Nothing to change', loadErrors: [], testFailures: [] };
+    const findings = urlMapFindings(current.spec, proposed, {
+      backendServices: services.map(s => s.name),
+      backendBuckets: buckets.map(b => b.name),
+    });
+    let validation: UrlMapValidation = {
+      status: 'skipped',
+      message: 'Nothing to change',
+      loadErrors: [],
+      testFailures: [],
+    };
     if (diff.length > 0) {
       try {
-        validation = await this.deps.urlMaps.validate(projectId, urlMapName, proposed);
+        validation = await this.deps.urlMaps.validate(
+          projectId,
+          urlMapName,
+          proposed,
+        );
       } catch (err) {
         // Google refusing the resource outright is a finding of the preview; outages still fail it.
         if (!(err instanceof InputError)) throw err;
-        validation = { status: 'failed', message: err.message, loadErrors: [err.message], testFailures: [] };
+        validation = {
+          status: 'failed',
+          message: err.message,
+          loadErrors: [err.message],
+          testFailures: [],
+        };
       }
     }
-    return { urlMap: current, proposed, diff, validation, findings, fingerprint: current.fingerprint };
+    return {
+      urlMap: current,
+      proposed,
+      diff,
+      validation,
+      findings,
+      fingerprint: current.fingerprint,
+    };
   }
 
-  async apply(projectId: string, urlMapName: string, request: UrlMapApplyRequest, actor: string): Promise<UrlMapApplyResult> {
+  async apply(
+    projectId: string,
+    urlMapName: string,
+    request: UrlMapApplyRequest,
+    actor: string,
+  ): Promise<UrlMapApplyResult> {
     this.deps.access.project(projectId);
     const current = await this.deps.urlMaps.getUrlMap(projectId, urlMapName);
     const proposed = proposedUrlMap(projectId, current.spec, request.change);
@@ -111,19 +173,39 @@ export class RoutingService {
     };
     if (current.fingerprint !== request.fingerprint) {
       const conflict = this.deps.urlMaps.conflict(current);
-      await this.deps.audit.record({ ...base, result: 'conflict', error: conflict.message });
+      await this.deps.audit.record({
+        ...base,
+        result: 'conflict',
+        error: conflict.message,
+      });
       throw conflict;
     }
     const diff = diffUrlMaps(current.spec, proposed);
     if (diff.length === 0) {
-      throw new InputError('Nothing to change: the proposed routes equal the current ones', [{ path: 'change', message: 'equals the current URL map' }]);
+      throw new InputError(
+        'Nothing to change: the proposed routes equal the current ones',
+        [{ path: 'change', message: 'equals the current URL map' }],
+      );
     }
     try {
-      const result = await this.deps.urlMaps.replace(projectId, urlMapName, proposed, request.fingerprint);
-      await this.deps.audit.record({ ...base, result: 'succeeded', operation: result.operation });
+      const result = await this.deps.urlMaps.replace(
+        projectId,
+        urlMapName,
+        proposed,
+        request.fingerprint,
+      );
+      await this.deps.audit.record({
+        ...base,
+        result: 'succeeded',
+        operation: result.operation,
+      });
       return { urlMap: result.urlMap, operation: result.operation, diff };
     } catch (err) {
-      await this.deps.audit.record({ ...base, result: err instanceof ConflictError ? 'conflict' : 'failed', error: err instanceof Error ? err.message : String(err) });
+      await this.deps.audit.record({
+        ...base,
+        result: err instanceof ConflictError ? 'conflict' : 'failed',
+        error: err instanceof Error ? err.message : String(err),
+      });
       throw err;
     }
   }

@@ -1,4 +1,8 @@
-import { buildTopology, type TimeWindow, type TopologyResponse } from '@gcp-serverless/common';
+import {
+  buildTopology,
+  type TimeWindow,
+  type TopologyResponse,
+} from '@gcp-serverless/common';
 import type { OverviewService } from './OverviewService';
 
 /**
@@ -12,12 +16,26 @@ export class TopologyService {
     this.overview = overview;
   }
 
-  async topology(projectId: string, window: TimeWindow): Promise<TopologyResponse> {
-    const { overview, values, project } = await this.overview.readProject(projectId, window);
+  async topology(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<TopologyResponse> {
+    const { overview, values, project } = await this.overview.readProject(
+      projectId,
+      window,
+    );
     const graph = buildTopology({
-      projectId, region: project.regions[0] ?? '',
-      routing: values.routing, queues: values.queues, redis: values.redis,
-      services: values.services ? values.services.services.map(s => ({ name: s.name, region: s.region })) : null,
+      projectId,
+      region: project.regions[0] ?? '',
+      routing: values.routing,
+      queues: values.queues,
+      redis: values.redis,
+      services: values.services
+        ? values.services.services.map(s => ({
+            name: s.name,
+            region: s.region,
+          }))
+        : null,
       problems: overview.problems,
     });
     return { projectId, window, ...graph, errors: overview.errors };

@@ -19,7 +19,8 @@ export const INSTANCE_ID_LABEL = 'resource.labels.instance_id';
 export const REDIS_REGION_LABEL = 'resource.labels.region';
 
 /** Short id of a queue or instance label value that may be a full resource name. */
-export const shortId = (value: string | undefined) => (value ?? '').split('/').pop() ?? '';
+export const shortId = (value: string | undefined) =>
+  (value ?? '').split('/').pop() ?? '';
 
 /** True for a task attempt response code that is a success ("200", "2xx", "OK"). */
 export function isSuccessCode(code: string | undefined): boolean {

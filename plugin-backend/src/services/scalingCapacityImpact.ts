@@ -9,7 +9,12 @@ import {
   type ProjectSummary,
   type ScalingSettings,
 } from '@gcp-serverless/common';
-import { queueBudgetsOf, queueWiring, redisBudgetOf, redisWiring } from './CapacityGuardrails';
+import {
+  queueBudgetsOf,
+  queueWiring,
+  redisBudgetOf,
+  redisWiring,
+} from './CapacityGuardrails';
 import type { CapacityContextLoader } from './CapacityContextLoader';
 
 /**
@@ -27,29 +32,56 @@ export async function scalingCapacityImpact(
 ): Promise<{ impacts: CapacityImpact[]; warnings: ChangeWarning[] }> {
   const { context, errors } = await loader.load(project, endMs);
   // The service as just read is the truth for its own current scaling.
-  const ctx = { ...context, services: [...context.services.filter(s => s.name !== service.name || s.region !== service.region), service] };
+  const ctx = {
+    ...context,
+    services: [
+      ...context.services.filter(
+        s => s.name !== service.name || s.region !== service.region,
+      ),
+      service,
+    ],
+  };
   const override = { service: service.name, scaling: proposed };
 
   const redisPairs = ctx.redis
-    .filter(instance => redisWiring(ctx, instance).some(w => w.service === service.name))
-    .map(instance => ({ before: redisBudgetOf(ctx, instance), after: redisBudgetOf(ctx, instance, override) }));
+    .filter(instance =>
+      redisWiring(ctx, instance).some(w => w.service === service.name),
+    )
+    .map(instance => ({
+      before: redisBudgetOf(ctx, instance),
+      after: redisBudgetOf(ctx, instance, override),
+    }));
   const queuePairs = ctx.queues
-    .filter(queue => queueWiring(ctx, queue).targets.some(t => t.service === service.name))
+    .filter(queue =>
+      queueWiring(ctx, queue).targets.some(t => t.service === service.name),
+    )
     .flatMap(queue => {
-      const before = queueBudgetsOf(ctx, queue).filter(b => b.worker === service.name);
-      const after = queueBudgetsOf(ctx, queue, { scalingOverride: override }).filter(b => b.worker === service.name);
+      const before = queueBudgetsOf(ctx, queue).filter(
+        b => b.worker === service.name,
+      );
+      const after = queueBudgetsOf(ctx, queue, {
+        scalingOverride: override,
+      }).filter(b => b.worker === service.name);
       return before.map((b, i) => ({ before: b, after: after[i]! }));
     });
 
-  const warnings = [...redisCapacityWarnings(redisPairs), ...queueCapacityWarnings(queuePairs)];
+  const warnings = [
+    ...redisCapacityWarnings(redisPairs),
+    ...queueCapacityWarnings(queuePairs),
+  ];
   const relevant = errors.filter(e => e.source !== 'latencySeconds');
   if (relevant.length > 0) {
     warnings.push({
       code: 'CAPACITY_GUARDRAILS_PARTIAL',
       severity: 'info',
-      message: `Redis and queue guardrails may be incomplete: ${relevant.map(e => e.message).join('; ')}`,
+      message: `Redis and queue guardrails may be incomplete: ${relevant
+        .map(e => e.message)
+        .join('; ')}`,
       requiresAcknowledgement: false,
     });
   }
-  return { impacts: [...redisImpacts(redisPairs), ...queueImpacts(queuePairs)], warnings };
+  return {
+    impacts: [...redisImpacts(redisPairs), ...queueImpacts(queuePairs)],
+    warnings,
+  };
 }

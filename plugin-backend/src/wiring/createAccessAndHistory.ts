@@ -6,9 +6,16 @@ import { LoggingGateway } from '../gateways/LoggingGateway';
 import type { GoogleCredentials } from '../gateways/credentials/GoogleCredentials';
 import { CloudLoggingAuditLog } from '../history/CloudLoggingAuditLog';
 import { CompositeAuditLog } from '../history/CompositeAuditLog';
-import { KnexChangeHistory, type ChangeHistory } from '../history/KnexChangeHistory';
+import {
+  KnexChangeHistory,
+  type ChangeHistory,
+} from '../history/KnexChangeHistory';
 import { openStandaloneDatabase } from '../history/standaloneDatabase';
-import { LoggerAuditLog, type AuditLog, type PluginLogger } from '../services/AuditLog';
+import {
+  LoggerAuditLog,
+  type AuditLog,
+  type PluginLogger,
+} from '../services/AuditLog';
 
 /** The options of the access and history wiring (part of `PluginServicesOptions`). */
 export interface AccessAndHistoryOptions {
@@ -35,13 +42,26 @@ export interface AccessAndHistory {
 }
 
 /** Builds the authorizer, the history database and the audit fan-out; shared by standalone and Backstage wiring. */
-export function createAccessAndHistory(options: AccessAndHistoryOptions, config: GcpServerlessConfig, logger: PluginLogger, credentials: GoogleCredentials): AccessAndHistory {
+export function createAccessAndHistory(
+  options: AccessAndHistoryOptions,
+  config: GcpServerlessConfig,
+  logger: PluginLogger,
+  credentials: GoogleCredentials,
+): AccessAndHistory {
   const database = options.database ?? openStandaloneDatabase(config);
   const history = new KnexChangeHistory(database);
-  const mirrors: Array<{ name: string; log: AuditLog }> = [{ name: 'log', log: options.audit ?? new LoggerAuditLog(logger) }, ...(options.auditMirrors ?? [])];
+  const mirrors: Array<{ name: string; log: AuditLog }> = [
+    { name: 'log', log: options.audit ?? new LoggerAuditLog(logger) },
+    ...(options.auditMirrors ?? []),
+  ];
   if (config.cloudLogging) {
-    const gateway = options.cloudLogging ?? LoggingGateway.fromConfig(config, config.cloudLogging, credentials);
-    mirrors.push({ name: 'cloud-logging', log: new CloudLoggingAuditLog(gateway) });
+    const gateway =
+      options.cloudLogging ??
+      LoggingGateway.fromConfig(config, config.cloudLogging, credentials);
+    mirrors.push({
+      name: 'cloud-logging',
+      log: new CloudLoggingAuditLog(gateway),
+    });
   }
   return {
     authorizer: options.authorizer ?? StandaloneAuthorizer.fromConfig(config),

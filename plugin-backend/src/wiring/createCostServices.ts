@@ -37,22 +37,58 @@ export function createCostServices(deps: {
   logger: PluginLogger;
   now: () => number;
   overrides?: BillingGatewayOverrides;
-}): { costs: CostService; budgets: BudgetService; scalingCosts: ScalingCostEstimator; previewCosts: PreviewCostEstimator; source: CostSource; gateways: { budgets?: BudgetsGateway; billingExport?: BillingExportGateway } } {
-  const { config, credentials, access, cloudRun, monitoring, audit, logger, now } = deps;
-  const catalog = deps.overrides?.catalog ?? CatalogGateway.fromConfig(config, credentials);
-  const budgets = deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config, credentials);
-  const exportGateway = deps.overrides?.billingExport ?? BillingExportGateway.fromConfig(config, credentials);
+}): {
+  costs: CostService;
+  budgets: BudgetService;
+  scalingCosts: ScalingCostEstimator;
+  previewCosts: PreviewCostEstimator;
+  source: CostSource;
+  gateways: { budgets?: BudgetsGateway; billingExport?: BillingExportGateway };
+} {
+  const {
+    config,
+    credentials,
+    access,
+    cloudRun,
+    monitoring,
+    audit,
+    logger,
+    now,
+  } = deps;
+  const catalog =
+    deps.overrides?.catalog ?? CatalogGateway.fromConfig(config, credentials);
+  const budgets =
+    deps.overrides?.budgets ?? BudgetsGateway.fromConfig(config, credentials);
+  const exportGateway =
+    deps.overrides?.billingExport ??
+    BillingExportGateway.fromConfig(config, credentials);
   // Only the billing export is cached: it is refreshed by Google a few times a day, while the
   // estimate follows Monitoring and the sandbox clock minute by minute.
   const source: CostSource = exportGateway
     ? new CachingCostSource(new BillingExportCostSource(exportGateway))
     : new EstimatedCostSource({ access, cloudRun, monitoring, catalog, now });
   return {
-    costs: new CostService({ access, source, monitoring, ...(budgets ? { budgets } : {}), now }),
-    budgets: new BudgetService({ access, ...(budgets ? { budgets } : {}), source, audit, now, budgetScope: config.billing?.budgetScope ?? 'allowlisted' }),
+    costs: new CostService({
+      access,
+      source,
+      monitoring,
+      ...(budgets ? { budgets } : {}),
+      now,
+    }),
+    budgets: new BudgetService({
+      access,
+      ...(budgets ? { budgets } : {}),
+      source,
+      audit,
+      now,
+      budgetScope: config.billing?.budgetScope ?? 'allowlisted',
+    }),
     scalingCosts: new ScalingCostEstimator({ catalog, logger }),
     previewCosts: new PreviewCostEstimator({ catalog, logger }),
     source,
-    gateways: { ...(budgets ? { budgets } : {}), ...(exportGateway ? { billingExport: exportGateway } : {}) },
+    gateways: {
+      ...(budgets ? { budgets } : {}),
+      ...(exportGateway ? { billingExport: exportGateway } : {}),
+    },
   };
 }

@@ -10,9 +10,15 @@ import { CdnService } from '../services/CdnService';
 import { LoadBalancerMetrics } from '../services/LoadBalancerMetrics';
 import { RoutingService } from '../services/RoutingService';
 import type { PluginLogger } from '../services/AuditLog';
-import { identityOf, type RequestAuthorizer } from '../access/RequestAuthorizer';
+import {
+  identityOf,
+  type RequestAuthorizer,
+} from '../access/RequestAuthorizer';
 import type { ChangeHistory } from '../history/KnexChangeHistory';
-import { createAccessAndHistory, type AccessAndHistoryOptions } from './createAccessAndHistory';
+import {
+  createAccessAndHistory,
+  type AccessAndHistoryOptions,
+} from './createAccessAndHistory';
 import { CloudRunMetrics } from '../services/CloudRunMetrics';
 import { ProjectAccess } from '../services/ProjectAccess';
 import { ScalingService } from '../services/ScalingService';
@@ -22,26 +28,41 @@ import { QueueEditService } from '../services/QueueEditService';
 import { QueueService } from '../services/QueueService';
 import { RedisEditService } from '../services/RedisEditService';
 import { RedisService } from '../services/RedisService';
-import { ServiceCatalogService, type Clock } from '../services/ServiceCatalogService';
+import {
+  ServiceCatalogService,
+  type Clock,
+} from '../services/ServiceCatalogService';
 import { OverviewService } from '../services/OverviewService';
 import { ThrottleMetrics } from '../services/ThrottleMetrics';
 import { TopologyService } from '../services/TopologyService';
 import { RecentErrorsService } from '../services/RecentErrorsService';
 import { LogEntriesGateway } from '../gateways/LogEntriesGateway';
 import { resolveProblemThresholds } from '@gcp-serverless/common';
-import { createCostServices, type BillingGatewayOverrides } from './createCostServices';
+import {
+  createCostServices,
+  type BillingGatewayOverrides,
+} from './createCostServices';
 import { CachedSetupReport, SetupDoctor } from '../services/setup/SetupDoctor';
 import { ProjectIamGateway } from '../gateways/ProjectIamGateway';
 import { ServiceUsageGateway } from '../gateways/ServiceUsageGateway';
-import { credentialsFromConfig, type GoogleCredentials } from '../gateways/credentials/GoogleCredentials';
-import { createReadModel, type ReadModelOptions, type ReadModelParts } from './createReadModel';
+import {
+  credentialsFromConfig,
+  type GoogleCredentials,
+} from '../gateways/credentials/GoogleCredentials';
+import {
+  createReadModel,
+  type ReadModelOptions,
+  type ReadModelParts,
+} from './createReadModel';
 import type { PageSnapshots } from '../readModel/PageSnapshots';
 import type { ReadModelRefresher } from '../readModel/ReadModelRefresher';
 import type { BudgetService } from '../services/costs/BudgetService';
 import type { CostService } from '../services/costs/CostService';
 
 /** What the wiring needs; everything but the config has a default, and tests hand in their own. */
-export interface PluginServicesOptions extends AccessAndHistoryOptions, ReadModelOptions {
+export interface PluginServicesOptions
+  extends AccessAndHistoryOptions,
+    ReadModelOptions {
   config: GcpServerlessConfig;
   logger?: PluginLogger;
   /** Epoch ms clock; in sandbox mode the standalone app passes the sandbox's clock. */
@@ -112,40 +133,116 @@ const consoleLogger: PluginLogger = {
 };
 
 /** Builds gateways (official Google clients) and services from the config: the one wiring of the plugin. */
-export function createPluginServices(options: PluginServicesOptions): PluginServices {
+export function createPluginServices(
+  options: PluginServicesOptions,
+): PluginServices {
   const { config } = options;
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
   const access = new ProjectAccess(config);
   const credentials = options.credentials ?? credentialsFromConfig(config);
-  const cloudRun = options.cloudRun ?? CloudRunGateway.fromConfig(config, credentials);
-  const monitoring = options.monitoring ?? MonitoringGateway.fromConfig(config, credentials);
+  const cloudRun =
+    options.cloudRun ?? CloudRunGateway.fromConfig(config, credentials);
+  const monitoring =
+    options.monitoring ?? MonitoringGateway.fromConfig(config, credentials);
   const metrics = new CloudRunMetrics(monitoring);
-  const { audit, history, authorizer, database } = createAccessAndHistory(options, config, logger, credentials);
-  const tasks = options.tasks ?? CloudTasksGateway.fromConfig(config, credentials);
+  const { audit, history, authorizer, database } = createAccessAndHistory(
+    options,
+    config,
+    logger,
+    credentials,
+  );
+  const tasks =
+    options.tasks ?? CloudTasksGateway.fromConfig(config, credentials);
   const redis = options.redis ?? RedisGateway.fromConfig(config, credentials);
   const capacityMetrics = new CapacityMetrics(monitoring);
   const overrides = config.capacity.wiring;
-  const capacity = new CapacityContextLoader({ cloudRun, tasks, redis, metrics: capacityMetrics, overrides });
-  const billing = createCostServices({ config, credentials, access, cloudRun, monitoring, audit, logger, now, overrides: options.billing });
-  const urlMaps = options.urlMaps ?? UrlMapGateway.fromConfig(config, credentials);
-  const backends = options.backends ?? BackendGateway.fromConfig(config, credentials);
+  const capacity = new CapacityContextLoader({
+    cloudRun,
+    tasks,
+    redis,
+    metrics: capacityMetrics,
+    overrides,
+  });
+  const billing = createCostServices({
+    config,
+    credentials,
+    access,
+    cloudRun,
+    monitoring,
+    audit,
+    logger,
+    now,
+    overrides: options.billing,
+  });
+  const urlMaps =
+    options.urlMaps ?? UrlMapGateway.fromConfig(config, credentials);
+  const backends =
+    options.backends ?? BackendGateway.fromConfig(config, credentials);
   const lbMetrics = new LoadBalancerMetrics(monitoring);
   const catalog = new ServiceCatalogService({ access, cloudRun, metrics, now });
-  const routing = new RoutingService({ access, urlMaps, backends, metrics: lbMetrics, audit, now });
-  const cdn = new CdnService({ access, backends, metrics: lbMetrics, audit, now, costs: billing.previewCosts });
-  const queues = new QueueService({ access, tasks, cloudRun, metrics: capacityMetrics, overrides, now });
-  const redisService = new RedisService({ access, redis, metrics: capacityMetrics, capacity, now });
+  const routing = new RoutingService({
+    access,
+    urlMaps,
+    backends,
+    metrics: lbMetrics,
+    audit,
+    now,
+  });
+  const cdn = new CdnService({
+    access,
+    backends,
+    metrics: lbMetrics,
+    audit,
+    now,
+    costs: billing.previewCosts,
+  });
+  const queues = new QueueService({
+    access,
+    tasks,
+    cloudRun,
+    metrics: capacityMetrics,
+    overrides,
+    now,
+  });
+  const redisService = new RedisService({
+    access,
+    redis,
+    metrics: capacityMetrics,
+    capacity,
+    now,
+  });
   const readModel = createReadModel({
-    config, options, database, access, now, logger,
-    direct: { catalog, queues, redis: redisService, routing, cdn, costs: billing.costs, budgets: billing.budgets },
+    config,
+    options,
+    database,
+    access,
+    now,
+    logger,
+    direct: {
+      catalog,
+      queues,
+      redis: redisService,
+      routing,
+      cdn,
+      costs: billing.costs,
+      budgets: billing.budgets,
+    },
   });
   // The overview and topology read the pages through their snapshots, never a second time from Google.
   const sources = readModel.pages.sources();
   const overview = new OverviewService({
-    access, catalog: sources.catalog, routing: sources.routing, cdn: sources.cdn, queues: sources.queues, redis: sources.redis,
-    budgets: sources.budgets, throttles: new ThrottleMetrics(monitoring),
-    hasBilling: Boolean(config.billing?.accountId), thresholds: resolveProblemThresholds(config.problems.thresholds), now,
+    access,
+    catalog: sources.catalog,
+    routing: sources.routing,
+    cdn: sources.cdn,
+    queues: sources.queues,
+    redis: sources.redis,
+    budgets: sources.budgets,
+    throttles: new ThrottleMetrics(monitoring),
+    hasBilling: Boolean(config.billing?.accountId),
+    thresholds: resolveProblemThresholds(config.problems.thresholds),
+    now,
   });
   const topology = new TopologyService(overview);
   readModel.pages.useOverview(overview, topology);
@@ -154,30 +251,60 @@ export function createPluginServices(options: PluginServicesOptions): PluginServ
     logger,
     access,
     catalog,
-    scaling: new ScalingService({ access, cloudRun, metrics, audit, logger, now, capacity, costs: billing.scalingCosts }),
+    scaling: new ScalingService({
+      access,
+      cloudRun,
+      metrics,
+      audit,
+      logger,
+      now,
+      capacity,
+      costs: billing.scalingCosts,
+    }),
     queues,
     queueEdits: new QueueEditService({ access, tasks, capacity, audit, now }),
     redis: redisService,
     routing,
     cdn,
-    redisEdits: new RedisEditService({ access, redis, metrics: capacityMetrics, capacity, audit, now, costs: billing.previewCosts }),
+    redisEdits: new RedisEditService({
+      access,
+      redis,
+      metrics: capacityMetrics,
+      capacity,
+      audit,
+      now,
+      costs: billing.previewCosts,
+    }),
     costs: billing.costs,
     budgets: billing.budgets,
     overview,
     pages: readModel.pages,
     readModel: readModel.refresher,
-    readModelLifecycle: { start: () => readModel.start(), stop: () => readModel.stop() },
+    readModelLifecycle: {
+      start: () => readModel.start(),
+      stop: () => readModel.stop(),
+    },
     topology,
-    recentErrors: new RecentErrorsService({ access, logs: options.logEntries ?? LogEntriesGateway.fromConfig(config, credentials), now }),
+    recentErrors: new RecentErrorsService({
+      access,
+      logs:
+        options.logEntries ?? LogEntriesGateway.fromConfig(config, credentials),
+      now,
+    }),
     identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),
     authorizer,
     history,
     credentials,
-    setup: new CachedSetupReport(new SetupDoctor({
-      config, credentials, now,
-      projects: ProjectIamGateway.fromConfig(config, credentials),
-      serviceUsage: ServiceUsageGateway.fromConfig(config, credentials),
-      ...billing.gateways,
-    }), now),
+    setup: new CachedSetupReport(
+      new SetupDoctor({
+        config,
+        credentials,
+        now,
+        projects: ProjectIamGateway.fromConfig(config, credentials),
+        serviceUsage: ServiceUsageGateway.fromConfig(config, credentials),
+        ...billing.gateways,
+      }),
+      now,
+    ),
   };
 }

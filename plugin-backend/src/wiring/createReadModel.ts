@@ -4,8 +4,14 @@ import { PageSnapshots, type PageSources } from '../readModel/PageSnapshots';
 import { ReadModel } from '../readModel/ReadModel';
 import { ReadModelRefresher } from '../readModel/ReadModelRefresher';
 import { RefreshLeases } from '../readModel/RefreshLeases';
-import { LeaseIntervalScheduler, type RefreshScheduler } from '../readModel/RefreshScheduler';
-import { keyvSnapshotCache, type SnapshotCache } from '../readModel/SnapshotCache';
+import {
+  LeaseIntervalScheduler,
+  type RefreshScheduler,
+} from '../readModel/RefreshScheduler';
+import {
+  keyvSnapshotCache,
+  type SnapshotCache,
+} from '../readModel/SnapshotCache';
 import type { PluginLogger } from '../services/AuditLog';
 import type { ProjectAccess } from '../services/ProjectAccess';
 
@@ -41,7 +47,9 @@ export function createReadModel(deps: {
   logger: PluginLogger;
 }): ReadModelParts {
   const { config, options, database, access, direct, now, logger } = deps;
-  const standaloneCache = options.cache ? undefined : keyvSnapshotCache(config.cache);
+  const standaloneCache = options.cache
+    ? undefined
+    : keyvSnapshotCache(config.cache);
   const leases = new RefreshLeases(database);
   const intervalMs = config.readModel.refreshIntervalSeconds * 1000;
   const model = new ReadModel({
@@ -51,14 +59,25 @@ export function createReadModel(deps: {
     logger,
     timing: {
       freshForMs: intervalMs,
-      serveStaleForMs: Math.max(intervalMs, config.readModel.serveStaleForSeconds * 1000),
+      serveStaleForMs: Math.max(
+        intervalMs,
+        config.readModel.serveStaleForSeconds * 1000,
+      ),
       // A page's computation is a few rounds of reads, each bounded by the read deadline.
       leaseMs: Math.max(30_000, 4 * config.timeouts.readMs),
     },
   });
   const pages = new PageSnapshots({ model, access, direct });
-  const refresher = new ReadModelRefresher({ pages, access, warmWindows: config.readModel.windows, now, logger });
-  const standaloneScheduler = options.scheduler ? undefined : new LeaseIntervalScheduler({ leases, logger });
+  const refresher = new ReadModelRefresher({
+    pages,
+    access,
+    warmWindows: config.readModel.windows,
+    now,
+    logger,
+  });
+  const standaloneScheduler = options.scheduler
+    ? undefined
+    : new LeaseIntervalScheduler({ leases, logger });
   const scheduler = options.scheduler ?? standaloneScheduler!;
   return {
     pages,

@@ -20,19 +20,31 @@ export interface CostsApi {
    * `GET /projects/:projectId/costs?range=`: daily cost rows (range, previous range and month to date),
    * requests per service, budgets covering the project and where the figures come from (export or estimate).
    */
-  getCosts(projectId: string, range: CostRange, options?: CallOptions): Promise<CostReportResponse>;
+  getCosts(
+    projectId: string,
+    range: CostRange,
+    options?: CallOptions,
+  ): Promise<CostReportResponse>;
 
   /** `GET /billing/budgets`: every budget of the configured billing account with spend against it. */
   listBudgets(options?: CallOptions): Promise<BudgetListResponse>;
 
   /** `POST /billing/budgets/:budgetId/preview`: diff and warnings of a budget edit; changes nothing. */
-  previewBudget(budgetId: string, change: BudgetChange, options?: CallOptions): Promise<BudgetPreview>;
+  previewBudget(
+    budgetId: string,
+    change: BudgetChange,
+    options?: CallOptions,
+  ): Promise<BudgetPreview>;
 
   /**
    * `POST /billing/budgets/:budgetId/apply`: applies a previewed edit with its etag. Rejects with
    * `ConflictError` (details: `BudgetConflictDetails`) when the budget changed meanwhile.
    */
-  applyBudget(budgetId: string, request: BudgetApplyRequest, options?: CallOptions): Promise<ApplyAnswer<BudgetApplyResult>>;
+  applyBudget(
+    budgetId: string,
+    request: BudgetApplyRequest,
+    options?: CallOptions,
+  ): Promise<ApplyAnswer<BudgetApplyResult>>;
 }
 
 /** Path of a budget's routes. */

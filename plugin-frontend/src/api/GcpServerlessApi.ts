@@ -37,33 +37,63 @@ export interface RequestOptions {
  * Every method rejects with a typed error from `@gcp-serverless/common` (`InputError` with `fieldErrors`,
  * `ConflictError` with `details`, `NotFoundError`, `UpstreamError`, …) rebuilt from the server's JSON.
  */
-export interface GcpServerlessApi extends QueuesRedisApi, CostsApi, LoadBalancingApi {
+export interface GcpServerlessApi
+  extends QueuesRedisApi,
+    CostsApi,
+    LoadBalancingApi {
   /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
   listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
 
   /** `GET /projects/:projectId/services?window=`: the project's Cloud Run services with live figures. */
-  listServices(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<ServiceListResponse>;
+  listServices(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<ServiceListResponse>;
 
   /** `GET /projects/:projectId/locations/:region/services/:service?window=`: one service with its chart series. */
-  getService(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<ServiceDetailResponse>;
+  getService(
+    ref: ServiceRef,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<ServiceDetailResponse>;
 
   /** `POST …/scaling/preview`: diff, warnings and Google's validation of a scaling change; changes nothing. */
-  previewScaling(ref: ServiceRef, change: ScalingChange, options?: RequestOptions): Promise<ScalingPreview>;
+  previewScaling(
+    ref: ServiceRef,
+    change: ScalingChange,
+    options?: RequestOptions,
+  ): Promise<ScalingPreview>;
 
   /**
    * `POST …/scaling/apply`: applies a previewed change and waits for Cloud Run's operation. Rejects with
    * `ConflictError` (details: `ScalingConflictDetails`) when the etag is stale.
    */
-  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<ScalingApplyResult>>;
+  applyScaling(
+    ref: ServiceRef,
+    request: ScalingApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<ScalingApplyResult>>;
 
   /** `GET /overview?window=`: every configured project's counts, health and problems, worst first. */
-  getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse>;
+  getOverview(
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<OverviewResponse>;
 
   /** `GET …/services/:service/errors?window=`: the service's recent errors from Cloud Logging, grouped. */
-  getRecentErrors(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<RecentErrorsResponse>;
+  getRecentErrors(
+    ref: ServiceRef,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<RecentErrorsResponse>;
 
   /** `GET /projects/:projectId/topology?window=`: hosts → rules → backends → Cloud Run → queues and Redis, by health. */
-  getTopology(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<TopologyResponse>;
+  getTopology(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<TopologyResponse>;
 
   /** `GET /me`: who the backend thinks the user is and which kinds of change they may apply (with the reason when not). */
   getAccess(options?: RequestOptions): Promise<AccessSummary>;
@@ -72,5 +102,9 @@ export interface GcpServerlessApi extends QueuesRedisApi, CostsApi, LoadBalancin
    * `GET /projects/:projectId/history[?resource=]`: applied and failed changes, newest first; `resource`
    * is a full resource name such as `projects/P/locations/L/services/S`.
    */
-  listHistory(projectId: string, filter?: { resource?: string; limit?: number }, options?: RequestOptions): Promise<ChangeHistoryResponse>;
+  listHistory(
+    projectId: string,
+    filter?: { resource?: string; limit?: number },
+    options?: RequestOptions,
+  ): Promise<ChangeHistoryResponse>;
 }

@@ -1,7 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { GcpServerlessApi } from './GcpServerlessApi';
 
-const GcpServerlessApiContext = createContext<GcpServerlessApi | undefined>(undefined);
+const GcpServerlessApiContext = createContext<GcpServerlessApi | undefined>(
+  undefined,
+);
 
 /** Props of {@link GcpServerlessApiProvider}. */
 export interface GcpServerlessApiProviderProps {
@@ -15,15 +17,24 @@ export interface GcpServerlessApiProviderProps {
  * page directly; in a Backstage app the plugin's page wraps itself with the client built from the app's
  * discovery and fetch APIs, so components never know which.
  */
-export function GcpServerlessApiProvider({ api, children }: GcpServerlessApiProviderProps) {
-  return <GcpServerlessApiContext.Provider value={api}>{children}</GcpServerlessApiContext.Provider>;
+export function GcpServerlessApiProvider({
+  api,
+  children,
+}: GcpServerlessApiProviderProps) {
+  return (
+    <GcpServerlessApiContext.Provider value={api}>
+      {children}
+    </GcpServerlessApiContext.Provider>
+  );
 }
 
 /** The {@link GcpServerlessApi} of the nearest provider; throws if none is mounted (a wiring bug). */
 export function useGcpServerlessApi(): GcpServerlessApi {
   const api = useContext(GcpServerlessApiContext);
   if (!api) {
-    throw new Error('useGcpServerlessApi must be used inside <GcpServerlessApiProvider api={…}>');
+    throw new Error(
+      'useGcpServerlessApi must be used inside <GcpServerlessApiProvider api={…}>',
+    );
   }
   return api;
 }

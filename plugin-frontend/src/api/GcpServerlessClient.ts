@@ -19,7 +19,11 @@ import {
   type ServiceListResponse,
   type TimeWindow,
 } from '@gcp-serverless/common';
-import type { GcpServerlessApi, RequestOptions, ServiceRef } from './GcpServerlessApi';
+import type {
+  GcpServerlessApi,
+  RequestOptions,
+  ServiceRef,
+} from './GcpServerlessApi';
 import type {
   QueueActionResult,
   QueueApplyRequest,
@@ -33,10 +37,24 @@ import type {
   RedisListResponse,
   RedisPreview,
 } from '@gcp-serverless/common';
-import { queuePath, redisPath, type QueueRef, type RedisRef } from './QueuesRedisApi';
-import type { OverviewResponse, RecentErrorsResponse, TopologyResponse } from '@gcp-serverless/common';
+import {
+  queuePath,
+  redisPath,
+  type QueueRef,
+  type RedisRef,
+} from './QueuesRedisApi';
+import type {
+  OverviewResponse,
+  RecentErrorsResponse,
+  TopologyResponse,
+} from '@gcp-serverless/common';
 import { budgetPath } from './CostsApi';
-import { cdnBackendPath, urlMapPath, type CdnBackendRef, type UrlMapRef } from './LoadBalancingApi';
+import {
+  cdnBackendPath,
+  urlMapPath,
+  type CdnBackendRef,
+  type UrlMapRef,
+} from './LoadBalancingApi';
 import type {
   CdnOverviewResponse,
   CdnPolicyApplyRequest,
@@ -93,7 +111,10 @@ export class GcpServerlessClient implements GcpServerlessApi {
   }
 
   /** A client for a fixed base URL (standalone use), e.g. `/api/gcp-serverless`, on the global `fetch`. */
-  static forBaseUrl(baseUrl: string, fetchFn: typeof fetch = (...args) => globalThis.fetch(...args)): GcpServerlessClient {
+  static forBaseUrl(
+    baseUrl: string,
+    fetchFn: typeof fetch = (...args) => globalThis.fetch(...args),
+  ): GcpServerlessClient {
     const trimmed = baseUrl.replace(/\/+$/, '');
     return new GcpServerlessClient({
       discoveryApi: { getBaseUrl: async () => trimmed },
@@ -105,139 +126,365 @@ export class GcpServerlessClient implements GcpServerlessApi {
     return this.request('GET', '/projects', undefined, options);
   }
 
-  listServices(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<ServiceListResponse> {
-    return this.request('GET', `/projects/${enc(projectId)}/services?window=${enc(window)}`, undefined, options);
+  listServices(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<ServiceListResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/services?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  getService(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<ServiceDetailResponse> {
-    return this.request('GET', `${servicePath(ref)}?window=${enc(window)}`, undefined, options);
+  getService(
+    ref: ServiceRef,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<ServiceDetailResponse> {
+    return this.request(
+      'GET',
+      `${servicePath(ref)}?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  previewScaling(ref: ServiceRef, change: ScalingChange, options?: RequestOptions): Promise<ScalingPreview> {
-    return this.request('POST', `${servicePath(ref)}/scaling/preview`, { change }, options);
+  previewScaling(
+    ref: ServiceRef,
+    change: ScalingChange,
+    options?: RequestOptions,
+  ): Promise<ScalingPreview> {
+    return this.request(
+      'POST',
+      `${servicePath(ref)}/scaling/preview`,
+      { change },
+      options,
+    );
   }
 
-  applyScaling(ref: ServiceRef, request: ScalingApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<ScalingApplyResult>> {
-    return this.request('POST', `${servicePath(ref)}/scaling/apply`, request, options);
+  applyScaling(
+    ref: ServiceRef,
+    request: ScalingApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<ScalingApplyResult>> {
+    return this.request(
+      'POST',
+      `${servicePath(ref)}/scaling/apply`,
+      request,
+      options,
+    );
   }
 
   getAccess(options?: RequestOptions): Promise<AccessSummary> {
     return this.request('GET', '/me', undefined, options);
   }
 
-  listHistory(projectId: string, filter: { resource?: string; limit?: number } = {}, options?: RequestOptions): Promise<ChangeHistoryResponse> {
+  listHistory(
+    projectId: string,
+    filter: { resource?: string; limit?: number } = {},
+    options?: RequestOptions,
+  ): Promise<ChangeHistoryResponse> {
     const query = new URLSearchParams();
     if (filter.resource) query.set('resource', filter.resource);
     if (filter.limit) query.set('limit', String(filter.limit));
     const qs = query.toString();
-    return this.request('GET', `/projects/${enc(projectId)}/history${qs ? `?${qs}` : ''}`, undefined, options);
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/history${qs ? `?${qs}` : ''}`,
+      undefined,
+      options,
+    );
   }
 
-  listQueues(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<QueueListResponse> {
-    return this.request('GET', `/projects/${enc(projectId)}/queues?window=${enc(window)}`, undefined, options);
+  listQueues(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<QueueListResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/queues?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  previewQueue(ref: QueueRef, change: QueueChange, options?: RequestOptions): Promise<QueuePreview> {
-    return this.request('POST', `${queuePath(ref)}/preview`, { change }, options);
+  previewQueue(
+    ref: QueueRef,
+    change: QueueChange,
+    options?: RequestOptions,
+  ): Promise<QueuePreview> {
+    return this.request(
+      'POST',
+      `${queuePath(ref)}/preview`,
+      { change },
+      options,
+    );
   }
 
-  applyQueue(ref: QueueRef, request: QueueApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<QueueApplyResult>> {
+  applyQueue(
+    ref: QueueRef,
+    request: QueueApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<QueueApplyResult>> {
     return this.request('POST', `${queuePath(ref)}/apply`, request, options);
   }
 
-  pauseQueue(ref: QueueRef, options?: RequestOptions): Promise<QueueActionResult> {
+  pauseQueue(
+    ref: QueueRef,
+    options?: RequestOptions,
+  ): Promise<QueueActionResult> {
     return this.request('POST', `${queuePath(ref)}/pause`, {}, options);
   }
 
-  resumeQueue(ref: QueueRef, options?: RequestOptions): Promise<QueueActionResult> {
+  resumeQueue(
+    ref: QueueRef,
+    options?: RequestOptions,
+  ): Promise<QueueActionResult> {
     return this.request('POST', `${queuePath(ref)}/resume`, {}, options);
   }
 
-  purgeQueue(ref: QueueRef, confirmName: string, options?: RequestOptions): Promise<QueueActionResult> {
-    return this.request('POST', `${queuePath(ref)}/purge`, { confirmName }, options);
+  purgeQueue(
+    ref: QueueRef,
+    confirmName: string,
+    options?: RequestOptions,
+  ): Promise<QueueActionResult> {
+    return this.request(
+      'POST',
+      `${queuePath(ref)}/purge`,
+      { confirmName },
+      options,
+    );
   }
 
-  listRedis(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<RedisListResponse> {
-    return this.request('GET', `/projects/${enc(projectId)}/redis?window=${enc(window)}`, undefined, options);
+  listRedis(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<RedisListResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/redis?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  previewRedis(ref: RedisRef, change: RedisChange, options?: RequestOptions): Promise<RedisPreview> {
-    return this.request('POST', `${redisPath(ref)}/preview`, { change }, options);
+  previewRedis(
+    ref: RedisRef,
+    change: RedisChange,
+    options?: RequestOptions,
+  ): Promise<RedisPreview> {
+    return this.request(
+      'POST',
+      `${redisPath(ref)}/preview`,
+      { change },
+      options,
+    );
   }
 
-  applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<RedisApplyResult>> {
+  applyRedis(
+    ref: RedisRef,
+    request: RedisApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<RedisApplyResult>> {
     return this.request('POST', `${redisPath(ref)}/apply`, request, options);
   }
 
-  getRecentErrors(ref: ServiceRef, window: TimeWindow, options?: RequestOptions): Promise<RecentErrorsResponse> {
-    const path = `/projects/${enc(ref.projectId)}/locations/${enc(ref.region)}/services/${enc(ref.service)}/errors`;
-    return this.request('GET', `${path}?window=${enc(window)}`, undefined, options);
+  getRecentErrors(
+    ref: ServiceRef,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<RecentErrorsResponse> {
+    const path = `/projects/${enc(ref.projectId)}/locations/${enc(
+      ref.region,
+    )}/services/${enc(ref.service)}/errors`;
+    return this.request(
+      'GET',
+      `${path}?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  getTopology(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<TopologyResponse> {
-    return this.request('GET', `/projects/${enc(projectId)}/topology?window=${enc(window)}`, undefined, options);
+  getTopology(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<TopologyResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/topology?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  getOverview(window: TimeWindow, options?: RequestOptions): Promise<OverviewResponse> {
-    return this.request('GET', `/overview?window=${enc(window)}`, undefined, options);
+  getOverview(
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<OverviewResponse> {
+    return this.request(
+      'GET',
+      `/overview?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  getCosts(projectId: string, range: CostRange, options?: RequestOptions): Promise<CostReportResponse> {
-    return this.request('GET', `/projects/${enc(projectId)}/costs?range=${enc(range)}`, undefined, options);
+  getCosts(
+    projectId: string,
+    range: CostRange,
+    options?: RequestOptions,
+  ): Promise<CostReportResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/costs?range=${enc(range)}`,
+      undefined,
+      options,
+    );
   }
 
   listBudgets(options?: RequestOptions): Promise<BudgetListResponse> {
     return this.request('GET', '/billing/budgets', undefined, options);
   }
 
-  previewBudget(budgetId: string, change: BudgetChange, options?: RequestOptions): Promise<BudgetPreview> {
-    return this.request('POST', `${budgetPath(budgetId)}/preview`, { change }, options);
+  previewBudget(
+    budgetId: string,
+    change: BudgetChange,
+    options?: RequestOptions,
+  ): Promise<BudgetPreview> {
+    return this.request(
+      'POST',
+      `${budgetPath(budgetId)}/preview`,
+      { change },
+      options,
+    );
   }
 
-  applyBudget(budgetId: string, request: BudgetApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<BudgetApplyResult>> {
-    return this.request('POST', `${budgetPath(budgetId)}/apply`, request, options);
+  applyBudget(
+    budgetId: string,
+    request: BudgetApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<BudgetApplyResult>> {
+    return this.request(
+      'POST',
+      `${budgetPath(budgetId)}/apply`,
+      request,
+      options,
+    );
   }
 
-  getRouting(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<RoutingOverviewResponse> {
-    return this.request('GET', `/projects/${enc(projectId)}/routing?window=${enc(window)}`, undefined, options);
+  getRouting(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<RoutingOverviewResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/routing?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  previewUrlMap(ref: UrlMapRef, change: UrlMapEdit, options?: RequestOptions): Promise<UrlMapPreview> {
-    return this.request('POST', `${urlMapPath(ref)}/preview`, { change }, options);
+  previewUrlMap(
+    ref: UrlMapRef,
+    change: UrlMapEdit,
+    options?: RequestOptions,
+  ): Promise<UrlMapPreview> {
+    return this.request(
+      'POST',
+      `${urlMapPath(ref)}/preview`,
+      { change },
+      options,
+    );
   }
 
-  applyUrlMap(ref: UrlMapRef, request: UrlMapApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<UrlMapApplyResult>> {
+  applyUrlMap(
+    ref: UrlMapRef,
+    request: UrlMapApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<UrlMapApplyResult>> {
     return this.request('POST', `${urlMapPath(ref)}/apply`, request, options);
   }
 
-  getCdn(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<CdnOverviewResponse> {
-    return this.request('GET', `/projects/${enc(projectId)}/cdn?window=${enc(window)}`, undefined, options);
+  getCdn(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<CdnOverviewResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/cdn?window=${enc(window)}`,
+      undefined,
+      options,
+    );
   }
 
-  previewCdnPolicy(ref: CdnBackendRef, change: CdnPolicyChange, options?: RequestOptions): Promise<CdnPolicyPreview> {
-    return this.request('POST', `${cdnBackendPath(ref)}/preview`, { change }, options);
+  previewCdnPolicy(
+    ref: CdnBackendRef,
+    change: CdnPolicyChange,
+    options?: RequestOptions,
+  ): Promise<CdnPolicyPreview> {
+    return this.request(
+      'POST',
+      `${cdnBackendPath(ref)}/preview`,
+      { change },
+      options,
+    );
   }
 
-  applyCdnPolicy(ref: CdnBackendRef, request: CdnPolicyApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<CdnPolicyApplyResult>> {
-    return this.request('POST', `${cdnBackendPath(ref)}/apply`, request, options);
+  applyCdnPolicy(
+    ref: CdnBackendRef,
+    request: CdnPolicyApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<CdnPolicyApplyResult>> {
+    return this.request(
+      'POST',
+      `${cdnBackendPath(ref)}/apply`,
+      request,
+      options,
+    );
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, options?: RequestOptions): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(GCP_SERVERLESS_PLUGIN_ID);
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    options?: RequestOptions,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(
+      GCP_SERVERLESS_PLUGIN_ID,
+    );
     const url = `${baseUrl}${path}`;
     let response: Response;
     try {
       response = await this.fetchApi.fetch(url, {
         method,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : {
+                accept: 'application/json',
+                'content-type': 'application/json',
+              },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: options?.signal,
       });
     } catch (error) {
       if (isAbort(error) || options?.signal?.aborted) throw error;
-      throw new ServiceUnavailableError(`Could not reach the gcp-serverless backend (${method} ${path}): ${String(error)}`, {
-        cause: error,
-      });
+      throw new ServiceUnavailableError(
+        `Could not reach the gcp-serverless backend (${method} ${path}): ${String(
+          error,
+        )}`,
+        {
+          cause: error,
+        },
+      );
     }
     if (!response.ok) throw await responseError(response, method, path);
     return (await response.json()) as T;
@@ -245,7 +492,11 @@ export class GcpServerlessClient implements GcpServerlessApi {
 }
 
 /** Rebuilds the typed error of a failed response; falls back on the status when the body is not ours. */
-async function responseError(response: Response, method: string, path: string): Promise<GcpServerlessError> {
+async function responseError(
+  response: Response,
+  method: string,
+  path: string,
+): Promise<GcpServerlessError> {
   let body: unknown;
   try {
     body = await response.json();
@@ -253,7 +504,8 @@ async function responseError(response: Response, method: string, path: string): 
     body = undefined;
   }
   if (isSerializedError(body)) return deserializeError(body, response.status);
-  const message = `${method} ${path} failed: ${response.status} ${response.statusText}`.trim();
+  const message =
+    `${method} ${path} failed: ${response.status} ${response.statusText}`.trim();
   if (response.status === 404) return new NotFoundError(message);
   if (response.status === 503) return new ServiceUnavailableError(message);
   if (response.status === 504) return new UpstreamTimeoutError(message);
@@ -262,7 +514,9 @@ async function responseError(response: Response, method: string, path: string): 
 }
 
 function servicePath(ref: ServiceRef): string {
-  return `/projects/${enc(ref.projectId)}/locations/${enc(ref.region)}/services/${enc(ref.service)}`;
+  return `/projects/${enc(ref.projectId)}/locations/${enc(
+    ref.region,
+  )}/services/${enc(ref.service)}`;
 }
 
 function enc(segment: string): string {
@@ -271,5 +525,9 @@ function enc(segment: string): string {
 
 // DOMException is not always an Error of this realm (jsdom), so check the name only.
 function isAbort(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'AbortError'
+  );
 }

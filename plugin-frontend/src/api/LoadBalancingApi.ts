@@ -34,17 +34,41 @@ export interface CdnBackendRef {
  */
 export interface LoadBalancingApi {
   /** `GET /projects/:projectId/routing?window=`: URL maps, backends → Cloud Run, per-route traffic. */
-  getRouting(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<RoutingOverviewResponse>;
+  getRouting(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<RoutingOverviewResponse>;
   /** `POST …/url-maps/:urlMap/preview`: diff, `urlMaps.validate`, findings; changes nothing. */
-  previewUrlMap(ref: UrlMapRef, change: UrlMapEdit, options?: RequestOptions): Promise<UrlMapPreview>;
+  previewUrlMap(
+    ref: UrlMapRef,
+    change: UrlMapEdit,
+    options?: RequestOptions,
+  ): Promise<UrlMapPreview>;
   /** `POST …/url-maps/:urlMap/apply`: waits for compute's operation. */
-  applyUrlMap(ref: UrlMapRef, request: UrlMapApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<UrlMapApplyResult>>;
+  applyUrlMap(
+    ref: UrlMapRef,
+    request: UrlMapApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<UrlMapApplyResult>>;
   /** `GET /projects/:projectId/cdn?window=`: backends with CDN state, hit ratio and series. */
-  getCdn(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<CdnOverviewResponse>;
+  getCdn(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<CdnOverviewResponse>;
   /** `POST …/cdn/:kind/:name/preview`. */
-  previewCdnPolicy(ref: CdnBackendRef, change: CdnPolicyChange, options?: RequestOptions): Promise<CdnPolicyPreview>;
+  previewCdnPolicy(
+    ref: CdnBackendRef,
+    change: CdnPolicyChange,
+    options?: RequestOptions,
+  ): Promise<CdnPolicyPreview>;
   /** `POST …/cdn/:kind/:name/apply`. */
-  applyCdnPolicy(ref: CdnBackendRef, request: CdnPolicyApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<CdnPolicyApplyResult>>;
+  applyCdnPolicy(
+    ref: CdnBackendRef,
+    request: CdnPolicyApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<CdnPolicyApplyResult>>;
 }
 
 const enc = encodeURIComponent;

@@ -36,33 +36,71 @@ export interface RedisRef {
  */
 export interface QueuesRedisApi {
   /** `GET /projects/:projectId/queues?window=`: queues with state, depth, dispatch rates and wiring. */
-  listQueues(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<QueueListResponse>;
+  listQueues(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<QueueListResponse>;
   /** `POST …/queues/:queue/preview`: diff, queue → worker guardrail; changes nothing. */
-  previewQueue(ref: QueueRef, change: QueueChange, options?: RequestOptions): Promise<QueuePreview>;
+  previewQueue(
+    ref: QueueRef,
+    change: QueueChange,
+    options?: RequestOptions,
+  ): Promise<QueuePreview>;
   /** `POST …/queues/:queue/apply`. */
-  applyQueue(ref: QueueRef, request: QueueApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<QueueApplyResult>>;
+  applyQueue(
+    ref: QueueRef,
+    request: QueueApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<QueueApplyResult>>;
   /** `POST …/queues/:queue/pause`: dispatching stops, tasks accumulate. */
-  pauseQueue(ref: QueueRef, options?: RequestOptions): Promise<QueueActionResult>;
+  pauseQueue(
+    ref: QueueRef,
+    options?: RequestOptions,
+  ): Promise<QueueActionResult>;
   /** `POST …/queues/:queue/resume`. */
-  resumeQueue(ref: QueueRef, options?: RequestOptions): Promise<QueueActionResult>;
+  resumeQueue(
+    ref: QueueRef,
+    options?: RequestOptions,
+  ): Promise<QueueActionResult>;
   /** `POST …/queues/:queue/purge` with the queue id typed again: deletes every task. */
-  purgeQueue(ref: QueueRef, confirmName: string, options?: RequestOptions): Promise<QueueActionResult>;
+  purgeQueue(
+    ref: QueueRef,
+    confirmName: string,
+    options?: RequestOptions,
+  ): Promise<QueueActionResult>;
   /** `GET /projects/:projectId/redis?window=`: instances with usage, clients, wiring and budgets. */
-  listRedis(projectId: string, window: TimeWindow, options?: RequestOptions): Promise<RedisListResponse>;
+  listRedis(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<RedisListResponse>;
   /** `POST …/redis/:instance/preview`. */
-  previewRedis(ref: RedisRef, change: RedisChange, options?: RequestOptions): Promise<RedisPreview>;
+  previewRedis(
+    ref: RedisRef,
+    change: RedisChange,
+    options?: RequestOptions,
+  ): Promise<RedisPreview>;
   /** `POST …/redis/:instance/apply`: waits for Memorystore's operation. */
-  applyRedis(ref: RedisRef, request: RedisApplyRequest, options?: RequestOptions): Promise<ApplyAnswer<RedisApplyResult>>;
+  applyRedis(
+    ref: RedisRef,
+    request: RedisApplyRequest,
+    options?: RequestOptions,
+  ): Promise<ApplyAnswer<RedisApplyResult>>;
 }
 
 const enc = encodeURIComponent;
 
 /** `/projects/P/locations/L/queues/Q` */
 export function queuePath(ref: QueueRef): string {
-  return `/projects/${enc(ref.projectId)}/locations/${enc(ref.region)}/queues/${enc(ref.queue)}`;
+  return `/projects/${enc(ref.projectId)}/locations/${enc(
+    ref.region,
+  )}/queues/${enc(ref.queue)}`;
 }
 
 /** `/projects/P/locations/L/redis/I` */
 export function redisPath(ref: RedisRef): string {
-  return `/projects/${enc(ref.projectId)}/locations/${enc(ref.region)}/redis/${enc(ref.instance)}`;
+  return `/projects/${enc(ref.projectId)}/locations/${enc(
+    ref.region,
+  )}/redis/${enc(ref.instance)}`;
 }

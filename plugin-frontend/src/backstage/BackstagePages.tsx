@@ -21,11 +21,17 @@ export function BackstageEntityContent() {
   const resources = parseEntityResources(entity.metadata.annotations);
   return (
     <GcpServerlessApiProvider api={api}>
-      <Box sx={{ p: { xs: 1, md: 2 } }} data-testid="gcp-serverless-entity-content">
+      <Box
+        sx={{ p: { xs: 1, md: 2 } }}
+        data-testid="gcp-serverless-entity-content"
+      >
         {resources ? (
           <EntityResourcesView resources={resources} />
         ) : (
-          <Alert severity="info">Add the gcp-serverless/project annotation to this entity to see its Google Cloud resources.</Alert>
+          <Alert severity="info">
+            Add the gcp-serverless/project annotation to this entity to see its
+            Google Cloud resources.
+          </Alert>
         )}
       </Box>
     </GcpServerlessApiProvider>

@@ -2,12 +2,19 @@ import { Route, Routes } from 'react-router-dom';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { renderInTestApp as renderInNewTestApp, createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  renderInTestApp as renderInNewTestApp,
+  createExtensionTester,
+} from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import gcpServerlessAlphaPlugin from '../alpha';
 import { allowAllAccess, fakeApi } from '../testing/fakeApi';
-import { serviceDetailFixture, serviceListFixture, serviceWithSummary } from '../testing/fixtures';
+import {
+  serviceDetailFixture,
+  serviceListFixture,
+  serviceWithSummary,
+} from '../testing/fixtures';
 import { gcpServerlessApiRef } from './apiRef';
 import { isGcpServerlessAvailable } from './isGcpServerlessAvailable';
 import { EntityGcpServerlessContent, GcpServerlessPage } from './plugin';
@@ -17,15 +24,28 @@ const entity: Entity = {
   kind: 'Component',
   metadata: {
     name: 'gryd-backend',
-    annotations: { 'gcp-serverless/project': 'gryyd-web', 'gcp-serverless/cloud-run-services': 'asia-northeast3/gryd-be' },
+    annotations: {
+      'gcp-serverless/project': 'gryyd-web',
+      'gcp-serverless/cloud-run-services': 'asia-northeast3/gryd-be',
+    },
   },
   spec: { type: 'service', owner: 'team-gryd', lifecycle: 'production' },
 };
 
 function api() {
   return fakeApi({
-    listProjects: async () => ({ mode: 'sandbox', projects: [{ projectId: 'gryyd-web', displayName: 'gryyd-web', regions: ['asia-northeast3'] }] }),
-    listServices: async () => serviceListFixture([serviceWithSummary('gryd-be', {})]),
+    listProjects: async () => ({
+      mode: 'sandbox',
+      projects: [
+        {
+          projectId: 'gryyd-web',
+          displayName: 'gryyd-web',
+          regions: ['asia-northeast3'],
+        },
+      ],
+    }),
+    listServices: async () =>
+      serviceListFixture([serviceWithSummary('gryd-be', {})]),
     getService: async () => serviceDetailFixture(),
   });
 }
@@ -46,10 +66,12 @@ describe('Backstage legacy frontend system', () => {
         </Routes>
       </TestApiProvider>,
     );
-    expect(await screen.findByTestId('gcp-serverless-page', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(
+      await screen.findByTestId('gcp-serverless-page', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
   });
 
-  it('renders exactly the entity\'s services in the entity tab', async () => {
+  it("renders exactly the entity's services in the entity tab", async () => {
     const fake = api();
     await renderInTestApp(
       <TestApiProvider apis={[[gcpServerlessApiRef, fake]]}>
@@ -60,29 +82,63 @@ describe('Backstage legacy frontend system', () => {
         </EntityProvider>
       </TestApiProvider>,
     );
-    expect(await screen.findByTestId('gcp-serverless-entity-content', {}, { timeout: 10_000 })).toBeTruthy();
-    await waitFor(() => expect(screen.getAllByTestId('entity-service')).toHaveLength(1));
-    expect(fake.getService).toHaveBeenCalledWith({ projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' }, '1h', expect.anything());
-    expect(await screen.findByTestId('scaling-form', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(
+      await screen.findByTestId(
+        'gcp-serverless-entity-content',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getAllByTestId('entity-service')).toHaveLength(1),
+    );
+    expect(fake.getService).toHaveBeenCalledWith(
+      { projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' },
+      '1h',
+      expect.anything(),
+    );
+    expect(
+      await screen.findByTestId('scaling-form', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
   });
 
   it('is available only for annotated entities', () => {
     expect(isGcpServerlessAvailable(entity)).toBe(true);
-    expect(isGcpServerlessAvailable({ ...entity, metadata: { name: 'other' } })).toBe(false);
+    expect(
+      isGcpServerlessAvailable({ ...entity, metadata: { name: 'other' } }),
+    ).toBe(false);
   });
 });
 
 describe('Backstage new frontend system (/alpha)', () => {
   it('provides an API, a page and entity content', () => {
-    for (const id of ['api:gcp-serverless', 'page:gcp-serverless', 'entity-content:gcp-serverless']) {
-      expect(gcpServerlessAlphaPlugin.getExtension(id as never), id).toBeTruthy();
+    for (const id of [
+      'api:gcp-serverless',
+      'page:gcp-serverless',
+      'entity-content:gcp-serverless',
+    ]) {
+      expect(
+        gcpServerlessAlphaPlugin.getExtension(id as never),
+        id,
+      ).toBeTruthy();
     }
   });
 
   it('renders the page extension in a test app', async () => {
-    const page = gcpServerlessAlphaPlugin.getExtension('page:gcp-serverless' as never);
-    const tester = createExtensionTester(page as never, { apis: [[gcpServerlessApiRef, { ...api(), getAccess: async () => allowAllAccess() }]] as never });
+    const page = gcpServerlessAlphaPlugin.getExtension(
+      'page:gcp-serverless' as never,
+    );
+    const tester = createExtensionTester(page as never, {
+      apis: [
+        [
+          gcpServerlessApiRef,
+          { ...api(), getAccess: async () => allowAllAccess() },
+        ],
+      ] as never,
+    });
     renderInNewTestApp(tester.reactElement());
-    expect(await screen.findByTestId('gcp-serverless-page', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(
+      await screen.findByTestId('gcp-serverless-page', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
   });
 });

@@ -1,12 +1,23 @@
 import { Route, Routes } from 'react-router-dom';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  cleanup,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { costReportFixture } from '../components/CostsPage/costsFixture';
 import { fakeApi } from '../testing/fakeApi';
-import { entityBudgets, entityQueueList, entityRedisList, entityRouting } from '../testing/entityFixtures';
+import {
+  entityBudgets,
+  entityQueueList,
+  entityRedisList,
+  entityRouting,
+} from '../testing/entityFixtures';
 import { serviceDetailFixture } from '../testing/fixtures';
 import { gcpServerlessApiRef } from './apiRef';
 import { EntityGcpServerlessContent } from './plugin';
@@ -58,17 +69,28 @@ afterEach(cleanup);
 describe('Backstage entity tab with every annotation', () => {
   it('shows exactly the annotated service, its cost, URL map hosts, queues, Redis instances and budget', async () => {
     const api = await render();
-    expect(await screen.findByTestId('gcp-serverless-entity-content', {}, slow)).toBeTruthy();
-    await waitFor(() => expect(screen.getAllByTestId('entity-service')).toHaveLength(1), slow);
+    expect(
+      await screen.findByTestId('gcp-serverless-entity-content', {}, slow),
+    ).toBeTruthy();
+    await waitFor(
+      () => expect(screen.getAllByTestId('entity-service')).toHaveLength(1),
+      slow,
+    );
     expect(api.getService).toHaveBeenCalledTimes(1);
-    expect(api.getService).toHaveBeenCalledWith({ projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' }, '1h', expect.anything());
+    expect(api.getService).toHaveBeenCalledWith(
+      { projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' },
+      '1h',
+      expect.anything(),
+    );
 
     // Cost of the annotated service only: gryd-be is $10/day, gryd-fe (not annotated) is not in it.
     const cost = await screen.findByTestId('service-cost-30d', {}, slow);
     expect(cost.textContent).toBe('Last 30 days: $64.00');
     expect(screen.getAllByTestId('service-cost-panel')).toHaveLength(1);
     // The project's costs page is not routable inside the entity tab, so no link to it.
-    expect(screen.getByTestId('service-cost-panel').textContent).not.toContain('Open in the costs page');
+    expect(screen.getByTestId('service-cost-panel').textContent).not.toContain(
+      'Open in the costs page',
+    );
 
     const routing = await screen.findByTestId('entity-routing', {}, slow);
     const tree = await within(routing).findByTestId('routing-tree', {}, slow);
@@ -91,18 +113,34 @@ describe('Backstage entity tab with every annotation', () => {
     expect(within(budget).queryByTestId('budget-row-b-other')).toBeNull();
   });
 
-  it('opens the pages\' edit forms for the annotated queue, Redis instance and budget', async () => {
+  it("opens the pages' edit forms for the annotated queue, Redis instance and budget", async () => {
     await render();
     const queues = await screen.findByTestId('entity-queues', {}, slow);
-    fireEvent.click(await within(queues).findByRole('button', { name: 'Edit limits' }, slow));
-    expect(await within(queues).findByTestId('queue-form-generation', {}, slow)).toBeTruthy();
+    fireEvent.click(
+      await within(queues).findByRole('button', { name: 'Edit limits' }, slow),
+    );
+    expect(
+      await within(queues).findByTestId('queue-form-generation', {}, slow),
+    ).toBeTruthy();
 
     const redis = await screen.findByTestId('entity-redis');
-    fireEvent.click(await within(redis).findByRole('button', { name: 'Edit size and configs' }, slow));
-    expect(await within(redis).findByTestId('redis-form-gryd-cache', {}, slow)).toBeTruthy();
+    fireEvent.click(
+      await within(redis).findByRole(
+        'button',
+        { name: 'Edit size and configs' },
+        slow,
+      ),
+    );
+    expect(
+      await within(redis).findByTestId('redis-form-gryd-cache', {}, slow),
+    ).toBeTruthy();
 
     const budget = await screen.findByTestId('entity-budget');
-    fireEvent.click(await within(budget).findByRole('button', { name: 'Edit' }, slow));
-    expect(await screen.findByTestId('budget-edit-dialog', {}, slow)).toBeTruthy();
+    fireEvent.click(
+      await within(budget).findByRole('button', { name: 'Edit' }, slow),
+    );
+    expect(
+      await screen.findByTestId('budget-edit-dialog', {}, slow),
+    ).toBeTruthy();
   });
 });

@@ -16,7 +16,8 @@ export const gcpServerlessPlugin = createPlugin({
     createApiFactory({
       api: gcpServerlessApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new GcpServerlessClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GcpServerlessClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef, entityContent: entityContentRouteRef },
@@ -26,7 +27,8 @@ export const gcpServerlessPlugin = createPlugin({
 export const GcpServerlessPage = gcpServerlessPlugin.provide(
   createRoutableExtension({
     name: 'GcpServerlessPage',
-    component: () => import('./BackstagePages').then(m => m.BackstageGcpServerlessPage),
+    component: () =>
+      import('./BackstagePages').then(m => m.BackstageGcpServerlessPage),
     mountPoint: rootRouteRef,
   }),
 );
@@ -35,7 +37,8 @@ export const GcpServerlessPage = gcpServerlessPlugin.provide(
 export const EntityGcpServerlessContent = gcpServerlessPlugin.provide(
   createRoutableExtension({
     name: 'EntityGcpServerlessContent',
-    component: () => import('./BackstagePages').then(m => m.BackstageEntityContent),
+    component: () =>
+      import('./BackstagePages').then(m => m.BackstageEntityContent),
     mountPoint: entityContentRouteRef,
   }),
 );

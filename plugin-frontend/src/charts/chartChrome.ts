@@ -29,7 +29,11 @@ export function valueAxisProps(chrome: ChartChromeColors, unit?: string) {
 }
 
 /** Props of a `Tooltip` drawn on the theme's paper, with local times and values rounded to `digits`. */
-export function tooltipProps(chrome: ChartChromeColors, unit: string, digits: number) {
+export function tooltipProps(
+  chrome: ChartChromeColors,
+  unit: string,
+  digits: number,
+) {
   const contentStyle: CSSProperties = {
     backgroundColor: chrome.tooltipBackground,
     border: `1px solid ${chrome.tooltipBorder}`,
@@ -38,7 +42,11 @@ export function tooltipProps(chrome: ChartChromeColors, unit: string, digits: nu
   return {
     contentStyle,
     labelStyle: { color: chrome.tooltipText },
-    labelFormatter: (value: unknown) => (typeof value === 'number' ? formatTooltipTime(value) : String(value)),
-    formatter: (value: unknown) => (typeof value === 'number' ? `${value.toFixed(digits)} ${unit}` : String(value)),
+    labelFormatter: (value: unknown) =>
+      typeof value === 'number' ? formatTooltipTime(value) : String(value),
+    formatter: (value: unknown) =>
+      typeof value === 'number'
+        ? `${value.toFixed(digits)} ${unit}`
+        : String(value),
   };
 }

@@ -8,7 +8,8 @@ export function formatTimeTick(epochMs: number, window: TimeWindow): string {
   const date = new Date(epochMs);
   const hh = String(date.getHours()).padStart(2, '0');
   const mm = String(date.getMinutes()).padStart(2, '0');
-  if (window === '7d') return `${date.getMonth() + 1}/${date.getDate()} ${hh}:${mm}`;
+  if (window === '7d')
+    return `${date.getMonth() + 1}/${date.getDate()} ${hh}:${mm}`;
   return `${hh}:${mm}`;
 }
 
@@ -16,5 +17,7 @@ export function formatTimeTick(epochMs: number, window: TimeWindow): string {
 export function formatTooltipTime(epochMs: number): string {
   const date = new Date(epochMs);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
+    date.getDate(),
+  )} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

@@ -35,7 +35,8 @@ export function hasPoints(series: readonly NamedSeries[]): boolean {
 /** Highest value across the series, or 0 when there are none. */
 export function maxValue(series: readonly NamedSeries[]): number {
   let max = 0;
-  for (const s of series) for (const p of s.points) if (p.value > max) max = p.value;
+  for (const s of series)
+    for (const p of s.points) if (p.value > max) max = p.value;
   return max;
 }
 
@@ -54,12 +55,19 @@ const PANEL_METRICS: Record<ChartPanelKind, RegExp> = {
  * The panel errors that concern one chart, matched on the failed metric named in `source`
  * (e.g. "p95" or "monitoring:request_latencies" → latency). Errors that match no chart are left to the page.
  */
-export function panelErrorsFor(errors: readonly PanelError[], panel: ChartPanelKind): PanelError[] {
+export function panelErrorsFor(
+  errors: readonly PanelError[],
+  panel: ChartPanelKind,
+): PanelError[] {
   return errors.filter(e => PANEL_METRICS[panel].test(e.source));
 }
 
 /** Panel errors that match none of the charts (shown once above them). */
-export function unassignedPanelErrors(errors: readonly PanelError[]): PanelError[] {
+export function unassignedPanelErrors(
+  errors: readonly PanelError[],
+): PanelError[] {
   const kinds = Object.keys(PANEL_METRICS) as ChartPanelKind[];
-  return errors.filter(e => !kinds.some(kind => PANEL_METRICS[kind].test(e.source)));
+  return errors.filter(
+    e => !kinds.some(kind => PANEL_METRICS[kind].test(e.source)),
+  );
 }

@@ -16,8 +16,15 @@ export interface AsyncData<T> {
  * Runs `load` whenever `deps` change or `retry()` is called, aborting the previous run so a stale answer
  * never overwrites a newer one. `load` receives the AbortSignal to hand to the API client.
  */
-export function useAsyncData<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): AsyncData<T> {
-  const [state, setState] = useState<{ loading: boolean; value: T | undefined; error: Error | undefined }>({
+export function useAsyncData<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[],
+): AsyncData<T> {
+  const [state, setState] = useState<{
+    loading: boolean;
+    value: T | undefined;
+    error: Error | undefined;
+  }>({
     loading: true,
     value: undefined,
     error: undefined,
@@ -31,11 +38,16 @@ export function useAsyncData<T>(load: (signal: AbortSignal) => Promise<T>, deps:
     setState(prev => ({ loading: true, value: prev.value, error: undefined }));
     loadRef.current(controller.signal).then(
       value => {
-        if (!controller.signal.aborted) setState({ loading: false, value, error: undefined });
+        if (!controller.signal.aborted)
+          setState({ loading: false, value, error: undefined });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState(prev => ({ loading: false, value: prev.value, error: toError(error) }));
+        setState(prev => ({
+          loading: false,
+          value: prev.value,
+          error: toError(error),
+        }));
       },
     );
     return () => controller.abort();

@@ -34,13 +34,21 @@ function accessOf(api: GcpServerlessApi): Promise<AccessSummary> {
  */
 export function useChangePermission(kind: ChangeKind): ChangePermission {
   const api = useGcpServerlessApi();
-  const [state, setState] = useState<ChangePermission>({ loading: true, allowed: false });
+  const [state, setState] = useState<ChangePermission>({
+    loading: true,
+    allowed: false,
+  });
   useEffect(() => {
     let live = true;
     accessOf(api).then(
       summary => {
         const s = summary.changes[kind];
-        if (live) setState({ loading: false, allowed: s.verdict !== 'deny', ...(s.verdict === 'deny' && s.reason ? { reason: s.reason } : {}) });
+        if (live)
+          setState({
+            loading: false,
+            allowed: s.verdict !== 'deny',
+            ...(s.verdict === 'deny' && s.reason ? { reason: s.reason } : {}),
+          });
       },
       () => live && setState({ loading: false, allowed: true }),
     );

@@ -1,6 +1,10 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { DEFAULT_SERVICE_SORT, parseServiceSort, type ServiceSort } from '../components/ServicesTable/servicesTableModel';
+import {
+  DEFAULT_SERVICE_SORT,
+  parseServiceSort,
+  type ServiceSort,
+} from '../components/ServicesTable/servicesTableModel';
 
 /** Filter and sort of the services table, held in the URL (`?q=`, `?sort=`, `?dir=`). */
 export interface ServicesTableParams {
@@ -15,7 +19,10 @@ export interface ServicesTableParams {
 export function useServicesTableParams(): ServicesTableParams {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = searchParams.get('q') ?? '';
-  const sort = parseServiceSort(searchParams.get('sort'), searchParams.get('dir'));
+  const sort = parseServiceSort(
+    searchParams.get('sort'),
+    searchParams.get('dir'),
+  );
 
   const setQuery = useCallback(
     (next: string) =>
@@ -35,7 +42,9 @@ export function useServicesTableParams(): ServicesTableParams {
     (next: ServiceSort) =>
       setSearchParams(prev => {
         const params = new URLSearchParams(prev);
-        const isDefault = next.key === DEFAULT_SERVICE_SORT.key && next.direction === DEFAULT_SERVICE_SORT.direction;
+        const isDefault =
+          next.key === DEFAULT_SERVICE_SORT.key &&
+          next.direction === DEFAULT_SERVICE_SORT.direction;
         if (isDefault) {
           params.delete('sort');
           params.delete('dir');

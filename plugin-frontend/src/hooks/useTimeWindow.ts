@@ -1,13 +1,19 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { DEFAULT_TIME_WINDOW, TIME_WINDOWS, type TimeWindow } from '@gcp-serverless/common';
+import {
+  DEFAULT_TIME_WINDOW,
+  TIME_WINDOWS,
+  type TimeWindow,
+} from '@gcp-serverless/common';
 
 /** Name of the query parameter holding the time window (`?window=6h`). */
 export const WINDOW_PARAM = 'window';
 
 /** Parses a `?window=` value; anything unknown falls back to the default window. */
 export function parseTimeWindow(value: string | null): TimeWindow {
-  return (TIME_WINDOWS as readonly string[]).includes(value ?? '') ? (value as TimeWindow) : DEFAULT_TIME_WINDOW;
+  return (TIME_WINDOWS as readonly string[]).includes(value ?? '')
+    ? (value as TimeWindow)
+    : DEFAULT_TIME_WINDOW;
 }
 
 /**

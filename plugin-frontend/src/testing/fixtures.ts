@@ -9,7 +9,9 @@ import type {
 } from '@gcp-serverless/common';
 
 /** A Cloud Run service as the backend returns it (gryyd-web / asia-northeast3 by default). */
-export function serviceFixture(overrides: Partial<CloudRunService> = {}): CloudRunService {
+export function serviceFixture(
+  overrides: Partial<CloudRunService> = {},
+): CloudRunService {
   const name = overrides.name ?? 'gryd-be';
   const region = overrides.region ?? 'asia-northeast3';
   const projectId = overrides.projectId ?? 'gryyd-web';
@@ -46,17 +48,37 @@ export function serviceWithSummary(
   return {
     ...base,
     scaling: { ...base.scaling, ...scaling },
-    summary: { instances: 2, requestsPerSecond: 10, errorRatio5xx: 0.001, latencyP95Ms: 120, ...summary },
+    summary: {
+      instances: 2,
+      requestsPerSecond: 10,
+      errorRatio5xx: 0.001,
+      latencyP95Ms: 120,
+      ...summary,
+    },
   };
 }
 
 /** A list response over the given services. */
-export function serviceListFixture(services: CloudRunServiceWithSummary[], overrides: Partial<ServiceListResponse> = {}): ServiceListResponse {
-  return { projectId: 'gryyd-web', window: '1h', asOf: '2025-03-14T06:00:00Z', services, errors: [], ...overrides };
+export function serviceListFixture(
+  services: CloudRunServiceWithSummary[],
+  overrides: Partial<ServiceListResponse> = {},
+): ServiceListResponse {
+  return {
+    projectId: 'gryyd-web',
+    window: '1h',
+    asOf: '2025-03-14T06:00:00Z',
+    services,
+    errors: [],
+    ...overrides,
+  };
 }
 
 /** A series of `count` points one minute apart ending at 06:00Z, values from `value(i)`. */
-export function seriesFixture(key: string, count: number, value: (i: number) => number): NamedSeries {
+export function seriesFixture(
+  key: string,
+  count: number,
+  value: (i: number) => number,
+): NamedSeries {
   const end = Date.parse('2025-03-14T06:00:00Z');
   return {
     key,
@@ -68,14 +90,20 @@ export function seriesFixture(key: string, count: number, value: (i: number) => 
 }
 
 /** A detail response with data in every chart. */
-export function serviceDetailFixture(overrides: Partial<ServiceDetailResponse> = {}): ServiceDetailResponse {
+export function serviceDetailFixture(
+  overrides: Partial<ServiceDetailResponse> = {},
+): ServiceDetailResponse {
   return {
     service: serviceFixture(),
     window: '1h',
     asOf: '2025-03-14T06:00:00Z',
     stepSeconds: 60,
-    requestsByClass: ['2xx', '3xx', '4xx', '5xx'].map((k, n) => seriesFixture(k, 10, i => (10 - n * 3) + i / 10)),
-    latency: ['p50', 'p95', 'p99'].map((k, n) => seriesFixture(k, 10, i => 50 * (n + 1) + i)),
+    requestsByClass: ['2xx', '3xx', '4xx', '5xx'].map((k, n) =>
+      seriesFixture(k, 10, i => 10 - n * 3 + i / 10),
+    ),
+    latency: ['p50', 'p95', 'p99'].map((k, n) =>
+      seriesFixture(k, 10, i => 50 * (n + 1) + i),
+    ),
     instances: [seriesFixture('instances', 10, i => 2 + (i % 3))],
     errors: [],
     ...overrides,
@@ -83,13 +111,17 @@ export function serviceDetailFixture(overrides: Partial<ServiceDetailResponse> =
 }
 
 /** A preview of raising max instances 40 → 50 that Google accepted. */
-export function previewFixture(overrides: Partial<ScalingPreview> = {}): ScalingPreview {
+export function previewFixture(
+  overrides: Partial<ScalingPreview> = {},
+): ScalingPreview {
   const service = serviceFixture();
   return {
     service,
     current: service.scaling,
     proposed: { ...service.scaling, maxInstances: 50 },
-    diff: [{ field: 'maxInstances', label: 'Max instances', before: 40, after: 50 }],
+    diff: [
+      { field: 'maxInstances', label: 'Max instances', before: 40, after: 50 },
+    ],
     warnings: [],
     validation: { status: 'passed' },
     etag: '"etag-1"',

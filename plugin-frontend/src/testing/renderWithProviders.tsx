@@ -11,7 +11,9 @@ export const TEST_BASE = '/gcp-serverless';
 /** Shows the router's current path and query, so tests can assert the URL. */
 export function LocationDisplay() {
   const location = useLocation();
-  return <div data-testid="location">{`${location.pathname}${location.search}`}</div>;
+  return (
+    <div data-testid="location">{`${location.pathname}${location.search}`}</div>
+  );
 }
 
 /** The current URL shown by {@link LocationDisplay}. */
@@ -26,15 +28,25 @@ export function currentLocation(container: HTMLElement): string {
  */
 export function renderWithProviders(
   element: ReactElement,
-  options: { api: GcpServerlessApi; path?: string; dark?: boolean; v7RelativeSplatPath?: boolean },
+  options: {
+    api: GcpServerlessApi;
+    path?: string;
+    dark?: boolean;
+    v7RelativeSplatPath?: boolean;
+  },
 ): RenderResult {
-  const theme = createTheme({ palette: { mode: options.dark ? 'dark' : 'light' } });
+  const theme = createTheme({
+    palette: { mode: options.dark ? 'dark' : 'light' },
+  });
   return render(
     <ThemeProvider theme={theme}>
       <GcpServerlessApiProvider api={options.api}>
         <MemoryRouter
           initialEntries={[`${TEST_BASE}${options.path ?? ''}`]}
-          future={{ v7_startTransition: true, v7_relativeSplatPath: options.v7RelativeSplatPath ?? true }}
+          future={{
+            v7_startTransition: true,
+            v7_relativeSplatPath: options.v7RelativeSplatPath ?? true,
+          }}
         >
           <Routes>
             <Route path={`${TEST_BASE}/*`} element={element} />

@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startPortal, type Portal } from '../standalone/startPortal';
 import { launchChromium } from './browser';
 
-const SERVICE_PATH = '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
+const SERVICE_PATH =
+  '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -26,7 +27,12 @@ describe('an editor', () => {
       port: 0,
       scenarios: ['gryyd-web'],
       log: () => {},
-      sandboxConfigOverrides: { access: { identity: { type: 'local', user: 'lead@example.com' }, roles: { editor: ['lead@example.com'] } } },
+      sandboxConfigOverrides: {
+        access: {
+          identity: { type: 'local', user: 'lead@example.com' },
+          roles: { editor: ['lead@example.com'] },
+        },
+      },
     });
   });
   afterAll(async () => portal?.close());
@@ -37,7 +43,8 @@ describe('an editor', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const dialog = page.getByTestId('scaling-preview-dialog');
     await page.getByTestId('scaling-validation').waitFor();
-    for (const box of await dialog.getByRole('checkbox').all()) await box.check();
+    for (const box of await dialog.getByRole('checkbox').all())
+      await box.check();
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await page.getByTestId('scaling-applied').waitFor();
 
@@ -64,7 +71,12 @@ describe('a viewer', () => {
       port: 0,
       scenarios: ['gryyd-web'],
       log: () => {},
-      sandboxConfigOverrides: { access: { identity: { type: 'local', user: 'ana@example.com' }, roles: { viewer: ['ana@example.com'] } } },
+      sandboxConfigOverrides: {
+        access: {
+          identity: { type: 'local', user: 'ana@example.com' },
+          roles: { viewer: ['ana@example.com'] },
+        },
+      },
     });
   });
   afterAll(async () => portal?.close());
@@ -75,7 +87,9 @@ describe('a viewer', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toContain('needs the editor role');
     expect(await page.getByLabel('Max instances').isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
+    expect(
+      await page.getByRole('button', { name: 'Preview' }).isDisabled(),
+    ).toBe(true);
     await page.close();
   });
 });

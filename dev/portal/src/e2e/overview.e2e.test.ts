@@ -8,7 +8,12 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({ port: 0, host: '127.0.0.1', scenarios: ['gryyd-web', 'chat-realtime'], log: () => {} });
+  portal = await startPortal({
+    port: 0,
+    host: '127.0.0.1',
+    scenarios: ['gryyd-web', 'chat-realtime'],
+    log: () => {},
+  });
   browser = await launchChromium();
   page = await browser.newPage();
   page.setDefaultTimeout(60_000);
@@ -22,25 +27,42 @@ afterAll(async () => {
 describe('the index page in the browser', () => {
   it('shows the chat-realtime Redis guardrail problem; its link opens chat-history’s scaling form with a max that fits', async () => {
     await page.goto(`${portal.url}/?window=1h`);
-    const problem = page.locator('[data-testid="problem"][data-code="REDIS_GUARDRAIL_EXCEEDED"]');
+    const problem = page.locator(
+      '[data-testid="problem"][data-code="REDIS_GUARDRAIL_EXCEEDED"]',
+    );
     await problem.waitFor();
     expect(await problem.textContent()).toContain('chat-redis');
     expect(await problem.textContent()).toContain('82,000');
     await page.getByTestId('project-card-chat-realtime').waitFor();
     await page.getByTestId('project-card-gryyd-web').waitFor();
 
-    await problem.getByRole('link', { name: 'Lower chat-history max instances to 787' }).click();
+    await problem
+      .getByRole('link', { name: 'Lower chat-history max instances to 787' })
+      .click();
     await page.getByTestId('suggested-scaling').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/projects/chat-realtime/locations/asia-northeast3/services/chat-history');
+    expect(new URL(page.url()).pathname).toBe(
+      '/projects/chat-realtime/locations/asia-northeast3/services/chat-history',
+    );
     expect(new URL(page.url()).searchParams.get('maxInstances')).toBe('787');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="scaling-maxInstances"]') as HTMLInputElement | null)?.value === '787');
+    await page.waitForFunction(
+      () =>
+        (
+          document.querySelector(
+            '[data-testid="scaling-maxInstances"]',
+          ) as HTMLInputElement | null
+        )?.value === '787',
+    );
 
     // The suggestion fits: 787 × 80 + chatservice's 2,000 = 64,960 ≤ 65,000, so the preview raises no Redis warning.
     await page.getByRole('button', { name: 'Preview' }).click();
     const dialog = page.getByTestId('scaling-preview-dialog');
     await dialog.getByText('Max instances').first().waitFor();
     await dialog.getByTestId('impact-chat-redis').waitFor();
-    expect(await dialog.getByTestId('impact-chat-redis').textContent()).toContain('64,960');
-    expect(await dialog.getByTestId('warning-REDIS_CONNECTIONS_OVER_LIMIT').count()).toBe(0);
+    expect(
+      await dialog.getByTestId('impact-chat-redis').textContent(),
+    ).toContain('64,960');
+    expect(
+      await dialog.getByTestId('warning-REDIS_CONNECTIONS_OVER_LIMIT').count(),
+    ).toBe(0);
   });
 });

@@ -8,7 +8,12 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({ port: 0, host: '127.0.0.1', scenarios: ['gryyd-web', 'chat-realtime'], log: () => {} });
+  portal = await startPortal({
+    port: 0,
+    host: '127.0.0.1',
+    scenarios: ['gryyd-web', 'chat-realtime'],
+    log: () => {},
+  });
   browser = await launchChromium();
   page = await browser.newPage();
   page.setDefaultTimeout(60_000);
@@ -28,27 +33,54 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const depthNow = async () => Number(((await page.getByTestId('queue-generation').getByTestId('queue-depth').textContent()) ?? '').replace(/[^0-9]/g, ''));
+const depthNow = async () =>
+  Number(
+    (
+      (await page
+        .getByTestId('queue-generation')
+        .getByTestId('queue-depth')
+        .textContent()) ?? ''
+    ).replace(/[^0-9]/g, ''),
+  );
 
 describe('queues in the browser', () => {
   it('pauses the generation queue; after the sandbox clock moves on, its depth has risen', async () => {
     await page.goto(`${portal.url}/projects/gryyd-web/queues?window=1h`);
     const card = page.getByTestId('queue-generation');
     await card.waitFor();
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="queue-generation"] [data-testid="queue-depth"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /\d/.test(
+        document.querySelector(
+          '[data-testid="queue-generation"] [data-testid="queue-depth"]',
+        )?.textContent ?? '',
+      ),
+    );
     const before = await depthNow();
 
     await card.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="queue-generation"] [data-testid="queue-state"]')?.textContent === 'PAUSED');
+    await page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[data-testid="queue-generation"] [data-testid="queue-state"]',
+        )?.textContent === 'PAUSED',
+    );
 
     // 30 minutes of sandbox time with nothing dispatched: gryd-be keeps enqueueing generation jobs.
     const moved = await fetch(`${portal.sandbox!.url}/_sandbox/clock`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 1800 }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceSeconds: 1800 }),
     });
     expect(moved.status).toBe(200);
     await page.reload();
     await card.waitFor();
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="queue-generation"] [data-testid="queue-depth"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /\d/.test(
+        document.querySelector(
+          '[data-testid="queue-generation"] [data-testid="queue-depth"]',
+        )?.textContent ?? '',
+      ),
+    );
     expect(await card.getByTestId('queue-state').textContent()).toBe('PAUSED');
     const after = await depthNow();
     expect(after).toBeGreaterThan(before + 20);
@@ -58,23 +90,38 @@ describe('queues in the browser', () => {
 describe('the Redis guardrail in a scaling preview', () => {
   it('raising chat-history back to 1000 instances trips REDIS_CONNECTIONS_OVER_LIMIT and Apply waits for the acknowledgement', async () => {
     // Start from a configuration within the limit: chat-history at max 500 (500 × 80 + chatservice's 2,000 < 65,000).
-    const ref = '/projects/chat-realtime/locations/asia-northeast3/services/chat-history/scaling';
+    const ref =
+      '/projects/chat-realtime/locations/asia-northeast3/services/chat-history/scaling';
     const change = { minInstances: 1, maxInstances: 500, concurrency: 80 };
     const preview = await api('POST', `${ref}/preview`, { change });
     expect(preview.status).toBe(200);
-    expect((await api('POST', `${ref}/apply`, { change, etag: preview.body.etag })).status).toBe(200);
+    expect(
+      (await api('POST', `${ref}/apply`, { change, etag: preview.body.etag }))
+        .status,
+    ).toBe(200);
 
-    await page.goto(`${portal.url}/projects/chat-realtime/locations/asia-northeast3/services/chat-history`);
+    await page.goto(
+      `${portal.url}/projects/chat-realtime/locations/asia-northeast3/services/chat-history`,
+    );
     const max = page.getByLabel('Max instances');
     await max.waitFor();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="scaling-maxInstances"]') as HTMLInputElement | null)?.value === '500');
+    await page.waitForFunction(
+      () =>
+        (
+          document.querySelector(
+            '[data-testid="scaling-maxInstances"]',
+          ) as HTMLInputElement | null
+        )?.value === '500',
+    );
     await max.fill('1000');
     await page.getByRole('button', { name: 'Preview' }).click();
 
     const dialog = page.getByTestId('scaling-preview-dialog');
     const warning = dialog.getByTestId('warning-REDIS_CONNECTIONS_OVER_LIMIT');
     await warning.waitFor();
-    expect(await warning.textContent()).toContain('chat-history max 1,000 × 80 connections = 80,000');
+    expect(await warning.textContent()).toContain(
+      'chat-history max 1,000 × 80 connections = 80,000',
+    );
     const impact = dialog.getByTestId('impact-chat-redis');
     expect(await impact.textContent()).toContain('of 65,000');
     const apply = dialog.getByRole('button', { name: 'Apply' });

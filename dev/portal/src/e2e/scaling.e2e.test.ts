@@ -9,7 +9,12 @@ let page: Page;
 
 beforeAll(async () => {
   // The very portal `npm start` serves (Vite middleware + router + embedded sandbox), on an ephemeral port.
-  portal = await startPortal({ port: 0, host: '127.0.0.1', scenarios: ['gryyd-web', 'avocano-shop'], log: () => {} });
+  portal = await startPortal({
+    port: 0,
+    host: '127.0.0.1',
+    scenarios: ['gryyd-web', 'avocano-shop'],
+    log: () => {},
+  });
   browser = await launchChromium();
   page = await browser.newPage();
   page.setDefaultTimeout(60_000);
@@ -26,7 +31,9 @@ describe('scaling a Cloud Run service in the browser', () => {
     const row = page.getByTestId('service-row-gryd-be');
     await row.waitFor();
     await page.getByRole('link', { name: 'gryd-be', exact: true }).click();
-    await page.waitForURL(/\/projects\/gryyd-web\/locations\/asia-northeast3\/services\/gryd-be/);
+    await page.waitForURL(
+      /\/projects\/gryyd-web\/locations\/asia-northeast3\/services\/gryd-be/,
+    );
 
     const header = page.getByTestId('current-max-instances');
     await header.waitFor();
@@ -42,20 +49,33 @@ describe('scaling a Cloud Run service in the browser', () => {
     await diff.waitFor();
     expect(await diff.textContent()).toMatch(/40[\s\S]*47/);
     await page.getByTestId('scaling-validation').waitFor();
-    for (const box of await dialog.getByRole('checkbox').all()) await box.check();
+    for (const box of await dialog.getByRole('checkbox').all())
+      await box.check();
 
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await page.getByTestId('scaling-applied').waitFor();
 
     await page.reload();
     await page.getByTestId('current-max-instances').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="current-max-instances"]')?.textContent?.includes('47'));
-    expect(await page.getByTestId('current-max-instances').textContent()).toContain('47');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="current-max-instances"]')
+        ?.textContent?.includes('47'),
+    );
+    expect(
+      await page.getByTestId('current-max-instances').textContent(),
+    ).toContain('47');
     expect(await page.getByLabel('Max instances').inputValue()).toBe('47');
 
     // The change reached the sandbox through the real Cloud Run client, not just the page.
-    const res = await fetch(`${portal.sandbox!.url}/v2/projects/gryyd-web/locations/asia-northeast3/services/gryd-be?key=sandbox`);
-    const service = (await res.json()) as { template: { scaling: { maxInstanceCount: number } } };
+    const res = await fetch(
+      `${
+        portal.sandbox!.url
+      }/v2/projects/gryyd-web/locations/asia-northeast3/services/gryd-be?key=sandbox`,
+    );
+    const service = (await res.json()) as {
+      template: { scaling: { maxInstanceCount: number } };
+    };
     expect(service.template.scaling.maxInstanceCount).toBe(47);
   });
 });

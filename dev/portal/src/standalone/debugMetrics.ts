@@ -26,7 +26,12 @@ export function debugMetricsHandler(): RequestHandler {
   return (req, res) => {
     const memory = process.memoryUsage();
     const body: DebugMetrics = {
-      eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean) },
+      eventLoopDelayMs: {
+        p50: ms(delay.percentile(50)),
+        p99: ms(delay.percentile(99)),
+        max: ms(delay.max),
+        mean: ms(delay.mean),
+      },
       rssBytes: memory.rss,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       heapUsedBytes: memory.heapUsed,

@@ -15,7 +15,14 @@ Exits 0 when nothing is missing, 1 when something is, 2 on bad usage.`;
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { config: { type: 'string', default: process.env.GCP_SERVERLESS_CONFIG }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+    ({ values } = parseArgs({
+      options: {
+        config: { type: 'string', default: process.env.GCP_SERVERLESS_CONFIG },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
   } catch (err) {
     console.error(`doctor: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -29,14 +36,23 @@ async function main(): Promise<number> {
   if (sandbox) config = sandboxConfig(sandbox.url, sandbox.world);
   try {
     const report = await runSetupDoctor(config!);
-    console.log(values.json ? JSON.stringify(report, null, 2) : formatSetupReport(report).join('\n'));
+    console.log(
+      values.json
+        ? JSON.stringify(report, null, 2)
+        : formatSetupReport(report).join('\n'),
+    );
     return report.ok ? 0 : 1;
   } finally {
     await sandbox?.close();
   }
 }
 
-main().then(code => process.exit(code), err => {
-  console.error(`doctor: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(2);
-});
+main().then(
+  code => process.exit(code),
+  err => {
+    console.error(
+      `doctor: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    process.exit(2);
+  },
+);

@@ -11,8 +11,11 @@ async function main(): Promise<void> {
   // Last resort: every Google call is awaited and mapped, but one rejection nobody awaited must not
   // take the portal down for every user. It is logged with what we know, and the portal keeps serving.
   process.on('unhandledRejection', reason => {
-    const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
-    console.error(`gcp-serverless portal: unhandled rejection (the portal keeps running; please report it): ${detail}`);
+    const detail =
+      reason instanceof Error ? reason.stack ?? reason.message : String(reason);
+    console.error(
+      `gcp-serverless portal: unhandled rejection (the portal keeps running; please report it): ${detail}`,
+    );
   });
   const { values } = parseArgs({
     options: {
@@ -34,22 +37,39 @@ async function main(): Promise<void> {
   const where = portal.url.replace('127.0.0.1', 'localhost');
   console.log(
     portal.sandbox
-      ? `gcp-serverless portal ready at ${where} (embedded GCP sandbox at ${portal.sandbox.url}) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      ? `gcp-serverless portal ready at ${where} (embedded GCP sandbox at ${
+          portal.sandbox.url
+        }) in ${((Date.now() - started) / 1000).toFixed(1)} s`
       : `gcp-serverless portal ready at ${where} against Google Cloud`,
   );
   console.log('Press Ctrl-C to stop.');
   // The doctor's checks, logged once at start-up: what is missing and what fixes it (also `npm run doctor`
   // and the setup page). Not awaited: the portal serves meanwhile, and a failure is only logged.
   runSetupDoctor(portal.config).then(
-    report => console.log(report.ok ? 'setup check: everything the configured features need is in place' : `setup check found problems (open /setup in the portal, or run npm run doctor):\n${report.problems.map(p => `  - ${p}`).join('\n')}`),
-    err => console.error(`setup check failed: ${err instanceof Error ? err.message : String(err)}`),
+    report =>
+      console.log(
+        report.ok
+          ? 'setup check: everything the configured features need is in place'
+          : `setup check found problems (open /setup in the portal, or run npm run doctor):\n${report.problems
+              .map(p => `  - ${p}`)
+              .join('\n')}`,
+      ),
+    err =>
+      console.error(
+        `setup check failed: ${
+          err instanceof Error ? err.message : String(err)
+        }`,
+      ),
   );
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
     console.log('Stopping…');
-    portal.close().then(() => process.exit(0), () => process.exit(1));
+    portal.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -2,12 +2,20 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { createRouter, readGcpServerlessConfig, type GcpServerlessConfig, type GcpServerlessConfigInput } from '@gcp-serverless/plugin-backend';
+import {
+  createRouter,
+  readGcpServerlessConfig,
+  type GcpServerlessConfig,
+  type GcpServerlessConfigInput,
+} from '@gcp-serverless/plugin-backend';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
 import { debugMetricsHandler, DEBUG_METRICS_ENV } from './debugMetrics';
 import { sandboxConfig } from './standaloneConfig';
 
-const devRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const devRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
 
 export interface PortalOptions {
   /** Port of the portal; 0 = ephemeral. */
@@ -45,8 +53,16 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   let sandbox: Sandbox | undefined;
   let configInput = options.config;
   if (!configInput) {
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', ...(options.scenarios ? { scenarios: options.scenarios } : {}), ...(options.services ? { services: options.services } : {}) });
-    configInput = { ...sandboxConfig(sandbox.url, sandbox.world), ...options.sandboxConfigOverrides };
+    sandbox = await startSandbox({
+      port: 0,
+      host: '127.0.0.1',
+      ...(options.scenarios ? { scenarios: options.scenarios } : {}),
+      ...(options.services ? { services: options.services } : {}),
+    });
+    configInput = {
+      ...sandboxConfig(sandbox.url, sandbox.world),
+      ...options.sandboxConfigOverrides,
+    };
   }
   const config = readGcpServerlessConfig(configInput);
   const app = express();
@@ -54,7 +70,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const server = http.createServer(app);
   const silent = { info: () => {}, warn: log, error: log };
   // Event-loop delay and memory for `npm run bench` (docs/performance.md); never on unless asked for.
-  if (process.env[DEBUG_METRICS_ENV] === '1') app.get('/_debug/metrics', debugMetricsHandler());
+  if (process.env[DEBUG_METRICS_ENV] === '1')
+    app.get('/_debug/metrics', debugMetricsHandler());
   app.use(
     '/api/gcp-serverless',
     await createRouter({
@@ -86,14 +103,19 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     server.listen(options.port, host, () => resolve());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port =
+    typeof address === 'object' && address ? address.port : options.port;
   return {
     config,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     sandbox,
     async close() {
       server.closeAllConnections();
-      await Promise.all([closeVite(), new Promise<void>(r => server.close(() => r())), sandbox?.close()]);
+      await Promise.all([
+        closeVite(),
+        new Promise<void>(r => server.close(() => r())),
+        sandbox?.close(),
+      ]);
     },
   };
 }

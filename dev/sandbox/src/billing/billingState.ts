@@ -45,13 +45,20 @@ const MONTHLY_BUDGET_UNITS: Record<string, number> = {
 
 /** A budget id that looks like Google's (a UUID), stable for a project so links survive a reset. */
 export function budgetIdFor(projectId: string): string {
-  const hex = [1, 2, 3, 4].map((i) => hashString(`${i}:${projectId}`).toString(16).padStart(8, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const hex = [1, 2, 3, 4]
+    .map(i => hashString(`${i}:${projectId}`).toString(16).padStart(8, '0'))
+    .join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(
+    13,
+    16,
+  )}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The quoted etag of a budget at a revision (opaque to clients; changes on every update). */
 export function budgetEtag(budgetId: string, revision: number): string {
-  return `"${hashString(`${budgetId}/${revision}`).toString(16).padStart(8, '0')}${revision.toString(16)}"`;
+  return `"${hashString(`${budgetId}/${revision}`)
+    .toString(16)
+    .padStart(8, '0')}${revision.toString(16)}"`;
 }
 
 /** The initial monthly budget of a project: 50 %, 90 % and 100 % of current spend, 100 % of forecasted spend. */
@@ -66,7 +73,13 @@ function projectBudget(accountId: string, projectId: string): BudgetJson {
       creditTypesTreatment: 'INCLUDE_ALL_CREDITS',
       calendarPeriod: 'MONTH',
     },
-    amount: { specifiedAmount: { currencyCode: SANDBOX_CURRENCY, units: String(MONTHLY_BUDGET_UNITS[projectId] ?? 500), nanos: 0 } },
+    amount: {
+      specifiedAmount: {
+        currencyCode: SANDBOX_CURRENCY,
+        units: String(MONTHLY_BUDGET_UNITS[projectId] ?? 500),
+        nanos: 0,
+      },
+    },
     thresholdRules: [
       { thresholdPercent: 0.5, spendBasis: 'CURRENT_SPEND' },
       { thresholdPercent: 0.9, spendBasis: 'CURRENT_SPEND' },
@@ -83,10 +96,18 @@ export function buildBilling(world: SandboxWorld): SandboxBilling {
   const budgets = new Map<string, BudgetJson>();
   const revisions = new Map<string, number>();
   for (const projectId of world.projects.keys()) {
-    budgets.set(budgetIdFor(projectId), projectBudget(SANDBOX_BILLING_ACCOUNT_ID, projectId));
+    budgets.set(
+      budgetIdFor(projectId),
+      projectBudget(SANDBOX_BILLING_ACCOUNT_ID, projectId),
+    );
     revisions.set(budgetIdFor(projectId), 1);
   }
-  return { accountId: SANDBOX_BILLING_ACCOUNT_ID, currency: SANDBOX_CURRENCY, budgets, revisions };
+  return {
+    accountId: SANDBOX_BILLING_ACCOUNT_ID,
+    currency: SANDBOX_CURRENCY,
+    budgets,
+    revisions,
+  };
 }
 
 /** The world's billing state, created on first use for worlds built without it (e.g. hand-made test worlds). */

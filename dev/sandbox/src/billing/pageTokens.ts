@@ -14,31 +14,57 @@ export function encodePageToken(scope: string, offset: number): string {
 export function decodePageToken(scope: string, token: string): number {
   if (token === '') return 0;
   try {
-    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { scope?: unknown; offset?: unknown };
-    if (decoded.scope === scope && Number.isInteger(decoded.offset) && (decoded.offset as number) >= 0) return decoded.offset as number;
+    const decoded = JSON.parse(
+      Buffer.from(token, 'base64url').toString('utf8'),
+    ) as { scope?: unknown; offset?: unknown };
+    if (
+      decoded.scope === scope &&
+      Number.isInteger(decoded.offset) &&
+      (decoded.offset as number) >= 0
+    )
+      return decoded.offset as number;
   } catch {
     // fall through to the error below
   }
-  throw invalidArgument('Invalid page token', [{ field: 'page_token', description: 'Invalid page token' }]);
+  throw invalidArgument('Invalid page token', [
+    { field: 'page_token', description: 'Invalid page token' },
+  ]);
 }
 
 /**
  * The page size asked for, capped at `max`; `fallback` when absent or 0. A negative or non-integer
  * value is 400 INVALID_ARGUMENT (`page_size`).
  */
-export function readPageSize(query: URLSearchParams, fallback: number, max: number): number {
+export function readPageSize(
+  query: URLSearchParams,
+  fallback: number,
+  max: number,
+): number {
   const raw = query.get('pageSize') ?? query.get('page_size') ?? '';
   const size = raw === '' ? 0 : Number(raw);
   if (!Number.isInteger(size) || size < 0) {
-    throw invalidArgument(`Invalid page_size ${raw}`, [{ field: 'page_size', description: 'must be a non-negative integer' }]);
+    throw invalidArgument(`Invalid page_size ${raw}`, [
+      { field: 'page_size', description: 'must be a non-negative integer' },
+    ]);
   }
   return Math.min(size || fallback, max);
 }
 
 /** One page of `items` and the token of the next, omitted on the last page. */
-export function pageOf<T>(items: T[], scope: string, query: URLSearchParams, fallback: number, max: number): { page: T[]; nextPageToken?: string } {
+export function pageOf<T>(
+  items: T[],
+  scope: string,
+  query: URLSearchParams,
+  fallback: number,
+  max: number,
+): { page: T[]; nextPageToken?: string } {
   const size = readPageSize(query, fallback, max);
-  const offset = decodePageToken(scope, query.get('pageToken') ?? query.get('page_token') ?? '');
+  const offset = decodePageToken(
+    scope,
+    query.get('pageToken') ?? query.get('page_token') ?? '',
+  );
   const page = items.slice(offset, offset + size);
-  return offset + size < items.length ? { page, nextPageToken: encodePageToken(scope, offset + size) } : { page };
+  return offset + size < items.length
+    ? { page, nextPageToken: encodePageToken(scope, offset + size) }
+    : { page };
 }

@@ -5,7 +5,12 @@
  * aggregatedList, GlobalOperationsClient): `GET|POST|PUT|PATCH /compute/v1/projects/P/global/…` with
  * `$alt=json;enum-encoding=int` in the query (ignored: compute's enums are strings, sent as names).
  */
-import type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxRoute } from '../api';
+import type {
+  SandboxApi,
+  SandboxApiDeps,
+  SandboxRequest,
+  SandboxRoute,
+} from '../api';
 import { GoogleApiError } from '../googleError';
 import { patchBackendBucket, patchBackendService } from './backendWrites';
 import { computeOf, type ComputeContext } from './computeContext';
@@ -13,7 +18,13 @@ import { computeNotFound } from './computeErrors';
 import { ComputeOperationStore, MAX_WAIT_MS } from './computeOperations';
 import { getGlobal, listGlobal, type GlobalCollection } from './computeReads';
 import { aggregatedNegs, getNeg, listNegs } from './negReads';
-import { insertUrlMap, invalidateUrlMapCache, patchUrlMap, updateUrlMap, validateUrlMap } from './urlMapWrites';
+import {
+  insertUrlMap,
+  invalidateUrlMapCache,
+  patchUrlMap,
+  updateUrlMap,
+  validateUrlMap,
+} from './urlMapWrites';
 
 /** Options of the compute emulation. */
 export interface ComputeApiOptions {
@@ -27,11 +38,12 @@ export interface ComputeApi extends SandboxApi {
 }
 
 const PREFIX = /^\/compute\/v1\/projects\/([^/]+)\/(.*)$/;
-const COLLECTION = /^global\/(urlMaps|backendServices|backendBuckets)(?:\/([^/]+))?(?:\/(validate|invalidateCache))?$/;
+const COLLECTION =
+  /^global\/(urlMaps|backendServices|backendBuckets)(?:\/([^/]+))?(?:\/(validate|invalidateCache))?$/;
 const NEGS = /^(global|regions\/[^/]+)\/networkEndpointGroups(?:\/([^/]+))?$/;
 const OPERATION = /^global\/operations\/([^/]+)(\/wait)?$/;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 function decodePath(path: string): string | undefined {
   try {
@@ -41,53 +53,108 @@ function decodePath(path: string): string | undefined {
   }
 }
 
-export function createComputeApi(deps: SandboxApiDeps, options: ComputeApiOptions = {}): ComputeApi {
+export function createComputeApi(
+  deps: SandboxApiDeps,
+  options: ComputeApiOptions = {},
+): ComputeApi {
   const operations = new ComputeOperationStore(options.operationDelayMs ?? 300);
   const ctx: ComputeContext = { ...deps, operations };
-  const route = (method: string, handle: () => unknown | Promise<unknown>): SandboxRoute => ({
+  const route = (
+    method: string,
+    handle: () => unknown | Promise<unknown>,
+  ): SandboxRoute => ({
     method,
     handle: async () => ({ status: 200, body: await handle() }),
   });
   const unimplemented = (request: SandboxRequest) =>
     route('compute.unimplemented', () => {
-      throw new GoogleApiError(501, 'UNIMPLEMENTED', `The sandbox does not emulate ${request.method} ${request.path}`);
+      throw new GoogleApiError(
+        501,
+        'UNIMPLEMENTED',
+        `The sandbox does not emulate ${request.method} ${request.path}`,
+      );
     });
 
-  function collectionRoute(request: SandboxRequest, projectId: string, collection: GlobalCollection, name: string | undefined, verb: string | undefined): SandboxRoute | null {
+  function collectionRoute(
+    request: SandboxRequest,
+    projectId: string,
+    collection: GlobalCollection,
+    name: string | undefined,
+    verb: string | undefined,
+  ): SandboxRoute | null {
     const key = `compute.${collection}`;
     const { method, body, query } = request;
-    if (!name && method === 'GET') return route(`${key}.list`, () => listGlobal(computeOf(ctx, projectId), projectId, collection, query));
-    if (!name && method === 'POST' && collection === 'urlMaps') return route(`${key}.insert`, () => insertUrlMap(ctx, { projectId, body }));
+    if (!name && method === 'GET')
+      return route(`${key}.list`, () =>
+        listGlobal(computeOf(ctx, projectId), projectId, collection, query),
+      );
+    if (!name && method === 'POST' && collection === 'urlMaps')
+      return route(`${key}.insert`, () =>
+        insertUrlMap(ctx, { projectId, body }),
+      );
     if (!name) return null;
     if (verb === 'validate' && method === 'POST' && collection === 'urlMaps') {
-      return route(`${key}.validate`, () => validateUrlMap(ctx, projectId, name, body));
+      return route(`${key}.validate`, () =>
+        validateUrlMap(ctx, projectId, name, body),
+      );
     }
-    if (verb === 'invalidateCache' && method === 'POST' && collection === 'urlMaps') {
-      return route(`${key}.invalidateCache`, () => invalidateUrlMapCache(ctx, projectId, name, body));
+    if (
+      verb === 'invalidateCache' &&
+      method === 'POST' &&
+      collection === 'urlMaps'
+    ) {
+      return route(`${key}.invalidateCache`, () =>
+        invalidateUrlMapCache(ctx, projectId, name, body),
+      );
     }
     if (verb) return null;
-    if (method === 'GET') return route(`${key}.get`, () => getGlobal(computeOf(ctx, projectId), projectId, collection, name));
+    if (method === 'GET')
+      return route(`${key}.get`, () =>
+        getGlobal(computeOf(ctx, projectId), projectId, collection, name),
+      );
     if (method === 'PATCH') {
-      if (collection === 'urlMaps') return route(`${key}.patch`, () => patchUrlMap(ctx, { projectId, urlMap: name, body }));
-      if (collection === 'backendServices') return route(`${key}.patch`, () => patchBackendService(ctx, { projectId, name, body }));
-      return route(`${key}.patch`, () => patchBackendBucket(ctx, { projectId, name, body }));
+      if (collection === 'urlMaps')
+        return route(`${key}.patch`, () =>
+          patchUrlMap(ctx, { projectId, urlMap: name, body }),
+        );
+      if (collection === 'backendServices')
+        return route(`${key}.patch`, () =>
+          patchBackendService(ctx, { projectId, name, body }),
+        );
+      return route(`${key}.patch`, () =>
+        patchBackendBucket(ctx, { projectId, name, body }),
+      );
     }
-    if (method === 'PUT' && collection === 'urlMaps') return route(`${key}.update`, () => updateUrlMap(ctx, { projectId, urlMap: name, body }));
+    if (method === 'PUT' && collection === 'urlMaps')
+      return route(`${key}.update`, () =>
+        updateUrlMap(ctx, { projectId, urlMap: name, body }),
+      );
     return null;
   }
 
-  function operationRoute(request: SandboxRequest, projectId: string, name: string, wait: boolean): SandboxRoute | null {
+  function operationRoute(
+    request: SandboxRequest,
+    projectId: string,
+    name: string,
+    wait: boolean,
+  ): SandboxRoute | null {
     const read = () => {
       const op = operations.get(projectId, name);
-      if (!op) throw computeNotFound(`projects/${projectId}/global/operations/${name}`);
+      if (!op)
+        throw computeNotFound(
+          `projects/${projectId}/global/operations/${name}`,
+        );
       return op;
     };
-    if (!wait && request.method === 'GET') return route('compute.globalOperations.get', read);
+    if (!wait && request.method === 'GET')
+      return route('compute.globalOperations.get', read);
     if (wait && request.method === 'POST') {
       // wait blocks until DONE or about two minutes, then answers the operation as it is.
       return route('compute.globalOperations.wait', async () => {
         read();
-        await sleep(Math.min(operations.remainingMs(projectId, name), MAX_WAIT_MS));
+        await sleep(
+          Math.min(operations.remainingMs(projectId, name), MAX_WAIT_MS),
+        );
         return read();
       });
     }
@@ -101,22 +168,52 @@ export function createComputeApi(deps: SandboxApiDeps, options: ComputeApiOption
     const projectId = prefix[1]!;
     const rest = prefix[2]!;
     let m = COLLECTION.exec(rest);
-    if (m) return collectionRoute(request, projectId, m[1] as GlobalCollection, m[2], m[3]) ?? unimplemented(request);
+    if (m)
+      return (
+        collectionRoute(
+          request,
+          projectId,
+          m[1] as GlobalCollection,
+          m[2],
+          m[3],
+        ) ?? unimplemented(request)
+      );
     m = NEGS.exec(rest);
     if (m) {
       const scope = m[1]!;
       const name = m[2];
       if (request.method !== 'GET') return unimplemented(request);
-      const key = scope === 'global' ? 'compute.globalNetworkEndpointGroups' : 'compute.regionNetworkEndpointGroups';
+      const key =
+        scope === 'global'
+          ? 'compute.globalNetworkEndpointGroups'
+          : 'compute.regionNetworkEndpointGroups';
       return name
-        ? route(`${key}.get`, () => getNeg(computeOf(ctx, projectId), projectId, scope, name))
-        : route(`${key}.list`, () => listNegs(computeOf(ctx, projectId), projectId, scope, request.query));
+        ? route(`${key}.get`, () =>
+            getNeg(computeOf(ctx, projectId), projectId, scope, name),
+          )
+        : route(`${key}.list`, () =>
+            listNegs(
+              computeOf(ctx, projectId),
+              projectId,
+              scope,
+              request.query,
+            ),
+          );
     }
-    if (rest === 'aggregated/networkEndpointGroups' && request.method === 'GET') {
-      return route('compute.networkEndpointGroups.aggregatedList', () => aggregatedNegs(computeOf(ctx, projectId), projectId));
+    if (
+      rest === 'aggregated/networkEndpointGroups' &&
+      request.method === 'GET'
+    ) {
+      return route('compute.networkEndpointGroups.aggregatedList', () =>
+        aggregatedNegs(computeOf(ctx, projectId), projectId),
+      );
     }
     m = OPERATION.exec(rest);
-    if (m) return operationRoute(request, projectId, m[1]!, Boolean(m[2])) ?? unimplemented(request);
+    if (m)
+      return (
+        operationRoute(request, projectId, m[1]!, Boolean(m[2])) ??
+        unimplemented(request)
+      );
     return unimplemented(request);
   }
 

@@ -14,9 +14,13 @@ export interface ComputeContext {
 }
 
 /** The project, or 404 as compute answers for a project the caller cannot see. */
-export function requireComputeProject(world: SandboxWorld, projectId: string): SandboxProject {
+export function requireComputeProject(
+  world: SandboxWorld,
+  projectId: string,
+): SandboxProject {
   const project = world.projects.get(projectId);
-  if (!project) throw notFound(`The resource 'projects/${projectId}' was not found`);
+  if (!project)
+    throw notFound(`The resource 'projects/${projectId}' was not found`);
   return project;
 }
 
@@ -24,10 +28,18 @@ export function requireComputeProject(world: SandboxWorld, projectId: string): S
  * The project's compute state. A project without load balancers gets an empty state on first use
  * (lists answer empty; inserts work), with no traffic attached.
  */
-export function computeOf(ctx: ComputeContext, projectId: string): SandboxComputeState {
+export function computeOf(
+  ctx: ComputeContext,
+  projectId: string,
+): SandboxComputeState {
   const project = requireComputeProject(ctx.world, projectId);
   project.compute ??= createComputeState(
-    { urlMaps: new Map(), backendServices: new Map(), backendBuckets: new Map(), networkEndpointGroups: new Map() },
+    {
+      urlMaps: new Map(),
+      backendServices: new Map(),
+      backendBuckets: new Map(),
+      networkEndpointGroups: new Map(),
+    },
     [],
     ctx.clock.now(),
   );

@@ -38,11 +38,7 @@ export class ComputeOperationStore {
   private readonly delayMs: number;
   private readonly realNow: () => number;
 
-
-  constructor(
-    delayMs: number,
-    realNow: () => number = Date.now,
-  ) {
+  constructor(delayMs: number, realNow: () => number = Date.now) {
     this.delayMs = delayMs;
     this.realNow = realNow;
   }
@@ -50,7 +46,9 @@ export class ComputeOperationStore {
   /** Records a started operation and returns its JSON (RUNNING, or DONE when the delay is 0). */
   start(start: OperationStart): ComputeJson {
     this.counter += 1n;
-    const name = `operation-${start.now}-${randomBytes(6).toString('hex')}-${randomBytes(4).toString('hex')}`;
+    const name = `operation-${start.now}-${randomBytes(6).toString(
+      'hex',
+    )}-${randomBytes(4).toString('hex')}`;
     const at = computeTimestamp(start.now);
     const json: ComputeJson = {
       kind: 'compute#operation',
@@ -64,9 +62,16 @@ export class ComputeOperationStore {
       progress: 0,
       insertTime: at,
       startTime: at,
-      selfLink: selfLink(`projects/${start.projectId}/global/operations/${name}`),
+      selfLink: selfLink(
+        `projects/${start.projectId}/global/operations/${name}`,
+      ),
     };
-    const op: StoredOperation = { projectId: start.projectId, json, startedRealMs: this.realNow(), done: false };
+    const op: StoredOperation = {
+      projectId: start.projectId,
+      json,
+      startedRealMs: this.realNow(),
+      done: false,
+    };
     this.operations.set(name, op);
     this.settleOne(op);
     return structuredClone(op.json);
@@ -95,6 +100,14 @@ export class ComputeOperationStore {
   private settleOne(op: StoredOperation): void {
     if (op.done || this.realNow() - op.startedRealMs < this.delayMs) return;
     op.done = true;
-    op.json = { ...op.json, status: 'DONE', progress: 100, endTime: computeTimestamp(Date.parse(String(op.json['startTime']).replace('+00:00', 'Z')) + this.delayMs) };
+    op.json = {
+      ...op.json,
+      status: 'DONE',
+      progress: 100,
+      endTime: computeTimestamp(
+        Date.parse(String(op.json['startTime']).replace('+00:00', 'Z')) +
+          this.delayMs,
+      ),
+    };
   }
 }

@@ -22,7 +22,8 @@ let cached: ComputeTypes | undefined;
 export function computeTypes(): ComputeTypes {
   if (cached) return cached;
   const root = loadClientProtoRoot('@google-cloud/compute');
-  const type = (name: string) => messageType(root, `google.cloud.compute.v1.${name}`);
+  const type = (name: string) =>
+    messageType(root, `google.cloud.compute.v1.${name}`);
   cached = {
     urlMap: type('UrlMap'),
     backendService: type('BackendService'),
@@ -34,10 +35,19 @@ export function computeTypes(): ComputeTypes {
 }
 
 /** Top-level fields compute sets itself and ignores in requests (documented `[Output Only]`). */
-export const OUTPUT_ONLY_FIELDS: readonly string[] = ['id', 'kind', 'selfLink', 'creationTimestamp', 'region', 'usedBy'];
+export const OUTPUT_ONLY_FIELDS: readonly string[] = [
+  'id',
+  'kind',
+  'selfLink',
+  'creationTimestamp',
+  'region',
+  'usedBy',
+];
 
 /** A request body without its output-only top-level fields. */
-export function withoutOutputOnly(body: Record<string, unknown>): Record<string, unknown> {
+export function withoutOutputOnly(
+  body: Record<string, unknown>,
+): Record<string, unknown> {
   const copy = { ...body };
   for (const field of OUTPUT_ONLY_FIELDS) delete copy[field];
   return copy;

@@ -10,7 +10,11 @@ import type { ComputeJson, SandboxComputeState } from './computeTypes';
 export const COMPUTE_BASE_URL = 'https://www.googleapis.com/compute/v1';
 
 /** `projects/P/global/urlMaps/NAME` style path of a global resource. */
-export function globalPath(projectId: string, collection: string, name: string): string {
+export function globalPath(
+  projectId: string,
+  collection: string,
+  name: string,
+): string {
   return `projects/${projectId}/global/${collection}/${name}`;
 }
 
@@ -25,7 +29,12 @@ export function selfLink(path: string): string {
  */
 export function fingerprintOf(resource: ComputeJson, revision: bigint): string {
   const { fingerprint: _ignored, ...content } = resource;
-  return createHash('sha256').update(JSON.stringify(content)).update(String(revision)).digest().subarray(0, 8).toString('base64');
+  return createHash('sha256')
+    .update(JSON.stringify(content))
+    .update(String(revision))
+    .digest()
+    .subarray(0, 8)
+    .toString('base64');
 }
 
 /** A new numeric id (uint64 as a decimal string), unique in the project. */
@@ -52,12 +61,22 @@ function encodeToken(parent: string, offset: number): string {
 
 function decodeToken(parent: string, token: string): number {
   try {
-    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { parent?: unknown; offset?: unknown };
-    if (decoded.parent === parent && Number.isInteger(decoded.offset) && (decoded.offset as number) >= 0) return decoded.offset as number;
+    const decoded = JSON.parse(
+      Buffer.from(token, 'base64url').toString('utf8'),
+    ) as { parent?: unknown; offset?: unknown };
+    if (
+      decoded.parent === parent &&
+      Number.isInteger(decoded.offset) &&
+      (decoded.offset as number) >= 0
+    )
+      return decoded.offset as number;
   } catch {
     // fall through
   }
-  throw invalidArgument(`Invalid value for field 'pageToken': '${token}'. Invalid page token.`, [{ field: 'pageToken', description: 'Invalid page token' }]);
+  throw invalidArgument(
+    `Invalid value for field 'pageToken': '${token}'. Invalid page token.`,
+    [{ field: 'pageToken', description: 'Invalid page token' }],
+  );
 }
 
 /**
@@ -65,30 +84,45 @@ function decodeToken(parent: string, token: string): number {
  * `filter` and `orderBy` `name` or `creationTimestamp desc` (the two orders compute supports).
  * Answers `{kind, id, items, selfLink, nextPageToken?}`; `items` is omitted when empty, as compute does.
  */
-export function listPage(kind: string, parent: string, resources: ComputeJson[], query: URLSearchParams): ComputeJson {
+export function listPage(
+  kind: string,
+  parent: string,
+  resources: ComputeJson[],
+  query: URLSearchParams,
+): ComputeJson {
   const rawMax = query.get('maxResults') ?? '';
   const max = rawMax === '' ? MAX_RESULTS : Number(rawMax);
   if (!Number.isInteger(max) || max < 0 || max > MAX_RESULTS) {
-    throw invalidArgument(`Invalid value for field 'maxResults': '${rawMax}'. Must be less than or equal to 500`, [
-      { field: 'maxResults', description: 'must be an integer 0..500' },
-    ]);
+    throw invalidArgument(
+      `Invalid value for field 'maxResults': '${rawMax}'. Must be less than or equal to 500`,
+      [{ field: 'maxResults', description: 'must be an integer 0..500' }],
+    );
   }
   let items = resources.filter(filterPredicate(query.get('filter') ?? ''));
   const orderBy = (query.get('orderBy') ?? '').trim();
   if (orderBy === 'creationTimestamp desc') {
-    items = items.sort((a, b) => String(b['creationTimestamp']).localeCompare(String(a['creationTimestamp'])));
+    items = items.sort((a, b) =>
+      String(b['creationTimestamp']).localeCompare(
+        String(a['creationTimestamp']),
+      ),
+    );
   } else if (orderBy === '' || orderBy === 'name') {
-    items = items.sort((a, b) => String(a['name']).localeCompare(String(b['name'])));
+    items = items.sort((a, b) =>
+      String(a['name']).localeCompare(String(b['name'])),
+    );
   } else {
-    throw invalidArgument(`Invalid value for field 'orderBy': '${orderBy}'`, [{ field: 'orderBy', description: 'only name or creationTimestamp desc' }]);
+    throw invalidArgument(`Invalid value for field 'orderBy': '${orderBy}'`, [
+      { field: 'orderBy', description: 'only name or creationTimestamp desc' },
+    ]);
   }
   const token = query.get('pageToken') ?? '';
   const offset = token ? decodeToken(parent, token) : 0;
   const size = max || MAX_RESULTS;
-  const page = items.slice(offset, offset + size).map((r) => structuredClone(r));
+  const page = items.slice(offset, offset + size).map(r => structuredClone(r));
   const out: ComputeJson = { kind, id: parent, selfLink: selfLink(parent) };
   if (page.length) out['items'] = page;
-  if (offset + size < items.length) out['nextPageToken'] = encodeToken(parent, offset + size);
+  if (offset + size < items.length)
+    out['nextPageToken'] = encodeToken(parent, offset + size);
   return out;
 }
 
@@ -99,15 +133,16 @@ function filterPredicate(filter: string): (resource: ComputeJson) => boolean {
   if (filter.trim() === '') return () => true;
   const m = NAME_FILTER.exec(filter.trim());
   if (!m) {
-    throw invalidArgument(`Invalid value for field 'filter': '${filter}'. The sandbox filters on name only.`, [
-      { field: 'filter', description: 'unsupported filter' },
-    ]);
+    throw invalidArgument(
+      `Invalid value for field 'filter': '${filter}'. The sandbox filters on name only.`,
+      [{ field: 'filter', description: 'unsupported filter' }],
+    );
   }
   const [, op, value] = m;
   // eq / ne take a regular expression over the whole name (RE2 in compute).
   if (op === 'eq' || op === 'ne') {
     const re = new RegExp(`^(?:${value})$`);
-    return (r) => re.test(String(r['name'])) === (op === 'eq');
+    return r => re.test(String(r['name'])) === (op === 'eq');
   }
-  return (r) => (String(r['name']) === value) === (op === '=');
+  return r => (String(r['name']) === value) === (op === '=');
 }

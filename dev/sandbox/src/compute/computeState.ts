@@ -3,11 +3,20 @@
  * traffic model can route a minute with the resources in force at its start (an edit shows in later
  * points only, like Cloud Run edits).
  */
-import type { ComputeCollections, ComputeJson, ComputeSnapshot, SandboxComputeState, SandboxLoadBalancer } from './computeTypes';
+import type {
+  ComputeCollections,
+  ComputeJson,
+  ComputeSnapshot,
+  SandboxComputeState,
+  SandboxLoadBalancer,
+} from './computeTypes';
 
 /** Deep-frozen copies of the collections: snapshots are shared and must never change. */
-function freezeCollections(collections: ComputeCollections): Readonly<ComputeCollections> {
-  const copy = (map: Map<string, ComputeJson>) => new Map([...map].map(([k, v]) => [k, deepFreeze(structuredClone(v))]));
+function freezeCollections(
+  collections: ComputeCollections,
+): Readonly<ComputeCollections> {
+  const copy = (map: Map<string, ComputeJson>) =>
+    new Map([...map].map(([k, v]) => [k, deepFreeze(structuredClone(v))]));
   return Object.freeze({
     urlMaps: copy(collections.urlMaps),
     backendServices: copy(collections.backendServices),
@@ -43,12 +52,21 @@ export function createComputeState(
 }
 
 /** Records the current collections as in force from `now` (call after every committed write). */
-export function recordComputeChange(compute: SandboxComputeState, now: number): void {
-  compute.history.push({ effectiveFrom: now, collections: freezeCollections(compute) });
+export function recordComputeChange(
+  compute: SandboxComputeState,
+  now: number,
+): void {
+  compute.history.push({
+    effectiveFrom: now,
+    collections: freezeCollections(compute),
+  });
 }
 
 /** The snapshot in force at `epochMs` (the first one before all). */
-export function computeSnapshotAt(compute: SandboxComputeState, epochMs: number): ComputeSnapshot {
+export function computeSnapshotAt(
+  compute: SandboxComputeState,
+  epochMs: number,
+): ComputeSnapshot {
   let current = compute.history[0]!;
   for (const snapshot of compute.history) {
     if (snapshot.effectiveFrom <= epochMs) current = snapshot;

@@ -9,7 +9,9 @@ import { isPlainObject } from '../protoJson';
 /** The result of applying `patch` to `target`; neither argument is modified. */
 export function jsonMergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return structuredClone(patch);
-  const result: Record<string, unknown> = isPlainObject(target) ? structuredClone(target) : {};
+  const result: Record<string, unknown> = isPlainObject(target)
+    ? structuredClone(target)
+    : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = jsonMergePatch(result[key], value);

@@ -16,7 +16,8 @@ export function negKey(scope: NegScope, name: string): string {
   return `${scope}/${name}`;
 }
 
-const GROUP = /(?:^|\/)(?:projects\/[^/]+\/)?(global|regions\/[^/]+)\/networkEndpointGroups\/([^/]+)$/;
+const GROUP =
+  /(?:^|\/)(?:projects\/[^/]+\/)?(global|regions\/[^/]+)\/networkEndpointGroups\/([^/]+)$/;
 
 /** The NEG key of a backend's `group` reference (full URL or partial), or null. */
 export function negKeyOfGroup(group: unknown): string | null {
@@ -27,18 +28,42 @@ export function negKeyOfGroup(group: unknown): string | null {
 
 /** The NEGs of one scope. */
 function inScope(compute: SandboxComputeState, scope: NegScope): ComputeJson[] {
-  return [...compute.networkEndpointGroups].filter(([key]) => key.startsWith(`${scope}/`) && !key.slice(scope.length + 1).includes('/')).map(([, neg]) => neg);
+  return [...compute.networkEndpointGroups]
+    .filter(
+      ([key]) =>
+        key.startsWith(`${scope}/`) &&
+        !key.slice(scope.length + 1).includes('/'),
+    )
+    .map(([, neg]) => neg);
 }
 
 /** `GET …/{scope}/networkEndpointGroups`. */
-export function listNegs(compute: SandboxComputeState, projectId: string, scope: NegScope, query: URLSearchParams): ComputeJson {
-  return listPage('compute#networkEndpointGroupList', `projects/${projectId}/${scope}/networkEndpointGroups`, inScope(compute, scope), query);
+export function listNegs(
+  compute: SandboxComputeState,
+  projectId: string,
+  scope: NegScope,
+  query: URLSearchParams,
+): ComputeJson {
+  return listPage(
+    'compute#networkEndpointGroupList',
+    `projects/${projectId}/${scope}/networkEndpointGroups`,
+    inScope(compute, scope),
+    query,
+  );
 }
 
 /** `GET …/{scope}/networkEndpointGroups/{name}`. */
-export function getNeg(compute: SandboxComputeState, projectId: string, scope: NegScope, name: string): ComputeJson {
+export function getNeg(
+  compute: SandboxComputeState,
+  projectId: string,
+  scope: NegScope,
+  name: string,
+): ComputeJson {
   const neg = compute.networkEndpointGroups.get(negKey(scope, name));
-  if (!neg) throw computeNotFound(`projects/${projectId}/${scope}/networkEndpointGroups/${name}`);
+  if (!neg)
+    throw computeNotFound(
+      `projects/${projectId}/${scope}/networkEndpointGroups/${name}`,
+    );
   return structuredClone(neg);
 }
 
@@ -47,16 +72,32 @@ export function getNeg(compute: SandboxComputeState, projectId: string, scope: N
  * {…}}}`; scopes without NEGs carry compute's "no results" warning. Not paged (the sandbox's lists
  * are small).
  */
-export function aggregatedNegs(compute: SandboxComputeState, projectId: string): ComputeJson {
+export function aggregatedNegs(
+  compute: SandboxComputeState,
+  projectId: string,
+): ComputeJson {
   const scopes = new Set<string>(['global']);
-  for (const key of compute.networkEndpointGroups.keys()) scopes.add(key.slice(0, key.lastIndexOf('/')));
+  for (const key of compute.networkEndpointGroups.keys())
+    scopes.add(key.slice(0, key.lastIndexOf('/')));
   const items: Record<string, unknown> = {};
   for (const scope of [...scopes].sort()) {
-    const negs = inScope(compute, scope).sort((a, b) => String(a['name']).localeCompare(String(b['name'])));
+    const negs = inScope(compute, scope).sort((a, b) =>
+      String(a['name']).localeCompare(String(b['name'])),
+    );
     items[scope] = negs.length
       ? { networkEndpointGroups: structuredClone(negs) }
-      : { warning: { code: 'NO_RESULTS_ON_PAGE', message: `There are no results for scope '${scope}' on this page.` } };
+      : {
+          warning: {
+            code: 'NO_RESULTS_ON_PAGE',
+            message: `There are no results for scope '${scope}' on this page.`,
+          },
+        };
   }
   const parent = `projects/${projectId}/aggregated/networkEndpointGroups`;
-  return { kind: 'compute#networkEndpointGroupAggregatedList', id: parent, items, selfLink: selfLink(parent) };
+  return {
+    kind: 'compute#networkEndpointGroupAggregatedList',
+    id: parent,
+    items,
+    selfLink: selfLink(parent),
+  };
 }

@@ -15,19 +15,33 @@ const REF_KEYS = new Set(['defaultService', 'service', 'backendService']);
 export function canonicalRef(ref: string, projectId: string): string {
   const parsed = parseComputeRef(ref);
   if (!parsed) return ref;
-  return `${COMPUTE_BASE_URL}/projects/${parsed.projectId ?? projectId}/global/${parsed.collection}/${parsed.name}`;
+  return `${COMPUTE_BASE_URL}/projects/${
+    parsed.projectId ?? projectId
+  }/global/${parsed.collection}/${parsed.name}`;
 }
 
-function canonicalize(value: unknown, projectId: string, key: string | null): unknown {
-  if (Array.isArray(value)) return value.map((v) => canonicalize(v, projectId, null));
+function canonicalize(
+  value: unknown,
+  projectId: string,
+  key: string | null,
+): unknown {
+  if (Array.isArray(value))
+    return value.map(v => canonicalize(v, projectId, null));
   if (isPlainObject(value)) {
     // Tests name the service they expect, which compute also stores as a full URL.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonicalize(v, projectId, k)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, canonicalize(v, projectId, k)]),
+    );
   }
-  return typeof value === 'string' && key !== null && REF_KEYS.has(key) ? canonicalRef(value, projectId) : value;
+  return typeof value === 'string' && key !== null && REF_KEYS.has(key)
+    ? canonicalRef(value, projectId)
+    : value;
 }
 
 /** A copy of `urlMap` with every backend reference as a full URL. */
-export function canonicalUrlMapRefs(urlMap: ComputeJson, projectId: string): ComputeJson {
+export function canonicalUrlMapRefs(
+  urlMap: ComputeJson,
+  projectId: string,
+): ComputeJson {
   return canonicalize(urlMap, projectId, null) as ComputeJson;
 }

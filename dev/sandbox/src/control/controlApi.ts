@@ -20,16 +20,34 @@ export interface ControlDeps {
 /** Path prefix of the control surface; never overlaps a Google API path. */
 export const CONTROL_PREFIX = '/_sandbox/';
 
-type Handler = (request: SandboxRequest, deps: ControlDeps, id?: string) => SandboxResponse;
+type Handler = (
+  request: SandboxRequest,
+  deps: ControlDeps,
+  id?: string,
+) => SandboxResponse;
 
 const ok = (body: unknown, status = 200): SandboxResponse => ({ status, body });
-const clockBody = (clock: SandboxClock) => ({ now: new Date(clock.now()).toISOString() });
+const clockBody = (clock: SandboxClock) => ({
+  now: new Date(clock.now()).toISOString(),
+});
 
 const ROUTES: Record<string, Handler> = {
-  'GET health': (_r, deps) => ok({ status: 'ok', projects: [...deps.world.projects.keys()], ...clockBody(deps.clock) }),
+  'GET health': (_r, deps) =>
+    ok({
+      status: 'ok',
+      projects: [...deps.world.projects.keys()],
+      ...clockBody(deps.clock),
+    }),
   // Each project with the regions its Cloud Run services are in (scale-fleet spans several beyond 1,000
   // services), so a portal in another process can be configured for them.
-  'GET projects': (_r, deps) => ok({ projects: [...deps.world.projects.values()].map((p) => ({ projectId: p.projectId, timeZone: p.timeZone, regions: projectRegions(p) })) }),
+  'GET projects': (_r, deps) =>
+    ok({
+      projects: [...deps.world.projects.values()].map(p => ({
+        projectId: p.projectId,
+        timeZone: p.timeZone,
+        regions: projectRegions(p),
+      })),
+    }),
   'GET counters': (_r, deps) => ok({ counts: deps.counters.snapshot() }),
   'DELETE counters': (_r, deps) => {
     deps.counters.reset();
@@ -41,7 +59,11 @@ const ROUTES: Record<string, Handler> = {
       // The body is checked by the fault spec schema inside add(), missing body included.
       return ok({ id: deps.faults.add(request.body as FaultSpec) });
     } catch (error) {
-      if (error instanceof FaultSpecError) throw invalidArgument(`Invalid fault: ${error.message}`, error.violations);
+      if (error instanceof FaultSpecError)
+        throw invalidArgument(
+          `Invalid fault: ${error.message}`,
+          error.violations,
+        );
       throw error;
     }
   },
@@ -59,8 +81,16 @@ const ROUTES: Record<string, Handler> = {
       return ok(deps.setupFailures.set(request.body));
     } catch (error) {
       if (error instanceof ZodError) {
-        const violations = error.issues.map(i => ({ field: i.path.join('.') || 'body', description: i.message }));
-        throw invalidArgument(`Invalid setup failures: ${violations.map(v => `${v.field}: ${v.description}`).join('; ')}`, violations);
+        const violations = error.issues.map(i => ({
+          field: i.path.join('.') || 'body',
+          description: i.message,
+        }));
+        throw invalidArgument(
+          `Invalid setup failures: ${violations
+            .map(v => `${v.field}: ${v.description}`)
+            .join('; ')}`,
+          violations,
+        );
       }
       throw error;
     }
@@ -85,13 +115,18 @@ export function projectRegions(project: SandboxProject): string[] {
 }
 
 function setClock(body: unknown, clock: SandboxClock): void {
-  const { advanceSeconds, now } = (body ?? {}) as { advanceSeconds?: unknown; now?: unknown };
+  const { advanceSeconds, now } = (body ?? {}) as {
+    advanceSeconds?: unknown;
+    now?: unknown;
+  };
   if (typeof advanceSeconds === 'number' && Number.isFinite(advanceSeconds)) {
     clock.advance(advanceSeconds);
   } else if (typeof now === 'string' && !Number.isNaN(Date.parse(now))) {
     clock.set(Date.parse(now));
   } else {
-    throw invalidArgument('POST /_sandbox/clock needs {"advanceSeconds": number} or {"now": "<ISO 8601>"}');
+    throw invalidArgument(
+      'POST /_sandbox/clock needs {"advanceSeconds": number} or {"now": "<ISO 8601>"}',
+    );
   }
 }
 
@@ -99,12 +134,24 @@ function setClock(body: unknown, clock: SandboxClock): void {
  * Handles a `/_sandbox/…` request (JSON in, JSON out). Returns null when the path is not a control
  * path. Control requests are neither counted nor faulted.
  */
-export function handleControlRequest(request: SandboxRequest, deps: ControlDeps): SandboxResponse | null {
+export function handleControlRequest(
+  request: SandboxRequest,
+  deps: ControlDeps,
+): SandboxResponse | null {
   if (!request.path.startsWith(CONTROL_PREFIX)) return null;
   const rest = request.path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '');
   const faultId = /^faults\/([^/]+)$/.exec(rest)?.[1];
-  const key = faultId ? `${request.method} faults/:id` : `${request.method} ${rest}`;
+  const key = faultId
+    ? `${request.method} faults/:id`
+    : `${request.method} ${rest}`;
   const handler = ROUTES[key];
-  if (!handler) throw notFound(`No sandbox control endpoint ${request.method} ${request.path}`);
-  return handler(request, deps, faultId ? decodeURIComponent(faultId) : undefined);
+  if (!handler)
+    throw notFound(
+      `No sandbox control endpoint ${request.method} ${request.path}`,
+    );
+  return handler(
+    request,
+    deps,
+    faultId ? decodeURIComponent(faultId) : undefined,
+  );
 }

@@ -49,27 +49,30 @@ export class FaultRules {
   private rules: FaultRule[] = [];
   private readonly random: () => number;
 
-
   constructor(random: () => number = Math.random) {
     this.random = random;
   }
 
   /** Registers a fault; returns its id. Throws FaultSpecError for an invalid spec (checked at run time too). */
   add(spec: FaultSpec): string {
-    const rule: FaultRule = { ...validateSpec(spec), id: randomUUID(), hits: 0 };
+    const rule: FaultRule = {
+      ...validateSpec(spec),
+      id: randomUUID(),
+      hits: 0,
+    };
     this.rules.push(rule);
     return rule.id;
   }
 
   /** The active rules, oldest first. */
   list(): FaultRule[] {
-    return this.rules.map((rule) => ({ ...rule }));
+    return this.rules.map(rule => ({ ...rule }));
   }
 
   /** Removes one rule; false if it did not exist. */
   remove(id: string): boolean {
     const before = this.rules.length;
-    this.rules = this.rules.filter((rule) => rule.id !== id);
+    this.rules = this.rules.filter(rule => rule.id !== id);
     return this.rules.length < before;
   }
 
@@ -85,7 +88,8 @@ export class FaultRules {
       if (rule.method !== undefined && rule.method !== method) continue;
       if (this.random() >= (rule.rate ?? 1)) continue;
       rule.hits += 1;
-      if (rule.times !== undefined && rule.hits >= rule.times) this.remove(rule.id);
+      if (rule.times !== undefined && rule.hits >= rule.times)
+        this.remove(rule.id);
       return { ...rule };
     }
     return undefined;
@@ -97,5 +101,8 @@ function validateSpec(spec: unknown): FaultSpec {
   const parsed = faultSpecSchema.safeParse(spec);
   if (parsed.success) return parsed.data;
   const violations = faultSpecViolations(parsed.error);
-  throw new FaultSpecError(violations.map((v) => `${v.field}: ${v.description}`).join('; '), violations);
+  throw new FaultSpecError(
+    violations.map(v => `${v.field}: ${v.description}`).join('; '),
+    violations,
+  );
 }

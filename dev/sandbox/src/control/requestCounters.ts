@@ -17,7 +17,9 @@ export class RequestCounters {
 
   /** All counts, by method key, as served by `GET /_sandbox/counters`. */
   snapshot(): Record<string, number> {
-    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(
+      [...this.counts].sort(([a], [b]) => a.localeCompare(b)),
+    );
   }
 
   /** Zeroes every count. */

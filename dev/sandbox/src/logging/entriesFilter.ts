@@ -2,9 +2,18 @@ import { invalidArgument } from '../googleError';
 import type { SandboxLogEntry } from './loggingTypes';
 
 const SEVERITY_RANK: Record<string, number> = {
-  DEFAULT: 0, DEBUG: 100, INFO: 200, NOTICE: 300, WARNING: 400, ERROR: 500, CRITICAL: 600, ALERT: 700, EMERGENCY: 800,
+  DEFAULT: 0,
+  DEBUG: 100,
+  INFO: 200,
+  NOTICE: 300,
+  WARNING: 400,
+  ERROR: 500,
+  CRITICAL: 600,
+  ALERT: 700,
+  EMERGENCY: 800,
 };
-const CLAUSE = /^([A-Za-z_][\w.\-/]*)\s*(!=|=|>=|<=|>|<|:)\s*(?:"((?:[^"\\]|\\.)*)"|([\w.\-:+]+))$/;
+const CLAUSE =
+  /^([A-Za-z_][\w.\-/]*)\s*(!=|=|>=|<=|>|<|:)\s*(?:"((?:[^"\\]|\\.)*)"|([\w.\-:+]+))$/;
 const TEXT = /^"((?:[^"\\]|\\.)*)"$/;
 
 interface Clause {
@@ -21,13 +30,20 @@ interface Clause {
  * `jsonPayload.a.b`, `timestamp` (RFC 3339); and a bare `"text"` clause, searched in the payload and the
  * request URL. Anything else is a 400, so a caller never silently gets unfiltered entries.
  */
-export function compileEntriesFilter(filter: string | undefined): (entry: SandboxLogEntry) => boolean {
-  const tests = parseClauses(filter).map(c => (c.field === '' ? textTest(c.value) : clauseTest(c)));
+export function compileEntriesFilter(
+  filter: string | undefined,
+): (entry: SandboxLogEntry) => boolean {
+  const tests = parseClauses(filter).map(c =>
+    c.field === '' ? textTest(c.value) : clauseTest(c),
+  );
   return entry => tests.every(t => t(entry));
 }
 
 /** The `timestamp` bounds a filter sets, epoch ms (null when it sets none). */
-export function timestampBounds(filter: string | undefined): { from: number | null; to: number | null } {
+export function timestampBounds(filter: string | undefined): {
+  from: number | null;
+  to: number | null;
+} {
   let from: number | null = null;
   let to: number | null = null;
   for (const c of parseClauses(filter)) {
@@ -48,8 +64,16 @@ function parseClauses(filter: string | undefined): Clause[] {
     const bare = TEXT.exec(clause);
     if (bare) return { field: '', op: ':', value: unescape(bare[1]!) };
     const m = CLAUSE.exec(clause);
-    if (!m) throw invalidArgument(`Unsupported filter clause in the sandbox: ${clause}`, [{ field: 'filter', description: `unsupported clause ${clause}` }]);
-    return { field: m[1]!, op: m[2]!, value: m[3] !== undefined ? unescape(m[3]) : m[4]! };
+    if (!m)
+      throw invalidArgument(
+        `Unsupported filter clause in the sandbox: ${clause}`,
+        [{ field: 'filter', description: `unsupported clause ${clause}` }],
+      );
+    return {
+      field: m[1]!,
+      op: m[2]!,
+      value: m[3] !== undefined ? unescape(m[3]) : m[4]!,
+    };
   });
 }
 
@@ -58,17 +82,38 @@ const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
 function textTest(needle: string): (entry: SandboxLogEntry) => boolean {
   const lower = needle.toLowerCase();
   return entry => {
-    const haystack = [entry.textPayload ?? '', entry.jsonPayload === undefined ? '' : JSON.stringify(entry.jsonPayload), entry.httpRequest?.requestUrl ?? ''].join('\n');
+    const haystack = [
+      entry.textPayload ?? '',
+      entry.jsonPayload === undefined ? '' : JSON.stringify(entry.jsonPayload),
+      entry.httpRequest?.requestUrl ?? '',
+    ].join('\n');
     return haystack.toLowerCase().includes(lower);
   };
 }
 
-function clauseTest({ field, op, value }: Clause): (entry: SandboxLogEntry) => boolean {
+function clauseTest({
+  field,
+  op,
+  value,
+}: Clause): (entry: SandboxLogEntry) => boolean {
   return entry => {
     const actual = fieldOf(entry, field);
-    if (op === ':') return String(actual ?? '').toLowerCase().includes(value.toLowerCase());
-    if (field === 'severity') return compare(SEVERITY_RANK[String(actual ?? 'DEFAULT')] ?? 0, op, SEVERITY_RANK[value.toUpperCase()] ?? Number(value));
-    if (typeof actual === 'number' && value.trim() !== '' && !Number.isNaN(Number(value))) return compare(actual, op, Number(value));
+    if (op === ':')
+      return String(actual ?? '')
+        .toLowerCase()
+        .includes(value.toLowerCase());
+    if (field === 'severity')
+      return compare(
+        SEVERITY_RANK[String(actual ?? 'DEFAULT')] ?? 0,
+        op,
+        SEVERITY_RANK[value.toUpperCase()] ?? Number(value),
+      );
+    if (
+      typeof actual === 'number' &&
+      value.trim() !== '' &&
+      !Number.isNaN(Number(value))
+    )
+      return compare(actual, op, Number(value));
     return compare(String(actual ?? ''), op, value);
   };
 }
@@ -83,7 +128,11 @@ function fieldOf(entry: SandboxLogEntry, field: string): unknown {
   return value;
 }
 
-function compare<T extends string | number>(actual: T, op: string, expected: T): boolean {
+function compare<T extends string | number>(
+  actual: T,
+  op: string,
+  expected: T,
+): boolean {
   switch (op) {
     case '=':
       return actual === expected;

@@ -6,16 +6,33 @@
  * (`SandboxProject.logging`), so a reset drops them with the world.
  */
 import type protobuf from 'protobufjs';
-import type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxRoute } from '../api';
+import type {
+  SandboxApi,
+  SandboxApiDeps,
+  SandboxRequest,
+  SandboxRoute,
+} from '../api';
 import { invalidArgument, notFound } from '../googleError';
-import { checkMessageJson, loadClientProtoRoot, messageType } from '../protoJson';
+import {
+  checkMessageJson,
+  loadClientProtoRoot,
+  messageType,
+} from '../protoJson';
 import type { SandboxWorld } from '../world';
 import { compileEntriesFilter, timestampBounds } from './entriesFilter';
 import { generatedRunEntries } from './runLogGenerator';
 import type { SandboxLogEntry, SandboxLogging } from './loggingTypes';
 
 const SEVERITY_NAMES: Record<number, string> = {
-  0: 'DEFAULT', 100: 'DEBUG', 200: 'INFO', 300: 'NOTICE', 400: 'WARNING', 500: 'ERROR', 600: 'CRITICAL', 700: 'ALERT', 800: 'EMERGENCY',
+  0: 'DEFAULT',
+  100: 'DEBUG',
+  200: 'INFO',
+  300: 'NOTICE',
+  400: 'WARNING',
+  500: 'ERROR',
+  600: 'CRITICAL',
+  700: 'ALERT',
+  800: 'EMERGENCY',
 };
 const LOG_NAME = /^projects\/([^/]+)\/logs\/(.+)$/;
 const MAX_PAGE = 1000;
@@ -24,7 +41,9 @@ interface WriteBody {
   logName?: string;
   resource?: SandboxLogEntry['resource'];
   labels?: Record<string, string>;
-  entries?: Array<Partial<SandboxLogEntry> & { logName?: string; severity?: string | number }>;
+  entries?: Array<
+    Partial<SandboxLogEntry> & { logName?: string; severity?: string | number }
+  >;
 }
 interface ListBody {
   resourceNames?: string[];
@@ -36,7 +55,8 @@ interface ListBody {
 
 function loggingOf(world: SandboxWorld, projectId: string): SandboxLogging {
   const project = world.projects.get(projectId);
-  if (!project) throw notFound(`Project '${projectId}' not found or permission denied.`);
+  if (!project)
+    throw notFound(`Project '${projectId}' not found or permission denied.`);
   project.logging ??= { entries: [], nextInsertId: 1 };
   return project.logging;
 }
@@ -46,31 +66,58 @@ export function createLoggingApi(deps: SandboxApiDeps): SandboxApi {
   let types: { write: protobuf.Type; list: protobuf.Type } | undefined;
   const protoTypes = () => {
     const root = loadClientProtoRoot('@google-cloud/logging');
-    types ??= { write: messageType(root, 'google.logging.v2.WriteLogEntriesRequest'), list: messageType(root, 'google.logging.v2.ListLogEntriesRequest') };
+    types ??= {
+      write: messageType(root, 'google.logging.v2.WriteLogEntriesRequest'),
+      list: messageType(root, 'google.logging.v2.ListLogEntriesRequest'),
+    };
     return types;
   };
   const check = (type: protobuf.Type, body: unknown) => {
     const violations = checkMessageJson(type, body);
-    if (violations.length) throw invalidArgument(`Invalid request: ${violations.map(v => `${v.field}: ${v.description}`).join('; ')}`, violations);
+    if (violations.length)
+      throw invalidArgument(
+        `Invalid request: ${violations
+          .map(v => `${v.field}: ${v.description}`)
+          .join('; ')}`,
+        violations,
+      );
   };
 
   function write(body: WriteBody) {
     check(protoTypes().write, body);
     const entries = body.entries ?? [];
-    if (entries.length === 0) throw invalidArgument('entries must not be empty', [{ field: 'entries', description: 'at least one entry' }]);
+    if (entries.length === 0)
+      throw invalidArgument('entries must not be empty', [
+        { field: 'entries', description: 'at least one entry' },
+      ]);
     const now = new Date(deps.clock.now()).toISOString();
     // Validate every entry before storing any: a bad batch writes nothing (partialSuccess not emulated).
     const prepared = entries.map((e, i) => {
       const logName = e.logName ?? body.logName;
       const m = logName ? LOG_NAME.exec(logName) : null;
-      if (!m) throw invalidArgument(`entries[${i}].logName must be projects/PROJECT/logs/LOG`, [{ field: `entries[${i}].log_name`, description: 'missing or malformed' }]);
+      if (!m)
+        throw invalidArgument(
+          `entries[${i}].logName must be projects/PROJECT/logs/LOG`,
+          [
+            {
+              field: `entries[${i}].log_name`,
+              description: 'missing or malformed',
+            },
+          ],
+        );
       const resource = e.resource ?? body.resource;
-      if (!resource?.type) throw invalidArgument(`entries[${i}].resource is required`, [{ field: `entries[${i}].resource`, description: 'required' }]);
+      if (!resource?.type)
+        throw invalidArgument(`entries[${i}].resource is required`, [
+          { field: `entries[${i}].resource`, description: 'required' },
+        ]);
       return { projectId: m[1]!, logName: logName!, resource, e };
     });
     for (const { projectId, logName, resource, e } of prepared) {
       const logging = loggingOf(deps.world, projectId);
-      const severity = typeof e.severity === 'number' ? SEVERITY_NAMES[e.severity] ?? String(e.severity) : e.severity;
+      const severity =
+        typeof e.severity === 'number'
+          ? SEVERITY_NAMES[e.severity] ?? String(e.severity)
+          : e.severity;
       logging.entries.push({
         logName,
         resource,
@@ -78,7 +125,9 @@ export function createLoggingApi(deps: SandboxApiDeps): SandboxApi {
         receiveTimestamp: now,
         insertId: e.insertId ?? `sandbox-${logging.nextInsertId++}`,
         ...(severity !== undefined ? { severity } : {}),
-        ...(e.labels || body.labels ? { labels: { ...body.labels, ...e.labels } } : {}),
+        ...(e.labels || body.labels
+          ? { labels: { ...body.labels, ...e.labels } }
+          : {}),
         ...(e.jsonPayload !== undefined ? { jsonPayload: e.jsonPayload } : {}),
         ...(e.textPayload !== undefined ? { textPayload: e.textPayload } : {}),
       });
@@ -89,11 +138,17 @@ export function createLoggingApi(deps: SandboxApiDeps): SandboxApi {
   function list(body: ListBody) {
     check(protoTypes().list, body);
     const names = body.resourceNames ?? [];
-    if (names.length === 0) throw invalidArgument('resourceNames must not be empty', [{ field: 'resource_names', description: 'required' }]);
+    if (names.length === 0)
+      throw invalidArgument('resourceNames must not be empty', [
+        { field: 'resource_names', description: 'required' },
+      ]);
     const matches = compileEntriesFilter(body.filter);
     const all = names.flatMap(name => {
       const m = /^projects\/([^/]+)$/.exec(name);
-      if (!m) throw invalidArgument(`Unsupported resource name ${name}`, [{ field: 'resource_names', description: 'projects/PROJECT only' }]);
+      if (!m)
+        throw invalidArgument(`Unsupported resource name ${name}`, [
+          { field: 'resource_names', description: 'projects/PROJECT only' },
+        ]);
       return loggingOf(deps.world, m[1]!).entries.filter(matches);
     });
     const desc = /timestamp\s+desc/i.test(body.orderBy ?? '');
@@ -102,25 +157,61 @@ export function createLoggingApi(deps: SandboxApiDeps): SandboxApi {
     const bounds = timestampBounds(body.filter);
     const toMs = Math.min(bounds.to ?? deps.clock.now(), deps.clock.now());
     const fromMs = bounds.from ?? toMs - 3_600_000;
-    const wanted = desc ? (body.pageToken ? Number(body.pageToken) : 0) + Math.min(body.pageSize || 50, MAX_PAGE) + 1 : Infinity;
+    const wanted = desc
+      ? (body.pageToken ? Number(body.pageToken) : 0) +
+        Math.min(body.pageSize || 50, MAX_PAGE) +
+        1
+      : Infinity;
     for (const name of names) {
       const project = deps.world.projects.get(name.slice('projects/'.length));
-      if (project) all.push(...generatedRunEntries(project, fromMs, toMs, matches, wanted));
+      if (project)
+        all.push(
+          ...generatedRunEntries(project, fromMs, toMs, matches, wanted),
+        );
     }
-    all.sort((a, b) => (desc ? b.timestamp.localeCompare(a.timestamp) : a.timestamp.localeCompare(b.timestamp)));
+    all.sort((a, b) =>
+      desc
+        ? b.timestamp.localeCompare(a.timestamp)
+        : a.timestamp.localeCompare(b.timestamp),
+    );
     const offset = body.pageToken ? Number(body.pageToken) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('Invalid page token', [{ field: 'page_token', description: 'invalid' }]);
-    const size = Math.min(body.pageSize && body.pageSize > 0 ? body.pageSize : 50, MAX_PAGE);
+    if (!Number.isInteger(offset) || offset < 0)
+      throw invalidArgument('Invalid page token', [
+        { field: 'page_token', description: 'invalid' },
+      ]);
+    const size = Math.min(
+      body.pageSize && body.pageSize > 0 ? body.pageSize : 50,
+      MAX_PAGE,
+    );
     const page = all.slice(offset, offset + size);
-    return { entries: page, ...(offset + size < all.length ? { nextPageToken: String(offset + size) } : {}) };
+    return {
+      entries: page,
+      ...(offset + size < all.length
+        ? { nextPageToken: String(offset + size) }
+        : {}),
+    };
   }
 
   function match(request: SandboxRequest): SandboxRoute | null {
     if (request.method !== 'POST') return null;
     // The REST fallback may percent-encode the ':' of custom methods.
     const path = request.path.replace(/%3A/gi, ':');
-    if (path === '/v2/entries:write') return { method: 'logging.entries.write', handle: () => ({ status: 200, body: write((request.body ?? {}) as WriteBody) }) };
-    if (path === '/v2/entries:list') return { method: 'logging.entries.list', handle: () => ({ status: 200, body: list((request.body ?? {}) as ListBody) }) };
+    if (path === '/v2/entries:write')
+      return {
+        method: 'logging.entries.write',
+        handle: () => ({
+          status: 200,
+          body: write((request.body ?? {}) as WriteBody),
+        }),
+      };
+    if (path === '/v2/entries:list')
+      return {
+        method: 'logging.entries.list',
+        handle: () => ({
+          status: 200,
+          body: list((request.body ?? {}) as ListBody),
+        }),
+      };
     return null;
   }
 

@@ -13,7 +13,12 @@ export interface SandboxLogEntry {
   jsonPayload?: unknown;
   textPayload?: string;
   /** Request logs (Cloud Run's `run.googleapis.com/requests`): method, URL, status, latency (`"0.120s"`). */
-  httpRequest?: { requestMethod?: string; requestUrl?: string; status?: number; latency?: string };
+  httpRequest?: {
+    requestMethod?: string;
+    requestUrl?: string;
+    status?: number;
+    latency?: string;
+  };
 }
 
 /** Cloud Logging state of a sandbox project (SandboxProject.logging); absent until the first write. */

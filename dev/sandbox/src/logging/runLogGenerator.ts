@@ -16,27 +16,46 @@ const MINUTE_MS = 60_000;
 export const MAX_GENERATED_RANGE_MS = 24 * 60 * MINUTE_MS;
 
 const MESSAGES: Record<number, string[]> = {
-  500: ['Error: connect ECONNREFUSED 10.0.0.3:6379', 'TypeError: Cannot read properties of undefined (reading \'id\')', 'Unhandled exception in request handler: database timeout'],
+  500: [
+    'Error: connect ECONNREFUSED 10.0.0.3:6379',
+    "TypeError: Cannot read properties of undefined (reading 'id')",
+    'Unhandled exception in request handler: database timeout',
+  ],
   502: ['upstream connect error or disconnect/reset before headers'],
-  503: ['The request failed because the instance could not start: container failed to listen on PORT'],
-  504: ['The request has been terminated because it has reached the maximum request timeout.'],
+  503: [
+    'The request failed because the instance could not start: container failed to listen on PORT',
+  ],
+  504: [
+    'The request has been terminated because it has reached the maximum request timeout.',
+  ],
 };
 const PATHS = ['/api/items', '/api/orders', '/api/generation/run', '/', '/ws'];
 
 /** Deterministic 0..1 from a string (FNV-1a), so a minute's entries are the same on every call. */
 function unit(seed: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < seed.length; i++)
+    h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
   return (h >>> 0) / 0x1_0000_0000;
 }
 
 /** The entries of one service for one minute, oldest first. */
-export function runLogEntriesForMinute(project: SandboxProject, service: SandboxRunService, minuteStartMs: number): SandboxLogEntry[] {
+export function runLogEntriesForMinute(
+  project: SandboxProject,
+  service: SandboxRunService,
+  minuteStartMs: number,
+): SandboxLogEntry[] {
   const sample = minuteSample(project, service, minuteStartMs);
   if (!sample.deployed) return [];
   const resource = {
     type: 'cloud_run_revision',
-    labels: { project_id: project.projectId, service_name: service.name, configuration_name: service.name, location: service.region, revision_name: revisionNameFor(service, sample.configVersion) },
+    labels: {
+      project_id: project.projectId,
+      service_name: service.name,
+      configuration_name: service.name,
+      location: service.region,
+      revision_name: revisionNameFor(service, sample.configVersion),
+    },
   };
   const entries: SandboxLogEntry[] = [];
   for (const r of sample.responses) {
@@ -45,18 +64,35 @@ export function runLogEntriesForMinute(project: SandboxProject, service: Sandbox
     const messages = MESSAGES[r.code] ?? MESSAGES[500]!;
     for (let i = 0; i < n; i++) {
       const seed = `${service.name}/${minuteStartMs}/${r.code}/${i}`;
-      const at = new Date(minuteStartMs + Math.floor(unit(seed) * MINUTE_MS)).toISOString();
+      const at = new Date(
+        minuteStartMs + Math.floor(unit(seed) * MINUTE_MS),
+      ).toISOString();
       const path = PATHS[Math.floor(unit(`${seed}/p`) * PATHS.length)]!;
-      const message = messages[Math.floor(unit(`${seed}/m`) * messages.length)]!;
+      const message =
+        messages[Math.floor(unit(`${seed}/m`) * messages.length)]!;
       const id = Math.floor(unit(`${seed}/id`) * 1e9).toString(16);
       entries.push({
-        logName: `projects/${project.projectId}/logs/run.googleapis.com%2Frequests`, resource, timestamp: at, receiveTimestamp: at,
-        severity: 'ERROR', insertId: `req-${id}`,
-        httpRequest: { requestMethod: path.startsWith('/api') ? 'POST' : 'GET', requestUrl: `https://${service.name}.a.run.app${path}`, status: r.code, latency: `${(sample.latencyMedianMs / 1000).toFixed(3)}s` },
+        logName: `projects/${project.projectId}/logs/run.googleapis.com%2Frequests`,
+        resource,
+        timestamp: at,
+        receiveTimestamp: at,
+        severity: 'ERROR',
+        insertId: `req-${id}`,
+        httpRequest: {
+          requestMethod: path.startsWith('/api') ? 'POST' : 'GET',
+          requestUrl: `https://${service.name}.a.run.app${path}`,
+          status: r.code,
+          latency: `${(sample.latencyMedianMs / 1000).toFixed(3)}s`,
+        },
       } as SandboxLogEntry);
       entries.push({
-        logName: `projects/${project.projectId}/logs/run.googleapis.com%2Fstderr`, resource, timestamp: at, receiveTimestamp: at,
-        severity: 'ERROR', insertId: `err-${id}`, textPayload: message,
+        logName: `projects/${project.projectId}/logs/run.googleapis.com%2Fstderr`,
+        resource,
+        timestamp: at,
+        receiveTimestamp: at,
+        severity: 'ERROR',
+        insertId: `err-${id}`,
+        textPayload: message,
       });
     }
   }
@@ -68,10 +104,22 @@ export function runLogEntriesForMinute(project: SandboxProject, service: Sandbox
  * stopping once `enough` entries pass `keep` (a list needs one page plus one more to know a next page
  * exists).
  */
-export function generatedRunEntries(project: SandboxProject, fromMs: number, toMs: number, keep: (e: SandboxLogEntry) => boolean, enough: number): SandboxLogEntry[] {
+export function generatedRunEntries(
+  project: SandboxProject,
+  fromMs: number,
+  toMs: number,
+  keep: (e: SandboxLogEntry) => boolean,
+  enough: number,
+): SandboxLogEntry[] {
   const out: SandboxLogEntry[] = [];
-  const first = Math.floor(Math.max(fromMs, toMs - MAX_GENERATED_RANGE_MS) / MINUTE_MS) * MINUTE_MS;
-  for (let minute = Math.floor(toMs / MINUTE_MS) * MINUTE_MS; minute >= first && out.length < enough; minute -= MINUTE_MS) {
+  const first =
+    Math.floor(Math.max(fromMs, toMs - MAX_GENERATED_RANGE_MS) / MINUTE_MS) *
+    MINUTE_MS;
+  for (
+    let minute = Math.floor(toMs / MINUTE_MS) * MINUTE_MS;
+    minute >= first && out.length < enough;
+    minute -= MINUTE_MS
+  ) {
     for (const service of project.services.values()) {
       for (const e of runLogEntriesForMinute(project, service, minute)) {
         const t = Date.parse(e.timestamp);

@@ -3,7 +3,12 @@
  * `monitoring.timeSeries.list`), computed from the traffic model so that the official
  * @google-cloud/monitoring client runs unchanged against it.
  */
-import type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxRoute } from '../api';
+import type {
+  SandboxApi,
+  SandboxApiDeps,
+  SandboxRequest,
+  SandboxRoute,
+} from '../api';
 import { GoogleApiError } from '../googleError';
 import { decodeSegment } from '../pathSegments';
 import { canonicalQueryParameters } from './request/canonicalQuery';
@@ -19,7 +24,11 @@ function unimplemented(request: SandboxRequest): SandboxRoute {
   return {
     method: 'monitoring.unimplemented',
     handle: () => {
-      throw new GoogleApiError(501, 'UNIMPLEMENTED', `The sandbox does not emulate ${request.method} ${request.path}`);
+      throw new GoogleApiError(
+        501,
+        'UNIMPLEMENTED',
+        `The sandbox does not emulate ${request.method} ${request.path}`,
+      );
     },
   };
 }
@@ -40,7 +49,16 @@ export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
         handle: () => {
           const parsed = parseListTimeSeriesRequest(projectId, request.query);
           // Fingerprint the canonical spelling, so `page_size` and `pageSize` pages continue each other.
-          return { status: 200, body: lister.list(parsed, queryFingerprint(projectId, canonicalQueryParameters(request.query))) };
+          return {
+            status: 200,
+            body: lister.list(
+              parsed,
+              queryFingerprint(
+                projectId,
+                canonicalQueryParameters(request.query),
+              ),
+            ),
+          };
         },
       };
     },

@@ -3,7 +3,10 @@
  * Shared by every emulated API (Run, Monitoring).
  */
 export { checkMessageJson } from './checkMessageJson';
-export { normalizeMessageJson, type NormalizeOptions } from './normalizeMessageJson';
+export {
+  normalizeMessageJson,
+  type NormalizeOptions,
+} from './normalizeMessageJson';
 export {
   loadClientProtoRoot,
   messageType,
@@ -16,4 +19,8 @@ export {
   toSnakeCase,
 } from './protoRoot';
 export { checkScalarJson, isInt64Type } from './scalars';
-export { parseDurationSeconds, isPlainObject, isWellKnownType } from './wellKnownTypes';
+export {
+  parseDurationSeconds,
+  isPlainObject,
+  isWellKnownType,
+} from './wellKnownTypes';

@@ -15,7 +15,11 @@ export interface NormalizeOptions {
  * keys removed; 32-bit integers and floats sent as strings ("45") become numbers. The clients send enums as numbers (`enum-encoding=int`) but read names back, and lose
  * precision on int64 numbers (docs/google-apis.md §1). Well-known types keep their JSON form ("300s").
  */
-export function normalizeMessageJson(type: protobuf.Type, json: unknown, options: NormalizeOptions = {}): unknown {
+export function normalizeMessageJson(
+  type: protobuf.Type,
+  json: unknown,
+  options: NormalizeOptions = {},
+): unknown {
   if (isWellKnownType(type)) return normalizeWellKnown(type, json, options);
   if (!isPlainObject(json)) return json;
   const out: Record<string, unknown> = {};
@@ -28,39 +32,78 @@ export function normalizeMessageJson(type: protobuf.Type, json: unknown, options
   return out;
 }
 
-function normalizeField(field: protobuf.Field, value: unknown, options: NormalizeOptions): unknown {
+function normalizeField(
+  field: protobuf.Field,
+  value: unknown,
+  options: NormalizeOptions,
+): unknown {
   if (field.map && isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeSingle(field, v, options)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        normalizeSingle(field, v, options),
+      ]),
+    );
   }
-  if (field.repeated && Array.isArray(value)) return value.map((v) => normalizeSingle(field, v, options));
+  if (field.repeated && Array.isArray(value))
+    return value.map(v => normalizeSingle(field, v, options));
   return normalizeSingle(field, value, options);
 }
 
-function normalizeSingle(field: protobuf.Field, value: unknown, options: NormalizeOptions): unknown {
+function normalizeSingle(
+  field: protobuf.Field,
+  value: unknown,
+  options: NormalizeOptions,
+): unknown {
   const resolved = field.resolvedType;
   if (resolved instanceof protobuf.Enum) {
-    return typeof value === 'number' ? (resolved.valuesById[value] ?? value) : value;
+    return typeof value === 'number'
+      ? resolved.valuesById[value] ?? value
+      : value;
   }
-  if (resolved instanceof protobuf.Type) return normalizeMessageJson(resolved, value, options);
+  if (resolved instanceof protobuf.Type)
+    return normalizeMessageJson(resolved, value, options);
   return canonicalScalarJson(field.type, value);
 }
 
 /** Scalar type inside each google.protobuf wrapper message (whose JSON is the bare scalar). */
 const WRAPPER_SCALARS: Record<string, string> = {
-  Int64Value: 'int64', UInt64Value: 'uint64', Int32Value: 'int32', UInt32Value: 'uint32', DoubleValue: 'double', FloatValue: 'float',
+  Int64Value: 'int64',
+  UInt64Value: 'uint64',
+  Int32Value: 'int32',
+  UInt32Value: 'uint32',
+  DoubleValue: 'double',
+  FloatValue: 'float',
 };
 
-function normalizeWellKnown(type: protobuf.Type, json: unknown, options: NormalizeOptions): unknown {
+function normalizeWellKnown(
+  type: protobuf.Type,
+  json: unknown,
+  options: NormalizeOptions,
+): unknown {
   const name = type.fullName.slice('.google.protobuf.'.length);
   const wrapped = WRAPPER_SCALARS[name];
   if (wrapped) return canonicalScalarJson(wrapped, json);
-  if (name === 'Any' && isPlainObject(json) && typeof json['@type'] === 'string') {
+  if (
+    name === 'Any' &&
+    isPlainObject(json) &&
+    typeof json['@type'] === 'string'
+  ) {
     const typeUrl = json['@type'];
     try {
-      const payloadType = type.root.lookupType(typeUrl.slice(typeUrl.lastIndexOf('/') + 1));
-      if (isWellKnownType(payloadType)) return { '@type': typeUrl, value: normalizeWellKnown(payloadType, json['value'], options) };
+      const payloadType = type.root.lookupType(
+        typeUrl.slice(typeUrl.lastIndexOf('/') + 1),
+      );
+      if (isWellKnownType(payloadType))
+        return {
+          '@type': typeUrl,
+          value: normalizeWellKnown(payloadType, json['value'], options),
+        };
       const { '@type': _ignored, ...rest } = json;
-      return { '@type': typeUrl, ...(normalizeMessageJson(payloadType, rest, options) as object) };
+      return {
+        '@type': typeUrl,
+        ...(normalizeMessageJson(payloadType, rest, options) as object),
+      };
     } catch {
       return json;
     }

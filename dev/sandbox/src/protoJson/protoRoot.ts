@@ -20,7 +20,12 @@ export function loadClientProtoRoot(packageName: string): protobuf.Root {
   const cached = roots.get(packageName);
   if (cached) return cached;
   const packageDir = packageDirectory(packageName);
-  const json = require(join(packageDir, 'build', 'protos', 'protos.json')) as protobuf.INamespace;
+  const json = require(join(
+    packageDir,
+    'build',
+    'protos',
+    'protos.json',
+  )) as protobuf.INamespace;
   const root = protobuf.Root.fromJSON(json);
   root.resolveAll();
   roots.set(packageName, root);
@@ -37,9 +42,13 @@ function packageDirectory(packageName: string): string {
     return dirname(require.resolve(`${packageName}/package.json`));
   } catch {
     let dir = dirname(require.resolve(packageName));
-    while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'build', 'protos', 'protos.json'))) {
+    while (
+      !existsSync(join(dir, 'package.json')) ||
+      !existsSync(join(dir, 'build', 'protos', 'protos.json'))
+    ) {
       const parent = dirname(dir);
-      if (parent === dir) throw new Error(`Cannot find the protos of ${packageName}`);
+      if (parent === dir)
+        throw new Error(`Cannot find the protos of ${packageName}`);
       dir = parent;
     }
     return dir;
@@ -47,7 +56,10 @@ function packageDirectory(packageName: string): string {
 }
 
 /** A message type of the root, by full name without the leading dot, e.g. `google.cloud.run.v2.Service`. */
-export function messageType(root: protobuf.Root, fullName: string): protobuf.Type {
+export function messageType(
+  root: protobuf.Root,
+  fullName: string,
+): protobuf.Type {
   return root.lookupType(fullName);
 }
 
@@ -75,7 +87,7 @@ export function isOutputOnly(field: protobuf.Field): boolean {
 
 /** `maxInstanceCount` → `max_instance_count`: the proto field name Google uses in field violations. */
 export function toSnakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return name.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`);
 }
 
 /** `max_instance_count` → `maxInstanceCount`: the proto3 JSON name. */
@@ -87,6 +99,9 @@ export function toCamelCase(name: string): string {
  * The field of `type` named `key` in a JSON object: proto3 JSON parsers accept the lowerCamel
  * JSON name and the original snake_case proto name.
  */
-export function fieldForJsonKey(type: protobuf.Type, key: string): protobuf.Field | undefined {
+export function fieldForJsonKey(
+  type: protobuf.Type,
+  key: string,
+): protobuf.Field | undefined {
   return type.fields[key] ?? type.fields[toCamelCase(key)];
 }

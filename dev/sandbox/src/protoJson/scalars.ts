@@ -21,7 +21,15 @@ export function isInt64Type(type: string): boolean {
   return type.endsWith('64') && type !== 'double';
 }
 
-const NUMBER_TYPES = new Set(['int32', 'sint32', 'sfixed32', 'uint32', 'fixed32', 'double', 'float']);
+const NUMBER_TYPES = new Set([
+  'int32',
+  'sint32',
+  'sfixed32',
+  'uint32',
+  'fixed32',
+  'double',
+  'float',
+]);
 
 /**
  * The canonical JSON of a scalar as Google answers it: proto3 JSON lets a client send 32-bit integers
@@ -30,7 +38,12 @@ const NUMBER_TYPES = new Set(['int32', 'sint32', 'sfixed32', 'uint32', 'fixed32'
  * accepted.
  */
 export function canonicalScalarJson(type: string, value: unknown): unknown {
-  if (isInt64Type(type)) return typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value;
+  if (isInt64Type(type))
+    return typeof value === 'number'
+      ? String(value)
+      : typeof value === 'string'
+      ? value.trim()
+      : value;
   if (NUMBER_TYPES.has(type) && typeof value === 'string') {
     const number = Number(value.trim());
     return Number.isFinite(number) ? number + 0 : value; // + 0 turns "-0" into 0
@@ -41,24 +54,34 @@ export function canonicalScalarJson(type: string, value: unknown): unknown {
 function checkInteger(type: string, value: unknown): string | null {
   let asBigInt: bigint;
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) return `Invalid value ${value} for ${type}: not an integer`;
+    if (!Number.isInteger(value))
+      return `Invalid value ${value} for ${type}: not an integer`;
     asBigInt = BigInt(value);
   } else if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
     asBigInt = BigInt(value.trim());
   } else {
-    return `Invalid value ${JSON.stringify(value)} for ${type}: expected an integer (number or decimal string)`;
+    return `Invalid value ${JSON.stringify(
+      value,
+    )} for ${type}: expected an integer (number or decimal string)`;
   }
   const [min, max] = INT_RANGES[type]!;
-  if (asBigInt < min || asBigInt > max) return `Value ${String(value)} out of range for ${type}`;
+  if (asBigInt < min || asBigInt > max)
+    return `Value ${String(value)} out of range for ${type}`;
   return null;
 }
 
 function checkFloat(type: string, value: unknown): string | null {
   if (typeof value === 'number') return null;
-  if (typeof value === 'string' && (['NaN', 'Infinity', '-Infinity'].includes(value) || value.trim() !== '' && Number.isFinite(Number(value)))) {
+  if (
+    typeof value === 'string' &&
+    (['NaN', 'Infinity', '-Infinity'].includes(value) ||
+      (value.trim() !== '' && Number.isFinite(Number(value))))
+  ) {
     return null;
   }
-  return `Invalid value ${JSON.stringify(value)} for ${type}: expected a number`;
+  return `Invalid value ${JSON.stringify(
+    value,
+  )} for ${type}: expected a number`;
 }
 
 /**
@@ -72,9 +95,17 @@ export function checkScalarJson(type: string, value: unknown): string | null {
     case 'float':
       return checkFloat(type, value);
     case 'bool':
-      return typeof value === 'boolean' ? null : `Invalid value ${JSON.stringify(value)} for bool: expected true or false`;
+      return typeof value === 'boolean'
+        ? null
+        : `Invalid value ${JSON.stringify(
+            value,
+          )} for bool: expected true or false`;
     case 'string':
-      return typeof value === 'string' ? null : `Invalid value ${JSON.stringify(value)} for string: expected a string`;
+      return typeof value === 'string'
+        ? null
+        : `Invalid value ${JSON.stringify(
+            value,
+          )} for string: expected a string`;
     case 'bytes':
       return typeof value === 'string' && /^[A-Za-z0-9+/_-]*={0,2}$/.test(value)
         ? null
@@ -87,6 +118,9 @@ export function checkScalarJson(type: string, value: unknown): string | null {
 /** Checks a map key (always a JSON string) against the proto key type. */
 export function checkMapKey(keyType: string, key: string): string | null {
   if (keyType === 'string') return null;
-  if (keyType === 'bool') return key === 'true' || key === 'false' ? null : `Invalid map key "${key}" for bool`;
+  if (keyType === 'bool')
+    return key === 'true' || key === 'false'
+      ? null
+      : `Invalid map key "${key}" for bool`;
   return checkScalarJson(keyType, key);
 }

@@ -10,20 +10,35 @@ import { checkScalarJson } from './scalars';
 
 const DURATION = /^-?\d+(\.\d{1,9})?s$/;
 const MAX_DURATION_SECONDS = 315_576_000_000;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+const TIMESTAMP =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
 const FIELD_MASK_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 const WRAPPERS: Record<string, string> = {
-  DoubleValue: 'double', FloatValue: 'float', Int64Value: 'int64', UInt64Value: 'uint64', Int32Value: 'int32',
-  UInt32Value: 'uint32', BoolValue: 'bool', StringValue: 'string', BytesValue: 'bytes',
+  DoubleValue: 'double',
+  FloatValue: 'float',
+  Int64Value: 'int64',
+  UInt64Value: 'uint64',
+  Int32Value: 'int32',
+  UInt32Value: 'uint32',
+  BoolValue: 'bool',
+  StringValue: 'string',
+  BytesValue: 'bytes',
 };
 
 /** Recursion hook so Any can check its payload with the generic message checker. */
-export type MessageChecker = (type: protobuf.Type, json: unknown, path: string) => FieldViolation[];
+export type MessageChecker = (
+  type: protobuf.Type,
+  json: unknown,
+  path: string,
+) => FieldViolation[];
 
 /** True when `type` is a google.protobuf well-known type with a special JSON form. */
 export function isWellKnownType(type: protobuf.Type): boolean {
-  return type.fullName.startsWith('.google.protobuf.') && wellKnownName(type) in CHECKS;
+  return (
+    type.fullName.startsWith('.google.protobuf.') &&
+    wellKnownName(type) in CHECKS
+  );
 }
 
 function wellKnownName(type: protobuf.Type): string {
@@ -40,29 +55,69 @@ function violation(path: string, description: string): FieldViolation[] {
   return [{ field: path, description }];
 }
 
-type Check = (json: unknown, path: string, type: protobuf.Type, recurse: MessageChecker) => FieldViolation[];
+type Check = (
+  json: unknown,
+  path: string,
+  type: protobuf.Type,
+  recurse: MessageChecker,
+) => FieldViolation[];
 
 const CHECKS: Record<string, Check> = {
   Duration: (json, path) => {
     const seconds = parseDurationSeconds(json);
-    if (seconds === undefined) return violation(path, `Invalid duration ${JSON.stringify(json)}: expected e.g. "300s" or "1.5s"`);
-    return Math.abs(seconds) > MAX_DURATION_SECONDS ? violation(path, `Duration ${String(json)} out of range`) : [];
+    if (seconds === undefined)
+      return violation(
+        path,
+        `Invalid duration ${JSON.stringify(
+          json,
+        )}: expected e.g. "300s" or "1.5s"`,
+      );
+    return Math.abs(seconds) > MAX_DURATION_SECONDS
+      ? violation(path, `Duration ${String(json)} out of range`)
+      : [];
   },
   Timestamp: (json, path) =>
-    typeof json === 'string' && TIMESTAMP.test(json) && !Number.isNaN(Date.parse(json))
+    typeof json === 'string' &&
+    TIMESTAMP.test(json) &&
+    !Number.isNaN(Date.parse(json))
       ? []
-      : violation(path, `Invalid timestamp ${JSON.stringify(json)}: expected RFC 3339, e.g. "2024-05-01T12:00:00Z"`),
+      : violation(
+          path,
+          `Invalid timestamp ${JSON.stringify(
+            json,
+          )}: expected RFC 3339, e.g. "2024-05-01T12:00:00Z"`,
+        ),
   FieldMask: (json, path) => {
-    if (typeof json !== 'string') return violation(path, `Invalid field mask ${JSON.stringify(json)}: expected "a.b,c"`);
-    const bad = json.split(',').filter((p) => p !== '' && !FIELD_MASK_PATH.test(p.trim()));
-    return bad.length ? violation(path, `Invalid field mask path(s): ${bad.join(', ')}`) : [];
+    if (typeof json !== 'string')
+      return violation(
+        path,
+        `Invalid field mask ${JSON.stringify(json)}: expected "a.b,c"`,
+      );
+    const bad = json
+      .split(',')
+      .filter(p => p !== '' && !FIELD_MASK_PATH.test(p.trim()));
+    return bad.length
+      ? violation(path, `Invalid field mask path(s): ${bad.join(', ')}`)
+      : [];
   },
   Struct: (json, path) =>
-    isPlainObject(json) ? [] : violation(path, `Invalid value ${JSON.stringify(json)} for Struct: expected an object`),
+    isPlainObject(json)
+      ? []
+      : violation(
+          path,
+          `Invalid value ${JSON.stringify(
+            json,
+          )} for Struct: expected an object`,
+        ),
   Value: () => [],
-  ListValue: (json, path) => (Array.isArray(json) ? [] : violation(path, 'Invalid value for ListValue: expected an array')),
+  ListValue: (json, path) =>
+    Array.isArray(json)
+      ? []
+      : violation(path, 'Invalid value for ListValue: expected an array'),
   Empty: (json, path) =>
-    isPlainObject(json) && Object.keys(json).length === 0 ? [] : violation(path, 'Invalid value for Empty: expected {}'),
+    isPlainObject(json) && Object.keys(json).length === 0
+      ? []
+      : violation(path, 'Invalid value for Empty: expected {}'),
   Any: (json, path, type, recurse) => {
     if (!isPlainObject(json) || typeof json['@type'] !== 'string') {
       return violation(path, 'Invalid Any: expected an object with "@type"');
@@ -76,7 +131,9 @@ const CHECKS: Record<string, Check> = {
     }
     const { '@type': _ignored, ...rest } = json;
     // A well-known type inside Any carries its JSON form under "value" (proto3 JSON spec).
-    return isWellKnownType(payloadType) ? recurse(payloadType, rest['value'], `${path}.value`) : recurse(payloadType, rest, path);
+    return isWellKnownType(payloadType)
+      ? recurse(payloadType, rest['value'], `${path}.value`)
+      : recurse(payloadType, rest, path);
   },
 };
 for (const [name, scalar] of Object.entries(WRAPPERS)) {
@@ -87,11 +144,18 @@ for (const [name, scalar] of Object.entries(WRAPPERS)) {
 }
 
 /** Checks the JSON form of a well-known type; call only when `isWellKnownType(type)`. */
-export function checkWellKnownJson(type: protobuf.Type, json: unknown, path: string, recurse: MessageChecker): FieldViolation[] {
+export function checkWellKnownJson(
+  type: protobuf.Type,
+  json: unknown,
+  path: string,
+  recurse: MessageChecker,
+): FieldViolation[] {
   return CHECKS[wellKnownName(type)]!(json, path, type, recurse);
 }
 
 /** A JSON object (not an array, not null). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(
+  value: unknown,
+): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

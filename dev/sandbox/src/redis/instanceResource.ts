@@ -30,7 +30,9 @@ export interface ScenarioRedisSpec {
 }
 
 /** A READY instance as Memorystore would serve it. */
-export function scenarioRedisInstance(spec: ScenarioRedisSpec): SandboxRedisInstance {
+export function scenarioRedisInstance(
+  spec: ScenarioRedisSpec,
+): SandboxRedisInstance {
   const zone = `${spec.location}-a`;
   const resource: Record<string, unknown> = {
     name: instanceName(spec.projectId, spec.location, spec.instanceId),
@@ -62,7 +64,9 @@ export function scenarioRedisInstance(spec: ScenarioRedisSpec): SandboxRedisInst
     location: spec.location,
     instanceId: spec.instanceId,
     resource,
-    history: [{ effectiveFrom: spec.createTime, memorySizeGb: spec.memorySizeGb }],
+    history: [
+      { effectiveFrom: spec.createTime, memorySizeGb: spec.memorySizeGb },
+    ],
     dataGiB: spec.dataGiB,
     connectionsPerInstance: spec.connectionsPerInstance,
   };

@@ -10,24 +10,47 @@ const HOUR = 3_600_000;
 
 function scenario(): { project: SandboxProject; redis: SandboxRedisInstance } {
   const project = buildChatRealtime({ now: NOW, services: 0 });
-  return { project, redis: project.backing!.redisInstances.get('asia-northeast3/chat-redis')! };
+  return {
+    project,
+    redis: project.backing!.redisInstances.get('asia-northeast3/chat-redis')!,
+  };
 }
 
-function setMinInstances(project: SandboxProject, name: string, minInstances: number, at: number): void {
+function setMinInstances(
+  project: SandboxProject,
+  name: string,
+  minInstances: number,
+  at: number,
+): void {
   const service = project.services.get(name)!;
-  service.history.push({ effectiveFrom: at, config: { ...configFromService(service.resource), minInstances } });
+  service.history.push({
+    effectiveFrom: at,
+    config: { ...configFromService(service.resource), minInstances },
+  });
 }
 
 describe('Redis connection model', () => {
   it('wires chatservice (REDISHOST) and chat-history (REDIS_URL) with their connections per container', () => {
     const { project, redis } = scenario();
-    expect(wiredServices(project, redis).map((w) => [w.service.name, w.connectionsPerInstance])).toEqual([
-      ['chatservice', 2], ['chat-history', 80],
+    expect(
+      wiredServices(project, redis).map(w => [
+        w.service.name,
+        w.connectionsPerInstance,
+      ]),
+    ).toEqual([
+      ['chatservice', 2],
+      ['chat-history', 80],
     ]);
     // Without the declared map, the env var still wires them; the label gives chat-history's pool size.
     const bare = { ...redis, connectionsPerInstance: {} };
-    expect(wiredServices(project, bare).map((w) => [w.service.name, w.connectionsPerInstance])).toEqual([
-      ['chatservice', 1], ['chat-history', 80],
+    expect(
+      wiredServices(project, bare).map(w => [
+        w.service.name,
+        w.connectionsPerInstance,
+      ]),
+    ).toEqual([
+      ['chatservice', 1],
+      ['chat-history', 80],
     ]);
   });
 
@@ -35,10 +58,15 @@ describe('Redis connection model', () => {
     const { project, redis } = scenario();
     for (const at of [NOW - 12 * HOUR, NOW - HOUR]) {
       const minute = redisMinute(project, redis, at);
-      const expected = minute.shares.reduce((sum, s) => sum + s.instances * s.connectionsPerInstance, 0);
+      const expected = minute.shares.reduce(
+        (sum, s) => sum + s.instances * s.connectionsPerInstance,
+        0,
+      );
       expect(minute.connectedClients).toBe(expected);
       expect(minute.rejectedConnections).toBe(0);
-      expect(minute.shares.find((s) => s.service === 'chatservice')!.instances).toBeGreaterThan(50);
+      expect(
+        minute.shares.find(s => s.service === 'chatservice')!.instances,
+      ).toBeGreaterThan(50);
       expect(minute.memoryUsageRatio).toBeGreaterThan(0.45);
       expect(minute.memoryUsageRatio).toBeLessThan(1);
     }

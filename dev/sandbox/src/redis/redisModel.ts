@@ -46,34 +46,68 @@ export interface RedisMinute {
 }
 
 function hostOf(name: string, value: string): string {
-  if (name === 'REDIS_URL') return /^rediss?:\/\/(?:[^@/]*@)?([^:/?]+)/.exec(value.trim())?.[1] ?? '';
+  if (name === 'REDIS_URL')
+    return /^rediss?:\/\/(?:[^@/]*@)?([^:/?]+)/.exec(value.trim())?.[1] ?? '';
   if (name === 'REDIS_ADDR') return value.trim().split(':')[0] ?? '';
   return value.trim();
 }
 
-function pointsAt(service: SandboxRunService, instance: SandboxRedisInstance): boolean {
+function pointsAt(
+  service: SandboxRunService,
+  instance: SandboxRedisInstance,
+): boolean {
   const labels = (service.resource['labels'] ?? {}) as Record<string, string>;
   if (labels['redis-instance'] === instance.instanceId) return true;
-  const containers = ((service.resource['template'] as { containers?: Array<{ env?: Array<{ name?: string; value?: string }> }> } | undefined)?.containers) ?? [];
+  const containers =
+    (
+      service.resource['template'] as
+        | {
+            containers?: Array<{
+              env?: Array<{ name?: string; value?: string }>;
+            }>;
+          }
+        | undefined
+    )?.containers ?? [];
   const host = instance.resource['host'];
-  return containers.some((c) => (c.env ?? []).some((e) => REDIS_ENV.includes(e.name ?? '') && typeof e.value === 'string' && hostOf(e.name!, e.value) === host));
+  return containers.some(c =>
+    (c.env ?? []).some(
+      e =>
+        REDIS_ENV.includes(e.name ?? '') &&
+        typeof e.value === 'string' &&
+        hostOf(e.name!, e.value) === host,
+    ),
+  );
 }
 
 /** The services of `project` wired to `instance` and their connections per container. */
-export function wiredServices(project: SandboxProject, instance: SandboxRedisInstance): Array<{ service: SandboxRunService; connectionsPerInstance: number }> {
+export function wiredServices(
+  project: SandboxProject,
+  instance: SandboxRedisInstance,
+): Array<{ service: SandboxRunService; connectionsPerInstance: number }> {
   const wired = [];
   for (const service of project.services.values()) {
     const declared = instance.connectionsPerInstance[service.name];
     if (declared === undefined && !pointsAt(service, instance)) continue;
-    const label = Number(((service.resource['labels'] ?? {}) as Record<string, string>)['redis-connections-per-instance']);
-    const connectionsPerInstance = declared ?? (Number.isInteger(label) && label > 0 ? label : DEFAULT_CONNECTIONS_PER_INSTANCE);
+    const label = Number(
+      ((service.resource['labels'] ?? {}) as Record<string, string>)[
+        'redis-connections-per-instance'
+      ],
+    );
+    const connectionsPerInstance =
+      declared ??
+      (Number.isInteger(label) && label > 0
+        ? label
+        : DEFAULT_CONNECTIONS_PER_INSTANCE);
     wired.push({ service, connectionsPerInstance });
   }
   return wired;
 }
 
 /** The memory size in force at `epochMs`, GB. */
-export function memorySizeAt(instance: SandboxRedisInstance, epochMs: number): number {
+export function memorySizeAt(
+  instance: SandboxRedisInstance,
+  epochMs: number,
+): number {
   let size = instance.history[0]!.memorySizeGb;
   for (const version of instance.history) {
     if (version.effectiveFrom <= epochMs) size = version.memorySizeGb;
@@ -83,18 +117,35 @@ export function memorySizeAt(instance: SandboxRedisInstance, epochMs: number): n
 }
 
 /** What the instance saw in the minute starting at `minuteStartMs` (floored to the minute). */
-export function redisMinute(project: SandboxProject, instance: SandboxRedisInstance, minuteStartMs: number): RedisMinute {
+export function redisMinute(
+  project: SandboxProject,
+  instance: SandboxRedisInstance,
+  minuteStartMs: number,
+): RedisMinute {
   const start = Math.floor(minuteStartMs / 60_000) * 60_000;
   const memorySizeGb = memorySizeAt(instance, start);
   if (start < instance.history[0]!.effectiveFrom) {
-    return { minuteStartMs: start, wanted: 0, connectedClients: 0, rejectedConnections: 0, memorySizeGb, memoryUsageRatio: 0, shares: [] };
+    return {
+      minuteStartMs: start,
+      wanted: 0,
+      connectedClients: 0,
+      rejectedConnections: 0,
+      memorySizeGb,
+      memoryUsageRatio: 0,
+      shares: [],
+    };
   }
-  const shares = wiredServices(project, instance).map(({ service, connectionsPerInstance }) => ({
-    service: service.name,
-    instances: minuteSample(project, service, start).instances,
-    connectionsPerInstance,
-  }));
-  const wanted = shares.reduce((sum, s) => sum + s.instances * s.connectionsPerInstance, 0);
+  const shares = wiredServices(project, instance).map(
+    ({ service, connectionsPerInstance }) => ({
+      service: service.name,
+      instances: minuteSample(project, service, start).instances,
+      connectionsPerInstance,
+    }),
+  );
+  const wanted = shares.reduce(
+    (sum, s) => sum + s.instances * s.connectionsPerInstance,
+    0,
+  );
   const connectedClients = Math.min(wanted, REDIS_MAX_CLIENTS);
   const used = instance.dataGiB + connectedClients * CLIENT_BUFFER_GIB;
   return {

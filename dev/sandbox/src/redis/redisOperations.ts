@@ -6,8 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export const OPERATION_METADATA_TYPE = 'type.googleapis.com/google.cloud.redis.v1.OperationMetadata';
-export const INSTANCE_TYPE = 'type.googleapis.com/google.cloud.redis.v1.Instance';
+export const OPERATION_METADATA_TYPE =
+  'type.googleapis.com/google.cloud.redis.v1.OperationMetadata';
+export const INSTANCE_TYPE =
+  'type.googleapis.com/google.cloud.redis.v1.Instance';
 
 /** A google.longrunning.Operation as Redis v1 answers it. */
 export interface RedisOperationJson {
@@ -32,7 +34,6 @@ export class RedisOperationStore {
   private readonly sandboxNow: () => number;
   private readonly realNow: () => number;
 
-
   constructor(
     delayMs: number,
     sandboxNow: () => number,
@@ -47,9 +48,16 @@ export class RedisOperationStore {
    * Starts an operation in `parent` (`projects/P/locations/L`) on `target` (the instance name).
    * @param verb e.g. `update`.
    */
-  start(parent: string, target: string, verb: string, complete: () => Record<string, unknown>): RedisOperationJson {
+  start(
+    parent: string,
+    target: string,
+    verb: string,
+    complete: () => Record<string, unknown>,
+  ): RedisOperationJson {
     // Memorystore names operations `operation-<epoch ms>-<hex>`; the exact scheme is unverified.
-    const name = `${parent}/operations/operation-${this.sandboxNow()}-${randomUUID().replace(/-/g, '').slice(0, 13)}`;
+    const name = `${parent}/operations/operation-${this.sandboxNow()}-${randomUUID()
+      .replace(/-/g, '')
+      .slice(0, 13)}`;
     const metadata = {
       '@type': OPERATION_METADATA_TYPE,
       createTime: new Date(this.sandboxNow()).toISOString(),
@@ -58,7 +66,12 @@ export class RedisOperationStore {
       cancelRequested: false,
       apiVersion: 'v1',
     };
-    const op: StoredOperation = { name, startedRealMs: this.realNow(), metadata, complete };
+    const op: StoredOperation = {
+      name,
+      startedRealMs: this.realNow(),
+      metadata,
+      complete,
+    };
     this.operations.set(name, op);
     if (this.delayMs <= 0) this.finish(op);
     return this.toJson(op);
@@ -75,7 +88,8 @@ export class RedisOperationStore {
   settle(): void {
     const now = this.realNow();
     for (const op of this.operations.values()) {
-      if (!op.response && now - op.startedRealMs >= this.delayMs) this.finish(op);
+      if (!op.response && now - op.startedRealMs >= this.delayMs)
+        this.finish(op);
     }
   }
 
@@ -86,12 +100,20 @@ export class RedisOperationStore {
 
   private finish(op: StoredOperation): void {
     op.response = { '@type': INSTANCE_TYPE, ...op.complete() };
-    op.metadata = { ...op.metadata, endTime: new Date(this.sandboxNow()).toISOString() };
+    op.metadata = {
+      ...op.metadata,
+      endTime: new Date(this.sandboxNow()).toISOString(),
+    };
   }
 
   private toJson(op: StoredOperation): RedisOperationJson {
     return op.response
-      ? { name: op.name, done: true, metadata: op.metadata, response: op.response }
+      ? {
+          name: op.name,
+          done: true,
+          metadata: op.metadata,
+          response: op.response,
+        }
       : { name: op.name, done: false, metadata: op.metadata };
   }
 }

@@ -5,7 +5,11 @@
  * memory size counts in the Redis model from the commit on.
  */
 import { failedPrecondition, invalidArgument } from '../googleError';
-import { checkMessageJson, isPlainObject, normalizeMessageJson } from '../protoJson';
+import {
+  checkMessageJson,
+  isPlainObject,
+  normalizeMessageJson,
+} from '../protoJson';
 import { requireInstance, type RedisContext } from './redisContext';
 import type { RedisOperationJson } from './redisOperations';
 import { instanceViolations, resolveRedisMask } from './redisRules';
@@ -25,23 +29,42 @@ export interface UpdateInstanceInput {
 /** Fields that are maps: a masked map absent from the body is cleared to `{}` rather than deleted. */
 const MAP_KEYS = new Set(['labels', 'redisConfigs']);
 
-export function updateInstance(ctx: RedisContext, input: UpdateInstanceInput): RedisOperationJson {
+export function updateInstance(
+  ctx: RedisContext,
+  input: UpdateInstanceInput,
+): RedisOperationJson {
   ctx.operations.settle();
-  const instance = requireInstance(ctx.world, input.projectId, input.location, input.instanceId);
+  const instance = requireInstance(
+    ctx.world,
+    input.projectId,
+    input.location,
+    input.instanceId,
+  );
   // As with Cloud Tasks, a body with nothing but the name arrives as the JSON string "".
   const body = input.body === undefined || input.body === '' ? {} : input.body;
-  if (!isPlainObject(body)) throw invalidArgument('The request body must be an Instance', [{ field: 'instance', description: 'required' }]);
+  if (!isPlainObject(body))
+    throw invalidArgument('The request body must be an Instance', [
+      { field: 'instance', description: 'required' },
+    ]);
   const protoViolations = checkMessageJson(ctx.instanceType, body, 'instance');
-  if (protoViolations.length) throw invalidArgument(protoViolations[0]!.description, protoViolations);
+  if (protoViolations.length)
+    throw invalidArgument(protoViolations[0]!.description, protoViolations);
   const mask = resolveRedisMask(input.updateMask);
-  if ('violations' in mask) throw invalidArgument(mask.violations[0]!.description, mask.violations);
+  if ('violations' in mask)
+    throw invalidArgument(mask.violations[0]!.description, mask.violations);
   const current = instance.resource;
   if (current['state'] !== 'READY') {
     // Memorystore refuses a second update while one is running (exact code and text unverified).
-    throw failedPrecondition(`Instance ${String(current['name'])} is ${String(current['state'])}: another operation is in progress.`);
+    throw failedPrecondition(
+      `Instance ${String(current['name'])} is ${String(
+        current['state'],
+      )}: another operation is in progress.`,
+    );
   }
 
-  const patch = normalizeMessageJson(ctx.instanceType, body, { dropOutputOnly: true }) as Json;
+  const patch = normalizeMessageJson(ctx.instanceType, body, {
+    dropOutputOnly: true,
+  }) as Json;
   const merged: Json = structuredClone(current);
   for (const key of mask.keys) {
     if (patch[key] !== undefined) merged[key] = structuredClone(patch[key]);
@@ -49,13 +72,20 @@ export function updateInstance(ctx: RedisContext, input: UpdateInstanceInput): R
     else delete merged[key];
   }
   const violations = instanceViolations(merged);
-  if (violations.length) throw invalidArgument(violations.map((v) => v.description).join('; '), violations);
+  if (violations.length)
+    throw invalidArgument(
+      violations.map(v => v.description).join('; '),
+      violations,
+    );
 
   const now = ctx.clock.now();
   const updating: Json = { ...merged, state: 'UPDATING' };
   instance.resource = updating;
   if (merged['memorySizeGb'] !== current['memorySizeGb']) {
-    instance.history.push({ effectiveFrom: now, memorySizeGb: merged['memorySizeGb'] as number });
+    instance.history.push({
+      effectiveFrom: now,
+      memorySizeGb: merged['memorySizeGb'] as number,
+    });
   }
   const parent = `projects/${input.projectId}/locations/${input.location}`;
   return ctx.operations.start(parent, String(current['name']), 'update', () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 /** `@type` of the Service carried by Run v2 operations (metadata and response), docs/google-apis.md §1. */
-export const SERVICE_TYPE_URL = 'type.googleapis.com/google.cloud.run.v2.Service';
+export const SERVICE_TYPE_URL =
+  'type.googleapis.com/google.cloud.run.v2.Service';
 
 /** A google.longrunning.Operation as Run v2 answers it (camelCase JSON). */
 export interface OperationJson {
@@ -30,11 +31,7 @@ export class OperationStore {
   private readonly delayMs: number;
   private readonly realNow: () => number;
 
-
-  constructor(
-    delayMs: number,
-    realNow: () => number = Date.now,
-  ) {
+  constructor(delayMs: number, realNow: () => number = Date.now) {
     this.delayMs = delayMs;
     this.realNow = realNow;
   }
@@ -45,9 +42,19 @@ export class OperationStore {
    * @param complete called once when the operation finishes; returns the final Service.
    * @param immediate finish at once (validateOnly: nothing to roll out).
    */
-  start(parent: string, metadata: Record<string, unknown>, complete: () => Record<string, unknown>, immediate = false): OperationJson {
+  start(
+    parent: string,
+    metadata: Record<string, unknown>,
+    complete: () => Record<string, unknown>,
+    immediate = false,
+  ): OperationJson {
     const name = `${parent}/operations/${randomUUID()}`;
-    const op: StoredOperation = { name, startedRealMs: this.realNow(), metadata: { '@type': SERVICE_TYPE_URL, ...metadata }, complete };
+    const op: StoredOperation = {
+      name,
+      startedRealMs: this.realNow(),
+      metadata: { '@type': SERVICE_TYPE_URL, ...metadata },
+      complete,
+    };
     this.operations.set(name, op);
     if (immediate || this.delayMs <= 0) this.finish(op);
     return this.toJson(op);
@@ -64,7 +71,8 @@ export class OperationStore {
   settle(): void {
     const now = this.realNow();
     for (const op of this.operations.values()) {
-      if (!op.response && now - op.startedRealMs >= this.delayMs) this.finish(op);
+      if (!op.response && now - op.startedRealMs >= this.delayMs)
+        this.finish(op);
     }
   }
 
@@ -79,7 +87,12 @@ export class OperationStore {
 
   private toJson(op: StoredOperation): OperationJson {
     return op.response
-      ? { name: op.name, done: true, metadata: op.metadata, response: op.response }
+      ? {
+          name: op.name,
+          done: true,
+          metadata: op.metadata,
+          response: op.response,
+        }
       : { name: op.name, done: false, metadata: op.metadata };
   }
 }

@@ -5,8 +5,14 @@
 
 const MEMORY_UNITS: Record<string, number> = {
   '': 1,
-  k: 1e3, M: 1e6, G: 1e9, T: 1e12,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
 };
 
 /** vCPU count of a cpu limit ("1", "0.5", "500m"); undefined if malformed. */

@@ -7,11 +7,17 @@ import { parseCpu, parseMemoryGiB } from './resourceUnits';
  * container has ≥ 1 vCPU else 1. cpu "1" and memory "512Mi" when no limits are set (Cloud Run's
  * documented defaults).
  */
-export const RUN_DEFAULTS = { maxInstances: 100, timeoutSeconds: 300, cpu: 1, memoryGiB: 0.5 } as const;
+export const RUN_DEFAULTS = {
+  maxInstances: 100,
+  timeoutSeconds: 300,
+  cpu: 1,
+  memoryGiB: 0.5,
+} as const;
 
 type Json = Record<string, unknown>;
 
-const obj = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
+const obj = (value: unknown): Json =>
+  typeof value === 'object' && value !== null ? (value as Json) : {};
 
 /** The first (ingress) container of a service template. */
 export function ingressContainer(service: Json): Json {
@@ -22,7 +28,9 @@ export function ingressContainer(service: Json): Json {
 /** vCPU of the ingress container (limits.cpu, default 1). */
 export function containerCpu(service: Json): number {
   const cpu = obj(obj(ingressContainer(service)['resources'])['limits'])['cpu'];
-  return (typeof cpu === 'string' ? parseCpu(cpu) : undefined) ?? RUN_DEFAULTS.cpu;
+  return (
+    (typeof cpu === 'string' ? parseCpu(cpu) : undefined) ?? RUN_DEFAULTS.cpu
+  );
 }
 
 /** 0/unset concurrency resolves to 80 with ≥ 1 vCPU, 1 with a fractional CPU. */
@@ -49,17 +57,28 @@ export function configFromService(service: Json): RunServiceConfig {
   const resources = ingressContainer(service)['resources'];
   const memory = obj(obj(resources)['limits'])['memory'];
   const cpu = containerCpu(service);
-  const minInstances = Math.max(intValue(scaling['minInstanceCount']), intValue(serviceScaling['minInstanceCount']));
-  const maxInstances = intValue(scaling['maxInstanceCount']) || RUN_DEFAULTS.maxInstances;
+  const minInstances = Math.max(
+    intValue(scaling['minInstanceCount']),
+    intValue(serviceScaling['minInstanceCount']),
+  );
+  const maxInstances =
+    intValue(scaling['maxInstanceCount']) || RUN_DEFAULTS.maxInstances;
   // cpuIdle defaults to true only when no resources block is given at all (proto comment on cpu_idle).
-  const cpuIdle = resources === undefined ? true : obj(resources)['cpuIdle'] === true;
+  const cpuIdle =
+    resources === undefined ? true : obj(resources)['cpuIdle'] === true;
   return {
     minInstances,
     maxInstances: Math.max(maxInstances, minInstances),
-    concurrency: effectiveConcurrency(intValue(template['maxInstanceRequestConcurrency']), cpu),
+    concurrency: effectiveConcurrency(
+      intValue(template['maxInstanceRequestConcurrency']),
+      cpu,
+    ),
     cpu,
-    memoryGiB: (typeof memory === 'string' ? parseMemoryGiB(memory) : undefined) ?? RUN_DEFAULTS.memoryGiB,
+    memoryGiB:
+      (typeof memory === 'string' ? parseMemoryGiB(memory) : undefined) ??
+      RUN_DEFAULTS.memoryGiB,
     cpuIdle,
-    timeoutSeconds: parseDurationSeconds(template['timeout']) ?? RUN_DEFAULTS.timeoutSeconds,
+    timeoutSeconds:
+      parseDurationSeconds(template['timeout']) ?? RUN_DEFAULTS.timeoutSeconds,
   };
 }

@@ -8,9 +8,13 @@ import type { SandboxProject } from '../world';
 export const MAX_SERVICES_PER_REGION = 1000;
 
 /** Services of `project` in `region`. */
-export function servicesInRegion(project: SandboxProject, region: string): number {
+export function servicesInRegion(
+  project: SandboxProject,
+  region: string,
+): number {
   let count = 0;
-  for (const service of project.services.values()) if (service.region === region) count++;
+  for (const service of project.services.values())
+    if (service.region === region) count++;
   return count;
 }
 
@@ -18,9 +22,15 @@ export function servicesInRegion(project: SandboxProject, region: string): numbe
  * Throws when creating one more service in `region` would pass the limit. Google's exact answer is
  * unverified; the sandbox answers 429 RESOURCE_EXHAUSTED, the status of quota errors.
  */
-export function checkServiceQuota(project: SandboxProject, region: string): void {
+export function checkServiceQuota(
+  project: SandboxProject,
+  region: string,
+): void {
   if (servicesInRegion(project, region) < MAX_SERVICES_PER_REGION) return;
-  throw new GoogleApiError(429, 'RESOURCE_EXHAUSTED',
+  throw new GoogleApiError(
+    429,
+    'RESOURCE_EXHAUSTED',
     `Quota exceeded: project ${project.projectId} already has ${MAX_SERVICES_PER_REGION} services in ${region}, ` +
-    `the maximum per project and region. Create the service in another region or project.`);
+      `the maximum per project and region. Create the service in another region or project.`,
+  );
 }

@@ -1,6 +1,11 @@
 import type { FieldViolation } from '../googleError';
 import { parseDurationSeconds } from '../protoJson';
-import { containerCpu, effectiveConcurrency, intValue, RUN_DEFAULTS } from './serviceConfig';
+import {
+  containerCpu,
+  effectiveConcurrency,
+  intValue,
+  RUN_DEFAULTS,
+} from './serviceConfig';
 import { parseCpu, parseMemoryGiB } from './resourceUnits';
 
 /**
@@ -9,7 +14,8 @@ import { parseCpu, parseMemoryGiB } from './resourceUnits';
  */
 
 type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
+const obj = (value: unknown): Json =>
+  typeof value === 'object' && value !== null ? (value as Json) : {};
 
 /** Max concurrent requests per instance Cloud Run allows. */
 export const MAX_CONCURRENCY = 1000;
@@ -29,7 +35,13 @@ export function memoryRangeGiB(cpu: number): [number, number] | undefined {
   if (cpu < 0.08) return undefined;
   if (cpu < 0.5) return [0.125, 0.5];
   if (cpu < 1) return [0.125, 1];
-  const whole: Record<number, [number, number]> = { 1: [0.125, 4], 2: [0.125, 8], 4: [2, 16], 6: [4, 24], 8: [4, 32] };
+  const whole: Record<number, [number, number]> = {
+    1: [0.125, 4],
+    2: [0.125, 8],
+    4: [2, 16],
+    6: [4, 24],
+    8: [4, 32],
+  };
   return whole[cpu];
 }
 
@@ -38,8 +50,16 @@ function scalingViolations(scaling: Json, path: string): FieldViolation[] {
   const min = intValue(scaling['minInstanceCount']);
   const hasMax = scaling['maxInstanceCount'] !== undefined;
   const max = intValue(scaling['maxInstanceCount']);
-  if (min < 0) out.push({ field: `${path}.min_instance_count`, description: `min_instance_count must be ≥ 0, got ${min}` });
-  if (hasMax && max < 1) out.push({ field: `${path}.max_instance_count`, description: `max_instance_count must be ≥ 1, got ${max}` });
+  if (min < 0)
+    out.push({
+      field: `${path}.min_instance_count`,
+      description: `min_instance_count must be ≥ 0, got ${min}`,
+    });
+  if (hasMax && max < 1)
+    out.push({
+      field: `${path}.max_instance_count`,
+      description: `max_instance_count must be ≥ 1, got ${max}`,
+    });
   const effectiveMax = hasMax && max >= 1 ? max : RUN_DEFAULTS.maxInstances;
   if (min > effectiveMax) {
     out.push({
@@ -55,18 +75,34 @@ function containerViolations(container: Json, path: string): FieldViolation[] {
   const out: FieldViolation[] = [];
   const cpuText = limits['cpu'];
   const memoryText = limits['memory'];
-  const cpu = typeof cpuText === 'string' ? parseCpu(cpuText) : RUN_DEFAULTS.cpu;
-  const memory = typeof memoryText === 'string' ? parseMemoryGiB(memoryText) : RUN_DEFAULTS.memoryGiB;
+  const cpu =
+    typeof cpuText === 'string' ? parseCpu(cpuText) : RUN_DEFAULTS.cpu;
+  const memory =
+    typeof memoryText === 'string'
+      ? parseMemoryGiB(memoryText)
+      : RUN_DEFAULTS.memoryGiB;
   const range = cpu === undefined ? undefined : memoryRangeGiB(cpu);
   if (!range) {
-    out.push({ field: `${path}.resources.limits.cpu`, description: `Invalid cpu ${String(cpuText)}: use 0.08–<1 (fractional), 1, 2, 4, 6 or 8` });
+    out.push({
+      field: `${path}.resources.limits.cpu`,
+      description: `Invalid cpu ${String(
+        cpuText,
+      )}: use 0.08–<1 (fractional), 1, 2, 4, 6 or 8`,
+    });
   }
   if (memory === undefined) {
-    out.push({ field: `${path}.resources.limits.memory`, description: `Invalid memory ${String(memoryText)}: use e.g. "512Mi" or "4Gi"` });
+    out.push({
+      field: `${path}.resources.limits.memory`,
+      description: `Invalid memory ${String(
+        memoryText,
+      )}: use e.g. "512Mi" or "4Gi"`,
+    });
   } else if (range && (memory < range[0] || memory > range[1])) {
     out.push({
       field: `${path}.resources.limits.memory`,
-      description: `Memory ${String(memoryText ?? '512Mi')} is not allowed with ${cpu} vCPU: allowed ${range[0]}–${range[1]} GiB`,
+      description: `Memory ${String(
+        memoryText ?? '512Mi',
+      )} is not allowed with ${cpu} vCPU: allowed ${range[0]}–${range[1]} GiB`,
     });
   }
   return out;
@@ -78,9 +114,16 @@ export function serviceViolations(service: Json): FieldViolation[] {
   const path = 'service.template';
   const out: FieldViolation[] = [];
   out.push(...scalingViolations(obj(template['scaling']), `${path}.scaling`));
-  if (service['scaling'] !== undefined) out.push(...scalingViolations(obj(service['scaling']), 'service.scaling'));
-  const containers = Array.isArray(template['containers']) ? template['containers'] : [];
-  containers.forEach((container, i) => out.push(...containerViolations(obj(container), `${path}.containers[${i}]`)));
+  if (service['scaling'] !== undefined)
+    out.push(...scalingViolations(obj(service['scaling']), 'service.scaling'));
+  const containers = Array.isArray(template['containers'])
+    ? template['containers']
+    : [];
+  containers.forEach((container, i) =>
+    out.push(
+      ...containerViolations(obj(container), `${path}.containers[${i}]`),
+    ),
+  );
 
   const requested = intValue(template['maxInstanceRequestConcurrency']);
   const cpu = containerCpu(service);
@@ -100,7 +143,9 @@ export function serviceViolations(service: Json): FieldViolation[] {
     if (!(timeout >= MIN_TIMEOUT_SECONDS && timeout <= MAX_TIMEOUT_SECONDS)) {
       out.push({
         field: `${path}.timeout`,
-        description: `timeout must be between ${MIN_TIMEOUT_SECONDS}s and ${MAX_TIMEOUT_SECONDS}s, got ${String(template['timeout'])}`,
+        description: `timeout must be between ${MIN_TIMEOUT_SECONDS}s and ${MAX_TIMEOUT_SECONDS}s, got ${String(
+          template['timeout'],
+        )}`,
       });
     }
   }

@@ -5,7 +5,9 @@ import { v2 } from '@google-cloud/run';
  * credentials (docs/google-apis.md §1): `port` is its own option, `apiKey` stops every metadata-server
  * probe, `validateStatus` makes google-gax throw GoogleError with gRPC codes.
  */
-export function sandboxClientOptions(port: number): NonNullable<ConstructorParameters<typeof v2.ServicesClient>[0]> {
+export function sandboxClientOptions(
+  port: number,
+): NonNullable<ConstructorParameters<typeof v2.ServicesClient>[0]> {
   return {
     fallback: true,
     protocol: 'http',

@@ -18,7 +18,10 @@ interface ResolvedPath {
 
 /** The paths of an `updateMask` query value; undefined for none or `*` (= replace every mutable field). */
 export function parseUpdateMask(raw: string | null): string[] | undefined {
-  const paths = (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const paths = (raw ?? '')
+    .split(',')
+    .map(p => p.trim())
+    .filter(Boolean);
   return paths.length === 0 || paths.includes('*') ? undefined : paths;
 }
 
@@ -29,7 +32,8 @@ function resolvePath(type: protobuf.Type, path: string): ResolvedPath | string {
   let outputOnly = false;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
-    if (!current) return `cannot descend into "${segments.slice(0, i).join('.')}"`;
+    if (!current)
+      return `cannot descend into "${segments.slice(0, i).join('.')}"`;
     const field = fieldForJsonKey(current, segment);
     if (!field) return `unknown field "${segment}" in ${current.name}`;
     keys.push(field.name);
@@ -37,24 +41,39 @@ function resolvePath(type: protobuf.Type, path: string): ResolvedPath | string {
     if (field.map) {
       // A map path may name one entry (`labels.env`), which must be the last segment.
       if (i + 1 < segments.length) {
-        if (i + 2 < segments.length) return `cannot descend into map entry "${segments.slice(0, i + 2).join('.')}"`;
+        if (i + 2 < segments.length)
+          return `cannot descend into map entry "${segments
+            .slice(0, i + 2)
+            .join('.')}"`;
         keys.push(segments[i + 1]!);
       }
       return { keys, outputOnly };
     }
-    if (field.repeated && i + 1 < segments.length) return `cannot descend into repeated field "${field.name}"`;
+    if (field.repeated && i + 1 < segments.length)
+      return `cannot descend into repeated field "${field.name}"`;
     const resolved: protobuf.ReflectionObject | null = field.resolvedType;
-    current = resolved && 'fields' in resolved ? (resolved as protobuf.Type) : undefined;
+    current =
+      resolved && 'fields' in resolved
+        ? (resolved as protobuf.Type)
+        : undefined;
   }
   return { keys, outputOnly };
 }
 
 /** Violations (field `update_mask`) for mask paths that name no field of `type`. */
-export function maskViolations(type: protobuf.Type, paths: string[]): FieldViolation[] {
-  return paths.flatMap((path) => {
+export function maskViolations(
+  type: protobuf.Type,
+  paths: string[],
+): FieldViolation[] {
+  return paths.flatMap(path => {
     const resolved = resolvePath(type, path);
     return typeof resolved === 'string'
-      ? [{ field: 'update_mask', description: `Invalid update_mask path "${path}": ${resolved}` }]
+      ? [
+          {
+            field: 'update_mask',
+            description: `Invalid update_mask path "${path}": ${resolved}`,
+          },
+        ]
       : [];
   });
 }
@@ -63,7 +82,12 @@ export function maskViolations(type: protobuf.Type, paths: string[]): FieldViola
  * A copy of `current` where each masked path takes its value from `patch` (absent in the patch =
  * cleared), as AIP-134 prescribes. Output-only paths are ignored. Call `maskViolations` first.
  */
-export function applyMask(type: protobuf.Type, current: Json, patch: Json, paths: string[]): Json {
+export function applyMask(
+  type: protobuf.Type,
+  current: Json,
+  patch: Json,
+  paths: string[],
+): Json {
   const result = structuredClone(current);
   for (const path of paths) {
     const resolved = resolvePath(type, path);
@@ -89,10 +113,15 @@ export function applyMask(type: protobuf.Type, current: Json, patch: Json, paths
  * an update without a mask replaces the whole resource. Output-only fields, `name` and `etag` (a
  * precondition, not data) stay.
  */
-export function replaceMutable(type: protobuf.Type, current: Json, patch: Json): Json {
+export function replaceMutable(
+  type: protobuf.Type,
+  current: Json,
+  patch: Json,
+): Json {
   const result = structuredClone(current);
   for (const field of type.fieldsArray) {
-    if (isOutputOnly(field) || field.name === 'name' || field.name === 'etag') continue;
+    if (isOutputOnly(field) || field.name === 'name' || field.name === 'etag')
+      continue;
     if (patch[field.name] === undefined) delete result[field.name];
     else result[field.name] = structuredClone(patch[field.name]);
   }

@@ -22,9 +22,19 @@ export const CHAT_REDIS_HOST = '10.0.0.3';
 /** `chat-redis`: BASIC, 1 GB, for pub/sub and recent history. */
 export function chatRedis(createTime: number): SandboxRedisInstance {
   return scenarioRedisInstance({
-    projectId: PROJECT, location: REGION, instanceId: 'chat-redis', displayName: 'chat pub/sub and history',
-    tier: 'BASIC', memorySizeGb: 1, host: CHAT_REDIS_HOST, reservedIpRange: '10.0.0.0/29', createTime,
-    redisConfigs: { 'maxmemory-policy': 'allkeys-lru', 'notify-keyspace-events': 'Ex' },
+    projectId: PROJECT,
+    location: REGION,
+    instanceId: 'chat-redis',
+    displayName: 'chat pub/sub and history',
+    tier: 'BASIC',
+    memorySizeGb: 1,
+    host: CHAT_REDIS_HOST,
+    reservedIpRange: '10.0.0.0/29',
+    createTime,
+    redisConfigs: {
+      'maxmemory-policy': 'allkeys-lru',
+      'notify-keyspace-events': 'Ex',
+    },
     labels: { app: 'chat', env: 'prod' },
     dataGiB: 0.45,
     connectionsPerInstance: { chatservice: 2, 'chat-history': 80 },
@@ -35,13 +45,35 @@ export function chatRedis(createTime: number): SandboxRedisInstance {
 export function chatHistoryService(createTime: number): SandboxRunService {
   return runService(
     {
-      projectId: PROJECT, region: REGION, name: 'chat-history', createTime,
-      image: image(PROJECT, REGION, 'chat', 'chat-history', 'v1.3.0'), cpu: '1', memory: '512Mi', cpuIdle: true,
-      minInstances: 1, maxInstances: 1000, concurrency: 80,
+      projectId: PROJECT,
+      region: REGION,
+      name: 'chat-history',
+      createTime,
+      image: image(PROJECT, REGION, 'chat', 'chat-history', 'v1.3.0'),
+      cpu: '1',
+      memory: '512Mi',
+      cpuIdle: true,
+      minInstances: 1,
+      maxInstances: 1000,
+      concurrency: 80,
       vpcConnector: `projects/${PROJECT}/locations/${REGION}/connectors/chat-connector`,
-      labels: { app: 'chat', env: 'prod', 'redis-connections-per-instance': '80' },
-      env: [{ name: 'REDIS_URL', value: `redis://${CHAT_REDIS_HOST}:6379/0` }, { name: 'REDIS_POOL_SIZE', value: '80' }],
+      labels: {
+        app: 'chat',
+        env: 'prod',
+        'redis-connections-per-instance': '80',
+      },
+      env: [
+        { name: 'REDIS_URL', value: `redis://${CHAT_REDIS_HOST}:6379/0` },
+        { name: 'REDIS_POOL_SIZE', value: '80' },
+      ],
     },
-    profile({ baseRps: 40, latencyP50Ms: 25, peakHour: 22, diurnalAmplitude: 0.5, weekendFactor: 1.1, seed: 302 }),
+    profile({
+      baseRps: 40,
+      latencyP50Ms: 25,
+      peakHour: 22,
+      diurnalAmplitude: 0.5,
+      weekendFactor: 1.1,
+      seed: 302,
+    }),
   );
 }

@@ -26,6 +26,11 @@ export function generationQueue(now: number): SandboxQueue {
     maxBackoffSeconds: 600,
     maxDoublings: 5,
     // ~25 API requests/s at the daily mean × 0.004 ≈ 0.1 jobs/s, as the worker's own profile had.
-    workload: { producer: 'gryd-be', tasksPerRequest: 0.004, target: 'gryd-worker', targetDemand: 'replace' },
+    workload: {
+      producer: 'gryd-be',
+      tasksPerRequest: 0.004,
+      target: 'gryd-worker',
+      targetDemand: 'replace',
+    },
   });
 }

@@ -1,6 +1,14 @@
 import { configFromService } from '../run/serviceConfig';
-import { buildServiceResource, revisionName, type ServiceResourceSpec } from '../run/serviceResource';
-import type { SandboxProject, SandboxRunService, TrafficProfile } from '../world';
+import {
+  buildServiceResource,
+  revisionName,
+  type ServiceResourceSpec,
+} from '../run/serviceResource';
+import type {
+  SandboxProject,
+  SandboxRunService,
+  TrafficProfile,
+} from '../world';
 
 /** What every scenario builder receives. */
 export interface ScenarioContext {
@@ -21,7 +29,10 @@ export function deployedAt(now: number, daysAgo = 90): number {
 }
 
 /** Defaults of a traffic profile: a business-hours web curve with a little noise. */
-export function profile(overrides: Partial<TrafficProfile> & Pick<TrafficProfile, 'baseRps' | 'latencyP50Ms' | 'seed'>): TrafficProfile {
+export function profile(
+  overrides: Partial<TrafficProfile> &
+    Pick<TrafficProfile, 'baseRps' | 'latencyP50Ms' | 'seed'>,
+): TrafficProfile {
   return {
     diurnalAmplitude: 0.6,
     peakHour: 14,
@@ -37,7 +48,10 @@ export function profile(overrides: Partial<TrafficProfile> & Pick<TrafficProfile
 }
 
 /** A sandbox service whose history starts with the configuration of its resource at deploy time. */
-export function runService(spec: ServiceResourceSpec, traffic: TrafficProfile): SandboxRunService {
+export function runService(
+  spec: ServiceResourceSpec,
+  traffic: TrafficProfile,
+): SandboxRunService {
   const resource = buildServiceResource(spec);
   return {
     projectId: spec.projectId,
@@ -45,17 +59,39 @@ export function runService(spec: ServiceResourceSpec, traffic: TrafficProfile): 
     name: spec.name,
     resource,
     // Generation 1's revision, the one buildServiceResource names as latest created and ready.
-    history: [{ effectiveFrom: spec.createTime, config: configFromService(resource), revision: revisionName(spec.name, 1) }],
+    history: [
+      {
+        effectiveFrom: spec.createTime,
+        config: configFromService(resource),
+        revision: revisionName(spec.name, 1),
+      },
+    ],
     traffic,
   };
 }
 
 /** A project with its services keyed by service id. */
-export function project(projectId: string, region: string, timeZone: string, services: SandboxRunService[]): SandboxProject {
-  return { projectId, region, timeZone, services: new Map(services.map((s) => [s.name, s])) };
+export function project(
+  projectId: string,
+  region: string,
+  timeZone: string,
+  services: SandboxRunService[],
+): SandboxProject {
+  return {
+    projectId,
+    region,
+    timeZone,
+    services: new Map(services.map(s => [s.name, s])),
+  };
 }
 
 /** Artifact Registry image path in the project's region. */
-export function image(projectId: string, region: string, repo: string, name: string, tag: string): string {
+export function image(
+  projectId: string,
+  region: string,
+  repo: string,
+  name: string,
+  tag: string,
+): string {
   return `${region}-docker.pkg.dev/${projectId}/${repo}/${name}:${tag}`;
 }

@@ -17,7 +17,11 @@ export class QueueDemandSource implements DemandSource {
   }
 
   /** Demand of `service` in the minute: its own (unless it only does queue work) plus the dispatches to it. */
-  adjust(service: SandboxRunService, minuteStartMs: number, demandRps: number): number {
+  adjust(
+    service: SandboxRunService,
+    minuteStartMs: number,
+    demandRps: number,
+  ): number {
     const queues = this.project.backing?.queues;
     if (!queues || queues.size === 0) return demandRps;
     let result = demandRps;

@@ -5,7 +5,12 @@
 import { backingKey } from '../backing';
 import { invalidArgument } from '../googleError';
 import { pageOf } from '../listPaging';
-import { queueName, requireQueue, requireTasksProject, type TasksContext } from './tasksContext';
+import {
+  queueName,
+  requireQueue,
+  requireTasksProject,
+  type TasksContext,
+} from './tasksContext';
 import { settingsFromQueue } from './queueResource';
 import type { QueueStateName, SandboxQueue } from './queueTypes';
 
@@ -17,31 +22,66 @@ const MAX_PAGE_SIZE = 1000;
 const STATE_FILTER = /^\s*state\s*[:=]\s*"?(RUNNING|PAUSED|DISABLED)"?\s*$/;
 
 /** `GET /v2/projects/P/locations/L/queues`: `{ queues, nextPageToken? }`, sorted by name. */
-export function listQueues(ctx: TasksContext, projectId: string, location: string, query: URLSearchParams): Record<string, unknown> {
+export function listQueues(
+  ctx: TasksContext,
+  projectId: string,
+  location: string,
+  query: URLSearchParams,
+): Record<string, unknown> {
   const project = requireTasksProject(ctx.world, projectId);
   const filter = query.get('filter') ?? '';
-  const state = filter.trim() === '' ? undefined : STATE_FILTER.exec(filter)?.[1];
+  const state =
+    filter.trim() === '' ? undefined : STATE_FILTER.exec(filter)?.[1];
   if (filter.trim() !== '' && !state) {
-    throw invalidArgument(`Invalid filter "${filter}": only "state: RUNNING|PAUSED|DISABLED" is supported`, [{ field: 'filter', description: 'unsupported filter' }]);
+    throw invalidArgument(
+      `Invalid filter "${filter}": only "state: RUNNING|PAUSED|DISABLED" is supported`,
+      [{ field: 'filter', description: 'unsupported filter' }],
+    );
   }
   const all = [...(project.backing?.queues.values() ?? [])]
-    .filter((q) => q.location === location && (!state || q.resource['state'] === state))
+    .filter(
+      q => q.location === location && (!state || q.resource['state'] === state),
+    )
     .sort((a, b) => a.queueId.localeCompare(b.queueId));
-  const page = pageOf(all, `projects/${projectId}/locations/${location}`, query, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const body: Record<string, unknown> = { queues: page.items.map((q) => structuredClone(q.resource)) };
+  const page = pageOf(
+    all,
+    `projects/${projectId}/locations/${location}`,
+    query,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+  );
+  const body: Record<string, unknown> = {
+    queues: page.items.map(q => structuredClone(q.resource)),
+  };
   if (page.nextPageToken) body['nextPageToken'] = page.nextPageToken;
   return body;
 }
 
 /** `GET /v2/projects/P/locations/L/queues/Q`. */
-export function getQueue(ctx: TasksContext, projectId: string, location: string, queueId: string): Record<string, unknown> {
-  return structuredClone(requireQueue(ctx.world, projectId, location, queueId).resource);
+export function getQueue(
+  ctx: TasksContext,
+  projectId: string,
+  location: string,
+  queueId: string,
+): Record<string, unknown> {
+  return structuredClone(
+    requireQueue(ctx.world, projectId, location, queueId).resource,
+  );
 }
 
 /** Records the queue's resource as changed now, and its settings in the history. */
-export function recordQueueChange(queue: SandboxQueue, resource: Record<string, unknown>, now: number, purge = false): void {
+export function recordQueueChange(
+  queue: SandboxQueue,
+  resource: Record<string, unknown>,
+  now: number,
+  purge = false,
+): void {
   queue.resource = resource;
-  queue.history.push({ effectiveFrom: now, settings: settingsFromQueue(resource), ...(purge ? { purge: true } : {}) });
+  queue.history.push({
+    effectiveFrom: now,
+    settings: settingsFromQueue(resource),
+    ...(purge ? { purge: true } : {}),
+  });
 }
 
 /**
@@ -49,9 +89,16 @@ export function recordQueueChange(queue: SandboxQueue, resource: Record<string, 
  * queue (or resuming a running one) succeeds and changes nothing. A DISABLED queue stays disabled
  * (the real API then answers FAILED_PRECONDITION; the sandbox never disables queues itself).
  */
-export function setQueueState(ctx: TasksContext, projectId: string, location: string, queueId: string, state: QueueStateName): Record<string, unknown> {
+export function setQueueState(
+  ctx: TasksContext,
+  projectId: string,
+  location: string,
+  queueId: string,
+  state: QueueStateName,
+): Record<string, unknown> {
   const queue = requireQueue(ctx.world, projectId, location, queueId);
-  if (queue.resource['state'] !== state) recordQueueChange(queue, { ...queue.resource, state }, ctx.clock.now());
+  if (queue.resource['state'] !== state)
+    recordQueueChange(queue, { ...queue.resource, state }, ctx.clock.now());
   return structuredClone(queue.resource);
 }
 
@@ -59,15 +106,27 @@ export function setQueueState(ctx: TasksContext, projectId: string, location: st
  * `POST …/queues/Q:purge`: deletes every task created before now; answers the Queue with `purgeTime`.
  * Purging takes effect in the queue model from the first minute starting at or after now.
  */
-export function purgeQueue(ctx: TasksContext, projectId: string, location: string, queueId: string): Record<string, unknown> {
+export function purgeQueue(
+  ctx: TasksContext,
+  projectId: string,
+  location: string,
+  queueId: string,
+): Record<string, unknown> {
   const queue = requireQueue(ctx.world, projectId, location, queueId);
   const now = ctx.clock.now();
-  recordQueueChange(queue, { ...queue.resource, purgeTime: new Date(now).toISOString() }, now, true);
+  recordQueueChange(
+    queue,
+    { ...queue.resource, purgeTime: new Date(now).toISOString() },
+    now,
+    true,
+  );
   return structuredClone(queue.resource);
 }
 
 /** Map key of a queue in its project's backing services. */
-export const queueKey = (queue: Pick<SandboxQueue, 'location' | 'queueId'>) => backingKey(queue.location, queue.queueId);
+export const queueKey = (queue: Pick<SandboxQueue, 'location' | 'queueId'>) =>
+  backingKey(queue.location, queue.queueId);
 
 /** Full resource name of a sandbox queue. */
-export const nameOf = (queue: SandboxQueue) => queueName(queue.projectId, queue.location, queue.queueId);
+export const nameOf = (queue: SandboxQueue) =>
+  queueName(queue.projectId, queue.location, queue.queueId);

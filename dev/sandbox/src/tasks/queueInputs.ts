@@ -11,7 +11,10 @@ const MINUTE_MS = 60_000;
 const ENQUEUE_NOISE = 0.15;
 
 /** The settings in force at `epochMs` (the first entry's before it). */
-export function queueSettingsAt(queue: SandboxQueue, epochMs: number): QueueSettings {
+export function queueSettingsAt(
+  queue: SandboxQueue,
+  epochMs: number,
+): QueueSettings {
   let settings = queue.history[0]!.settings;
   for (const version of queue.history) {
     if (version.effectiveFrom <= epochMs) settings = version.settings;
@@ -27,14 +30,19 @@ export function taskSeconds(target: SandboxRunService): number {
 }
 
 /** Minute index (since the epoch) of the first minute the queue existed in. */
-export const createdMinute = (queue: SandboxQueue) => Math.ceil(queue.history[0]!.effectiveFrom / MINUTE_MS);
+export const createdMinute = (queue: SandboxQueue) =>
+  Math.ceil(queue.history[0]!.effectiveFrom / MINUTE_MS);
 
 /** Enqueue counts by minute per queue: they depend on the producer's profile only, never on edits. */
 const enqueueMemo = new WeakMap<SandboxQueue, Map<number, number>>();
 const MAX_MEMO_MINUTES = 200_000;
 
 /** Tasks the producer enqueues in minute `minute` (minute index since the epoch). */
-export function enqueuedIn(project: SandboxProject, queue: SandboxQueue, minute: number): number {
+export function enqueuedIn(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  minute: number,
+): number {
   const workload = queue.workload;
   const producer = workload && project.services.get(workload.producer);
   if (!workload || !producer || minute < createdMinute(queue)) return 0;
@@ -43,11 +51,20 @@ export function enqueuedIn(project: SandboxProject, queue: SandboxQueue, minute:
   const known = memo.get(minute);
   if (known !== undefined) return known;
   const stream = hashString(`queue:${queue.projectId}/${queue.queueId}`);
-  const noise = 1 + ENQUEUE_NOISE * (2 * hashUnit(producer.traffic.seed, stream, minute, 1) - 1);
-  const expected = expectedDemandRps(producer.traffic, project.timeZone, minute * MINUTE_MS) * 60 * workload.tasksPerRequest * noise;
-  const enqueued = stochasticRound(Math.max(0, expected), hashUnit(producer.traffic.seed, stream, minute, 2));
+  const noise =
+    1 +
+    ENQUEUE_NOISE *
+      (2 * hashUnit(producer.traffic.seed, stream, minute, 1) - 1);
+  const expected =
+    expectedDemandRps(producer.traffic, project.timeZone, minute * MINUTE_MS) *
+    60 *
+    workload.tasksPerRequest *
+    noise;
+  const enqueued = stochasticRound(
+    Math.max(0, expected),
+    hashUnit(producer.traffic.seed, stream, minute, 2),
+  );
   if (memo.size >= MAX_MEMO_MINUTES) memo.clear();
   memo.set(minute, enqueued);
   return enqueued;
 }
-

@@ -22,8 +22,17 @@ import { splitCounts } from '../traffic/responses';
 import { minuteSample } from '../traffic/SandboxTrafficModel';
 import type { SandboxProject } from '../world';
 import type { QueueSettings, SandboxQueue } from './queueTypes';
-import { createdMinute, enqueuedIn, queueSettingsAt, taskSeconds } from './queueInputs';
-import { firstMinuteOf, stateCacheOf, type QueuePools } from './queueStateCache';
+import {
+  createdMinute,
+  enqueuedIn,
+  queueSettingsAt,
+  taskSeconds,
+} from './queueInputs';
+import {
+  firstMinuteOf,
+  stateCacheOf,
+  type QueuePools,
+} from './queueStateCache';
 
 export { queueSettingsAt, taskSeconds, enqueuedIn } from './queueInputs';
 
@@ -60,27 +69,54 @@ interface MinutePlan {
 const EMPTY: QueuePools = { fresh: 0, retrying: 0 };
 
 function purgedAt(queue: SandboxQueue, minute: number): boolean {
-  return queue.history.some((v) => v.purge && firstMinuteOf(v.effectiveFrom) === minute);
+  return queue.history.some(
+    v => v.purge && firstMinuteOf(v.effectiveFrom) === minute,
+  );
 }
 
-function planMinute(project: SandboxProject, queue: SandboxQueue, minute: number): MinutePlan {
+function planMinute(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  minute: number,
+): MinutePlan {
   const settings = queueSettingsAt(queue, minute * MINUTE_MS);
   const target = queue.workload && project.services.get(queue.workload.target);
-  const before = purgedAt(queue, minute) ? EMPTY : poolsAtEndOf(project, queue, minute - 1);
+  const before = purgedAt(queue, minute)
+    ? EMPTY
+    : poolsAtEndOf(project, queue, minute - 1);
   const enqueued = enqueuedIn(project, queue, minute);
-  const plan = { settings, enqueued, freshAvailable: before.fresh + enqueued, retryingBefore: before.retrying, freshAttempts: 0, retryAttempts: 0 };
+  const plan = {
+    settings,
+    enqueued,
+    freshAvailable: before.fresh + enqueued,
+    retryingBefore: before.retrying,
+    freshAttempts: 0,
+    retryAttempts: 0,
+  };
   if (!target || settings.state !== 'RUNNING') return plan;
-  const limit = Math.floor(Math.min(settings.maxDispatchesPerSecond * 60, (settings.maxConcurrentDispatches * 60) / taskSeconds(target)));
+  const limit = Math.floor(
+    Math.min(
+      settings.maxDispatchesPerSecond * 60,
+      (settings.maxConcurrentDispatches * 60) / taskSeconds(target),
+    ),
+  );
   const dueShare = Math.min(1, 60 / settings.retryIntervalSeconds);
   const stream = hashString(`retry:${queue.projectId}/${queue.queueId}`);
-  const due = stochasticRound(before.retrying * dueShare, hashUnit(target.traffic.seed, stream, minute, 3));
+  const due = stochasticRound(
+    before.retrying * dueShare,
+    hashUnit(target.traffic.seed, stream, minute, 3),
+  );
   plan.freshAttempts = Math.min(plan.freshAvailable, limit);
   plan.retryAttempts = Math.min(due, limit - plan.freshAttempts);
   return plan;
 }
 
 /** Dispatch attempts of `minute` (index since the epoch): the demand the queue puts on its target. */
-export function attemptsIn(project: SandboxProject, queue: SandboxQueue, minute: number): number {
+export function attemptsIn(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  minute: number,
+): number {
   if (!queue.workload || minute < createdMinute(queue)) return 0;
   // The target's samples ask for the attempts of a minute (and the one before) over and over while
   // the state is integrated: remember them next to the pools, invalidated with them.
@@ -89,15 +125,30 @@ export function attemptsIn(project: SandboxProject, queue: SandboxQueue, minute:
   if (index < cache.attempts.length) return cache.attempts[index]!;
   const plan = planMinute(project, queue, minute);
   const attempts = plan.freshAttempts + plan.retryAttempts;
-  if (index === cache.attempts.length && index <= cache.pools.length) cache.attempts.push(attempts);
+  if (index === cache.attempts.length && index <= cache.pools.length)
+    cache.attempts.push(attempts);
   return attempts;
 }
 
 /** Everything about `minute` (index since the epoch); reads the pools of the minute before from the cache. */
-function computeMinute(project: SandboxProject, queue: SandboxQueue, minute: number): QueueMinute {
+function computeMinute(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  minute: number,
+): QueueMinute {
   const minuteStartMs = minute * MINUTE_MS;
   if (minute < createdMinute(queue)) {
-    return { minuteStartMs, settings: queueSettingsAt(queue, minuteStartMs), enqueued: 0, attempts: 0, succeeded: 0, failed: 0, responses: [], depth: 0, pools: EMPTY };
+    return {
+      minuteStartMs,
+      settings: queueSettingsAt(queue, minuteStartMs),
+      enqueued: 0,
+      attempts: 0,
+      succeeded: 0,
+      failed: 0,
+      responses: [],
+      depth: 0,
+      pools: EMPTY,
+    };
   }
   const plan = planMinute(project, queue, minute);
   const attempts = plan.freshAttempts + plan.retryAttempts;
@@ -107,36 +158,70 @@ function computeMinute(project: SandboxProject, queue: SandboxQueue, minute: num
     const sample = minuteSample(project, target, minuteStartMs);
     // The attempts are a share of the target's requests (all of them for a dedicated worker):
     // split them over its response codes in proportion.
-    const parts = splitCounts(attempts, sample.responses.map((r) => r.count));
-    responses = sample.responses.map((r, i) => ({ code: r.code, count: parts[i]! })).filter((r) => r.count > 0);
+    const parts = splitCounts(
+      attempts,
+      sample.responses.map(r => r.count),
+    );
+    responses = sample.responses
+      .map((r, i) => ({ code: r.code, count: parts[i]! }))
+      .filter(r => r.count > 0);
   }
-  const succeeded = responses.reduce((sum, r) => sum + (r.code >= 200 && r.code < 300 ? r.count : 0), 0);
+  const succeeded = responses.reduce(
+    (sum, r) => sum + (r.code >= 200 && r.code < 300 ? r.count : 0),
+    0,
+  );
   const failed = attempts - succeeded;
-  const pools = { fresh: plan.freshAvailable - plan.freshAttempts, retrying: plan.retryingBefore - plan.retryAttempts + failed };
+  const pools = {
+    fresh: plan.freshAvailable - plan.freshAttempts,
+    retrying: plan.retryingBefore - plan.retryAttempts + failed,
+  };
   return {
-    minuteStartMs, settings: plan.settings, enqueued: plan.enqueued, attempts, succeeded, failed, responses,
-    depth: pools.fresh + pools.retrying, pools,
+    minuteStartMs,
+    settings: plan.settings,
+    enqueued: plan.enqueued,
+    attempts,
+    succeeded,
+    failed,
+    responses,
+    depth: pools.fresh + pools.retrying,
+    pools,
   };
 }
 
 /** The pools at the end of `minute` (index since the epoch); empty before the queue existed. */
-function poolsAtEndOf(project: SandboxProject, queue: SandboxQueue, minute: number): QueuePools {
+function poolsAtEndOf(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  minute: number,
+): QueuePools {
   const cache = stateCacheOf(project, queue);
   if (minute < cache.anchorMinute) return EMPTY;
   const index = minute - cache.anchorMinute;
   // Integrate forward; computeMinute(k) reads the pools of k − 1, which the loop has just stored.
-  while (cache.pools.length <= index) cache.pools.push(computeMinute(project, queue, cache.anchorMinute + cache.pools.length).pools);
+  while (cache.pools.length <= index)
+    cache.pools.push(
+      computeMinute(project, queue, cache.anchorMinute + cache.pools.length)
+        .pools,
+    );
   return cache.pools[index]!;
 }
 
 /** Tasks in the queue at the end of `minute` (index since the epoch); 0 before the queue existed. */
-export function depthAtEndOf(project: SandboxProject, queue: SandboxQueue, minute: number): number {
+export function depthAtEndOf(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  minute: number,
+): number {
   const pools = poolsAtEndOf(project, queue, minute);
   return pools.fresh + pools.retrying;
 }
 
 /** What the queue did in the minute starting at `minuteStartMs` (floored to the minute). */
-export function queueMinute(project: SandboxProject, queue: SandboxQueue, minuteStartMs: number): QueueMinute {
+export function queueMinute(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  minuteStartMs: number,
+): QueueMinute {
   const minute = Math.floor(minuteStartMs / MINUTE_MS);
   poolsAtEndOf(project, queue, minute - 1);
   return computeMinute(project, queue, minute);

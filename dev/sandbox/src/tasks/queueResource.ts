@@ -55,30 +55,45 @@ function canonicalDuration(value: unknown): string | undefined {
  * create or update. `state` and `purgeTime` are taken from `current` (they change only through
  * pause / resume / purge).
  */
-export function completeQueue(merged: Json, state: QueueStateName, purgeTime: string | undefined): Json {
+export function completeQueue(
+  merged: Json,
+  state: QueueStateName,
+  purgeTime: string | undefined,
+): Json {
   const rate = (merged['rateLimits'] ?? {}) as Json;
   const retry = (merged['retryConfig'] ?? {}) as Json;
-  const dispatches = numberOr(rate['maxDispatchesPerSecond'], QUEUE_DEFAULTS.maxDispatchesPerSecond);
+  const dispatches = numberOr(
+    rate['maxDispatchesPerSecond'],
+    QUEUE_DEFAULTS.maxDispatchesPerSecond,
+  );
   const retryConfig: Json = {
     maxAttempts: numberOr(retry['maxAttempts'], QUEUE_DEFAULTS.maxAttempts),
-    minBackoff: canonicalDuration(retry['minBackoff']) ?? QUEUE_DEFAULTS.minBackoff,
-    maxBackoff: canonicalDuration(retry['maxBackoff']) ?? QUEUE_DEFAULTS.maxBackoff,
+    minBackoff:
+      canonicalDuration(retry['minBackoff']) ?? QUEUE_DEFAULTS.minBackoff,
+    maxBackoff:
+      canonicalDuration(retry['maxBackoff']) ?? QUEUE_DEFAULTS.maxBackoff,
     maxDoublings: numberOr(retry['maxDoublings'], QUEUE_DEFAULTS.maxDoublings),
   };
   const maxRetryDuration = canonicalDuration(retry['maxRetryDuration']);
-  if (maxRetryDuration !== undefined) retryConfig['maxRetryDuration'] = maxRetryDuration;
+  if (maxRetryDuration !== undefined)
+    retryConfig['maxRetryDuration'] = maxRetryDuration;
   const queue: Json = {
     name: merged['name'],
     rateLimits: {
       maxDispatchesPerSecond: dispatches,
       maxBurstSize: burstSizeFor(dispatches),
-      maxConcurrentDispatches: numberOr(rate['maxConcurrentDispatches'], QUEUE_DEFAULTS.maxConcurrentDispatches),
+      maxConcurrentDispatches: numberOr(
+        rate['maxConcurrentDispatches'],
+        QUEUE_DEFAULTS.maxConcurrentDispatches,
+      ),
     },
     retryConfig,
     state,
   };
-  if (merged['appEngineRoutingOverride'] !== undefined) queue['appEngineRoutingOverride'] = merged['appEngineRoutingOverride'];
-  if (merged['stackdriverLoggingConfig'] !== undefined) queue['stackdriverLoggingConfig'] = merged['stackdriverLoggingConfig'];
+  if (merged['appEngineRoutingOverride'] !== undefined)
+    queue['appEngineRoutingOverride'] = merged['appEngineRoutingOverride'];
+  if (merged['stackdriverLoggingConfig'] !== undefined)
+    queue['stackdriverLoggingConfig'] = merged['stackdriverLoggingConfig'];
   if (purgeTime !== undefined) queue['purgeTime'] = purgeTime;
   return queue;
 }
@@ -98,12 +113,22 @@ const RETRIES_AVERAGED = 10;
  * 80, 160, 240, 300, 300, …).
  */
 export function meanRetryIntervalSeconds(retryConfig: Json): number {
-  const min = parseDurationSeconds(retryConfig['minBackoff']) || parseDurationSeconds(QUEUE_DEFAULTS.minBackoff)!;
-  const max = parseDurationSeconds(retryConfig['maxBackoff']) || parseDurationSeconds(QUEUE_DEFAULTS.maxBackoff)!;
-  const doublings = numberOr(retryConfig['maxDoublings'], QUEUE_DEFAULTS.maxDoublings);
+  const min =
+    parseDurationSeconds(retryConfig['minBackoff']) ||
+    parseDurationSeconds(QUEUE_DEFAULTS.minBackoff)!;
+  const max =
+    parseDurationSeconds(retryConfig['maxBackoff']) ||
+    parseDurationSeconds(QUEUE_DEFAULTS.maxBackoff)!;
+  const doublings = numberOr(
+    retryConfig['maxDoublings'],
+    QUEUE_DEFAULTS.maxDoublings,
+  );
   let sum = 0;
   for (let k = 0; k < RETRIES_AVERAGED; k++) {
-    const interval = k <= doublings ? min * 2 ** k : min * 2 ** doublings * (k - doublings + 1);
+    const interval =
+      k <= doublings
+        ? min * 2 ** k
+        : min * 2 ** doublings * (k - doublings + 1);
     sum += Math.min(max, interval);
   }
   return Math.max(sum / RETRIES_AVERAGED, 0.001);
@@ -114,8 +139,16 @@ export function settingsFromQueue(queue: Json): QueueSettings {
   const rate = (queue['rateLimits'] ?? {}) as Json;
   return {
     state: (queue['state'] as QueueStateName | undefined) ?? 'RUNNING',
-    maxDispatchesPerSecond: numberOr(rate['maxDispatchesPerSecond'], QUEUE_DEFAULTS.maxDispatchesPerSecond),
-    maxConcurrentDispatches: numberOr(rate['maxConcurrentDispatches'], QUEUE_DEFAULTS.maxConcurrentDispatches),
-    retryIntervalSeconds: meanRetryIntervalSeconds((queue['retryConfig'] ?? {}) as Json),
+    maxDispatchesPerSecond: numberOr(
+      rate['maxDispatchesPerSecond'],
+      QUEUE_DEFAULTS.maxDispatchesPerSecond,
+    ),
+    maxConcurrentDispatches: numberOr(
+      rate['maxConcurrentDispatches'],
+      QUEUE_DEFAULTS.maxConcurrentDispatches,
+    ),
+    retryIntervalSeconds: meanRetryIntervalSeconds(
+      (queue['retryConfig'] ?? {}) as Json,
+    ),
   };
 }

@@ -30,24 +30,46 @@ export interface QueueStateCache {
 const caches = new WeakMap<SandboxQueue, QueueStateCache>();
 
 /** The first minute (index since the epoch) that starts at or after `epochMs`: where an edit applies. */
-export const firstMinuteOf = (epochMs: number) => Math.ceil(epochMs / MINUTE_MS);
+export const firstMinuteOf = (epochMs: number) =>
+  Math.ceil(epochMs / MINUTE_MS);
 
 /** The queue's cache, truncated first if the queue's or its target's history grew since the last call. */
-export function stateCacheOf(project: SandboxProject, queue: SandboxQueue): QueueStateCache {
+export function stateCacheOf(
+  project: SandboxProject,
+  queue: SandboxQueue,
+): QueueStateCache {
   const target = queue.workload && project.services.get(queue.workload.target);
   const targetLength = target?.history.length ?? 0;
   let cache = caches.get(queue);
   if (!cache) {
-    cache = { anchorMinute: firstMinuteOf(queue.history[0]!.effectiveFrom), pools: [], attempts: [], seenQueue: queue.history.length, seenTarget: targetLength };
+    cache = {
+      anchorMinute: firstMinuteOf(queue.history[0]!.effectiveFrom),
+      pools: [],
+      attempts: [],
+      seenQueue: queue.history.length,
+      seenTarget: targetLength,
+    };
     caches.set(queue, cache);
     return cache;
   }
   let firstChanged = Infinity;
-  for (let i = cache.seenQueue; i < queue.history.length; i++) firstChanged = Math.min(firstChanged, firstMinuteOf(queue.history[i]!.effectiveFrom));
-  for (let i = cache.seenTarget; i < targetLength; i++) firstChanged = Math.min(firstChanged, firstMinuteOf(target!.history[i]!.effectiveFrom));
-  if (queue.history.length < cache.seenQueue || targetLength < cache.seenTarget) firstChanged = cache.anchorMinute;
+  for (let i = cache.seenQueue; i < queue.history.length; i++)
+    firstChanged = Math.min(
+      firstChanged,
+      firstMinuteOf(queue.history[i]!.effectiveFrom),
+    );
+  for (let i = cache.seenTarget; i < targetLength; i++)
+    firstChanged = Math.min(
+      firstChanged,
+      firstMinuteOf(target!.history[i]!.effectiveFrom),
+    );
+  if (queue.history.length < cache.seenQueue || targetLength < cache.seenTarget)
+    firstChanged = cache.anchorMinute;
   if (firstChanged !== Infinity) {
-    cache.pools.length = Math.max(0, Math.min(cache.pools.length, firstChanged - cache.anchorMinute));
+    cache.pools.length = Math.max(
+      0,
+      Math.min(cache.pools.length, firstChanged - cache.anchorMinute),
+    );
     cache.attempts.length = Math.min(cache.attempts.length, cache.pools.length);
   }
   cache.seenQueue = queue.history.length;

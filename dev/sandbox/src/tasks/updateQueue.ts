@@ -6,13 +6,27 @@
  */
 import { backingOf } from '../backing';
 import { invalidArgument } from '../googleError';
-import { checkMessageJson, isPlainObject, normalizeMessageJson } from '../protoJson';
-import { applyMask, maskViolations, parseUpdateMask, replaceMutable } from '../run/updateMask';
+import {
+  checkMessageJson,
+  isPlainObject,
+  normalizeMessageJson,
+} from '../protoJson';
+import {
+  applyMask,
+  maskViolations,
+  parseUpdateMask,
+  replaceMutable,
+} from '../run/updateMask';
 import { queueKey, recordQueueChange } from './queueHandlers';
 import { completeQueue } from './queueResource';
 import { queueViolations } from './queueRules';
 import type { QueueStateName, SandboxQueue } from './queueTypes';
-import { findQueue, queueName, requireTasksProject, type TasksContext } from './tasksContext';
+import {
+  findQueue,
+  queueName,
+  requireTasksProject,
+  type TasksContext,
+} from './tasksContext';
 
 type Json = Record<string, unknown>;
 
@@ -34,9 +48,13 @@ export function updateQueue(ctx: TasksContext, input: UpdateQueueInput): Json {
   // A Queue with only a name leaves nothing for the body (the name travels in the URL): the client
   // then sends the JSON string "" (observed with @google-cloud/tasks 6.3), read as an empty Queue.
   const body = input.body === undefined || input.body === '' ? {} : input.body;
-  if (!isPlainObject(body)) throw invalidArgument('The request body must be a Queue', [{ field: 'queue', description: 'required' }]);
+  if (!isPlainObject(body))
+    throw invalidArgument('The request body must be a Queue', [
+      { field: 'queue', description: 'required' },
+    ]);
   const protoViolations = checkMessageJson(ctx.queueType, body, 'queue');
-  if (protoViolations.length) throw invalidArgument(protoViolations[0]!.description, protoViolations);
+  if (protoViolations.length)
+    throw invalidArgument(protoViolations[0]!.description, protoViolations);
   const mask = parseUpdateMask(input.updateMask);
   const badMask = mask ? maskViolations(ctx.queueType, mask) : [];
   if (badMask.length) throw invalidArgument(badMask[0]!.description, badMask);
@@ -44,20 +62,39 @@ export function updateQueue(ctx: TasksContext, input: UpdateQueueInput): Json {
   const name = queueName(input.projectId, input.location, input.queueId);
   let queue = findQueue(project, input.location, input.queueId);
   if (!queue && !QUEUE_ID.test(input.queueId)) {
-    throw invalidArgument(`Invalid queue id "${input.queueId}": letters, digits and hyphens, at most 100`, [{ field: 'queue.name', description: 'invalid queue id' }]);
+    throw invalidArgument(
+      `Invalid queue id "${input.queueId}": letters, digits and hyphens, at most 100`,
+      [{ field: 'queue.name', description: 'invalid queue id' }],
+    );
   }
   const current: Json = queue?.resource ?? { name, state: 'RUNNING' };
   const patch = normalizeMessageJson(ctx.queueType, body) as Json;
   delete patch['name'];
-  const merged = mask ? applyMask(ctx.queueType, current, patch, mask) : replaceMutable(ctx.queueType, current, patch);
+  const merged = mask
+    ? applyMask(ctx.queueType, current, patch, mask)
+    : replaceMutable(ctx.queueType, current, patch);
   merged['name'] = name;
   const violations = queueViolations(merged);
-  if (violations.length) throw invalidArgument(violations.map((v) => v.description).join('; '), violations);
+  if (violations.length)
+    throw invalidArgument(
+      violations.map(v => v.description).join('; '),
+      violations,
+    );
 
-  const completed = completeQueue(merged, (current['state'] as QueueStateName | undefined) ?? 'RUNNING', current['purgeTime'] as string | undefined);
+  const completed = completeQueue(
+    merged,
+    (current['state'] as QueueStateName | undefined) ?? 'RUNNING',
+    current['purgeTime'] as string | undefined,
+  );
   const now = ctx.clock.now();
   if (!queue) {
-    const created: SandboxQueue = { projectId: input.projectId, location: input.location, queueId: input.queueId, resource: completed, history: [] };
+    const created: SandboxQueue = {
+      projectId: input.projectId,
+      location: input.location,
+      queueId: input.queueId,
+      resource: completed,
+      history: [],
+    };
     backingOf(project).queues.set(queueKey(created), created);
     queue = created;
   }

@@ -4,8 +4,17 @@
  * seeded noise, and the configuration in force at that minute (`configAt`), so an edit changes only
  * the minutes after it and every query sees the same history. Nothing is stored.
  */
-import type { RunServiceConfig, SandboxProject, SandboxRunService } from '../world';
-import { activeInstancesFor, billableSeconds, instancesFor, utilisationOf } from './capacity';
+import type {
+  RunServiceConfig,
+  SandboxProject,
+  SandboxRunService,
+} from '../world';
+import {
+  activeInstancesFor,
+  billableSeconds,
+  instancesFor,
+  utilisationOf,
+} from './capacity';
 import { expectedDemandRps } from './demand';
 import { hashString, hashUnit, stochasticRound } from './hash';
 import { medianLatencyMs } from './latencyShape';
@@ -93,7 +102,10 @@ function streamOf(service: SandboxRunService): number {
 }
 
 /** Index in `service.history` of the configuration in force at `epochMs` (0 before the first). */
-export function configVersionAt(service: SandboxRunService, epochMs: number): number {
+export function configVersionAt(
+  service: SandboxRunService,
+  epochMs: number,
+): number {
   let index = 0;
   for (let i = 1; i < service.history.length; i++) {
     if (service.history[i]!.effectiveFrom <= epochMs) index = i;
@@ -102,14 +114,18 @@ export function configVersionAt(service: SandboxRunService, epochMs: number): nu
   return index;
 }
 
-const meanSeconds = new WeakMap<SandboxRunService, { profile: SandboxRunService['traffic']; seconds: number }>();
+const meanSeconds = new WeakMap<
+  SandboxRunService,
+  { profile: SandboxRunService['traffic']; seconds: number }
+>();
 
 /** Mean of the unqueued log-normal latency, seconds: median × e^(σ²/2). */
 function meanServiceSeconds(service: SandboxRunService): number {
   const cached = meanSeconds.get(service);
   if (cached && cached.profile === service.traffic) return cached.seconds;
   const { latencyP50Ms, latencySigma } = service.traffic;
-  const seconds = (latencyP50Ms * Math.exp((latencySigma * latencySigma) / 2)) / 1000;
+  const seconds =
+    (latencyP50Ms * Math.exp((latencySigma * latencySigma) / 2)) / 1000;
   meanSeconds.set(service, { profile: service.traffic, seconds });
   return seconds;
 }
@@ -120,33 +136,79 @@ const scratch: CachedLoad = { demandRps: 0, requests: 0, instances: 0 };
  * The core of a minute. `cacheable` minutes (every minute of a query, not the sparse samples of long
  * periods) of services without demand sources go through the minute cache (minuteLoadCache.ts).
  */
-function loadAt(project: SandboxProject, service: SandboxRunService, minuteStartMs: number, cacheable: boolean): MinuteLoad {
+function loadAt(
+  project: SandboxProject,
+  service: SandboxRunService,
+  minuteStartMs: number,
+  cacheable: boolean,
+): MinuteLoad {
   const configVersion = configVersionAt(service, minuteStartMs);
   const config = service.history[configVersion]!.config;
   // A service has no traffic before it exists: the first configuration is not used for earlier minutes.
   if (minuteStartMs < service.history[0]!.effectiveFrom) {
-    return { deployed: false, configVersion, config, demandRps: 0, requests: 0, demandConcurrency: 0, instances: 0 };
+    return {
+      deployed: false,
+      configVersion,
+      config,
+      demandRps: 0,
+      requests: 0,
+      demandConcurrency: 0,
+      instances: 0,
+    };
   }
   const useCache = cacheable && !project.demandSources?.length;
   if (useCache && cachedLoad(service, minuteStartMs, scratch)) {
-    const demandConcurrency = (scratch.requests / 60) * meanServiceSeconds(service);
-    return { deployed: true, configVersion, config, demandRps: scratch.demandRps, requests: scratch.requests, demandConcurrency, instances: scratch.instances };
+    const demandConcurrency =
+      (scratch.requests / 60) * meanServiceSeconds(service);
+    return {
+      deployed: true,
+      configVersion,
+      config,
+      demandRps: scratch.demandRps,
+      requests: scratch.requests,
+      demandConcurrency,
+      instances: scratch.instances,
+    };
   }
   const profile = service.traffic;
   const minute = minuteStartMs / MINUTE_MS;
   const stream = streamOf(service);
-  const noise = 1 + profile.noise * (2 * hashUnit(profile.seed, stream, minute, NOISE_CHANNEL) - 1);
-  let demandRps = Math.max(0, expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise);
-  for (const source of project.demandSources ?? []) demandRps = Math.max(0, source.adjust(service, minuteStartMs, demandRps));
-  const requests = stochasticRound(demandRps * 60, hashUnit(profile.seed, stream, minute, ROUNDING_CHANNEL));
+  const noise =
+    1 +
+    profile.noise *
+      (2 * hashUnit(profile.seed, stream, minute, NOISE_CHANNEL) - 1);
+  let demandRps = Math.max(
+    0,
+    expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise,
+  );
+  for (const source of project.demandSources ?? [])
+    demandRps = Math.max(0, source.adjust(service, minuteStartMs, demandRps));
+  const requests = stochasticRound(
+    demandRps * 60,
+    hashUnit(profile.seed, stream, minute, ROUNDING_CHANNEL),
+  );
   const demandConcurrency = (requests / 60) * meanServiceSeconds(service);
   const instances = instancesFor(demandConcurrency, config);
-  if (useCache) storeLoad(service, minuteStartMs, { demandRps, requests, instances });
-  return { deployed: true, configVersion, config, demandRps, requests, demandConcurrency, instances };
+  if (useCache)
+    storeLoad(service, minuteStartMs, { demandRps, requests, instances });
+  return {
+    deployed: true,
+    configVersion,
+    config,
+    demandRps,
+    requests,
+    demandConcurrency,
+    instances,
+  };
 }
 
 /** The draw of a response code's rounding (a plain function: a closure per minute was measurable churn). */
-function responseDraw(seed: number, stream: number, minute: number, codeIndex: number): number {
+function responseDraw(
+  seed: number,
+  stream: number,
+  minute: number,
+  codeIndex: number,
+): number {
   return hashUnit(seed, stream, minute, RESPONSE_CHANNEL + codeIndex);
 }
 
@@ -156,7 +218,12 @@ function responseDraw(seed: number, stream: number, minute: number, codeIndex: n
  * it only changes how rare response codes are rounded (responses.ts). Deterministic: the same
  * arguments and history always give the same sample.
  */
-export function minuteSample(project: SandboxProject, service: SandboxRunService, minuteStartMs: number, weight = 1): MinuteSample {
+export function minuteSample(
+  project: SandboxProject,
+  service: SandboxRunService,
+  minuteStartMs: number,
+  weight = 1,
+): MinuteSample {
   const start = Math.floor(minuteStartMs / MINUTE_MS) * MINUTE_MS;
   // Every minute of a query is cacheable; the sparse samples of long periods (weight > 1) are not.
   const cacheable = weight === 1;
@@ -164,13 +231,28 @@ export function minuteSample(project: SandboxProject, service: SandboxRunService
   const previous = loadAt(project, service, start - MINUTE_MS, cacheable);
   const { config, requests, instances } = load;
   const capacity = instances * config.concurrency;
-  const utilisation = capacity > 0 ? load.demandConcurrency / capacity : requests > 0 ? Infinity : 0;
+  const utilisation =
+    capacity > 0
+      ? load.demandConcurrency / capacity
+      : requests > 0
+      ? Infinity
+      : 0;
   // Beyond capacity the instances serve at most capacity ÷ service time; the rest is refused with 429.
-  const served = utilisation > 1 ? (capacity > 0 ? Math.round(requests / utilisation) : 0) : requests;
+  const served =
+    utilisation > 1
+      ? capacity > 0
+        ? Math.round(requests / utilisation)
+        : 0
+      : requests;
   const refused = requests - served;
   const concurrentRequests = (served / 60) * meanServiceSeconds(service);
-  const activeInstances = activeInstancesFor(concurrentRequests, instances, config);
-  const perActive = activeInstances > 0 ? concurrentRequests / activeInstances : 0;
+  const activeInstances = activeInstancesFor(
+    concurrentRequests,
+    instances,
+    config,
+  );
+  const perActive =
+    activeInstances > 0 ? concurrentRequests / activeInstances : 0;
   const profile = service.traffic;
   const stream = streamOf(service);
   const minute = start / MINUTE_MS;
@@ -183,7 +265,11 @@ export function minuteSample(project: SandboxProject, service: SandboxRunService
   sample.requests = requests;
   sample.served = served;
   sample.refused = refused;
-  sample.latencyMedianMs = medianLatencyMs(profile.latencyP50Ms, utilisation, hashUnit(profile.seed, stream, minute, LATENCY_CHANNEL));
+  sample.latencyMedianMs = medianLatencyMs(
+    profile.latencyP50Ms,
+    utilisation,
+    hashUnit(profile.seed, stream, minute, LATENCY_CHANNEL),
+  );
   sample.latencySigma = profile.latencySigma;
   sample.utilisation = utilisation;
   sample.concurrentRequests = concurrentRequests;
@@ -192,12 +278,34 @@ export function minuteSample(project: SandboxProject, service: SandboxRunService
   sample.idleInstances = instances - activeInstances;
   sample.coldStarts = Math.max(0, instances - previous.instances);
   // Bigger containers and fewer CPUs start slower; ~1 s is typical for a small Node or Go service.
-  sample.startupLatencyMedianMs = (600 + 300 * config.memoryGiB) / Math.sqrt(Math.min(Math.max(config.cpu, 0.25), 4));
-  sample.billableInstanceSeconds = billableSeconds(config, instances, activeInstances, concurrentRequests);
+  sample.startupLatencyMedianMs =
+    (600 + 300 * config.memoryGiB) /
+    Math.sqrt(Math.min(Math.max(config.cpu, 0.25), 4));
+  sample.billableInstanceSeconds = billableSeconds(
+    config,
+    instances,
+    activeInstances,
+    concurrentRequests,
+  );
   // The busiest moment of a minute exceeds the mean by about two Poisson standard deviations.
-  sample.maxConcurrencyPerInstance = activeInstances > 0 ? Math.min(config.concurrency, perActive + 2 * Math.sqrt(perActive) + 1) : 0;
-  sample.cpuUtilisation = utilisationOf(concurrentRequests, instances, config.concurrency, 0.02, 0.9);
-  sample.memoryUtilisation = utilisationOf(concurrentRequests, instances, config.concurrency, 0.2, 0.3);
+  sample.maxConcurrencyPerInstance =
+    activeInstances > 0
+      ? Math.min(config.concurrency, perActive + 2 * Math.sqrt(perActive) + 1)
+      : 0;
+  sample.cpuUtilisation = utilisationOf(
+    concurrentRequests,
+    instances,
+    config.concurrency,
+    0.02,
+    0.9,
+  );
+  sample.memoryUtilisation = utilisationOf(
+    concurrentRequests,
+    instances,
+    config.concurrency,
+    0.2,
+    0.3,
+  );
   return sample;
 }
 
@@ -234,7 +342,12 @@ class LazyResponsesSample implements MinuteSample {
   private readonly minute: number;
   private readonly weight: number;
 
-  constructor(profile: SandboxRunService['traffic'], stream: number, minute: number, weight: number) {
+  constructor(
+    profile: SandboxRunService['traffic'],
+    stream: number,
+    minute: number,
+    weight: number,
+  ) {
     this.profile = profile;
     this.stream = stream;
     this.minute = minute;
@@ -242,8 +355,14 @@ class LazyResponsesSample implements MinuteSample {
   }
 
   get responses(): ResponseCount[] {
-    this.split ??= responseCounts(this.profile, this.served, this.refused,
-      (codeIndex) => responseDraw(this.profile.seed, this.stream, this.minute, codeIndex), this.weight);
+    this.split ??= responseCounts(
+      this.profile,
+      this.served,
+      this.refused,
+      codeIndex =>
+        responseDraw(this.profile.seed, this.stream, this.minute, codeIndex),
+      this.weight,
+    );
     return this.split;
   }
 }

@@ -12,8 +12,14 @@ import type { RunServiceConfig } from '../world';
 export const TARGET_UTILISATION = 0.6;
 
 /** Instances the autoscaler keeps for `concurrent` in-flight requests, clamped to [min, max]. */
-export function instancesFor(concurrent: number, config: RunServiceConfig): number {
-  const wanted = concurrent > 0 ? Math.ceil(concurrent / (config.concurrency * TARGET_UTILISATION)) : 0;
+export function instancesFor(
+  concurrent: number,
+  config: RunServiceConfig,
+): number {
+  const wanted =
+    concurrent > 0
+      ? Math.ceil(concurrent / (config.concurrency * TARGET_UTILISATION))
+      : 0;
   return Math.min(Math.max(wanted, config.minInstances), config.maxInstances);
 }
 
@@ -21,9 +27,15 @@ export function instancesFor(concurrent: number, config: RunServiceConfig): numb
  * Instances busy with requests: what the in-flight requests need at the target utilisation (at least
  * one while any request is served), never more than exist. The rest are idle (e.g. warm min instances).
  */
-export function activeInstancesFor(servedConcurrent: number, instances: number, config: RunServiceConfig): number {
+export function activeInstancesFor(
+  servedConcurrent: number,
+  instances: number,
+  config: RunServiceConfig,
+): number {
   if (servedConcurrent <= 0 || instances <= 0) return 0;
-  const wanted = Math.ceil(servedConcurrent / (config.concurrency * TARGET_UTILISATION));
+  const wanted = Math.ceil(
+    servedConcurrent / (config.concurrency * TARGET_UTILISATION),
+  );
   return Math.min(instances, Math.max(1, wanted));
 }
 
@@ -45,7 +57,13 @@ export function queueLatencyFactor(utilisation: number): number {
  * Share of a CPU or memory budget in use, 0..0.98: a small baseline plus the load per instance
  * relative to its concurrency. `slope` is how strongly the resource follows load.
  */
-export function utilisationOf(servedConcurrent: number, instances: number, concurrency: number, base: number, slope: number): number {
+export function utilisationOf(
+  servedConcurrent: number,
+  instances: number,
+  concurrency: number,
+  base: number,
+  slope: number,
+): number {
   if (instances <= 0) return 0;
   const load = servedConcurrent / (instances * concurrency);
   return Math.min(0.98, base + slope * load);
@@ -63,8 +81,12 @@ export function billableSeconds(
   servedConcurrent: number,
 ): number {
   if (!config.cpuIdle) return instances * 60;
-  const perActive = activeInstances > 0 ? servedConcurrent / activeInstances : 0;
+  const perActive =
+    activeInstances > 0 ? servedConcurrent / activeInstances : 0;
   const busyShare = 1 - Math.exp(-perActive);
-  const idleWarm = Math.max(0, Math.min(config.minInstances, instances) - activeInstances);
+  const idleWarm = Math.max(
+    0,
+    Math.min(config.minInstances, instances) - activeInstances,
+  );
   return activeInstances * 60 * busyShare + idleWarm * 60;
 }

@@ -6,8 +6,20 @@
 
 /** Bucket layout of a distribution, in the JSON shape of google.api.Distribution.BucketOptions. */
 export type BucketOptions =
-  | { exponentialBuckets: { numFiniteBuckets: number; growthFactor: number; scale: number } }
-  | { linearBuckets: { numFiniteBuckets: number; width: number; offset: number } };
+  | {
+      exponentialBuckets: {
+        numFiniteBuckets: number;
+        growthFactor: number;
+        scale: number;
+      };
+    }
+  | {
+      linearBuckets: {
+        numFiniteBuckets: number;
+        width: number;
+        offset: number;
+      };
+    };
 
 /** A distribution value. `bucketCounts` has numFiniteBuckets + 2 entries (underflow, finite…, overflow). */
 export interface Distribution {
@@ -29,7 +41,9 @@ export const LATENCY_BUCKETS: BucketOptions = {
 };
 
 /** Buckets for ratios 0..1 (CPU and memory utilisation): 100 buckets of 1 %. (Cloud Run's layout unverified.) */
-export const RATIO_BUCKETS: BucketOptions = { linearBuckets: { numFiniteBuckets: 100, width: 0.01, offset: 0 } };
+export const RATIO_BUCKETS: BucketOptions = {
+  linearBuckets: { numFiniteBuckets: 100, width: 0.01, offset: 0 },
+};
 
 /** Buckets for request counts per instance: 1, 1.3, 1.69, … (unverified like the others). */
 export const CONCURRENCY_BUCKETS: BucketOptions = LATENCY_BUCKETS;
@@ -41,7 +55,7 @@ const logBoundsCache = new WeakMap<BucketOptions, number[]>();
 function logBounds(options: BucketOptions): number[] {
   let logs = logBoundsCache.get(options);
   if (!logs) {
-    logs = bucketBounds(options).map((b) => (b > 0 ? Math.log(b) : -Infinity));
+    logs = bucketBounds(options).map(b => (b > 0 ? Math.log(b) : -Infinity));
     logBoundsCache.set(options, logs);
   }
   return logs;
@@ -56,8 +70,10 @@ export function bucketBounds(options: BucketOptions): number[] {
   if (cached) return cached;
   const bounds: number[] = [];
   if ('exponentialBuckets' in options) {
-    const { numFiniteBuckets, growthFactor, scale } = options.exponentialBuckets;
-    for (let i = 0; i <= numFiniteBuckets; i++) bounds.push(scale * growthFactor ** i);
+    const { numFiniteBuckets, growthFactor, scale } =
+      options.exponentialBuckets;
+    for (let i = 0; i <= numFiniteBuckets; i++)
+      bounds.push(scale * growthFactor ** i);
   } else {
     const { numFiniteBuckets, width, offset } = options.linearBuckets;
     for (let i = 0; i <= numFiniteBuckets; i++) bounds.push(offset + width * i);
@@ -70,7 +86,12 @@ export function bucketBounds(options: BucketOptions): number[] {
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const poly =
+    t *
+    (0.254829592 +
+      t *
+        (-0.284496736 +
+          t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-x * x);
   return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
@@ -83,7 +104,8 @@ export function normalCdf(z: number): number {
 const TABLE_STEPS_PER_Z = 1024;
 const CDF_TABLE = (() => {
   const table = new Float64Array(2 * TAIL_Z * TABLE_STEPS_PER_Z + 1);
-  for (let i = 0; i < table.length; i++) table[i] = normalCdf(i / TABLE_STEPS_PER_Z - TAIL_Z);
+  for (let i = 0; i < table.length; i++)
+    table[i] = normalCdf(i / TABLE_STEPS_PER_Z - TAIL_Z);
   return table;
 })();
 
@@ -101,7 +123,11 @@ function tabulatedCdf(z: number): number {
 const cdfScratch = new WeakMap<BucketOptions, Float64Array>();
 
 /** CDF of a log-normal at each finite bucket boundary (in a scratch buffer valid until the next call). */
-function boundaryCdf(options: BucketOptions, median: number, sigma: number): Float64Array {
+function boundaryCdf(
+  options: BucketOptions,
+  median: number,
+  sigma: number,
+): Float64Array {
   const logs = logBounds(options);
   let cdf = cdfScratch.get(options);
   if (!cdf) {
@@ -110,7 +136,8 @@ function boundaryCdf(options: BucketOptions, median: number, sigma: number): Flo
   }
   const mu = Math.log(Math.max(median, 1e-12));
   const inverse = 1 / Math.max(sigma, 1e-6);
-  for (let i = 0; i < logs.length; i++) cdf[i] = tabulatedCdf((logs[i]! - mu) * inverse);
+  for (let i = 0; i < logs.length; i++)
+    cdf[i] = tabulatedCdf((logs[i]! - mu) * inverse);
   return cdf;
 }
 
@@ -118,7 +145,14 @@ function boundaryCdf(options: BucketOptions, median: number, sigma: number): Flo
  * Adds the whole bucket counts of `count` log-normal values (× `weight`) to `target`. Cumulative
  * rounding makes the buckets add up to exactly `count`.
  */
-function addLogNormalBuckets(target: number[], count: number, median: number, sigma: number, bucketOptions: BucketOptions, weight: number): void {
+function addLogNormalBuckets(
+  target: number[],
+  count: number,
+  median: number,
+  sigma: number,
+  bucketOptions: BucketOptions,
+  weight: number,
+): void {
   const cdf = boundaryCdf(bucketOptions, median, sigma);
   let previous = 0;
   for (let i = 0; i < cdf.length; i++) {
@@ -133,7 +167,11 @@ function addLogNormalBuckets(target: number[], count: number, median: number, si
   if (count !== previous) target[cdf.length]! += (count - previous) * weight;
 }
 
-function logNormalMoments(count: number, median: number, sigma: number): { mean: number; sumOfSquaredDeviation: number } {
+function logNormalMoments(
+  count: number,
+  median: number,
+  sigma: number,
+): { mean: number; sumOfSquaredDeviation: number } {
   const s = Math.max(sigma, 1e-6);
   const mean = median * Math.exp((s * s) / 2);
   const variance = (Math.exp(s * s) - 1) * mean * mean;
@@ -150,9 +188,16 @@ export function logNormalDistribution(
   sigma: number,
   bucketOptions: BucketOptions,
 ): Distribution {
-  const bucketCounts = new Array<number>(bucketBounds(bucketOptions).length + 1).fill(0);
+  const bucketCounts = new Array<number>(
+    bucketBounds(bucketOptions).length + 1,
+  ).fill(0);
   addLogNormalBuckets(bucketCounts, count, median, sigma, bucketOptions, 1);
-  return { count, ...logNormalMoments(count, median, sigma), bucketOptions, bucketCounts };
+  return {
+    count,
+    ...logNormalMoments(count, median, sigma),
+    bucketOptions,
+    bucketCounts,
+  };
 }
 
 /**
@@ -170,7 +215,12 @@ export class LazyLogNormalDistribution implements Distribution {
   private readonly sigma: number;
   private counts: number[] | undefined;
 
-  constructor(count: number, median: number, sigma: number, bucketOptions: BucketOptions) {
+  constructor(
+    count: number,
+    median: number,
+    sigma: number,
+    bucketOptions: BucketOptions,
+  ) {
     const moments = logNormalMoments(count, median, sigma);
     this.count = count;
     this.mean = moments.mean;
@@ -181,12 +231,24 @@ export class LazyLogNormalDistribution implements Distribution {
   }
 
   get bucketCounts(): number[] {
-    this.counts ??= logNormalDistribution(this.count, this.median, this.sigma, this.bucketOptions).bucketCounts;
+    this.counts ??= logNormalDistribution(
+      this.count,
+      this.median,
+      this.sigma,
+      this.bucketOptions,
+    ).bucketCounts;
     return this.counts;
   }
 
   /** Adds the bucket counts × `weight` to `target` (one entry per bucket of the layout). */
   addBucketCountsTo(target: number[], weight: number): void {
-    addLogNormalBuckets(target, this.count, this.median, this.sigma, this.bucketOptions, weight);
+    addLogNormalBuckets(
+      target,
+      this.count,
+      this.median,
+      this.sigma,
+      this.bucketOptions,
+      weight,
+    );
   }
 }

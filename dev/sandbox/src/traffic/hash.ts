@@ -28,7 +28,12 @@ function fmix32(value: number): number {
  * A uniform number in [0, 1) determined by `seed`, `stream` (e.g. a service hash) , `index` (e.g. the
  * minute number since the epoch) and `channel` (which draw of that minute: demand noise, rounding, …).
  */
-export function hashUnit(seed: number, stream: number, index: number, channel: number): number {
+export function hashUnit(
+  seed: number,
+  stream: number,
+  index: number,
+  channel: number,
+): number {
   let h = fmix32(seed ^ Math.imul(channel + 1, 0x9e3779b1));
   h = fmix32(h ^ stream);
   h = fmix32(h ^ index);

@@ -4,7 +4,11 @@
  * Cloud Monitoring (../monitoring) reads its metrics from here; other consumers (costs, Redis
  * connections, queues) can use the same samples.
  */
-export { minuteSample, configVersionAt, type MinuteSample } from './SandboxTrafficModel';
+export {
+  minuteSample,
+  configVersionAt,
+  type MinuteSample,
+} from './SandboxTrafficModel';
 export {
   requestLatencyDistribution,
   startupLatencyDistribution,

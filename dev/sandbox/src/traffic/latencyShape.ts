@@ -25,7 +25,16 @@ export function loadLatencyFactor(utilisation: number): number {
  * Median latency of a minute, ms: the profile's unloaded median × load factor × queueing factor ×
  * per-minute noise. `unit` is the minute's seeded uniform draw in [0, 1) (noise 1 ± 4 %).
  */
-export function medianLatencyMs(p50Ms: number, utilisation: number, unit: number): number {
+export function medianLatencyMs(
+  p50Ms: number,
+  utilisation: number,
+  unit: number,
+): number {
   const noise = 1 + LATENCY_NOISE * (2 * unit - 1);
-  return p50Ms * loadLatencyFactor(utilisation) * queueLatencyFactor(utilisation) * noise;
+  return (
+    p50Ms *
+    loadLatencyFactor(utilisation) *
+    queueLatencyFactor(utilisation) *
+    noise
+  );
 }

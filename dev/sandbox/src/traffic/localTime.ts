@@ -53,7 +53,13 @@ export function utcOffsetMs(timeZone: string, epochMs: number): number {
   for (const part of formatterFor(timeZone).formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+  );
   const offset = asUtc - at;
   // The cache is keyed by hour; clearing it wholesale keeps memory bounded in long-running sandboxes.
   if (++cachedOffsets > MAX_CACHED_OFFSETS) {

@@ -43,20 +43,36 @@ let blocks = 0;
 
 function cacheOf(service: SandboxRunService): ServiceCache {
   let cache = caches.get(service);
-  if (!cache || cache.generation !== generation || cache.historyLength !== service.history.length) {
+  if (
+    !cache ||
+    cache.generation !== generation ||
+    cache.historyLength !== service.history.length
+  ) {
     if (cache && cache.generation === generation) blocks -= cache.blocks.size;
-    cache = { generation, historyLength: service.history.length, blocks: new Map() };
+    cache = {
+      generation,
+      historyLength: service.history.length,
+      blocks: new Map(),
+    };
     caches.set(service, cache);
   }
   return cache;
 }
 
 /** The cached core of `service`'s minute starting at `minuteStartMs`, or undefined. Writes into `out`. */
-export function cachedLoad(service: SandboxRunService, minuteStartMs: number, out: CachedLoad): boolean {
+export function cachedLoad(
+  service: SandboxRunService,
+  minuteStartMs: number,
+  out: CachedLoad,
+): boolean {
   const minute = minuteStartMs / MINUTE_MS;
-  const block = cacheOf(service).blocks.get(Math.floor(minute / MINUTES_PER_BLOCK));
+  const block = cacheOf(service).blocks.get(
+    Math.floor(minute / MINUTES_PER_BLOCK),
+  );
   if (!block) return false;
-  const at = (minute - Math.floor(minute / MINUTES_PER_BLOCK) * MINUTES_PER_BLOCK) * COLUMNS;
+  const at =
+    (minute - Math.floor(minute / MINUTES_PER_BLOCK) * MINUTES_PER_BLOCK) *
+    COLUMNS;
   const demandRps = block[at]!;
   if (Number.isNaN(demandRps)) return false;
   out.demandRps = demandRps;
@@ -66,7 +82,11 @@ export function cachedLoad(service: SandboxRunService, minuteStartMs: number, ou
 }
 
 /** Remembers the core of a computed minute. */
-export function storeLoad(service: SandboxRunService, minuteStartMs: number, load: CachedLoad): void {
+export function storeLoad(
+  service: SandboxRunService,
+  minuteStartMs: number,
+  load: CachedLoad,
+): void {
   const cache = cacheOf(service);
   const minute = minuteStartMs / MINUTE_MS;
   const index = Math.floor(minute / MINUTES_PER_BLOCK);

@@ -20,7 +20,10 @@ export interface ResponseCount {
  * Splits `total` into parts proportional to `weights` using cumulative rounding, so the parts are whole
  * numbers that add up to exactly `total` and no part drifts by more than one.
  */
-export function splitCounts(total: number, weights: readonly number[]): number[] {
+export function splitCounts(
+  total: number,
+  weights: readonly number[],
+): number[] {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += weights[i]!;
   const parts: number[] = [];
@@ -28,7 +31,8 @@ export function splitCounts(total: number, weights: readonly number[]): number[]
   let previous = 0;
   for (let i = 0; i < weights.length; i++) {
     cumulativeWeight += weights[i]!;
-    const cumulative = sum > 0 ? Math.round((total * cumulativeWeight) / sum) : 0;
+    const cumulative =
+      sum > 0 ? Math.round((total * cumulativeWeight) / sum) : 0;
     parts.push(cumulative - previous);
     previous = cumulative;
   }
@@ -74,11 +78,16 @@ export function responseCounts(
   let others = 0;
   for (let i = 1; i < CODES.length; i++) {
     const expected = (served * shares[i]!) / scale;
-    const count = Math.min(stochasticRound(expected * weight, draw(i)) / weight, served - others);
+    const count = Math.min(
+      stochasticRound(expected * weight, draw(i)) / weight,
+      served - others,
+    );
     others += count;
-    if (count > 0) result.push({ code: CODES[i]![0], codeClass: CODES[i]![1], count });
+    if (count > 0)
+      result.push({ code: CODES[i]![0], codeClass: CODES[i]![1], count });
   }
-  if (served - others > 0) result.unshift({ code: 200, codeClass: '2xx', count: served - others });
+  if (served - others > 0)
+    result.unshift({ code: 200, codeClass: '2xx', count: served - others });
   if (refused > 0) result.push({ code: 429, codeClass: '4xx', count: refused });
   return result;
 }

@@ -13,31 +13,66 @@ import {
 } from './distribution';
 
 /** Latencies of the served requests of the minute, ms; null when none were served. */
-export function requestLatencyDistribution(sample: MinuteSample): Distribution | null {
+export function requestLatencyDistribution(
+  sample: MinuteSample,
+): Distribution | null {
   if (sample.served <= 0) return null;
-  return new LazyLogNormalDistribution(sample.served, sample.latencyMedianMs, sample.latencySigma, LATENCY_BUCKETS);
+  return new LazyLogNormalDistribution(
+    sample.served,
+    sample.latencyMedianMs,
+    sample.latencySigma,
+    LATENCY_BUCKETS,
+  );
 }
 
 /** Startup latencies of the instances started in the minute, ms; null when none started. */
-export function startupLatencyDistribution(sample: MinuteSample): Distribution | null {
+export function startupLatencyDistribution(
+  sample: MinuteSample,
+): Distribution | null {
   if (sample.coldStarts <= 0) return null;
-  return new LazyLogNormalDistribution(sample.coldStarts, sample.startupLatencyMedianMs, 0.35, LATENCY_BUCKETS);
+  return new LazyLogNormalDistribution(
+    sample.coldStarts,
+    sample.startupLatencyMedianMs,
+    0.35,
+    LATENCY_BUCKETS,
+  );
 }
 
 /** Highest concurrent requests per active instance in the minute; null without active instances. */
-export function maxConcurrencyDistribution(sample: MinuteSample): Distribution | null {
+export function maxConcurrencyDistribution(
+  sample: MinuteSample,
+): Distribution | null {
   if (sample.activeInstances <= 0) return null;
-  return new LazyLogNormalDistribution(sample.activeInstances, sample.maxConcurrencyPerInstance, 0.25, CONCURRENCY_BUCKETS);
+  return new LazyLogNormalDistribution(
+    sample.activeInstances,
+    sample.maxConcurrencyPerInstance,
+    0.25,
+    CONCURRENCY_BUCKETS,
+  );
 }
 
 /** CPU utilisation per instance, 0..1; null without instances. */
-export function cpuUtilisationDistribution(sample: MinuteSample): Distribution | null {
+export function cpuUtilisationDistribution(
+  sample: MinuteSample,
+): Distribution | null {
   if (sample.instances <= 0) return null;
-  return new LazyLogNormalDistribution(sample.instances, sample.cpuUtilisation, 0.2, RATIO_BUCKETS);
+  return new LazyLogNormalDistribution(
+    sample.instances,
+    sample.cpuUtilisation,
+    0.2,
+    RATIO_BUCKETS,
+  );
 }
 
 /** Memory utilisation per instance, 0..1; null without instances. */
-export function memoryUtilisationDistribution(sample: MinuteSample): Distribution | null {
+export function memoryUtilisationDistribution(
+  sample: MinuteSample,
+): Distribution | null {
   if (sample.instances <= 0) return null;
-  return new LazyLogNormalDistribution(sample.instances, sample.memoryUtilisation, 0.1, RATIO_BUCKETS);
+  return new LazyLogNormalDistribution(
+    sample.instances,
+    sample.memoryUtilisation,
+    0.1,
+    RATIO_BUCKETS,
+  );
 }

@@ -76,34 +76,54 @@ export class BillingExportGateway {
   readonly table: BillingExportTable;
   private readonly deadlineMs: number;
 
-  constructor(
-    client: BigQuery,
-    table: BillingExportTable,
-    deadlineMs: number,
-  ) {
+  constructor(client: BigQuery, table: BillingExportTable, deadlineMs: number) {
     this.client = client;
     this.table = table;
     this.deadlineMs = deadlineMs;
   }
 
   /** The gateway of the configured export, or undefined when none is configured. */
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BillingExportGateway | undefined {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): BillingExportGateway | undefined {
     const billing = config.billing;
     if (!billing?.export) return undefined;
     const { projectId, dataset, location } = billing.export;
-    const table = { projectId, dataset, table: billing.export.table ?? defaultExportTable(billing.accountId), ...(location ? { location } : {}) };
+    const table = {
+      projectId,
+      dataset,
+      table: billing.export.table ?? defaultExportTable(billing.accountId),
+      ...(location ? { location } : {}),
+    };
     // Export queries scan weeks of rows: they get the write deadline, not the short read one.
-    return new BillingExportGateway(guardClient(new BigQuery(bigQueryOptions(config, projectId, location)), credentials, ['query']), table, config.timeouts.writeMs);
+    return new BillingExportGateway(
+      guardClient(
+        new BigQuery(bigQueryOptions(config, projectId, location)),
+        credentials,
+        ['query'],
+      ),
+      table,
+      config.timeouts.writeMs,
+    );
   }
 
   /** Cost lines of the projects for the UTC days [fromDay, toDay), `YYYY-MM-DD`. */
-  async costLines(projectIds: readonly string[], fromDay: string, toDay: string): Promise<ExportCostLine[]> {
+  async costLines(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<ExportCostLine[]> {
     const what = `querying the billing export ${this.table.dataset}.${this.table.table}`;
     try {
       const [rows] = await withDeadline(
         this.client.query({
           query: exportCostQuery(this.table),
-          params: { projects: [...projectIds], from_day: `${fromDay} 00:00:00`, to_day: `${toDay} 00:00:00` },
+          params: {
+            projects: [...projectIds],
+            from_day: `${fromDay} 00:00:00`,
+            to_day: `${toDay} 00:00:00`,
+          },
           types: { projects: ['STRING'], from_day: 'STRING', to_day: 'STRING' },
           useLegacySql: false,
           ...(this.table.location ? { location: this.table.location } : {}),
@@ -137,11 +157,23 @@ export class BillingExportGateway {
 function wrapBigQueryError(err: unknown, what: string) {
   const http = (err as { code?: unknown })?.code;
   if (/Unrecognized name: resource/i.test((err as Error)?.message ?? '')) {
-    return new UpstreamError(`${what} failed: the table has no resource column, so it is the standard usage cost export; `
-      + 'the costs need the detailed usage cost export (table gcp_billing_export_resource_v1_<ACCOUNT>, docs/costs-and-budgets.md): '
-      + 'enable it under Billing → Billing export and point gcpServerless.billing.export.table at it', { cause: err, details: { setup: { reason: 'STANDARD_EXPORT_TABLE' } } });
+    return new UpstreamError(
+      `${what} failed: the table has no resource column, so it is the standard usage cost export; ` +
+        'the costs need the detailed usage cost export (table gcp_billing_export_resource_v1_<ACCOUNT>, docs/costs-and-budgets.md): ' +
+        'enable it under Billing → Billing export and point gcpServerless.billing.export.table at it',
+      { cause: err, details: { setup: { reason: 'STANDARD_EXPORT_TABLE' } } },
+    );
   }
   if (typeof http !== 'number') return wrapGoogleError(err, what);
-  const grpc: Record<number, number> = { 401: 16, 403: 7, 404: 5, 429: 8, 503: 14 };
-  return wrapGoogleError({ code: grpc[http] ?? 2, message: (err as Error).message }, what);
+  const grpc: Record<number, number> = {
+    401: 16,
+    403: 7,
+    404: 5,
+    429: 8,
+    503: 14,
+  };
+  return wrapGoogleError(
+    { code: grpc[http] ?? 2, message: (err as Error).message },
+    what,
+  );
 }

@@ -1,12 +1,22 @@
 import { BudgetServiceClient } from '@google-cloud/billing-budgets';
-import { ConflictError, type Budget, type BudgetChange, type BudgetConflictDetails } from '@gcp-serverless/common';
+import {
+  ConflictError,
+  type Budget,
+  type BudgetChange,
+  type BudgetConflictDetails,
+} from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../../config/config';
 import type { GoogleCredentials } from '../credentials/GoogleCredentials';
 import { guardClient } from '../credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from '../callSettings';
 import { googleClientOptions } from '../googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from '../googleErrors';
-import { BUDGET_EDIT_MASK, budgetUpdateBody, toBudget, type RawBudget } from './budgetTranslator';
+import {
+  BUDGET_EDIT_MASK,
+  budgetUpdateBody,
+  toBudget,
+  type RawBudget,
+} from './budgetTranslator';
 
 /**
  * Cloud Billing Budget API v1 behind our own interface. Budgets hold no spend (docs/google-apis.md §6): spend
@@ -15,24 +25,44 @@ import { BUDGET_EDIT_MASK, budgetUpdateBody, toBudget, type RawBudget } from './
  */
 export class BudgetsGateway {
   private readonly client: BudgetServiceClient;
-  private readonly options: { accountId: string; readMs: number; writeMs: number; currency?: string };
+  private readonly options: {
+    accountId: string;
+    readMs: number;
+    writeMs: number;
+    currency?: string;
+  };
 
   constructor(
     client: BudgetServiceClient,
-    options: { accountId: string; readMs: number; writeMs: number; currency?: string },
+    options: {
+      accountId: string;
+      readMs: number;
+      writeMs: number;
+      currency?: string;
+    },
   ) {
     this.client = client;
     this.options = options;
   }
 
   /** The gateway of the configured billing account, or undefined when none is configured. */
-  static fromConfig(config: GcpServerlessConfig, credentials: GoogleCredentials): BudgetsGateway | undefined {
+  static fromConfig(
+    config: GcpServerlessConfig,
+    credentials: GoogleCredentials,
+  ): BudgetsGateway | undefined {
     if (!config.billing) return undefined;
-    return new BudgetsGateway(guardClient(new BudgetServiceClient(googleClientOptions(config) as never), credentials, ['listBudgets', 'getBudget', 'updateBudget']), {
-      accountId: config.billing.accountId,
-      readMs: config.timeouts.readMs,
-      writeMs: config.timeouts.writeMs,
-    });
+    return new BudgetsGateway(
+      guardClient(
+        new BudgetServiceClient(googleClientOptions(config) as never),
+        credentials,
+        ['listBudgets', 'getBudget', 'updateBudget'],
+      ),
+      {
+        accountId: config.billing.accountId,
+        readMs: config.timeouts.readMs,
+        writeMs: config.timeouts.writeMs,
+      },
+    );
   }
 
   get accountId(): string {
@@ -41,28 +71,43 @@ export class BudgetsGateway {
 
   /** Every budget of the account, or those whose scope includes `projectId` (the API's `scope`). */
   async listBudgets(projectId?: string): Promise<Budget[]> {
-    const what = `listing budgets of billing account ${this.options.accountId}${projectId ? ` for ${projectId}` : ''}`;
+    const what = `listing budgets of billing account ${this.options.accountId}${
+      projectId ? ` for ${projectId}` : ''
+    }`;
     try {
       const [budgets] = await readWithRetry(
-        () => this.client.listBudgets(
-          { parent: `billingAccounts/${this.options.accountId}`, ...(projectId ? { scope: `projects/${projectId}` } : {}) },
-          callOptions(this.options.readMs),
-        ),
+        () =>
+          this.client.listBudgets(
+            {
+              parent: `billingAccounts/${this.options.accountId}`,
+              ...(projectId ? { scope: `projects/${projectId}` } : {}),
+            },
+            callOptions(this.options.readMs),
+          ),
         this.options.readMs,
         what,
       );
-      return (budgets as RawBudget[]).map(b => toBudget(b, this.options.currency ?? 'USD'));
+      return (budgets as RawBudget[]).map(b =>
+        toBudget(b, this.options.currency ?? 'USD'),
+      );
     } catch (err) {
       throw wrapGoogleError(err, what);
     }
   }
 
   async getBudget(budgetId: string): Promise<Budget> {
-    return toBudget(await this.getRaw(budgetId), this.options.currency ?? 'USD');
+    return toBudget(
+      await this.getRaw(budgetId),
+      this.options.currency ?? 'USD',
+    );
   }
 
   /** Changes amount, thresholds and period. A stale etag is a ConflictError with the budget as it is now. */
-  async updateBudget(budgetId: string, change: BudgetChange, expectedEtag: string): Promise<Budget> {
+  async updateBudget(
+    budgetId: string,
+    change: BudgetChange,
+    expectedEtag: string,
+  ): Promise<Budget> {
     const raw = await this.getRaw(budgetId);
     const current = toBudget(raw, this.options.currency ?? 'USD');
     if (raw.etag !== expectedEtag) throw conflict(current);
@@ -70,7 +115,15 @@ export class BudgetsGateway {
     try {
       const [updated] = await withDeadline(
         this.client.updateBudget(
-          { budget: budgetUpdateBody(raw, change, current.currency, expectedEtag) as never, updateMask: { paths: BUDGET_EDIT_MASK } },
+          {
+            budget: budgetUpdateBody(
+              raw,
+              change,
+              current.currency,
+              expectedEtag,
+            ) as never,
+            updateMask: { paths: BUDGET_EDIT_MASK },
+          },
           callOptions(this.options.writeMs),
         ),
         this.options.writeMs,
@@ -78,7 +131,8 @@ export class BudgetsGateway {
       );
       return toBudget(updated as RawBudget, current.currency);
     } catch (err) {
-      if (grpcCode(err) === GrpcCode.ABORTED) throw conflict(await this.getBudget(budgetId));
+      if (grpcCode(err) === GrpcCode.ABORTED)
+        throw conflict(await this.getBudget(budgetId));
       throw wrapGoogleError(err, what);
     }
   }
@@ -87,7 +141,13 @@ export class BudgetsGateway {
     const what = `reading budget ${budgetId} of billing account ${this.options.accountId}`;
     try {
       const [budget] = await readWithRetry(
-        () => this.client.getBudget({ name: `billingAccounts/${this.options.accountId}/budgets/${budgetId}` }, callOptions(this.options.readMs)),
+        () =>
+          this.client.getBudget(
+            {
+              name: `billingAccounts/${this.options.accountId}/budgets/${budgetId}`,
+            },
+            callOptions(this.options.readMs),
+          ),
         this.options.readMs,
         what,
       );

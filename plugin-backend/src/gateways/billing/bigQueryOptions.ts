@@ -9,8 +9,16 @@ import type { GcpServerlessConfig } from '../../config/config';
  * `Authorization: Bearer sandbox` without any network call — so nothing probes the metadata server.
  * In gcp mode it uses Application Default Credentials and runs jobs in the export's project.
  */
-export function bigQueryOptions(config: GcpServerlessConfig, projectId: string, location?: string): BigQueryOptions {
-  const base: BigQueryOptions = { projectId, ...(location ? { location } : {}), autoRetry: false };
+export function bigQueryOptions(
+  config: GcpServerlessConfig,
+  projectId: string,
+  location?: string,
+): BigQueryOptions {
+  const base: BigQueryOptions = {
+    projectId,
+    ...(location ? { location } : {}),
+    autoRetry: false,
+  };
   if (config.mode === 'gcp') return base;
   const endpoint = new URL(config.sandbox!.endpoint);
   const auth = new OAuth2Client();

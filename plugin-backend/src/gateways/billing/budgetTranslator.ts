@@ -1,4 +1,10 @@
-import type { Budget, BudgetChange, BudgetPeriod, BudgetThreshold, SpendBasis } from '@gcp-serverless/common';
+import type {
+  Budget,
+  BudgetChange,
+  BudgetPeriod,
+  BudgetThreshold,
+  SpendBasis,
+} from '@gcp-serverless/common';
 import { moneyToNumber, numberToMoney, type RawMoney } from './money';
 
 /**
@@ -17,17 +23,43 @@ export interface RawBudget {
     creditTypesTreatment?: unknown;
     [key: string]: unknown;
   } | null;
-  amount?: { specifiedAmount?: RawMoney | null; lastPeriodAmount?: unknown } | null;
-  thresholdRules?: { thresholdPercent?: number | null; spendBasis?: unknown }[] | null;
+  amount?: {
+    specifiedAmount?: RawMoney | null;
+    lastPeriodAmount?: unknown;
+  } | null;
+  thresholdRules?:
+    | { thresholdPercent?: number | null; spendBasis?: unknown }[]
+    | null;
   [key: string]: unknown;
 }
 
-const PERIODS: Record<number, string> = { 0: 'CALENDAR_PERIOD_UNSPECIFIED', 1: 'MONTH', 2: 'QUARTER', 3: 'YEAR' };
-const BASES: Record<number, SpendBasis> = { 1: 'CURRENT_SPEND', 2: 'FORECASTED_SPEND' };
-const CREDITS: Record<number, string> = { 0: 'CREDIT_TYPES_TREATMENT_UNSPECIFIED', 1: 'INCLUDE_ALL_CREDITS', 2: 'EXCLUDE_ALL_CREDITS', 3: 'INCLUDE_SPECIFIED_CREDITS' };
+const PERIODS: Record<number, string> = {
+  0: 'CALENDAR_PERIOD_UNSPECIFIED',
+  1: 'MONTH',
+  2: 'QUARTER',
+  3: 'YEAR',
+};
+const BASES: Record<number, SpendBasis> = {
+  1: 'CURRENT_SPEND',
+  2: 'FORECASTED_SPEND',
+};
+const CREDITS: Record<number, string> = {
+  0: 'CREDIT_TYPES_TREATMENT_UNSPECIFIED',
+  1: 'INCLUDE_ALL_CREDITS',
+  2: 'EXCLUDE_ALL_CREDITS',
+  3: 'INCLUDE_SPECIFIED_CREDITS',
+};
 
-const enumName = (value: unknown, names: Record<number, string>, fallback: string) =>
-  typeof value === 'number' ? (names[value] ?? fallback) : typeof value === 'string' && value ? value : fallback;
+const enumName = (
+  value: unknown,
+  names: Record<number, string>,
+  fallback: string,
+) =>
+  typeof value === 'number'
+    ? names[value] ?? fallback
+    : typeof value === 'string' && value
+    ? value
+    : fallback;
 
 function period(raw: RawBudget): BudgetPeriod {
   if (raw.budgetFilter?.customPeriod) return 'CUSTOM';
@@ -43,7 +75,12 @@ export function toBudget(raw: RawBudget, fallbackCurrency: string): Budget {
   const specified = raw.amount?.specifiedAmount;
   const thresholds: BudgetThreshold[] = (raw.thresholdRules ?? []).map(r => ({
     percent: Number(r.thresholdPercent ?? 0),
-    spendBasis: typeof r.spendBasis === 'number' ? (BASES[r.spendBasis] ?? 'CURRENT_SPEND') : r.spendBasis === 'FORECASTED_SPEND' ? 'FORECASTED_SPEND' : 'CURRENT_SPEND',
+    spendBasis:
+      typeof r.spendBasis === 'number'
+        ? BASES[r.spendBasis] ?? 'CURRENT_SPEND'
+        : r.spendBasis === 'FORECASTED_SPEND'
+        ? 'FORECASTED_SPEND'
+        : 'CURRENT_SPEND',
   }));
   return {
     name,
@@ -53,20 +90,36 @@ export function toBudget(raw: RawBudget, fallbackCurrency: string): Budget {
     amount: specified ? moneyToNumber(specified) : null,
     currency: specified?.currencyCode || fallbackCurrency,
     period: period(raw),
-    projects: (raw.budgetFilter?.projects ?? []).map(p => p.replace(/^projects\//, '')),
+    projects: (raw.budgetFilter?.projects ?? []).map(p =>
+      p.replace(/^projects\//, ''),
+    ),
     services: [...(raw.budgetFilter?.services ?? [])],
     thresholds,
-    creditTypesTreatment: enumName(raw.budgetFilter?.creditTypesTreatment, CREDITS, 'INCLUDE_ALL_CREDITS'),
+    creditTypesTreatment: enumName(
+      raw.budgetFilter?.creditTypesTreatment,
+      CREDITS,
+      'INCLUDE_ALL_CREDITS',
+    ),
     etag: raw.etag ?? '',
     consoleUrl: `https://console.cloud.google.com/billing/${billingAccount}/budgets/${budgetId}/edit`,
   };
 }
 
 /** FieldMask paths of a budget edit; `custom_period` is listed so a switch to a calendar period clears it. */
-export const BUDGET_EDIT_MASK = ['amount', 'threshold_rules', 'budget_filter.calendar_period', 'budget_filter.custom_period'];
+export const BUDGET_EDIT_MASK = [
+  'amount',
+  'threshold_rules',
+  'budget_filter.calendar_period',
+  'budget_filter.custom_period',
+];
 
 /** The Budget body of an edit: the masked fields with the new values, carrying the etag read. */
-export function budgetUpdateBody(current: RawBudget, change: BudgetChange, currency: string, etag: string): RawBudget {
+export function budgetUpdateBody(
+  current: RawBudget,
+  change: BudgetChange,
+  currency: string,
+  etag: string,
+): RawBudget {
   const { customPeriod: _dropped, ...filter } = current.budgetFilter ?? {};
   return {
     name: current.name,
@@ -74,6 +127,9 @@ export function budgetUpdateBody(current: RawBudget, change: BudgetChange, curre
     budgetFilter: { ...filter, calendarPeriod: change.period },
     amount: { specifiedAmount: numberToMoney(change.amount, currency) },
     // The form speaks 100-based percent; Google stores 1.0-based fractions (docs/google-apis.md §6).
-    thresholdRules: change.thresholds.map(t => ({ thresholdPercent: Math.round(t.percent * 100) / 10_000, spendBasis: t.spendBasis })),
+    thresholdRules: change.thresholds.map(t => ({
+      thresholdPercent: Math.round(t.percent * 100) / 10_000,
+      spendBasis: t.spendBasis,
+    })),
   };
 }

@@ -16,8 +16,15 @@ export function moneyToNumber(money: RawMoney | null | undefined): number {
  * A number of currency units as Money: int64 units as a string (docs/google-apis.md §1) and nanos with the
  * same sign, rounded to the nano so 0.1 + 0.2 style errors never reach Google.
  */
-export function numberToMoney(amount: number, currencyCode: string): { currencyCode: string; units: string; nanos: number } {
+export function numberToMoney(
+  amount: number,
+  currencyCode: string,
+): { currencyCode: string; units: string; nanos: number } {
   const totalNanos = Math.round(amount * 1e9);
   const units = Math.trunc(totalNanos / 1e9);
-  return { currencyCode, units: String(units), nanos: totalNanos - units * 1e9 };
+  return {
+    currencyCode,
+    units: String(units),
+    nanos: totalNanos - units * 1e9,
+  };
 }

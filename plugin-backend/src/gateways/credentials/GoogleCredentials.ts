@@ -43,8 +43,12 @@ export class SandboxCredentials implements GoogleCredentials {
 
 /** The error of a call made without credentials; `details.setup` lets the UI open the setup page. */
 export function noCredentialsError(cause?: unknown): ServiceUnavailableError {
-  const detail = cause instanceof Error ? ` (${cause.message.split('. ')[0]})` : '';
-  return new ServiceUnavailableError(`${NO_CREDENTIALS_MESSAGE}${detail}`, { cause, details: { setup: { reason: 'NO_CREDENTIALS' } } });
+  const detail =
+    cause instanceof Error ? ` (${cause.message.split('. ')[0]})` : '';
+  return new ServiceUnavailableError(`${NO_CREDENTIALS_MESSAGE}${detail}`, {
+    cause,
+    details: { setup: { reason: 'NO_CREDENTIALS' } },
+  });
 }
 
 /**
@@ -55,7 +59,11 @@ export class ApplicationDefaultCredentials implements GoogleCredentials {
   readonly alwaysReady = false;
   private readonly auth: GoogleAuth;
 
-  constructor(auth: GoogleAuth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] })) {
+  constructor(
+    auth: GoogleAuth = new GoogleAuth({
+      scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+    }),
+  ) {
     this.auth = auth;
   }
 
@@ -73,22 +81,46 @@ export class ApplicationDefaultCredentials implements GoogleCredentials {
     } catch (err) {
       return { found: false, problem: noCredentialsError(err).message };
     }
-    const credentials = await this.auth.getCredentials().catch(() => ({}) as { client_email?: string });
-    if (credentials.client_email) return { found: true, kind: 'service account', principal: credentials.client_email };
+    const credentials = await this.auth
+      .getCredentials()
+      .catch(() => ({} as { client_email?: string }));
+    if (credentials.client_email)
+      return {
+        found: true,
+        kind: 'service account',
+        principal: credentials.client_email,
+      };
     // User credentials do not carry the email; the token's info does when the email scope was granted.
     try {
       const client = await this.auth.getClient();
       const token = (await client.getAccessToken()).token;
-      const withInfo = client as unknown as { getTokenInfo?: (t: string) => Promise<{ email?: string }> };
-      const info = token && withInfo.getTokenInfo ? await withInfo.getTokenInfo(token) : undefined;
-      return { found: true, kind: 'Application Default Credentials', ...(info?.email ? { principal: info.email } : {}) };
+      const withInfo = client as unknown as {
+        getTokenInfo?: (t: string) => Promise<{ email?: string }>;
+      };
+      const info =
+        token && withInfo.getTokenInfo
+          ? await withInfo.getTokenInfo(token)
+          : undefined;
+      return {
+        found: true,
+        kind: 'Application Default Credentials',
+        ...(info?.email ? { principal: info.email } : {}),
+      };
     } catch (err) {
-      return { found: true, kind: 'Application Default Credentials', problem: `could not get an access token: ${(err as Error).message}` };
+      return {
+        found: true,
+        kind: 'Application Default Credentials',
+        problem: `could not get an access token: ${(err as Error).message}`,
+      };
     }
   }
 }
 
 /** The credentials of a config's mode. */
-export function credentialsFromConfig(config: GcpServerlessConfig): GoogleCredentials {
-  return config.mode === 'gcp' ? new ApplicationDefaultCredentials() : new SandboxCredentials();
+export function credentialsFromConfig(
+  config: GcpServerlessConfig,
+): GoogleCredentials {
+  return config.mode === 'gcp'
+    ? new ApplicationDefaultCredentials()
+    : new SandboxCredentials();
 }

@@ -7,13 +7,22 @@ import type { GoogleCredentials } from './GoogleCredentials';
  * (docs/google-apis.md §1). Other members (path helpers, `close`) are untouched. In sandbox mode
  * the client is returned as is.
  */
-export function guardClient<T extends object>(client: T, credentials: GoogleCredentials, methods: ReadonlyArray<keyof T & string>): T {
+export function guardClient<T extends object>(
+  client: T,
+  credentials: GoogleCredentials,
+  methods: ReadonlyArray<keyof T & string>,
+): T {
   if (credentials.alwaysReady) return client;
   const guarded = new Set<string>(methods);
   return new Proxy(client, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof property !== 'string' || !guarded.has(property) || typeof value !== 'function') return value;
+      if (
+        typeof property !== 'string' ||
+        !guarded.has(property) ||
+        typeof value !== 'function'
+      )
+        return value;
       return async (...args: unknown[]) => {
         await credentials.ready();
         return (value as (...a: unknown[]) => unknown).apply(target, args);

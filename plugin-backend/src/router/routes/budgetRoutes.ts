@@ -1,6 +1,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { budgetApplyRequestSchema, budgetIdSchema, budgetPreviewRequestSchema } from '@gcp-serverless/common';
+import {
+  budgetApplyRequestSchema,
+  budgetIdSchema,
+  budgetPreviewRequestSchema,
+} from '@gcp-serverless/common';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
 import { parseInput } from '../validate';
@@ -9,7 +13,10 @@ const budgetParams = z.object({ budgetId: budgetIdSchema });
 const BUDGET = '/billing/budgets/:budgetId';
 
 /** Budgets of the configured billing account: list with spend, preview and apply of an edit. */
-export function registerBudgetRoutes(router: Router, services: PluginServices): void {
+export function registerBudgetRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/billing/budgets',
     handle(async (_req, res) => {
@@ -21,7 +28,11 @@ export function registerBudgetRoutes(router: Router, services: PluginServices): 
     `${BUDGET}/preview`,
     handle(async (req, res) => {
       const { budgetId } = parseInput(budgetParams, req.params, 'path');
-      const body = parseInput(budgetPreviewRequestSchema, req.body, 'budget change');
+      const body = parseInput(
+        budgetPreviewRequestSchema,
+        req.body,
+        'budget change',
+      );
       res.json(await services.budgets.preview(budgetId, body.change));
     }),
   );
@@ -30,8 +41,14 @@ export function registerBudgetRoutes(router: Router, services: PluginServices): 
     `${BUDGET}/apply`,
     handle(async (req, res) => {
       const { budgetId } = parseInput(budgetParams, req.params, 'path');
-      const body = parseInput(budgetApplyRequestSchema, req.body, 'budget change');
-      res.json(await services.budgets.apply(budgetId, body, services.identify(req)));
+      const body = parseInput(
+        budgetApplyRequestSchema,
+        req.body,
+        'budget change',
+      );
+      res.json(
+        await services.budgets.apply(budgetId, body, services.identify(req)),
+      );
     }),
   );
 }

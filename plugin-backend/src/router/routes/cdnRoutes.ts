@@ -16,12 +16,24 @@ import { projectParams } from './params';
 const BACKEND = '/projects/:projectId/cdn/:kind/:name';
 const backendParams = z.object({
   projectId: projectIdSchema,
-  kind: z.enum(CDN_BACKEND_KINDS, { errorMap: () => ({ message: `must be one of ${CDN_BACKEND_KINDS.join(', ')}` }) }),
-  name: z.string().regex(COMPUTE_NAME_PATTERN, 'must be a backend name (lowercase letters, digits, hyphens)'),
+  kind: z.enum(CDN_BACKEND_KINDS, {
+    errorMap: () => ({
+      message: `must be one of ${CDN_BACKEND_KINDS.join(', ')}`,
+    }),
+  }),
+  name: z
+    .string()
+    .regex(
+      COMPUTE_NAME_PATTERN,
+      'must be a backend name (lowercase letters, digits, hyphens)',
+    ),
 });
 
 /** Cloud CDN: the CDN page, cache policy preview and apply for backend services and buckets. */
-export function registerCdnRoutes(router: Router, services: PluginServices): void {
+export function registerCdnRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/projects/:projectId/cdn',
     handle(async (req, res) => {
@@ -35,7 +47,11 @@ export function registerCdnRoutes(router: Router, services: PluginServices): voi
     `${BACKEND}/preview`,
     handle(async (req, res) => {
       const ref = parseInput(backendParams, req.params, 'path');
-      const body = parseInput(cdnPolicyPreviewRequestSchema, req.body, 'cache policy');
+      const body = parseInput(
+        cdnPolicyPreviewRequestSchema,
+        req.body,
+        'cache policy',
+      );
       res.json(await services.cdn.preview(ref, body.change));
     }),
   );
@@ -44,7 +60,11 @@ export function registerCdnRoutes(router: Router, services: PluginServices): voi
     `${BACKEND}/apply`,
     handle(async (req, res) => {
       const ref = parseInput(backendParams, req.params, 'path');
-      const body = parseInput(cdnPolicyApplyRequestSchema, req.body, 'cache policy');
+      const body = parseInput(
+        cdnPolicyApplyRequestSchema,
+        req.body,
+        'cache policy',
+      );
       res.json(await services.cdn.apply(ref, body, services.identify(req)));
     }),
   );

@@ -6,7 +6,10 @@ import { parseInput } from '../validate';
 import { projectParams } from './params';
 
 /** Costs: daily cost rows, requests and budgets of a project for the costs page and the service cost panel. */
-export function registerCostRoutes(router: Router, services: PluginServices): void {
+export function registerCostRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/projects/:projectId/costs',
     handle(async (req, res) => {

@@ -6,7 +6,10 @@ import { handle } from '../handle';
 import { parseInput } from '../validate';
 
 /** The index page (health and problems across every configured project) and a project's topology. */
-export function registerOverviewRoutes(router: Router, services: PluginServices): void {
+export function registerOverviewRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/overview',
     handle(async (req, res) => {

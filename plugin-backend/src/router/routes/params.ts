@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { projectIdSchema, regionSchema, serviceNameSchema } from '@gcp-serverless/common';
+import {
+  projectIdSchema,
+  regionSchema,
+  serviceNameSchema,
+} from '@gcp-serverless/common';
 
 /** Path parameters shared by the route modules. */
 export const projectParams = z.object({ projectId: projectIdSchema });
-export const regionParams = z.object({ projectId: projectIdSchema, region: regionSchema });
-export const serviceParams = z.object({ projectId: projectIdSchema, region: regionSchema, service: serviceNameSchema });
+export const regionParams = z.object({
+  projectId: projectIdSchema,
+  region: regionSchema,
+});
+export const serviceParams = z.object({
+  projectId: projectIdSchema,
+  region: regionSchema,
+  service: serviceNameSchema,
+});

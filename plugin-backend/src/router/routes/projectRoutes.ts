@@ -4,11 +4,17 @@ import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
 
 /** GET /projects: the allowlist and the mode. */
-export function registerProjectRoutes(router: Router, services: PluginServices): void {
+export function registerProjectRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/projects',
     handle(async (_req, res) => {
-      const body: ProjectListResponse = { mode: services.config.mode, projects: services.access.list() };
+      const body: ProjectListResponse = {
+        mode: services.config.mode,
+        projects: services.access.list(),
+      };
       res.json(body);
     }),
   );

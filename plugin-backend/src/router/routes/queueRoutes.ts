@@ -15,7 +15,11 @@ import { parseInput } from '../validate';
 import { projectParams } from './params';
 
 const QUEUE = '/projects/:projectId/locations/:region/queues/:queue';
-const queueParams = z.object({ projectId: projectIdSchema, region: regionSchema, queue: queueIdSchema });
+const queueParams = z.object({
+  projectId: projectIdSchema,
+  region: regionSchema,
+  queue: queueIdSchema,
+});
 const emptyBody = z.object({}).strict();
 
 function queueRef(params: unknown) {
@@ -24,7 +28,10 @@ function queueRef(params: unknown) {
 }
 
 /** Cloud Tasks: queues page, rate limit / retry preview and apply, pause, resume, purge. */
-export function registerQueueRoutes(router: Router, services: PluginServices): void {
+export function registerQueueRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/projects/:projectId/queues',
     handle(async (req, res) => {
@@ -38,7 +45,11 @@ export function registerQueueRoutes(router: Router, services: PluginServices): v
     `${QUEUE}/preview`,
     handle(async (req, res) => {
       const ref = queueRef(req.params);
-      const body = parseInput(queuePreviewRequestSchema, req.body, 'queue change');
+      const body = parseInput(
+        queuePreviewRequestSchema,
+        req.body,
+        'queue change',
+      );
       res.json(await services.queueEdits.preview(ref, body.change));
     }),
   );
@@ -47,8 +58,14 @@ export function registerQueueRoutes(router: Router, services: PluginServices): v
     `${QUEUE}/apply`,
     handle(async (req, res) => {
       const ref = queueRef(req.params);
-      const body = parseInput(queueApplyRequestSchema, req.body, 'queue change');
-      res.json(await services.queueEdits.apply(ref, body, services.identify(req)));
+      const body = parseInput(
+        queueApplyRequestSchema,
+        req.body,
+        'queue change',
+      );
+      res.json(
+        await services.queueEdits.apply(ref, body, services.identify(req)),
+      );
     }),
   );
 
@@ -58,7 +75,9 @@ export function registerQueueRoutes(router: Router, services: PluginServices): v
       handle(async (req, res) => {
         const ref = queueRef(req.params);
         parseInput(emptyBody, req.body, `${action} request`);
-        res.json(await services.queueEdits[action](ref, services.identify(req)));
+        res.json(
+          await services.queueEdits[action](ref, services.identify(req)),
+        );
       }),
     );
   }
@@ -67,8 +86,18 @@ export function registerQueueRoutes(router: Router, services: PluginServices): v
     `${QUEUE}/purge`,
     handle(async (req, res) => {
       const ref = queueRef(req.params);
-      const body = parseInput(queuePurgeRequestSchema, req.body, 'purge request');
-      res.json(await services.queueEdits.purge(ref, body.confirmName, services.identify(req)));
+      const body = parseInput(
+        queuePurgeRequestSchema,
+        req.body,
+        'purge request',
+      );
+      res.json(
+        await services.queueEdits.purge(
+          ref,
+          body.confirmName,
+          services.identify(req),
+        ),
+      );
     }),
   );
 }

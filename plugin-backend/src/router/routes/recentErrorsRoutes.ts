@@ -6,13 +6,27 @@ import { parseInput } from '../validate';
 import { serviceParams } from './params';
 
 /** Recent errors of a Cloud Run service from Cloud Logging (service page panel). */
-export function registerRecentErrorsRoutes(router: Router, services: PluginServices): void {
+export function registerRecentErrorsRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/projects/:projectId/locations/:region/services/:service/errors',
     handle(async (req, res) => {
-      const { projectId, region, service } = parseInput(serviceParams, req.params, 'path');
+      const { projectId, region, service } = parseInput(
+        serviceParams,
+        req.params,
+        'path',
+      );
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.recentErrors.recentErrors(projectId, region, service, window));
+      res.json(
+        await services.recentErrors.recentErrors(
+          projectId,
+          region,
+          service,
+          window,
+        ),
+      );
     }),
   );
 }

@@ -14,7 +14,11 @@ import { parseInput } from '../validate';
 import { projectParams } from './params';
 
 const INSTANCE = '/projects/:projectId/locations/:region/redis/:instance';
-const instanceParams = z.object({ projectId: projectIdSchema, region: regionSchema, instance: redisInstanceIdSchema });
+const instanceParams = z.object({
+  projectId: projectIdSchema,
+  region: regionSchema,
+  instance: redisInstanceIdSchema,
+});
 
 function instanceRef(params: unknown) {
   const p = parseInput(instanceParams, params, 'path');
@@ -22,7 +26,10 @@ function instanceRef(params: unknown) {
 }
 
 /** Memorystore for Redis: Redis page, memory size / configs preview and apply. */
-export function registerRedisRoutes(router: Router, services: PluginServices): void {
+export function registerRedisRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.get(
     '/projects/:projectId/redis',
     handle(async (req, res) => {
@@ -36,7 +43,11 @@ export function registerRedisRoutes(router: Router, services: PluginServices): v
     `${INSTANCE}/preview`,
     handle(async (req, res) => {
       const ref = instanceRef(req.params);
-      const body = parseInput(redisPreviewRequestSchema, req.body, 'Redis change');
+      const body = parseInput(
+        redisPreviewRequestSchema,
+        req.body,
+        'Redis change',
+      );
       res.json(await services.redisEdits.preview(ref, body.change));
     }),
   );
@@ -45,8 +56,14 @@ export function registerRedisRoutes(router: Router, services: PluginServices): v
     `${INSTANCE}/apply`,
     handle(async (req, res) => {
       const ref = instanceRef(req.params);
-      const body = parseInput(redisApplyRequestSchema, req.body, 'Redis change');
-      res.json(await services.redisEdits.apply(ref, body, services.identify(req)));
+      const body = parseInput(
+        redisApplyRequestSchema,
+        req.body,
+        'Redis change',
+      );
+      res.json(
+        await services.redisEdits.apply(ref, body, services.identify(req)),
+      );
     }),
   );
 }

@@ -8,7 +8,10 @@ import { projectParams } from './params';
 const emptyBody = z.object({}).strict();
 
 /** POST /projects/:projectId/refresh: recompute the project's snapshots now; answers when they are stored. */
-export function registerRefreshRoutes(router: Router, services: PluginServices): void {
+export function registerRefreshRoutes(
+  router: Router,
+  services: PluginServices,
+): void {
   router.post(
     '/projects/:projectId/refresh',
     handle(async (req, res) => {

@@ -1,12 +1,23 @@
-import { skuFamilyOf, type CostResourceKind, type CostRow, type CostSourceInfo } from '@gcp-serverless/common';
-import type { BillingExportGateway, ExportCostLine } from '../../gateways/billing/BillingExportGateway';
+import {
+  skuFamilyOf,
+  type CostResourceKind,
+  type CostRow,
+  type CostSourceInfo,
+} from '@gcp-serverless/common';
+import type {
+  BillingExportGateway,
+  ExportCostLine,
+} from '../../gateways/billing/BillingExportGateway';
 import type { CostSource, DailyCosts } from './CostSource';
 
 /** What kind of resource a line is for, from its full resource name or, failing that, its service. */
-export function resourceKindOf(line: Pick<ExportCostLine, 'service' | 'resourceGlobalName'>): CostResourceKind {
+export function resourceKindOf(
+  line: Pick<ExportCostLine, 'service' | 'resourceGlobalName'>,
+): CostResourceKind {
   const g = line.resourceGlobalName;
   if (g.startsWith('//run.googleapis.com/')) return 'cloud-run';
-  if (/\/(backendServices|backendBuckets|urlMaps|forwardingRules)\//.test(g)) return 'backend';
+  if (/\/(backendServices|backendBuckets|urlMaps|forwardingRules)\//.test(g))
+    return 'backend';
   if (g.startsWith('//cloudtasks.googleapis.com/')) return 'queue';
   if (g.startsWith('//redis.googleapis.com/')) return 'redis';
   const s = line.service.toLowerCase();
@@ -24,7 +35,6 @@ export class BillingExportCostSource implements CostSource {
   readonly info: CostSourceInfo;
   private readonly gateway: BillingExportGateway;
 
-
   constructor(gateway: BillingExportGateway) {
     this.gateway = gateway;
     const t = gateway.table;
@@ -34,12 +44,18 @@ export class BillingExportCostSource implements CostSource {
     };
   }
 
-  async dailyCosts(projectIds: readonly string[], fromDay: string, toDay: string): Promise<DailyCosts> {
+  async dailyCosts(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<DailyCosts> {
     const lines = await this.gateway.costLines(projectIds, fromDay, toDay);
     // Same (day, project, resource, family) from several SKUs (e.g. tier 1 and idle CPU) merge into one row.
     const rows = new Map<string, CostRow>();
     for (const line of lines) {
-      const resource = shortName(line.resourceName || line.resourceGlobalName) || '(unattributed)';
+      const resource =
+        shortName(line.resourceName || line.resourceGlobalName) ||
+        '(unattributed)';
       const skuFamily = skuFamilyOf(line.service, line.sku);
       const key = `${line.day}|${line.projectId}|${resource}|${skuFamily}`;
       const row = rows.get(key);
@@ -47,7 +63,15 @@ export class BillingExportCostSource implements CostSource {
         row.cost += line.cost;
         row.credits += line.credits;
       } else {
-        rows.set(key, { date: line.day, projectId: line.projectId, resource, resourceKind: resourceKindOf(line), skuFamily, cost: line.cost, credits: line.credits });
+        rows.set(key, {
+          date: line.day,
+          projectId: line.projectId,
+          resource,
+          resourceKind: resourceKindOf(line),
+          skuFamily,
+          cost: line.cost,
+          credits: line.credits,
+        });
       }
     }
     return { rows: [...rows.values()], currency: lines[0]?.currency ?? 'USD' };

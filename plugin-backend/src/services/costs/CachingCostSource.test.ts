@@ -20,7 +20,10 @@ describe('CachingCostSource', () => {
     let now = 0;
     const inner = countingSource();
     const cache = new CachingCostSource(inner, 1000, () => now);
-    await Promise.all([cache.dailyCosts(['b', 'a'], '2026-11-01', '2026-11-22'), cache.dailyCosts(['a', 'b'], '2026-11-01', '2026-11-22')]);
+    await Promise.all([
+      cache.dailyCosts(['b', 'a'], '2026-11-01', '2026-11-22'),
+      cache.dailyCosts(['a', 'b'], '2026-11-01', '2026-11-22'),
+    ]);
     expect(inner.calls).toBe(1);
     now = 999;
     await cache.dailyCosts(['a', 'b'], '2026-11-01', '2026-11-22');
@@ -35,8 +38,12 @@ describe('CachingCostSource', () => {
   it('does not keep failures', async () => {
     const inner = countingSource(true);
     const cache = new CachingCostSource(inner, 1000, () => 0);
-    await expect(cache.dailyCosts(['a'], '2026-11-01', '2026-11-22')).rejects.toThrow('BigQuery unavailable');
-    await expect(cache.dailyCosts(['a'], '2026-11-01', '2026-11-22')).rejects.toThrow('BigQuery unavailable');
+    await expect(
+      cache.dailyCosts(['a'], '2026-11-01', '2026-11-22'),
+    ).rejects.toThrow('BigQuery unavailable');
+    await expect(
+      cache.dailyCosts(['a'], '2026-11-01', '2026-11-22'),
+    ).rejects.toThrow('BigQuery unavailable');
     expect(inner.calls).toBe(2);
   });
 });

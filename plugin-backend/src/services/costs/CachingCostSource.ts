@@ -11,11 +11,13 @@ export const COST_CACHE_TTL_MS = 5 * 60_000;
  * would cost seconds and money for the same rows. Failures are not kept.
  */
 export class CachingCostSource implements CostSource {
-  private readonly entries = new Map<string, { at: number; value: Promise<DailyCosts> }>();
+  private readonly entries = new Map<
+    string,
+    { at: number; value: Promise<DailyCosts> }
+  >();
   private readonly inner: CostSource;
   private readonly ttlMs: number;
   private readonly wallClock: () => number;
-
 
   constructor(
     inner: CostSource,
@@ -31,7 +33,11 @@ export class CachingCostSource implements CostSource {
     return this.inner.info;
   }
 
-  dailyCosts(projectIds: readonly string[], fromDay: string, toDay: string): Promise<DailyCosts> {
+  dailyCosts(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<DailyCosts> {
     const key = `${[...projectIds].sort().join(',')}|${fromDay}|${toDay}`;
     const now = this.wallClock();
     const hit = this.entries.get(key);
@@ -41,7 +47,8 @@ export class CachingCostSource implements CostSource {
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
-    for (const [k, e] of this.entries) if (now - e.at >= this.ttlMs) this.entries.delete(k);
+    for (const [k, e] of this.entries)
+      if (now - e.at >= this.ttlMs) this.entries.delete(k);
     return value;
   }
 }

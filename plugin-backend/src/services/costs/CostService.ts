@@ -10,7 +10,10 @@ import {
   type ResourceRequests,
 } from '@gcp-serverless/common';
 import type { BudgetsGateway } from '../../gateways/billing/BudgetsGateway';
-import { quoteFilterValue, type MonitoringGateway } from '../../gateways/MonitoringGateway';
+import {
+  quoteFilterValue,
+  type MonitoringGateway,
+} from '../../gateways/MonitoringGateway';
 import { settlePanels } from '../panelErrors';
 import type { ProjectAccess } from '../ProjectAccess';
 import type { CostSource } from './CostSource';
@@ -23,26 +26,27 @@ import type { CostSource } from './CostSource';
  */
 export class CostService {
   private readonly deps: {
-      access: ProjectAccess;
-      source: CostSource;
-      monitoring: MonitoringGateway;
-      budgets?: BudgetsGateway;
-      now: () => number;
-    };
+    access: ProjectAccess;
+    source: CostSource;
+    monitoring: MonitoringGateway;
+    budgets?: BudgetsGateway;
+    now: () => number;
+  };
 
-  constructor(
-    deps: {
-      access: ProjectAccess;
-      source: CostSource;
-      monitoring: MonitoringGateway;
-      budgets?: BudgetsGateway;
-      now: () => number;
-    },
-  ) {
+  constructor(deps: {
+    access: ProjectAccess;
+    source: CostSource;
+    monitoring: MonitoringGateway;
+    budgets?: BudgetsGateway;
+    now: () => number;
+  }) {
     this.deps = deps;
   }
 
-  async report(projectId: string, range: CostRange): Promise<CostReportResponse> {
+  async report(
+    projectId: string,
+    range: CostRange,
+  ): Promise<CostReportResponse> {
     const project = this.deps.access.project(projectId);
     const nowMs = this.deps.now();
     const today = utcDay(nowMs);
@@ -54,9 +58,18 @@ export class CostService {
     const tomorrow = addDays(today, 1);
 
     const requests: Promise<ResourceRequests[]> = Promise.all(
-      project.regions.map(region => this.requests(projectId, region, Date.parse(`${rangeStart}T00:00:00Z`), nowMs)),
+      project.regions.map(region =>
+        this.requests(
+          projectId,
+          region,
+          Date.parse(`${rangeStart}T00:00:00Z`),
+          nowMs,
+        ),
+      ),
     ).then(lists => lists.flat());
-    const budgetList: Promise<Budget[]> = this.deps.budgets ? this.deps.budgets.listBudgets(projectId) : Promise.resolve([]);
+    const budgetList: Promise<Budget[]> = this.deps.budgets
+      ? this.deps.budgets.listBudgets(projectId)
+      : Promise.resolve([]);
     const { values, errors } = await settlePanels({
       costs: this.deps.source.dailyCosts([projectId], from, tomorrow),
       requests,
@@ -64,7 +77,9 @@ export class CostService {
     });
     const budgets: BudgetLine[] = (values.budgets ?? [])
       .filter(b => b.period !== 'CUSTOM')
-      .sort((a, b) => Number(b.period === 'MONTH') - Number(a.period === 'MONTH'))
+      .sort(
+        (a, b) => Number(b.period === 'MONTH') - Number(a.period === 'MONTH'),
+      )
       .map(b => ({
         budgetId: b.budgetId,
         displayName: b.displayName,
@@ -90,13 +105,23 @@ export class CostService {
   }
 
   /** Requests per Cloud Run service over [startMs, endMs): one Monitoring call per region, grouped by service. */
-  private async requests(projectId: string, region: string, startMs: number, endMs: number): Promise<ResourceRequests[]> {
+  private async requests(
+    projectId: string,
+    region: string,
+    startMs: number,
+    endMs: number,
+  ): Promise<ResourceRequests[]> {
     const series = await this.deps.monitoring.query({
       projectId,
-      filter: `metric.type = "run.googleapis.com/request_count" AND resource.type = "cloud_run_revision" AND resource.labels.location = ${quoteFilterValue(region)}`,
+      filter: `metric.type = "run.googleapis.com/request_count" AND resource.type = "cloud_run_revision" AND resource.labels.location = ${quoteFilterValue(
+        region,
+      )}`,
       startMs,
       endMs,
-      alignmentPeriodSeconds: Math.max(60, Math.floor((endMs - startMs) / 1000)),
+      alignmentPeriodSeconds: Math.max(
+        60,
+        Math.floor((endMs - startMs) / 1000),
+      ),
       aligner: 'ALIGN_DELTA',
       reducer: 'REDUCE_SUM',
       groupByFields: ['resource.labels.service_name'],

@@ -18,5 +18,9 @@ export interface CostSource {
    * Daily rows per project, resource and SKU family for the UTC days [fromDay, toDay), `YYYY-MM-DD`.
    * Only allowlisted projects are ever passed in.
    */
-  dailyCosts(projectIds: readonly string[], fromDay: string, toDay: string): Promise<DailyCosts>;
+  dailyCosts(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<DailyCosts>;
 }

@@ -9,7 +9,10 @@ import {
   type CostImpact,
   type ScalingSettings,
 } from '@gcp-serverless/common';
-import { CATALOG_SERVICE_NAMES, type CatalogGateway } from '../../gateways/billing/CatalogGateway';
+import {
+  CATALOG_SERVICE_NAMES,
+  type CatalogGateway,
+} from '../../gateways/billing/CatalogGateway';
 import type { PluginLogger } from '../AuditLog';
 
 /**
@@ -24,7 +27,10 @@ export class ScalingCostEstimator {
     this.deps = deps;
   }
 
-  async impact(service: CloudRunService, proposed: ScalingSettings): Promise<CostImpact> {
+  async impact(
+    service: CloudRunService,
+    proposed: ScalingSettings,
+  ): Promise<CostImpact> {
     const prices = await this.prices(service.region);
     const impact = scalingCostImpact({
       current: service.scaling,
@@ -35,7 +41,9 @@ export class ScalingCostEstimator {
       prices,
     });
     if (prices.source === 'list-prices') {
-      impact.notes.push('Priced on Google\'s published list prices (tier-1 regions, USD): the Cloud Billing Catalog was not available.');
+      impact.notes.push(
+        "Priced on Google's published list prices (tier-1 regions, USD): the Cloud Billing Catalog was not available.",
+      );
     }
     return impact;
   }
@@ -43,9 +51,15 @@ export class ScalingCostEstimator {
   private async prices(region: string): Promise<CloudRunPrices> {
     if (!this.deps.catalog) return CLOUD_RUN_LIST_PRICES_USD;
     try {
-      return cloudRunPricesFromCatalog(await this.deps.catalog.skusOf(CATALOG_SERVICE_NAMES.cloudRun), region);
+      return cloudRunPricesFromCatalog(
+        await this.deps.catalog.skusOf(CATALOG_SERVICE_NAMES.cloudRun),
+        region,
+      );
     } catch (err) {
-      this.deps.logger.warn('Catalog prices unavailable; scaling cost uses list prices', { error: err instanceof Error ? err.message : String(err) });
+      this.deps.logger.warn(
+        'Catalog prices unavailable; scaling cost uses list prices',
+        { error: err instanceof Error ? err.message : String(err) },
+      );
       return CLOUD_RUN_LIST_PRICES_USD;
     }
   }

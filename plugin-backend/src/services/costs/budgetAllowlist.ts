@@ -9,17 +9,31 @@ import { NotFoundError, type Budget } from '@gcp-serverless/common';
 export type BudgetScope = 'allowlisted' | 'billingAccount';
 
 /** True when the budget is inside the configured scope. */
-export function isBudgetAllowed(budget: Pick<Budget, 'projects'>, allowedProjects: readonly string[], scope: BudgetScope): boolean {
+export function isBudgetAllowed(
+  budget: Pick<Budget, 'projects'>,
+  allowedProjects: readonly string[],
+  scope: BudgetScope,
+): boolean {
   if (scope === 'billingAccount') return true;
-  return budget.projects.length > 0 && budget.projects.every(p => allowedProjects.includes(p));
+  return (
+    budget.projects.length > 0 &&
+    budget.projects.every(p => allowedProjects.includes(p))
+  );
 }
 
 /**
  * Throws 404 for a budget outside the scope — the same answer as for one that does not exist, so
  * nothing about it leaks — before any write is sent to Google.
  */
-export function assertBudgetAllowed(budget: Pick<Budget, 'projects'>, budgetId: string, allowedProjects: readonly string[], scope: BudgetScope): void {
+export function assertBudgetAllowed(
+  budget: Pick<Budget, 'projects'>,
+  budgetId: string,
+  allowedProjects: readonly string[],
+  scope: BudgetScope,
+): void {
   if (!isBudgetAllowed(budget, allowedProjects, scope)) {
-    throw new NotFoundError(`Budget ${budgetId} not found among the budgets of the configured projects (gcpServerless.billing.budgetScope)`);
+    throw new NotFoundError(
+      `Budget ${budgetId} not found among the budgets of the configured projects (gcpServerless.billing.budgetScope)`,
+    );
   }
 }

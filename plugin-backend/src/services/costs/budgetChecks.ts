@@ -1,29 +1,70 @@
-import { formatCurrency, type Budget, type BudgetChange, type ChangeWarning, type FieldChange } from '@gcp-serverless/common';
+import {
+  formatCurrency,
+  type Budget,
+  type BudgetChange,
+  type ChangeWarning,
+  type FieldChange,
+} from '@gcp-serverless/common';
 
 const thresholdText = (list: { percent: number; spendBasis: string }[]) =>
-  list.length === 0 ? 'none' : list.map(t => `${t.percent} % ${t.spendBasis === 'FORECASTED_SPEND' ? 'forecast' : 'actual'}`).join(', ');
+  list.length === 0
+    ? 'none'
+    : list
+        .map(
+          t =>
+            `${t.percent} % ${
+              t.spendBasis === 'FORECASTED_SPEND' ? 'forecast' : 'actual'
+            }`,
+        )
+        .join(', ');
 
 /** Field diff of a budget edit; thresholds compare in 100-based percent, as the form shows them. */
-export function budgetDiff(budget: Budget, change: BudgetChange): FieldChange[] {
-  const current = budget.thresholds.map(t => ({ percent: Math.round(t.percent * 10_000) / 100, spendBasis: t.spendBasis }));
+export function budgetDiff(
+  budget: Budget,
+  change: BudgetChange,
+): FieldChange[] {
+  const current = budget.thresholds.map(t => ({
+    percent: Math.round(t.percent * 10_000) / 100,
+    spendBasis: t.spendBasis,
+  }));
   const diff: FieldChange[] = [];
-  if (budget.amount === null || Math.abs(budget.amount - change.amount) >= 0.005) {
+  if (
+    budget.amount === null ||
+    Math.abs(budget.amount - change.amount) >= 0.005
+  ) {
     diff.push({
       field: 'amount',
       label: 'Amount',
-      before: budget.amount === null ? 'last period spend' : formatCurrency(budget.amount, budget.currency),
+      before:
+        budget.amount === null
+          ? 'last period spend'
+          : formatCurrency(budget.amount, budget.currency),
       after: formatCurrency(change.amount, budget.currency),
     });
   }
   if (thresholdText(current) !== thresholdText(change.thresholds)) {
-    diff.push({ field: 'thresholds', label: 'Thresholds', before: thresholdText(current), after: thresholdText(change.thresholds) });
+    diff.push({
+      field: 'thresholds',
+      label: 'Thresholds',
+      before: thresholdText(current),
+      after: thresholdText(change.thresholds),
+    });
   }
-  if (budget.period !== change.period) diff.push({ field: 'period', label: 'Period', before: budget.period, after: change.period });
+  if (budget.period !== change.period)
+    diff.push({
+      field: 'period',
+      label: 'Period',
+      before: budget.period,
+      after: change.period,
+    });
   return diff;
 }
 
 /** What a finance user should know before applying a budget edit. */
-export function budgetWarnings(budget: Budget, change: BudgetChange): ChangeWarning[] {
+export function budgetWarnings(
+  budget: Budget,
+  change: BudgetChange,
+): ChangeWarning[] {
   const warnings: ChangeWarning[] = [];
   if (change.thresholds.length === 0) {
     warnings.push({
@@ -37,7 +78,13 @@ export function budgetWarnings(budget: Budget, change: BudgetChange): ChangeWarn
     warnings.push({
       code: 'BUDGET_AMOUNT_HALVED',
       severity: 'warning',
-      message: `The amount falls by more than half (${formatCurrency(budget.amount, budget.currency)} → ${formatCurrency(change.amount, budget.currency)}): thresholds may fire at once.`,
+      message: `The amount falls by more than half (${formatCurrency(
+        budget.amount,
+        budget.currency,
+      )} → ${formatCurrency(
+        change.amount,
+        budget.currency,
+      )}): thresholds may fire at once.`,
       requiresAcknowledgement: false,
     });
   }

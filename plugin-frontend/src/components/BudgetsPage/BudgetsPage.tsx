@@ -28,25 +28,70 @@ export function BudgetsPage() {
 
   return (
     <Stack spacing={2} data-testid="budgets-page">
-      {list.error && <ErrorPanel title="Could not load the budgets" error={list.error} onRetry={list.retry} />}
+      {list.error && (
+        <ErrorPanel
+          title="Could not load the budgets"
+          error={list.error}
+          onRetry={list.retry}
+        />
+      )}
       {list.value?.errors.map(e => (
-        <Alert key={e.source} severity="warning">Spend could not be read: {e.message}</Alert>
+        <Alert key={e.source} severity="warning">
+          Spend could not be read: {e.message}
+        </Alert>
       ))}
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Budgets">
+      <Paper
+        variant="outlined"
+        sx={{ p: 2 }}
+        component="section"
+        aria-label="Budgets"
+      >
         <Typography variant="subtitle1" component="h3">
           Budgets of billing account {list.value?.billingAccount ?? '…'}
         </Typography>
-        <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-          Spend is read for the portal's projects only; budgets covering {projectId} are highlighted.
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="p"
+          sx={{ mb: 1 }}
+        >
+          Spend is read for the portal's projects only; budgets covering{' '}
+          {projectId} are highlighted.
         </Typography>
-        {list.loading && !list.value && <Skeleton variant="rectangular" height={120} aria-label="Loading budgets" />}
-        {list.value && budgets.length === 0 && <Typography color="text.secondary">This billing account has no budgets.</Typography>}
-        {budgets.length > 0 && <BudgetsTable budgets={budgets} projectId={projectId} onEdit={setEditing} />}
+        {list.loading && !list.value && (
+          <Skeleton
+            variant="rectangular"
+            height={120}
+            aria-label="Loading budgets"
+          />
+        )}
+        {list.value && budgets.length === 0 && (
+          <Typography color="text.secondary">
+            This billing account has no budgets.
+          </Typography>
+        )}
+        {budgets.length > 0 && (
+          <BudgetsTable
+            budgets={budgets}
+            projectId={projectId}
+            onEdit={setEditing}
+          />
+        )}
       </Paper>
       {editing && (
-        <BudgetEditDialog key={editing.etag} budget={editing} onClose={() => setEditing(undefined)} onChanged={list.retry} onSucceeded={setSucceeded} />
+        <BudgetEditDialog
+          key={editing.etag}
+          budget={editing}
+          onClose={() => setEditing(undefined)}
+          onChanged={list.retry}
+          onSucceeded={setSucceeded}
+        />
       )}
-      <EditSucceededSnackbar message={succeeded} testId="budget" onClose={() => setSucceeded(undefined)} />
+      <EditSucceededSnackbar
+        message={succeeded}
+        testId="budget"
+        onClose={() => setSucceeded(undefined)}
+      />
     </Stack>
   );
 }

@@ -20,7 +20,12 @@ export function CapacityImpactList({ impacts }: CapacityImpactListProps) {
         Capacity impact
       </Typography>
       {impacts.map(impact => (
-        <Alert key={`${impact.kind}-${impact.resource}`} severity={impact.exceedsLimit ? 'warning' : 'info'} icon={false} data-testid={`impact-${impact.resource}`}>
+        <Alert
+          key={`${impact.kind}-${impact.resource}`}
+          severity={impact.exceedsLimit ? 'warning' : 'info'}
+          icon={false}
+          data-testid={`impact-${impact.resource}`}
+        >
           <Typography variant="body2" color="text.secondary">
             Before: {impact.before}
           </Typography>

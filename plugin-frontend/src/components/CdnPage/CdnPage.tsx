@@ -35,13 +35,33 @@ export function CdnPage() {
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
   const api = useGcpServerlessApi();
-  const data = useAsyncData(signal => api.getCdn(projectId, window, { signal }), [api, projectId, window]);
+  const data = useAsyncData(
+    signal => api.getCdn(projectId, window, { signal }),
+    [api, projectId, window],
+  );
 
-  if (data.error && !data.value) return <ErrorPanel title={`Could not load the CDN backends of ${projectId}`} error={data.error} onRetry={data.retry} />;
-  if (!data.value) return <Skeleton variant="rectangular" height={240} aria-label="Loading CDN backends" />;
+  if (data.error && !data.value)
+    return (
+      <ErrorPanel
+        title={`Could not load the CDN backends of ${projectId}`}
+        error={data.error}
+        onRetry={data.retry}
+      />
+    );
+  if (!data.value)
+    return (
+      <Skeleton
+        variant="rectangular"
+        height={240}
+        aria-label="Loading CDN backends"
+      />
+    );
   const { backends, series, errors } = data.value;
   const key = (b: { kind: string; name: string }) => `${b.kind}/${b.name}`;
-  const selected = backends.find(b => key(b) === searchParams.get(BACKEND_PARAM)) ?? backends.find(b => b.enableCdn) ?? backends[0];
+  const selected =
+    backends.find(b => key(b) === searchParams.get(BACKEND_PARAM)) ??
+    backends.find(b => b.enableCdn) ??
+    backends[0];
   const metricsFailed = errors.some(e => e.source === 'figures');
   return (
     <Stack spacing={2} data-testid="cdn-page">
@@ -49,11 +69,22 @@ export function CdnPage() {
         Cloud CDN
       </Typography>
       {errors.map(e => (
-        <Alert key={e.source} severity="warning" data-testid={`cdn-panel-error-${e.source}`}>
-          {e.source === 'figures' ? 'Hit ratios are unavailable' : `Could not load ${e.source}`}: {e.message}
+        <Alert
+          key={e.source}
+          severity="warning"
+          data-testid={`cdn-panel-error-${e.source}`}
+        >
+          {e.source === 'figures'
+            ? 'Hit ratios are unavailable'
+            : `Could not load ${e.source}`}
+          : {e.message}
         </Alert>
       ))}
-      {backends.length === 0 && <Alert severity="info">No backend services or buckets in {projectId}.</Alert>}
+      {backends.length === 0 && (
+        <Alert severity="info">
+          No backend services or buckets in {projectId}.
+        </Alert>
+      )}
       {backends.length > 0 && (
         <Paper>
           <Table size="small" aria-label="CDN backends" data-testid="cdn-table">
@@ -74,21 +105,46 @@ export function CdnPage() {
                   key={key(b)}
                   hover
                   selected={selected && key(selected) === key(b)}
-                  onClick={() => setSearchParams(p => (p.set(BACKEND_PARAM, key(b)), p))}
+                  onClick={() =>
+                    setSearchParams(p => (p.set(BACKEND_PARAM, key(b)), p))
+                  }
                   sx={{ cursor: 'pointer' }}
                   data-testid={`cdn-row-${b.name}`}
                 >
                   <TableCell>
-                    <Link href={b.consoleUrl} target="_blank" rel="noreferrer" onClick={e => e.stopPropagation()}>
+                    <Link
+                      href={b.consoleUrl}
+                      target="_blank"
+                      rel="noreferrer"
+                      onClick={e => e.stopPropagation()}
+                    >
                       {b.name}
                     </Link>
                   </TableCell>
                   <TableCell>{b.origin}</TableCell>
-                  <TableCell>{b.enableCdn ? <Chip size="small" color="success" label="on" /> : <Chip size="small" label="off" />}</TableCell>
-                  <TableCell data-testid={`cdn-mode-${b.name}`}>{b.enableCdn ? b.policy.cacheMode : '—'}</TableCell>
-                  <TableCell>{b.enableCdn ? `${ttl(b.policy.defaultTtl)} / ${ttl(b.policy.maxTtl)} / ${ttl(b.policy.clientTtl)}` : '—'}</TableCell>
-                  <TableCell align="right" data-testid={`cdn-hit-${b.name}`}>{metricsFailed ? '—' : formatPercent(b.hitRatio)}</TableCell>
-                  <TableCell align="right">{formatRate(b.requestsPerSecond)}</TableCell>
+                  <TableCell>
+                    {b.enableCdn ? (
+                      <Chip size="small" color="success" label="on" />
+                    ) : (
+                      <Chip size="small" label="off" />
+                    )}
+                  </TableCell>
+                  <TableCell data-testid={`cdn-mode-${b.name}`}>
+                    {b.enableCdn ? b.policy.cacheMode : '—'}
+                  </TableCell>
+                  <TableCell>
+                    {b.enableCdn
+                      ? `${ttl(b.policy.defaultTtl)} / ${ttl(
+                          b.policy.maxTtl,
+                        )} / ${ttl(b.policy.clientTtl)}`
+                      : '—'}
+                  </TableCell>
+                  <TableCell align="right" data-testid={`cdn-hit-${b.name}`}>
+                    {metricsFailed ? '—' : formatPercent(b.hitRatio)}
+                  </TableCell>
+                  <TableCell align="right">
+                    {formatRate(b.requestsPerSecond)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -108,20 +164,35 @@ export function CdnPage() {
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
               <Stack flex={1}>
                 <Typography variant="subtitle2">Hit ratio</Typography>
-                <HitRatioChart series={series[selected.name] ?? []} window={window} />
+                <HitRatioChart
+                  series={series[selected.name] ?? []}
+                  window={window}
+                />
               </Stack>
               <Stack flex={1}>
-                <Typography variant="subtitle2">Served from cache vs cache fill</Typography>
-                <CacheFillChart series={series[selected.name] ?? []} window={window} />
+                <Typography variant="subtitle2">
+                  Served from cache vs cache fill
+                </Typography>
+                <CacheFillChart
+                  series={series[selected.name] ?? []}
+                  window={window}
+                />
               </Stack>
             </Stack>
           ) : (
-            <Alert severity="info">No load balancer traffic for this backend in the window.</Alert>
+            <Alert severity="info">
+              No load balancer traffic for this backend in the window.
+            </Alert>
           )}
           <Typography variant="h6" sx={{ mt: 2 }}>
             Cache policy
           </Typography>
-          <CdnPolicyForm key={key(selected)} projectId={projectId} backend={selected} onApplied={data.retry} />
+          <CdnPolicyForm
+            key={key(selected)}
+            projectId={projectId}
+            backend={selected}
+            onApplied={data.retry}
+          />
         </Paper>
       )}
     </Stack>

@@ -4,7 +4,15 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { CDN_CACHE_MODES, CDN_FIELD_LABELS, cdnPolicyChangeSchema, zodFieldErrors, type CdnBackend, type CdnPolicyChange, type FieldError } from '@gcp-serverless/common';
+import {
+  CDN_CACHE_MODES,
+  CDN_FIELD_LABELS,
+  cdnPolicyChangeSchema,
+  zodFieldErrors,
+  type CdnBackend,
+  type CdnPolicyChange,
+  type FieldError,
+} from '@gcp-serverless/common';
 import { cdnPolicyEdit } from '../../edits/kinds/cdnPolicyEdit';
 import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
@@ -24,7 +32,12 @@ export interface CdnPolicyFormProps {
 }
 
 type Draft = Record<keyof CdnPolicyChange, string | boolean>;
-const TTL_FIELDS = ['defaultTtl', 'maxTtl', 'clientTtl', 'serveWhileStale'] as const;
+const TTL_FIELDS = [
+  'defaultTtl',
+  'maxTtl',
+  'clientTtl',
+  'serveWhileStale',
+] as const;
 
 const toDraft = (p: CdnPolicyChange): Draft => ({
   ...p,
@@ -34,11 +47,17 @@ const toDraft = (p: CdnPolicyChange): Draft => ({
   serveWhileStale: p.serveWhileStale?.toString() ?? '',
 });
 
-const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
+const sameDraft = (a: Draft, b: Draft) =>
+  JSON.stringify(a, Object.keys(a).sort()) ===
+  JSON.stringify(b, Object.keys(b).sort());
 
 /** Blank number fields mean "not set" (null); anything else is sent as typed so the schema can name it. */
 function fromDraft(d: Draft): Record<string, unknown> {
-  const out: Record<string, unknown> = { enableCdn: d.enableCdn, cacheMode: d.cacheMode, negativeCaching: d.negativeCaching };
+  const out: Record<string, unknown> = {
+    enableCdn: d.enableCdn,
+    cacheMode: d.cacheMode,
+    negativeCaching: d.negativeCaching,
+  };
   for (const f of TTL_FIELDS) out[f] = d[f] === '' ? null : Number(d[f]);
   return out;
 }
@@ -48,10 +67,23 @@ function fromDraft(d: Draft): Record<string, unknown> {
  * while stale. Checked with the shared schema (docs/google-apis.md §2 rules) as the user types, then
  * the edit flow of `cdnPolicyEdit` (preview, fingerprint-guarded apply, outcome, conflict).
  */
-export function CdnPolicyForm({ projectId, backend, onApplied, initialValues, onSucceeded }: CdnPolicyFormProps) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(initialValues ?? backend.policy));
-  const parsed = useMemo(() => cdnPolicyChangeSchema.safeParse(fromDraft(draft)), [draft]);
-  const errors: FieldError[] = parsed.success ? [] : zodFieldErrors(parsed.error);
+export function CdnPolicyForm({
+  projectId,
+  backend,
+  onApplied,
+  initialValues,
+  onSucceeded,
+}: CdnPolicyFormProps) {
+  const [draft, setDraft] = useState<Draft>(() =>
+    toDraft(initialValues ?? backend.policy),
+  );
+  const parsed = useMemo(
+    () => cdnPolicyChangeSchema.safeParse(fromDraft(draft)),
+    [draft],
+  );
+  const errors: FieldError[] = parsed.success
+    ? []
+    : zodFieldErrors(parsed.error);
   const ref = { projectId, kind: backend.kind, name: backend.name };
   const baseline = useRef(backend.policy);
   const edit = useEdit(cdnPolicyEdit, ref, {
@@ -64,19 +96,45 @@ export function CdnPolicyForm({ projectId, backend, onApplied, initialValues, on
   });
   // New data from the server (our apply, a reload): follow it unless the user is editing other values.
   useEffect(() => {
-    setDraft(prev => (sameDraft(prev, toDraft(baseline.current)) ? toDraft(backend.policy) : prev));
+    setDraft(prev =>
+      sameDraft(prev, toDraft(baseline.current))
+        ? toDraft(backend.policy)
+        : prev,
+    );
     baseline.current = backend.policy;
   }, [backend.fingerprint, backend.policy]);
-  const serverErrors = edit.state.status === 'idle' ? edit.state.fieldErrors : [];
-  const errorOf = (field: string) => [...errors, ...serverErrors.map(e => ({ ...e, path: e.path.replace(/^change\./, '') }))].find(e => e.path === field)?.message;
+  const serverErrors =
+    edit.state.status === 'idle' ? edit.state.fieldErrors : [];
+  const errorOf = (field: string) =>
+    [
+      ...errors,
+      ...serverErrors.map(e => ({
+        ...e,
+        path: e.path.replace(/^change\./, ''),
+      })),
+    ].find(e => e.path === field)?.message;
   const originHeaders = draft.cacheMode === 'USE_ORIGIN_HEADERS';
   const permission = useChangePermission('cdn');
   return (
     <Stack spacing={1.5} data-testid="cdn-policy-form">
       <ChangePermissionNotice permission={permission} what="the cache policy" />
-      <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap alignItems="center">
+      <Stack
+        direction="row"
+        spacing={2}
+        flexWrap="wrap"
+        useFlexGap
+        alignItems="center"
+      >
         <FormControlLabel
-          control={<Checkbox checked={draft.enableCdn === true} onChange={e => setDraft({ ...draft, enableCdn: e.target.checked })} inputProps={{ 'aria-label': CDN_FIELD_LABELS.enableCdn }} />}
+          control={
+            <Checkbox
+              checked={draft.enableCdn === true}
+              onChange={e =>
+                setDraft({ ...draft, enableCdn: e.target.checked })
+              }
+              inputProps={{ 'aria-label': CDN_FIELD_LABELS.enableCdn }}
+            />
+          }
           label={CDN_FIELD_LABELS.enableCdn}
         />
         <TextField
@@ -89,7 +147,17 @@ export function CdnPolicyForm({ projectId, backend, onApplied, initialValues, on
           onChange={e => {
             const mode = e.target.value;
             // USE_ORIGIN_HEADERS takes no TTL overrides: clear them rather than let the user trip on the rule.
-            setDraft(mode === 'USE_ORIGIN_HEADERS' ? { ...draft, cacheMode: mode, defaultTtl: '', maxTtl: '', clientTtl: '' } : { ...draft, cacheMode: mode });
+            setDraft(
+              mode === 'USE_ORIGIN_HEADERS'
+                ? {
+                    ...draft,
+                    cacheMode: mode,
+                    defaultTtl: '',
+                    maxTtl: '',
+                    clientTtl: '',
+                  }
+                : { ...draft, cacheMode: mode },
+            );
           }}
         >
           {CDN_CACHE_MODES.map(m => (
@@ -99,7 +167,14 @@ export function CdnPolicyForm({ projectId, backend, onApplied, initialValues, on
           ))}
         </TextField>
         <FormControlLabel
-          control={<Checkbox checked={draft.negativeCaching === true} onChange={e => setDraft({ ...draft, negativeCaching: e.target.checked })} />}
+          control={
+            <Checkbox
+              checked={draft.negativeCaching === true}
+              onChange={e =>
+                setDraft({ ...draft, negativeCaching: e.target.checked })
+              }
+            />
+          }
           label={CDN_FIELD_LABELS.negativeCaching}
         />
       </Stack>
@@ -125,14 +200,14 @@ export function CdnPolicyForm({ projectId, backend, onApplied, initialValues, on
           variant="contained"
           ref={edit.trigger}
           disabled={!parsed.success || !permission.allowed}
-          onClick={() => parsed.success && !edit.busy && edit.preview(parsed.data)}
+          onClick={() =>
+            parsed.success && !edit.busy && edit.preview(parsed.data)
+          }
           data-testid="cdn-preview"
         >
           Preview
         </Button>
-        <Button onClick={() => setDraft(toDraft(backend.policy))}>
-          Reset
-        </Button>
+        <Button onClick={() => setDraft(toDraft(backend.policy))}>Reset</Button>
       </Stack>
       <EditFlowDialogs
         edit={edit}

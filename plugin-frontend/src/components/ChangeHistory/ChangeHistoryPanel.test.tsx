@@ -1,15 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  cleanup,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import type { ChangeRecord } from '@gcp-serverless/common';
 import { allowAllAccess, fakeApi } from '../../testing/fakeApi';
-import { previewFixture, serviceDetailFixture, serviceFixture } from '../../testing/fixtures';
+import {
+  previewFixture,
+  serviceDetailFixture,
+  serviceFixture,
+} from '../../testing/fixtures';
 import { renderWithProviders } from '../../testing/renderWithProviders';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
 import { ChangeHistoryPanel } from './ChangeHistoryPanel';
 
 afterEach(cleanup);
 
-const RESOURCE = 'projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
+const RESOURCE =
+  'projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
 
 function entry(overrides: Partial<ChangeRecord> = {}): ChangeRecord {
   return {
@@ -32,20 +43,44 @@ function entry(overrides: Partial<ChangeRecord> = {}): ChangeRecord {
 const viewerAccess = () => ({
   ...allowAllAccess(),
   roles: ['viewer' as const],
-  changes: { ...allowAllAccess().changes, scaling: { verdict: 'deny' as const, reason: 'needs the editor role (gcp-serverless.scaling.update)' } },
+  changes: {
+    ...allowAllAccess().changes,
+    scaling: {
+      verdict: 'deny' as const,
+      reason: 'needs the editor role (gcp-serverless.scaling.update)',
+    },
+  },
 });
 
 describe('ChangeHistoryPanel', () => {
   it('lists who changed what, before and after, and the result', async () => {
-    const api = fakeApi({ listHistory: async () => ({ projectId: 'gryyd-web', resource: RESOURCE, entries: [entry(), entry({ id: 'e2', result: 'conflict', error: 'changed meanwhile' })] }) });
-    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />, { api });
+    const api = fakeApi({
+      listHistory: async () => ({
+        projectId: 'gryyd-web',
+        resource: RESOURCE,
+        entries: [
+          entry(),
+          entry({ id: 'e2', result: 'conflict', error: 'changed meanwhile' }),
+        ],
+      }),
+    });
+    renderWithProviders(
+      <ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />,
+      { api },
+    );
     const rows = await screen.findAllByTestId('history-row');
     expect(rows).toHaveLength(2);
     expect(rows[0]!.textContent).toContain('lead@example.com');
     expect(rows[0]!.textContent).toContain('maxInstances 40');
     expect(rows[0]!.textContent).toContain('maxInstances 60');
-    expect(within(rows[1]!).queryByRole('button', { name: /Revert/ })).toBeNull();
-    expect(api.listHistory).toHaveBeenCalledWith('gryyd-web', { resource: RESOURCE }, expect.anything());
+    expect(
+      within(rows[1]!).queryByRole('button', { name: /Revert/ }),
+    ).toBeNull();
+    expect(api.listHistory).toHaveBeenCalledWith(
+      'gryyd-web',
+      { resource: RESOURCE },
+      expect.anything(),
+    );
   });
 
   it('shows an empty state and an error with retry', async () => {
@@ -65,22 +100,58 @@ describe('ChangeHistoryPanel', () => {
 
   it('reverts through the scaling form: starts from the before values and previews them', async () => {
     const api = fakeApi({
-      listHistory: async () => ({ projectId: 'gryyd-web', resource: RESOURCE, entries: [entry()] }),
-      getService: async () => serviceDetailFixture({ service: serviceFixture({ scaling: { minInstances: 1, maxInstances: 60, concurrency: 80 } }) }),
+      listHistory: async () => ({
+        projectId: 'gryyd-web',
+        resource: RESOURCE,
+        entries: [entry()],
+      }),
+      getService: async () =>
+        serviceDetailFixture({
+          service: serviceFixture({
+            scaling: { minInstances: 1, maxInstances: 60, concurrency: 80 },
+          }),
+        }),
       previewScaling: async () => previewFixture(),
     });
-    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />, { api });
-    fireEvent.click(await screen.findByRole('button', { name: /Revert .* to these values/ }));
+    renderWithProviders(
+      <ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />,
+      { api },
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: /Revert .* to these values/ }),
+    );
     const dialog = await screen.findByRole('dialog');
-    const max = (await within(dialog).findByLabelText('Max instances')) as HTMLInputElement;
+    const max = (await within(dialog).findByLabelText(
+      'Max instances',
+    )) as HTMLInputElement;
     expect(max.value).toBe('40');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
-    await waitFor(() => expect(api.previewScaling).toHaveBeenCalledWith({ projectId: 'gryyd-web', region: 'asia-northeast3', service: 'gryd-be' }, { minInstances: 1, maxInstances: 40, concurrency: 80 }, expect.anything()));
+    await waitFor(() =>
+      expect(api.previewScaling).toHaveBeenCalledWith(
+        {
+          projectId: 'gryyd-web',
+          region: 'asia-northeast3',
+          service: 'gryd-be',
+        },
+        { minInstances: 1, maxInstances: 40, concurrency: 80 },
+        expect.anything(),
+      ),
+    );
   });
 
   it('offers no revert to a user who may not change scaling', async () => {
-    const api = fakeApi({ getAccess: async () => viewerAccess(), listHistory: async () => ({ projectId: 'gryyd-web', resource: RESOURCE, entries: [entry()] }) });
-    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />, { api });
+    const api = fakeApi({
+      getAccess: async () => viewerAccess(),
+      listHistory: async () => ({
+        projectId: 'gryyd-web',
+        resource: RESOURCE,
+        entries: [entry()],
+      }),
+    });
+    renderWithProviders(
+      <ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />,
+      { api },
+    );
     await screen.findAllByTestId('history-row');
     await waitFor(() => expect(api.getAccess).toHaveBeenCalled());
     await new Promise(r => setTimeout(r, 0));
@@ -91,11 +162,21 @@ describe('ChangeHistoryPanel', () => {
 describe('ScalingForm without the scaling permission', () => {
   it('is disabled and says why', async () => {
     const api = fakeApi({ getAccess: async () => viewerAccess() });
-    renderWithProviders(<ScalingForm service={serviceFixture()} onChanged={() => undefined} />, { api });
-    expect((await screen.findByTestId('change-permission-notice')).textContent).toBe(
+    renderWithProviders(
+      <ScalingForm service={serviceFixture()} onChanged={() => undefined} />,
+      { api },
+    );
+    expect(
+      (await screen.findByTestId('change-permission-notice')).textContent,
+    ).toBe(
       'You cannot change scaling: needs the editor role (gcp-serverless.scaling.update).',
     );
-    expect((screen.getByLabelText('Max instances') as HTMLInputElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Preview' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByLabelText('Max instances') as HTMLInputElement).disabled,
+    ).toBe(true);
+    expect(
+      (screen.getByRole('button', { name: 'Preview' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
   });
 });

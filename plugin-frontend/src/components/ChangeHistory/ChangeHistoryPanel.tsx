@@ -32,40 +32,78 @@ export interface ChangeHistoryPanelProps {
  * The change history of a project or one resource, with loading, empty and error states. "Revert to
  * this" opens the kind's own edit form with the entry's `before` values: preview, then apply, as any edit.
  */
-export function ChangeHistoryPanel({ projectId, resource, refreshKey, onReverted }: ChangeHistoryPanelProps) {
+export function ChangeHistoryPanel({
+  projectId,
+  resource,
+  refreshKey,
+  onReverted,
+}: ChangeHistoryPanelProps) {
   const api = useGcpServerlessApi();
   const access = useAccessSummary();
   const [reverting, setReverting] = useState<ChangeRecord>();
   const [reverted, setReverted] = useState<string>();
-  const history = useAsyncData(signal => api.listHistory(projectId, resource ? { resource } : {}, { signal }), [projectId, resource, refreshKey]);
+  const history = useAsyncData(
+    signal =>
+      api.listHistory(projectId, resource ? { resource } : {}, { signal }),
+    [projectId, resource, refreshKey],
+  );
   const Editor = reverting ? REVERT_EDITORS[reverting.kind] : undefined;
-  const canRevert = (entry: ChangeRecord) => REVERT_EDITORS[entry.kind] !== undefined && access?.changes[entry.kind]?.verdict !== 'deny';
+  const canRevert = (entry: ChangeRecord) =>
+    REVERT_EDITORS[entry.kind] !== undefined &&
+    access?.changes[entry.kind]?.verdict !== 'deny';
   const changed = () => {
     history.retry();
     onReverted?.();
   };
 
   return (
-    <Paper component="section" variant="outlined" aria-label="Change history" sx={{ p: 2 }}>
+    <Paper
+      component="section"
+      variant="outlined"
+      aria-label="Change history"
+      sx={{ p: 2 }}
+    >
       <Typography variant="subtitle1" component="h3" gutterBottom>
         Change history
       </Typography>
-      {history.loading && <LinearProgress aria-label="Loading change history" />}
+      {history.loading && (
+        <LinearProgress aria-label="Loading change history" />
+      )}
       {history.error && (
-        <Alert severity="error" action={<Button onClick={history.retry}>Retry</Button>}>
+        <Alert
+          severity="error"
+          action={<Button onClick={history.retry}>Retry</Button>}
+        >
           Could not load the change history: {history.error.message}
         </Alert>
       )}
-      {history.value && history.value.entries.length === 0 && <Typography color="text.secondary">No changes recorded yet.</Typography>}
-      {history.value && history.value.entries.length > 0 && (
-        <ChangeHistoryTable entries={history.value.entries} showResource={!resource} canRevert={canRevert} onRevert={setReverting} />
+      {history.value && history.value.entries.length === 0 && (
+        <Typography color="text.secondary">No changes recorded yet.</Typography>
       )}
-      <Dialog open={reverting !== undefined} onClose={() => setReverting(undefined)} maxWidth="md" fullWidth aria-labelledby="revert-title">
-        <DialogTitle id="revert-title">Revert to the values before this change</DialogTitle>
+      {history.value && history.value.entries.length > 0 && (
+        <ChangeHistoryTable
+          entries={history.value.entries}
+          showResource={!resource}
+          canRevert={canRevert}
+          onRevert={setReverting}
+        />
+      )}
+      <Dialog
+        open={reverting !== undefined}
+        onClose={() => setReverting(undefined)}
+        maxWidth="md"
+        fullWidth
+        aria-labelledby="revert-title"
+      >
+        <DialogTitle id="revert-title">
+          Revert to the values before this change
+        </DialogTitle>
         <DialogContent>
           {reverting && (
             <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-              {reverting.resource}: back to {formatChangeValues(reverting.before)}. Preview shows the diff against the current values.
+              {reverting.resource}: back to{' '}
+              {formatChangeValues(reverting.before)}. Preview shows the diff
+              against the current values.
             </Typography>
           )}
           {reverting && Editor && (
@@ -85,7 +123,11 @@ export function ChangeHistoryPanel({ projectId, resource, refreshKey, onReverted
           <Button onClick={() => setReverting(undefined)}>Close</Button>
         </DialogActions>
       </Dialog>
-      <EditSucceededSnackbar message={reverted} testId="revert" onClose={() => setReverted(undefined)} />
+      <EditSucceededSnackbar
+        message={reverted}
+        testId="revert"
+        onClose={() => setReverted(undefined)}
+      />
     </Paper>
   );
 }

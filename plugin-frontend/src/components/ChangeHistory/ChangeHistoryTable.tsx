@@ -9,7 +9,11 @@ import Tooltip from '@mui/material/Tooltip';
 import type { ChangeRecord, ChangeResult } from '@gcp-serverless/common';
 import { formatChangeValues, shortResource } from './formatChangeValues';
 
-const RESULT_COLOR: Record<ChangeResult, 'success' | 'warning' | 'error'> = { succeeded: 'success', conflict: 'warning', failed: 'error' };
+const RESULT_COLOR: Record<ChangeResult, 'success' | 'warning' | 'error'> = {
+  succeeded: 'success',
+  conflict: 'warning',
+  failed: 'error',
+};
 
 /** Props of {@link ChangeHistoryTable}. */
 export interface ChangeHistoryTableProps {
@@ -22,7 +26,12 @@ export interface ChangeHistoryTableProps {
 }
 
 /** Changes newest first: when, who, what, before → after, result, Google operation; "Revert to this" on `before`. */
-export function ChangeHistoryTable({ entries, showResource, canRevert, onRevert }: ChangeHistoryTableProps) {
+export function ChangeHistoryTable({
+  entries,
+  showResource,
+  canRevert,
+  onRevert,
+}: ChangeHistoryTableProps) {
   return (
     <Table size="small" aria-label="Change history">
       <TableHead>
@@ -40,7 +49,9 @@ export function ChangeHistoryTable({ entries, showResource, canRevert, onRevert 
         {entries.map(entry => (
           <TableRow key={entry.id} data-testid="history-row">
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
-              <time dateTime={entry.time}>{new Date(entry.time).toLocaleString()}</time>
+              <time dateTime={entry.time}>
+                {new Date(entry.time).toLocaleString()}
+              </time>
             </TableCell>
             <TableCell>{entry.actor}</TableCell>
             {showResource && (
@@ -54,7 +65,14 @@ export function ChangeHistoryTable({ entries, showResource, canRevert, onRevert 
             <TableCell>
               {formatChangeValues(entry.before)}
               {entry.result === 'succeeded' && canRevert(entry) && (
-                <Button size="small" sx={{ ml: 1 }} onClick={() => onRevert(entry)} aria-label={`Revert ${shortResource(entry.resource)} to these values`}>
+                <Button
+                  size="small"
+                  sx={{ ml: 1 }}
+                  onClick={() => onRevert(entry)}
+                  aria-label={`Revert ${shortResource(
+                    entry.resource,
+                  )} to these values`}
+                >
                   Revert to this
                 </Button>
               )}
@@ -62,7 +80,12 @@ export function ChangeHistoryTable({ entries, showResource, canRevert, onRevert 
             <TableCell>{formatChangeValues(entry.after)}</TableCell>
             <TableCell>
               <Tooltip title={entry.error ?? entry.operation ?? ''}>
-                <Chip size="small" label={entry.result} color={RESULT_COLOR[entry.result]} variant="outlined" />
+                <Chip
+                  size="small"
+                  label={entry.result}
+                  color={RESULT_COLOR[entry.result]}
+                  variant="outlined"
+                />
               </Tooltip>
             </TableCell>
           </TableRow>

@@ -7,23 +7,53 @@ import { useAsyncData } from '../../hooks/useAsyncData';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
 import { BudgetRevertEditor } from './budgetRevertEditor';
 import { QueueRevertEditor, RedisRevertEditor } from './capacityRevertEditors';
-import { CdnRevertEditor, UrlMapRevertEditor } from './loadBalancingRevertEditors';
+import {
+  CdnRevertEditor,
+  UrlMapRevertEditor,
+} from './loadBalancingRevertEditors';
 import type { RevertEditorProps } from './RevertEditorProps';
 
 /** `projects/P/locations/L/services/S` → the Cloud Run service it names. */
 function serviceRefOf(resource: string) {
-  const m = /^projects\/([^/]+)\/locations\/([^/]+)\/services\/([^/]+)$/.exec(resource);
+  const m = /^projects\/([^/]+)\/locations\/([^/]+)\/services\/([^/]+)$/.exec(
+    resource,
+  );
   return m ? { projectId: m[1]!, region: m[2]!, service: m[3]! } : undefined;
 }
 
 /** Scaling: the scaling form of the service, started from the entry's `before` values. */
-function ScalingRevertEditor({ entry, onSucceeded, onChanged }: RevertEditorProps) {
+function ScalingRevertEditor({
+  entry,
+  onSucceeded,
+  onChanged,
+}: RevertEditorProps) {
   const api = useGcpServerlessApi();
   const ref = serviceRefOf(entry.resource);
-  const detail = useAsyncData(signal => (ref ? api.getService(ref, '1h', { signal }) : Promise.reject(new Error(`Not a Cloud Run service: ${entry.resource}`))), [entry.resource]);
-  if (detail.error) return <Alert severity="error">Could not load the service: {detail.error.message}</Alert>;
-  if (!detail.value) return <CircularProgress aria-label="Loading the service" />;
-  return <ScalingForm service={detail.value.service} initialValues={entry.before as ScalingSettings} onChanged={onChanged} onSucceeded={onSucceeded} />;
+  const detail = useAsyncData(
+    signal =>
+      ref
+        ? api.getService(ref, '1h', { signal })
+        : Promise.reject(
+            new Error(`Not a Cloud Run service: ${entry.resource}`),
+          ),
+    [entry.resource],
+  );
+  if (detail.error)
+    return (
+      <Alert severity="error">
+        Could not load the service: {detail.error.message}
+      </Alert>
+    );
+  if (!detail.value)
+    return <CircularProgress aria-label="Loading the service" />;
+  return (
+    <ScalingForm
+      service={detail.value.service}
+      initialValues={entry.before as ScalingSettings}
+      onChanged={onChanged}
+      onSucceeded={onSucceeded}
+    />
+  );
 }
 
 /**
@@ -31,7 +61,10 @@ function ScalingRevertEditor({ entry, onSucceeded, onChanged }: RevertEditorProp
  * values, so a revert is previewed (diff against the current state, warnings, Google's validation) and
  * applied like any edit. A new kind adds its editor here (the type makes it required).
  */
-export const REVERT_EDITORS: Record<ChangeKind, ComponentType<RevertEditorProps>> = {
+export const REVERT_EDITORS: Record<
+  ChangeKind,
+  ComponentType<RevertEditorProps>
+> = {
   scaling: ScalingRevertEditor,
   queue: QueueRevertEditor,
   redis: RedisRevertEditor,

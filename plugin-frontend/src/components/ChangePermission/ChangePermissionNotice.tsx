@@ -9,10 +9,17 @@ export interface ChangePermissionNoticeProps {
 }
 
 /** Says why a form is disabled ("You cannot change scaling: needs the editor role …"); nothing when allowed. */
-export function ChangePermissionNotice({ permission, what }: ChangePermissionNoticeProps) {
+export function ChangePermissionNotice({
+  permission,
+  what,
+}: ChangePermissionNoticeProps) {
   if (permission.loading || permission.allowed) return null;
   return (
-    <Alert severity="info" sx={{ mb: 2 }} data-testid="change-permission-notice">
+    <Alert
+      severity="info"
+      sx={{ mb: 2 }}
+      data-testid="change-permission-notice"
+    >
       You cannot change {what}: {permission.reason ?? 'not allowed'}.
     </Alert>
   );

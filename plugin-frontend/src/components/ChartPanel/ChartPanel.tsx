@@ -31,10 +31,24 @@ export interface ChartPanelProps {
  * its message in its own panel while the others still draw.
  */
 export function ChartPanel(props: ChartPanelProps) {
-  const { title, subtitle, loading, errors = [], empty, emptyMessage = 'No data in this time window.', height = 240 } = props;
+  const {
+    title,
+    subtitle,
+    loading,
+    errors = [],
+    empty,
+    emptyMessage = 'No data in this time window.',
+    height = 240,
+  } = props;
   let body: ReactNode;
   if (loading) {
-    body = <Skeleton variant="rectangular" height={height} aria-label={`Loading ${title}`} />;
+    body = (
+      <Skeleton
+        variant="rectangular"
+        height={height}
+        aria-label={`Loading ${title}`}
+      />
+    );
   } else if (errors.length > 0 && !empty) {
     // Part of the chart failed (e.g. p99 only): draw what there is and say what is missing.
     body = (
@@ -55,7 +69,14 @@ export function ChartPanel(props: ChartPanelProps) {
     );
   } else if (empty) {
     body = (
-      <Box sx={{ minHeight: height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Box
+        sx={{
+          minHeight: height,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+        }}
+      >
         <Typography color="text.secondary">{emptyMessage}</Typography>
       </Box>
     );
@@ -63,12 +84,23 @@ export function ChartPanel(props: ChartPanelProps) {
     body = props.children;
   }
   return (
-    <Paper component="section" variant="outlined" aria-label={title} data-testid={props.testId} sx={{ p: 2 }}>
+    <Paper
+      component="section"
+      variant="outlined"
+      aria-label={title}
+      data-testid={props.testId}
+      sx={{ p: 2 }}
+    >
       <Typography variant="subtitle1" component="h3">
         {title}
       </Typography>
       {subtitle && (
-        <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="p"
+          sx={{ mb: 1 }}
+        >
           {subtitle}
         </Typography>
       )}

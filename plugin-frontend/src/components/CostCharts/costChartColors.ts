@@ -27,8 +27,30 @@ export const STACK_TOP_N = 8;
  */
 export function stackColors(theme: Theme): string[] {
   return theme.palette.mode === 'dark'
-    ? ['#6cb4ee', '#ffa64d', '#ff7b7e', '#8fd6d1', '#7fcf6e', '#f5d76e', '#d8a1c4', '#ffb3bd', '#c4a484', '#cfcfcf']
-    : ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#6b6b6b'];
+    ? [
+        '#6cb4ee',
+        '#ffa64d',
+        '#ff7b7e',
+        '#8fd6d1',
+        '#7fcf6e',
+        '#f5d76e',
+        '#d8a1c4',
+        '#ffb3bd',
+        '#c4a484',
+        '#cfcfcf',
+      ]
+    : [
+        '#4e79a7',
+        '#f28e2b',
+        '#e15759',
+        '#76b7b2',
+        '#59a14f',
+        '#edc948',
+        '#b07aa1',
+        '#ff9da7',
+        '#9c755f',
+        '#6b6b6b',
+      ];
 }
 
 /** The colour of "other": the theme's neutral grey. */

@@ -6,7 +6,11 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatCurrency, formatCurrencyChange, type CostImpact } from '@gcp-serverless/common';
+import {
+  formatCurrency,
+  formatCurrencyChange,
+  type CostImpact,
+} from '@gcp-serverless/common';
 
 /** Props of {@link CostImpactTable}. */
 export interface CostImpactTableProps {
@@ -35,24 +39,52 @@ export function CostImpactTable({ impact }: CostImpactTableProps) {
           {impact.figures.map(f => (
             <TableRow key={f.key} data-testid={`cost-figure-${f.key}`}>
               <TableCell component="th" scope="row">
-                {f.label} <Typography component="span" variant="caption" color="text.secondary">per {f.per}</Typography>
-                <Typography variant="caption" color="text.secondary" component="p" data-testid={`cost-formula-${f.key}`}>
+                {f.label}{' '}
+                <Typography
+                  component="span"
+                  variant="caption"
+                  color="text.secondary"
+                >
+                  per {f.per}
+                </Typography>
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="p"
+                  data-testid={`cost-formula-${f.key}`}
+                >
                   {f.formula}
                 </Typography>
               </TableCell>
               <TableCell align="right">{money(f.before)}</TableCell>
               <TableCell align="right">{money(f.after)}</TableCell>
               {/* nowrap: the minus sign of "−$27.11/h" must never wrap onto a line of its own. */}
-              <TableCell align="right" sx={{ fontWeight: 'bold', whiteSpace: 'nowrap', color: f.change > 0.005 ? 'error.main' : f.change < -0.005 ? 'success.main' : undefined }}
-                data-testid={`cost-change-${f.key}`}>
-                {formatCurrencyChange(f.change, impact.currency)}/{f.per === 'month' ? 'mo' : 'h'}
+              <TableCell
+                align="right"
+                sx={{
+                  fontWeight: 'bold',
+                  whiteSpace: 'nowrap',
+                  color:
+                    f.change > 0.005
+                      ? 'error.main'
+                      : f.change < -0.005
+                      ? 'success.main'
+                      : undefined,
+                }}
+                data-testid={`cost-change-${f.key}`}
+              >
+                {formatCurrencyChange(f.change, impact.currency)}/
+                {f.per === 'month' ? 'mo' : 'h'}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <Alert severity="info" icon={false}>
-        {impact.priceSource === 'catalog' ? 'Prices from the Cloud Billing Catalog.' : 'Prices: Google\'s published list prices.'} {impact.notes.join(' ')}
+        {impact.priceSource === 'catalog'
+          ? 'Prices from the Cloud Billing Catalog.'
+          : "Prices: Google's published list prices."}{' '}
+        {impact.notes.join(' ')}
       </Alert>
     </Stack>
   );

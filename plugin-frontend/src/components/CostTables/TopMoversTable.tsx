@@ -4,7 +4,11 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatCurrency, formatCurrencyChange, type CostMover } from '@gcp-serverless/common';
+import {
+  formatCurrency,
+  formatCurrencyChange,
+  type CostMover,
+} from '@gcp-serverless/common';
 
 /** Props of {@link TopMoversTable}. */
 export interface TopMoversTableProps {
@@ -15,8 +19,17 @@ export interface TopMoversTableProps {
 }
 
 /** The resources (or SKU families) whose net cost moved most against the previous period. */
-export function TopMoversTable({ movers, currency, label }: TopMoversTableProps) {
-  if (movers.length === 0) return <Typography color="text.secondary">No change against the previous period.</Typography>;
+export function TopMoversTable({
+  movers,
+  currency,
+  label,
+}: TopMoversTableProps) {
+  if (movers.length === 0)
+    return (
+      <Typography color="text.secondary">
+        No change against the previous period.
+      </Typography>
+    );
   return (
     <Table size="small" aria-label="Top movers" data-testid="top-movers">
       <TableHead>
@@ -30,12 +43,25 @@ export function TopMoversTable({ movers, currency, label }: TopMoversTableProps)
       <TableBody>
         {movers.map(m => (
           <TableRow key={m.key} data-testid={`mover-${m.key}`}>
-            <TableCell component="th" scope="row">{label(m.key)}</TableCell>
-            <TableCell align="right">{formatCurrency(m.previous, currency)}</TableCell>
-            <TableCell align="right">{formatCurrency(m.current, currency)}</TableCell>
-            <TableCell align="right" sx={{ color: m.change > 0 ? 'error.main' : 'success.main' }}>
+            <TableCell component="th" scope="row">
+              {label(m.key)}
+            </TableCell>
+            <TableCell align="right">
+              {formatCurrency(m.previous, currency)}
+            </TableCell>
+            <TableCell align="right">
+              {formatCurrency(m.current, currency)}
+            </TableCell>
+            <TableCell
+              align="right"
+              sx={{ color: m.change > 0 ? 'error.main' : 'success.main' }}
+            >
               {formatCurrencyChange(m.change, currency)}
-              {m.changeRatio !== null ? ` (${m.change > 0 ? '+' : ''}${(m.changeRatio * 100).toFixed(0)} %)` : ' (new)'}
+              {m.changeRatio !== null
+                ? ` (${m.change > 0 ? '+' : ''}${(m.changeRatio * 100).toFixed(
+                    0,
+                  )} %)`
+                : ' (new)'}
             </TableCell>
           </TableRow>
         ))}

@@ -30,54 +30,168 @@ export function CostsPage() {
   const { projectId = '' } = useParams();
   const api = useGcpServerlessApi();
   const params = useCostsParams();
-  const report = useAsyncData(signal => api.getCosts(projectId, params.range, { signal }), [api, projectId, params.range]);
+  const report = useAsyncData(
+    signal => api.getCosts(projectId, params.range, { signal }),
+    [api, projectId, params.range],
+  );
   const view = useMemo(
-    () => (report.value ? costsView(report.value, { resource: params.resource, dimension: params.dimension }) : undefined),
+    () =>
+      report.value
+        ? costsView(report.value, {
+            resource: params.resource,
+            dimension: params.dimension,
+          })
+        : undefined,
     [report.value, params.resource, params.dimension],
   );
   const errors = report.value?.errors ?? [];
-  const errorsOf = (source: string) => errors.filter(e => e.source === source).map(e => e.message);
+  const errorsOf = (source: string) =>
+    errors.filter(e => e.source === source).map(e => e.message);
   const label = (key: string) => stackKeyLabel(key, params.dimension);
   const currency = view?.currency ?? 'USD';
   const exportCsv = () => {
     if (!view || !report.value) return;
-    downloadText(`costs-${projectId}-${params.range}${params.resource ? `-${params.resource}` : ''}.csv`, dailyCostCsv(report.value, { resource: params.resource, dimension: params.dimension }, { projectId }), 'text/csv');
+    downloadText(
+      `costs-${projectId}-${params.range}${
+        params.resource ? `-${params.resource}` : ''
+      }.csv`,
+      dailyCostCsv(
+        report.value,
+        { resource: params.resource, dimension: params.dimension },
+        { projectId },
+      ),
+      'text/csv',
+    );
   };
 
   return (
     <Stack spacing={2} data-testid="costs-page">
-      <CostsFilterBar params={params} resources={view?.resources ?? []} onExport={exportCsv} canExport={!!view} />
-      {report.error && <ErrorPanel title={`Could not load the costs of ${projectId}`} error={report.error} onRetry={report.retry} />}
+      <CostsFilterBar
+        params={params}
+        resources={view?.resources ?? []}
+        onExport={exportCsv}
+        canExport={!!view}
+      />
+      {report.error && (
+        <ErrorPanel
+          title={`Could not load the costs of ${projectId}`}
+          error={report.error}
+          onRetry={report.retry}
+        />
+      )}
       {report.value && (
-        <Alert severity={report.value.source.kind === 'estimate' ? 'warning' : 'info'} data-testid="cost-source">
+        <Alert
+          severity={
+            report.value.source.kind === 'estimate' ? 'warning' : 'info'
+          }
+          data-testid="cost-source"
+        >
           {report.value.source.kind === 'estimate' ? 'Estimated cost — ' : ''}
           {report.value.source.description} Amounts in {currency}; days are UTC.
         </Alert>
       )}
-      {errorsOf('budgets').length > 0 && <Alert severity="warning">Budgets could not be loaded: {errorsOf('budgets').join('; ')}</Alert>}
+      {errorsOf('budgets').length > 0 && (
+        <Alert severity="warning">
+          Budgets could not be loaded: {errorsOf('budgets').join('; ')}
+        </Alert>
+      )}
       <AllProjectsCostPanel />
-      <MonthToDatePanel view={view} filtered={!!params.resource} loading={report.loading} errors={errorsOf('costs')} />
-      <ChartPanel title={`Daily cost by ${params.dimension === 'resource' ? 'service' : 'SKU family'}`}
-        subtitle={view ? `Last ${params.range}: ${formatCurrency(view.range.cost, currency)} cost, ${formatCurrency(view.range.credits, currency)} credits, ${formatCurrency(view.range.net, currency)} net (${formatCurrencyChange(view.range.net - view.previous.net, currency)} against the previous ${params.range})` : undefined}
-        loading={report.loading && !view} errors={errorsOf('costs')} empty={!!view && view.stack.keys.length === 0} testId="daily-cost-panel" height={280}>
-        {view && <DailyCostChart keys={view.stack.keys} days={view.stack.days} label={label} currency={currency} />}
+      <MonthToDatePanel
+        view={view}
+        filtered={!!params.resource}
+        loading={report.loading}
+        errors={errorsOf('costs')}
+      />
+      <ChartPanel
+        title={`Daily cost by ${
+          params.dimension === 'resource' ? 'service' : 'SKU family'
+        }`}
+        subtitle={
+          view
+            ? `Last ${params.range}: ${formatCurrency(
+                view.range.cost,
+                currency,
+              )} cost, ${formatCurrency(
+                view.range.credits,
+                currency,
+              )} credits, ${formatCurrency(
+                view.range.net,
+                currency,
+              )} net (${formatCurrencyChange(
+                view.range.net - view.previous.net,
+                currency,
+              )} against the previous ${params.range})`
+            : undefined
+        }
+        loading={report.loading && !view}
+        errors={errorsOf('costs')}
+        empty={!!view && view.stack.keys.length === 0}
+        testId="daily-cost-panel"
+        height={280}
+      >
+        {view && (
+          <DailyCostChart
+            keys={view.stack.keys}
+            days={view.stack.days}
+            label={label}
+            currency={currency}
+          />
+        )}
       </ChartPanel>
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Cost anomalies">
-        <Typography variant="subtitle1" component="h3" gutterBottom>Days far above trend</Typography>
-        {view && <CostAnomaliesTable anomalies={view.anomalies} currency={currency} />}
+      <Paper
+        variant="outlined"
+        sx={{ p: 2 }}
+        component="section"
+        aria-label="Cost anomalies"
+      >
+        <Typography variant="subtitle1" component="h3" gutterBottom>
+          Days far above trend
+        </Typography>
+        {view && (
+          <CostAnomaliesTable anomalies={view.anomalies} currency={currency} />
+        )}
       </Paper>
       <Grid container spacing={2}>
         <Grid item xs={12} md={6}>
-          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Top movers">
-            <Typography variant="subtitle1" component="h3" gutterBottom>Top movers against the previous {params.range}</Typography>
-            {view && <TopMoversTable movers={view.movers} currency={currency} label={label} />}
+          <Paper
+            variant="outlined"
+            sx={{ p: 2 }}
+            component="section"
+            aria-label="Top movers"
+          >
+            <Typography variant="subtitle1" component="h3" gutterBottom>
+              Top movers against the previous {params.range}
+            </Typography>
+            {view && (
+              <TopMoversTable
+                movers={view.movers}
+                currency={currency}
+                label={label}
+              />
+            )}
           </Paper>
         </Grid>
         <Grid item xs={12} md={6}>
-          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Cost per 1,000 requests">
-            <Typography variant="subtitle1" component="h3" gutterBottom>Cost per 1,000 requests</Typography>
-            {errorsOf('requests').length > 0 && <Alert severity="warning">Requests could not be read: {errorsOf('requests').join('; ')}</Alert>}
-            {view && <CostPerRequestsTable rows={view.perRequests} currency={currency} />}
+          <Paper
+            variant="outlined"
+            sx={{ p: 2 }}
+            component="section"
+            aria-label="Cost per 1,000 requests"
+          >
+            <Typography variant="subtitle1" component="h3" gutterBottom>
+              Cost per 1,000 requests
+            </Typography>
+            {errorsOf('requests').length > 0 && (
+              <Alert severity="warning">
+                Requests could not be read: {errorsOf('requests').join('; ')}
+              </Alert>
+            )}
+            {view && (
+              <CostPerRequestsTable
+                rows={view.perRequests}
+                currency={currency}
+              />
+            )}
           </Paper>
         </Grid>
       </Grid>

@@ -1,34 +1,77 @@
 import type { CostReportResponse, CostRow } from '@gcp-serverless/common';
 
-const row = (date: string, resource: string, skuFamily: CostRow['skuFamily'], cost: number, credits = 0): CostRow => ({
-  date, projectId: 'gryyd-web', resource, resourceKind: 'cloud-run', skuFamily, cost, credits,
+const row = (
+  date: string,
+  resource: string,
+  skuFamily: CostRow['skuFamily'],
+  cost: number,
+  credits = 0,
+): CostRow => ({
+  date,
+  projectId: 'gryyd-web',
+  resource,
+  resourceKind: 'cloud-run',
+  skuFamily,
+  cost,
+  credits,
 });
 
 /**
  * A 7-day report as of 2026-03-05 12:00 UTC: gryd-be $10/day CPU (with −$1 credit on Mar 1) and
  * gryd-fe $2/day memory from Feb 20; the 7-day range is Feb 27 – Mar 5, the previous Feb 20 – 26.
  */
-export function costReportFixture(overrides: Partial<CostReportResponse> = {}): CostReportResponse {
+export function costReportFixture(
+  overrides: Partial<CostReportResponse> = {},
+): CostReportResponse {
   const rows: CostRow[] = [];
-  for (let d = 20; d <= 28; d++) rows.push(row(`2026-02-${d}`, 'gryd-be', 'cpu', 10), row(`2026-02-${d}`, 'gryd-fe', 'memory', 2));
+  for (let d = 20; d <= 28; d++)
+    rows.push(
+      row(`2026-02-${d}`, 'gryd-be', 'cpu', 10),
+      row(`2026-02-${d}`, 'gryd-fe', 'memory', 2),
+    );
   for (let d = 1; d <= 5; d++) {
-    rows.push(row(`2026-03-0${d}`, 'gryd-be', 'cpu', d === 5 ? 5 : 10, d === 1 ? -1 : 0), row(`2026-03-0${d}`, 'gryd-fe', 'memory', d === 5 ? 1 : 2));
+    rows.push(
+      row(
+        `2026-03-0${d}`,
+        'gryd-be',
+        'cpu',
+        d === 5 ? 5 : 10,
+        d === 1 ? -1 : 0,
+      ),
+      row(`2026-03-0${d}`, 'gryd-fe', 'memory', d === 5 ? 1 : 2),
+    );
   }
   return {
     projectId: 'gryyd-web',
     range: '7d',
     currency: 'USD',
-    source: { kind: 'billing-export', description: 'Billed cost from the Cloud Billing export p.billing.t in BigQuery.' },
+    source: {
+      kind: 'billing-export',
+      description:
+        'Billed cost from the Cloud Billing export p.billing.t in BigQuery.',
+    },
     asOf: '2026-03-05T12:00:00.000Z',
     rangeStart: '2026-02-27',
     previousStart: '2026-02-20',
     monthStart: '2026-03-01',
     rows,
-    requests: [{ resource: 'gryd-be', requests: 70_000 }, { resource: 'gryd-fe', requests: 0 }],
-    budgets: [{
-      budgetId: 'b1', displayName: 'gryyd-web monthly', amount: 500, currency: 'USD', calendarPeriod: 'MONTH',
-      thresholds: [{ percent: 0.5, spendBasis: 'CURRENT_SPEND' }, { percent: 1, spendBasis: 'FORECASTED_SPEND' }],
-    }],
+    requests: [
+      { resource: 'gryd-be', requests: 70_000 },
+      { resource: 'gryd-fe', requests: 0 },
+    ],
+    budgets: [
+      {
+        budgetId: 'b1',
+        displayName: 'gryyd-web monthly',
+        amount: 500,
+        currency: 'USD',
+        calendarPeriod: 'MONTH',
+        thresholds: [
+          { percent: 0.5, spendBasis: 'CURRENT_SPEND' },
+          { percent: 1, spendBasis: 'FORECASTED_SPEND' },
+        ],
+      },
+    ],
     errors: [],
     ...overrides,
   };

@@ -4,7 +4,10 @@ import { costReportFixture } from './costsFixture';
 import { costsView, dailyCostCsv } from './costsModel';
 
 describe('costsView', () => {
-  const view = costsView(costReportFixture(), { resource: '', dimension: 'resource' });
+  const view = costsView(costReportFixture(), {
+    resource: '',
+    dimension: 'resource',
+  });
 
   it('totals the range and the previous range, credits apart', () => {
     // Feb 27, 28: 2 × 12; Mar 1–4: 4 × 12; Mar 5: 6 → 78 gross, −1 credit.
@@ -18,20 +21,38 @@ describe('costsView', () => {
     expect(view.month.forecast.dailyRate).toBeCloseTo(83 / 7, 10);
     expect(view.month.forecast.forecast).toBeCloseTo(47 + (83 / 7) * 27, 10);
     expect(view.month.points).toHaveLength(31);
-    expect(view.month.points[4]).toEqual({ date: '2026-03-05', actual: 53, forecast: 53 });
-    expect(view.month.points[30]!.forecast).toBeCloseTo(view.month.forecast.forecast, 10);
+    expect(view.month.points[4]).toEqual({
+      date: '2026-03-05',
+      actual: 53,
+      forecast: 53,
+    });
+    expect(view.month.points[30]!.forecast).toBeCloseTo(
+      view.month.forecast.forecast,
+      10,
+    );
     expect(view.month.points[30]!.actual).toBeUndefined();
     expect(view.month.budget?.amount).toBe(500);
   });
 
   it('movers and cost per 1,000 requests', () => {
     // gryd-be: 64 net now (20 + 9 + 30 + 5) vs 70; gryd-fe: 13 vs 14.
-    expect(view.movers.map(m => [m.key, m.change])).toEqual([['gryd-be', -6], ['gryd-fe', -1]]);
-    expect(view.perRequests[0]).toEqual({ resource: 'gryd-be', cost: 64, requests: 70_000, per1000: 64 / 70 });
+    expect(view.movers.map(m => [m.key, m.change])).toEqual([
+      ['gryd-be', -6],
+      ['gryd-fe', -1],
+    ]);
+    expect(view.perRequests[0]).toEqual({
+      resource: 'gryd-be',
+      cost: 64,
+      requests: 70_000,
+      per1000: 64 / 70,
+    });
   });
 
   it('filters every figure to one resource', () => {
-    const be = costsView(costReportFixture(), { resource: 'gryd-be', dimension: 'skuFamily' });
+    const be = costsView(costReportFixture(), {
+      resource: 'gryd-be',
+      dimension: 'skuFamily',
+    });
     expect(be.range.net).toBe(64);
     expect(be.stack.keys).toEqual(['cpu']);
     expect(be.perRequests.map(p => p.resource)).toEqual(['gryd-be']);
@@ -39,27 +60,64 @@ describe('costsView', () => {
 
   it('exports gross, credits and net per day and service; the columns sum to the figures on screen', () => {
     const report = costReportFixture();
-    const csv = dailyCostCsv(report, { resource: '', dimension: 'resource' }, { projectId: 'gryyd-web' });
+    const csv = dailyCostCsv(
+      report,
+      { resource: '', dimension: 'resource' },
+      { projectId: 'gryyd-web' },
+    );
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('date,service,gross_cost,credits,net_cost,currency,project,filter');
-    expect(lines).toContain('2026-03-01,gryd-be,10,-1,9,USD,gryyd-web,all resources');
+    expect(lines[0]).toBe(
+      'date,service,gross_cost,credits,net_cost,currency,project,filter',
+    );
+    expect(lines).toContain(
+      '2026-03-01,gryd-be,10,-1,9,USD,gryyd-web,all resources',
+    );
     const records = lines.slice(1).map(l => l.split(','));
-    const sum = (col: number, month = false) => records.filter(r => !month || r[0]! >= report.monthStart).reduce((s, r) => s + Number(r[col]), 0);
+    const sum = (col: number, month = false) =>
+      records
+        .filter(r => !month || r[0]! >= report.monthStart)
+        .reduce((s, r) => s + Number(r[col]), 0);
     // Reconciles with what the page shows: the range's cost, credits and net, and the month's net.
     const shown = costsView(report, { resource: '', dimension: 'resource' });
-    expect(formatCurrency(sum(2), 'USD')).toBe(formatCurrency(shown.range.cost, 'USD'));
-    expect(formatCurrency(sum(3), 'USD')).toBe(formatCurrency(shown.range.credits, 'USD'));
-    expect(formatCurrency(sum(4), 'USD')).toBe(formatCurrency(shown.range.net, 'USD'));
-    expect(formatCurrency(sum(4, true), 'USD')).toBe(formatCurrency(shown.month.totals.net, 'USD'));
+    expect(formatCurrency(sum(2), 'USD')).toBe(
+      formatCurrency(shown.range.cost, 'USD'),
+    );
+    expect(formatCurrency(sum(3), 'USD')).toBe(
+      formatCurrency(shown.range.credits, 'USD'),
+    );
+    expect(formatCurrency(sum(4), 'USD')).toBe(
+      formatCurrency(shown.range.net, 'USD'),
+    );
+    expect(formatCurrency(sum(4, true), 'USD')).toBe(
+      formatCurrency(shown.month.totals.net, 'USD'),
+    );
     expect(sum(2) + sum(3)).toBeCloseTo(sum(4), 6);
   });
 
   it('reconciles to the cent with amounts that do not round evenly', () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ({ date: `2026-03-0${1 + (i % 5)}`, projectId: 'p', resource: `svc-${i}`, resourceKind: 'cloud-run' as const, skuFamily: 'cpu' as const, cost: 1.004999, credits: -0.333333 }));
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      date: `2026-03-0${1 + (i % 5)}`,
+      projectId: 'p',
+      resource: `svc-${i}`,
+      resourceKind: 'cloud-run' as const,
+      skuFamily: 'cpu' as const,
+      cost: 1.004999,
+      credits: -0.333333,
+    }));
     const report = costReportFixture({ rows });
-    const csv = dailyCostCsv(report, { resource: '', dimension: 'resource' }, { projectId: 'p' });
-    const net = csv.trimEnd().split('\r\n').slice(1).reduce((s, l) => s + Number(l.split(',')[4]), 0);
+    const csv = dailyCostCsv(
+      report,
+      { resource: '', dimension: 'resource' },
+      { projectId: 'p' },
+    );
+    const net = csv
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .reduce((s, l) => s + Number(l.split(',')[4]), 0);
     const shown = costsView(report, { resource: '', dimension: 'resource' });
-    expect(formatCurrency(net, 'USD')).toBe(formatCurrency(shown.range.net, 'USD'));
+    expect(formatCurrency(net, 'USD')).toBe(
+      formatCurrency(shown.range.net, 'USD'),
+    );
   });
 });

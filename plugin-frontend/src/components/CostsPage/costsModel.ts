@@ -43,7 +43,12 @@ export interface CostsView {
   stack: { keys: string[]; days: StackedDay[] };
   movers: CostMover[];
   perRequests: CostPerRequests[];
-  month: { totals: CostTotals; forecast: MonthForecast; points: MonthToDatePoint[]; budget: BudgetLine | null };
+  month: {
+    totals: CostTotals;
+    forecast: MonthForecast;
+    points: MonthToDatePoint[];
+    budget: BudgetLine | null;
+  };
   /** Days of the range on which a service cost far more than its trend (complete days only), largest excess first. */
   anomalies: CostAnomaly[];
 }
@@ -57,22 +62,44 @@ export interface CostsFilters {
 
 /** Legend label of a stack key: SKU families by their label, resources by name. */
 export function stackKeyLabel(key: string, dimension: CostDimension): string {
-  return dimension === 'skuFamily' ? (SKU_FAMILY_LABELS[key as SkuFamily] ?? key) : key;
+  return dimension === 'skuFamily'
+    ? SKU_FAMILY_LABELS[key as SkuFamily] ?? key
+    : key;
 }
 
 /** Builds the page's figures: range vs previous range, daily stack, movers, cost per 1,000 requests, month to date. */
-export function costsView(report: CostReportResponse, filters: CostsFilters): CostsView {
+export function costsView(
+  report: CostReportResponse,
+  filters: CostsFilters,
+): CostsView {
   const only = filters.resource ? [filters.resource] : undefined;
   const today = utcDay(Date.parse(report.asOf));
   const tomorrow = addDays(today, 1);
   const current = selectRows(report.rows, report.rangeStart, tomorrow, only);
-  const previous = selectRows(report.rows, report.previousStart, report.rangeStart, only);
+  const previous = selectRows(
+    report.rows,
+    report.previousStart,
+    report.rangeStart,
+    only,
+  );
   const monthRows = selectRows(report.rows, report.monthStart, tomorrow, only);
-  const stack = dailyStack(current, report.rangeStart, tomorrow, filters.dimension);
-  const requests = only ? report.requests.filter(r => r.resource === filters.resource) : report.requests;
+  const stack = dailyStack(
+    current,
+    report.rangeStart,
+    tomorrow,
+    filters.dimension,
+  );
+  const requests = only
+    ? report.requests.filter(r => r.resource === filters.resource)
+    : report.requests;
 
   // The run rate looks back a week, into last month early in a month.
-  const forecast = forecastMonthEnd(dailyNet(selectRows(report.rows, addDays(report.monthStart, -7), tomorrow, only)), today);
+  const forecast = forecastMonthEnd(
+    dailyNet(
+      selectRows(report.rows, addDays(report.monthStart, -7), tomorrow, only),
+    ),
+    today,
+  );
   const points: MonthToDatePoint[] = [];
   const byDay = new Map(dailyNet(monthRows).map(d => [d.date, d.amount]));
   let sum = 0;
@@ -80,12 +107,22 @@ export function costsView(report: CostReportResponse, filters: CostsFilters): Co
     const date = addDays(report.monthStart, i);
     if (date <= today) {
       sum += byDay.get(date) ?? 0;
-      points.push({ date, actual: sum, ...(date === today ? { forecast: sum } : {}) });
+      points.push({
+        date,
+        actual: sum,
+        ...(date === today ? { forecast: sum } : {}),
+      });
     } else {
       // Straight line from today's actual to the forecast at month end.
       const left = forecast.remainingDays - 1;
       const done = Number(date.slice(8, 10)) - Number(today.slice(8, 10));
-      points.push({ date, forecast: sum + (forecast.forecast - forecast.monthToDate) * (left > 0 ? done / left : 1) });
+      points.push({
+        date,
+        forecast:
+          sum +
+          (forecast.forecast - forecast.monthToDate) *
+            (left > 0 ? done / left : 1),
+      });
     }
   }
   return {
@@ -96,9 +133,25 @@ export function costsView(report: CostReportResponse, filters: CostsFilters): Co
     stack,
     movers: topMovers(current, previous, filters.dimension),
     perRequests: costPer1000Requests(current, requests),
-    month: { totals: totalsOf(monthRows), forecast, points, budget: report.budgets.find(b => b.calendarPeriod === 'MONTH') ?? null },
+    month: {
+      totals: totalsOf(monthRows),
+      forecast,
+      points,
+      budget: report.budgets.find(b => b.calendarPeriod === 'MONTH') ?? null,
+    },
     // Today is partial, so it is never compared with whole days; the earlier rows make the trend.
-    anomalies: costAnomalies(selectRows(report.rows, report.previousStart < report.monthStart ? report.previousStart : report.monthStart, today, only), report.rangeStart, today),
+    anomalies: costAnomalies(
+      selectRows(
+        report.rows,
+        report.previousStart < report.monthStart
+          ? report.previousStart
+          : report.monthStart,
+        today,
+        only,
+      ),
+      report.rangeStart,
+      today,
+    ),
   };
 }
 
@@ -108,11 +161,18 @@ export function costsView(report: CostReportResponse, filters: CostsFilters): Co
  * the month's net over the month's days). Amounts keep 6 decimals: rounding each line to cents would
  * make the sum drift from the total by a few cents.
  */
-export function dailyCostCsv(report: CostReportResponse, filters: CostsFilters, meta: { projectId: string }): string {
+export function dailyCostCsv(
+  report: CostReportResponse,
+  filters: CostsFilters,
+  meta: { projectId: string },
+): string {
   const only = filters.resource ? [filters.resource] : undefined;
   const tomorrow = addDays(utcDay(Date.parse(report.asOf)), 1);
   const rows = selectRows(report.rows, report.rangeStart, tomorrow, only);
-  const lines = new Map<string, { date: string; key: string; cost: number; credits: number }>();
+  const lines = new Map<
+    string,
+    { date: string; key: string; cost: number; credits: number }
+  >();
   for (const r of rows) {
     const key = r[filters.dimension];
     const id = `${r.date}\u0000${key}`;
@@ -122,9 +182,27 @@ export function dailyCostCsv(report: CostReportResponse, filters: CostsFilters, 
     lines.set(id, line);
   }
   const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
-  const header = ['date', filters.dimension === 'resource' ? 'service' : 'sku_family', 'gross_cost', 'credits', 'net_cost', 'currency', 'project', 'filter'];
+  const header = [
+    'date',
+    filters.dimension === 'resource' ? 'service' : 'sku_family',
+    'gross_cost',
+    'credits',
+    'net_cost',
+    'currency',
+    'project',
+    'filter',
+  ];
   const records = [...lines.values()]
     .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key))
-    .map(l => [l.date, stackKeyLabel(l.key, filters.dimension), round6(l.cost), round6(l.credits), round6(l.cost + l.credits), report.currency, meta.projectId, filters.resource || 'all resources']);
+    .map(l => [
+      l.date,
+      stackKeyLabel(l.key, filters.dimension),
+      round6(l.cost),
+      round6(l.credits),
+      round6(l.cost + l.credits),
+      report.currency,
+      meta.projectId,
+      filters.resource || 'all resources',
+    ]);
   return toCsv(header, records);
 }

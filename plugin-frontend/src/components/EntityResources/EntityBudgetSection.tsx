@@ -19,29 +19,75 @@ export interface EntityBudgetSectionProps {
 }
 
 /** The entity's Cloud Billing budget with spend against it and the Budgets page's edit dialog. */
-export function EntityBudgetSection({ projectId, budgetId }: EntityBudgetSectionProps) {
+export function EntityBudgetSection({
+  projectId,
+  budgetId,
+}: EntityBudgetSectionProps) {
   const api = useGcpServerlessApi();
   const list = useAsyncData(signal => api.listBudgets({ signal }), [api]);
   const [editing, setEditing] = useState<BudgetWithSpend>();
   const [succeeded, setSucceeded] = useState<string>();
   // The annotation may hold the id or the full resource name; both identify one budget.
-  const mine = list.value?.budgets.filter(b => b.budgetId === budgetId || b.name === budgetId) ?? [];
+  const mine =
+    list.value?.budgets.filter(
+      b => b.budgetId === budgetId || b.name === budgetId,
+    ) ?? [];
   return (
-    <Stack spacing={1} component="section" aria-label="Budget" data-testid="entity-budget">
-      <Typography variant="h6" component="h3">Budget</Typography>
-      {list.error && <ErrorPanel title="Could not load the budgets" error={list.error} onRetry={list.retry} />}
+    <Stack
+      spacing={1}
+      component="section"
+      aria-label="Budget"
+      data-testid="entity-budget"
+    >
+      <Typography variant="h6" component="h3">
+        Budget
+      </Typography>
+      {list.error && (
+        <ErrorPanel
+          title="Could not load the budgets"
+          error={list.error}
+          onRetry={list.retry}
+        />
+      )}
       {list.value?.errors.map(e => (
-        <Alert key={e.source} severity="warning">Spend could not be read: {e.message}</Alert>
+        <Alert key={e.source} severity="warning">
+          Spend could not be read: {e.message}
+        </Alert>
       ))}
-      {list.loading && !list.value && <Skeleton variant="rectangular" height={80} aria-label="Loading the budget" />}
+      {list.loading && !list.value && (
+        <Skeleton
+          variant="rectangular"
+          height={80}
+          aria-label="Loading the budget"
+        />
+      )}
       {list.value && mine.length === 0 && (
-        <Alert severity="warning">Budget {budgetId} was not found in billing account {list.value.billingAccount}.</Alert>
+        <Alert severity="warning">
+          Budget {budgetId} was not found in billing account{' '}
+          {list.value.billingAccount}.
+        </Alert>
       )}
-      {mine.length > 0 && <BudgetsTable budgets={mine} projectId={projectId} onEdit={setEditing} />}
+      {mine.length > 0 && (
+        <BudgetsTable
+          budgets={mine}
+          projectId={projectId}
+          onEdit={setEditing}
+        />
+      )}
       {editing && (
-        <BudgetEditDialog key={editing.etag} budget={editing} onClose={() => setEditing(undefined)} onChanged={list.retry} onSucceeded={setSucceeded} />
+        <BudgetEditDialog
+          key={editing.etag}
+          budget={editing}
+          onClose={() => setEditing(undefined)}
+          onChanged={list.retry}
+          onSucceeded={setSucceeded}
+        />
       )}
-      <EditSucceededSnackbar message={succeeded} testId="budget" onClose={() => setSucceeded(undefined)} />
+      <EditSucceededSnackbar
+        message={succeeded}
+        testId="budget"
+        onClose={() => setSucceeded(undefined)}
+      />
     </Stack>
   );
 }

@@ -17,20 +17,49 @@ export interface EntityQueuesSectionProps {
 }
 
 /** The entity's Cloud Tasks queues (last hour): the Queues page's cards, with their form and actions, for the annotated names only. */
-export function EntityQueuesSection({ projectId, queues }: EntityQueuesSectionProps) {
+export function EntityQueuesSection({
+  projectId,
+  queues,
+}: EntityQueuesSectionProps) {
   const api = useGcpServerlessApi();
   // The list route is the only queue read; filtering client-side keeps one request for any number of queues.
-  const data = useAsyncData(signal => api.listQueues(projectId, '1h', { signal }), [api, projectId]);
+  const data = useAsyncData(
+    signal => api.listQueues(projectId, '1h', { signal }),
+    [api, projectId],
+  );
   const [open, setOpen] = useState<string | null>(null);
   const mine = data.value?.queues.filter(q => isAnnotated(queues, q)) ?? [];
-  const missing = queues.filter(a => data.value && !mine.some(q => q.name === a.name));
+  const missing = queues.filter(
+    a => data.value && !mine.some(q => q.name === a.name),
+  );
   return (
-    <Stack spacing={2} component="section" aria-label="Cloud Tasks queues" data-testid="entity-queues">
-      <Typography variant="h6" component="h3">Cloud Tasks queues</Typography>
-      {data.error && !data.value && <ErrorPanel title={`Could not load the queues of ${projectId}`} error={data.error} onRetry={data.retry} />}
-      {!data.value && !data.error && <Skeleton variant="rectangular" height={160} aria-label="Loading queues" />}
+    <Stack
+      spacing={2}
+      component="section"
+      aria-label="Cloud Tasks queues"
+      data-testid="entity-queues"
+    >
+      <Typography variant="h6" component="h3">
+        Cloud Tasks queues
+      </Typography>
+      {data.error && !data.value && (
+        <ErrorPanel
+          title={`Could not load the queues of ${projectId}`}
+          error={data.error}
+          onRetry={data.retry}
+        />
+      )}
+      {!data.value && !data.error && (
+        <Skeleton
+          variant="rectangular"
+          height={160}
+          aria-label="Loading queues"
+        />
+      )}
       {missing.map(a => (
-        <Typography key={a.name} color="warning.main">Queue {a.name} was not found in {projectId}.</Typography>
+        <Typography key={a.name} color="warning.main">
+          Queue {a.name} was not found in {projectId}.
+        </Typography>
       ))}
       {data.value &&
         mine.map(queue => (
@@ -41,7 +70,9 @@ export function EntityQueuesSection({ projectId, queues }: EntityQueuesSectionPr
             window="1h"
             errors={data.value?.errors ?? []}
             editing={open === queue.name}
-            onToggleEdit={() => setOpen(prev => (prev === queue.name ? null : queue.name))}
+            onToggleEdit={() =>
+              setOpen(prev => (prev === queue.name ? null : queue.name))
+            }
             onChanged={data.retry}
           />
         ))}

@@ -17,20 +17,50 @@ export interface EntityRedisSectionProps {
 }
 
 /** The entity's Memorystore for Redis instances (last hour): the Redis page's cards, with their form, for the annotated names only. */
-export function EntityRedisSection({ projectId, instances }: EntityRedisSectionProps) {
+export function EntityRedisSection({
+  projectId,
+  instances,
+}: EntityRedisSectionProps) {
   const api = useGcpServerlessApi();
   // The list route is the only Redis read; filtering client-side keeps one request for any number of instances.
-  const data = useAsyncData(signal => api.listRedis(projectId, '1h', { signal }), [api, projectId]);
+  const data = useAsyncData(
+    signal => api.listRedis(projectId, '1h', { signal }),
+    [api, projectId],
+  );
   const [open, setOpen] = useState<string | null>(null);
-  const mine = data.value?.instances.filter(q => isAnnotated(instances, q)) ?? [];
-  const missing = instances.filter(a => data.value && !mine.some(q => q.name === a.name));
+  const mine =
+    data.value?.instances.filter(q => isAnnotated(instances, q)) ?? [];
+  const missing = instances.filter(
+    a => data.value && !mine.some(q => q.name === a.name),
+  );
   return (
-    <Stack spacing={2} component="section" aria-label="Memorystore for Redis" data-testid="entity-redis">
-      <Typography variant="h6" component="h3">Memorystore for Redis</Typography>
-      {data.error && !data.value && <ErrorPanel title={`Could not load the Redis instances of ${projectId}`} error={data.error} onRetry={data.retry} />}
-      {!data.value && !data.error && <Skeleton variant="rectangular" height={160} aria-label="Loading Redis instances" />}
+    <Stack
+      spacing={2}
+      component="section"
+      aria-label="Memorystore for Redis"
+      data-testid="entity-redis"
+    >
+      <Typography variant="h6" component="h3">
+        Memorystore for Redis
+      </Typography>
+      {data.error && !data.value && (
+        <ErrorPanel
+          title={`Could not load the Redis instances of ${projectId}`}
+          error={data.error}
+          onRetry={data.retry}
+        />
+      )}
+      {!data.value && !data.error && (
+        <Skeleton
+          variant="rectangular"
+          height={160}
+          aria-label="Loading Redis instances"
+        />
+      )}
       {missing.map(a => (
-        <Typography key={a.name} color="warning.main">Redis instance {a.name} was not found in {projectId}.</Typography>
+        <Typography key={a.name} color="warning.main">
+          Redis instance {a.name} was not found in {projectId}.
+        </Typography>
       ))}
       {data.value &&
         mine.map(instance => (
@@ -41,7 +71,9 @@ export function EntityRedisSection({ projectId, instances }: EntityRedisSectionP
             window="1h"
             errors={data.value?.errors ?? []}
             editing={open === instance.name}
-            onToggleEdit={() => setOpen(prev => (prev === instance.name ? null : instance.name))}
+            onToggleEdit={() =>
+              setOpen(prev => (prev === instance.name ? null : instance.name))
+            }
             onChanged={data.retry}
           />
         ))}

@@ -28,13 +28,19 @@ export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
   const api = useGcpServerlessApi();
   const needsLookup = resources.cloudRunServices.some(s => s.region === null);
   const list = useAsyncData(
-    signal => (needsLookup ? api.listServices(resources.projectId, '1h', { signal }) : Promise.resolve(undefined)),
+    signal =>
+      needsLookup
+        ? api.listServices(resources.projectId, '1h', { signal })
+        : Promise.resolve(undefined),
     [api, resources.projectId, needsLookup],
   );
 
   const services = resources.cloudRunServices.map(s => ({
     name: s.name,
-    region: s.region ?? list.value?.services.find(found => found.name === s.name)?.region ?? null,
+    region:
+      s.region ??
+      list.value?.services.find(found => found.name === s.name)?.region ??
+      null,
   }));
   return (
     <Stack spacing={4} data-testid="entity-resources">
@@ -42,25 +48,62 @@ export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
         Project {resources.projectId}
       </Typography>
       {resources.cloudRunServices.length === 0 && (
-        <Alert severity="info">This entity names no Cloud Run service (annotation gcp-serverless/cloud-run-services).</Alert>
+        <Alert severity="info">
+          This entity names no Cloud Run service (annotation
+          gcp-serverless/cloud-run-services).
+        </Alert>
       )}
-      {needsLookup && list.loading && !list.value && <LinearProgress aria-label="Finding the entity's services" />}
-      {needsLookup && list.error && <ErrorPanel title={`Could not list the services of ${resources.projectId}`} error={list.error} onRetry={list.retry} />}
-      {(!needsLookup || list.value) && services.map(s =>
-        s.region ? (
-          <EntityServiceSection key={`${s.region}/${s.name}`} projectId={resources.projectId} region={s.region} service={s.name} />
-        ) : (
-          <Alert key={s.name} severity="warning">
-            Cloud Run service {s.name} was not found in {resources.projectId}.
-          </Alert>
-        ),
+      {needsLookup && list.loading && !list.value && (
+        <LinearProgress aria-label="Finding the entity's services" />
       )}
+      {needsLookup && list.error && (
+        <ErrorPanel
+          title={`Could not list the services of ${resources.projectId}`}
+          error={list.error}
+          onRetry={list.retry}
+        />
+      )}
+      {(!needsLookup || list.value) &&
+        services.map(s =>
+          s.region ? (
+            <EntityServiceSection
+              key={`${s.region}/${s.name}`}
+              projectId={resources.projectId}
+              region={s.region}
+              service={s.name}
+            />
+          ) : (
+            <Alert key={s.name} severity="warning">
+              Cloud Run service {s.name} was not found in {resources.projectId}.
+            </Alert>
+          ),
+        )}
       {resources.urlMap && (
-        <EntityRoutingSection projectId={resources.projectId} urlMap={resources.urlMap} hosts={resources.hosts} services={resources.cloudRunServices} />
+        <EntityRoutingSection
+          projectId={resources.projectId}
+          urlMap={resources.urlMap}
+          hosts={resources.hosts}
+          services={resources.cloudRunServices}
+        />
       )}
-      {resources.queues.length > 0 && <EntityQueuesSection projectId={resources.projectId} queues={resources.queues} />}
-      {resources.redisInstances.length > 0 && <EntityRedisSection projectId={resources.projectId} instances={resources.redisInstances} />}
-      {resources.budget && <EntityBudgetSection projectId={resources.projectId} budgetId={resources.budget} />}
+      {resources.queues.length > 0 && (
+        <EntityQueuesSection
+          projectId={resources.projectId}
+          queues={resources.queues}
+        />
+      )}
+      {resources.redisInstances.length > 0 && (
+        <EntityRedisSection
+          projectId={resources.projectId}
+          instances={resources.redisInstances}
+        />
+      )}
+      {resources.budget && (
+        <EntityBudgetSection
+          projectId={resources.projectId}
+          budgetId={resources.budget}
+        />
+      )}
     </Stack>
   );
 }

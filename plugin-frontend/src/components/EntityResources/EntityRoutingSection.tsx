@@ -24,23 +24,67 @@ export interface EntityRoutingSectionProps {
  * The entity's URL map: the Routing page's panel (tree with live figures, route tester, routes
  * editor) with the tree narrowed to the entity's hosts. The editor still edits the whole map.
  */
-export function EntityRoutingSection({ projectId, urlMap, hosts, services }: EntityRoutingSectionProps) {
+export function EntityRoutingSection({
+  projectId,
+  urlMap,
+  hosts,
+  services,
+}: EntityRoutingSectionProps) {
   const api = useGcpServerlessApi();
-  const data = useAsyncData(signal => api.getRouting(projectId, '1h', { signal }), [api, projectId]);
+  const data = useAsyncData(
+    signal => api.getRouting(projectId, '1h', { signal }),
+    [api, projectId],
+  );
   const map = data.value?.urlMaps.find(m => m.name === urlMap);
-  const narrow = (tree: RoutingTree) => entityRoutingTree(tree, hosts, services);
+  const narrow = (tree: RoutingTree) =>
+    entityRoutingTree(tree, hosts, services);
   return (
-    <Stack spacing={2} component="section" aria-label={`URL map ${urlMap}`} data-testid="entity-routing">
-      <Typography variant="h6" component="h3">Load balancer routes</Typography>
-      {data.error && !data.value && <ErrorPanel title={`Could not load the routes of ${projectId}`} error={data.error} onRetry={data.retry} />}
-      {!data.value && !data.error && <Skeleton variant="rectangular" height={160} aria-label="Loading routes" />}
+    <Stack
+      spacing={2}
+      component="section"
+      aria-label={`URL map ${urlMap}`}
+      data-testid="entity-routing"
+    >
+      <Typography variant="h6" component="h3">
+        Load balancer routes
+      </Typography>
+      {data.error && !data.value && (
+        <ErrorPanel
+          title={`Could not load the routes of ${projectId}`}
+          error={data.error}
+          onRetry={data.retry}
+        />
+      )}
+      {!data.value && !data.error && (
+        <Skeleton
+          variant="rectangular"
+          height={160}
+          aria-label="Loading routes"
+        />
+      )}
       {data.value?.errors.map(e => (
         <Alert key={e.source} severity="warning">
-          {e.source === 'traffic' ? 'Per-route traffic is unavailable' : `Could not load ${e.source}`}: {e.message}
+          {e.source === 'traffic'
+            ? 'Per-route traffic is unavailable'
+            : `Could not load ${e.source}`}
+          : {e.message}
         </Alert>
       ))}
-      {data.value && !map && <Alert severity="warning">URL map {urlMap} was not found in {projectId}.</Alert>}
-      {data.value && map && <UrlMapPanel key={map.name} projectId={projectId} map={map} overview={data.value} reload={data.retry} narrowTree={narrow} />}
+      {data.value && !map && (
+        <Alert severity="warning">
+          URL map {urlMap} was not found in {projectId}.
+        </Alert>
+      )}
+      {data.value && map && (
+        <UrlMapPanel
+          key={map.name}
+          projectId={projectId}
+          map={map}
+          overview={data.value}
+          reload={data.retry}
+          narrowTree={narrow}
+        />
+      )}
     </Stack>
   );
 }

@@ -5,8 +5,15 @@ import type { HostNode, RoutingTree } from '../RoutingPage/routingTreeModel';
  * Whether a regional resource is one the annotations name. An annotation without region
  * (`generation` rather than `asia-northeast3/generation`) matches that name in any region.
  */
-export function isAnnotated(annotated: readonly AnnotatedResource[], resource: { region: string; name: string }): boolean {
-  return annotated.some(a => a.name === resource.name && (a.region === null || a.region === resource.region));
+export function isAnnotated(
+  annotated: readonly AnnotatedResource[],
+  resource: { region: string; name: string },
+): boolean {
+  return annotated.some(
+    a =>
+      a.name === resource.name &&
+      (a.region === null || a.region === resource.region),
+  );
 }
 
 /**
@@ -15,9 +22,24 @@ export function isAnnotated(annotated: readonly AnnotatedResource[], resource: {
  * Run services. Only the display is narrowed; the editor always edits the whole URL map, since
  * Compute Engine replaces it as one resource.
  */
-export function entityRoutingTree(tree: RoutingTree, hosts: readonly string[], services: readonly AnnotatedResource[]): RoutingTree {
+export function entityRoutingTree(
+  tree: RoutingTree,
+  hosts: readonly string[],
+  services: readonly AnnotatedResource[],
+): RoutingTree {
   const reaches = (host: HostNode) =>
-    host.rules.some(rule => rule.cloudRun.some(c => services.some(s => s.name === c.service && (s.region === null || s.region === c.region))));
-  const keep = hosts.length > 0 ? (host: HostNode) => host.hosts.some(h => hosts.includes(h)) : reaches;
+    host.rules.some(rule =>
+      rule.cloudRun.some(c =>
+        services.some(
+          s =>
+            s.name === c.service &&
+            (s.region === null || s.region === c.region),
+        ),
+      ),
+    );
+  const keep =
+    hosts.length > 0
+      ? (host: HostNode) => host.hosts.some(h => hosts.includes(h))
+      : reaches;
   return { ...tree, hosts: tree.hosts.filter(keep) };
 }

@@ -19,5 +19,9 @@ export function GcpServerlessPage({ api }: GcpServerlessPageProps) {
       <GcpServerlessRoutes />
     </Box>
   );
-  return api ? <GcpServerlessApiProvider api={api}>{content}</GcpServerlessApiProvider> : content;
+  return api ? (
+    <GcpServerlessApiProvider api={api}>{content}</GcpServerlessApiProvider>
+  ) : (
+    content
+  );
 }

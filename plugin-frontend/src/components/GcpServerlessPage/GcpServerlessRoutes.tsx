@@ -38,11 +38,21 @@ export function GcpServerlessRoutes() {
           <Route path="redis" element={<RedisPage />} />
           <Route path="costs" element={<CostsPage />} />
           <Route path="budgets" element={<BudgetsPage />} />
-          <Route path="locations/:region/services/:serviceName" element={<ServicePage />} />
+          <Route
+            path="locations/:region/services/:serviceName"
+            element={<ServicePage />}
+          />
           <Route path="history" element={<ChangeHistoryPage />} />
           <Route path="topology" element={<TopologyPage />} />
         </Route>
-        <Route path="*" element={<Alert severity="warning">This page does not exist in the GCP Serverless plugin.</Alert>} />
+        <Route
+          path="*"
+          element={
+            <Alert severity="warning">
+              This page does not exist in the GCP Serverless plugin.
+            </Alert>
+          }
+        />
       </Routes>
     </ProjectsProvider>
   );

@@ -1,10 +1,26 @@
 import { useMemo } from 'react';
 import { useTheme } from '@mui/material/styles';
-import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { NamedSeries, TimeWindow } from '@gcp-serverless/common';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { timeAxisProps, tooltipProps, valueAxisProps } from '../../charts/chartChrome';
-import { chartChromeColors, instanceColors, type InstanceColors } from '../../charts/chartColors';
+import {
+  timeAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from '../../charts/chartChrome';
+import {
+  chartChromeColors,
+  instanceColors,
+  type InstanceColors,
+} from '../../charts/chartColors';
 import { maxValue, seriesToRows } from '../../charts/seriesRows';
 
 /**
@@ -30,12 +46,22 @@ export interface InstancesChartProps {
 }
 
 /** True when the max reference line fits a readable scale for this data. */
-export function showsMaxLine(series: readonly NamedSeries[], maxInstances: number): boolean {
+export function showsMaxLine(
+  series: readonly NamedSeries[],
+  maxInstances: number,
+): boolean {
   return maxInstances <= Math.max(maxValue(series), 1) * MAX_LINE_HEADROOM;
 }
 
 /** Instance count over time with the service's min and max instances as reference lines. */
-export function InstancesChart({ series, minInstances, maxInstances, window, colors, height }: InstancesChartProps) {
+export function InstancesChart({
+  series,
+  minInstances,
+  maxInstances,
+  window,
+  colors,
+  height,
+}: InstancesChartProps) {
   const theme = useTheme();
   const palette = { ...instanceColors(theme), ...colors };
   const chrome = chartChromeColors(theme);
@@ -43,7 +69,10 @@ export function InstancesChart({ series, minInstances, maxInstances, window, col
   const drawMax = showsMaxLine(series, maxInstances);
   return (
     <ChartFrame height={height}>
-      <AreaChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+      <AreaChart
+        data={rows}
+        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke={chrome.grid} strokeDasharray="3 3" />
         <XAxis {...timeAxisProps(window, chrome)} />
         <YAxis {...valueAxisProps(chrome)} allowDecimals={false} />
@@ -62,7 +91,12 @@ export function InstancesChart({ series, minInstances, maxInstances, window, col
           stroke={palette.min}
           strokeDasharray="4 4"
           ifOverflow="extendDomain"
-          label={{ value: `min ${minInstances}`, fill: palette.min, fontSize: 12, position: 'insideBottomRight' }}
+          label={{
+            value: `min ${minInstances}`,
+            fill: palette.min,
+            fontSize: 12,
+            position: 'insideBottomRight',
+          }}
         />
         {drawMax && (
           <ReferenceLine
@@ -70,7 +104,12 @@ export function InstancesChart({ series, minInstances, maxInstances, window, col
             stroke={palette.max}
             strokeDasharray="4 4"
             ifOverflow="extendDomain"
-            label={{ value: `max ${maxInstances}`, fill: palette.max, fontSize: 12, position: 'insideTopRight' }}
+            label={{
+              value: `max ${maxInstances}`,
+              fill: palette.max,
+              fontSize: 12,
+              position: 'insideTopRight',
+            }}
           />
         )}
       </AreaChart>

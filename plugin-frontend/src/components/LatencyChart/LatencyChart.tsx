@@ -1,10 +1,26 @@
 import { useMemo } from 'react';
 import { useTheme } from '@mui/material/styles';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { NamedSeries, TimeWindow } from '@gcp-serverless/common';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { timeAxisProps, tooltipProps, valueAxisProps } from '../../charts/chartChrome';
-import { chartChromeColors, latencyColors, type LatencyColors } from '../../charts/chartColors';
+import {
+  timeAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from '../../charts/chartChrome';
+import {
+  chartChromeColors,
+  latencyColors,
+  type LatencyColors,
+} from '../../charts/chartColors';
 import { formatDuration } from '../../charts/formatDuration';
 import { seriesToRows } from '../../charts/seriesRows';
 
@@ -22,10 +38,16 @@ export interface LatencyChartProps {
   height?: number;
 }
 
-const durationTooltip = (value: unknown) => (typeof value === 'number' ? formatDuration(value) : String(value));
+const durationTooltip = (value: unknown) =>
+  typeof value === 'number' ? formatDuration(value) : String(value);
 
 /** Lines of request latency p50, p95 and p99; ticks and tooltips in ms, s, min or h as the values need. */
-export function LatencyChart({ series, window, colors, height }: LatencyChartProps) {
+export function LatencyChart({
+  series,
+  window,
+  colors,
+  height,
+}: LatencyChartProps) {
   const theme = useTheme();
   const palette = { ...latencyColors(theme), ...colors };
   const chrome = chartChromeColors(theme);
@@ -38,7 +60,10 @@ export function LatencyChart({ series, window, colors, height }: LatencyChartPro
         <XAxis {...timeAxisProps(window, chrome)} />
         {/* A 70 s job or a 10 min WebSocket session reads as "1.2 min", not "70000 ms". */}
         <YAxis {...valueAxisProps(chrome)} tickFormatter={formatDuration} />
-        <Tooltip {...tooltipProps(chrome, 'ms', 0)} formatter={durationTooltip} />
+        <Tooltip
+          {...tooltipProps(chrome, 'ms', 0)}
+          formatter={durationTooltip}
+        />
         <Legend wrapperStyle={{ color: chrome.axis }} />
         {keys.map(key => (
           <Line

@@ -10,12 +10,16 @@ const enc = encodeURIComponent;
 export function problemLinkPath(link: ProblemLink): string {
   const project = `projects/${enc(link.projectId)}`;
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(link.suggested ?? {})) query.set(key, String(value));
+  for (const [key, value] of Object.entries(link.suggested ?? {}))
+    query.set(key, String(value));
   const qs = () => (query.toString() ? `?${query.toString()}` : '');
   switch (link.page) {
     case 'service':
     case 'scaling':
-      if (link.region && link.resource) return `${project}/locations/${enc(link.region)}/services/${enc(link.resource)}${qs()}`;
+      if (link.region && link.resource)
+        return `${project}/locations/${enc(link.region)}/services/${enc(
+          link.resource,
+        )}${qs()}`;
       return `${project}/services`;
     case 'cdn':
       if (link.resource) query.set('backend', link.resource);

@@ -1,4 +1,9 @@
-import { Link as RouterLink, Outlet, useNavigate, useParams } from 'react-router-dom';
+import {
+  Link as RouterLink,
+  Outlet,
+  useNavigate,
+  useParams,
+} from 'react-router-dom';
 import Link from '@mui/material/Link';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
@@ -18,12 +23,22 @@ export function ProjectLayout() {
   const [window, setWindow] = useTimeWindow();
   const projects = useProjects();
   const list = projects.value?.projects ?? [];
-  const unknown = projects.value !== undefined && !list.some(p => p.projectId === projectId);
+  const unknown =
+    projects.value !== undefined && !list.some(p => p.projectId === projectId);
 
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} justifyContent="space-between">
-        <Link component={RouterLink} to={`..${windowQuery(window)}`} sx={{ whiteSpace: 'nowrap' }}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={2}
+        alignItems={{ sm: 'center' }}
+        justifyContent="space-between"
+      >
+        <Link
+          component={RouterLink}
+          to={`..${windowQuery(window)}`}
+          sx={{ whiteSpace: 'nowrap' }}
+        >
           All projects
         </Link>
         <ProjectPicker
@@ -31,14 +46,27 @@ export function ProjectLayout() {
           value={projectId}
           disabled={projects.loading && !projects.value}
           // Relative to this route: ".." is the plugin's root, wherever the host app mounts it.
-          onChange={id => navigate(`../projects/${encodeURIComponent(id)}/services${windowQuery(window)}`)}
+          onChange={id =>
+            navigate(
+              `../projects/${encodeURIComponent(id)}/services${windowQuery(
+                window,
+              )}`,
+            )
+          }
         />
         <TimeWindowPicker value={window} onChange={setWindow} />
       </Stack>
       <ProjectTabs window={window} />
-      {projects.error && <Alert severity="error">Could not load the project list: {projects.error.message}</Alert>}
+      {projects.error && (
+        <Alert severity="error">
+          Could not load the project list: {projects.error.message}
+        </Alert>
+      )}
       {unknown && (
-        <Alert severity="warning">Project {projectId} is not in the portal's allowlist; its pages will not load.</Alert>
+        <Alert severity="warning">
+          Project {projectId} is not in the portal's allowlist; its pages will
+          not load.
+        </Alert>
       )}
       <Outlet />
     </Stack>

@@ -11,11 +11,23 @@ export function ProjectTabs({ window }: { window: TimeWindow }) {
   const { pathname } = useLocation();
   const marker = `/projects/${encodeURIComponent(projectId)}/`;
   const at = pathname.indexOf(marker);
-  const current = currentProjectPage(at >= 0 ? pathname.slice(at + marker.length) : '');
+  const current = currentProjectPage(
+    at >= 0 ? pathname.slice(at + marker.length) : '',
+  );
   return (
-    <Tabs value={current} aria-label="Project pages" sx={{ borderBottom: 1, borderColor: 'divider' }}>
+    <Tabs
+      value={current}
+      aria-label="Project pages"
+      sx={{ borderBottom: 1, borderColor: 'divider' }}
+    >
       {PROJECT_PAGES.map(page => (
-        <Tab key={page.path} value={page.path} label={page.label} component={RouterLink} to={`${page.path}${windowQuery(window)}`} />
+        <Tab
+          key={page.path}
+          value={page.path}
+          label={page.label}
+          component={RouterLink}
+          to={`${page.path}${windowQuery(window)}`}
+        />
       ))}
     </Tabs>
   );

@@ -11,7 +11,12 @@ export interface ProjectPickerProps {
 }
 
 /** A select of the allowlisted projects, labelled "Project" (a native select: keyboard and test friendly). */
-export function ProjectPicker({ projects, value, onChange, disabled }: ProjectPickerProps) {
+export function ProjectPicker({
+  projects,
+  value,
+  onChange,
+  disabled,
+}: ProjectPickerProps) {
   const known = projects.some(p => p.projectId === value);
   return (
     <TextField
@@ -28,7 +33,9 @@ export function ProjectPicker({ projects, value, onChange, disabled }: ProjectPi
       {!known && <option value={value}>{value}</option>}
       {projects.map(p => (
         <option key={p.projectId} value={p.projectId}>
-          {p.displayName.includes(p.projectId) ? p.displayName : `${p.displayName} (${p.projectId})`}
+          {p.displayName.includes(p.projectId)
+            ? p.displayName
+            : `${p.displayName} (${p.projectId})`}
         </option>
       ))}
     </TextField>

@@ -20,18 +20,31 @@ export interface PurgeQueueDialogProps {
 }
 
 /** Purge deletes every task: the button stays disabled until the queue's name is typed exactly. */
-export function PurgeQueueDialog({ queueName, open, busy, error, onConfirm, onCancel }: PurgeQueueDialogProps) {
+export function PurgeQueueDialog({
+  queueName,
+  open,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: PurgeQueueDialogProps) {
   const [typed, setTyped] = useState('');
   const close = () => {
     setTyped('');
     onCancel();
   };
   return (
-    <Dialog open={open} onClose={() => !busy && close()} aria-labelledby="purge-title" data-testid="purge-dialog">
+    <Dialog
+      open={open}
+      onClose={() => !busy && close()}
+      aria-labelledby="purge-title"
+      data-testid="purge-dialog"
+    >
       <DialogTitle id="purge-title">Purge queue {queueName}?</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          Every task in the queue is deleted and cannot be recovered. Type <strong>{queueName}</strong> to confirm.
+          Every task in the queue is deleted and cannot be recovered. Type{' '}
+          <strong>{queueName}</strong> to confirm.
         </DialogContentText>
         <TextField
           autoFocus
@@ -53,7 +66,12 @@ export function PurgeQueueDialog({ queueName, open, busy, error, onConfirm, onCa
         <Button onClick={close} disabled={busy}>
           Cancel
         </Button>
-        <Button color="error" variant="contained" disabled={busy || typed !== queueName} onClick={() => onConfirm(typed)}>
+        <Button
+          color="error"
+          variant="contained"
+          disabled={busy || typed !== queueName}
+          onClick={() => onConfirm(typed)}
+        >
           Purge
         </Button>
       </DialogActions>

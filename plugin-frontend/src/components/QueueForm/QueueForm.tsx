@@ -4,13 +4,24 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
-import { QUEUE_FIELD_LABELS, QUEUE_FIELD_PATHS, type CloudTasksQueue, type QueueFieldPath, type QueueSettings } from '@gcp-serverless/common';
+import {
+  QUEUE_FIELD_LABELS,
+  QUEUE_FIELD_PATHS,
+  type CloudTasksQueue,
+  type QueueFieldPath,
+  type QueueSettings,
+} from '@gcp-serverless/common';
 import { queueEdit } from '../../edits/kinds/queueEdit';
 import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
 import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { EditFlowDialogs } from '../EditDialogs/EditFlowDialogs';
-import { queueServerErrors, toQueueFormValues, validateQueueForm, type QueueFieldErrors } from './queueFormModel';
+import {
+  queueServerErrors,
+  toQueueFormValues,
+  validateQueueForm,
+  type QueueFieldErrors,
+} from './queueFormModel';
 
 /** Props of {@link QueueForm}. */
 export interface QueueFormProps {
@@ -24,7 +35,10 @@ export interface QueueFormProps {
 }
 
 const settingsOf = (q: CloudTasksQueue): QueueSettings => ({
-  rateLimits: { maxDispatchesPerSecond: q.rateLimits.maxDispatchesPerSecond, maxConcurrentDispatches: q.rateLimits.maxConcurrentDispatches },
+  rateLimits: {
+    maxDispatchesPerSecond: q.rateLimits.maxDispatchesPerSecond,
+    maxConcurrentDispatches: q.rateLimits.maxConcurrentDispatches,
+  },
   retryConfig: q.retryConfig,
 });
 
@@ -32,9 +46,20 @@ const settingsOf = (q: CloudTasksQueue): QueueSettings => ({
  * Rate limits and retry config of a queue: validated with the shared schema as the user types, then
  * the edit flow of `queueEdit` (diff, queue → worker guardrail, apply, outcome, conflict).
  */
-export function QueueForm({ queue, initialValues, onChanged, onSucceeded }: QueueFormProps) {
-  const ref = { projectId: queue.projectId, region: queue.region, queue: queue.name };
-  const [values, setValues] = useState(() => toQueueFormValues(initialValues ?? settingsOf(queue)));
+export function QueueForm({
+  queue,
+  initialValues,
+  onChanged,
+  onSucceeded,
+}: QueueFormProps) {
+  const ref = {
+    projectId: queue.projectId,
+    region: queue.region,
+    queue: queue.name,
+  };
+  const [values, setValues] = useState(() =>
+    toQueueFormValues(initialValues ?? settingsOf(queue)),
+  );
   const [clientErrors, setClientErrors] = useState<QueueFieldErrors>({});
   const edit = useEdit(queueEdit, ref, {
     onSucceeded: result => {
@@ -45,7 +70,9 @@ export function QueueForm({ queue, initialValues, onChanged, onSucceeded }: Queu
   });
   const permission = useChangePermission('queue');
   const locked = !permission.loading && !permission.allowed;
-  const server = queueServerErrors(edit.state.status === 'idle' ? edit.state.fieldErrors : []);
+  const server = queueServerErrors(
+    edit.state.status === 'idle' ? edit.state.fieldErrors : [],
+  );
   const errors = { ...server.fields, ...clientErrors };
 
   const setField = (field: QueueFieldPath, value: string) => {
@@ -63,7 +90,12 @@ export function QueueForm({ queue, initialValues, onChanged, onSucceeded }: Queu
   };
 
   return (
-    <Box component="form" noValidate onSubmit={onSubmit} data-testid={`queue-form-${queue.name}`}>
+    <Box
+      component="form"
+      noValidate
+      onSubmit={onSubmit}
+      data-testid={`queue-form-${queue.name}`}
+    >
       <ChangePermissionNotice permission={permission} what="queue limits" />
       <Grid container spacing={2}>
         {QUEUE_FIELD_PATHS.map(field => (
@@ -83,7 +115,12 @@ export function QueueForm({ queue, initialValues, onChanged, onSucceeded }: Queu
           </Grid>
         ))}
       </Grid>
-      <Button type="submit" variant="contained" ref={edit.trigger} disabled={locked}>
+      <Button
+        type="submit"
+        variant="contained"
+        ref={edit.trigger}
+        disabled={locked}
+      >
         Preview
       </Button>
       {server.other.map(m => (

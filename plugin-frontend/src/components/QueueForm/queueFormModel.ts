@@ -16,16 +16,24 @@ export type QueueFieldErrors = Partial<Record<QueueFieldPath, string>>;
 
 /** Form values showing the given settings. */
 export function toQueueFormValues(settings: QueueSettings): QueueFormValues {
-  return Object.fromEntries(QUEUE_FIELD_PATHS.map(p => [p, String(queueFieldValue(settings, p))])) as QueueFormValues;
+  return Object.fromEntries(
+    QUEUE_FIELD_PATHS.map(p => [p, String(queueFieldValue(settings, p))]),
+  ) as QueueFormValues;
 }
 
-const num = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+const num = (text: string) =>
+  text.trim() === '' ? undefined : Number(text.trim());
 
 /** Validates with the schema the backend uses (`queueChangeSchema`). */
-export function validateQueueForm(values: QueueFormValues): { ok: true; change: QueueChange } | { ok: false; errors: QueueFieldErrors } {
+export function validateQueueForm(
+  values: QueueFormValues,
+): { ok: true; change: QueueChange } | { ok: false; errors: QueueFieldErrors } {
   const v = (p: QueueFieldPath) => num(values[p]);
   const result = queueChangeSchema.safeParse({
-    rateLimits: { maxDispatchesPerSecond: v('rateLimits.maxDispatchesPerSecond'), maxConcurrentDispatches: v('rateLimits.maxConcurrentDispatches') },
+    rateLimits: {
+      maxDispatchesPerSecond: v('rateLimits.maxDispatchesPerSecond'),
+      maxConcurrentDispatches: v('rateLimits.maxConcurrentDispatches'),
+    },
     retryConfig: {
       maxAttempts: v('retryConfig.maxAttempts'),
       maxRetryDurationSeconds: v('retryConfig.maxRetryDurationSeconds'),
@@ -38,13 +46,17 @@ export function validateQueueForm(values: QueueFormValues): { ok: true; change: 
   const errors: QueueFieldErrors = {};
   for (const issue of result.error.issues) {
     const path = issue.path.join('.');
-    if (isQueueField(path) && errors[path] === undefined) errors[path] = issue.message;
+    if (isQueueField(path) && errors[path] === undefined)
+      errors[path] = issue.message;
   }
   return { ok: false, errors };
 }
 
 /** Maps a 400's field errors ("change.rateLimits.maxDispatchesPerSecond") onto the fields. */
-export function queueServerErrors(fieldErrors: readonly FieldError[]): { fields: QueueFieldErrors; other: string[] } {
+export function queueServerErrors(fieldErrors: readonly FieldError[]): {
+  fields: QueueFieldErrors;
+  other: string[];
+} {
   const fields: QueueFieldErrors = {};
   const other: string[] = [];
   for (const { path, message } of fieldErrors) {
@@ -56,7 +68,10 @@ export function queueServerErrors(fieldErrors: readonly FieldError[]): { fields:
 }
 
 /** True when nothing in the form differs from the settings. */
-export function queueFormUnchanged(values: QueueFormValues, settings: QueueSettings): boolean {
+export function queueFormUnchanged(
+  values: QueueFormValues,
+  settings: QueueSettings,
+): boolean {
   const r = validateQueueForm(values);
   return r.ok && diffQueue(settings, r.change).length === 0;
 }

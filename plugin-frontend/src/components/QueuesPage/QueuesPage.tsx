@@ -21,7 +21,10 @@ export function QueuesPage() {
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
   const api = useGcpServerlessApi();
-  const data = useAsyncData(signal => api.listQueues(projectId, window, { signal }), [api, projectId, window]);
+  const data = useAsyncData(
+    signal => api.listQueues(projectId, window, { signal }),
+    [api, projectId, window],
+  );
   const open = searchParams.get(QUEUE_PARAM);
   const toggle = (name: string) =>
     setSearchParams(prev => {
@@ -33,24 +36,42 @@ export function QueuesPage() {
 
   if (data.error && !data.value) {
     return (
-      <Alert severity="error" action={<Button onClick={data.retry}>Retry</Button>} data-testid="queues-error">
+      <Alert
+        severity="error"
+        action={<Button onClick={data.retry}>Retry</Button>}
+        data-testid="queues-error"
+      >
         Could not load the queues of {projectId}: {data.error.message}
       </Alert>
     );
   }
-  if (!data.value) return <Skeleton variant="rectangular" height={240} aria-label="Loading queues" />;
+  if (!data.value)
+    return (
+      <Skeleton
+        variant="rectangular"
+        height={240}
+        aria-label="Loading queues"
+      />
+    );
   const { queues, series, errors } = data.value;
   return (
     <Stack spacing={2} data-testid="queues-page">
       <Typography variant="h5" component="h2">
         Cloud Tasks queues
       </Typography>
-      {errors.filter(e => e.source === 'wiring').map(e => (
-        <Alert key={e.source} severity="warning">
-          The Cloud Run services wired to the queues could not be read: {e.message}
+      {errors
+        .filter(e => e.source === 'wiring')
+        .map(e => (
+          <Alert key={e.source} severity="warning">
+            The Cloud Run services wired to the queues could not be read:{' '}
+            {e.message}
+          </Alert>
+        ))}
+      {queues.length === 0 && (
+        <Alert severity="info">
+          No Cloud Tasks queues in {projectId}'s allowed regions.
         </Alert>
-      ))}
-      {queues.length === 0 && <Alert severity="info">No Cloud Tasks queues in {projectId}'s allowed regions.</Alert>}
+      )}
       {queues.map(queue => (
         <QueueCard
           key={`${queue.region}/${queue.name}`}

@@ -37,10 +37,24 @@ const HELP: Partial<Record<RedisField, string>> = {
 };
 
 /** Memory size and the allowed redis configs of an instance, through the edit flow of `redisEdit`. */
-export function RedisForm({ instance, initialValues, onChanged, onSucceeded }: RedisFormProps) {
-  const ref = { projectId: instance.projectId, region: instance.region, instance: instance.name };
-  const settings = { memorySizeGb: instance.memorySizeGb, redisConfigs: instance.redisConfigs };
-  const [values, setValues] = useState(() => toRedisFormValues(initialValues ?? settings));
+export function RedisForm({
+  instance,
+  initialValues,
+  onChanged,
+  onSucceeded,
+}: RedisFormProps) {
+  const ref = {
+    projectId: instance.projectId,
+    region: instance.region,
+    instance: instance.name,
+  };
+  const settings = {
+    memorySizeGb: instance.memorySizeGb,
+    redisConfigs: instance.redisConfigs,
+  };
+  const [values, setValues] = useState(() =>
+    toRedisFormValues(initialValues ?? settings),
+  );
   const [clientErrors, setClientErrors] = useState<RedisFieldErrors>({});
   const edit = useEdit(redisEdit, ref, {
     onSucceeded: result => {
@@ -51,7 +65,9 @@ export function RedisForm({ instance, initialValues, onChanged, onSucceeded }: R
   });
   const permission = useChangePermission('redis');
   const locked = !permission.loading && !permission.allowed;
-  const server = redisServerErrors(edit.state.status === 'idle' ? edit.state.fieldErrors : []);
+  const server = redisServerErrors(
+    edit.state.status === 'idle' ? edit.state.fieldErrors : [],
+  );
   const errors = { ...server.fields, ...clientErrors };
   const setField = (field: RedisField, value: string) => {
     const next = { ...values, [field]: value };
@@ -67,7 +83,12 @@ export function RedisForm({ instance, initialValues, onChanged, onSucceeded }: R
     else if (!edit.busy) edit.preview(r.change);
   };
   return (
-    <Box component="form" noValidate onSubmit={onSubmit} data-testid={`redis-form-${instance.name}`}>
+    <Box
+      component="form"
+      noValidate
+      onSubmit={onSubmit}
+      data-testid={`redis-form-${instance.name}`}
+    >
       <ChangePermissionNotice permission={permission} what="Redis" />
       <Grid container spacing={2}>
         {REDIS_FIELDS.map(field => (
@@ -87,7 +108,13 @@ export function RedisForm({ instance, initialValues, onChanged, onSucceeded }: R
           </Grid>
         ))}
       </Grid>
-      <Button type="submit" variant="contained" ref={edit.trigger} disabled={locked} sx={{ mt: 1 }}>
+      <Button
+        type="submit"
+        variant="contained"
+        ref={edit.trigger}
+        disabled={locked}
+        sx={{ mt: 1 }}
+      >
         Preview
       </Button>
       {server.other.map(m => (

@@ -18,7 +18,10 @@ export function RedisPage() {
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
   const api = useGcpServerlessApi();
-  const data = useAsyncData(signal => api.listRedis(projectId, window, { signal }), [api, projectId, window]);
+  const data = useAsyncData(
+    signal => api.listRedis(projectId, window, { signal }),
+    [api, projectId, window],
+  );
   const open = searchParams.get(INSTANCE_PARAM);
   const toggle = (name: string) =>
     setSearchParams(prev => {
@@ -30,12 +33,23 @@ export function RedisPage() {
 
   if (data.error && !data.value) {
     return (
-      <Alert severity="error" action={<Button onClick={data.retry}>Retry</Button>} data-testid="redis-error">
+      <Alert
+        severity="error"
+        action={<Button onClick={data.retry}>Retry</Button>}
+        data-testid="redis-error"
+      >
         Could not load the Redis instances of {projectId}: {data.error.message}
       </Alert>
     );
   }
-  if (!data.value) return <Skeleton variant="rectangular" height={240} aria-label="Loading Redis instances" />;
+  if (!data.value)
+    return (
+      <Skeleton
+        variant="rectangular"
+        height={240}
+        aria-label="Loading Redis instances"
+      />
+    );
   const { instances, series, errors } = data.value;
   const wiring = errors.filter(e => e.source.startsWith('wiring.'));
   return (
@@ -44,9 +58,16 @@ export function RedisPage() {
         Memorystore for Redis
       </Typography>
       {wiring.length > 0 && (
-        <Alert severity="warning">Wiring and budgets may be incomplete: {wiring.map(e => e.message).join('; ')}</Alert>
+        <Alert severity="warning">
+          Wiring and budgets may be incomplete:{' '}
+          {wiring.map(e => e.message).join('; ')}
+        </Alert>
       )}
-      {instances.length === 0 && <Alert severity="info">No Redis instances in {projectId}'s allowed regions.</Alert>}
+      {instances.length === 0 && (
+        <Alert severity="info">
+          No Redis instances in {projectId}'s allowed regions.
+        </Alert>
+      )}
       {instances.map(instance => (
         <RedisCard
           key={`${instance.region}/${instance.name}`}

@@ -1,10 +1,26 @@
 import { useMemo } from 'react';
 import { useTheme } from '@mui/material/styles';
-import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { NamedSeries, TimeWindow } from '@gcp-serverless/common';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { timeAxisProps, tooltipProps, valueAxisProps } from '../../charts/chartChrome';
-import { chartChromeColors, requestClassColors, type RequestClassColors } from '../../charts/chartColors';
+import {
+  timeAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from '../../charts/chartChrome';
+import {
+  chartChromeColors,
+  requestClassColors,
+  type RequestClassColors,
+} from '../../charts/chartColors';
 import { seriesToRows } from '../../charts/seriesRows';
 
 const CLASSES = ['2xx', '3xx', '4xx', '5xx'] as const;
@@ -22,7 +38,12 @@ export interface RequestsByClassChartProps {
 }
 
 /** Stacked areas of requests per second by response class. */
-export function RequestsByClassChart({ series, window, colors, height }: RequestsByClassChartProps) {
+export function RequestsByClassChart({
+  series,
+  window,
+  colors,
+  height,
+}: RequestsByClassChartProps) {
   const theme = useTheme();
   const palette = { ...requestClassColors(theme), ...colors };
   const chrome = chartChromeColors(theme);

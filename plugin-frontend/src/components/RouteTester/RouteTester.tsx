@@ -5,7 +5,12 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { resolveRoute, type RouteDecision, type RoutingTopology, type UrlMapSpec } from '@gcp-serverless/common';
+import {
+  resolveRoute,
+  type RouteDecision,
+  type RoutingTopology,
+  type UrlMapSpec,
+} from '@gcp-serverless/common';
 
 /** Props of {@link RouteTester}. */
 export interface RouteTesterProps {
@@ -18,23 +23,42 @@ export interface RouteTesterProps {
 function summary(d: RouteDecision): string {
   const o = d.outcome;
   if (o.kind === 'redirect') return `Redirect ${o.statusCode} to ${o.location}`;
-  if (o.kind === 'none') return `No target (${o.reason}): the load balancer answers 404`;
-  const backend = o.backend ? `${o.backend.kind === 'backendBucket' ? 'backend bucket' : 'backend service'} ${o.backend.name}` : o.service;
+  if (o.kind === 'none')
+    return `No target (${o.reason}): the load balancer answers 404`;
+  const backend = o.backend
+    ? `${
+        o.backend.kind === 'backendBucket'
+          ? 'backend bucket'
+          : 'backend service'
+      } ${o.backend.name}`
+    : o.service;
   const run = o.cloudRun.map(c => `Cloud Run ${c.service}`).join(', ');
-  return `${backend}${run ? ` → ${run}` : ''}${o.bucketName ? ` → bucket ${o.bucketName}` : ''}`;
+  return `${backend}${run ? ` → ${run}` : ''}${
+    o.bucketName ? ` → bucket ${o.bucketName}` : ''
+  }`;
 }
 
 /**
  * Type a URL, see where the load balancer sends it and why. Runs the shared `resolveRoute` in the
  * browser on the URL map as loaded, so it answers instantly and exactly as the preview's findings do.
  */
-export function RouteTester({ spec, topology, initialUrl = '' }: RouteTesterProps) {
+export function RouteTester({
+  spec,
+  topology,
+  initialUrl = '',
+}: RouteTesterProps) {
   const [url, setUrl] = useState(initialUrl);
   const [decision, setDecision] = useState<RouteDecision>();
-  const test = () => setDecision(url.trim() ? resolveRoute(spec, url, topology) : undefined);
+  const test = () =>
+    setDecision(url.trim() ? resolveRoute(spec, url, topology) : undefined);
   return (
     <Stack spacing={1.5} data-testid="route-tester">
-      <Stack direction="row" spacing={1} component="form" onSubmit={e => (e.preventDefault(), test())}>
+      <Stack
+        direction="row"
+        spacing={1}
+        component="form"
+        onSubmit={e => (e.preventDefault(), test())}
+      >
         <TextField
           label="URL to test"
           placeholder="https://www.gryyd.ai/api/users"
@@ -44,20 +68,39 @@ export function RouteTester({ spec, topology, initialUrl = '' }: RouteTesterProp
           onChange={e => setUrl(e.target.value)}
           inputProps={{ 'data-testid': 'route-tester-url' }}
         />
-        <Button type="submit" variant="outlined" data-testid="route-tester-submit">
+        <Button
+          type="submit"
+          variant="outlined"
+          data-testid="route-tester-submit"
+        >
           Test
         </Button>
       </Stack>
       {decision && (
         <Box data-testid="route-tester-result">
-          <Alert severity={decision.outcome.kind === 'none' ? 'warning' : 'success'} data-testid="route-tester-summary">
+          <Alert
+            severity={decision.outcome.kind === 'none' ? 'warning' : 'success'}
+            data-testid="route-tester-summary"
+          >
             {summary(decision)}
           </Alert>
           <Typography variant="body2" sx={{ mt: 1 }}>
-            Host rule: {decision.hostRule ? decision.hostRule.pattern : 'none (URL map default)'} · Path matcher: {decision.pathMatcher ?? '—'} · Rule:{' '}
-            {decision.rule.kind === 'pathRule' ? decision.rule.path : decision.rule.kind === 'routeRule' ? `route rule ${decision.rule.priority}` : 'default'}
+            Host rule:{' '}
+            {decision.hostRule
+              ? decision.hostRule.pattern
+              : 'none (URL map default)'}{' '}
+            · Path matcher: {decision.pathMatcher ?? '—'} · Rule:{' '}
+            {decision.rule.kind === 'pathRule'
+              ? decision.rule.path
+              : decision.rule.kind === 'routeRule'
+              ? `route rule ${decision.rule.priority}`
+              : 'default'}
           </Typography>
-          <Box component="ol" sx={{ mt: 1, mb: 0 }} data-testid="route-tester-steps">
+          <Box
+            component="ol"
+            sx={{ mt: 1, mb: 0 }}
+            data-testid="route-tester-steps"
+          >
             {decision.steps.map((s, i) => (
               <Typography component="li" variant="body2" key={i}>
                 {s}

@@ -7,7 +7,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useParams, useSearchParams } from 'react-router-dom';
-import type { RoutingOverviewResponse, UrlMapView } from '@gcp-serverless/common';
+import type {
+  RoutingOverviewResponse,
+  UrlMapView,
+} from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useChangePermission } from '../../hooks/useChangePermission';
@@ -34,34 +37,79 @@ export function RoutingPage() {
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
   const api = useGcpServerlessApi();
-  const data = useAsyncData(signal => api.getRouting(projectId, window, { signal }), [api, projectId, window]);
+  const data = useAsyncData(
+    signal => api.getRouting(projectId, window, { signal }),
+    [api, projectId, window],
+  );
 
-  if (data.error && !data.value) return <ErrorPanel title={`Could not load the routes of ${projectId}`} error={data.error} onRetry={data.retry} />;
-  if (!data.value) return <Skeleton variant="rectangular" height={240} aria-label="Loading routes" />;
+  if (data.error && !data.value)
+    return (
+      <ErrorPanel
+        title={`Could not load the routes of ${projectId}`}
+        error={data.error}
+        onRetry={data.retry}
+      />
+    );
+  if (!data.value)
+    return (
+      <Skeleton
+        variant="rectangular"
+        height={240}
+        aria-label="Loading routes"
+      />
+    );
   const overview = data.value;
-  const selected = overview.urlMaps.find(m => m.name === searchParams.get(URL_MAP_PARAM)) ?? overview.urlMaps[0];
+  const selected =
+    overview.urlMaps.find(m => m.name === searchParams.get(URL_MAP_PARAM)) ??
+    overview.urlMaps[0];
   return (
     <Stack spacing={2} data-testid="routing-page">
       <Typography variant="h5" component="h2">
         Load balancer routes
       </Typography>
       {overview.errors.map(e => (
-        <Alert key={e.source} severity="warning" data-testid={`routing-panel-error-${e.source}`}>
-          {e.source === 'traffic' ? 'Per-route traffic is unavailable' : e.source === 'urlMaps' ? 'URL maps unknown: the list could not be read' : `Could not load ${e.source}`}: {e.message}
+        <Alert
+          key={e.source}
+          severity="warning"
+          data-testid={`routing-panel-error-${e.source}`}
+        >
+          {e.source === 'traffic'
+            ? 'Per-route traffic is unavailable'
+            : e.source === 'urlMaps'
+            ? 'URL maps unknown: the list could not be read'
+            : `Could not load ${e.source}`}
+          : {e.message}
         </Alert>
       ))}
       {/* "No URL maps" only when the list was read: after a failed read the count is unknown, not zero. */}
-      {overview.urlMaps.length === 0 && !overview.errors.some(e => e.source === 'urlMaps') && <Alert severity="info">No global URL maps in {projectId}.</Alert>}
+      {overview.urlMaps.length === 0 &&
+        !overview.errors.some(e => e.source === 'urlMaps') && (
+          <Alert severity="info">No global URL maps in {projectId}.</Alert>
+        )}
       {overview.urlMaps.length > 1 && (
         <Stack direction="row" spacing={1}>
           {overview.urlMaps.map(m => (
-            <Button key={m.name} variant={m.name === selected?.name ? 'contained' : 'outlined'} onClick={() => setSearchParams(p => (p.set(URL_MAP_PARAM, m.name), p))}>
+            <Button
+              key={m.name}
+              variant={m.name === selected?.name ? 'contained' : 'outlined'}
+              onClick={() =>
+                setSearchParams(p => (p.set(URL_MAP_PARAM, m.name), p))
+              }
+            >
               {m.name}
             </Button>
           ))}
         </Stack>
       )}
-      {selected && <UrlMapPanel key={selected.name} projectId={projectId} map={selected} overview={overview} reload={data.retry} />}
+      {selected && (
+        <UrlMapPanel
+          key={selected.name}
+          projectId={projectId}
+          map={selected}
+          overview={overview}
+          reload={data.retry}
+        />
+      )}
     </Stack>
   );
 }
@@ -77,7 +125,13 @@ export interface UrlMapPanelProps {
 }
 
 /** One URL map: its tree, the route tester and the routes editor (preview, fingerprint-guarded apply). */
-export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: UrlMapPanelProps) {
+export function UrlMapPanel({
+  projectId,
+  map,
+  overview,
+  reload,
+  narrowTree,
+}: UrlMapPanelProps) {
   const [window] = useTimeWindow();
   const [editing, setEditing] = useState(false);
   const [succeeded, setSucceeded] = useState<string>();
@@ -94,13 +148,22 @@ export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: Ur
   return (
     <Stack spacing={2}>
       <Paper sx={{ p: 2 }}>
-        <Stack direction="row" justifyContent="space-between" alignItems="baseline">
+        <Stack
+          direction="row"
+          justifyContent="space-between"
+          alignItems="baseline"
+        >
           <Typography variant="h6">{map.name}</Typography>
           <Link href={map.consoleUrl} target="_blank" rel="noreferrer">
             Open in Cloud Console
           </Link>
         </Stack>
-        <UrlMapTree tree={tree} projectId={projectId} window={window} hasTraffic={overview.traffic !== null} />
+        <UrlMapTree
+          tree={tree}
+          projectId={projectId}
+          window={window}
+          hasTraffic={overview.traffic !== null}
+        />
       </Paper>
       <Paper sx={{ p: 2 }}>
         <Typography variant="h6" gutterBottom>
@@ -111,7 +174,13 @@ export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: Ur
       <Paper sx={{ p: 2 }}>
         <ChangePermissionNotice permission={permission} what="URL map routes" />
         {!editing ? (
-          <Button variant="outlined" ref={editButton} onClick={() => setEditing(true)} disabled={!permission.allowed} data-testid="urlmap-edit">
+          <Button
+            variant="outlined"
+            ref={editButton}
+            onClick={() => setEditing(true)}
+            disabled={!permission.allowed}
+            data-testid="urlmap-edit"
+          >
             Edit routes
           </Button>
         ) : (
@@ -119,7 +188,11 @@ export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: Ur
             projectId={projectId}
             urlMap={map.name}
             initial={initialEdit(projectId, map.spec)}
-            options={backendOptions(projectId, overview.backendServices, overview.backendBuckets)}
+            options={backendOptions(
+              projectId,
+              overview.backendServices,
+              overview.backendBuckets,
+            )}
             onSucceeded={message => {
               setSucceeded(message);
               close();
@@ -129,7 +202,11 @@ export function UrlMapPanel({ projectId, map, overview, reload, narrowTree }: Ur
           />
         )}
       </Paper>
-      <EditSucceededSnackbar message={succeeded} testId="urlmap" onClose={() => setSucceeded(undefined)} />
+      <EditSucceededSnackbar
+        message={succeeded}
+        testId="urlmap"
+        onClose={() => setSucceeded(undefined)}
+      />
     </Stack>
   );
 }

@@ -19,10 +19,24 @@ export interface UrlMapTreeProps {
   hasTraffic: boolean;
 }
 
-function Rule({ rule, window, hasTraffic }: { rule: RuleNode; window: TimeWindow; hasTraffic: boolean }) {
+function Rule({
+  rule,
+  window,
+  hasTraffic,
+}: {
+  rule: RuleNode;
+  window: TimeWindow;
+  hasTraffic: boolean;
+}) {
   return (
     <Box component="li" sx={{ py: 0.5 }} data-testid="routing-rule">
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+      >
         <Typography component="code" sx={{ fontFamily: 'monospace' }}>
           {rule.label}
         </Typography>
@@ -32,7 +46,13 @@ function Rule({ rule, window, hasTraffic }: { rule: RuleNode; window: TimeWindow
           <Typography key={`${c.region}/${c.service}`} component="span">
             →{' '}
             {c.region ? (
-              <Link component={RouterLink} to={`../locations/${c.region}/services/${c.service}${windowQuery(window)}`} relative="path">
+              <Link
+                component={RouterLink}
+                to={`../locations/${c.region}/services/${
+                  c.service
+                }${windowQuery(window)}`}
+                relative="path"
+              >
                 Cloud Run {c.service}
               </Link>
             ) : (
@@ -42,8 +62,15 @@ function Rule({ rule, window, hasTraffic }: { rule: RuleNode; window: TimeWindow
         ))}
         {hasTraffic && rule.figures && (
           <>
-            <Chip size="small" label={`${formatRate(rule.figures.requestsPerSecond)} req/s`} />
-            <Chip size="small" color={rule.figures.errorRatio5xx > 0.01 ? 'error' : 'default'} label={`5xx ${formatPercent(rule.figures.errorRatio5xx)}`} />
+            <Chip
+              size="small"
+              label={`${formatRate(rule.figures.requestsPerSecond)} req/s`}
+            />
+            <Chip
+              size="small"
+              color={rule.figures.errorRatio5xx > 0.01 ? 'error' : 'default'}
+              label={`5xx ${formatPercent(rule.figures.errorRatio5xx)}`}
+            />
           </>
         )}
       </Stack>
@@ -52,9 +79,19 @@ function Rule({ rule, window, hasTraffic }: { rule: RuleNode; window: TimeWindow
 }
 
 /** The readable tree host → path matcher → rules → backend → Cloud Run service, with live figures per rule. */
-export function UrlMapTree({ tree, projectId, window, hasTraffic }: UrlMapTreeProps) {
+export function UrlMapTree({
+  tree,
+  projectId,
+  window,
+  hasTraffic,
+}: UrlMapTreeProps) {
   return (
-    <Box component="ul" sx={{ listStyle: 'none', pl: 0, m: 0 }} data-testid="routing-tree" aria-label={`Routes of project ${projectId}`}>
+    <Box
+      component="ul"
+      sx={{ listStyle: 'none', pl: 0, m: 0 }}
+      data-testid="routing-tree"
+      aria-label={`Routes of project ${projectId}`}
+    >
       {tree.hosts.map(host => (
         <Box component="li" key={host.hosts.join(',')} sx={{ mb: 1.5 }}>
           <Typography variant="subtitle1">
@@ -65,7 +102,12 @@ export function UrlMapTree({ tree, projectId, window, hasTraffic }: UrlMapTreePr
           </Typography>
           <Box component="ul" sx={{ listStyle: 'none', pl: 3, m: 0 }}>
             {host.rules.map(rule => (
-              <Rule key={rule.label} rule={rule} window={window} hasTraffic={hasTraffic} />
+              <Rule
+                key={rule.label}
+                rule={rule}
+                window={window}
+                hasTraffic={hasTraffic}
+              />
             ))}
           </Box>
         </Box>

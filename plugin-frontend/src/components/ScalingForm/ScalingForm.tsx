@@ -6,7 +6,11 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { SCALING_LIMITS, type CloudRunService, type ScalingSettings } from '@gcp-serverless/common';
+import {
+  SCALING_LIMITS,
+  type CloudRunService,
+  type ScalingSettings,
+} from '@gcp-serverless/common';
 import { scalingEdit } from '../../edits/kinds/scalingEdit';
 import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
@@ -45,9 +49,20 @@ export interface ScalingFormProps {
  * Edits a Cloud Run service's min instances, max instances and concurrency: validated with the shared
  * schema as the user types, then the edit flow (preview, apply, outcome, conflict) of `scalingEdit`.
  */
-export function ScalingForm({ service, onChanged, initialValues, onSucceeded }: ScalingFormProps) {
-  const ref = { projectId: service.projectId, region: service.region, service: service.name };
-  const [values, setValues] = useState(() => toFormValues(initialValues ?? service.scaling));
+export function ScalingForm({
+  service,
+  onChanged,
+  initialValues,
+  onSucceeded,
+}: ScalingFormProps) {
+  const ref = {
+    projectId: service.projectId,
+    region: service.region,
+    service: service.name,
+  };
+  const [values, setValues] = useState(() =>
+    toFormValues(initialValues ?? service.scaling),
+  );
   const [clientErrors, setClientErrors] = useState<ScalingFieldErrors>({});
   const baseline = useRef(service.scaling);
   const edit = useEdit(scalingEdit, ref, {
@@ -60,13 +75,19 @@ export function ScalingForm({ service, onChanged, initialValues, onSucceeded }: 
   });
   // New data from the server (refresh): follow it unless the user is editing other values.
   useEffect(() => {
-    setValues(prev => (sameAsSettings(prev, baseline.current) ? toFormValues(service.scaling) : prev));
+    setValues(prev =>
+      sameAsSettings(prev, baseline.current)
+        ? toFormValues(service.scaling)
+        : prev,
+    );
     baseline.current = service.scaling;
   }, [service.etag, service.scaling]);
   // The backend refuses anyway (403); disabling says so before the user types. Not locked while /me loads.
   const permission = useChangePermission('scaling');
   const locked = !permission.loading && !permission.allowed;
-  const server = serverFieldErrors(edit.state.status === 'idle' ? edit.state.fieldErrors : []);
+  const server = serverFieldErrors(
+    edit.state.status === 'idle' ? edit.state.fieldErrors : [],
+  );
   const errors = { ...server.fields, ...clientErrors };
 
   const setField = (field: ScalingField, value: string) => {
@@ -84,13 +105,27 @@ export function ScalingForm({ service, onChanged, initialValues, onSucceeded }: 
   };
 
   return (
-    <Paper component="section" variant="outlined" aria-label="Scaling" sx={{ p: 2 }}>
+    <Paper
+      component="section"
+      variant="outlined"
+      aria-label="Scaling"
+      sx={{ p: 2 }}
+    >
       <Typography variant="subtitle1" component="h3" gutterBottom>
         Scaling
       </Typography>
       <ChangePermissionNotice permission={permission} what="scaling" />
-      <Box component="form" noValidate onSubmit={onSubmit} data-testid="scaling-form">
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems="flex-start">
+      <Box
+        component="form"
+        noValidate
+        onSubmit={onSubmit}
+        data-testid="scaling-form"
+      >
+        <Stack
+          direction={{ xs: 'column', md: 'row' }}
+          spacing={2}
+          alignItems="flex-start"
+        >
           {SCALING_FIELDS.map(field => (
             <TextField
               key={field}
@@ -102,11 +137,22 @@ export function ScalingForm({ service, onChanged, initialValues, onSucceeded }: 
               error={errors[field] !== undefined}
               helperText={errors[field] ?? HELP[field]}
               disabled={locked}
-              inputProps={{ min: SCALING_LIMITS[field].min, max: SCALING_LIMITS[field].max, step: 1, 'data-testid': `scaling-${field}` }}
+              inputProps={{
+                min: SCALING_LIMITS[field].min,
+                max: SCALING_LIMITS[field].max,
+                step: 1,
+                'data-testid': `scaling-${field}`,
+              }}
               sx={{ minWidth: 180 }}
             />
           ))}
-          <Button type="submit" variant="contained" ref={edit.trigger} disabled={locked} sx={{ mt: { md: 0.25 } }}>
+          <Button
+            type="submit"
+            variant="contained"
+            ref={edit.trigger}
+            disabled={locked}
+            sx={{ mt: { md: 0.25 } }}
+          >
             Preview
           </Button>
         </Stack>

@@ -6,7 +6,11 @@ import {
 } from '@gcp-serverless/common';
 
 /** The editable scaling fields, in form order. */
-export const SCALING_FIELDS = ['minInstances', 'maxInstances', 'concurrency'] as const;
+export const SCALING_FIELDS = [
+  'minInstances',
+  'maxInstances',
+  'concurrency',
+] as const;
 export type ScalingField = (typeof SCALING_FIELDS)[number];
 
 /** Labels of the inputs (their accessible names). */
@@ -42,7 +46,9 @@ function toNumber(text: string): number | undefined {
  */
 export function validateScalingForm(
   values: ScalingFormValues,
-): { ok: true; change: ScalingChange } | { ok: false; errors: ScalingFieldErrors } {
+):
+  | { ok: true; change: ScalingChange }
+  | { ok: false; errors: ScalingFieldErrors } {
   const result = scalingChangeSchema.safeParse({
     minInstances: toNumber(values.minInstances),
     maxInstances: toNumber(values.maxInstances),
@@ -52,7 +58,8 @@ export function validateScalingForm(
   const errors: ScalingFieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0];
-    if (isScalingField(field) && errors[field] === undefined) errors[field] = issue.message;
+    if (isScalingField(field) && errors[field] === undefined)
+      errors[field] = issue.message;
   }
   return { ok: false, errors };
 }
@@ -61,7 +68,10 @@ export function validateScalingForm(
  * Maps a 400's field errors (paths like "change.maxInstances") onto the form's fields; messages for other
  * paths are returned in `other` to show above the form.
  */
-export function serverFieldErrors(fieldErrors: readonly FieldError[]): { fields: ScalingFieldErrors; other: string[] } {
+export function serverFieldErrors(fieldErrors: readonly FieldError[]): {
+  fields: ScalingFieldErrors;
+  other: string[];
+} {
   const fields: ScalingFieldErrors = {};
   const other: string[] = [];
   for (const { path, message } of fieldErrors) {
@@ -73,11 +83,17 @@ export function serverFieldErrors(fieldErrors: readonly FieldError[]): { fields:
 }
 
 /** True when the form shows exactly these settings. */
-export function sameAsSettings(values: ScalingFormValues, settings: ScalingSettings): boolean {
+export function sameAsSettings(
+  values: ScalingFormValues,
+  settings: ScalingSettings,
+): boolean {
   const current = toFormValues(settings);
   return SCALING_FIELDS.every(f => values[f].trim() === current[f]);
 }
 
 function isScalingField(value: unknown): value is ScalingField {
-  return typeof value === 'string' && (SCALING_FIELDS as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    (SCALING_FIELDS as readonly string[]).includes(value)
+  );
 }

@@ -17,10 +17,20 @@ export interface ServiceChartsProps {
 export function ServiceCharts({ detail, window }: ServiceChartsProps) {
   const loading = detail === undefined;
   const errors = detail?.errors ?? [];
-  const messages = (panel: 'requests' | 'latency' | 'instances') => panelErrorsFor(errors, panel).map(e => e.message);
+  const messages = (panel: 'requests' | 'latency' | 'instances') =>
+    panelErrorsFor(errors, panel).map(e => e.message);
   const scaling = detail?.service.scaling;
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: {
+          xs: 'minmax(0, 1fr)',
+          lg: 'repeat(2, minmax(0, 1fr))',
+        },
+        gap: 2,
+      }}
+    >
       <ChartPanel
         title="Requests by response class"
         subtitle="requests per second, stacked"
@@ -30,7 +40,12 @@ export function ServiceCharts({ detail, window }: ServiceChartsProps) {
         emptyMessage="No requests in this time window."
         testId="chart-requests"
       >
-        {detail && <RequestsByClassChart series={detail.requestsByClass} window={window} />}
+        {detail && (
+          <RequestsByClassChart
+            series={detail.requestsByClass}
+            window={window}
+          />
+        )}
       </ChartPanel>
       <ChartPanel
         title="Latency"
@@ -47,7 +62,9 @@ export function ServiceCharts({ detail, window }: ServiceChartsProps) {
         subtitle={
           scaling
             ? `instance count; min ${scaling.minInstances}, max ${scaling.maxInstances}` +
-              (detail && !showsMaxLine(detail.instances, scaling.maxInstances) ? ' (max line off scale)' : '')
+              (detail && !showsMaxLine(detail.instances, scaling.maxInstances)
+                ? ' (max line off scale)'
+                : '')
             : 'instance count'
         }
         loading={loading}

@@ -23,34 +23,80 @@ export interface ServiceCostPanelProps {
  * requests and its daily cost by SKU family. Its own loading and error states, so a billing outage
  * never blanks the service page.
  */
-export function ServiceCostPanel({ projectId, serviceName, showCostsLink = true }: ServiceCostPanelProps) {
+export function ServiceCostPanel({
+  projectId,
+  serviceName,
+  showCostsLink = true,
+}: ServiceCostPanelProps) {
   const api = useGcpServerlessApi();
-  const report = useAsyncData(signal => api.getCosts(projectId, '30d', { signal }), [api, projectId]);
+  const report = useAsyncData(
+    signal => api.getCosts(projectId, '30d', { signal }),
+    [api, projectId],
+  );
   const view = useMemo(
-    () => (report.value ? costsView(report.value, { resource: serviceName, dimension: 'skuFamily' }) : undefined),
+    () =>
+      report.value
+        ? costsView(report.value, {
+            resource: serviceName,
+            dimension: 'skuFamily',
+          })
+        : undefined,
     [report.value, serviceName],
   );
   const costErrors = [
     ...(report.error ? [report.error.message] : []),
-    ...(report.value?.errors.filter(e => e.source === 'costs').map(e => e.message) ?? []),
+    ...(report.value?.errors
+      .filter(e => e.source === 'costs')
+      .map(e => e.message) ?? []),
   ];
   const currency = view?.currency ?? 'USD';
   const per1000 = view?.perRequests[0]?.per1000 ?? null;
   const estimate = report.value?.source.kind === 'estimate';
   return (
-    <ChartPanel title="Cost" subtitle={estimate ? 'Estimate from Monitoring usage × Catalog prices' : 'Billed cost from the billing export'}
-      loading={report.loading && !report.value} errors={costErrors} empty={!!view && view.stack.keys.length === 0}
-      emptyMessage="No cost recorded for this service in the last 30 days." testId="service-cost-panel" height={200}>
+    <ChartPanel
+      title="Cost"
+      subtitle={
+        estimate
+          ? 'Estimate from Monitoring usage × Catalog prices'
+          : 'Billed cost from the billing export'
+      }
+      loading={report.loading && !report.value}
+      errors={costErrors}
+      empty={!!view && view.stack.keys.length === 0}
+      emptyMessage="No cost recorded for this service in the last 30 days."
+      testId="service-cost-panel"
+      height={200}
+    >
       {view && (
         <Stack spacing={1}>
           <Stack direction="row" spacing={3}>
-            <Typography data-testid="service-cost-30d">Last 30 days: <b>{formatCurrency(view.range.net, currency)}</b></Typography>
-            <Typography data-testid="service-cost-mtd">Month to date: <b>{formatCurrency(view.month.totals.net, currency)}</b></Typography>
-            <Typography>Per 1,000 requests: <b>{per1000 === null ? '—' : formatUnitPrice(per1000, currency)}</b></Typography>
+            <Typography data-testid="service-cost-30d">
+              Last 30 days: <b>{formatCurrency(view.range.net, currency)}</b>
+            </Typography>
+            <Typography data-testid="service-cost-mtd">
+              Month to date:{' '}
+              <b>{formatCurrency(view.month.totals.net, currency)}</b>
+            </Typography>
+            <Typography>
+              Per 1,000 requests:{' '}
+              <b>
+                {per1000 === null ? '—' : formatUnitPrice(per1000, currency)}
+              </b>
+            </Typography>
           </Stack>
-          <DailyCostChart keys={view.stack.keys} days={view.stack.days} label={k => stackKeyLabel(k, 'skuFamily')} currency={currency} height={200} />
+          <DailyCostChart
+            keys={view.stack.keys}
+            days={view.stack.days}
+            label={k => stackKeyLabel(k, 'skuFamily')}
+            currency={currency}
+            height={200}
+          />
           {showCostsLink && (
-            <Link component={RouterLink} to={`../costs?resource=${encodeURIComponent(serviceName)}`} variant="body2">
+            <Link
+              component={RouterLink}
+              to={`../costs?resource=${encodeURIComponent(serviceName)}`}
+              variant="body2"
+            >
               Open in the costs page
             </Link>
           )}

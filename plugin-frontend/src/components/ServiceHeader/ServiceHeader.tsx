@@ -25,7 +25,11 @@ export function ServiceHeader({ service, name, region }: ServiceHeaderProps) {
         </Typography>
         <Typography color="text.secondary">{region}</Typography>
         {service && (
-          <Link href={service.consoleUrl} target="_blank" rel="noopener noreferrer">
+          <Link
+            href={service.consoleUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             Open in Cloud Console
           </Link>
         )}
@@ -34,18 +38,47 @@ export function ServiceHeader({ service, name, region }: ServiceHeaderProps) {
         <>
           {service.uri && (
             <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
-              <Link href={service.uri} target="_blank" rel="noopener noreferrer" data-testid="service-uri">
+              <Link
+                href={service.uri}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="service-uri"
+              >
                 {service.uri}
               </Link>
             </Typography>
           )}
-          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} data-testid="current-scaling" aria-label="Current scaling">
-            <Chip size="small" label={`Min instances ${service.scaling.minInstances}`} data-testid="current-min-instances" />
-            <Chip size="small" label={`Max instances ${service.scaling.maxInstances}`} data-testid="current-max-instances" />
-            <Chip size="small" label={`Concurrency ${service.scaling.concurrency}`} data-testid="current-concurrency" />
-            <Chip size="small" variant="outlined" label={`${service.cpu} vCPU · ${service.memory}`} />
+          <Box
+            sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}
+            data-testid="current-scaling"
+            aria-label="Current scaling"
+          >
+            <Chip
+              size="small"
+              label={`Min instances ${service.scaling.minInstances}`}
+              data-testid="current-min-instances"
+            />
+            <Chip
+              size="small"
+              label={`Max instances ${service.scaling.maxInstances}`}
+              data-testid="current-max-instances"
+            />
+            <Chip
+              size="small"
+              label={`Concurrency ${service.scaling.concurrency}`}
+              data-testid="current-concurrency"
+            />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={`${service.cpu} vCPU · ${service.memory}`}
+            />
             {service.latestReadyRevision && (
-              <Chip size="small" variant="outlined" label={`Revision ${service.latestReadyRevision}`} />
+              <Chip
+                size="small"
+                variant="outlined"
+                label={`Revision ${service.latestReadyRevision}`}
+              />
             )}
           </Box>
         </>

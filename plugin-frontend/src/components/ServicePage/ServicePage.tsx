@@ -1,4 +1,8 @@
-import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
+import {
+  Link as RouterLink,
+  useParams,
+  useSearchParams,
+} from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
@@ -29,12 +33,17 @@ export function ServicePage() {
   const api = useGcpServerlessApi();
   const [window] = useTimeWindow();
   const detail = useAsyncData(
-    signal => api.getService({ projectId, region, service: serviceName }, window, { signal }),
+    signal =>
+      api.getService({ projectId, region, service: serviceName }, window, {
+        signal,
+      }),
     [api, projectId, region, serviceName, window],
   );
   const other = detail.value ? unassignedPanelErrors(detail.value.errors) : [];
   const [searchParams] = useSearchParams();
-  const suggested = detail.value ? suggestedScaling(searchParams, detail.value.service.scaling) : undefined;
+  const suggested = detail.value
+    ? suggestedScaling(searchParams, detail.value.service.scaling)
+    : undefined;
 
   return (
     <Stack spacing={2} data-testid="service-page">
@@ -44,29 +53,57 @@ export function ServicePage() {
         </Link>
         <Typography color="text.primary">{serviceName}</Typography>
       </Breadcrumbs>
-      <ServiceHeader service={detail.value?.service} name={serviceName} region={region} />
-      <Box sx={{ height: 4 }}>{detail.loading && detail.value && <LinearProgress aria-label="Refreshing service" />}</Box>
+      <ServiceHeader
+        service={detail.value?.service}
+        name={serviceName}
+        region={region}
+      />
+      <Box sx={{ height: 4 }}>
+        {detail.loading && detail.value && (
+          <LinearProgress aria-label="Refreshing service" />
+        )}
+      </Box>
       {detail.error && (
-        <ErrorPanel title={`Could not load ${serviceName} in ${region}`} error={detail.error} onRetry={detail.retry} />
+        <ErrorPanel
+          title={`Could not load ${serviceName} in ${region}`}
+          error={detail.error}
+          onRetry={detail.retry}
+        />
       )}
       {other.length > 0 && (
-        <Alert severity="warning">Some metrics could not be loaded: {other.map(e => `${e.source}: ${e.message}`).join('; ')}</Alert>
+        <Alert severity="warning">
+          Some metrics could not be loaded:{' '}
+          {other.map(e => `${e.source}: ${e.message}`).join('; ')}
+        </Alert>
       )}
       {(detail.value || !detail.error) && (
         <>
           {suggested && (
             <Alert severity="info" data-testid="suggested-scaling">
-              The form starts from the values suggested by the overview (min {suggested.minInstances}, max {suggested.maxInstances},
-              concurrency {suggested.concurrency}); preview shows what they change before anything is applied.
+              The form starts from the values suggested by the overview (min{' '}
+              {suggested.minInstances}, max {suggested.maxInstances},
+              concurrency {suggested.concurrency}); preview shows what they
+              change before anything is applied.
             </Alert>
           )}
           {detail.value ? (
-            <ScalingForm service={detail.value.service} onChanged={detail.retry} initialValues={suggested} />
+            <ScalingForm
+              service={detail.value.service}
+              onChanged={detail.retry}
+              initialValues={suggested}
+            />
           ) : (
-            <Skeleton variant="rectangular" height={96} aria-label="Loading scaling" />
+            <Skeleton
+              variant="rectangular"
+              height={96}
+              aria-label="Loading scaling"
+            />
           )}
           <ServiceCharts detail={detail.value} window={window} />
-          <RecentErrorsPanel service={{ projectId, region, service: serviceName }} window={window} />
+          <RecentErrorsPanel
+            service={{ projectId, region, service: serviceName }}
+            window={window}
+          />
           <ServiceCostPanel projectId={projectId} serviceName={serviceName} />
         </>
       )}

@@ -8,7 +8,10 @@ const FIELDS = ['minInstances', 'maxInstances', 'concurrency'] as const;
  * are not whole numbers are ignored: the form's schema checks the rest, and preview diffs against
  * the server, so a suggestion never applies by itself.
  */
-export function suggestedScaling(params: URLSearchParams, current: ScalingSettings): ScalingSettings | undefined {
+export function suggestedScaling(
+  params: URLSearchParams,
+  current: ScalingSettings,
+): ScalingSettings | undefined {
   let suggested: ScalingSettings | undefined;
   for (const field of FIELDS) {
     const raw = params.get(field);

@@ -7,7 +7,10 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { CloudRunServiceWithSummary, ServiceListResponse } from '@gcp-serverless/common';
+import type {
+  CloudRunServiceWithSummary,
+  ServiceListResponse,
+} from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useProject } from '../../hooks/useProjects';
@@ -15,7 +18,10 @@ import { useServicesTableParams } from '../../hooks/useServicesTableParams';
 import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { ServicesTable } from '../ServicesTable/ServicesTable';
-import { filterServices, sortServices } from '../ServicesTable/servicesTableModel';
+import {
+  filterServices,
+  sortServices,
+} from '../ServicesTable/servicesTableModel';
 import { ServicesTableSkeleton } from './ServicesTableSkeleton';
 
 /**
@@ -29,18 +35,30 @@ export function ServicesPage() {
   const [window] = useTimeWindow();
   const { query, sort, setQuery, setSort } = useServicesTableParams();
   const project = useProject(projectId);
-  const list = useAsyncData(signal => api.listServices(projectId, window, { signal }), [api, projectId, window]);
+  const list = useAsyncData(
+    signal => api.listServices(projectId, window, { signal }),
+    [api, projectId, window],
+  );
 
   const rows = useMemo(
-    () => (list.value ? sortServices(filterServices(list.value.services, query), sort) : []),
+    () =>
+      list.value
+        ? sortServices(filterServices(list.value.services, query), sort)
+        : [],
     [list.value, query, sort],
   );
   const serviceHref = (s: CloudRunServiceWithSummary) =>
-    `../locations/${encodeURIComponent(s.region)}/services/${encodeURIComponent(s.name)}${windowQuery(window)}`;
+    `../locations/${encodeURIComponent(s.region)}/services/${encodeURIComponent(
+      s.name,
+    )}${windowQuery(window)}`;
 
   return (
     <Stack spacing={2} data-testid="services-page">
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={2}
+        alignItems={{ sm: 'center' }}
+      >
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           Cloud Run services
         </Typography>
@@ -54,22 +72,40 @@ export function ServicesPage() {
         />
       </Stack>
       {list.error && (
-        <ErrorPanel title={`Could not load the services of ${projectId}`} error={list.error} onRetry={list.retry} />
+        <ErrorPanel
+          title={`Could not load the services of ${projectId}`}
+          error={list.error}
+          onRetry={list.retry}
+        />
       )}
       {list.value && <MetricsBanner response={list.value} />}
       <Paper variant="outlined">
-        <Box sx={{ height: 4 }}>{list.loading && list.value && <LinearProgress aria-label="Refreshing services" />}</Box>
+        <Box sx={{ height: 4 }}>
+          {list.loading && list.value && (
+            <LinearProgress aria-label="Refreshing services" />
+          )}
+        </Box>
         {list.loading && !list.value && <ServicesTableSkeleton />}
         {list.value && list.value.services.length === 0 && (
           <EmptyMessage>
             No Cloud Run services in project {projectId}
-            {project && project.regions.length > 0 ? ` in regions ${project.regions.join(', ')}` : ''}.
+            {project && project.regions.length > 0
+              ? ` in regions ${project.regions.join(', ')}`
+              : ''}
+            .
           </EmptyMessage>
         )}
         {list.value && list.value.services.length > 0 && rows.length === 0 && (
           <EmptyMessage>No services match “{query}”.</EmptyMessage>
         )}
-        {rows.length > 0 && <ServicesTable services={rows} sort={sort} onSortChange={setSort} serviceHref={serviceHref} />}
+        {rows.length > 0 && (
+          <ServicesTable
+            services={rows}
+            sort={sort}
+            onSortChange={setSort}
+            serviceHref={serviceHref}
+          />
+        )}
       </Paper>
     </Stack>
   );
@@ -77,7 +113,11 @@ export function ServicesPage() {
 
 function EmptyMessage({ children }: { children: ReactNode }) {
   return (
-    <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }} data-testid="services-empty">
+    <Typography
+      color="text.secondary"
+      sx={{ p: 3, textAlign: 'center' }}
+      data-testid="services-empty"
+    >
       {children}
     </Typography>
   );

@@ -10,7 +10,11 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import type { CloudRunServiceWithSummary } from '@gcp-serverless/common';
 import { formatDuration } from '../../charts/formatDuration';
 import { formatNumber, formatPercent, formatRate } from '../../format';
-import { nextSort, type ServiceSort, type ServiceSortKey } from './servicesTableModel';
+import {
+  nextSort,
+  type ServiceSort,
+  type ServiceSortKey,
+} from './servicesTableModel';
 
 interface Column {
   key: ServiceSortKey;
@@ -48,10 +52,19 @@ export interface ServicesTableProps {
  * The Cloud Run services of a project with their scaling and live figures. Each name links to the service
  * page; each row links to the Cloud Console. Sorting is controlled (the page keeps it in the URL).
  */
-export function ServicesTable({ services, sort, onSortChange, serviceHref }: ServicesTableProps) {
+export function ServicesTable({
+  services,
+  sort,
+  onSortChange,
+  serviceHref,
+}: ServicesTableProps) {
   return (
     <TableContainer>
-      <Table size="small" aria-label="Cloud Run services" data-testid="services-table">
+      <Table
+        size="small"
+        aria-label="Cloud Run services"
+        data-testid="services-table"
+      >
         <TableHead>
           <TableRow>
             {SERVICE_COLUMNS.map(column => (
@@ -74,7 +87,11 @@ export function ServicesTable({ services, sort, onSortChange, serviceHref }: Ser
         </TableHead>
         <TableBody>
           {services.map(service => (
-            <ServiceRow key={`${service.region}/${service.name}`} service={service} href={serviceHref(service)} />
+            <ServiceRow
+              key={`${service.region}/${service.name}`}
+              service={service}
+              href={serviceHref(service)}
+            />
           ))}
         </TableBody>
       </Table>
@@ -82,12 +99,22 @@ export function ServicesTable({ services, sort, onSortChange, serviceHref }: Ser
   );
 }
 
-function ServiceRow({ service, href }: { service: CloudRunServiceWithSummary; href: string }) {
+function ServiceRow({
+  service,
+  href,
+}: {
+  service: CloudRunServiceWithSummary;
+  href: string;
+}) {
   const { scaling, summary } = service;
   return (
     <TableRow hover data-testid={`service-row-${service.name}`}>
       <TableCell component="th" scope="row">
-        <Link component={RouterLink} to={href} data-testid={`service-link-${service.name}`}>
+        <Link
+          component={RouterLink}
+          to={href}
+          data-testid={`service-link-${service.name}`}
+        >
           {service.name}
         </Link>
       </TableCell>
@@ -95,14 +122,34 @@ function ServiceRow({ service, href }: { service: CloudRunServiceWithSummary; hr
       <TableCell align="right">{scaling.minInstances}</TableCell>
       <TableCell align="right">{scaling.maxInstances}</TableCell>
       <TableCell align="right">{scaling.concurrency}</TableCell>
-      <TableCell align="right">{formatNumber(summary.instances, summary.instances !== null && summary.instances % 1 !== 0 ? 1 : 0)}</TableCell>
-      <TableCell align="right">{formatRate(summary.requestsPerSecond)}</TableCell>
-      <TableCell align="right" sx={{ color: (summary.errorRatio5xx ?? 0) >= 0.01 ? 'error.main' : undefined }}>
+      <TableCell align="right">
+        {formatNumber(
+          summary.instances,
+          summary.instances !== null && summary.instances % 1 !== 0 ? 1 : 0,
+        )}
+      </TableCell>
+      <TableCell align="right">
+        {formatRate(summary.requestsPerSecond)}
+      </TableCell>
+      <TableCell
+        align="right"
+        sx={{
+          color:
+            (summary.errorRatio5xx ?? 0) >= 0.01 ? 'error.main' : undefined,
+        }}
+      >
         {formatPercent(summary.errorRatio5xx)}
       </TableCell>
-      <TableCell align="right">{formatDuration(summary.latencyP95Ms)}</TableCell>
+      <TableCell align="right">
+        {formatDuration(summary.latencyP95Ms)}
+      </TableCell>
       <TableCell>
-        <Link href={service.consoleUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${service.name} in Cloud Console`}>
+        <Link
+          href={service.consoleUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Open ${service.name} in Cloud Console`}
+        >
           Open
         </Link>
       </TableCell>

@@ -21,16 +21,27 @@ export interface ServiceSort {
   direction: SortDirection;
 }
 
-export const DEFAULT_SERVICE_SORT: ServiceSort = { key: 'name', direction: 'asc' };
+export const DEFAULT_SERVICE_SORT: ServiceSort = {
+  key: 'name',
+  direction: 'asc',
+};
 
 /** Reads `?sort=` and `?dir=`; unknown values fall back to sorting by name, ascending. */
-export function parseServiceSort(sort: string | null, dir: string | null): ServiceSort {
-  const key = (SERVICE_SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as ServiceSortKey) : DEFAULT_SERVICE_SORT.key;
+export function parseServiceSort(
+  sort: string | null,
+  dir: string | null,
+): ServiceSort {
+  const key = (SERVICE_SORT_KEYS as readonly string[]).includes(sort ?? '')
+    ? (sort as ServiceSortKey)
+    : DEFAULT_SERVICE_SORT.key;
   return { key, direction: dir === 'desc' ? 'desc' : 'asc' };
 }
 
 /** The value a column sorts by: text for name/region, a number (or null when unknown) otherwise. */
-export function sortValue(service: CloudRunServiceWithSummary, key: ServiceSortKey): string | number | null {
+export function sortValue(
+  service: CloudRunServiceWithSummary,
+  key: ServiceSortKey,
+): string | number | null {
   switch (key) {
     case 'name':
       return service.name;
@@ -60,7 +71,10 @@ export function sortServices(
     if (va === null && vb === null) return a.name.localeCompare(b.name);
     if (va === null) return 1;
     if (vb === null) return -1;
-    const order = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+    const order =
+      typeof va === 'number' && typeof vb === 'number'
+        ? va - vb
+        : String(va).localeCompare(String(vb));
     return order !== 0 ? sign * order : a.name.localeCompare(b.name);
   });
 }
@@ -79,7 +93,14 @@ export function filterServices(
 }
 
 /** The sort after clicking a column header: the same column flips, a new one starts ascending. */
-export function nextSort(current: ServiceSort, clicked: ServiceSortKey): ServiceSort {
-  if (current.key === clicked) return { key: clicked, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+export function nextSort(
+  current: ServiceSort,
+  clicked: ServiceSortKey,
+): ServiceSort {
+  if (current.key === clicked)
+    return {
+      key: clicked,
+      direction: current.direction === 'asc' ? 'desc' : 'asc',
+    };
   return { key: clicked, direction: 'asc' };
 }

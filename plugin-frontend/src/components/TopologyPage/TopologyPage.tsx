@@ -16,26 +16,81 @@ import { BOX, layoutTopology, TOPOLOGY_COLUMNS } from './topologyLayout';
 
 function useHealthColor(): (h: Health) => string {
   const { palette } = useTheme();
-  return h => ({ ok: palette.success.main, info: palette.info.main, warning: palette.warning.main, critical: palette.error.main, unknown: palette.grey[500] })[h];
+  return h =>
+    ({
+      ok: palette.success.main,
+      info: palette.info.main,
+      warning: palette.warning.main,
+      critical: palette.error.main,
+      unknown: palette.grey[500],
+    }[h]);
 }
 
-function NodeBox({ node, color }: { node: TopologyNode & { x: number; y: number }; color: string }) {
+function NodeBox({
+  node,
+  color,
+}: {
+  node: TopologyNode & { x: number; y: number };
+  color: string;
+}) {
   // Links are relative to the project page: problemLinkPath builds plugin-relative paths, so go up two levels.
-  const to = node.link ? `../../${problemLinkPath({ ...node.link, label: '' })}` : null;
+  const to = node.link
+    ? `../../${problemLinkPath({ ...node.link, label: '' })}`
+    : null;
   const label = (
     <>
-      <Typography variant="body2" noWrap title={node.label} sx={{ fontWeight: 500 }}>{node.label}</Typography>
-      <Typography variant="caption" noWrap color="text.secondary" component="div">{node.detail ?? (node.problems.length ? node.problems.join(', ') : '\u00a0')}</Typography>
+      <Typography
+        variant="body2"
+        noWrap
+        title={node.label}
+        sx={{ fontWeight: 500 }}
+      >
+        {node.label}
+      </Typography>
+      <Typography
+        variant="caption"
+        noWrap
+        color="text.secondary"
+        component="div"
+      >
+        {node.detail ??
+          (node.problems.length ? node.problems.join(', ') : '\u00a0')}
+      </Typography>
     </>
   );
   return (
     <Box
       data-testid={`topology-node-${node.id}`}
       data-health={node.health}
-      sx={{ position: 'absolute', left: node.x, top: node.y, width: BOX.width, height: BOX.height, px: 1, py: 0.5, boxSizing: 'border-box',
-        border: 2, borderColor: color, borderRadius: 1, bgcolor: 'background.paper', overflow: 'hidden' }}
+      sx={{
+        position: 'absolute',
+        left: node.x,
+        top: node.y,
+        width: BOX.width,
+        height: BOX.height,
+        px: 1,
+        py: 0.5,
+        boxSizing: 'border-box',
+        border: 2,
+        borderColor: color,
+        borderRadius: 1,
+        bgcolor: 'background.paper',
+        overflow: 'hidden',
+      }}
     >
-      {to ? <Link component={RouterLink} to={to} underline="hover" color="inherit" aria-label={`${node.kind} ${node.label} (${node.health})`}>{label}</Link> : label}
+      {to ? (
+        <Link
+          component={RouterLink}
+          to={to}
+          underline="hover"
+          color="inherit"
+          aria-label={`${node.kind} ${node.label} (${node.health})`}
+        >
+          {label}
+        </Link>
+      ) : (
+        label
+      )}
     </Box>
   );
 }
@@ -50,29 +105,82 @@ export function TopologyPage() {
   const api = useGcpServerlessApi();
   // The project frame (ProjectLayout) holds the time window picker.
   const [window] = useTimeWindow();
-  const data = useAsyncData(signal => api.getTopology(projectId, window, { signal }), [api, projectId, window]);
+  const data = useAsyncData(
+    signal => api.getTopology(projectId, window, { signal }),
+    [api, projectId, window],
+  );
   const color = useHealthColor();
-  const layout = data.value ? layoutTopology(data.value.nodes, data.value.edges) : null;
+  const layout = data.value
+    ? layoutTopology(data.value.nodes, data.value.edges)
+    : null;
   return (
     <Stack spacing={2} data-testid="topology-page">
-      <Typography variant="h6" component="h2">Topology</Typography>
-      {data.error && <ErrorPanel title={`Could not load the topology of ${projectId}`} error={data.error} onRetry={data.retry} />}
-      {!data.value && !data.error && <Skeleton variant="rectangular" height={240} aria-label="Loading topology" />}
+      <Typography variant="h6" component="h2">
+        Topology
+      </Typography>
+      {data.error && (
+        <ErrorPanel
+          title={`Could not load the topology of ${projectId}`}
+          error={data.error}
+          onRetry={data.retry}
+        />
+      )}
+      {!data.value && !data.error && (
+        <Skeleton
+          variant="rectangular"
+          height={240}
+          aria-label="Loading topology"
+        />
+      )}
       {data.value && data.value.errors.length > 0 && (
-        <Alert severity="warning">Parts could not be loaded: {data.value.errors.map(e => `${e.source}: ${e.message}`).join('; ')}</Alert>
+        <Alert severity="warning">
+          Parts could not be loaded:{' '}
+          {data.value.errors.map(e => `${e.source}: ${e.message}`).join('; ')}
+        </Alert>
       )}
       {layout && (
         <Box sx={{ overflowX: 'auto' }}>
-          <Box sx={{ position: 'relative', width: layout.width, height: layout.height }}>
+          <Box
+            sx={{
+              position: 'relative',
+              width: layout.width,
+              height: layout.height,
+            }}
+          >
             {TOPOLOGY_COLUMNS.map((c, i) => (
-              <Typography key={c.kind} variant="overline" sx={{ position: 'absolute', left: i * (BOX.width + BOX.columnGap), top: 0 }}>{c.title}</Typography>
+              <Typography
+                key={c.kind}
+                variant="overline"
+                sx={{
+                  position: 'absolute',
+                  left: i * (BOX.width + BOX.columnGap),
+                  top: 0,
+                }}
+              >
+                {c.title}
+              </Typography>
             ))}
-            <svg width={layout.width} height={layout.height} style={{ position: 'absolute', left: 0, top: 0 }} aria-hidden data-testid="topology-edges">
+            <svg
+              width={layout.width}
+              height={layout.height}
+              style={{ position: 'absolute', left: 0, top: 0 }}
+              aria-hidden
+              data-testid="topology-edges"
+            >
               {layout.edges.map(e => (
-                <path key={`${e.from}→${e.to}`} d={e.path} fill="none" stroke={color(e.health)} strokeOpacity={e.health === 'ok' ? 0.4 : 0.9} strokeWidth={e.health === 'ok' ? 1 : 2} />
+                <path
+                  key={`${e.from}→${e.to}`}
+                  d={e.path}
+                  fill="none"
+                  stroke={color(e.health)}
+                  strokeOpacity={e.health === 'ok' ? 0.4 : 0.9}
+                  strokeWidth={e.health === 'ok' ? 1 : 2}
+                />
               ))}
             </svg>
-            {layout.nodes.map(n => <NodeBox key={n.id} node={n} color={color(n.health)} />)}
+            {layout.nodes.map(n => (
+              <NodeBox key={n.id} node={n} color={color(n.health)} />
+            ))}
           </Box>
         </Box>
       )}

@@ -1,4 +1,8 @@
-import type { TopologyEdge, TopologyNode, TopologyNodeKind } from '@gcp-serverless/common';
+import type {
+  TopologyEdge,
+  TopologyNode,
+  TopologyNodeKind,
+} from '@gcp-serverless/common';
 
 /** Column order, left to right: how a request travels. */
 export const TOPOLOGY_COLUMNS: { kind: TopologyNodeKind; title: string }[] = [
@@ -11,7 +15,13 @@ export const TOPOLOGY_COLUMNS: { kind: TopologyNodeKind; title: string }[] = [
 ];
 
 /** Box size and gaps, px. */
-export const BOX = { width: 200, height: 48, columnGap: 56, rowGap: 12, header: 28 };
+export const BOX = {
+  width: 200,
+  height: 48,
+  columnGap: 56,
+  rowGap: 12,
+  header: 28,
+};
 
 export interface PlacedNode extends TopologyNode {
   x: number;
@@ -26,13 +36,24 @@ export interface PlacedEdge extends TopologyEdge {
 }
 
 /** Grid positions: one column per kind, rows in label order; sizes in px. Pure. */
-export function layoutTopology(nodes: TopologyNode[], edges: TopologyEdge[]): { nodes: PlacedNode[]; edges: PlacedEdge[]; width: number; height: number } {
+export function layoutTopology(
+  nodes: TopologyNode[],
+  edges: TopologyEdge[],
+): { nodes: PlacedNode[]; edges: PlacedEdge[]; width: number; height: number } {
   const placed = new Map<string, PlacedNode>();
   let rows = 0;
   TOPOLOGY_COLUMNS.forEach(({ kind }, col) => {
-    const column = nodes.filter(n => n.kind === kind).sort((a, b) => a.label.localeCompare(b.label));
+    const column = nodes
+      .filter(n => n.kind === kind)
+      .sort((a, b) => a.label.localeCompare(b.label));
     rows = Math.max(rows, column.length);
-    column.forEach((n, row) => placed.set(n.id, { ...n, x: col * (BOX.width + BOX.columnGap), y: BOX.header + row * (BOX.height + BOX.rowGap) }));
+    column.forEach((n, row) =>
+      placed.set(n.id, {
+        ...n,
+        x: col * (BOX.width + BOX.columnGap),
+        y: BOX.header + row * (BOX.height + BOX.rowGap),
+      }),
+    );
   });
   const order = ['critical', 'warning', 'unknown', 'info', 'ok'] as const;
   const placedEdges = edges.flatMap(e => {
@@ -45,12 +66,21 @@ export function layoutTopology(nodes: TopologyNode[], edges: TopologyEdge[]): { 
     const y2 = b.y + BOX.height / 2;
     const bend = Math.max(40, Math.abs(x2 - x1) / 2);
     const health = order.find(h => a.health === h || b.health === h) ?? 'ok';
-    return [{ ...e, health, path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}` }];
+    return [
+      {
+        ...e,
+        health,
+        path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${
+          x2 - bend
+        } ${y2}, ${x2} ${y2}`,
+      },
+    ];
   });
   return {
     nodes: [...placed.values()],
     edges: placedEdges,
-    width: TOPOLOGY_COLUMNS.length * (BOX.width + BOX.columnGap) - BOX.columnGap,
+    width:
+      TOPOLOGY_COLUMNS.length * (BOX.width + BOX.columnGap) - BOX.columnGap,
     height: BOX.header + Math.max(1, rows) * (BOX.height + BOX.rowGap),
   };
 }

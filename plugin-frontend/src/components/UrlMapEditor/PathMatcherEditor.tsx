@@ -18,15 +18,39 @@ export interface PathMatcherEditorProps {
 }
 
 /** One path matcher: name, default (backend or redirect), path rules (paths → backend); route rules shown read-only. */
-export function PathMatcherEditor({ edit, index: mi, options, onChange }: PathMatcherEditorProps) {
+export function PathMatcherEditor({
+  edit,
+  index: mi,
+  options,
+  onChange,
+}: PathMatcherEditorProps) {
   const m = edit.pathMatchers[mi]!;
-  const defaultValue = m.defaultUrlRedirect ? REDIRECT_TARGET : (m.defaultService ?? '');
+  const defaultValue = m.defaultUrlRedirect
+    ? REDIRECT_TARGET
+    : m.defaultService ?? '';
   const firstBackend = options[0]?.value ?? '';
   return (
-    <Paper variant="outlined" sx={{ p: 1.5 }} data-testid={`path-matcher-${m.name}`}>
+    <Paper
+      variant="outlined"
+      sx={{ p: 1.5 }}
+      data-testid={`path-matcher-${m.name}`}
+    >
       <Stack spacing={1}>
-        <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-          <TextField size="small" label="Path matcher" value={m.name} onChange={e => onChange(editOps.setMatcher(edit, mi, { name: e.target.value }))} />
+        <Stack
+          direction="row"
+          spacing={1}
+          alignItems="center"
+          flexWrap="wrap"
+          useFlexGap
+        >
+          <TextField
+            size="small"
+            label="Path matcher"
+            value={m.name}
+            onChange={e =>
+              onChange(editOps.setMatcher(edit, mi, { name: e.target.value }))
+            }
+          />
           <TargetSelect
             label="Default"
             value={defaultValue}
@@ -35,27 +59,59 @@ export function PathMatcherEditor({ edit, index: mi, options, onChange }: PathMa
             testId={`matcher-default-${mi}`}
             onChange={v =>
               onChange(
-                editOps.setMatcher(edit, mi, v === REDIRECT_TARGET
-                  ? { defaultService: undefined, defaultUrlRedirect: m.defaultUrlRedirect ?? { httpsRedirect: true, redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT' } }
-                  : { defaultService: v, defaultUrlRedirect: undefined }),
+                editOps.setMatcher(
+                  edit,
+                  mi,
+                  v === REDIRECT_TARGET
+                    ? {
+                        defaultService: undefined,
+                        defaultUrlRedirect: m.defaultUrlRedirect ?? {
+                          httpsRedirect: true,
+                          redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT',
+                        },
+                      }
+                    : { defaultService: v, defaultUrlRedirect: undefined },
+                ),
               )
             }
           />
-          <Button color="error" size="small" onClick={() => onChange(editOps.removeMatcher(edit, mi))}>
+          <Button
+            color="error"
+            size="small"
+            onClick={() => onChange(editOps.removeMatcher(edit, mi))}
+          >
             Remove matcher
           </Button>
         </Stack>
         {m.defaultUrlRedirect && (
-          <RedirectFields value={m.defaultUrlRedirect} testId={`matcher-redirect-${mi}`} onChange={r => onChange(editOps.setMatcher(edit, mi, { defaultUrlRedirect: r }))} />
+          <RedirectFields
+            value={m.defaultUrlRedirect}
+            testId={`matcher-redirect-${mi}`}
+            onChange={r =>
+              onChange(editOps.setMatcher(edit, mi, { defaultUrlRedirect: r }))
+            }
+          />
         )}
         {m.pathRules.map((r, ri) => (
-          <Stack key={ri} direction="row" spacing={1} alignItems="center" data-testid={`path-rule-${mi}-${ri}`}>
+          <Stack
+            key={ri}
+            direction="row"
+            spacing={1}
+            alignItems="center"
+            data-testid={`path-rule-${mi}-${ri}`}
+          >
             <TextField
               size="small"
               label="Paths"
               placeholder="/api/*, /admin"
               value={r.paths.join(', ')}
-              onChange={e => onChange(editOps.setPathRule(edit, mi, ri, { paths: splitList(e.target.value) }))}
+              onChange={e =>
+                onChange(
+                  editOps.setPathRule(edit, mi, ri, {
+                    paths: splitList(e.target.value),
+                  }),
+                )
+              }
               inputProps={{ 'data-testid': `path-rule-paths-${mi}-${ri}` }}
               sx={{ flex: 1 }}
             />
@@ -64,20 +120,39 @@ export function PathMatcherEditor({ edit, index: mi, options, onChange }: PathMa
                 redirect (kept as is)
               </Typography>
             ) : (
-              <TargetSelect label="Backend" value={r.service ?? ''} options={options} testId={`path-rule-target-${mi}-${ri}`} onChange={v => onChange(editOps.setPathRule(edit, mi, ri, { service: v }))} />
+              <TargetSelect
+                label="Backend"
+                value={r.service ?? ''}
+                options={options}
+                testId={`path-rule-target-${mi}-${ri}`}
+                onChange={v =>
+                  onChange(editOps.setPathRule(edit, mi, ri, { service: v }))
+                }
+              />
             )}
-            <IconButton aria-label={`Remove path rule ${r.paths.join(', ')}`} onClick={() => onChange(editOps.removePathRule(edit, mi, ri))}>
+            <IconButton
+              aria-label={`Remove path rule ${r.paths.join(', ')}`}
+              onClick={() => onChange(editOps.removePathRule(edit, mi, ri))}
+            >
               ✕
             </IconButton>
           </Stack>
         ))}
         {m.routeRules.length > 0 && (
           <Typography variant="body2" color="text.secondary">
-            {m.routeRules.length} route rule(s), kept unchanged (edit them in the Cloud Console).
+            {m.routeRules.length} route rule(s), kept unchanged (edit them in
+            the Cloud Console).
           </Typography>
         )}
         {m.routeRules.length === 0 && (
-          <Button size="small" sx={{ alignSelf: 'flex-start' }} onClick={() => onChange(editOps.addPathRule(edit, mi, firstBackend))} data-testid={`add-path-rule-${m.name}`}>
+          <Button
+            size="small"
+            sx={{ alignSelf: 'flex-start' }}
+            onClick={() =>
+              onChange(editOps.addPathRule(edit, mi, firstBackend))
+            }
+            data-testid={`add-path-rule-${m.name}`}
+          >
             Add path rule
           </Button>
         )}

@@ -17,8 +17,17 @@ export interface TargetSelectProps {
 }
 
 /** A native select of backends (native so keyboard users and browser tests pick options plainly). */
-export function TargetSelect({ label, value, options, onChange, allowRedirect, testId, disabled }: TargetSelectProps) {
-  const known = options.some(o => o.value === value) || value === REDIRECT_TARGET;
+export function TargetSelect({
+  label,
+  value,
+  options,
+  onChange,
+  allowRedirect,
+  testId,
+  disabled,
+}: TargetSelectProps) {
+  const known =
+    options.some(o => o.value === value) || value === REDIRECT_TARGET;
   return (
     <TextField
       select

@@ -9,7 +9,12 @@ import type { FieldError, UrlMapEdit } from '@gcp-serverless/common';
 import { PathMatcherEditor } from './PathMatcherEditor';
 import { RedirectFields } from './RedirectFields';
 import { REDIRECT_TARGET, TargetSelect } from './TargetSelect';
-import { editErrors, editOps, splitList, type BackendOption } from './urlMapEditorModel';
+import {
+  editErrors,
+  editOps,
+  splitList,
+  type BackendOption,
+} from './urlMapEditorModel';
 
 /** Props of {@link UrlMapEditor}. */
 export interface UrlMapEditorProps {
@@ -29,59 +34,132 @@ export interface UrlMapEditorProps {
  * Edits the routes of a URL map: defaults, host rules, path matchers and their path rules. Validated
  * with the shared schema as the user types; Preview is enabled when it passes.
  */
-export function UrlMapEditor({ initial, options, serverErrors, busy, previewRef, onPreview, onCancel }: UrlMapEditorProps) {
+export function UrlMapEditor({
+  initial,
+  options,
+  serverErrors,
+  busy,
+  previewRef,
+  onPreview,
+  onCancel,
+}: UrlMapEditorProps) {
   const [edit, setEdit] = useState<UrlMapEdit>(initial);
   const errors = useMemo(() => editErrors(edit), [edit]);
   const matcherNames = edit.pathMatchers.map(m => m.name);
   const shown = [...errors, ...serverErrors];
   return (
     <Stack spacing={1.5} data-testid="urlmap-editor">
-      <Typography variant="subtitle1">Default of the URL map (hosts no rule names)</Typography>
+      <Typography variant="subtitle1">
+        Default of the URL map (hosts no rule names)
+      </Typography>
       <TargetSelect
         label="Default"
-        value={edit.defaultUrlRedirect ? REDIRECT_TARGET : (edit.defaultService ?? '')}
+        value={
+          edit.defaultUrlRedirect ? REDIRECT_TARGET : edit.defaultService ?? ''
+        }
         options={options}
         allowRedirect
         testId="urlmap-default"
         onChange={v =>
-          setEdit(v === REDIRECT_TARGET ? { ...edit, defaultService: undefined, defaultUrlRedirect: edit.defaultUrlRedirect ?? { httpsRedirect: true } } : { ...edit, defaultService: v, defaultUrlRedirect: undefined })
+          setEdit(
+            v === REDIRECT_TARGET
+              ? {
+                  ...edit,
+                  defaultService: undefined,
+                  defaultUrlRedirect: edit.defaultUrlRedirect ?? {
+                    httpsRedirect: true,
+                  },
+                }
+              : { ...edit, defaultService: v, defaultUrlRedirect: undefined },
+          )
         }
       />
-      {edit.defaultUrlRedirect && <RedirectFields value={edit.defaultUrlRedirect} testId="urlmap-default-redirect" onChange={r => setEdit({ ...edit, defaultUrlRedirect: r })} />}
+      {edit.defaultUrlRedirect && (
+        <RedirectFields
+          value={edit.defaultUrlRedirect}
+          testId="urlmap-default-redirect"
+          onChange={r => setEdit({ ...edit, defaultUrlRedirect: r })}
+        />
+      )}
 
       <Typography variant="subtitle1">Host rules</Typography>
       {edit.hostRules.map((h, hi) => (
-        <Stack key={hi} direction="row" spacing={1} alignItems="center" data-testid={`host-rule-${hi}`}>
-          <TextField size="small" label="Hosts" value={h.hosts.join(', ')} onChange={e => setEdit(editOps.setHostRule(edit, hi, { hosts: splitList(e.target.value) }))} sx={{ flex: 1 }} />
+        <Stack
+          key={hi}
+          direction="row"
+          spacing={1}
+          alignItems="center"
+          data-testid={`host-rule-${hi}`}
+        >
+          <TextField
+            size="small"
+            label="Hosts"
+            value={h.hosts.join(', ')}
+            onChange={e =>
+              setEdit(
+                editOps.setHostRule(edit, hi, {
+                  hosts: splitList(e.target.value),
+                }),
+              )
+            }
+            sx={{ flex: 1 }}
+          />
           <TextField
             select
             size="small"
             label="Path matcher"
             value={h.pathMatcher}
             SelectProps={{ native: true }}
-            onChange={e => setEdit(editOps.setHostRule(edit, hi, { pathMatcher: e.target.value }))}
+            onChange={e =>
+              setEdit(
+                editOps.setHostRule(edit, hi, { pathMatcher: e.target.value }),
+              )
+            }
           >
-            {!matcherNames.includes(h.pathMatcher) && <option value={h.pathMatcher}>{h.pathMatcher || '(choose)'}</option>}
+            {!matcherNames.includes(h.pathMatcher) && (
+              <option value={h.pathMatcher}>
+                {h.pathMatcher || '(choose)'}
+              </option>
+            )}
             {matcherNames.map(n => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </TextField>
-          <IconButton aria-label={`Remove host rule ${h.hosts.join(', ')}`} onClick={() => setEdit(editOps.removeHostRule(edit, hi))}>
+          <IconButton
+            aria-label={`Remove host rule ${h.hosts.join(', ')}`}
+            onClick={() => setEdit(editOps.removeHostRule(edit, hi))}
+          >
             ✕
           </IconButton>
         </Stack>
       ))}
-      <Button size="small" sx={{ alignSelf: 'flex-start' }} onClick={() => setEdit(editOps.addHostRule(edit))}>
+      <Button
+        size="small"
+        sx={{ alignSelf: 'flex-start' }}
+        onClick={() => setEdit(editOps.addHostRule(edit))}
+      >
         Add host rule
       </Button>
 
       <Typography variant="subtitle1">Path matchers</Typography>
       {edit.pathMatchers.map((_, mi) => (
-        <PathMatcherEditor key={mi} edit={edit} index={mi} options={options} onChange={setEdit} />
+        <PathMatcherEditor
+          key={mi}
+          edit={edit}
+          index={mi}
+          options={options}
+          onChange={setEdit}
+        />
       ))}
-      <Button size="small" sx={{ alignSelf: 'flex-start' }} onClick={() => setEdit(editOps.addMatcher(edit, options[0]?.value ?? ''))}>
+      <Button
+        size="small"
+        sx={{ alignSelf: 'flex-start' }}
+        onClick={() =>
+          setEdit(editOps.addMatcher(edit, options[0]?.value ?? ''))
+        }
+      >
         Add path matcher
       </Button>
 
@@ -95,7 +173,13 @@ export function UrlMapEditor({ initial, options, serverErrors, busy, previewRef,
         </Alert>
       )}
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" ref={previewRef} disabled={busy || errors.length > 0} onClick={() => onPreview(edit)} data-testid="urlmap-preview">
+        <Button
+          variant="contained"
+          ref={previewRef}
+          disabled={busy || errors.length > 0}
+          onClick={() => onPreview(edit)}
+          data-testid="urlmap-preview"
+        >
           Preview
         </Button>
         <Button onClick={onCancel} disabled={busy}>

@@ -8,7 +8,11 @@ import CssBaseline from '@mui/material/CssBaseline';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { createTheme, ThemeProvider } from '@mui/material/styles';
-import { GcpServerlessApiProvider, GcpServerlessClient, GcpServerlessPageContent as GcpServerlessPage } from '@gcp-serverless/plugin-frontend';
+import {
+  GcpServerlessApiProvider,
+  GcpServerlessClient,
+  GcpServerlessPageContent as GcpServerlessPage,
+} from '@gcp-serverless/plugin-frontend';
 import { initialColorMode, storeColorMode, type ColorMode } from './colorMode';
 
 /** Same origin as the portal's express server (dev/portal/src/standalone/startPortal.ts). */
@@ -47,9 +51,20 @@ export function StandaloneApp() {
           <Typography variant="h6" component="h1" sx={{ mr: 2 }}>
             GCP Serverless
           </Typography>
-          {backendMode === 'sandbox' && <Chip label="Sandbox" color="warning" size="small" data-testid="sandbox-chip" />}
+          {backendMode === 'sandbox' && (
+            <Chip
+              label="Sandbox"
+              color="warning"
+              size="small"
+              data-testid="sandbox-chip"
+            />
+          )}
           <Box sx={{ flexGrow: 1 }} />
-          <Button color="inherit" onClick={toggle} aria-pressed={mode === 'dark'}>
+          <Button
+            color="inherit"
+            onClick={toggle}
+            aria-pressed={mode === 'dark'}
+          >
             {mode === 'light' ? 'Dark mode' : 'Light mode'}
           </Button>
         </Toolbar>

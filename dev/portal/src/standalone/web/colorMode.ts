@@ -12,7 +12,9 @@ export function initialColorMode(): ColorMode {
   } catch {
     // Storage can be unavailable (privacy mode); fall through to the system preference.
   }
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 }
 
 /** Remembers the mode for the next visit. */

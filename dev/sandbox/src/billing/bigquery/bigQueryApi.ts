@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { SandboxApi, SandboxApiDeps, SandboxRequest, SandboxRoute } from '../../api';
+import type {
+  SandboxApi,
+  SandboxApiDeps,
+  SandboxRequest,
+  SandboxRoute,
+} from '../../api';
 import { isPlainObject } from '../../protoJson';
 import { decodePath } from '../pathCodec';
 import { readQueryParameters } from './queryParameters';
-import { BigQueryError, invalidQuery, restType, restValue, runQuery, type QueryResult } from './runQuery';
+import {
+  BigQueryError,
+  invalidQuery,
+  restType,
+  restValue,
+  runQuery,
+  type QueryResult,
+} from './runQuery';
 
 /**
  * BigQuery API v2, the calls @google-cloud/bigquery 8.3 makes for `bigquery.query()` (observed
@@ -36,22 +48,51 @@ const JOB = /^\/bigquery\/v2\/projects\/([^/]+)\/jobs\/([^/]+)$/;
 /** Creates the BigQuery emulation over the world's billing export. */
 export function createBigQueryApi(deps: SandboxApiDeps): SandboxApi {
   const jobs = new Map<string, Job>();
-  const route = (method: string, handle: () => Promise<unknown> | unknown): SandboxRoute => ({
+  const route = (
+    method: string,
+    handle: () => Promise<unknown> | unknown,
+  ): SandboxRoute => ({
     method,
     handle: async () => ({ status: 200, body: await handle() }),
   });
 
-  async function run(projectId: string, request: Json, jobId: string): Promise<Job> {
-    if (typeof request['query'] !== 'string' || request['query'].trim() === '') throw invalidQuery('Query text is required (query)');
-    if (request['useLegacySql'] === true) throw invalidQuery('Legacy SQL is not supported by the sandbox; set useLegacySql: false');
-    const params = readQueryParameters(request['queryParameters'], request['parameterMode']);
-    const defaultDataset = isPlainObject(request['defaultDataset']) ? (request['defaultDataset'] as { projectId?: string; datasetId?: string }) : undefined;
+  async function run(
+    projectId: string,
+    request: Json,
+    jobId: string,
+  ): Promise<Job> {
+    if (typeof request['query'] !== 'string' || request['query'].trim() === '')
+      throw invalidQuery('Query text is required (query)');
+    if (request['useLegacySql'] === true)
+      throw invalidQuery(
+        'Legacy SQL is not supported by the sandbox; set useLegacySql: false',
+      );
+    const params = readQueryParameters(
+      request['queryParameters'],
+      request['parameterMode'],
+    );
+    const defaultDataset = isPlainObject(request['defaultDataset'])
+      ? (request['defaultDataset'] as {
+          projectId?: string;
+          datasetId?: string;
+        })
+      : undefined;
     const now = deps.clock.now();
-    const result = await runQuery(deps.world, now, request['query'], { jobProject: projectId, defaultDataset, params }).catch((error: unknown) => {
+    const result = await runQuery(deps.world, now, request['query'], {
+      jobProject: projectId,
+      defaultDataset,
+      params,
+    }).catch((error: unknown) => {
       if (error instanceof BigQueryError) throw error;
       throw invalidQuery((error as Error).message);
     });
-    const job: Job = { projectId, jobId, result, configuration: { query: request, jobType: 'QUERY' }, createdMs: now };
+    const job: Job = {
+      projectId,
+      jobId,
+      result,
+      configuration: { query: request, jobType: 'QUERY' },
+      createdMs: now,
+    };
     jobs.set(jobId, job);
     if (jobs.size > MAX_JOBS) jobs.delete(jobs.keys().next().value!);
     return job;
@@ -59,41 +100,80 @@ export function createBigQueryApi(deps: SandboxApiDeps): SandboxApi {
 
   function requireJob(projectId: string, jobId: string): Job {
     const job = jobs.get(jobId);
-    if (!job || job.projectId !== projectId) throw new BigQueryError(404, 'NOT_FOUND', `Not found: Job ${projectId}:${LOCATION}.${jobId}`, 'notFound');
+    if (!job || job.projectId !== projectId)
+      throw new BigQueryError(
+        404,
+        'NOT_FOUND',
+        `Not found: Job ${projectId}:${LOCATION}.${jobId}`,
+        'notFound',
+      );
     return job;
   }
 
   /** A page of results in BigQuery's REST shape (shared by jobs.query and jobs.getQueryResults). */
-  function page(job: Job, startIndex: number, maxResults: number | undefined, int64Timestamp: boolean, kind: string): Json {
+  function page(
+    job: Job,
+    startIndex: number,
+    maxResults: number | undefined,
+    int64Timestamp: boolean,
+    kind: string,
+  ): Json {
     const size = maxResults && maxResults > 0 ? maxResults : DEFAULT_PAGE_ROWS;
     const { columns, rows } = job.result;
     const slice = rows.slice(startIndex, startIndex + size);
     const body: Json = {
       kind,
-      jobReference: { projectId: job.projectId, jobId: job.jobId, location: LOCATION },
-      schema: { fields: columns.map((c) => ({ name: c.name, type: restType(c.type), mode: 'NULLABLE' })) },
+      jobReference: {
+        projectId: job.projectId,
+        jobId: job.jobId,
+        location: LOCATION,
+      },
+      schema: {
+        fields: columns.map(c => ({
+          name: c.name,
+          type: restType(c.type),
+          mode: 'NULLABLE',
+        })),
+      },
       totalRows: String(rows.length),
-      rows: slice.map((row) => ({ f: row.map((value, i) => ({ v: restValue(value, columns[i]!.type, int64Timestamp) })) })),
+      rows: slice.map(row => ({
+        f: row.map((value, i) => ({
+          v: restValue(value, columns[i]!.type, int64Timestamp),
+        })),
+      })),
       totalBytesProcessed: '0',
       jobComplete: true,
       cacheHit: false,
     };
-    if (startIndex + size < rows.length) body['pageToken'] = String(startIndex + size);
+    if (startIndex + size < rows.length)
+      body['pageToken'] = String(startIndex + size);
     return body;
   }
 
   function jobResource(job: Job): Json {
     const ms = String(job.createdMs);
     return {
-      kind: 'bigquery#job', id: `${job.projectId}:${LOCATION}.${job.jobId}`,
-      jobReference: { projectId: job.projectId, jobId: job.jobId, location: LOCATION },
+      kind: 'bigquery#job',
+      id: `${job.projectId}:${LOCATION}.${job.jobId}`,
+      jobReference: {
+        projectId: job.projectId,
+        jobId: job.jobId,
+        location: LOCATION,
+      },
       configuration: job.configuration,
       status: { state: 'DONE' },
-      statistics: { creationTime: ms, startTime: ms, endTime: ms, totalBytesProcessed: '0', query: { totalBytesProcessed: '0', statementType: 'SELECT' } },
+      statistics: {
+        creationTime: ms,
+        startTime: ms,
+        endTime: ms,
+        totalBytesProcessed: '0',
+        query: { totalBytesProcessed: '0', statementType: 'SELECT' },
+      },
     };
   }
 
-  const int = (value: string | null) => (value === null || value === '' ? undefined : Number(value));
+  const int = (value: string | null) =>
+    value === null || value === '' ? undefined : Number(value);
 
   function match(request: SandboxRequest): SandboxRoute | null {
     const path = decodePath(request.path);
@@ -103,9 +183,23 @@ export function createBigQueryApi(deps: SandboxApiDeps): SandboxApi {
     if (m && request.method === 'POST') {
       const projectId = m[1]!;
       return route('bigquery.jobs.query', async () => {
-        const job = await run(projectId, body, `job_${randomUUID().replace(/-/g, '')}`);
-        const formatOptions = isPlainObject(body['formatOptions']) ? body['formatOptions'] : {};
-        return page(job, 0, typeof body['maxResults'] === 'number' ? body['maxResults'] : undefined, formatOptions['useInt64Timestamp'] === true, 'bigquery#queryResponse');
+        const job = await run(
+          projectId,
+          body,
+          `job_${randomUUID().replace(/-/g, '')}`,
+        );
+        const formatOptions = isPlainObject(body['formatOptions'])
+          ? body['formatOptions']
+          : {};
+        return page(
+          job,
+          0,
+          typeof body['maxResults'] === 'number'
+            ? body['maxResults']
+            : undefined,
+          formatOptions['useInt64Timestamp'] === true,
+          'bigquery#queryResponse',
+        );
       });
     }
     m = QUERY_RESULTS.exec(path);
@@ -114,32 +208,75 @@ export function createBigQueryApi(deps: SandboxApiDeps): SandboxApi {
       return route('bigquery.jobs.getQueryResults', () => {
         const job = requireJob(projectId, jobId);
         const token = request.query.get('pageToken');
-        const start = token !== null ? Number(token) : int(request.query.get('startIndex')) ?? 0;
-        if (!Number.isInteger(start) || start < 0) throw new BigQueryError(400, 'INVALID_ARGUMENT', 'Invalid page token', 'invalid');
-        return page(job, start, int(request.query.get('maxResults')), request.query.get('formatOptions.useInt64Timestamp') === 'true', 'bigquery#getQueryResultsResponse');
+        const start =
+          token !== null
+            ? Number(token)
+            : int(request.query.get('startIndex')) ?? 0;
+        if (!Number.isInteger(start) || start < 0)
+          throw new BigQueryError(
+            400,
+            'INVALID_ARGUMENT',
+            'Invalid page token',
+            'invalid',
+          );
+        return page(
+          job,
+          start,
+          int(request.query.get('maxResults')),
+          request.query.get('formatOptions.useInt64Timestamp') === 'true',
+          'bigquery#getQueryResultsResponse',
+        );
       });
     }
     m = JOBS.exec(path);
     if (m && request.method === 'POST') {
       const projectId = m[1]!;
       return route('bigquery.jobs.insert', async () => {
-        const configuration = isPlainObject(body['configuration']) ? body['configuration'] : {};
-        const query = isPlainObject(configuration['query']) ? configuration['query'] : undefined;
-        if (!query) throw new BigQueryError(400, 'INVALID_ARGUMENT', 'The sandbox runs only query jobs (configuration.query)', 'invalid');
-        const reference = isPlainObject(body['jobReference']) ? body['jobReference'] : {};
-        const jobId = typeof reference['jobId'] === 'string' ? reference['jobId'] : `job_${randomUUID().replace(/-/g, '')}`;
-        if (jobs.has(jobId)) throw new BigQueryError(409, 'ALREADY_EXISTS', `Already Exists: Job ${projectId}:${LOCATION}.${jobId}`, 'duplicate');
+        const configuration = isPlainObject(body['configuration'])
+          ? body['configuration']
+          : {};
+        const query = isPlainObject(configuration['query'])
+          ? configuration['query']
+          : undefined;
+        if (!query)
+          throw new BigQueryError(
+            400,
+            'INVALID_ARGUMENT',
+            'The sandbox runs only query jobs (configuration.query)',
+            'invalid',
+          );
+        const reference = isPlainObject(body['jobReference'])
+          ? body['jobReference']
+          : {};
+        const jobId =
+          typeof reference['jobId'] === 'string'
+            ? reference['jobId']
+            : `job_${randomUUID().replace(/-/g, '')}`;
+        if (jobs.has(jobId))
+          throw new BigQueryError(
+            409,
+            'ALREADY_EXISTS',
+            `Already Exists: Job ${projectId}:${LOCATION}.${jobId}`,
+            'duplicate',
+          );
         return jobResource(await run(projectId, query, jobId));
       });
     }
     m = JOB.exec(path);
     if (m && request.method === 'GET') {
       const [projectId, jobId] = [m[1]!, m[2]!];
-      return route('bigquery.jobs.get', () => jobResource(requireJob(projectId, jobId)));
+      return route('bigquery.jobs.get', () =>
+        jobResource(requireJob(projectId, jobId)),
+      );
     }
     if (path.startsWith('/bigquery/v2/')) {
       return route('bigquery.unimplemented', () => {
-        throw new BigQueryError(501, 'UNIMPLEMENTED', `The sandbox does not emulate ${request.method} ${request.path}`, 'notImplemented');
+        throw new BigQueryError(
+          501,
+          'UNIMPLEMENTED',
+          `The sandbox does not emulate ${request.method} ${request.path}`,
+          'notImplemented',
+        );
       });
     }
     return null;

@@ -27,36 +27,72 @@ let sqlJs: Promise<SqlJsStatic> | undefined;
 /** sql.js, initialised once per process with the wasm file from its package. */
 export function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= (async () => {
-    const init = require('sql.js') as (config: { locateFile: (file: string) => string }) => Promise<SqlJsStatic>;
-    const dist = require.resolve('sql.js/dist/sql-wasm.wasm').replace(/sql-wasm\.wasm$/, '');
-    return init({ locateFile: (file) => `${dist}${file}` });
+    const init = require('sql.js') as (config: {
+      locateFile: (file: string) => string;
+    }) => Promise<SqlJsStatic>;
+    const dist = require
+      .resolve('sql.js/dist/sql-wasm.wasm')
+      .replace(/sql-wasm\.wasm$/, '');
+    return init({ locateFile: file => `${dist}${file}` });
   })();
   return sqlJs;
 }
 
-const skusById = new Map(CATALOG_SKUS.map((s) => [s.skuId, s]));
+const skusById = new Map(CATALOG_SKUS.map(s => [s.skuId, s]));
 const HOUR_MS = 3_600_000;
 
-function insertRows(db: SqlJsDatabase, rows: ExportRow[], accountId: string, currency: string, nowMs: number): void {
-  const insert = db.prepare(`INSERT INTO ${ROWS_TABLE} VALUES (${new Array(24).fill('?').join(', ')})`);
-  const credit = db.prepare('INSERT INTO export_credits VALUES (?, ?, ?, ?, ?, ?)');
+function insertRows(
+  db: SqlJsDatabase,
+  rows: ExportRow[],
+  accountId: string,
+  currency: string,
+  nowMs: number,
+): void {
+  const insert = db.prepare(
+    `INSERT INTO ${ROWS_TABLE} VALUES (${new Array(24).fill('?').join(', ')})`,
+  );
+  const credit = db.prepare(
+    'INSERT INTO export_credits VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const label = db.prepare('INSERT INTO export_labels VALUES (?, ?, ?)');
   db.run('BEGIN');
   rows.forEach((row, rowId) => {
     const sku = skusById.get(row.skuId)!;
     const start = new Date(row.startMs);
-    const invoiceMonth = `${start.getUTCFullYear()}${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+    const invoiceMonth = `${start.getUTCFullYear()}${String(
+      start.getUTCMonth() + 1,
+    ).padStart(2, '0')}`;
     insert.run([
-      rowId, accountId, row.serviceId, serviceDisplayName(row.serviceId), row.skuId, sku.description,
-      row.startMs * 1000, row.endMs * 1000, row.projectId, row.projectId,
-      row.region === 'global' ? null : row.region, row.region === 'global' ? null : row.region,
+      rowId,
+      accountId,
+      row.serviceId,
+      serviceDisplayName(row.serviceId),
+      row.skuId,
+      sku.description,
+      row.startMs * 1000,
+      row.endMs * 1000,
+      row.projectId,
+      row.projectId,
+      row.region === 'global' ? null : row.region,
+      row.region === 'global' ? null : row.region,
       // Exported a little after the usage ends (Google: hours to a day later; unverified).
-      Math.min(row.endMs + HOUR_MS, nowMs) * 1000, row.cost, currency, 1,
-      row.amount * sku.baseUnitConversionFactor, sku.baseUnit, row.amount, sku.usageUnitDescription,
-      invoiceMonth, 'regular', row.resourceName, row.resourceGlobalName,
+      Math.min(row.endMs + HOUR_MS, nowMs) * 1000,
+      row.cost,
+      currency,
+      1,
+      row.amount * sku.baseUnitConversionFactor,
+      sku.baseUnit,
+      row.amount,
+      sku.usageUnitDescription,
+      invoiceMonth,
+      'regular',
+      row.resourceName,
+      row.resourceGlobalName,
     ]);
-    for (const c of row.credits) credit.run([rowId, c.name, c.amount, c.type, c.id, c.fullName]);
-    for (const [key, value] of Object.entries(row.labels)) label.run([rowId, key, value]);
+    for (const c of row.credits)
+      credit.run([rowId, c.name, c.amount, c.type, c.id, c.fullName]);
+    for (const [key, value] of Object.entries(row.labels))
+      label.run([rowId, key, value]);
   });
   db.run('COMMIT');
   insert.free();
@@ -65,19 +101,30 @@ function insertRows(db: SqlJsDatabase, rows: ExportRow[], accountId: string, cur
 }
 
 /** The loaded engine per world (kept across resets, which replace the cache: the old database is closed then). */
-const databases = new WeakMap<SandboxWorld, { cache: object; key: string; db: SqlJsDatabase; rows: ExportRow[] }>();
+const databases = new WeakMap<
+  SandboxWorld,
+  { cache: object; key: string; db: SqlJsDatabase; rows: ExportRow[] }
+>();
 
 /**
  * Runs `use` on the engine loaded with the world's export at sandbox time `nowMs`. `use` runs in the
  * same synchronous stretch as the load, so a concurrent query can never close the database under it.
  */
-export async function withExportDatabase<T>(world: SandboxWorld, nowMs: number, use: (db: SqlJsDatabase, rows: ExportRow[]) => T): Promise<T> {
+export async function withExportDatabase<T>(
+  world: SandboxWorld,
+  nowMs: number,
+  use: (db: SqlJsDatabase, rows: ExportRow[]) => T,
+): Promise<T> {
   const SQL = await loadSqlJs();
   const { db, rows } = loadExport(SQL, world, nowMs);
   return use(db, rows);
 }
 
-function loadExport(SQL: SqlJsStatic, world: SandboxWorld, nowMs: number): { db: SqlJsDatabase; rows: ExportRow[] } {
+function loadExport(
+  SQL: SqlJsStatic,
+  world: SandboxWorld,
+  nowMs: number,
+): { db: SqlJsDatabase; rows: ExportRow[] } {
   const cache = exportCacheOf(world);
   const billing = billingOf(world);
   const rows = exportRows(world, nowMs);

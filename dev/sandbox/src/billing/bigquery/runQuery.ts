@@ -2,7 +2,13 @@ import { GoogleApiError } from '../../googleError';
 import type { SandboxWorld } from '../../world';
 import { billingOf } from '../billingState';
 import { withExportDatabase } from './exportEngine';
-import { exportTableNames, RESOURCE_COLUMNS, STANDARD_COLUMNS, type ColumnSpec, type SqlType } from './sql/exportSchema';
+import {
+  exportTableNames,
+  RESOURCE_COLUMNS,
+  STANDARD_COLUMNS,
+  type ColumnSpec,
+  type SqlType,
+} from './sql/exportSchema';
 import type { Expr } from './sql/sqlExpr';
 import { SqlError } from './sql/sqlLexer';
 import { QueryTranslator, type OutputColumn } from './sql/translateQuery';
@@ -21,14 +27,26 @@ export const BILLING_EXPORT_DATASET = 'billing_export';
 export class BigQueryError extends GoogleApiError {
   readonly reason: string;
 
-  constructor(httpStatus: number, status: string, message: string, reason: string) {
+  constructor(
+    httpStatus: number,
+    status: string,
+    message: string,
+    reason: string,
+  ) {
     super(httpStatus, status, message);
     this.reason = reason;
   }
 
   override toJSON() {
     const base = super.toJSON();
-    return { error: { ...base.error, errors: [{ message: this.message, domain: 'global', reason: this.reason }] } };
+    return {
+      error: {
+        ...base.error,
+        errors: [
+          { message: this.message, domain: 'global', reason: this.reason },
+        ],
+      },
+    };
   }
 }
 
@@ -52,38 +70,70 @@ export interface QueryContext {
   params: Map<string, Expr>;
 }
 
-function tableResolver(world: SandboxWorld, context: QueryContext): (name: string) => Record<string, ColumnSpec> | undefined {
+function tableResolver(
+  world: SandboxWorld,
+  context: QueryContext,
+): (name: string) => Record<string, ColumnSpec> | undefined {
   const names = exportTableNames(billingOf(world).accountId);
-  return (name) => {
+  return name => {
     const parts = name.split('.');
-    const fallbackProject = context.defaultDataset?.projectId ?? context.jobProject;
-    const [project, dataset, table] = parts.length === 3 ? parts
-      : parts.length === 2 ? [fallbackProject, ...parts]
+    const fallbackProject =
+      context.defaultDataset?.projectId ?? context.jobProject;
+    const [project, dataset, table] =
+      parts.length === 3
+        ? parts
+        : parts.length === 2
+        ? [fallbackProject, ...parts]
         : [fallbackProject, context.defaultDataset?.datasetId, parts[0]];
-    if (parts.length > 3 || !dataset) throw invalidQuery(`Table name "${name}" missing dataset while no default dataset is set in the request.`);
-    const found = project === BILLING_EXPORT_PROJECT && dataset === BILLING_EXPORT_DATASET
-      ? table === names.standard ? STANDARD_COLUMNS : table === names.resource ? RESOURCE_COLUMNS : undefined
-      : undefined;
-    if (!found) throw new BigQueryError(404, 'NOT_FOUND', `Not found: Table ${project}:${dataset}.${table} was not found in location US`, 'notFound');
+    if (parts.length > 3 || !dataset)
+      throw invalidQuery(
+        `Table name "${name}" missing dataset while no default dataset is set in the request.`,
+      );
+    const found =
+      project === BILLING_EXPORT_PROJECT && dataset === BILLING_EXPORT_DATASET
+        ? table === names.standard
+          ? STANDARD_COLUMNS
+          : table === names.resource
+          ? RESOURCE_COLUMNS
+          : undefined
+        : undefined;
+    if (!found)
+      throw new BigQueryError(
+        404,
+        'NOT_FOUND',
+        `Not found: Table ${project}:${dataset}.${table} was not found in location US`,
+        'notFound',
+      );
     return found;
   };
 }
 
 /** Translates and runs `query` over the world's export at sandbox time `nowMs`. */
-export async function runQuery(world: SandboxWorld, nowMs: number, query: string, context: QueryContext): Promise<QueryResult> {
+export async function runQuery(
+  world: SandboxWorld,
+  nowMs: number,
+  query: string,
+  context: QueryContext,
+): Promise<QueryResult> {
   let translated;
   try {
-    translated = new QueryTranslator(tableResolver(world, context), context.params, nowMs * 1000).translate(query);
+    translated = new QueryTranslator(
+      tableResolver(world, context),
+      context.params,
+      nowMs * 1000,
+    ).translate(query);
   } catch (error) {
     if (error instanceof SqlError) throw invalidQuery(error.message);
     throw error;
   }
-  const result = await withExportDatabase(world, nowMs, (db) => {
+  const result = await withExportDatabase(world, nowMs, db => {
     try {
       return db.exec(translated.sql);
     } catch (error) {
       // The translation produced SQL SQLite rejects: still the query's fault from the caller's view.
-      throw invalidQuery(`The sandbox could not run this query: ${(error as Error).message}`);
+      throw invalidQuery(
+        `The sandbox could not run this query: ${(error as Error).message}`,
+      );
     }
   });
   return { columns: translated.columns, rows: result[0]?.values ?? [] };
@@ -91,22 +141,37 @@ export async function runQuery(world: SandboxWorld, nowMs: number, query: string
 
 /** BigQuery REST schema type names (the legacy names the API answers). */
 export function restType(type: SqlType): string {
-  return { STRING: 'STRING', INT64: 'INTEGER', FLOAT64: 'FLOAT', BOOL: 'BOOLEAN', TIMESTAMP: 'TIMESTAMP', DATE: 'DATE', NULL: 'STRING' }[type];
+  return {
+    STRING: 'STRING',
+    INT64: 'INTEGER',
+    FLOAT64: 'FLOAT',
+    BOOL: 'BOOLEAN',
+    TIMESTAMP: 'TIMESTAMP',
+    DATE: 'DATE',
+    NULL: 'STRING',
+  }[type];
 }
 
 /**
  * One cell as BigQuery's REST answer carries it (`{v}`): every value a string; TIMESTAMP as integer
  * microseconds with `formatOptions.useInt64Timestamp` (what the Node client asks for) or float seconds.
  */
-export function restValue(value: unknown, type: SqlType, int64Timestamp: boolean): string | null {
+export function restValue(
+  value: unknown,
+  type: SqlType,
+  int64Timestamp: boolean,
+): string | null {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'TIMESTAMP': {
       const us = Math.round(Number(value));
       return int64Timestamp ? String(us) : String(us / 1e6);
     }
-    case 'BOOL': return Number(value) !== 0 ? 'true' : 'false';
-    case 'INT64': return String(Math.round(Number(value)));
-    default: return String(value);
+    case 'BOOL':
+      return Number(value) !== 0 ? 'true' : 'false';
+    case 'INT64':
+      return String(Math.round(Number(value)));
+    default:
+      return String(value);
   }
 }

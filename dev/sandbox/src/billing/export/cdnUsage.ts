@@ -22,16 +22,23 @@ const GIB = 2 ** 30;
 
 /** Cache egress SKU by where the project's users are: its region's continent (Asia Pacific or NA/EU). */
 function egressSku(region: string) {
-  return skuByDescription(region.startsWith('asia') || region.startsWith('australia')
-    ? 'Cloud CDN Cache Egress Asia Pacific'
-    : 'Cloud CDN Cache Egress North America and Europe');
+  return skuByDescription(
+    region.startsWith('asia') || region.startsWith('australia')
+      ? 'Cloud CDN Cache Egress Asia Pacific'
+      : 'Cloud CDN Cache Egress North America and Europe',
+  );
 }
 
 /**
  * CDN usage lines (egress, fill, lookups) per load balancer for the day [startMs, endMs), one sample
  * per `stepHours` (as the Cloud Run usage of the same day), hourly for a partial last step.
  */
-export function cdnUsageLines(project: SandboxProject, startMs: number, endMs: number, stepHours = 1): UsageLine[] {
+export function cdnUsageLines(
+  project: SandboxProject,
+  startMs: number,
+  endMs: number,
+  stepHours = 1,
+): UsageLine[] {
   if (!project.compute) return [];
   const egress = egressSku(project.region);
   const fill = skuByDescription('Cloud CDN Cache Fill');
@@ -44,8 +51,10 @@ export function cdnUsageLines(project: SandboxProject, startMs: number, endMs: n
     for (const { at, minutes } of sampleMinutes(startMs, endMs, stepHours)) {
       for (const row of lbMinute(project, lb, at)) {
         if (row.cacheResult === 'DISABLED') continue;
-        const requestClass = lb.classes.find((c) => c.id === row.route.classId);
-        const bytes = requestClass?.caching.staticContent ? STATIC_RESPONSE_BYTES : DYNAMIC_RESPONSE_BYTES;
+        const requestClass = lb.classes.find(c => c.id === row.route.classId);
+        const bytes = requestClass?.caching.staticContent
+          ? STATIC_RESPONSE_BYTES
+          : DYNAMIC_RESPONSE_BYTES;
         const requests = row.count * minutes;
         lookupCount += requests;
         if (row.cacheResult === 'MISS') fillGiB += (requests * bytes) / GIB;
@@ -53,12 +62,27 @@ export function cdnUsageLines(project: SandboxProject, startMs: number, endMs: n
       }
     }
     const base = {
-      projectId: project.projectId, region: 'global', serviceId: NETWORKING_SERVICE_ID, resourceName: lb.urlMap,
+      projectId: project.projectId,
+      region: 'global',
+      serviceId: NETWORKING_SERVICE_ID,
+      resourceName: lb.urlMap,
       resourceGlobalName: `//compute.googleapis.com/projects/${project.projectId}/global/urlMaps/${lb.urlMap}`,
-      labels: {}, startMs, endMs,
+      labels: {},
+      startMs,
+      endMs,
     };
-    for (const [sku, amount] of [[egress, egressGiB], [fill, fillGiB], [lookups, lookupCount]] as const) {
-      if (amount > 0) lines.push({ ...base, skuId: sku.skuId, amount, cost: amount * paidRate(sku) });
+    for (const [sku, amount] of [
+      [egress, egressGiB],
+      [fill, fillGiB],
+      [lookups, lookupCount],
+    ] as const) {
+      if (amount > 0)
+        lines.push({
+          ...base,
+          skuId: sku.skuId,
+          amount,
+          cost: amount * paidRate(sku),
+        });
     }
   }
   return lines;

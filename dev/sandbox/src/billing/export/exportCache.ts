@@ -1,7 +1,12 @@
 import type { SandboxProject, SandboxWorld } from '../../world';
 import type { UsageLine } from './exportTypes';
 import { otherResourcesKey, otherUsageLines } from './otherUsage';
-import { HOUR_MS, hourlySamples, runUsageLines, type WeightedSample } from './runUsage';
+import {
+  HOUR_MS,
+  hourlySamples,
+  runUsageLines,
+  type WeightedSample,
+} from './runUsage';
 
 /**
  * Lazily generated usage lines per project and UTC day, cached. A day is regenerated only when
@@ -35,8 +40,15 @@ export class ExportCache {
   generated = 0;
 
   /** Usage lines of `project` for the UTC day starting at `dayStartMs`, up to the last full hour before `nowMs`. */
-  dayLines(project: SandboxProject, dayStartMs: number, nowMs: number): UsageLine[] {
-    const endMs = Math.min(dayStartMs + DAY_MS, Math.floor(nowMs / HOUR_MS) * HOUR_MS);
+  dayLines(
+    project: SandboxProject,
+    dayStartMs: number,
+    nowMs: number,
+  ): UsageLine[] {
+    const endMs = Math.min(
+      dayStartMs + DAY_MS,
+      Math.floor(nowMs / HOUR_MS) * HOUR_MS,
+    );
     if (endMs <= dayStartMs) return [];
     const stepHours = samplingStepHours(dayStartMs, nowMs);
     const key = `${stepHours}h,${dayKey(project, endMs)}`;
@@ -44,18 +56,34 @@ export class ExportCache {
     const cached = this.days.get(id);
     if (cached && cached.key === key) return cached.lines;
     const samples = new Map<string, WeightedSample[]>();
-    for (const service of project.services.values()) samples.set(service.name, hourlySamples(project, service, dayStartMs, endMs, stepHours));
-    const lines = [...runUsageLines(project, dayStartMs, endMs, samples), ...otherUsageLines(project, dayStartMs, endMs, samples, stepHours)];
+    for (const service of project.services.values())
+      samples.set(
+        service.name,
+        hourlySamples(project, service, dayStartMs, endMs, stepHours),
+      );
+    const lines = [
+      ...runUsageLines(project, dayStartMs, endMs, samples),
+      ...otherUsageLines(project, dayStartMs, endMs, samples, stepHours),
+    ];
     this.days.set(id, { key, lines });
     this.generated++;
     return lines;
   }
 
   /** Usage lines of every project of `world` for the UTC days overlapping [fromMs, nowMs), oldest day first. */
-  linesBetween(world: SandboxWorld, fromMs: number, nowMs: number): UsageLine[] {
+  linesBetween(
+    world: SandboxWorld,
+    fromMs: number,
+    nowMs: number,
+  ): UsageLine[] {
     const lines: UsageLine[] = [];
-    for (let day = Math.floor(fromMs / DAY_MS) * DAY_MS; day < nowMs; day += DAY_MS) {
-      for (const project of world.projects.values()) lines.push(...this.dayLines(project, day, nowMs));
+    for (
+      let day = Math.floor(fromMs / DAY_MS) * DAY_MS;
+      day < nowMs;
+      day += DAY_MS
+    ) {
+      for (const project of world.projects.values())
+        lines.push(...this.dayLines(project, day, nowMs));
     }
     return lines;
   }
@@ -66,7 +94,8 @@ function dayKey(project: SandboxProject, endMs: number): string {
   const parts: string[] = [String(endMs)];
   for (const service of project.services.values()) {
     let versions = 0;
-    for (const version of service.history) if (version.effectiveFrom < endMs) versions++;
+    for (const version of service.history)
+      if (version.effectiveFrom < endMs) versions++;
     parts.push(`${service.name}:${versions}`);
   }
   parts.push(otherResourcesKey(project, endMs));

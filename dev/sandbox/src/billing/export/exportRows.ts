@@ -12,13 +12,20 @@ import type { ExportRow, UsageLine } from './exportTypes';
  * of a month (Google's exact allocation across projects and hours is unverified).
  */
 
-const skusById = new Map<string, SandboxSku>(CATALOG_SKUS.map((s) => [s.skuId, s]));
+const skusById = new Map<string, SandboxSku>(
+  CATALOG_SKUS.map(s => [s.skuId, s]),
+);
 
 /** Monthly free amount of a SKU (usage units) and the pool it draws from, or undefined when it has none. */
-function freeTier(sku: SandboxSku): { pool: string; amount: number } | undefined {
+function freeTier(
+  sku: SandboxSku,
+): { pool: string; amount: number } | undefined {
   if (sku.tiers.length < 2 || sku.tiers[0]!.unitPrice !== 0) return undefined;
   // One pool per service and family: request-based CPU of tier 1 and tier 2 draw from the same 180,000 vCPU-s.
-  return { pool: `${sku.serviceId}/${sku.family}`, amount: sku.tiers[1]!.startUsageAmount };
+  return {
+    pool: `${sku.serviceId}/${sku.family}`,
+    amount: sku.tiers[1]!.startUsageAmount,
+  };
 }
 
 function monthOf(epochMs: number): string {
@@ -26,7 +33,7 @@ function monthOf(epochMs: number): string {
   return `${d.getUTCFullYear()}-${d.getUTCMonth()}`;
 }
 
-const freeTiers = new Map(CATALOG_SKUS.map((s) => [s.skuId, freeTier(s)]));
+const freeTiers = new Map(CATALOG_SKUS.map(s => [s.skuId, freeTier(s)]));
 
 /**
  * Export rows for usage lines already in time order (day, then project): free-tier credits applied.
@@ -51,15 +58,26 @@ export function withCredits(lines: UsageLine[]): ExportRow[] {
     }
     rows[i] = row;
     const tier = freeTiers.get(line.skuId);
-    if (!tier || line.amount <= 0) { row.credits = []; continue; }
+    if (!tier || line.amount <= 0) {
+      row.credits = [];
+      continue;
+    }
     const left = remaining.get(tier.pool) ?? tier.amount;
     const free = Math.min(left, line.amount);
     remaining.set(tier.pool, left - free);
     const sku = skusById.get(line.skuId)!;
-    row.credits = free <= 0 ? [] : [{
-      name: 'Free tier', amount: -(line.cost * free) / line.amount, type: 'FREE_TIER',
-      id: `FreeTier:${sku.skuId}`, fullName: `Free tier: ${sku.description}`,
-    }];
+    row.credits =
+      free <= 0
+        ? []
+        : [
+            {
+              name: 'Free tier',
+              amount: -(line.cost * free) / line.amount,
+              type: 'FREE_TIER',
+              id: `FreeTier:${sku.skuId}`,
+              fullName: `Free tier: ${sku.description}`,
+            },
+          ];
   }
   return rows;
 }
@@ -73,7 +91,11 @@ export function exportCacheOf(world: SandboxWorld): ExportCache {
 
 /** Every export row of the sandbox billing account at sandbox time `nowMs`, oldest day first. */
 export function exportRows(world: SandboxWorld, nowMs: number): ExportRow[] {
-  const lines = exportCacheOf(world).linesBetween(world, exportStartMs(nowMs), nowMs);
+  const lines = exportCacheOf(world).linesBetween(
+    world,
+    exportStartMs(nowMs),
+    nowMs,
+  );
   return withCredits(lines);
 }
 

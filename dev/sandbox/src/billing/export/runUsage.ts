@@ -1,6 +1,11 @@
 import { minuteSample, type MinuteSample } from '../../traffic';
 import type { SandboxProject, SandboxRunService } from '../../world';
-import { CLOUD_RUN_SERVICE_ID, runPriceTier, skuByDescription, type SandboxSku } from '../catalog/skuTable';
+import {
+  CLOUD_RUN_SERVICE_ID,
+  runPriceTier,
+  skuByDescription,
+  type SandboxSku,
+} from '../catalog/skuTable';
 import type { UsageLine } from './exportTypes';
 
 /**
@@ -35,9 +40,18 @@ export interface RunHourUsage {
 }
 
 /** Billable usage of one minute, × `scale` (minutes it stands for). */
-export function usageOfSample(sample: MinuteSample, scale: number): RunHourUsage {
+export function usageOfSample(
+  sample: MinuteSample,
+  scale: number,
+): RunHourUsage {
   const { config } = sample;
-  const idleWarmSeconds = config.cpuIdle ? Math.max(0, Math.min(config.minInstances, sample.instances) - sample.activeInstances) * 60 : 0;
+  const idleWarmSeconds = config.cpuIdle
+    ? Math.max(
+        0,
+        Math.min(config.minInstances, sample.instances) -
+          sample.activeInstances,
+      ) * 60
+    : 0;
   const busySeconds = sample.billableInstanceSeconds - idleWarmSeconds;
   return {
     cpuSeconds: busySeconds * config.cpu * scale,
@@ -52,18 +66,33 @@ export function usageOfSample(sample: MinuteSample, scale: number): RunHourUsage
  * The sampled minutes of the full hours in [startMs, endMs): the middle minute of each `stepHours`
  * step, standing for `stepHours` × 60 minutes; a partial last step falls back to hourly samples.
  */
-export function sampleMinutes(startMs: number, endMs: number, stepHours: number): { at: number; minutes: number }[] {
+export function sampleMinutes(
+  startMs: number,
+  endMs: number,
+  stepHours: number,
+): { at: number; minutes: number }[] {
   const out: { at: number; minutes: number }[] = [];
   const step = stepHours * HOUR_MS;
   let at = startMs;
-  for (; at + step <= endMs; at += step) out.push({ at: at + step / 2, minutes: stepHours * 60 });
-  for (; at + HOUR_MS <= endMs; at += HOUR_MS) out.push({ at: at + SAMPLE_OFFSET_MS, minutes: 60 });
+  for (; at + step <= endMs; at += step)
+    out.push({ at: at + step / 2, minutes: stepHours * 60 });
+  for (; at + HOUR_MS <= endMs; at += HOUR_MS)
+    out.push({ at: at + SAMPLE_OFFSET_MS, minutes: 60 });
   return out;
 }
 
 /** The minute samples of a service for the full hours in [startMs, endMs), one per `stepHours`. */
-export function hourlySamples(project: SandboxProject, service: SandboxRunService, startMs: number, endMs: number, stepHours = 1): WeightedSample[] {
-  return sampleMinutes(startMs, endMs, stepHours).map(({ at, minutes }) => ({ sample: minuteSample(project, service, at), minutes }));
+export function hourlySamples(
+  project: SandboxProject,
+  service: SandboxRunService,
+  startMs: number,
+  endMs: number,
+  stepHours = 1,
+): WeightedSample[] {
+  return sampleMinutes(startMs, endMs, stepHours).map(({ at, minutes }) => ({
+    sample: minuteSample(project, service, at),
+    minutes,
+  }));
 }
 
 /** The paid (last) rate of a SKU, currency units per usage unit; free tiers are credited separately. */
@@ -73,7 +102,9 @@ export function paidRate(sku: SandboxSku): number {
 
 function labelsOf(service: SandboxRunService): Record<string, string> {
   const labels = service.resource['labels'];
-  return labels && typeof labels === 'object' ? { ...(labels as Record<string, string>) } : {};
+  return labels && typeof labels === 'object'
+    ? { ...(labels as Record<string, string>) }
+    : {};
 }
 
 /**
@@ -92,14 +123,20 @@ export function runUsageLines(
     const tier = runPriceTier(service.region);
     const totals = new Map<string, number>();
     const add = (description: string, amount: number) => {
-      if (amount > 0) totals.set(description, (totals.get(description) ?? 0) + amount);
+      if (amount > 0)
+        totals.set(description, (totals.get(description) ?? 0) + amount);
     };
     for (const { sample, minutes } of samples.get(service.name) ?? []) {
       const usage = usageOfSample(sample, minutes);
-      const mode = usage.requestBased ? 'request-based billing' : 'instance-based billing';
+      const mode = usage.requestBased
+        ? 'request-based billing'
+        : 'instance-based billing';
       add(`CPU Allocation Time (${mode}) ${tier}`, usage.cpuSeconds);
       add(`Memory Allocation Time (${mode}) ${tier}`, usage.memoryGiBSeconds);
-      add(`Idle Min-Instance CPU Allocation Time ${tier}`, usage.idleCpuSeconds);
+      add(
+        `Idle Min-Instance CPU Allocation Time ${tier}`,
+        usage.idleCpuSeconds,
+      );
       add('Requests', usage.requests);
     }
     for (const [description, amount] of totals) {

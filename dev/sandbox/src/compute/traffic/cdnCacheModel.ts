@@ -23,9 +23,13 @@ export const EDGE_LOCATIONS = 8;
 export const DEFAULT_NEGATIVE_TTL_404 = 120;
 
 /** Seconds a successful response of the class stays servable from cache under `policy` (0 = not cached). */
-export function cacheTtlSeconds(caching: OriginCaching, policy: Record<string, unknown>): number {
+export function cacheTtlSeconds(
+  caching: OriginCaching,
+  policy: Record<string, unknown>,
+): number {
   const mode = String(policy['cacheMode'] ?? 'CACHE_ALL_STATIC');
-  const num = (key: string, fallback: number) => (typeof policy[key] === 'number' ? (policy[key] as number) : fallback);
+  const num = (key: string, fallback: number) =>
+    typeof policy[key] === 'number' ? (policy[key] as number) : fallback;
   const defaultTtl = num('defaultTtl', 3600);
   const maxTtl = num('maxTtl', 86_400);
   const origin = caching.originMaxAgeSeconds;
@@ -40,7 +44,11 @@ export function cacheTtlSeconds(caching: OriginCaching, policy: Record<string, u
 }
 
 /** Hit ratio of a TTL cache: requests per second per object × TTL, λT ÷ (1 + λT). */
-export function ttlHitRatio(rps: number, objects: number, ttlSeconds: number): number {
+export function ttlHitRatio(
+  rps: number,
+  objects: number,
+  ttlSeconds: number,
+): number {
   if (rps <= 0 || ttlSeconds <= 0) return 0;
   const x = (rps / (Math.max(1, objects) * EDGE_LOCATIONS)) * ttlSeconds;
   return x / (1 + x);
@@ -49,10 +57,14 @@ export function ttlHitRatio(rps: number, objects: number, ttlSeconds: number): n
 /** The negative caching TTL of a 404 under `policy`, seconds (0 without negative caching). */
 export function negativeTtl404(policy: Record<string, unknown>): number {
   if (policy['negativeCaching'] !== true) return 0;
-  const entries = Array.isArray(policy['negativeCachingPolicy']) ? (policy['negativeCachingPolicy'] as Record<string, unknown>[]) : [];
-  const entry = entries.find((e) => e['code'] === 404);
+  const entries = Array.isArray(policy['negativeCachingPolicy'])
+    ? (policy['negativeCachingPolicy'] as Record<string, unknown>[])
+    : [];
+  const entry = entries.find(e => e['code'] === 404);
   if (entries.length && !entry) return 0;
-  return typeof entry?.['ttl'] === 'number' ? entry['ttl'] : DEFAULT_NEGATIVE_TTL_404;
+  return typeof entry?.['ttl'] === 'number'
+    ? entry['ttl']
+    : DEFAULT_NEGATIVE_TTL_404;
 }
 
 /** Hit ratios of one class in one minute. */
@@ -64,9 +76,17 @@ export interface CacheOutcome {
 }
 
 /** The class's hit ratios at `rps` requests per second reaching the CDN under `policy`. */
-export function cacheOutcome(caching: OriginCaching, policy: Record<string, unknown>, rps: number): CacheOutcome {
+export function cacheOutcome(
+  caching: OriginCaching,
+  policy: Record<string, unknown>,
+  rps: number,
+): CacheOutcome {
   return {
-    hitRatio: ttlHitRatio(rps, caching.objects, cacheTtlSeconds(caching, policy)),
+    hitRatio: ttlHitRatio(
+      rps,
+      caching.objects,
+      cacheTtlSeconds(caching, policy),
+    ),
     negativeHitRatio: ttlHitRatio(rps, caching.objects, negativeTtl404(policy)),
   };
 }

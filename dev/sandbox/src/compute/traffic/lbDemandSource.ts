@@ -6,7 +6,11 @@
  * the first full minute after the edit, and a CDN policy that caches a Cloud Run route lowers that
  * service's demand.
  */
-import type { DemandSource, SandboxProject, SandboxRunService } from '../../world';
+import type {
+  DemandSource,
+  SandboxProject,
+  SandboxRunService,
+} from '../../world';
 import { computeSnapshotAt } from '../computeState';
 import { cacheOutcome } from './cdnCacheModel';
 import { routesFor } from './lbRouting';
@@ -23,7 +27,11 @@ export class LoadBalancerDemandSource implements DemandSource {
     this.project = project;
   }
 
-  adjust(service: SandboxRunService, minuteStartMs: number, demandRps: number): number {
+  adjust(
+    service: SandboxRunService,
+    minuteStartMs: number,
+    demandRps: number,
+  ): number {
     const project = this.project;
     const compute = project.compute;
     if (!compute?.loadBalancers.length) return demandRps;
@@ -32,24 +40,38 @@ export class LoadBalancerDemandSource implements DemandSource {
     for (const lb of compute.loadBalancers) {
       const routes = routesFor(snapshot, lb);
       lb.classes.forEach((requestClass, i) => {
-        const ownedHere = requestClass.demand.partOfService && requestClass.demand.service === service.name;
-        const targets = routes[i]!.targets.filter((t) => t.cloudRunService === service.name && t.status === undefined && (t.backendScope === 'global' || t.backendScope === service.region));
+        const ownedHere =
+          requestClass.demand.partOfService &&
+          requestClass.demand.service === service.name;
+        const targets = routes[i]!.targets.filter(
+          t =>
+            t.cloudRunService === service.name &&
+            t.status === undefined &&
+            (t.backendScope === 'global' || t.backendScope === service.region),
+        );
         if (!ownedHere && !targets.length) return;
         const rps = classDemandRps(project, requestClass, minuteStartMs);
         if (ownedHere) demand -= rps;
         for (const target of targets) {
           const targetRps = rps * target.weight;
-          const hits = target.cdnPolicy ? cacheOutcome(requestClass.caching, target.cdnPolicy, targetRps).hitRatio : 0;
+          const hits = target.cdnPolicy
+            ? cacheOutcome(requestClass.caching, target.cdnPolicy, targetRps)
+                .hitRatio
+            : 0;
           demand += targetRps * (1 - hits);
         }
       });
     }
     // Floating-point residue of subtracting and adding the same share must not turn into a request.
-    return Math.abs(demand - demandRps) < 1e-9 ? demandRps : Math.max(0, demand);
+    return Math.abs(demand - demandRps) < 1e-9
+      ? demandRps
+      : Math.max(0, demand);
   }
 }
 
 /** The demand source of `project`'s load balancers. */
-export function loadBalancerDemandSource(project: SandboxProject): DemandSource {
+export function loadBalancerDemandSource(
+  project: SandboxProject,
+): DemandSource {
   return new LoadBalancerDemandSource(project);
 }

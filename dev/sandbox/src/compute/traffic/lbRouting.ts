@@ -4,9 +4,17 @@
  * agree), then followed through the snapshot's backend service → NEG → Cloud Run service, or to a
  * backend bucket. Computed once per (snapshot, load balancer): snapshots never change.
  */
-import { resolveRoute, type BackendRef, type UrlMapSpec } from '@gcp-serverless/common';
+import {
+  resolveRoute,
+  type BackendRef,
+  type UrlMapSpec,
+} from '@gcp-serverless/common';
 import { isPlainObject } from '../../protoJson';
-import type { ComputeJson, ComputeSnapshot, SandboxLoadBalancer } from '../computeTypes';
+import type {
+  ComputeJson,
+  ComputeSnapshot,
+  SandboxLoadBalancer,
+} from '../computeTypes';
 import { negKeyOfGroup } from '../negReads';
 
 /** One destination of a class (a plain rule has one; a weighted route action several). */
@@ -40,56 +48,125 @@ export interface ClassRoute {
   targets: ClassTarget[];
 }
 
-const NONE_TARGET = { backendTargetName: '', backendTargetType: 'NONE', backendName: '', backendType: 'NONE', backendScope: 'global', cloudRunService: null, cdnPolicy: null } as const;
+const NONE_TARGET = {
+  backendTargetName: '',
+  backendTargetType: 'NONE',
+  backendName: '',
+  backendType: 'NONE',
+  backendScope: 'global',
+  cloudRunService: null,
+  cdnPolicy: null,
+} as const;
 
-function cdnOf(resource: ComputeJson, enabledKey: 'enableCDN' | 'enableCdn'): Record<string, unknown> | null {
+function cdnOf(
+  resource: ComputeJson,
+  enabledKey: 'enableCDN' | 'enableCdn',
+): Record<string, unknown> | null {
   if (resource[enabledKey] !== true) return null;
   return isPlainObject(resource['cdnPolicy']) ? resource['cdnPolicy'] : {};
 }
 
-function backendTarget(snapshot: ComputeSnapshot, ref: BackendRef | null, weight: number): ClassTarget {
+function backendTarget(
+  snapshot: ComputeSnapshot,
+  ref: BackendRef | null,
+  weight: number,
+): ClassTarget {
   if (ref?.kind === 'backendBucket') {
     const bucket = snapshot.collections.backendBuckets.get(ref.name);
     if (!bucket) return { ...NONE_TARGET, weight, kind: 'none', status: 502 };
     return {
-      ...NONE_TARGET, weight, kind: 'backendBucket', backendTargetName: ref.name, backendTargetType: 'BACKEND_BUCKET',
-      backendName: String(bucket['bucketName']), backendType: 'BACKEND_BUCKET', cdnPolicy: cdnOf(bucket, 'enableCdn'),
+      ...NONE_TARGET,
+      weight,
+      kind: 'backendBucket',
+      backendTargetName: ref.name,
+      backendTargetType: 'BACKEND_BUCKET',
+      backendName: String(bucket['bucketName']),
+      backendType: 'BACKEND_BUCKET',
+      cdnPolicy: cdnOf(bucket, 'enableCdn'),
     };
   }
-  const service = ref ? snapshot.collections.backendServices.get(ref.name) : undefined;
-  if (!ref || !service) return { ...NONE_TARGET, weight, kind: 'none', status: 502 };
-  const group = Array.isArray(service['backends']) && isPlainObject(service['backends'][0]) ? service['backends'][0]['group'] : undefined;
+  const service = ref
+    ? snapshot.collections.backendServices.get(ref.name)
+    : undefined;
+  if (!ref || !service)
+    return { ...NONE_TARGET, weight, kind: 'none', status: 502 };
+  const group =
+    Array.isArray(service['backends']) && isPlainObject(service['backends'][0])
+      ? service['backends'][0]['group']
+      : undefined;
   const key = negKeyOfGroup(group);
-  const neg = key ? snapshot.collections.networkEndpointGroups.get(key) : undefined;
-  const cloudRun = neg && isPlainObject(neg['cloudRun']) && typeof neg['cloudRun']['service'] === 'string' ? neg['cloudRun']['service'] : null;
+  const neg = key
+    ? snapshot.collections.networkEndpointGroups.get(key)
+    : undefined;
+  const cloudRun =
+    neg &&
+    isPlainObject(neg['cloudRun']) &&
+    typeof neg['cloudRun']['service'] === 'string'
+      ? neg['cloudRun']['service']
+      : null;
   const scope = key?.startsWith('regions/') ? key.split('/')[1]! : 'global';
   return {
-    ...NONE_TARGET, weight, kind: 'backendService', backendTargetName: ref.name, backendTargetType: 'BACKEND_SERVICE',
-    backendName: neg ? String(neg['name']) : '', backendType: neg ? 'NETWORK_ENDPOINT_GROUP' : 'NONE', backendScope: scope,
-    cloudRunService: cloudRun, cdnPolicy: cdnOf(service, 'enableCDN'),
+    ...NONE_TARGET,
+    weight,
+    kind: 'backendService',
+    backendTargetName: ref.name,
+    backendTargetType: 'BACKEND_SERVICE',
+    backendName: neg ? String(neg['name']) : '',
+    backendType: neg ? 'NETWORK_ENDPOINT_GROUP' : 'NONE',
+    backendScope: scope,
+    cloudRunService: cloudRun,
+    cdnPolicy: cdnOf(service, 'enableCDN'),
     // A backend service without endpoints answers 502 at the load balancer.
     ...(neg ? {} : { status: 502 }),
   };
 }
 
-function routeClass(snapshot: ComputeSnapshot, map: ComputeJson | undefined, classId: string, url: string): ClassRoute {
-  if (!map) return { classId, matchedUrlPathRule: 'UNMATCHED', targets: [{ ...NONE_TARGET, weight: 1, kind: 'none', status: 404 }] };
+function routeClass(
+  snapshot: ComputeSnapshot,
+  map: ComputeJson | undefined,
+  classId: string,
+  url: string,
+): ClassRoute {
+  if (!map)
+    return {
+      classId,
+      matchedUrlPathRule: 'UNMATCHED',
+      targets: [{ ...NONE_TARGET, weight: 1, kind: 'none', status: 404 }],
+    };
   const decision = resolveRoute(map as UrlMapSpec, url);
   const outcome = decision.outcome;
   let targets: ClassTarget[];
-  if (outcome.kind === 'redirect') targets = [{ ...NONE_TARGET, weight: 1, kind: 'redirect', status: outcome.statusCode }];
-  else if (outcome.kind === 'none') targets = [{ ...NONE_TARGET, weight: 1, kind: 'none', status: 404 }];
+  if (outcome.kind === 'redirect')
+    targets = [
+      {
+        ...NONE_TARGET,
+        weight: 1,
+        kind: 'redirect',
+        status: outcome.statusCode,
+      },
+    ];
+  else if (outcome.kind === 'none')
+    targets = [{ ...NONE_TARGET, weight: 1, kind: 'none', status: 404 }];
   else if (outcome.weighted?.length) {
-    const total = outcome.weighted.reduce((sum, w) => sum + Math.max(0, w.weight), 0) || 1;
-    targets = outcome.weighted.map((w) => backendTarget(snapshot, w.backend, Math.max(0, w.weight) / total));
+    const total =
+      outcome.weighted.reduce((sum, w) => sum + Math.max(0, w.weight), 0) || 1;
+    targets = outcome.weighted.map(w =>
+      backendTarget(snapshot, w.backend, Math.max(0, w.weight) / total),
+    );
   } else targets = [backendTarget(snapshot, outcome.backend, 1)];
   return { classId, matchedUrlPathRule: decision.matchedUrlPathRule, targets };
 }
 
-const cache = new WeakMap<ComputeSnapshot, Map<SandboxLoadBalancer, ClassRoute[]>>();
+const cache = new WeakMap<
+  ComputeSnapshot,
+  Map<SandboxLoadBalancer, ClassRoute[]>
+>();
 
 /** Routes of every class of `lb` under `snapshot`, in class order (cached). */
-export function routesFor(snapshot: ComputeSnapshot, lb: SandboxLoadBalancer): ClassRoute[] {
+export function routesFor(
+  snapshot: ComputeSnapshot,
+  lb: SandboxLoadBalancer,
+): ClassRoute[] {
   let byLb = cache.get(snapshot);
   if (!byLb) {
     byLb = new Map();
@@ -98,7 +175,7 @@ export function routesFor(snapshot: ComputeSnapshot, lb: SandboxLoadBalancer): C
   let routes = byLb.get(lb);
   if (!routes) {
     const map = snapshot.collections.urlMaps.get(lb.urlMap);
-    routes = lb.classes.map((c) => routeClass(snapshot, map, c.id, c.url));
+    routes = lb.classes.map(c => routeClass(snapshot, map, c.id, c.url));
     byLb.set(lb, routes);
   }
   return routes;

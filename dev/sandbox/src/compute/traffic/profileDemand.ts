@@ -16,7 +16,11 @@ const NOISE_CHANNEL = 1;
 const streams = new WeakMap<SandboxRunService, number>();
 
 /** Profile demand of `service` in the minute starting at `minuteStartMs`, requests per second (0 before it was deployed). */
-export function profileDemandRps(project: SandboxProject, service: SandboxRunService, minuteStartMs: number): number {
+export function profileDemandRps(
+  project: SandboxProject,
+  service: SandboxRunService,
+  minuteStartMs: number,
+): number {
   if (minuteStartMs < service.history[0]!.effectiveFrom) return 0;
   const profile = service.traffic;
   let stream = streams.get(service);
@@ -24,6 +28,19 @@ export function profileDemandRps(project: SandboxProject, service: SandboxRunSer
     stream = hashString(`${service.projectId}/${service.name}`);
     streams.set(service, stream);
   }
-  const noise = 1 + profile.noise * (2 * hashUnit(profile.seed, stream, minuteStartMs / MINUTE_MS, NOISE_CHANNEL) - 1);
-  return Math.max(0, expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise);
+  const noise =
+    1 +
+    profile.noise *
+      (2 *
+        hashUnit(
+          profile.seed,
+          stream,
+          minuteStartMs / MINUTE_MS,
+          NOISE_CHANNEL,
+        ) -
+        1);
+  return Math.max(
+    0,
+    expectedDemandRps(profile, project.timeZone, minuteStartMs) * noise,
+  );
 }

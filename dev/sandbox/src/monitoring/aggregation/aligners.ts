@@ -6,8 +6,15 @@
 import type { Distribution } from '../../traffic/distribution';
 import type { MetricKind, PointValue, ValueType } from '../metrics/metricTypes';
 import { percentileOf, type AlignerName } from '../request/aggregationEnums';
-import { invalidAggregation, unsupportedAggregation } from './aggregationErrors';
-import { addDistribution, distributionPercentile, emptyDistribution } from './distributionMath';
+import {
+  invalidAggregation,
+  unsupportedAggregation,
+} from './aggregationErrors';
+import {
+  addDistribution,
+  distributionPercentile,
+  emptyDistribution,
+} from './distributionMath';
 
 /** Kind and value type of a series after a step of the pipeline. */
 export interface SeriesType {
@@ -23,7 +30,10 @@ const NUMERIC = new Set<ValueType>(['INT64', 'DOUBLE']);
  * MEAN → GAUGE DOUBLE, MIN/MAX keep the type (numeric); SUM keeps it (numeric or distribution);
  * COUNT → GAUGE INT64 (numeric); PERCENTILE_nn → GAUGE DOUBLE (distribution only).
  */
-export function alignedType(aligner: AlignerName, input: SeriesType): SeriesType {
+export function alignedType(
+  aligner: AlignerName,
+  input: SeriesType,
+): SeriesType {
   const { metricKind, valueType } = input;
   const reject = (): Error =>
     invalidAggregation(
@@ -31,7 +41,8 @@ export function alignedType(aligner: AlignerName, input: SeriesType): SeriesType
       aligner,
       `The aligner cannot be applied to metrics with kind ${metricKind} and value type ${valueType}.`,
     );
-  const cumulativeOrDelta = metricKind === 'DELTA' || metricKind === 'CUMULATIVE';
+  const cumulativeOrDelta =
+    metricKind === 'DELTA' || metricKind === 'CUMULATIVE';
   const gaugeOrDelta = metricKind === 'GAUGE' || metricKind === 'DELTA';
   switch (aligner) {
     case 'ALIGN_NONE':
@@ -98,9 +109,16 @@ export class PeriodAccumulator {
 }
 
 /** The aligned value of a period of `periodSeconds` (aligner already checked by alignedType). */
-export function alignPeriod(aligner: AlignerName, points: PeriodAccumulator, periodSeconds: number): PointValue {
+export function alignPeriod(
+  aligner: AlignerName,
+  points: PeriodAccumulator,
+  periodSeconds: number,
+): PointValue {
   const percentile = percentileOf(aligner);
-  if (percentile !== null) return points.distribution ? distributionPercentile(points.distribution, percentile) : 0;
+  if (percentile !== null)
+    return points.distribution
+      ? distributionPercentile(points.distribution, percentile)
+      : 0;
   switch (aligner) {
     case 'ALIGN_RATE':
       return points.sum / periodSeconds;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { budgetStepMinutes, MINUTE_BUDGET, planAligned, planRaw, samplingStepMinutes } from './alignmentPlan';
+import {
+  budgetStepMinutes,
+  MINUTE_BUDGET,
+  planAligned,
+  planRaw,
+  samplingStepMinutes,
+} from './alignmentPlan';
 
 const T = Date.UTC(2024, 0, 8, 12); // 12:00 UTC
 const MIN = 60_000;
@@ -7,25 +13,30 @@ const MIN = 60_000;
 describe('planAligned', () => {
   it('aligns periods to the end of the interval, newest first, with the minutes ending inside each', () => {
     const plan = planAligned(T - 10 * MIN, T, T, 300);
-    expect(plan.periods.map((p) => [p.startMs, p.endMs])).toEqual([
+    expect(plan.periods.map(p => [p.startMs, p.endMs])).toEqual([
       [T - 5 * MIN, T],
       [T - 10 * MIN, T - 5 * MIN],
     ]);
-    expect(plan.periods[0]!.minuteStarts).toEqual([1, 2, 3, 4, 5].map((i) => T - i * MIN).reverse());
+    expect(plan.periods[0]!.minuteStarts).toEqual(
+      [1, 2, 3, 4, 5].map(i => T - i * MIN).reverse(),
+    );
     expect(plan.periods[0]!.weight).toBe(1);
   });
 
   it('never goes past now and keeps a partial oldest period', () => {
     const plan = planAligned(T - 7 * MIN, T + 60 * MIN, T, 300);
-    expect(plan.periods.map((p) => p.endMs)).toEqual([T, T - 5 * MIN]);
+    expect(plan.periods.map(p => p.endMs)).toEqual([T, T - 5 * MIN]);
     expect(planAligned(T + MIN, T + 2 * MIN, T, 60).periods).toEqual([]);
   });
 
   it('keeps the boundaries of an end that is not on a minute', () => {
     const end = T + 30_000;
     const plan = planAligned(end - 2 * MIN, end, end, 60);
-    expect(plan.periods.map((p) => p.endMs)).toEqual([end, end - MIN]);
-    expect(plan.periods.map((p) => p.minuteStarts)).toEqual([[T - MIN], [T - 2 * MIN]]);
+    expect(plan.periods.map(p => p.endMs)).toEqual([end, end - MIN]);
+    expect(plan.periods.map(p => p.minuteStarts)).toEqual([
+      [T - MIN],
+      [T - 2 * MIN],
+    ]);
   });
 
   it('samples long periods and weights each sample by the minutes it stands for', () => {
@@ -40,7 +51,9 @@ describe('planAligned', () => {
       expect(period.weight).toBe(10);
     }
     // Minutes :05, :15, … :55 of each hour: the middle of each 10-minute step.
-    expect(plan.periods[0]!.minuteStarts.map((m) => new Date(m).getUTCMinutes())).toEqual([5, 15, 25, 35, 45, 55]);
+    expect(
+      plan.periods[0]!.minuteStarts.map(m => new Date(m).getUTCMinutes()),
+    ).toEqual([5, 15, 25, 35, 45, 55]);
   });
 });
 
@@ -52,14 +65,24 @@ describe('budgetStepMinutes', () => {
     expect((1440 / 10) * 10_000).toBeLessThanOrEqual(MINUTE_BUDGET);
     const plan = planAligned(T - 24 * 3_600_000, T, T, 300, 10);
     expect(plan.periods).toHaveLength(288);
-    expect(plan.periods.every((p) => p.minuteStarts.length === 1 && p.weight === 5)).toBe(true);
+    expect(
+      plan.periods.every(p => p.minuteStarts.length === 1 && p.weight === 5),
+    ).toBe(true);
   });
 });
 
 describe('planRaw', () => {
   it('has one period per minute ending in (start, end], and the latest minute when start = end', () => {
-    expect(planRaw(T - 3 * MIN, T, T).periods.map((p) => p.endMs)).toEqual([T, T - MIN, T - 2 * MIN]);
-    expect(planRaw(T + 20_000, T + 20_000, T + 50_000).periods.map((p) => p.endMs)).toEqual([T]);
-    expect(planRaw(T - 3 * MIN, T + 10 * MIN, T - 90_000).periods.map((p) => p.endMs)).toEqual([T - 2 * MIN]);
+    expect(planRaw(T - 3 * MIN, T, T).periods.map(p => p.endMs)).toEqual([
+      T,
+      T - MIN,
+      T - 2 * MIN,
+    ]);
+    expect(
+      planRaw(T + 20_000, T + 20_000, T + 50_000).periods.map(p => p.endMs),
+    ).toEqual([T]);
+    expect(
+      planRaw(T - 3 * MIN, T + 10 * MIN, T - 90_000).periods.map(p => p.endMs),
+    ).toEqual([T - 2 * MIN]);
   });
 });

@@ -39,18 +39,31 @@ export function samplingStepMinutes(periodSeconds: number): number {
   const periodMinutes = periodSeconds / 60;
   if (periodMinutes < 60) return 1;
   const steps = [60, 30, 15, 10, 5];
-  return steps.find((step) => periodMinutes / step >= 6) ?? 1;
+  return steps.find(step => periodMinutes / step >= 6) ?? 1;
 }
 
 /**
  * Raw points (no aligner): one period per minute whose end lies in (start, end], newest first; when
  * start equals end, the last minute ending at or before it (the latest value, as gauges are read).
  */
-export function planRaw(startMs: number, endMs: number, nowMs: number): AlignmentPlan {
+export function planRaw(
+  startMs: number,
+  endMs: number,
+  nowMs: number,
+): AlignmentPlan {
   const lastEnd = Math.floor(Math.min(endMs, nowMs) / MINUTE_MS) * MINUTE_MS;
   const periods: AlignmentPeriod[] = [];
-  for (let end = lastEnd; end > startMs || (startMs === endMs && end === lastEnd); end -= MINUTE_MS) {
-    periods.push({ startMs: end - MINUTE_MS, endMs: end, minuteStarts: [end - MINUTE_MS], weight: 1 });
+  for (
+    let end = lastEnd;
+    end > startMs || (startMs === endMs && end === lastEnd);
+    end -= MINUTE_MS
+  ) {
+    periods.push({
+      startMs: end - MINUTE_MS,
+      endMs: end,
+      minuteStarts: [end - MINUTE_MS],
+      weight: 1,
+    });
     if (startMs === endMs) break;
   }
   return { periodSeconds: 60, periods };
@@ -60,12 +73,21 @@ export function planRaw(startMs: number, endMs: number, nowMs: number): Alignmen
  * Aligned periods of `periodSeconds` ending at min(end, now), back to the first one that reaches
  * `startMs` (at least one). A period (e − P, e] holds the minutes whose end lies in it.
  */
-export function planAligned(startMs: number, endMs: number, nowMs: number, periodSeconds: number, minStepMinutes = 1): AlignmentPlan {
+export function planAligned(
+  startMs: number,
+  endMs: number,
+  nowMs: number,
+  periodSeconds: number,
+  minStepMinutes = 1,
+): AlignmentPlan {
   const periodMs = periodSeconds * 1000;
   const lastEnd = Math.min(endMs, nowMs);
   if (lastEnd < startMs) return { periodSeconds, periods: [] };
   const count = Math.max(1, Math.ceil((lastEnd - startMs) / periodMs));
-  const step = Math.min(Math.max(samplingStepMinutes(periodSeconds), minStepMinutes), Math.max(1, Math.floor(periodSeconds / 60)));
+  const step = Math.min(
+    Math.max(samplingStepMinutes(periodSeconds), minStepMinutes),
+    Math.max(1, Math.floor(periodSeconds / 60)),
+  );
   const periods: AlignmentPeriod[] = [];
   for (let k = 0; k < count; k++) {
     const end = lastEnd - k * periodMs;
@@ -77,9 +99,20 @@ export function planAligned(startMs: number, endMs: number, nowMs: number, perio
     const minuteStarts: number[] = [];
     // The middle minute of each step (hh:30 for hourly steps) is not biased towards step boundaries.
     const offset = Math.floor(step / 2);
-    for (let i = Math.ceil((first - offset) / step) * step + offset; i <= last; i += step) minuteStarts.push(i * MINUTE_MS);
-    if (minuteStarts.length === 0) minuteStarts.push(Math.floor((first + last) / 2) * MINUTE_MS);
-    periods.push({ startMs: start, endMs: end, minuteStarts, weight: (last - first + 1) / minuteStarts.length });
+    for (
+      let i = Math.ceil((first - offset) / step) * step + offset;
+      i <= last;
+      i += step
+    )
+      minuteStarts.push(i * MINUTE_MS);
+    if (minuteStarts.length === 0)
+      minuteStarts.push(Math.floor((first + last) / 2) * MINUTE_MS);
+    periods.push({
+      startMs: start,
+      endMs: end,
+      minuteStarts,
+      weight: (last - first + 1) / minuteStarts.length,
+    });
   }
   return { periodSeconds, periods };
 }
@@ -94,8 +127,15 @@ const BUDGET_STEPS = [1, 2, 3, 5, 10, 15, 20, 30, 60];
  * `minutesPerSource` minutes of each of `sources` resources: the usual step when that fits in
  * {@link MINUTE_BUDGET}, else the smallest step that does (a request never samples less than one minute per period).
  */
-export function budgetStepMinutes(baseStep: number, minutesPerSource: number, sources: number): number {
+export function budgetStepMinutes(
+  baseStep: number,
+  minutesPerSource: number,
+  sources: number,
+): number {
   const factor = Math.ceil((minutesPerSource * sources) / MINUTE_BUDGET);
   if (factor <= 1) return baseStep;
-  return BUDGET_STEPS.find((step) => step >= baseStep * factor) ?? BUDGET_STEPS[BUDGET_STEPS.length - 1]!;
+  return (
+    BUDGET_STEPS.find(step => step >= baseStep * factor) ??
+    BUDGET_STEPS[BUDGET_STEPS.length - 1]!
+  );
 }

@@ -17,10 +17,17 @@ export interface CheckedAggregation {
 }
 
 /** Checks `spec` against `metric`; throws 400 INVALID_ARGUMENT naming the aggregation field. */
-export function checkAggregation(spec: AggregationSpec, metric: MetricDefinition): CheckedAggregation {
+export function checkAggregation(
+  spec: AggregationSpec,
+  metric: MetricDefinition,
+): CheckedAggregation {
   const period = spec.alignmentPeriodSeconds;
   if (period !== null && period < 60) {
-    throw invalidAggregation('aggregation.alignmentPeriod', `${period}s`, 'The alignment period must be at least 60 seconds.');
+    throw invalidAggregation(
+      'aggregation.alignmentPeriod',
+      `${period}s`,
+      'The alignment period must be at least 60 seconds.',
+    );
   }
   if (spec.reducer !== 'REDUCE_NONE' && spec.aligner === 'ALIGN_NONE') {
     throw invalidAggregation(
@@ -36,7 +43,13 @@ export function checkAggregation(spec: AggregationSpec, metric: MetricDefinition
       'An alignment period is required when a per-series aligner is specified.',
     );
   }
-  const aligned = alignedType(spec.aligner, { metricKind: metric.metricKind, valueType: metric.valueType });
+  const aligned = alignedType(spec.aligner, {
+    metricKind: metric.metricKind,
+    valueType: metric.valueType,
+  });
   const output = reducedType(spec.reducer, aligned);
-  return { output, periodSeconds: spec.aligner === 'ALIGN_NONE' ? null : period };
+  return {
+    output,
+    periodSeconds: spec.aligner === 'ALIGN_NONE' ? null : period,
+  };
 }

@@ -2,7 +2,11 @@
  * Arithmetic on google.api.Distribution values as Monitoring's aligners and reducers need it: merging
  * (same bucket layout), scaling by a sample weight, and percentiles read from the buckets.
  */
-import { bucketBounds, LazyLogNormalDistribution, type Distribution } from '../../traffic/distribution';
+import {
+  bucketBounds,
+  LazyLogNormalDistribution,
+  type Distribution,
+} from '../../traffic/distribution';
 
 /** An empty distribution with the layout of `like`. */
 export function emptyDistribution(like: Distribution): Distribution {
@@ -12,7 +16,9 @@ export function emptyDistribution(like: Distribution): Distribution {
     sumOfSquaredDeviation: 0,
     bucketOptions: like.bucketOptions,
     // One entry per bucket of the layout (finite boundaries + 1); without reading a lazy distribution's buckets.
-    bucketCounts: new Array<number>(bucketBounds(like.bucketOptions).length + 1).fill(0),
+    bucketCounts: new Array<number>(
+      bucketBounds(like.bucketOptions).length + 1,
+    ).fill(0),
   };
 }
 
@@ -20,13 +26,18 @@ export function emptyDistribution(like: Distribution): Distribution {
  * Adds `weight` copies of `source` into `target` in place (weight ≠ 1 when one sampled minute stands
  * for several). Means and squared deviations combine with Chan's parallel formula.
  */
-export function addDistribution(target: Distribution, source: Distribution, weight = 1): void {
+export function addDistribution(
+  target: Distribution,
+  source: Distribution,
+  weight = 1,
+): void {
   const addedCount = source.count * weight;
   if (addedCount <= 0) return;
   const total = target.count + addedCount;
   const delta = source.mean - target.mean;
   target.sumOfSquaredDeviation +=
-    source.sumOfSquaredDeviation * weight + (delta * delta * target.count * addedCount) / total;
+    source.sumOfSquaredDeviation * weight +
+    (delta * delta * target.count * addedCount) / total;
   target.mean += (delta * addedCount) / total;
   target.count = total;
   const counts = target.bucketCounts;
@@ -35,7 +46,8 @@ export function addDistribution(target: Distribution, source: Distribution, weig
     return;
   }
   const added = source.bucketCounts;
-  if (added.length > counts.length) for (let i = counts.length; i < added.length; i++) counts.push(0);
+  if (added.length > counts.length)
+    for (let i = counts.length; i < added.length; i++) counts.push(0);
   for (let i = 0; i < added.length; i++) {
     const count = added[i]!;
     if (count !== 0) counts[i]! += count * weight;
@@ -43,7 +55,9 @@ export function addDistribution(target: Distribution, source: Distribution, weig
 }
 
 /** The merge of several distributions of the same layout (null when given none). */
-export function mergeDistributions(values: readonly Distribution[]): Distribution | null {
+export function mergeDistributions(
+  values: readonly Distribution[],
+): Distribution | null {
   if (values.length === 0) return null;
   const merged = emptyDistribution(values[0]!);
   for (const value of values) addDistribution(merged, value);
@@ -55,7 +69,10 @@ export function mergeDistributions(values: readonly Distribution[]): Distributio
  * inside the bucket holding the rank, as Monitoring does for ALIGN_PERCENTILE_* (Google's exact
  * interpolation is not documented; unverified). Values in the overflow bucket report its lower bound.
  */
-export function distributionPercentile(value: Distribution, percentile: number): number {
+export function distributionPercentile(
+  value: Distribution,
+  percentile: number,
+): number {
   if (value.count <= 0) return 0;
   const bounds = bucketBounds(value.bucketOptions);
   const rank = (percentile / 100) * value.count;
@@ -74,7 +91,10 @@ export function distributionPercentile(value: Distribution, percentile: number):
 }
 
 /** The `percentile` (0..100) of plain numbers, interpolating between ranks. */
-export function numericPercentile(values: readonly number[], percentile: number): number {
+export function numericPercentile(
+  values: readonly number[],
+  percentile: number,
+): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const position = (percentile / 100) * (sorted.length - 1);

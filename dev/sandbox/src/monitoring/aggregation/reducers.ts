@@ -8,12 +8,22 @@
 import type { Distribution } from '../../traffic/distribution';
 import type { PointValue } from '../metrics/metricTypes';
 import { percentileOf, type ReducerName } from '../request/aggregationEnums';
-import { invalidAggregation, unsupportedAggregation } from './aggregationErrors';
+import {
+  invalidAggregation,
+  unsupportedAggregation,
+} from './aggregationErrors';
 import type { SeriesType } from './aligners';
-import { distributionPercentile, mergeDistributions, numericPercentile } from './distributionMath';
+import {
+  distributionPercentile,
+  mergeDistributions,
+  numericPercentile,
+} from './distributionMath';
 
 /** Checks that `reducer` applies to aligned series of type `input` and returns the output type. */
-export function reducedType(reducer: ReducerName, input: SeriesType): SeriesType {
+export function reducedType(
+  reducer: ReducerName,
+  input: SeriesType,
+): SeriesType {
   const reject = (): Error =>
     invalidAggregation(
       'aggregation.crossSeriesReducer',
@@ -53,11 +63,17 @@ export function reducedType(reducer: ReducerName, input: SeriesType): SeriesType
 }
 
 /** Combines the values (all numbers or all distributions) of one period across a group's series. */
-export function reduceValues(reducer: ReducerName, values: readonly PointValue[]): PointValue {
+export function reduceValues(
+  reducer: ReducerName,
+  values: readonly PointValue[],
+): PointValue {
   if (reducer === 'REDUCE_COUNT') return values.length;
   const percentile = percentileOf(reducer);
   if (typeof values[0] !== 'number') {
-    const merged = values.length === 1 ? (values[0] as Distribution) : mergeDistributions(values as Distribution[])!;
+    const merged =
+      values.length === 1
+        ? (values[0] as Distribution)
+        : mergeDistributions(values as Distribution[])!;
     if (percentile !== null) return distributionPercentile(merged, percentile);
     return reducer === 'REDUCE_MEAN' ? merged.mean : merged;
   }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { GoogleApiError } from '../../googleError';
-import { evaluateFilter, seriesLookup, type SeriesIdentity } from './filterEval';
+import {
+  evaluateFilter,
+  seriesLookup,
+  type SeriesIdentity,
+} from './filterEval';
 import { parseFilterExpression, parseTimeSeriesFilter } from './FilterParser';
 
 const REQUESTS = 'run.googleapis.com/request_count';
 
-const series = (resourceLabels: Record<string, string>, metricLabels: Record<string, string> = {}): SeriesIdentity => ({
+const series = (
+  resourceLabels: Record<string, string>,
+  metricLabels: Record<string, string> = {},
+): SeriesIdentity => ({
   projectId: 'p',
   metricType: REQUESTS,
   resourceType: 'cloud_run_revision',
@@ -33,8 +40,12 @@ describe('parseTimeSeriesFilter', () => {
       `metric.type = "${REQUESTS}" AND resource.type = "cloud_run_revision" AND resource.labels.service_name = one_of("a","b")`,
     );
     expect(parsed.metricType).toBe(REQUESTS);
-    expect(parseTimeSeriesFilter(`metric.type="${REQUESTS}"`).metricType).toBe(REQUESTS);
-    expect(parseTimeSeriesFilter(`  metric.type  =  '${REQUESTS}'  `).metricType).toBe(REQUESTS);
+    expect(parseTimeSeriesFilter(`metric.type="${REQUESTS}"`).metricType).toBe(
+      REQUESTS,
+    );
+    expect(
+      parseTimeSeriesFilter(`  metric.type  =  '${REQUESTS}'  `).metricType,
+    ).toBe(REQUESTS);
   });
 
   it('requires exactly one metric.type equality outside OR and NOT', () => {
@@ -57,10 +68,22 @@ describe('parseTimeSeriesFilter', () => {
       ['metric.type = ', 'ends too early'],
       [`metric.type = "${REQUESTS}`, 'unterminated string'],
       [`metric.type = "${REQUESTS}" AND (resource.type = "x"`, 'expected ")"'],
-      [`metric.type = "${REQUESTS}" AND resource.labels.x = bogus("a")`, "unknown function 'bogus'"],
-      [`metric.type = "${REQUESTS}" AND metadata.user_labels.team = "a"`, "unsupported field 'metadata.user_labels.team'"],
-      [`metric.type = "${REQUESTS}" AND resource.labels.x > "a"`, "operator '>'"],
-      [`metric.type = "${REQUESTS}" AND resource.labels.x = starts_with("a", "b")`, 'exactly one string'],
+      [
+        `metric.type = "${REQUESTS}" AND resource.labels.x = bogus("a")`,
+        "unknown function 'bogus'",
+      ],
+      [
+        `metric.type = "${REQUESTS}" AND metadata.user_labels.team = "a"`,
+        "unsupported field 'metadata.user_labels.team'",
+      ],
+      [
+        `metric.type = "${REQUESTS}" AND resource.labels.x > "a"`,
+        "operator '>'",
+      ],
+      [
+        `metric.type = "${REQUESTS}" AND resource.labels.x = starts_with("a", "b")`,
+        'exactly one string',
+      ],
       [`metric.type = "${REQUESTS}" # comment`, "unexpected character '#'"],
       ['', 'empty'],
     ];
@@ -69,19 +92,29 @@ describe('parseTimeSeriesFilter', () => {
       expect(error.status).toBe('INVALID_ARGUMENT');
       expect(error.message).toContain(reason);
       expect(error.toJSON().error.details).toEqual([
-        { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: 'filter', description: expect.any(String) }] },
+        {
+          '@type': 'type.googleapis.com/google.rpc.BadRequest',
+          fieldViolations: [
+            { field: 'filter', description: expect.any(String) },
+          ],
+        },
       ]);
     }
   });
 });
 
 describe('evaluateFilter', () => {
-  const be = series({ service_name: 'gryd-be', location: 'asia-northeast3' }, { response_code: '503', response_code_class: '5xx' });
+  const be = series(
+    { service_name: 'gryd-be', location: 'asia-northeast3' },
+    { response_code: '503', response_code_class: '5xx' },
+  );
 
   it('compares with = and !=, on labels and label', () => {
     expect(accepts('resource.labels.service_name = "gryd-be"', be)).toBe(true);
     expect(accepts('resource.label.service_name = "gryd-be"', be)).toBe(true);
-    expect(accepts('resource.labels.service_name != "gryd-be"', be)).toBe(false);
+    expect(accepts('resource.labels.service_name != "gryd-be"', be)).toBe(
+      false,
+    );
     expect(accepts('metric.labels.response_code_class = "5xx"', be)).toBe(true);
     expect(accepts('metric.label.response_code = 503', be)).toBe(true);
     expect(accepts('resource.type = "cloud_run_revision"', be)).toBe(true);
@@ -95,42 +128,107 @@ describe('evaluateFilter', () => {
   });
 
   it('supports one_of, starts_with, ends_with, has_substring, regex and ":"', () => {
-    expect(accepts('resource.labels.service_name = one_of("gryd-fe", "gryd-be")', be)).toBe(true);
-    expect(accepts('resource.labels.service_name = one_of("gryd-fe")', be)).toBe(false);
-    expect(accepts('resource.labels.service_name = starts_with("gryd-")', be)).toBe(true);
-    expect(accepts('resource.labels.service_name != starts_with("gryd-")', be)).toBe(false);
-    expect(accepts('resource.labels.service_name = ends_with("-be")', be)).toBe(true);
-    expect(accepts('resource.labels.service_name = has_substring("yd-b")', be)).toBe(true);
-    expect(accepts('resource.labels.service_name = monitoring.regex.full_match("gryd-(be|fe)")', be)).toBe(true);
-    expect(accepts('resource.labels.service_name = monitoring.regex.full_match("gryd")', be)).toBe(false);
+    expect(
+      accepts(
+        'resource.labels.service_name = one_of("gryd-fe", "gryd-be")',
+        be,
+      ),
+    ).toBe(true);
+    expect(
+      accepts('resource.labels.service_name = one_of("gryd-fe")', be),
+    ).toBe(false);
+    expect(
+      accepts('resource.labels.service_name = starts_with("gryd-")', be),
+    ).toBe(true);
+    expect(
+      accepts('resource.labels.service_name != starts_with("gryd-")', be),
+    ).toBe(false);
+    expect(accepts('resource.labels.service_name = ends_with("-be")', be)).toBe(
+      true,
+    );
+    expect(
+      accepts('resource.labels.service_name = has_substring("yd-b")', be),
+    ).toBe(true);
+    expect(
+      accepts(
+        'resource.labels.service_name = monitoring.regex.full_match("gryd-(be|fe)")',
+        be,
+      ),
+    ).toBe(true);
+    expect(
+      accepts(
+        'resource.labels.service_name = monitoring.regex.full_match("gryd")',
+        be,
+      ),
+    ).toBe(false);
     expect(accepts('resource.labels.location : "northeast"', be)).toBe(true);
     expect(accepts('resource.labels.location : "europe"', be)).toBe(false);
   });
 
   it('rejects a function after ":" with a 400 naming the operator, instead of testing its first value', () => {
-    for (const fn of ['one_of("x", "gryd-be")', 'starts_with("gryd")', 'monitoring.regex.full_match("gryd-.*")']) {
-      const error = filterErrorOf(`metric.type = "${REQUESTS}" AND resource.labels.service_name : ${fn}`);
+    for (const fn of [
+      'one_of("x", "gryd-be")',
+      'starts_with("gryd")',
+      'monitoring.regex.full_match("gryd-.*")',
+    ]) {
+      const error = filterErrorOf(
+        `metric.type = "${REQUESTS}" AND resource.labels.service_name : ${fn}`,
+      );
       expect(error.httpStatus).toBe(400);
       expect(error.message).toContain("the ':' (has) operator");
-      expect(error.message).toContain(`use '=' with ${fn.slice(0, fn.indexOf('('))}()`);
+      expect(error.message).toContain(
+        `use '=' with ${fn.slice(0, fn.indexOf('('))}()`,
+      );
     }
   });
 
   it('combines with AND, OR, NOT and parentheses; AND binds tighter than OR', () => {
-    expect(accepts('resource.labels.service_name = "x" OR metric.labels.response_code_class = "5xx"', be)).toBe(true);
-    expect(accepts('NOT resource.labels.service_name = "gryd-be"', be)).toBe(false);
-    expect(accepts('NOT (resource.labels.service_name = "x" OR resource.labels.location = "y")', be)).toBe(true);
+    expect(
+      accepts(
+        'resource.labels.service_name = "x" OR metric.labels.response_code_class = "5xx"',
+        be,
+      ),
+    ).toBe(true);
+    expect(accepts('NOT resource.labels.service_name = "gryd-be"', be)).toBe(
+      false,
+    );
+    expect(
+      accepts(
+        'NOT (resource.labels.service_name = "x" OR resource.labels.location = "y")',
+        be,
+      ),
+    ).toBe(true);
     // a OR b AND c  =  a OR (b AND c)
-    expect(accepts('resource.labels.service_name = "gryd-be" OR resource.labels.x = "1" AND resource.labels.y = "2"', be)).toBe(true);
-    expect(accepts('(resource.labels.service_name = "gryd-be" OR resource.labels.x = "1") AND resource.labels.y = "2"', be)).toBe(false);
+    expect(
+      accepts(
+        'resource.labels.service_name = "gryd-be" OR resource.labels.x = "1" AND resource.labels.y = "2"',
+        be,
+      ),
+    ).toBe(true);
+    expect(
+      accepts(
+        '(resource.labels.service_name = "gryd-be" OR resource.labels.x = "1") AND resource.labels.y = "2"',
+        be,
+      ),
+    ).toBe(false);
     // Juxtaposition means AND.
-    expect(accepts('resource.labels.service_name = "gryd-be" resource.labels.location = "x"', be)).toBe(false);
+    expect(
+      accepts(
+        'resource.labels.service_name = "gryd-be" resource.labels.location = "x"',
+        be,
+      ),
+    ).toBe(false);
   });
 
   it('answers null while labels are unknown, and false as soon as known ones rule a series out', () => {
-    const expr = parseFilterExpression('resource.labels.service_name = "gryd-be" AND metric.labels.response_code_class = "5xx"');
-    const partial = (service: string) => (s: { scope: string; kind: string; key?: string }) =>
-      s.scope === 'resource' && s.kind === 'label' && s.key === 'service_name' ? service : undefined;
+    const expr = parseFilterExpression(
+      'resource.labels.service_name = "gryd-be" AND metric.labels.response_code_class = "5xx"',
+    );
+    const partial =
+      (service: string) => (s: { scope: string; kind: string; key?: string }) =>
+        s.scope === 'resource' && s.kind === 'label' && s.key === 'service_name'
+          ? service
+          : undefined;
     expect(evaluateFilter(expr, partial('gryd-be'))).toBeNull();
     expect(evaluateFilter(expr, partial('gryd-fe'))).toBe(false);
   });

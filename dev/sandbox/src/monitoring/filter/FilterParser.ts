@@ -4,7 +4,11 @@
  * NOT binds tightest, then AND (also implied by juxtaposition), then OR. Google documents AND/OR/NOT
  * but not their relative precedence for Monitoring filters; we use the usual one (unverified).
  */
-import { parseSelector, type FilterExpr, type FilterMatcher } from './filterAst';
+import {
+  parseSelector,
+  type FilterExpr,
+  type FilterMatcher,
+} from './filterAst';
 import { filterError, tokenizeFilter, type FilterToken } from './filterLexer';
 
 /** A filter split into the metric type it selects and the expression every series must satisfy. */
@@ -14,11 +18,22 @@ export interface ParsedFilter {
   expr: FilterExpr;
 }
 
-const FUNCTIONS = new Set(['one_of', 'starts_with', 'ends_with', 'has_substring', 'monitoring.regex.full_match']);
+const FUNCTIONS = new Set([
+  'one_of',
+  'starts_with',
+  'ends_with',
+  'has_substring',
+  'monitoring.regex.full_match',
+]);
 
 /** The filter function each matcher kind comes from, for error messages. */
 const FUNCTION_NAMES: Record<FilterMatcher['kind'], string> = {
-  equals: '', oneOf: 'one_of', startsWith: 'starts_with', endsWith: 'ends_with', hasSubstring: 'has_substring', regex: 'monitoring.regex.full_match',
+  equals: '',
+  oneOf: 'one_of',
+  startsWith: 'starts_with',
+  endsWith: 'ends_with',
+  hasSubstring: 'has_substring',
+  regex: 'monitoring.regex.full_match',
 };
 
 class Parser {
@@ -26,16 +41,14 @@ class Parser {
   private readonly filter: string;
   private readonly tokens: FilterToken[];
 
-  constructor(
-    filter: string,
-    tokens: FilterToken[],
-  ) {
+  constructor(filter: string, tokens: FilterToken[]) {
     this.filter = filter;
     this.tokens = tokens;
   }
 
   parse(): FilterExpr {
-    if (this.tokens.length === 0) throw filterError(this.filter, 'the filter is empty');
+    if (this.tokens.length === 0)
+      throw filterError(this.filter, 'the filter is empty');
     const expr = this.parseOr();
     const extra = this.tokens[this.pos];
     if (extra) throw this.error(extra, 'unexpected');
@@ -43,9 +56,13 @@ class Parser {
   }
 
   private error(token: FilterToken | undefined, what: string): Error {
-    if (!token) return filterError(this.filter, `${what}: the filter ends too early`);
+    if (!token)
+      return filterError(this.filter, `${what}: the filter ends too early`);
     const text = 'value' in token ? token.value : token.type;
-    return filterError(this.filter, `${what} '${text}' at position ${token.at}`);
+    return filterError(
+      this.filter,
+      `${what} '${text}' at position ${token.at}`,
+    );
   }
 
   private peek(): FilterToken | undefined {
@@ -78,7 +95,11 @@ class Parser {
 
   private startsTerm(): boolean {
     const token = this.peek();
-    return token?.type === 'word' || token?.type === '(' || (token?.type === 'keyword' && token.value === 'NOT');
+    return (
+      token?.type === 'word' ||
+      token?.type === '(' ||
+      (token?.type === 'keyword' && token.value === 'NOT')
+    );
   }
 
   private parseUnary(): FilterExpr {
@@ -90,7 +111,8 @@ class Parser {
     if (token?.type === '(') {
       this.pos++;
       const expr = this.parseOr();
-      if (this.peek()?.type !== ')') throw this.error(this.peek(), 'expected ")" instead of');
+      if (this.peek()?.type !== ')')
+        throw this.error(this.peek(), 'expected ")" instead of');
       this.pos++;
       return expr;
     }
@@ -99,22 +121,40 @@ class Parser {
 
   private parseComparison(): FilterExpr {
     const token = this.peek();
-    if (token?.type !== 'word') throw this.error(token, 'expected a field such as metric.type instead of');
+    if (token?.type !== 'word')
+      throw this.error(
+        token,
+        'expected a field such as metric.type instead of',
+      );
     const selector = parseSelector(token.value);
-    if (!selector) throw filterError(this.filter, `unsupported field '${token.value}' at position ${token.at}`);
+    if (!selector)
+      throw filterError(
+        this.filter,
+        `unsupported field '${token.value}' at position ${token.at}`,
+      );
     this.pos++;
     const op = this.peek();
-    if (op?.type !== 'op') throw this.error(op, `expected an operator after '${token.value}' instead of`);
+    if (op?.type !== 'op')
+      throw this.error(
+        op,
+        `expected an operator after '${token.value}' instead of`,
+      );
     if (op.value !== '=' && op.value !== '!=' && op.value !== ':') {
-      throw filterError(this.filter, `operator '${op.value}' is not supported on '${token.value}'`);
+      throw filterError(
+        this.filter,
+        `operator '${op.value}' is not supported on '${token.value}'`,
+      );
     }
     this.pos++;
     const matcher = this.parseMatcher();
     // `:` (has) tests for a substring; Google documents it with a plain value only, so a function after
     // it (has one_of(…)? has a regex?) has no meaning the sandbox could emulate faithfully: reject it.
     if (op.value === ':' && matcher.kind !== 'equals') {
-      throw filterError(this.filter, `the ':' (has) operator at position ${op.at} takes a plain string, not a function; ` +
-        `use '=' with ${FUNCTION_NAMES[matcher.kind]}() instead`);
+      throw filterError(
+        this.filter,
+        `the ':' (has) operator at position ${op.at} takes a plain string, not a function; ` +
+          `use '=' with ${FUNCTION_NAMES[matcher.kind]}() instead`,
+      );
     }
     return { kind: 'compare', selector, op: op.value, matcher };
   }
@@ -125,16 +165,24 @@ class Parser {
       this.pos++;
       return { kind: 'equals', value: token.value };
     }
-    if (token?.type !== 'word') throw this.error(token, 'expected a value instead of');
+    if (token?.type !== 'word')
+      throw this.error(token, 'expected a value instead of');
     this.pos++;
-    if (this.peek()?.type !== '(') return { kind: 'equals', value: token.value };
-    if (!FUNCTIONS.has(token.value)) throw filterError(this.filter, `unknown function '${token.value}'`);
+    if (this.peek()?.type !== '(')
+      return { kind: 'equals', value: token.value };
+    if (!FUNCTIONS.has(token.value))
+      throw filterError(this.filter, `unknown function '${token.value}'`);
     const args = this.parseArguments();
     if (token.value === 'one_of') {
-      if (args.length === 0) throw filterError(this.filter, 'one_of() needs at least one value');
+      if (args.length === 0)
+        throw filterError(this.filter, 'one_of() needs at least one value');
       return { kind: 'oneOf', values: args };
     }
-    if (args.length !== 1) throw filterError(this.filter, `${token.value}() takes exactly one string`);
+    if (args.length !== 1)
+      throw filterError(
+        this.filter,
+        `${token.value}() takes exactly one string`,
+      );
     const value = args[0]!;
     if (token.value === 'starts_with') return { kind: 'startsWith', value };
     if (token.value === 'ends_with') return { kind: 'endsWith', value };
@@ -151,11 +199,13 @@ class Parser {
     const args: string[] = [];
     while (this.peek()?.type !== ')') {
       const token = this.peek();
-      if (token?.type !== 'string' && token?.type !== 'word') throw this.error(token, 'expected a string instead of');
+      if (token?.type !== 'string' && token?.type !== 'word')
+        throw this.error(token, 'expected a string instead of');
       args.push(token.value);
       this.pos++;
       if (this.peek()?.type === ',') this.pos++;
-      else if (this.peek()?.type !== ')') throw this.error(this.peek(), 'expected "," or ")" instead of');
+      else if (this.peek()?.type !== ')')
+        throw this.error(this.peek(), 'expected "," or ")" instead of');
     }
     this.pos++; // the ")"
     return args;
@@ -168,7 +218,8 @@ export function parseFilterExpression(filter: string): FilterExpr {
 }
 
 function mentionsMetricType(expr: FilterExpr): boolean {
-  if (expr.kind === 'compare') return expr.selector.scope === 'metric' && expr.selector.kind === 'type';
+  if (expr.kind === 'compare')
+    return expr.selector.scope === 'metric' && expr.selector.kind === 'type';
   if (expr.kind === 'not') return mentionsMetricType(expr.item);
   return expr.items.some(mentionsMetricType);
 }
@@ -181,12 +232,26 @@ export function parseTimeSeriesFilter(filter: string): ParsedFilter {
   const expr = parseFilterExpression(filter);
   const conjuncts = expr.kind === 'and' ? expr.items : [expr];
   const types = conjuncts.filter(
-    (c) => c.kind === 'compare' && c.selector.scope === 'metric' && c.selector.kind === 'type',
+    c =>
+      c.kind === 'compare' &&
+      c.selector.scope === 'metric' &&
+      c.selector.kind === 'type',
   );
-  const nested = conjuncts.filter((c) => !types.includes(c) && mentionsMetricType(c));
+  const nested = conjuncts.filter(
+    c => !types.includes(c) && mentionsMetricType(c),
+  );
   const only = types[0];
-  if (types.length !== 1 || nested.length > 0 || only?.kind !== 'compare' || only.op !== '=' || only.matcher.kind !== 'equals') {
-    throw filterError(filter, 'the filter must select exactly one metric type, as in metric.type = "run.googleapis.com/request_count"');
+  if (
+    types.length !== 1 ||
+    nested.length > 0 ||
+    only?.kind !== 'compare' ||
+    only.op !== '=' ||
+    only.matcher.kind !== 'equals'
+  ) {
+    throw filterError(
+      filter,
+      'the filter must select exactly one metric type, as in metric.type = "run.googleapis.com/request_count"',
+    );
   }
   return { metricType: only.matcher.value, expr };
 }

@@ -24,12 +24,19 @@ export type FilterExpr =
   | { kind: 'or'; items: FilterExpr[] }
   | { kind: 'not'; item: FilterExpr }
   /** `=` tests the matcher, `!=` its negation, `:` a substring (Google's "has"; plain values only). */
-  | { kind: 'compare'; selector: FilterSelector; op: '=' | '!=' | ':'; matcher: FilterMatcher };
+  | {
+      kind: 'compare';
+      selector: FilterSelector;
+      op: '=' | '!=' | ':';
+      matcher: FilterMatcher;
+    };
 
 /** Text of a selector as written in filters and in groupByFields, e.g. `resource.labels.service_name`. */
 export function selectorText(selector: FilterSelector): string {
   if (selector.scope === 'project') return 'project';
-  return selector.kind === 'type' ? `${selector.scope}.type` : `${selector.scope}.labels.${selector.key}`;
+  return selector.kind === 'type'
+    ? `${selector.scope}.type`
+    : `${selector.scope}.labels.${selector.key}`;
 }
 
 /**
@@ -38,8 +45,11 @@ export function selectorText(selector: FilterSelector): string {
  */
 export function parseSelector(path: string): FilterSelector | null {
   if (path === 'project') return { scope: 'project', kind: 'id' };
-  const match = /^(metric|resource)\.(type|labels?\.([A-Za-z_][A-Za-z0-9_]*))$/.exec(path);
+  const match =
+    /^(metric|resource)\.(type|labels?\.([A-Za-z_][A-Za-z0-9_]*))$/.exec(path);
   if (!match) return null;
   const scope = match[1] as 'metric' | 'resource';
-  return match[2] === 'type' ? { scope, kind: 'type' } : { scope, kind: 'label', key: match[3]! };
+  return match[2] === 'type'
+    ? { scope, kind: 'type' }
+    : { scope, kind: 'label', key: match[3]! };
 }

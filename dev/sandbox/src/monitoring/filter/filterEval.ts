@@ -19,10 +19,14 @@ export interface SeriesIdentity {
 
 /** A lookup over a fully known series. */
 export function seriesLookup(series: SeriesIdentity): SelectorLookup {
-  return (selector) => {
+  return selector => {
     if (selector.scope === 'project') return series.projectId;
-    if (selector.kind === 'type') return selector.scope === 'metric' ? series.metricType : series.resourceType;
-    const labels = selector.scope === 'metric' ? series.metricLabels : series.resourceLabels;
+    if (selector.kind === 'type')
+      return selector.scope === 'metric'
+        ? series.metricType
+        : series.resourceType;
+    const labels =
+      selector.scope === 'metric' ? series.metricLabels : series.resourceLabels;
     return labels[selector.key] ?? '';
   };
 }
@@ -45,13 +49,19 @@ function matches(matcher: FilterMatcher, value: string): boolean {
 }
 
 /** true / false, or null when the answer depends on selectors the lookup does not know yet. */
-export function evaluateFilter(expr: FilterExpr, lookup: SelectorLookup): boolean | null {
+export function evaluateFilter(
+  expr: FilterExpr,
+  lookup: SelectorLookup,
+): boolean | null {
   switch (expr.kind) {
     case 'compare': {
       const value = lookup(expr.selector);
       if (value === undefined) return null;
       // The parser allows only a plain value after `:` (has = substring).
-      if (expr.op === ':') return expr.matcher.kind === 'equals' && value.includes(expr.matcher.value);
+      if (expr.op === ':')
+        return (
+          expr.matcher.kind === 'equals' && value.includes(expr.matcher.value)
+        );
       const hit = matches(expr.matcher, value);
       return expr.op === '=' ? hit : !hit;
     }

@@ -8,15 +8,20 @@ import { invalidArgument } from '../../googleError';
 export type FilterToken =
   | { type: 'string'; value: string; at: number }
   | { type: 'word'; value: string; at: number }
-  | { type: 'op'; value: '=' | '!=' | ':' | '<' | '>' | '<=' | '>='; at: number }
+  | {
+      type: 'op';
+      value: '=' | '!=' | ':' | '<' | '>' | '<=' | '>=';
+      at: number;
+    }
   | { type: 'keyword'; value: 'AND' | 'OR' | 'NOT'; at: number }
   | { type: '(' | ')' | ','; at: number };
 
 /** A 400 INVALID_ARGUMENT for the `filter` field, with Google's "invalid value" wording. */
 export function filterError(filter: string, reason: string): Error {
-  return invalidArgument(`Field filter had an invalid value of "${filter}": ${reason}`, [
-    { field: 'filter', description: reason },
-  ]);
+  return invalidArgument(
+    `Field filter had an invalid value of "${filter}": ${reason}`,
+    [{ field: 'filter', description: reason }],
+  );
 }
 
 const WORD = /[A-Za-z0-9_.\-/]/;
@@ -38,7 +43,11 @@ export function tokenizeFilter(filter: string): FilterToken[] {
         value += filter[i];
         i++;
       }
-      if (i >= filter.length) throw filterError(filter, `unterminated string starting at position ${start}`);
+      if (i >= filter.length)
+        throw filterError(
+          filter,
+          `unterminated string starting at position ${start}`,
+        );
       i++;
       tokens.push({ type: 'string', value, at: start });
     } else if (ch === '(' || ch === ')' || ch === ',') {
@@ -58,10 +67,14 @@ export function tokenizeFilter(filter: string): FilterToken[] {
       const start = i;
       while (i < filter.length && WORD.test(filter[i]!)) i++;
       const word = filter.slice(start, i);
-      if (word === 'AND' || word === 'OR' || word === 'NOT') tokens.push({ type: 'keyword', value: word, at: start });
+      if (word === 'AND' || word === 'OR' || word === 'NOT')
+        tokens.push({ type: 'keyword', value: word, at: start });
       else tokens.push({ type: 'word', value: word, at: start });
     } else {
-      throw filterError(filter, `unexpected character '${ch}' at position ${i}`);
+      throw filterError(
+        filter,
+        `unexpected character '${ch}' at position ${i}`,
+      );
     }
   }
   return tokens;

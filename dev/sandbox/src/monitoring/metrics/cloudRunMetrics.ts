@@ -4,7 +4,10 @@
  * unverified. Like Cloud Run, no point is written for a label set or distribution with nothing to
  * count in a minute (e.g. no 500s, no cold starts), so series are sparse.
  */
-import { minuteSample, type MinuteSample } from '../../traffic/SandboxTrafficModel';
+import {
+  minuteSample,
+  type MinuteSample,
+} from '../../traffic/SandboxTrafficModel';
 import {
   cpuUtilisationDistribution,
   maxConcurrencyDistribution,
@@ -33,7 +36,10 @@ const codeLabels = new Map<number, MetricLabelSet>();
 function responseLabels(code: number, codeClass: string): MetricLabelSet {
   let labels = codeLabels.get(code);
   if (!labels) {
-    labels = labelSet({ response_code: String(code), response_code_class: codeClass });
+    labels = labelSet({
+      response_code: String(code),
+      response_code_class: codeClass,
+    });
     codeLabels.set(code, labels);
   }
   return labels;
@@ -48,7 +54,11 @@ function single(value: number | Distribution | null): MetricPoint[] {
 }
 
 /** A Cloud Run service as a source of minutes: one resource (revision) per configuration version. */
-function serviceSource(project: SandboxProject, service: SandboxRunService, points: (s: MinuteSample) => MetricPoint[]): ResourceSource {
+function serviceSource(
+  project: SandboxProject,
+  service: SandboxRunService,
+  points: (s: MinuteSample) => MetricPoint[],
+): ResourceSource {
   const fixedLabels = {
     project_id: project.projectId,
     service_name: service.name,
@@ -71,7 +81,10 @@ function serviceSource(project: SandboxProject, service: SandboxRunService, poin
         byVersion.set(sample.configVersion, revision);
       }
       // No points before the service existed (not even zero instances), as in Cloud Monitoring.
-      return { resourceLabels: revision, points: sample.deployed ? points(sample) : [] };
+      return {
+        resourceLabels: revision,
+        points: sample.deployed ? points(sample) : [],
+      };
     },
   };
 }
@@ -89,32 +102,64 @@ function cloudRunMetric(
     metricKind,
     valueType,
     unit,
-    sources: (project) => [...project.services.values()].map((service) => serviceSource(project, service, points)),
+    sources: project =>
+      [...project.services.values()].map(service =>
+        serviceSource(project, service, points),
+      ),
   };
 }
 
 /** The Cloud Run metrics the sandbox serves, by metric type. */
 export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
   [
-    cloudRunMetric('request_count', 'DELTA', 'INT64', '1', (s) =>
-      s.responses.map((r) => ({ labelSet: responseLabels(r.code, r.codeClass), value: r.count })),
+    cloudRunMetric('request_count', 'DELTA', 'INT64', '1', s =>
+      s.responses.map(r => ({
+        labelSet: responseLabels(r.code, r.codeClass),
+        value: r.count,
+      })),
     ),
     // Real request_latencies also carry response code labels; one series per revision keeps percentiles simple.
-    cloudRunMetric('request_latencies', 'DELTA', 'DISTRIBUTION', 'ms', (s) => single(requestLatencyDistribution(s))),
-    cloudRunMetric('container/instance_count', 'GAUGE', 'INT64', '1', (s) => [
+    cloudRunMetric('request_latencies', 'DELTA', 'DISTRIBUTION', 'ms', s =>
+      single(requestLatencyDistribution(s)),
+    ),
+    cloudRunMetric('container/instance_count', 'GAUGE', 'INT64', '1', s => [
       { labelSet: ACTIVE, value: s.activeInstances },
       { labelSet: IDLE, value: s.idleInstances },
     ]),
-    cloudRunMetric('container/billable_instance_time', 'DELTA', 'DOUBLE', 's', (s) => single(s.billableInstanceSeconds)),
-    cloudRunMetric('container/max_request_concurrencies', 'DELTA', 'DISTRIBUTION', '1', (s) =>
-      single(maxConcurrencyDistribution(s)),
+    cloudRunMetric(
+      'container/billable_instance_time',
+      'DELTA',
+      'DOUBLE',
+      's',
+      s => single(s.billableInstanceSeconds),
     ),
-    cloudRunMetric('container/startup_latencies', 'DELTA', 'DISTRIBUTION', 'ms', (s) => single(startupLatencyDistribution(s))),
-    cloudRunMetric('container/cpu/utilizations', 'DELTA', 'DISTRIBUTION', '10^2.%', (s) =>
-      single(cpuUtilisationDistribution(s)),
+    cloudRunMetric(
+      'container/max_request_concurrencies',
+      'DELTA',
+      'DISTRIBUTION',
+      '1',
+      s => single(maxConcurrencyDistribution(s)),
     ),
-    cloudRunMetric('container/memory/utilizations', 'DELTA', 'DISTRIBUTION', '10^2.%', (s) =>
-      single(memoryUtilisationDistribution(s)),
+    cloudRunMetric(
+      'container/startup_latencies',
+      'DELTA',
+      'DISTRIBUTION',
+      'ms',
+      s => single(startupLatencyDistribution(s)),
     ),
-  ].map((metric) => [metric.type, metric]),
+    cloudRunMetric(
+      'container/cpu/utilizations',
+      'DELTA',
+      'DISTRIBUTION',
+      '10^2.%',
+      s => single(cpuUtilisationDistribution(s)),
+    ),
+    cloudRunMetric(
+      'container/memory/utilizations',
+      'DELTA',
+      'DISTRIBUTION',
+      '10^2.%',
+      s => single(memoryUtilisationDistribution(s)),
+    ),
+  ].map(metric => [metric.type, metric]),
 );

@@ -18,13 +18,17 @@ const remembered = new WeakMap<ConfigVersion, string>();
 function currentRevision(service: SandboxRunService): string | null {
   for (const field of ['latestCreatedRevision', 'latestReadyRevision']) {
     const value = service.resource[field];
-    if (typeof value === 'string' && value !== '') return value.slice(value.lastIndexOf('/') + 1);
+    if (typeof value === 'string' && value !== '')
+      return value.slice(value.lastIndexOf('/') + 1);
   }
   return null;
 }
 
 /** The revision name (short form, as in the `revision_name` label) serving configuration `version`. */
-export function revisionNameFor(service: SandboxRunService, version: number): string {
+export function revisionNameFor(
+  service: SandboxRunService,
+  version: number,
+): string {
   const entry = service.history[version]!;
   if (entry.revision) return entry.revision;
   const newest = service.history[service.history.length - 1]!;
@@ -35,7 +39,11 @@ export function revisionNameFor(service: SandboxRunService, version: number): st
   let name = remembered.get(entry);
   if (!name) {
     // Generation 1 is the revision the sandbox creates with the service (run/serviceResource.ts).
-    name = revisionName(service.name, version + 1, version === 0 ? '' : String(entry.effectiveFrom));
+    name = revisionName(
+      service.name,
+      version + 1,
+      version === 0 ? '' : String(entry.effectiveFrom),
+    );
     remembered.set(entry, name);
   }
   return name;

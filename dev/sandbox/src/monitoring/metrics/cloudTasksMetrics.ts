@@ -8,49 +8,88 @@
 import { queueMinute, type QueueMinute } from '../../tasks/queueModel';
 import type { SandboxQueue } from '../../tasks/queueTypes';
 import type { SandboxProject } from '../../world';
-import { labelSet, NO_LABELS, type MetricDefinition, type MetricKind, type MetricLabelSet, type MetricPoint, type ResourceSource, type ValueType } from './metricTypes';
+import {
+  labelSet,
+  NO_LABELS,
+  type MetricDefinition,
+  type MetricKind,
+  type MetricLabelSet,
+  type MetricPoint,
+  type ResourceSource,
+  type ValueType,
+} from './metricTypes';
 
 export const CLOUD_TASKS_QUEUE = 'cloud_tasks_queue';
 
 const codeLabels = new Map<number, MetricLabelSet>();
 function responseLabels(code: number): MetricLabelSet {
   let labels = codeLabels.get(code);
-  if (!labels) codeLabels.set(code, (labels = labelSet({ response_code: String(code) })));
+  if (!labels)
+    codeLabels.set(code, (labels = labelSet({ response_code: String(code) })));
   return labels;
 }
 const CREATE_TASK = labelSet({ api_method: 'CreateTask', response_code: 'OK' });
 
-function queueSource(project: SandboxProject, queue: SandboxQueue, points: (m: QueueMinute) => MetricPoint[]): ResourceSource {
-  const resourceLabels = { project_id: project.projectId, queue_id: queue.queueId, target_type: 'HTTP', location: queue.location };
+function queueSource(
+  project: SandboxProject,
+  queue: SandboxQueue,
+  points: (m: QueueMinute) => MetricPoint[],
+): ResourceSource {
+  const resourceLabels = {
+    project_id: project.projectId,
+    queue_id: queue.queueId,
+    target_type: 'HTTP',
+    location: queue.location,
+  };
   const created = queue.history[0]!.effectiveFrom;
   return {
     fixedLabels: resourceLabels,
     minute(minuteStartMs: number) {
       // Nothing is written before the queue exists (the minute it was created in included).
       if (minuteStartMs < created) return { resourceLabels, points: [] };
-      return { resourceLabels, points: points(queueMinute(project, queue, minuteStartMs)) };
+      return {
+        resourceLabels,
+        points: points(queueMinute(project, queue, minuteStartMs)),
+      };
     },
   };
 }
 
-function tasksMetric(name: string, metricKind: MetricKind, valueType: ValueType, points: (m: QueueMinute) => MetricPoint[]): MetricDefinition {
+function tasksMetric(
+  name: string,
+  metricKind: MetricKind,
+  valueType: ValueType,
+  points: (m: QueueMinute) => MetricPoint[],
+): MetricDefinition {
   return {
     type: `cloudtasks.googleapis.com/${name}`,
     resourceType: CLOUD_TASKS_QUEUE,
     metricKind,
     valueType,
     unit: '1',
-    sources: (project) => [...(project.backing?.queues.values() ?? [])].map((queue) => queueSource(project, queue, points)),
+    sources: project =>
+      [...(project.backing?.queues.values() ?? [])].map(queue =>
+        queueSource(project, queue, points),
+      ),
   };
 }
 
 /** The Cloud Tasks metrics the sandbox serves, by metric type. */
-export const CLOUD_TASKS_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
-  [
-    // Depth is written every minute, 0 included: an empty queue is a fact, not missing data.
-    tasksMetric('queue/depth', 'GAUGE', 'INT64', (m) => [{ labelSet: NO_LABELS, value: m.depth }]),
-    tasksMetric('queue/task_attempt_count', 'DELTA', 'INT64', (m) =>
-      m.responses.map((r) => ({ labelSet: responseLabels(r.code), value: r.count }))),
-    tasksMetric('api/request_count', 'DELTA', 'INT64', (m) => (m.enqueued > 0 ? [{ labelSet: CREATE_TASK, value: m.enqueued }] : [])),
-  ].map((metric) => [metric.type, metric]),
-);
+export const CLOUD_TASKS_METRICS: ReadonlyMap<string, MetricDefinition> =
+  new Map(
+    [
+      // Depth is written every minute, 0 included: an empty queue is a fact, not missing data.
+      tasksMetric('queue/depth', 'GAUGE', 'INT64', m => [
+        { labelSet: NO_LABELS, value: m.depth },
+      ]),
+      tasksMetric('queue/task_attempt_count', 'DELTA', 'INT64', m =>
+        m.responses.map(r => ({
+          labelSet: responseLabels(r.code),
+          value: r.count,
+        })),
+      ),
+      tasksMetric('api/request_count', 'DELTA', 'INT64', m =>
+        m.enqueued > 0 ? [{ labelSet: CREATE_TASK, value: m.enqueued }] : [],
+      ),
+    ].map(metric => [metric.type, metric]),
+  );

@@ -8,17 +8,37 @@
  * (total_latencies by cache_result only, backend_latencies without labels).
  */
 import type { SandboxLoadBalancer } from '../../compute/computeTypes';
-import { routesFor, type ClassRoute, type ClassTarget } from '../../compute/traffic/lbRouting';
+import {
+  routesFor,
+  type ClassRoute,
+  type ClassTarget,
+} from '../../compute/traffic/lbRouting';
 import { lbMinute, type LbRow } from '../../compute/traffic/lbTrafficModel';
-import { LATENCY_BUCKETS, logNormalDistribution, type Distribution } from '../../traffic/distribution';
+import {
+  LATENCY_BUCKETS,
+  logNormalDistribution,
+  type Distribution,
+} from '../../traffic/distribution';
 import type { SandboxProject } from '../../world';
 import { mergeDistributions } from '../aggregation/distributionMath';
-import { NO_LABELS, labelSet, type MetricDefinition, type MetricLabelSet, type MetricPoint, type ResourceSource } from './metricTypes';
+import {
+  NO_LABELS,
+  labelSet,
+  type MetricDefinition,
+  type MetricLabelSet,
+  type MetricPoint,
+  type ResourceSource,
+} from './metricTypes';
 
 export const HTTPS_LB_RULE = 'https_lb_rule';
 
 /** The resource labels of one (load balancer, route, target), as Google names them. */
-function resourceLabels(project: SandboxProject, lb: SandboxLoadBalancer, route: ClassRoute, target: ClassTarget): Record<string, string> {
+function resourceLabels(
+  project: SandboxProject,
+  lb: SandboxLoadBalancer,
+  route: ClassRoute,
+  target: ClassTarget,
+): Record<string, string> {
   return {
     project_id: project.projectId,
     region: 'global',
@@ -35,14 +55,18 @@ function resourceLabels(project: SandboxProject, lb: SandboxLoadBalancer, route:
   };
 }
 
-const keyOf = (labels: Record<string, string>) => Object.values(labels).join('\u0000');
+const keyOf = (labels: Record<string, string>) =>
+  Object.values(labels).join('\u0000');
 
 /**
  * One source per resource that any configuration in the project's history produces (so a route
  * that existed only before an edit still has its past points). Minutes are computed once per query
  * and shared by all sources of the load balancer.
  */
-function lbSources(project: SandboxProject, points: (rows: LbRow[]) => MetricPoint[]): ResourceSource[] {
+function lbSources(
+  project: SandboxProject,
+  points: (rows: LbRow[]) => MetricPoint[],
+): ResourceSource[] {
   const compute = project.compute;
   if (!compute) return [];
   const sources: ResourceSource[] = [];
@@ -52,7 +76,8 @@ function lbSources(project: SandboxProject, points: (rows: LbRow[]) => MetricPoi
       for (const route of routesFor(snapshot, lb)) {
         for (const target of route.targets) {
           const labels = resourceLabels(project, lb, route, target);
-          if (!labelsByKey.has(keyOf(labels))) labelsByKey.set(keyOf(labels), labels);
+          if (!labelsByKey.has(keyOf(labels)))
+            labelsByKey.set(keyOf(labels), labels);
         }
       }
     }
@@ -70,7 +95,13 @@ function lbSources(project: SandboxProject, points: (rows: LbRow[]) => MetricPoi
       return byKey;
     };
     for (const [key, labels] of labelsByKey) {
-      sources.push({ fixedLabels: labels, minute: (minuteStartMs) => ({ resourceLabels: labels, points: points(rowsAt(minuteStartMs).get(key) ?? []) }) });
+      sources.push({
+        fixedLabels: labels,
+        minute: minuteStartMs => ({
+          resourceLabels: labels,
+          points: points(rowsAt(minuteStartMs).get(key) ?? []),
+        }),
+      });
     }
   }
   return sources;
@@ -102,36 +133,66 @@ function requestCountPoints(rows: LbRow[]): MetricPoint[] {
   return [...sums].map(([labels, value]) => ({ labelSet: labels, value }));
 }
 
-function latencyPoints(rows: LbRow[], pick: (row: LbRow) => { median: number; sigma: number } | null, labelsOf: (row: LbRow) => MetricLabelSet): MetricPoint[] {
+function latencyPoints(
+  rows: LbRow[],
+  pick: (row: LbRow) => { median: number; sigma: number } | null,
+  labelsOf: (row: LbRow) => MetricLabelSet,
+): MetricPoint[] {
   const groups = new Map<MetricLabelSet, Distribution[]>();
   for (const row of rows) {
     const latency = pick(row);
     if (!latency) continue;
     const labels = labelsOf(row);
-    groups.set(labels, [...(groups.get(labels) ?? []), logNormalDistribution(row.count, latency.median, latency.sigma, LATENCY_BUCKETS)]);
+    groups.set(labels, [
+      ...(groups.get(labels) ?? []),
+      logNormalDistribution(
+        row.count,
+        latency.median,
+        latency.sigma,
+        LATENCY_BUCKETS,
+      ),
+    ]);
   }
-  return [...groups].map(([labels, values]) => ({ labelSet: labels, value: mergeDistributions(values)! }));
+  return [...groups].map(([labels, values]) => ({
+    labelSet: labels,
+    value: mergeDistributions(values)!,
+  }));
 }
 
-function lbMetric(name: string, valueType: 'INT64' | 'DISTRIBUTION', unit: string, points: (rows: LbRow[]) => MetricPoint[]): MetricDefinition {
+function lbMetric(
+  name: string,
+  valueType: 'INT64' | 'DISTRIBUTION',
+  unit: string,
+  points: (rows: LbRow[]) => MetricPoint[],
+): MetricDefinition {
   return {
     type: `loadbalancing.googleapis.com/${name}`,
     resourceType: HTTPS_LB_RULE,
     metricKind: 'DELTA',
     valueType,
     unit,
-    sources: (project) => lbSources(project, points),
+    sources: project => lbSources(project, points),
   };
 }
 
 /** The load balancer metrics the sandbox serves, by metric type. */
-export const LOAD_BALANCER_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
-  [
-    lbMetric('https/request_count', 'INT64', '1', requestCountPoints),
-    lbMetric('https/total_latencies', 'DISTRIBUTION', 'ms', (rows) =>
-      latencyPoints(rows, (r) => r.totalLatency, (r) => sharedLabels({ cache_result: r.cacheResult })),
-    ),
-    lbMetric('https/backend_latencies', 'DISTRIBUTION', 'ms', (rows) => latencyPoints(rows, (r) => r.backendLatency, () => NO_LABELS)),
-  ].map((metric) => [metric.type, metric]),
-);
-
+export const LOAD_BALANCER_METRICS: ReadonlyMap<string, MetricDefinition> =
+  new Map(
+    [
+      lbMetric('https/request_count', 'INT64', '1', requestCountPoints),
+      lbMetric('https/total_latencies', 'DISTRIBUTION', 'ms', rows =>
+        latencyPoints(
+          rows,
+          r => r.totalLatency,
+          r => sharedLabels({ cache_result: r.cacheResult }),
+        ),
+      ),
+      lbMetric('https/backend_latencies', 'DISTRIBUTION', 'ms', rows =>
+        latencyPoints(
+          rows,
+          r => r.backendLatency,
+          () => NO_LABELS,
+        ),
+      ),
+    ].map(metric => [metric.type, metric]),
+  );

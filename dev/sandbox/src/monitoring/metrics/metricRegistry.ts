@@ -12,4 +12,6 @@ const FAMILIES: ReadonlyMap<string, MetricDefinition>[] = [CLOUD_RUN_METRICS];
 FAMILIES.push(CLOUD_TASKS_METRICS, REDIS_METRICS);
 FAMILIES.push(LOAD_BALANCER_METRICS);
 
-export const METRIC_REGISTRY: ReadonlyMap<string, MetricDefinition> = new Map(FAMILIES.flatMap(family => [...family]));
+export const METRIC_REGISTRY: ReadonlyMap<string, MetricDefinition> = new Map(
+  FAMILIES.flatMap(family => [...family]),
+);

@@ -65,7 +65,7 @@ export interface MetricDefinition {
 export function labelSet(labels: Record<string, string>): MetricLabelSet {
   const key = Object.keys(labels)
     .sort()
-    .map((k) => `${k}=${labels[k]}`)
+    .map(k => `${k}=${labels[k]}`)
     .join(',');
   return { labels, key };
 }

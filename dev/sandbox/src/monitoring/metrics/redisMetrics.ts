@@ -7,11 +7,22 @@
 import { redisMinute, type RedisMinute } from '../../redis/redisModel';
 import type { SandboxRedisInstance } from '../../redis/redisTypes';
 import type { SandboxProject } from '../../world';
-import { NO_LABELS, type MetricDefinition, type MetricKind, type MetricPoint, type ResourceSource, type ValueType } from './metricTypes';
+import {
+  NO_LABELS,
+  type MetricDefinition,
+  type MetricKind,
+  type MetricPoint,
+  type ResourceSource,
+  type ValueType,
+} from './metricTypes';
 
 export const REDIS_INSTANCE = 'redis_instance';
 
-function instanceSource(project: SandboxProject, instance: SandboxRedisInstance, value: (m: RedisMinute) => number): ResourceSource {
+function instanceSource(
+  project: SandboxProject,
+  instance: SandboxRedisInstance,
+  value: (m: RedisMinute) => number,
+): ResourceSource {
   const resourceLabels = {
     project_id: project.projectId,
     instance_id: String(instance.resource['name']),
@@ -23,28 +34,60 @@ function instanceSource(project: SandboxProject, instance: SandboxRedisInstance,
     fixedLabels: resourceLabels,
     minute(minuteStartMs: number) {
       if (minuteStartMs < created) return { resourceLabels, points: [] };
-      const points: MetricPoint[] = [{ labelSet: NO_LABELS, value: value(redisMinute(project, instance, minuteStartMs)) }];
+      const points: MetricPoint[] = [
+        {
+          labelSet: NO_LABELS,
+          value: value(redisMinute(project, instance, minuteStartMs)),
+        },
+      ];
       return { resourceLabels, points };
     },
   };
 }
 
-function redisMetric(name: string, metricKind: MetricKind, valueType: ValueType, unit: string, value: (m: RedisMinute) => number): MetricDefinition {
+function redisMetric(
+  name: string,
+  metricKind: MetricKind,
+  valueType: ValueType,
+  unit: string,
+  value: (m: RedisMinute) => number,
+): MetricDefinition {
   return {
     type: `redis.googleapis.com/${name}`,
     resourceType: REDIS_INSTANCE,
     metricKind,
     valueType,
     unit,
-    sources: (project) => [...(project.backing?.redisInstances.values() ?? [])].map((instance) => instanceSource(project, instance, value)),
+    sources: project =>
+      [...(project.backing?.redisInstances.values() ?? [])].map(instance =>
+        instanceSource(project, instance, value),
+      ),
   };
 }
 
 /** The Memorystore metrics the sandbox serves, by metric type. */
 export const REDIS_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
   [
-    redisMetric('clients/connected', 'GAUGE', 'INT64', '1', (m) => m.connectedClients),
-    redisMetric('stats/memory/usage_ratio', 'GAUGE', 'DOUBLE', '10^2.%', (m) => m.memoryUsageRatio),
-    redisMetric('stats/reject_connections_count', 'DELTA', 'INT64', '1', (m) => m.rejectedConnections),
-  ].map((metric) => [metric.type, metric]),
+    redisMetric(
+      'clients/connected',
+      'GAUGE',
+      'INT64',
+      '1',
+      m => m.connectedClients,
+    ),
+    redisMetric(
+      'stats/memory/usage_ratio',
+      'GAUGE',
+      'DOUBLE',
+      '10^2.%',
+      m => m.memoryUsageRatio,
+    ),
+    redisMetric(
+      'stats/reject_connections_count',
+      'DELTA',
+      'INT64',
+      '1',
+      m => m.rejectedConnections,
+    ),
+  ].map(metric => [metric.type, metric]),
 );

@@ -4,11 +4,19 @@
  * resource and fanned out to all of its label sets, and accumulators live only for one period, so
  * memory stays proportional to the output, not to the minutes computed.
  */
-import { evaluateFilter, seriesLookup, type SelectorLookup } from '../filter/filterEval';
+import {
+  evaluateFilter,
+  seriesLookup,
+  type SelectorLookup,
+} from '../filter/filterEval';
 import type { FilterExpr } from '../filter/filterAst';
 import { alignPeriod, PeriodAccumulator } from '../aggregation/aligners';
 import type { AlignmentPlan } from '../aggregation/alignmentPlan';
-import type { MetricDefinition, PointValue, ResourceSource } from '../metrics/metricTypes';
+import type {
+  MetricDefinition,
+  PointValue,
+  ResourceSource,
+} from '../metrics/metricTypes';
 import type { AlignerName } from '../request/aggregationEnums';
 import type { SandboxProject } from '../../world';
 
@@ -26,10 +34,15 @@ interface SeriesState {
 }
 
 /** Lookup for a source before its minutes are known: revision and metric labels are still open. */
-function sourceLookup(project: SandboxProject, metric: MetricDefinition, source: ResourceSource): SelectorLookup {
-  return (selector) => {
+function sourceLookup(
+  project: SandboxProject,
+  metric: MetricDefinition,
+  source: ResourceSource,
+): SelectorLookup {
+  return selector => {
     if (selector.scope === 'project') return project.projectId;
-    if (selector.kind === 'type') return selector.scope === 'metric' ? metric.type : metric.resourceType;
+    if (selector.kind === 'type')
+      return selector.scope === 'metric' ? metric.type : metric.resourceType;
     if (selector.scope === 'metric') return undefined;
     return source.fixedLabels[selector.key];
   };
@@ -51,7 +64,8 @@ export function collectAlignedSeries(
 ): AlignedSeries[] {
   const collected: AlignedSeries[] = [];
   for (const source of metric.sources(project)) {
-    if (evaluateFilter(filter, sourceLookup(project, metric, source)) === false) continue;
+    if (evaluateFilter(filter, sourceLookup(project, metric, source)) === false)
+      continue;
     const result: AlignedSeries[] = [];
     // Keyed by object identity (the resource's labels object and the metric's label set are reused
     // across minutes): no string keys to build and hash for every point.
@@ -75,12 +89,21 @@ export function collectAlignedSeries(
               resourceLabels: minute.resourceLabels,
               metricLabels: point.labelSet.labels,
             };
-            const selected = evaluateFilter(filter, seriesLookup(identity)) === true;
+            const selected =
+              evaluateFilter(filter, seriesLookup(identity)) === true;
             const series = selected
-              ? { resourceLabels: minute.resourceLabels, metricLabels: point.labelSet.labels, values: [] }
+              ? {
+                  resourceLabels: minute.resourceLabels,
+                  metricLabels: point.labelSet.labels,
+                  values: [],
+                }
               : null;
             if (series) result.push(series);
-            state = { series, accumulator: new PeriodAccumulator(), touched: false };
+            state = {
+              series,
+              accumulator: new PeriodAccumulator(),
+              touched: false,
+            };
             byLabels.set(point.labelSet, state);
             sourceStates.push(state);
           }
@@ -91,12 +114,17 @@ export function collectAlignedSeries(
       }
       for (const state of sourceStates) {
         if (!state.touched || !state.series) continue;
-        state.series.values[index] = alignPeriod(aligner, state.accumulator, plan.periodSeconds);
+        state.series.values[index] = alignPeriod(
+          aligner,
+          state.accumulator,
+          plan.periodSeconds,
+        );
         state.accumulator = new PeriodAccumulator();
         state.touched = false;
       }
     });
-    for (const series of perSource ? perSource(result) : result) collected.push(series);
+    for (const series of perSource ? perSource(result) : result)
+      collected.push(series);
   }
   return collected;
 }

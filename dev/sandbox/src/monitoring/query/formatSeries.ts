@@ -56,17 +56,28 @@ function distributionJson(value: Distribution): Record<string, unknown> {
 }
 
 /** A point value as a TypedValue of `valueType`. */
-export function typedValueJson(value: PointValue, valueType: string): TypedValueJson {
-  if (typeof value !== 'number') return { distributionValue: distributionJson(value) };
+export function typedValueJson(
+  value: PointValue,
+  valueType: string,
+): TypedValueJson {
+  if (typeof value !== 'number')
+    return { distributionValue: distributionJson(value) };
   if (valueType === 'INT64') return { int64Value: String(Math.round(value)) };
   return { doubleValue: value };
 }
 
 /** Point intervals of each period of a plan, formatted once for all series. */
-export function periodIntervals(plan: AlignmentPlan, type: SeriesType): PointJson['interval'][] {
-  return plan.periods.map((period) => {
+export function periodIntervals(
+  plan: AlignmentPlan,
+  type: SeriesType,
+): PointJson['interval'][] {
+  return plan.periods.map(period => {
     const endTime = formatTimestamp(period.endMs);
-    return { startTime: type.metricKind === 'GAUGE' ? endTime : formatTimestamp(period.startMs), endTime };
+    return {
+      startTime:
+        type.metricKind === 'GAUGE' ? endTime : formatTimestamp(period.startMs),
+      endTime,
+    };
   });
 }
 
@@ -82,12 +93,19 @@ export function timeSeriesJson(
   if (intervals) {
     for (let index = 0; index < intervals.length; index++) {
       const value = series.values[index];
-      if (value !== undefined) points.push({ interval: intervals[index]!, value: typedValueJson(value, type.valueType) });
+      if (value !== undefined)
+        points.push({
+          interval: intervals[index]!,
+          value: typedValueJson(value, type.valueType),
+        });
     }
   }
   return {
     metric: { type: metric.type, labels: { ...series.metricLabels } },
-    resource: { type: metric.resourceType, labels: { ...series.resourceLabels } },
+    resource: {
+      type: metric.resourceType,
+      labels: { ...series.resourceLabels },
+    },
     metricKind: type.metricKind,
     valueType: type.valueType,
     points,
@@ -100,7 +118,7 @@ export function seriesSortKey(series: AlignedSeries): string {
   const part = (labels: Readonly<Record<string, string>>): string =>
     Object.keys(labels)
       .sort()
-      .map((key) => `${key}=${labels[key]}`)
+      .map(key => `${key}=${labels[key]}`)
       .join('\u0001');
   return `${part(series.resourceLabels)}\u0000${part(series.metricLabels)}`;
 }

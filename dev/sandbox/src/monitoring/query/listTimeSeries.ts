@@ -8,14 +8,25 @@ import { hashString } from '../../traffic/hash';
 import { GoogleApiError, notFound } from '../../googleError';
 import type { SandboxApiDeps } from '../../api';
 import { alignedUnit } from '../aggregation/aligners';
-import { budgetStepMinutes, planAligned, planRaw, samplingStepMinutes, type AlignmentPlan } from '../aggregation/alignmentPlan';
+import {
+  budgetStepMinutes,
+  planAligned,
+  planRaw,
+  samplingStepMinutes,
+  type AlignmentPlan,
+} from '../aggregation/alignmentPlan';
 import { checkAggregation } from '../aggregation/checkAggregation';
 import { METRIC_REGISTRY } from '../metrics/metricRegistry';
 import type { ListTimeSeriesRequest } from '../request/parseListTimeSeriesRequest';
 import type { FilterSelector } from '../filter/filterAst';
 import type { ResourceSource } from '../metrics/metricTypes';
 import { collectAlignedSeries, type AlignedSeries } from './collectSeries';
-import { periodIntervals, seriesSortKey, timeSeriesJson, type TimeSeriesJson } from './formatSeries';
+import {
+  periodIntervals,
+  seriesSortKey,
+  timeSeriesJson,
+  type TimeSeriesJson,
+} from './formatSeries';
 import { decodePageToken, encodePageToken, slicePage } from './paging';
 import { reduceSeries } from './reduceSeries';
 
@@ -48,13 +59,15 @@ export class TimeSeriesLister {
   private readonly snapshots: Snapshot[] = [];
   private readonly deps: SandboxApiDeps;
 
-
   constructor(deps: SandboxApiDeps) {
     this.deps = deps;
   }
 
   /** Answers `request`; `fingerprint` identifies the query apart from paging. */
-  list(request: ListTimeSeriesRequest, fingerprint: string): ListTimeSeriesResponseJson {
+  list(
+    request: ListTimeSeriesRequest,
+    fingerprint: string,
+  ): ListTimeSeriesResponseJson {
     // Unknown projects: Google answers 403 or 404 depending on the caller's rights; we pick 404 (unverified).
     const project = this.deps.world.projects.get(request.projectId);
     if (!project) throw notFound(`Project ${request.projectId} not found.`);
@@ -64,7 +77,12 @@ export class TimeSeriesLister {
     // does) unless the clock went back (reset) or the listing is abandoned for minutes.
     let snapshot =
       offset > 0
-        ? this.snapshots.find((s) => s.fingerprint === fingerprint && now >= s.now && now - s.now < SNAPSHOT_TTL_MS)
+        ? this.snapshots.find(
+            s =>
+              s.fingerprint === fingerprint &&
+              now >= s.now &&
+              now - s.now < SNAPSHOT_TTL_MS,
+          )
         : undefined;
     if (!snapshot) {
       snapshot = { fingerprint, now, ...this.compute(request, now) };
@@ -72,15 +90,27 @@ export class TimeSeriesLister {
       this.snapshots.length = Math.min(this.snapshots.length, 4);
     }
     const headersOnly = request.view === 'HEADERS';
-    const { page, nextOffset } = slicePage(snapshot.series, offset, request.pageSize, headersOnly);
+    const { page, nextOffset } = slicePage(
+      snapshot.series,
+      offset,
+      request.pageSize,
+      headersOnly,
+    );
     const response: ListTimeSeriesResponseJson = {};
     if (page.length > 0) response.timeSeries = page;
-    if (nextOffset !== null) response.nextPageToken = encodePageToken({ offset: nextOffset, query: fingerprint });
+    if (nextOffset !== null)
+      response.nextPageToken = encodePageToken({
+        offset: nextOffset,
+        query: fingerprint,
+      });
     if (page.length > 0) response.unit = snapshot.unit;
     return response;
   }
 
-  private compute(request: ListTimeSeriesRequest, now: number): { series: TimeSeriesJson[]; unit: string } {
+  private compute(
+    request: ListTimeSeriesRequest,
+    now: number,
+  ): { series: TimeSeriesJson[]; unit: string } {
     const project = this.deps.world.projects.get(request.projectId)!;
     // Metric types the sandbox does not compute list no series (Google's answer for unknown types is unverified).
     const metric = METRIC_REGISTRY.get(request.filter.metricType);
@@ -89,33 +119,68 @@ export class TimeSeriesLister {
     const checked = checkAggregation(aggregation, metric);
     const sourceList = metric.sources(project);
     const sources = sourceList.length;
-    const minutesOf = (p: AlignmentPlan) => p.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
+    const minutesOf = (p: AlignmentPlan) =>
+      p.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
     let plan =
       checked.periodSeconds === null
         ? planRaw(request.startMs, request.endMs, now)
-        : planAligned(request.startMs, request.endMs, now, checked.periodSeconds);
+        : planAligned(
+            request.startMs,
+            request.endMs,
+            now,
+            checked.periodSeconds,
+          );
     if (checked.periodSeconds !== null) {
       const usual = samplingStepMinutes(checked.periodSeconds);
       const step = budgetStepMinutes(usual, minutesOf(plan), sources);
-      if (step > usual) plan = planAligned(request.startMs, request.endMs, now, checked.periodSeconds, step);
+      if (step > usual)
+        plan = planAligned(
+          request.startMs,
+          request.endMs,
+          now,
+          checked.periodSeconds,
+          step,
+        );
     }
     const minutesPerSource = minutesOf(plan);
     if (minutesPerSource * sources > MAX_MINUTE_EVALUATIONS) {
-      throw new GoogleApiError(400, 'INVALID_ARGUMENT', 'The GCP sandbox limits the work of one request: shorten the interval or use a longer alignment period.');
+      throw new GoogleApiError(
+        400,
+        'INVALID_ARGUMENT',
+        'The GCP sandbox limits the work of one request: shorten the interval or use a longer alignment period.',
+      );
     }
-    const reduce = (series: AlignedSeries[]) => reduceSeries(series, aggregation.reducer, aggregation.groupByFields, plan.periods.length);
+    const reduce = (series: AlignedSeries[]) =>
+      reduceSeries(
+        series,
+        aggregation.reducer,
+        aggregation.groupByFields,
+        plan.periods.length,
+      );
     // Grouped by a label that tells sources apart (service_name): reduce each source's series at once.
-    const early = aggregation.reducer !== 'REDUCE_NONE' && groupsStayWithinSources(sourceList, aggregation.groupByFields);
-    const aligned = collectAlignedSeries(project, metric, request.filter.expr, plan, aggregation.aligner, early ? reduce : undefined);
+    const early =
+      aggregation.reducer !== 'REDUCE_NONE' &&
+      groupsStayWithinSources(sourceList, aggregation.groupByFields);
+    const aligned = collectAlignedSeries(
+      project,
+      metric,
+      request.filter.expr,
+      plan,
+      aggregation.aligner,
+      early ? reduce : undefined,
+    );
     const reduced = early ? aligned : reduce(aligned);
     const unit = alignedUnit(aggregation.aligner, metric.unit);
     const withPoints = reduced
-      .filter((series) => series.values.some((value) => value !== undefined))
-      .map((series) => ({ series, key: seriesSortKey(series) }))
+      .filter(series => series.values.some(value => value !== undefined))
+      .map(series => ({ series, key: seriesSortKey(series) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const intervals = request.view === 'HEADERS' ? null : periodIntervals(plan, checked.output);
+    const intervals =
+      request.view === 'HEADERS' ? null : periodIntervals(plan, checked.output);
     return {
-      series: withPoints.map(({ series }) => timeSeriesJson(series, metric, checked.output, unit, intervals)),
+      series: withPoints.map(({ series }) =>
+        timeSeriesJson(series, metric, checked.output, unit, intervals),
+      ),
       unit,
     };
   }
@@ -125,9 +190,13 @@ export class TimeSeriesLister {
  * True when some group-by field is a fixed resource label with a different value on every source
  * (e.g. `resource.labels.service_name` of Cloud Run services): then no group spans two sources.
  */
-function groupsStayWithinSources(sources: readonly ResourceSource[], groupBy: readonly FilterSelector[]): boolean {
-  return groupBy.some((selector) => {
-    if (selector.scope !== 'resource' || selector.kind !== 'label') return false;
+function groupsStayWithinSources(
+  sources: readonly ResourceSource[],
+  groupBy: readonly FilterSelector[],
+): boolean {
+  return groupBy.some(selector => {
+    if (selector.scope !== 'resource' || selector.kind !== 'label')
+      return false;
     const seen = new Set<string>();
     for (const source of sources) {
       const value = source.fixedLabels[selector.key];
@@ -139,7 +208,10 @@ function groupsStayWithinSources(sources: readonly ResourceSource[], groupBy: re
 }
 
 /** Fingerprint of a query apart from its page token and size, for page tokens and snapshots. */
-export function queryFingerprint(projectId: string, query: URLSearchParams): string {
+export function queryFingerprint(
+  projectId: string,
+  query: URLSearchParams,
+): string {
   const entries = [...query.entries()]
     .filter(([key]) => key !== 'pageToken' && key !== 'pageSize')
     .map(([key, value]) => `${key}=${value}`)

@@ -19,7 +19,8 @@ describe('slicePage', () => {
   const all = [series('a', 3), series('b', 2), series('c', 4)];
 
   it('counts points, continuing a series on the next page', () => {
-    const shape = (page: TimeSeriesJson[]) => page.map((s) => [s.metric.labels.name, s.points.map((p) => p.value)]);
+    const shape = (page: TimeSeriesJson[]) =>
+      page.map(s => [s.metric.labels.name, s.points.map(p => p.value)]);
     const first = slicePage(all, 0, 4, false);
     expect(shape(first.page)).toEqual([
       ['a', [{ int64Value: '0' }, { int64Value: '1' }, { int64Value: '2' }]],
@@ -43,7 +44,7 @@ describe('slicePage', () => {
 
   it('counts each series as one in the HEADERS view', () => {
     const page = slicePage(all, 1, 1, true);
-    expect(page.page.map((s) => s.metric.labels.name)).toEqual(['b']);
+    expect(page.page.map(s => s.metric.labels.name)).toEqual(['b']);
     expect(page.nextOffset).toBe(2);
   });
 });
@@ -53,7 +54,11 @@ describe('page tokens', () => {
     const token = encodePageToken({ offset: 42, query: 'abc' });
     expect(decodePageToken(token, 'abc')).toBe(42);
     expect(decodePageToken('', 'abc')).toBe(0);
-    for (const bad of [encodePageToken({ offset: 42, query: 'other' }), 'garbage', encodePageToken({ offset: -1, query: 'abc' })]) {
+    for (const bad of [
+      encodePageToken({ offset: 42, query: 'other' }),
+      'garbage',
+      encodePageToken({ offset: -1, query: 'abc' }),
+    ]) {
       expect(() => decodePageToken(bad, 'abc')).toThrow(GoogleApiError);
     }
   });

@@ -16,19 +16,34 @@ interface PageTokenContent {
 
 /** Encodes a page token (opaque base64url). */
 export function encodePageToken(content: PageTokenContent): string {
-  return Buffer.from(JSON.stringify({ o: content.offset, q: content.query })).toString('base64url');
+  return Buffer.from(
+    JSON.stringify({ o: content.offset, q: content.query }),
+  ).toString('base64url');
 }
 
 /** Decodes a page token of the query `fingerprint`; 400 INVALID_ARGUMENT on anything else. */
 export function decodePageToken(token: string, fingerprint: string): number {
   if (token === '') return 0;
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; q?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o > 0 && parsed.q === fingerprint) return parsed.o;
+    const parsed = JSON.parse(
+      Buffer.from(token, 'base64url').toString('utf8'),
+    ) as { o?: unknown; q?: unknown };
+    if (
+      typeof parsed.o === 'number' &&
+      Number.isInteger(parsed.o) &&
+      parsed.o > 0 &&
+      parsed.q === fingerprint
+    )
+      return parsed.o;
   } catch {
     // fall through to the error below
   }
-  throw invalidArgument('Invalid page token.', [{ field: 'page_token', description: 'the token does not belong to this query' }]);
+  throw invalidArgument('Invalid page token.', [
+    {
+      field: 'page_token',
+      description: 'the token does not belong to this query',
+    },
+  ]);
 }
 
 /** The page starting at `offset` with up to `pageSize` points, and the offset after it (null at the end). */
@@ -50,7 +65,11 @@ export function slicePage(
     if (taken >= pageSize) return { page, nextOffset: offset + taken };
     const from = Math.max(0, offset - position);
     const count = Math.min(size - from, pageSize - taken);
-    page.push(headersOnly || (from === 0 && count === size) ? series : { ...series, points: series.points.slice(from, from + count) });
+    page.push(
+      headersOnly || (from === 0 && count === size)
+        ? series
+        : { ...series, points: series.points.slice(from, from + count) },
+    );
     taken += count;
     position += size;
     if (from + count < size) return { page, nextOffset: offset + taken };

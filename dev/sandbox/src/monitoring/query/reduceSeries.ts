@@ -9,12 +9,16 @@ import type { ReducerName } from '../request/aggregationEnums';
 import type { AlignedSeries } from './collectSeries';
 
 /** Labels of `series` kept by the group-by fields (types are kept on every series anyway). */
-function groupLabels(series: AlignedSeries, groupBy: readonly FilterSelector[]): Pick<AlignedSeries, 'resourceLabels' | 'metricLabels'> {
+function groupLabels(
+  series: AlignedSeries,
+  groupBy: readonly FilterSelector[],
+): Pick<AlignedSeries, 'resourceLabels' | 'metricLabels'> {
   const resourceLabels: Record<string, string> = {};
   const metricLabels: Record<string, string> = {};
   for (const selector of groupBy) {
     if (selector.scope === 'project' || selector.kind !== 'label') continue;
-    const source = selector.scope === 'metric' ? series.metricLabels : series.resourceLabels;
+    const source =
+      selector.scope === 'metric' ? series.metricLabels : series.resourceLabels;
     const target = selector.scope === 'metric' ? metricLabels : resourceLabels;
     const value = source[selector.key];
     if (value !== undefined) target[selector.key] = value;
@@ -30,12 +34,25 @@ export function reduceSeries(
   periodCount: number,
 ): AlignedSeries[] {
   if (reducer === 'REDUCE_NONE') return [...series];
-  const groups = new Map<string, { labels: Pick<AlignedSeries, 'resourceLabels' | 'metricLabels'>; members: AlignedSeries[] }>();
+  const groups = new Map<
+    string,
+    {
+      labels: Pick<AlignedSeries, 'resourceLabels' | 'metricLabels'>;
+      members: AlignedSeries[];
+    }
+  >();
   for (const member of series) {
-    const key = groupBy.map((selector) => {
-      if (selector.scope === 'project' || selector.kind !== 'label') return selectorText(selector);
-      return (selector.scope === 'metric' ? member.metricLabels : member.resourceLabels)[selector.key] ?? '\u0000';
-    }).join('\u0001');
+    const key = groupBy
+      .map(selector => {
+        if (selector.scope === 'project' || selector.kind !== 'label')
+          return selectorText(selector);
+        return (
+          (selector.scope === 'metric'
+            ? member.metricLabels
+            : member.resourceLabels)[selector.key] ?? '\u0000'
+        );
+      })
+      .join('\u0001');
     let group = groups.get(key);
     if (!group) {
       group = { labels: groupLabels(member, groupBy), members: [] };
@@ -48,7 +65,12 @@ export function reduceSeries(
     if (members.length === 1 && reducer !== 'REDUCE_COUNT') {
       // One member (e.g. one revision per service, grouped by service): every reducer but COUNT maps a
       // single value to itself, and a distribution straight to its mean or percentile — no merge copy.
-      reduced.push({ ...labels, values: members[0]!.values.map((value) => (value === undefined ? undefined : reduceValues(reducer, [value]))) });
+      reduced.push({
+        ...labels,
+        values: members[0]!.values.map(value =>
+          value === undefined ? undefined : reduceValues(reducer, [value]),
+        ),
+      });
       continue;
     }
     const values: Array<PointValue | undefined> = [];

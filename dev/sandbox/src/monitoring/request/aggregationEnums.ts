@@ -50,9 +50,12 @@ export type ReducerName = keyof typeof REDUCERS;
 export type ViewName = keyof typeof VIEWS;
 
 /** Proto type names used in "Invalid value" messages. */
-export const ALIGNER_TYPE = 'type.googleapis.com/google.monitoring.v3.Aggregation.Aligner';
-export const REDUCER_TYPE = 'type.googleapis.com/google.monitoring.v3.Aggregation.Reducer';
-export const VIEW_TYPE = 'type.googleapis.com/google.monitoring.v3.ListTimeSeriesRequest.TimeSeriesView';
+export const ALIGNER_TYPE =
+  'type.googleapis.com/google.monitoring.v3.Aggregation.Aligner';
+export const REDUCER_TYPE =
+  'type.googleapis.com/google.monitoring.v3.Aggregation.Reducer';
+export const VIEW_TYPE =
+  'type.googleapis.com/google.monitoring.v3.ListTimeSeriesRequest.TimeSeriesView';
 
 /** The percentile (0..100) an aligner or reducer computes, or null. */
 export function percentileOf(name: AlignerName | ReducerName): number | null {

@@ -11,12 +11,22 @@
  * call, and some of them (`access_token`, `upload_protocol`) are snake_case by definition.
  */
 export const SYSTEM_PARAMETERS: ReadonlySet<string> = new Set([
-  'alt', 'key', 'fields', 'prettyPrint', 'quotaUser', 'access_token', 'callback', 'upload_protocol', 'uploadType',
+  'alt',
+  'key',
+  'fields',
+  'prettyPrint',
+  'quotaUser',
+  'access_token',
+  'callback',
+  'upload_protocol',
+  'uploadType',
 ]);
 
 /** `per_series_aligner` → `perSeriesAligner`; a segment without underscores is returned as is. */
 function lowerCamel(segment: string): string {
-  return segment.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+  return segment.replace(/_([a-z0-9])/g, (_match, letter: string) =>
+    letter.toUpperCase(),
+  );
 }
 
 /**
@@ -25,9 +35,12 @@ function lowerCamel(segment: string): string {
  * both spellings of one repeated field (`aggregation.groupByFields` and `aggregation.group_by_fields`)
  * the values add up, as they would in the request message.
  */
-export function canonicalQueryParameters(query: URLSearchParams): URLSearchParams {
+export function canonicalQueryParameters(
+  query: URLSearchParams,
+): URLSearchParams {
   const canonical = new URLSearchParams();
-  for (const [key, value] of query) canonical.append(canonicalParameterName(key), value);
+  for (const [key, value] of query)
+    canonical.append(canonicalParameterName(key), value);
   return canonical;
 }
 

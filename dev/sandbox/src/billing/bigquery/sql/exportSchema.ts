@@ -6,7 +6,14 @@
  */
 
 /** BigQuery column types the translation tracks. */
-export type SqlType = 'STRING' | 'INT64' | 'FLOAT64' | 'BOOL' | 'TIMESTAMP' | 'DATE' | 'NULL';
+export type SqlType =
+  | 'STRING'
+  | 'INT64'
+  | 'FLOAT64'
+  | 'BOOL'
+  | 'TIMESTAMP'
+  | 'DATE'
+  | 'NULL';
 
 /** A BigQuery column path and the SQLite column holding it. */
 export interface ColumnSpec {
@@ -30,10 +37,16 @@ export const STANDARD_COLUMNS: Record<string, ColumnSpec> = {
   export_time: { sql: 'export_time', type: 'TIMESTAMP' },
   cost: { sql: 'cost', type: 'FLOAT64' },
   currency: { sql: 'currency', type: 'STRING' },
-  currency_conversion_rate: { sql: 'currency_conversion_rate', type: 'FLOAT64' },
+  currency_conversion_rate: {
+    sql: 'currency_conversion_rate',
+    type: 'FLOAT64',
+  },
   'usage.amount': { sql: 'usage_amount', type: 'FLOAT64' },
   'usage.unit': { sql: 'usage_unit', type: 'STRING' },
-  'usage.amount_in_pricing_units': { sql: 'usage_amount_in_pricing_units', type: 'FLOAT64' },
+  'usage.amount_in_pricing_units': {
+    sql: 'usage_amount_in_pricing_units',
+    type: 'FLOAT64',
+  },
   'usage.pricing_unit': { sql: 'usage_pricing_unit', type: 'STRING' },
   'invoice.month': { sql: 'invoice_month', type: 'STRING' },
   cost_type: { sql: 'cost_type', type: 'STRING' },
@@ -62,7 +75,10 @@ export const LABEL_COLUMNS: Record<string, ColumnSpec> = {
 };
 
 /** Repeated fields of the export and the child table holding them. */
-export const REPEATED: Record<string, { table: string; columns: Record<string, ColumnSpec> }> = {
+export const REPEATED: Record<
+  string,
+  { table: string; columns: Record<string, ColumnSpec> }
+> = {
   credits: { table: 'export_credits', columns: CREDIT_COLUMNS },
   labels: { table: 'export_labels', columns: LABEL_COLUMNS },
 };
@@ -72,8 +88,20 @@ export const ROWS_TABLE = 'export_rows';
 
 /** DDL of the engine's tables. */
 export const CREATE_TABLES = `
-CREATE TABLE ${ROWS_TABLE} (row_id INTEGER PRIMARY KEY, ${Object.values(RESOURCE_COLUMNS)
-  .map((c) => `${c.sql} ${c.type === 'FLOAT64' ? 'REAL' : c.type === 'TIMESTAMP' ? 'INTEGER' : 'TEXT'}`).join(', ')});
+CREATE TABLE ${ROWS_TABLE} (row_id INTEGER PRIMARY KEY, ${Object.values(
+  RESOURCE_COLUMNS,
+)
+  .map(
+    c =>
+      `${c.sql} ${
+        c.type === 'FLOAT64'
+          ? 'REAL'
+          : c.type === 'TIMESTAMP'
+          ? 'INTEGER'
+          : 'TEXT'
+      }`,
+  )
+  .join(', ')});
 CREATE TABLE export_credits (row_id INTEGER, name TEXT, amount REAL, type TEXT, id TEXT, full_name TEXT);
 CREATE TABLE export_labels (row_id INTEGER, key TEXT, value TEXT);
 CREATE INDEX export_credits_row ON export_credits(row_id);
@@ -81,7 +109,13 @@ CREATE INDEX export_labels_row ON export_labels(row_id);
 `;
 
 /** Table names of the export for a billing account: `gcp_billing_export_v1_012345_6789AB_CDEF01` and the resource one. */
-export function exportTableNames(accountId: string): { standard: string; resource: string } {
+export function exportTableNames(accountId: string): {
+  standard: string;
+  resource: string;
+} {
   const suffix = accountId.replace(/-/g, '_');
-  return { standard: `gcp_billing_export_v1_${suffix}`, resource: `gcp_billing_export_resource_v1_${suffix}` };
+  return {
+    standard: `gcp_billing_export_v1_${suffix}`,
+    resource: `gcp_billing_export_resource_v1_${suffix}`,
+  };
 }

@@ -4,7 +4,14 @@
  * parameters `@name`, operators and punctuation. Keywords are identifiers compared case-insensitively.
  */
 
-export type TokenKind = 'ident' | 'quoted' | 'string' | 'number' | 'param' | 'op' | 'eof';
+export type TokenKind =
+  | 'ident'
+  | 'quoted'
+  | 'string'
+  | 'number'
+  | 'param'
+  | 'op'
+  | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -17,7 +24,27 @@ export interface Token {
 /** A query BigQuery would reject or the sandbox cannot translate: answered 400 invalidQuery. */
 export class SqlError extends Error {}
 
-const OPERATORS = ['<=', '>=', '<>', '!=', '||', '(', ')', ',', '.', '*', '+', '-', '/', '=', '<', '>', ';', '[', ']'];
+const OPERATORS = [
+  '<=',
+  '>=',
+  '<>',
+  '!=',
+  '||',
+  '(',
+  ')',
+  ',',
+  '.',
+  '*',
+  '+',
+  '-',
+  '/',
+  '=',
+  '<',
+  '>',
+  ';',
+  '[',
+  ']',
+];
 
 /** Line and column (1-based) of an offset, as BigQuery's error messages show them. */
 export function position(query: string, at: number): string {
@@ -25,7 +52,11 @@ export function position(query: string, at: number): string {
   return `[${before.length}:${before[before.length - 1]!.length + 1}]`;
 }
 
-function readQuoted(query: string, start: number, quote: string): { text: string; end: number } {
+function readQuoted(
+  query: string,
+  start: number,
+  quote: string,
+): { text: string; end: number } {
   let text = '';
   let i = start + 1;
   while (i < query.length && query[i] !== quote) {
@@ -37,7 +68,10 @@ function readQuoted(query: string, start: number, quote: string): { text: string
       text += query[i++];
     }
   }
-  if (i >= query.length) throw new SqlError(`Syntax error: Unclosed string literal at ${position(query, start)}`);
+  if (i >= query.length)
+    throw new SqlError(
+      `Syntax error: Unclosed string literal at ${position(query, start)}`,
+    );
   return { text, end: i + 1 };
 }
 
@@ -47,7 +81,10 @@ export function tokenize(query: string): Token[] {
   let i = 0;
   while (i < query.length) {
     const c = query[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if ((c === '-' && query[i + 1] === '-') || c === '#') {
       while (i < query.length && query[i] !== '\n') i++;
       continue;
@@ -65,19 +102,27 @@ export function tokenize(query: string): Token[] {
     }
     if (c === '`') {
       const end = query.indexOf('`', i + 1);
-      if (end < 0) throw new SqlError(`Syntax error: Unclosed identifier literal at ${position(query, i)}`);
+      if (end < 0)
+        throw new SqlError(
+          `Syntax error: Unclosed identifier literal at ${position(query, i)}`,
+        );
       tokens.push({ kind: 'quoted', text: query.slice(i + 1, end), at: i });
       i = end + 1;
       continue;
     }
     if (c === '@') {
       const m = /^@@?[A-Za-z_][A-Za-z0-9_]*/.exec(query.slice(i));
-      if (!m) throw new SqlError(`Syntax error: Unexpected "@" at ${position(query, i)}`);
+      if (!m)
+        throw new SqlError(
+          `Syntax error: Unexpected "@" at ${position(query, i)}`,
+        );
       tokens.push({ kind: 'param', text: m[0].slice(1), at: i });
       i += m[0].length;
       continue;
     }
-    const number = /^(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)/.exec(query.slice(i));
+    const number = /^(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)/.exec(
+      query.slice(i),
+    );
     if (number) {
       tokens.push({ kind: 'number', text: number[0], at: i });
       i += number[0].length;
@@ -89,8 +134,11 @@ export function tokenize(query: string): Token[] {
       i += ident[0].length;
       continue;
     }
-    const op = OPERATORS.find((o) => query.startsWith(o, i));
-    if (!op) throw new SqlError(`Syntax error: Illegal input character "${c}" at ${position(query, i)}`);
+    const op = OPERATORS.find(o => query.startsWith(o, i));
+    if (!op)
+      throw new SqlError(
+        `Syntax error: Illegal input character "${c}" at ${position(query, i)}`,
+      );
     tokens.push({ kind: 'op', text: op, at: i });
     i += op.length;
   }
