@@ -26,7 +26,12 @@ describe('cold starts on the overview', () => {
     const coldStarts = (res.body.problems as ProblemBody[]).filter(
       p => p.code === 'SERVICE_COLD_STARTS',
     );
-    expect(coldStarts.length).toBeGreaterThan(0);
+    // In gryyd-web only gryd-worker starts containers over the day, and it is a queue worker: triage
+    // judges queue workers by backlog, 429 and 5xx, never by cold starts (docs/problems.md). The
+    // detector itself is unit-tested in common; here the overview must not flag the worker.
+    expect(
+      coldStarts.some(p => JSON.stringify(p).includes('"gryd-worker"')),
+    ).toBe(false);
     for (const p of coldStarts) {
       expect(p.evidence.metric).toContain('startup_latencies');
       expect(p.evidence.values.minInstances).toBe(0);

@@ -70,9 +70,16 @@ export class ReadModel {
     const cached = await this.cached<T>(key);
     if (cached) {
       const age = this.now() - cached.computedAtMs;
-      if (age <= this.timing.freshForMs && cached.failedAtMs === undefined)
+      // A snapshot from the future (the clock moved back: a sandbox reset, a clock correction) is never
+      // taken as fresh or servable-stale; it is recomputed, and only kept as the fallback below.
+      const trusted = age >= 0;
+      if (
+        trusted &&
+        age <= this.timing.freshForMs &&
+        cached.failedAtMs === undefined
+      )
         return this.serve(cached, false, this.inFlight.has(key));
-      if (age <= this.timing.serveStaleForMs) {
+      if (trusted && age <= this.timing.serveStaleForMs) {
         this.refreshInBackground(key, compute);
         return this.serve(cached, true, true);
       }
