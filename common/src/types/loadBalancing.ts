@@ -154,6 +154,26 @@ export interface CdnBackend {
   consoleUrl: string;
 }
 
+/**
+ * Cache figures of one URL map path rule on one backend over the window ("is /images/* served well?"):
+ * the load balancer labels every request with the rule it matched (docs/google-apis.md §7).
+ */
+export interface CdnRoute {
+  urlMap: string;
+  /** The matched rule: a path rule's first path (`/images/*`), `UNMATCHED` (a default), `route_rules/10`. */
+  pathRule: string;
+  /** Name of the backend service or bucket the rule sent the requests to. */
+  backend: string;
+  /** HIT ÷ (HIT + MISS + PARTIAL_HIT) over the window; null without cacheable requests. */
+  hitRatio: number | null;
+  /** Requests per second answered from cache (HIT + PARTIAL_HIT). */
+  servedPerSecond: number;
+  /** Requests per second that went to the origin to fill the cache (MISS). */
+  fillPerSecond: number;
+  /** Requests per second over the window, every cache result. */
+  requestsPerSecond: number;
+}
+
 /** GET /projects/:projectId/cdn?window= */
 export interface CdnOverviewResponse {
   /** Age of the read-model snapshot this answer came from (absent when read directly). */
@@ -165,6 +185,8 @@ export interface CdnOverviewResponse {
   backends: CdnBackend[];
   /** Per backend name: series "hitRatio" (0..1), "served" (from cache, req/s), "fill" (from origin, req/s). */
   series: Record<string, NamedSeries[]>;
+  /** Per URL map path rule and backend, busiest first; empty when Monitoring failed. */
+  routes: CdnRoute[];
   errors: PanelError[];
 }
 

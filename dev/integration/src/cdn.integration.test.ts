@@ -69,6 +69,57 @@ describe('CDN overview', () => {
   });
 });
 
+describe('CDN per path rule', () => {
+  it('gives hit ratio, served and fill per matched path rule of the storage backend, each rule its own figures', async () => {
+    await backend.control('DELETE', '/counters');
+    const { res } = await storage();
+    type Route = {
+      urlMap: string;
+      pathRule: string;
+      backend: string;
+      hitRatio: number | null;
+      servedPerSecond: number;
+      fillPerSecond: number;
+      requestsPerSecond: number;
+    };
+    const routes: Route[] = res.body.routes;
+    const onStorage = routes.filter(r => r.backend === 'gryd-storage-service');
+    expect(onStorage.map(r => r.pathRule).sort()).toEqual([
+      '/assets/*',
+      '/images/*',
+      '/references/*',
+      '/results/*',
+      '/thumbnails/*',
+    ]);
+    const images = onStorage.find(r => r.pathRule === '/images/*')!;
+    expect(images.urlMap).toBe('gryyd-web-url-map');
+    expect(images.hitRatio).toBeGreaterThan(0.5);
+    expect(images.servedPerSecond).toBeGreaterThan(0);
+    expect(images.servedPerSecond + images.fillPerSecond).toBeLessThanOrEqual(
+      images.requestsPerSecond + 1e-9,
+    );
+    // User uploads are served private: CACHE_ALL_STATIC does not cache them, so /references/* is all fill.
+    const references = onStorage.find(r => r.pathRule === '/references/*')!;
+    expect(references.hitRatio).toBe(0);
+    expect(references.fillPerSecond).toBeGreaterThan(0);
+    // The per-rule figures add up to the backend's: same call, same window.
+    const s = res.body.backends.find(
+      (b: { name: string }) => b.name === 'gryd-storage-service',
+    );
+    const total = onStorage.reduce((sum, r) => sum + r.requestsPerSecond, 0);
+    expect(total).toBeCloseTo(s.requestsPerSecond, 6);
+    // Busiest first; routes of backends without CDN are listed with no hit ratio.
+    expect(routes.map(r => r.requestsPerSecond)).toEqual(
+      [...routes.map(r => r.requestsPerSecond)].sort((a, b) => b - a),
+    );
+    expect(
+      routes.find(r => r.backend === 'gryd-be-service')?.hitRatio,
+    ).toBeNull();
+    // Still one Monitoring call for the whole page.
+    expect((await backend.counters())['monitoring.timeSeries.list']).toBe(1);
+  });
+});
+
 describe('cache policy edit', () => {
   it('previews with diff and warnings, applies with the fingerprint and reads back', async () => {
     const { storage: s } = await storage();
@@ -100,7 +151,7 @@ describe('cache policy edit', () => {
       change,
       fingerprint: preview.body.fingerprint,
     });
-    expect(applied.status).toBe(200);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect(applied.body.backend.policy.cacheMode).toBe('FORCE_CACHE_ALL');
     const [raw] = await compute.get({
       project: 'gryyd-web',

@@ -10,6 +10,7 @@ import {
   type BackendServiceView,
   type CdnBackend,
   type CdnOverviewResponse,
+  type CdnRoute,
   type CdnPolicyApplyRequest,
   type CdnPolicyApplyResult,
   type CdnPolicyChange,
@@ -40,6 +41,30 @@ function originOf(s: BackendServiceView): string {
       .join(', ') ||
     'no backends'
   );
+}
+
+/** Per path rule figures for the listed backends, busiest first. */
+function cdnRoutesOf(
+  figures: CdnFigures | null,
+  backendNames: Set<string>,
+  windowSeconds: number,
+): CdnRoute[] {
+  return (figures?.routes ?? [])
+    .filter(r => backendNames.has(r.backendTarget))
+    .map(r => {
+      const count = (result: string) => r.counts.get(result) ?? 0;
+      const all = [...r.counts.values()].reduce((a, b) => a + b, 0);
+      return {
+        urlMap: r.urlMap,
+        pathRule: r.pathRule,
+        backend: r.backendTarget,
+        hitRatio: hitRatioOf(r.counts),
+        servedPerSecond: (count('HIT') + count('PARTIAL_HIT')) / windowSeconds,
+        fillPerSecond: count('MISS') / windowSeconds,
+        requestsPerSecond: all / windowSeconds,
+      };
+    })
+    .sort((a, b) => b.requestsPerSecond - a.requestsPerSecond);
 }
 
 function toCdnBackend(
@@ -128,6 +153,11 @@ export class CdnService {
       stepSeconds: TIME_WINDOW_STEP_SECONDS[window],
       backends,
       series,
+      routes: cdnRoutesOf(
+        values.figures,
+        new Set(backends.map(b => b.name)),
+        seconds,
+      ),
       errors,
     };
   }

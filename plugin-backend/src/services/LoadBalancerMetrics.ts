@@ -24,12 +24,24 @@ const CACHE_RESULT = 'metric.labels.cache_result';
 /** The load balancer labels response_code_class as an integer (500); accept Cloud Run's "5xx" form too. */
 const is5xx = (value: string | undefined) => value === '500' || value === '5xx';
 
-/** Per backend target: requests by cache result over the window, and series per step. */
+/** Requests by cache result over the window of one URL map path rule on one backend target. */
+export interface CdnRouteCounts {
+  urlMap: string;
+  /** `matched_url_path_rule`: `/images/*`, `UNMATCHED` (a default), `route_rules/10`. */
+  pathRule: string;
+  backendTarget: string;
+  /** cache_result → requests over the window. */
+  counts: Map<string, number>;
+}
+
+/** Per backend target and per path rule: requests by cache result over the window, and series per step. */
 export interface CdnFigures {
   /** backend_target_name → cache_result → requests over the window. */
   totals: Map<string, Map<string, number>>;
   /** backend_target_name → series hitRatio (0..1), served (req/s from cache), fill (req/s from origin). */
   series: Map<string, NamedSeries[]>;
+  /** Per URL map × path rule × backend target (the load balancer labels each request with its matched rule). */
+  routes: CdnRouteCounts[];
 }
 
 /**
@@ -94,8 +106,9 @@ export class LoadBalancerMetrics {
   }
 
   /**
-   * Cache results per backend target over the window and per step: 1 call (ALIGN_DELTA per step,
-   * summed by target and cache_result). Window totals are the sums of the steps.
+   * Cache results per backend target and per path rule over the window, and per target per step: 1 call
+   * (ALIGN_DELTA per step, summed by URL map, matched path rule, target and cache_result). Window totals
+   * are the sums of the steps.
    */
   async cdnFigures(
     projectId: string,
@@ -111,25 +124,37 @@ export class LoadBalancerMetrics {
       alignmentPeriodSeconds: step,
       aligner: 'ALIGN_DELTA',
       reducer: 'REDUCE_SUM',
-      groupByFields: [TARGET, CACHE_RESULT],
+      groupByFields: [URL_MAP, PATH_RULE, TARGET, CACHE_RESULT],
       purpose: `CDN cache results of ${projectId}`,
     });
     const totals = new Map<string, Map<string, number>>();
     const perStep = new Map<string, Map<string, Map<string, number>>>();
+    const routes = new Map<string, CdnRouteCounts>();
     for (const s of series) {
       const target = s.labels[TARGET] ?? '';
       const result = s.labels[CACHE_RESULT] ?? 'UNKNOWN';
+      const routeKey = [s.labels[URL_MAP], s.labels[PATH_RULE], target].join(
+        '\u0000',
+      );
+      const route = routes.get(routeKey) ?? {
+        urlMap: s.labels[URL_MAP] ?? '',
+        pathRule: s.labels[PATH_RULE] ?? '',
+        backendTarget: target,
+        counts: new Map<string, number>(),
+      };
       const t = totals.get(target) ?? new Map<string, number>();
       const steps =
         perStep.get(target) ?? new Map<string, Map<string, number>>();
       for (const p of s.points) {
         t.set(result, (t.get(result) ?? 0) + p.value);
+        route.counts.set(result, (route.counts.get(result) ?? 0) + p.value);
         const atTime = steps.get(p.time) ?? new Map<string, number>();
         atTime.set(result, (atTime.get(result) ?? 0) + p.value);
         steps.set(p.time, atTime);
       }
       totals.set(target, t);
       perStep.set(target, steps);
+      routes.set(routeKey, route);
     }
     const out = new Map<string, NamedSeries[]>();
     for (const [target, steps] of perStep) {
@@ -153,7 +178,7 @@ export class LoadBalancerMetrics {
         { key: 'fill', points: fill },
       ]);
     }
-    return { totals, series: out };
+    return { totals, series: out, routes: [...routes.values()] };
   }
 }
 

@@ -17,6 +17,7 @@ import { formatPercent, formatRate } from '../../format';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { CdnPolicyForm } from '../CdnPolicyForm/CdnPolicyForm';
+import { CdnRoutesTable } from '../CdnRoutesTable/CdnRoutesTable';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { CacheFillChart, HitRatioChart } from './CdnCharts';
 
@@ -27,8 +28,8 @@ const ttl = (v: number | null) => (v === null ? 'default' : `${v} s`);
 
 /**
  * `projects/:projectId/cdn?window=&backend=`: every backend service and bucket with its CDN state and
- * hit ratio over the window; for the chosen backend, hit ratio and cache fill vs served over time and
- * the cache policy form. A failing metric leaves the figures empty and says so; the table stays.
+ * hit ratio over the window; for the chosen backend, hit ratio and cache fill vs served over time, the
+ * same figures per URL map path rule, and the cache policy form. A failing metric leaves the figures empty and says so; the table stays.
  */
 export function CdnPage() {
   const { projectId = '' } = useParams();
@@ -57,6 +58,8 @@ export function CdnPage() {
       />
     );
   const { backends, series, errors } = data.value;
+  // A snapshot from before per-rule figures existed has no `routes`.
+  const routes = data.value.routes ?? [];
   const key = (b: { kind: string; name: string }) => `${b.kind}/${b.name}`;
   const selected =
     backends.find(b => key(b) === searchParams.get(BACKEND_PARAM)) ??
@@ -183,6 +186,17 @@ export function CdnPage() {
             <Alert severity="info">
               No load balancer traffic for this backend in the window.
             </Alert>
+          )}
+          {!metricsFailed && (
+            <>
+              <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
+                Per path rule
+              </Typography>
+              <CdnRoutesTable
+                backend={selected.name}
+                routes={routes.filter(r => r.backend === selected.name)}
+              />
+            </>
           )}
           <Typography variant="h6" sx={{ mt: 2 }}>
             Cache policy

@@ -245,6 +245,7 @@ describe('Revert to this, for every kind, through the same preview and apply', (
       stepSeconds: 60,
       backends: [backend],
       series: {},
+      routes: [],
       errors: [],
     };
     const preview: CdnPolicyPreview = {
