@@ -13,7 +13,7 @@ import {
 /** Options of the standalone router: the config (validated here if raw) plus optional injected dependencies. */
 export interface RouterOptions extends Omit<PluginServicesOptions, 'config'> {
   config: GcpServerlessConfig | GcpServerlessConfigInput;
-  /** Aborting it stops the read model's background refresh and closes the snapshot cache's connection. */
+  /** Aborting it stops the read model's background refresh and closes the standalone cache's and database's connections. */
   signal?: AbortSignal;
 }
 

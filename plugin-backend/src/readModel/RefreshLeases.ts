@@ -53,22 +53,30 @@ export class RefreshLeases {
   /**
    * Claims the run of a periodic task due now: the row's `expires_at` is the next due time, and one
    * conditional update moves it on by `intervalMs`, so across replicas exactly one claims each interval.
+   * `nowMs` is the replicas' clock (the sandbox's in sandbox mode). A due time more than two intervals
+   * ahead means that clock moved back (a sandbox reset): the run is due now rather than stalled until
+   * the clock catches up; two intervals of slack keep ordinary clock skew between replicas from
+   * claiming twice.
    */
   async claimInterval(
     name: string,
     holder: string,
     intervalMs: number,
+    nowMs: number = Date.now(),
   ): Promise<boolean> {
     await this.ready;
-    const now = Date.now();
     await this.db(TABLE)
       .insert({ name, holder, expires_at: 0 })
       .onConflict('name')
       .ignore();
     const updated = await this.db(TABLE)
       .where({ name })
-      .andWhere('expires_at', '<=', now)
-      .update({ holder, expires_at: now + intervalMs });
+      .andWhere(q =>
+        q
+          .where('expires_at', '<=', nowMs)
+          .orWhere('expires_at', '>', nowMs + 2 * intervalMs),
+      )
+      .update({ holder, expires_at: nowMs + intervalMs });
     return updated === 1;
   }
 }

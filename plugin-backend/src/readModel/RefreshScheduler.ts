@@ -22,55 +22,95 @@ export interface RefreshScheduler {
 /**
  * The standalone scheduler: each replica ticks a few times per interval and claims the due run
  * with one conditional update in the shared database (`RefreshLeases.claimInterval`), so one
- * replica runs it per interval whichever starts first — what Backstage's global scope does.
+ * replica runs it per interval whichever starts first — what Backstage's global scope does. Due
+ * times follow the read model's clock (the sandbox's in sandbox mode, so moving the sandbox clock
+ * on by an interval makes the next refresh due, as it makes the snapshots stale).
  */
 export class LeaseIntervalScheduler implements RefreshScheduler {
   private readonly leases: RefreshLeases;
   private readonly logger: PluginLogger;
+  private readonly now: () => number;
   private readonly holder = randomUUID();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly controller = new AbortController();
+  /** Each scheduled task's tick, and the tick in progress (ticks of one task never overlap). */
+  private readonly tasks = new Map<
+    string,
+    { tick: () => Promise<boolean>; current?: Promise<boolean> }
+  >();
 
-  constructor(deps: { leases: RefreshLeases; logger: PluginLogger }) {
+  constructor(deps: {
+    leases: RefreshLeases;
+    logger: PluginLogger;
+    /** Epoch ms; default `Date.now`. */
+    now?: () => number;
+  }) {
     this.leases = deps.leases;
     this.logger = deps.logger;
+    this.now = deps.now ?? Date.now;
   }
 
   async schedule(task: ScheduledRefresh): Promise<void> {
-    let running = false;
-    const tick = async () => {
-      if (running || this.controller.signal.aborted) return;
-      running = true;
+    const claimAndRun = async (): Promise<boolean> => {
+      if (this.controller.signal.aborted) return false;
       try {
         if (
           !(await this.leases.claimInterval(
             `task:${task.id}`,
             this.holder,
             task.intervalMs,
+            this.now(),
           ))
         )
-          return;
+          return false;
         const run = AbortSignal.any([
           this.controller.signal,
           AbortSignal.timeout(task.timeoutMs),
         ]);
         await task.run(run);
+        return true;
       } catch (err) {
         this.logger.warn(`gcp-serverless: scheduled task ${task.id} failed`, {
           error: String(err),
         });
-      } finally {
-        running = false;
+        return false;
       }
     };
+    const entry: { tick: () => Promise<boolean>; current?: Promise<boolean> } =
+      {
+        tick: () => {
+          if (entry.current) return entry.current;
+          entry.current = claimAndRun().finally(() => {
+            entry.current = undefined;
+          });
+          return entry.current;
+        },
+      };
+    this.tasks.set(task.id, entry);
     // Ticks 4 times per interval, so a run starts at most a quarter interval after it is due.
     const timer = setInterval(
-      () => void tick(),
+      () => void entry.tick(),
       Math.max(50, Math.floor(task.intervalMs / 4)),
     );
     timer.unref();
     this.timers.add(timer);
-    void tick();
+    void entry.tick();
+  }
+
+  /**
+   * One tick now, as the timer does: for each task, waits for a tick in progress, then claims and
+   * runs the task if it is due. Resolves when done with the ids this replica ran. The timer ticks a
+   * quarter interval apart; this lets a caller (a test on the sandbox clock, a shutdown hook) tick at
+   * a moment of its choosing instead of waiting.
+   */
+  async runDue(): Promise<string[]> {
+    const ran: string[] = [];
+    for (const [id, entry] of this.tasks) {
+      // A tick of its own: never counts another caller's (or the timer's) run as this one.
+      while (entry.current) await entry.current;
+      if (await entry.tick()) ran.push(id);
+    }
+    return ran;
   }
 
   /** Stops ticking and aborts a run in progress. */

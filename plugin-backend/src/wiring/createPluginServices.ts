@@ -109,8 +109,12 @@ export interface PluginServices {
   pages: PageSnapshots;
   /** Refreshes of the snapshots: `refreshProject` (the refresh route), `refreshAfterEdit(touched)` (after an apply). */
   readModel: ReadModelRefresher;
-  /** The read model's lifecycle: start the background refresh, stop it (standalone shutdown, tests). */
-  readModelLifecycle: Pick<ReadModelParts, 'start' | 'stop'>;
+  /**
+   * The read model's lifecycle: start the background refresh; tick its standalone scheduler now
+   * (tests on the sandbox clock); stop it and close the standalone cache and database connections
+   * (shutdown, tests).
+   */
+  readModelLifecycle: Pick<ReadModelParts, 'start' | 'stop' | 'runDueRefresh'>;
   /** Service page: recent errors from Cloud Logging. */
   recentErrors: RecentErrorsService;
   /** Topology page: hosts → rules → backends → Cloud Run → queues and Redis, by health. */
@@ -282,7 +286,12 @@ export function createPluginServices(
     readModel: readModel.refresher,
     readModelLifecycle: {
       start: () => readModel.start(),
-      stop: () => readModel.stop(),
+      runDueRefresh: () => readModel.runDueRefresh(),
+      async stop() {
+        await readModel.stop();
+        // Only what the standalone wiring opened: Backstage's database service owns its client.
+        if (!options.database) await database.destroy();
+      },
     },
     topology,
     recentErrors: new RecentErrorsService({

@@ -29,6 +29,12 @@ export interface ReadModelParts {
   refresher: ReadModelRefresher;
   /** Starts the background refresh (when the interval is not 0). */
   start(): Promise<void>;
+  /**
+   * Standalone: one tick of the refresh's scheduler now — runs the background refresh on this
+   * replica if it is due and this replica claims it — and whether it ran. Inside Backstage (its
+   * scheduler service runs the task; trigger it there) always false.
+   */
+  runDueRefresh(): Promise<boolean>;
   /** Stops the standalone refresh timer and closes the standalone cache connection. */
   stop(): Promise<void>;
 }
@@ -77,7 +83,7 @@ export function createReadModel(deps: {
   });
   const standaloneScheduler = options.scheduler
     ? undefined
-    : new LeaseIntervalScheduler({ leases, logger });
+    : new LeaseIntervalScheduler({ leases, logger, now });
   const scheduler = options.scheduler ?? standaloneScheduler!;
   return {
     pages,
@@ -90,6 +96,9 @@ export function createReadModel(deps: {
         timeoutMs: Math.max(intervalMs, 10 * config.timeouts.readMs),
         run: signal => refresher.refreshAll(signal),
       });
+    },
+    async runDueRefresh() {
+      return ((await standaloneScheduler?.runDue()) ?? []).length > 0;
     },
     async stop() {
       standaloneScheduler?.stop();
