@@ -64,7 +64,40 @@ export interface Config {
           /** @visibility secret */
           connection: string | object;
         };
-    /** Capacity guardrails wiring (docs/queues-and-redis.md). */
-    capacity?: { wiring?: unknown[] };
+    /** Capacity guardrails: wiring that env vars and labels do not show (docs/queues-and-redis.md). */
+    capacity?: {
+      wiring?: Array<{
+        projectId: string;
+        /** Cloud Run service name. */
+        service: string;
+        /** Memorystore instance ids the service connects to. */
+        redisInstances?: string[];
+        /** Redis connections each instance of the service opens (1..65000). */
+        redisConnectionsPerInstance?: number;
+        /** Queue ids whose tasks this service handles. */
+        queueTargets?: string[];
+        /** Queue ids this service enqueues to. */
+        queueProducers?: string[];
+      }>;
+    };
+    /** Thresholds of the problem detectors on the index page; ratios 0..1 (docs/problems.md#thresholds). */
+    problems?: {
+      thresholds?: {
+        errorRatio5xx?: number;
+        errorRatio5xxCritical?: number;
+        /** Milliseconds. */
+        latencyP95Ms?: number;
+        maxInstancesRatio?: number;
+        throttled429PerSecond?: number;
+        coldStartsPerHour?: number;
+        /** Growth of the queue depth over the window, tasks. */
+        queueBacklogGrowth?: number;
+        queueOldestTaskSeconds?: number;
+        redisConnectionsRatio?: number;
+        cdnHitRatio?: number;
+        minRequestsPerSecond?: number;
+        budgetForecastRatio?: number;
+      };
+    };
   };
 }

@@ -15,6 +15,7 @@ import {
   type ServerProcess,
 } from './benchProcesses';
 import { initialJsSize } from './initialJsSize';
+import { BENCH_OPTIONS, BENCH_USAGE } from './benchOptions';
 
 /**
  * `npm run bench`: the reference measurement of issue 10 (docs/performance.md). The sandbox and the
@@ -23,32 +24,9 @@ import { initialJsSize } from './initialJsSize';
  * calls they cost, 50 viewers opening the overview together, the portal's event-loop delay and RSS,
  * and the initial JS of the built web app are reported. Speed is measured here, never in tests.
  */
-const USAGE = `usage: npm run bench -- [options]
-  --sizes 10,1000,10000   scale-fleet sizes to measure (default 10,1000,10000; up to 12000)
-  --rtt-ms 100            round trip injected on every Google call by the sandbox, ms (default 100)
-  --rounds 10             warm requests per read (default 10)
-  --viewers 50            concurrent viewers opening a cold overview (default 50)
-  --window 1h             time window of the reads (default 1h)
-  --timeout-s 900         give up on one request after this many seconds (default 900)
-  --json FILE             also write the results as JSON to FILE
-  --skip-build            measure the existing dev/portal/dist/web instead of building it first
-  -h, --help              this text`;
-
-const { values: flags } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '10,1000,10000' },
-    'rtt-ms': { type: 'string', default: '100' },
-    rounds: { type: 'string', default: '10' },
-    viewers: { type: 'string', default: '50' },
-    window: { type: 'string', default: '1h' },
-    'timeout-s': { type: 'string', default: '900' },
-    json: { type: 'string' },
-    'skip-build': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+const { values: flags } = parseArgs({ options: BENCH_OPTIONS, strict: true });
 if (flags.help) {
-  console.log(USAGE);
+  console.log(BENCH_USAGE);
   process.exit(0);
 }
 const sizes = flags.sizes!.split(',').map(Number);
@@ -62,7 +40,7 @@ if (
   !(rounds >= 1) ||
   !(viewers >= 1)
 ) {
-  console.error(USAGE);
+  console.error(BENCH_USAGE);
   process.exit(2);
 }
 const progress = (line: string) =>

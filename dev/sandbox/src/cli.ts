@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { isScenarioName, MAX_FLEET_SIZE, SCENARIO_NAMES } from './scenarios';
+import { isScenarioName, MAX_FLEET_SIZE } from './scenarios';
+import { SANDBOX_CLI_OPTIONS, SANDBOX_CLI_USAGE } from './cliOptions';
 import { startSandbox } from './server';
 
 /**
@@ -7,21 +8,8 @@ import { startSandbox } from './server';
  * runs the GCP sandbox in the foreground until Ctrl-C.
  */
 
-const USAGE = `usage: npm run sandbox -- [--port N] [--scenario NAME[,NAME…]]… [--services N] [setup failures]
-  --port N          TCP port on 127.0.0.1 (default 8123; 0 = any free port)
-  --scenario NAME   scenario project(s) to load, repeatable or comma separated (default all):
-                    ${SCENARIO_NAMES.join(', ')}
-  --services N      number of services in scale-fleet (default 200, max ${MAX_FLEET_SIZE}; up to 1,000 in
-                    us-central1, more spread over regions: Cloud Run allows 1,000 per region and project)
-setup failures, played as Google answers them (docs/sandbox.md#setup-failures):
-  --no-credentials                   every Google API call answers 401 UNAUTHENTICATED
-  --disable-api PROJECT:SERVICE      an API disabled in a project (SERVICE_DISABLED), e.g. avocano-shop:run.googleapis.com
-  --deny-permission PROJECT:PERM     a permission not held on a project, e.g. avocano-shop:cloudtasks.queues.list
-  --unknown-project PROJECT          a project Google cannot show (403 "or it may not exist")
-  (each repeatable; change them later with PUT /_sandbox/setup-failures)`;
-
 function fail(message: string): never {
-  console.error(`sandbox: ${message}\n${USAGE}`);
+  console.error(`sandbox: ${message}\n${SANDBOX_CLI_USAGE}`);
   process.exit(2);
 }
 
@@ -44,16 +32,7 @@ async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
-      options: {
-        port: { type: 'string' },
-        scenario: { type: 'string', multiple: true },
-        services: { type: 'string' },
-        'no-credentials': { type: 'boolean' },
-        'disable-api': { type: 'string', multiple: true },
-        'deny-permission': { type: 'string', multiple: true },
-        'unknown-project': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: SANDBOX_CLI_OPTIONS,
       strict: true,
       allowPositionals: false,
     });
@@ -62,7 +41,7 @@ async function main(): Promise<void> {
   }
   const { values } = parsed;
   if (values.help) {
-    console.log(USAGE);
+    console.log(SANDBOX_CLI_USAGE);
     return;
   }
   const port = integerFlag('port', values.port, 0, 65535) ?? 8123;

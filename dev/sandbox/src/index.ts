@@ -4,6 +4,7 @@
  */
 export { startSandbox, type Sandbox, type SandboxOptions } from './server';
 export { OffsetSandboxClock } from './clock';
+export { SANDBOX_CLI_OPTIONS, SANDBOX_CLI_USAGE } from './cliOptions';
 export {
   FaultRules,
   type FaultRule,

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const accessConfigSchema = z
   .object({
-    /** Where the identity comes from: verified Identity-Aware Proxy headers, or a fixed local user (sandbox only). */
+    /** Where the identity comes from: verified Identity-Aware Proxy headers, or a fixed local user (in gcp mode: loopback requests only). */
     identity: z.discriminatedUnion('type', [
       z.object({ type: z.literal('local'), user: z.string().min(1) }).strict(),
       z

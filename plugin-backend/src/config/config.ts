@@ -63,7 +63,7 @@ export const gcpServerlessConfigSchema = z
                 /^[A-Za-z0-9_]{1,1024}$/,
                 'must be a BigQuery dataset id (letters, digits, underscores)',
               ),
-            /** Defaults to `gcp_billing_export_v1_<ACCOUNT with _ for ->`. */
+            /** Defaults to `gcp_billing_export_resource_v1_<ACCOUNT with _ for ->` (the detailed export). */
             table: z
               .string()
               .regex(/^[A-Za-z0-9_]{1,1024}$/, 'must be a BigQuery table id')

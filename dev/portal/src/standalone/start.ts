@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readConfigFile } from './standaloneConfig';
 import { startPortal } from './startPortal';
+import { START_USAGE, startOptions } from './startOptions';
 import { runSetupDoctor } from '@gcp-serverless/plugin-backend';
 
 /**
@@ -17,15 +18,17 @@ async function main(): Promise<void> {
       `gcp-serverless portal: unhandled rejection (the portal keeps running; please report it): ${detail}`,
     );
   });
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: process.env.PORT ?? '7007' },
-      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-      config: { type: 'string', default: process.env.GCP_SERVERLESS_CONFIG },
-      services: { type: 'string' },
-      prebuilt: { type: 'boolean', default: false },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: startOptions(), strict: true }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${START_USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(START_USAGE);
+    return;
+  }
   const started = Date.now();
   const portal = await startPortal({
     port: Number(values.port),
