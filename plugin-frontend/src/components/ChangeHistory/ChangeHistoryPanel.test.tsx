@@ -14,6 +14,28 @@ import {
   serviceFixture,
 } from '../../testing/fixtures';
 import { renderWithProviders } from '../../testing/renderWithProviders';
+
+const bs = (name: string) =>
+  `https://www.googleapis.com/compute/v1/projects/gryyd-web/global/backendServices/${name}`;
+
+/** A small gryyd-web URL map: www.gryyd.ai → path-matcher-2 with `/api/*` → be. */
+function urlMap(extraRules: { paths: string[]; service: string }[] = []) {
+  return {
+    name: 'gryyd-web-url-map',
+    defaultService: bs('gryd-fe-service'),
+    hostRules: [{ hosts: ['www.gryyd.ai'], pathMatcher: 'path-matcher-2' }],
+    pathMatchers: [
+      {
+        name: 'path-matcher-2',
+        defaultService: bs('gryd-fe-service'),
+        pathRules: [
+          ...extraRules,
+          { paths: ['/api/*'], service: bs('gryd-be-service') },
+        ],
+      },
+    ],
+  };
+}
 import { ScalingForm } from '../ScalingForm/ScalingForm';
 import { ChangeHistoryPanel } from './ChangeHistoryPanel';
 
@@ -71,8 +93,14 @@ describe('ChangeHistoryPanel', () => {
     const rows = await screen.findAllByTestId('history-row');
     expect(rows).toHaveLength(2);
     expect(rows[0]!.textContent).toContain('lead@example.com');
-    expect(rows[0]!.textContent).toContain('maxInstances 40');
-    expect(rows[0]!.textContent).toContain('maxInstances 60');
+    expect(
+      within(rows[0]!)
+        .getAllByTestId('history-diff-line')
+        .map(l => l.textContent),
+    ).toEqual(['changed: ~Max instances: 40 → 60']);
+    expect(within(rows[1]!).getByTestId('history-error').textContent).toBe(
+      'changed meanwhile',
+    );
     expect(
       within(rows[1]!).queryByRole('button', { name: /Revert/ }),
     ).toBeNull();
@@ -81,6 +109,57 @@ describe('ChangeHistoryPanel', () => {
       { resource: RESOURCE },
       expect.anything(),
     );
+  });
+
+  it('reads a URL map change as routing lines, not JSON; filters by kind and person in the URL', async () => {
+    const before = urlMap();
+    const after = urlMap([
+      { paths: ['/api/v2/*'], service: bs('gryd-be-service') },
+    ]);
+    const api = fakeApi({
+      listHistory: async () => ({
+        projectId: 'gryyd-web',
+        resource: null,
+        entries: [
+          entry({
+            id: 'u1',
+            kind: 'routing',
+            action: 'urlMap.apply',
+            actor: 'lead@example.com',
+            resource: 'projects/gryyd-web/global/urlMaps/gryyd-web-url-map',
+            before,
+            after,
+          }),
+          entry({ id: 'e2', actor: 'oncall@example.com' }),
+        ],
+      }),
+    });
+    renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" />, {
+      api,
+      path: '/history?changeKind=routing',
+    });
+    const rows = await screen.findAllByTestId('history-row');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).not.toContain('{');
+    expect(
+      within(rows[0]!)
+        .getAllByTestId('history-diff-line')
+        .map(l => l.textContent),
+    ).toEqual(['added: +path-matcher-2: /api/v2/*: gryd-be-service']);
+    // Kind "All", then person: only oncall's scaling change.
+    fireEvent.mouseDown(
+      screen.getByRole('combobox', { name: 'Kind of change' }),
+    );
+    fireEvent.click(await screen.findByRole('option', { name: 'All' }));
+    expect(await screen.findAllByTestId('history-row')).toHaveLength(2);
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Changed by' }));
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'oncall@example.com' }),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('history-row')).toHaveLength(1),
+    );
+    expect(screen.getByTestId('history-row').dataset.kind).toBe('scaling');
   });
 
   it('shows an empty state and an error with retry', async () => {
@@ -118,7 +197,9 @@ describe('ChangeHistoryPanel', () => {
       { api },
     );
     fireEvent.click(
-      await screen.findByRole('button', { name: /Revert .* to these values/ }),
+      await screen.findByRole('button', {
+        name: /Revert .* to the values before this change/,
+      }),
     );
     const dialog = await screen.findByRole('dialog');
     const max = (await within(dialog).findByLabelText(

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -8,13 +9,23 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { ChangeRecord } from '@gcp-serverless/common';
+import {
+  CHANGE_KINDS,
+  diffChangeRecord,
+  type ChangeRecord,
+} from '@gcp-serverless/common';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useAccessSummary } from '../../hooks/useChangePermission';
 import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
+import { ChangeDiffList } from './ChangeDiffList';
+import { ChangeHistoryFilters } from './ChangeHistoryFilters';
 import { ChangeHistoryTable } from './ChangeHistoryTable';
-import { formatChangeValues } from './formatChangeValues';
+import {
+  filterHistory,
+  useHistoryFilters,
+  type HistoryFilters,
+} from './useHistoryFilters';
 import { REVERT_EDITORS } from './revertEditors';
 
 /** Props of {@link ChangeHistoryPanel}. */
@@ -47,8 +58,12 @@ export function ChangeHistoryPanel({
       api.listHistory(projectId, resource ? { resource } : {}, { signal }),
     [projectId, resource, refreshKey],
   );
+  const [filters, setFilter] = useHistoryFilters();
   const Editor = reverting ? REVERT_EDITORS[reverting.kind] : undefined;
+  // Pause, resume and purge record no settings before them: there is nothing to go back to.
   const canRevert = (entry: ChangeRecord) =>
+    entry.before !== null &&
+    entry.before !== undefined &&
     REVERT_EDITORS[entry.kind] !== undefined &&
     access?.changes[entry.kind]?.verdict !== 'deny';
   const changed = () => {
@@ -81,8 +96,10 @@ export function ChangeHistoryPanel({
         <Typography color="text.secondary">No changes recorded yet.</Typography>
       )}
       {history.value && history.value.entries.length > 0 && (
-        <ChangeHistoryTable
+        <FilteredHistory
           entries={history.value.entries}
+          filters={filters}
+          onFilter={setFilter}
           showResource={!resource}
           canRevert={canRevert}
           onRevert={setReverting}
@@ -100,11 +117,20 @@ export function ChangeHistoryPanel({
         </DialogTitle>
         <DialogContent>
           {reverting && (
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-              {reverting.resource}: back to{' '}
-              {formatChangeValues(reverting.before)}. Preview shows the diff
-              against the current values.
-            </Typography>
+            <Box sx={{ mb: 2 }} data-testid="revert-undoes">
+              <Typography variant="body2" color="text.secondary">
+                {reverting.resource}: this undoes the change of{' '}
+                {new Date(reverting.time).toLocaleString()} by {reverting.actor}
+                . Preview shows the diff against the current values.
+              </Typography>
+              <ChangeDiffList
+                lines={diffChangeRecord({
+                  ...reverting,
+                  before: reverting.after,
+                  after: reverting.before,
+                })}
+              />
+            </Box>
           )}
           {reverting && Editor && (
             <Editor
@@ -129,5 +155,47 @@ export function ChangeHistoryPanel({
         onClose={() => setReverted(undefined)}
       />
     </Paper>
+  );
+}
+
+/** The filters over the loaded entries and the table of those that pass. */
+function FilteredHistory({
+  entries,
+  filters,
+  onFilter,
+  ...table
+}: {
+  entries: ChangeRecord[];
+  filters: HistoryFilters;
+  onFilter: (key: keyof HistoryFilters, value: string | undefined) => void;
+  showResource: boolean;
+  canRevert: (entry: ChangeRecord) => boolean;
+  onRevert: (entry: ChangeRecord) => void;
+}) {
+  const present = new Set(entries.map(e => e.kind));
+  if (filters.kind) present.add(filters.kind);
+  const actors = [
+    ...new Set([
+      ...entries.map(e => e.actor),
+      ...(filters.actor ? [filters.actor] : []),
+    ]),
+  ].sort();
+  const shown = filterHistory(entries, filters);
+  return (
+    <>
+      <ChangeHistoryFilters
+        filters={filters}
+        onChange={onFilter}
+        kinds={CHANGE_KINDS.filter(k => present.has(k))}
+        actors={actors}
+      />
+      {shown.length === 0 ? (
+        <Typography color="text.secondary" data-testid="history-filtered-empty">
+          No change matches the filters.
+        </Typography>
+      ) : (
+        <ChangeHistoryTable entries={shown} {...table} />
+      )}
+    </>
   );
 }

@@ -6,13 +6,21 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
-import type { ChangeRecord, ChangeResult } from '@gcp-serverless/common';
-import { formatChangeValues, shortResource } from './formatChangeValues';
+import Typography from '@mui/material/Typography';
+import {
+  CHANGE_KIND_LABELS,
+  diffChangeRecord,
+  type ChangeRecord,
+} from '@gcp-serverless/common';
+import { ChangeDiffList } from './ChangeDiffList';
+import { shortResource } from './shortResource';
 
-const RESULT_COLOR: Record<ChangeResult, 'success' | 'warning' | 'error'> = {
+/** Colour per result; a result this build does not know (a newer backend's) reads as neutral. */
+const RESULT_COLOR: Record<string, 'success' | 'warning' | 'error' | 'info'> = {
   succeeded: 'success',
   conflict: 'warning',
   failed: 'error',
+  pending: 'info',
 };
 
 /** Props of {@link ChangeHistoryTable}. */
@@ -25,7 +33,11 @@ export interface ChangeHistoryTableProps {
   onRevert: (entry: ChangeRecord) => void;
 }
 
-/** Changes newest first: when, who, what, before → after, result, Google operation; "Revert to this" on `before`. */
+/**
+ * Changes newest first: when, who, what (a field-level diff in the kind's own words), result, and
+ * "Revert to this" (back to the values before). Fixed column widths and values that wrap anywhere
+ * keep the table inside its container (no horizontal scroll at 1,440 px, whatever a URL map holds).
+ */
 export function ChangeHistoryTable({
   entries,
   showResource,
@@ -33,22 +45,37 @@ export function ChangeHistoryTable({
   onRevert,
 }: ChangeHistoryTableProps) {
   return (
-    <Table size="small" aria-label="Change history">
+    <Table
+      size="small"
+      aria-label="Change history"
+      sx={{
+        tableLayout: 'fixed',
+        width: '100%',
+        '& td, & th': { overflowWrap: 'anywhere', verticalAlign: 'top' },
+      }}
+    >
       <TableHead>
         <TableRow>
-          <TableCell>When</TableCell>
-          <TableCell>Who</TableCell>
-          {showResource && <TableCell>Resource</TableCell>}
-          <TableCell>Change</TableCell>
-          <TableCell>Before</TableCell>
-          <TableCell>After</TableCell>
-          <TableCell>Result</TableCell>
+          <TableCell sx={{ width: '11rem' }}>When</TableCell>
+          <TableCell sx={{ width: '12rem' }}>Who</TableCell>
+          {showResource && (
+            <TableCell sx={{ width: '14rem' }}>Resource</TableCell>
+          )}
+          <TableCell>What changed</TableCell>
+          <TableCell sx={{ width: '7.5rem' }}>Result</TableCell>
+          <TableCell sx={{ width: '9rem' }}>
+            <span>Revert</span>
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {entries.map(entry => (
-          <TableRow key={entry.id} data-testid="history-row">
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+          <TableRow
+            key={entry.id}
+            data-testid="history-row"
+            data-kind={entry.kind}
+          >
+            <TableCell>
               <time dateTime={entry.time}>
                 {new Date(entry.time).toLocaleString()}
               </time>
@@ -61,32 +88,49 @@ export function ChangeHistoryTable({
                 </Tooltip>
               </TableCell>
             )}
-            <TableCell>{entry.action}</TableCell>
+            <TableCell data-testid="history-diff">
+              <Typography
+                variant="caption"
+                component="div"
+                color="text.secondary"
+              >
+                {CHANGE_KIND_LABELS[entry.kind] ?? entry.kind} · {entry.action}
+              </Typography>
+              <ChangeDiffList lines={diffChangeRecord(entry)} />
+              {entry.error && (
+                <Typography
+                  variant="body2"
+                  color="error"
+                  sx={{ mt: 0.5 }}
+                  data-testid="history-error"
+                >
+                  {entry.error}
+                </Typography>
+              )}
+            </TableCell>
             <TableCell>
-              {formatChangeValues(entry.before)}
+              <Tooltip title={entry.operation ?? ''}>
+                <Chip
+                  size="small"
+                  label={entry.result}
+                  color={RESULT_COLOR[entry.result] ?? 'default'}
+                  variant="outlined"
+                />
+              </Tooltip>
+            </TableCell>
+            <TableCell>
               {entry.result === 'succeeded' && canRevert(entry) && (
                 <Button
                   size="small"
-                  sx={{ ml: 1 }}
+                  variant="outlined"
                   onClick={() => onRevert(entry)}
                   aria-label={`Revert ${shortResource(
                     entry.resource,
-                  )} to these values`}
+                  )} to the values before this change`}
                 >
                   Revert to this
                 </Button>
               )}
-            </TableCell>
-            <TableCell>{formatChangeValues(entry.after)}</TableCell>
-            <TableCell>
-              <Tooltip title={entry.error ?? entry.operation ?? ''}>
-                <Chip
-                  size="small"
-                  label={entry.result}
-                  color={RESULT_COLOR[entry.result]}
-                  variant="outlined"
-                />
-              </Tooltip>
             </TableCell>
           </TableRow>
         ))}

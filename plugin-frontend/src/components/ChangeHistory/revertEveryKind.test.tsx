@@ -58,7 +58,7 @@ async function openRevert(api: FakeGcpServerlessApi) {
     path: '/projects/gryyd-web/history',
   });
   const revert = await screen.findByRole('button', {
-    name: /Revert .* to these values/,
+    name: /Revert .* to the values before this change/,
   });
   revert.focus();
   fireEvent.click(revert);
@@ -78,7 +78,9 @@ async function applyAndExpectClosed(api: FakeGcpServerlessApi, testId: string) {
   await waitFor(() => expect(api.listHistory).toHaveBeenCalledTimes(2));
   await waitFor(() =>
     expect(document.activeElement).toBe(
-      screen.getByRole('button', { name: /Revert .* to these values/ }),
+      screen.getByRole('button', {
+        name: /Revert .* to the values before this change/,
+      }),
     ),
   );
 }
