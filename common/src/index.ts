@@ -20,3 +20,4 @@ export * from './schemas';
 export * from './queues';
 export * from './redis';
 export * from './types';
+export * from './whatIf';

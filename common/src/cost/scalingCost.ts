@@ -17,8 +17,11 @@ export interface ScalingCostInput {
   prices: CloudRunPrices;
 }
 
-/** Per-second price of one instance while idle (min instances) under the service's billing. */
-function idleInstancePrice(
+/**
+ * Per-second price of one instance while idle (warm min instances) under the service's billing, with
+ * its CPU and memory unit prices (USD or the prices' currency per vCPU-second and GiB-second).
+ */
+export function idleInstancePrice(
   i: Pick<ScalingCostInput, 'cpu' | 'memoryGiB' | 'cpuIdle' | 'prices'>,
 ) {
   const p = i.prices;
@@ -32,8 +35,11 @@ function idleInstancePrice(
   };
 }
 
-/** Per-second price of one busy instance under the service's billing. */
-function busyInstancePrice(
+/**
+ * Per-second price of one instance while it serves requests under the service's billing (for
+ * instance-based billing: every second it lives), with its CPU and memory unit prices.
+ */
+export function busyInstancePrice(
   i: Pick<ScalingCostInput, 'cpu' | 'memoryGiB' | 'cpuIdle' | 'prices'>,
 ) {
   const p = i.prices;
