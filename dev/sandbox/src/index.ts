@@ -21,10 +21,11 @@ export {
   type ScenarioName,
   type BuildWorldOptions,
 } from './scenarios';
-export { projectRegions } from './control/controlApi';
+export { projectRegions, SANDBOX_CONTROL_ROUTES } from './control/controlApi';
 export { MAX_SERVICES_PER_REGION } from './run/serviceQuota';
 export {
   SetupFailures,
+  SANDBOX_API_NAMES,
   permissionOfMethod,
   type SetupFailureSpec,
 } from './setup/setupFailures';

@@ -107,6 +107,9 @@ const ROUTES: Record<string, Handler> = {
   },
 };
 
+/** The control routes, `METHOD path` under `/_sandbox/` (`DELETE faults/:id`), for the docs check. */
+export const SANDBOX_CONTROL_ROUTES: readonly string[] = Object.keys(ROUTES);
+
 /** The project's default region first, then the other regions of its services in order of first use. */
 export function projectRegions(project: SandboxProject): string[] {
   const regions = new Set([project.region]);

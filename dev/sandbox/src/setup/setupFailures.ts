@@ -86,6 +86,9 @@ const SERVICE_OF_API: Record<string, { service: string; title: string }> = {
   },
 };
 
+/** The `api` names of the sandbox's APIs (fault rules, docs/sandbox.md's table), one per Google API it serves. */
+export const SANDBOX_API_NAMES: readonly string[] = Object.keys(SERVICE_OF_API);
+
 /** Titles of the services the sandbox knows, for Service Usage answers. */
 export function serviceTitle(service: string): string | undefined {
   return Object.values(SERVICE_OF_API).find(s => s.service === service)?.title;
