@@ -15,12 +15,19 @@ export interface RouterOptions extends Omit<PluginServicesOptions, 'config'> {
   config: GcpServerlessConfig | GcpServerlessConfigInput;
   /** Aborting it stops the read model's background refresh and closes the standalone cache's and database's connections. */
   signal?: AbortSignal;
+  /**
+   * How often the reconciler settles pending applies, ms (default 15,000; 0 = never, for callers
+   * that drive `tick` themselves). Inside Backstage the scheduler drives it instead.
+   */
+  reconcileIntervalMs?: number;
 }
 
 /**
  * The plugin's express router, to be mounted at `/api/gcp-serverless` (express 4). Validates the
  * config first, so a bad one fails at start-up with a message naming the key; starts the read
  * model's background refresh (docs/architecture.md, "The read model").
+ * config first, so a bad one fails at start-up with a message naming the key. Standalone, mutations
+ * must come from the portal's own origin (docs/api.md, "Cross-site requests").
  */
 export async function createRouter(options: RouterOptions): Promise<Router> {
   const config = readGcpServerlessConfig(options.config);
@@ -31,5 +38,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     { once: true },
   );
   await services.readModelLifecycle.start();
-  return buildRouter(services);
+  const interval = options.reconcileIntervalMs ?? 15_000;
+  if (interval > 0) services.edits.reconciler.start(interval);
+  return buildRouter(services, { sameOriginMutations: true });
 }

@@ -1,3 +1,5 @@
+import type { ChangeRecord } from '../history/history';
+
 /**
  * What an apply answers (docs/api.md, "Apply outcomes"): 200 with `outcome: 'succeeded'` and the kind's
  * result when Google confirmed the change, or 202 {@link ApplyPending} when the change was submitted but
@@ -32,3 +34,19 @@ export function isApplyPending(answer: unknown): answer is ApplyPending {
     (answer as { outcome?: unknown }).outcome === 'pending'
   );
 }
+
+/** 200 body as the backend sends it: the kind's result, `outcome: 'succeeded'` and the history entry of the change. */
+export type SucceededApply<Result> = Result & {
+  outcome: 'succeeded';
+  /** The change history entry of this apply. */
+  change: ChangeRecord;
+};
+
+/** The same as {@link ApplyPending}. */
+export type PendingApply = ApplyPending;
+
+/** Either answer of an apply, as the backend sends it. */
+export type ApplyResponse<Result> = SucceededApply<Result> | ApplyPending;
+
+/** The same as {@link isApplyPending}. */
+export const isPendingApply = isApplyPending;

@@ -30,7 +30,9 @@ export const ERROR_STATUS = {
   InputError: 400,
   NotAllowedError: 403,
   NotFoundError: 404,
+  MethodNotAllowedError: 405,
   ConflictError: 409,
+  UnsupportedMediaTypeError: 415,
   UpstreamError: 502,
   ServiceUnavailableError: 503,
   UpstreamTimeoutError: 504,
@@ -80,6 +82,16 @@ export class NotFoundError extends GcpServerlessError {
   readonly name = 'NotFoundError' as const;
 }
 
+/** The HTTP method is not one the API serves (405). */
+export class MethodNotAllowedError extends GcpServerlessError {
+  readonly name = 'MethodNotAllowedError' as const;
+}
+
+/** A mutation sent with a body that is not `application/json` (UTF-8), or in an encoding the API does not read (415). */
+export class UnsupportedMediaTypeError extends GcpServerlessError {
+  readonly name = 'UnsupportedMediaTypeError' as const;
+}
+
 /** The resource changed since it was read (stale etag); `details` describes the current state. */
 export class ConflictError extends GcpServerlessError {
   readonly name = 'ConflictError' as const;
@@ -112,6 +124,8 @@ const CONSTRUCTORS: Record<
   NotAllowedError,
   NotFoundError,
   ConflictError,
+  MethodNotAllowedError,
+  UnsupportedMediaTypeError,
   UpstreamError,
   ServiceUnavailableError,
   UpstreamTimeoutError,

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { ChangeKind } from '../permissions/permissions';
 
-/** Outcome of one change attempt. */
-export type ChangeResult = 'succeeded' | 'conflict' | 'failed';
+/**
+ * Outcome of one change attempt. `pending`: Google accepted the write but it was not confirmed within
+ * the deadline; the reconciler re-reads the resource and settles the entry as `succeeded` or `failed`.
+ */
+export type ChangeResult = 'succeeded' | 'conflict' | 'failed' | 'pending';
 
 /**
  * One applied or failed change as the history stores it: who, when, what resource, before, after,
@@ -21,6 +24,11 @@ export interface ChangeRecord {
   action: string;
   /** Google Cloud project the resource lives in; null for billing-account resources. */
   projectId: string | null;
+  /**
+   * Every project whose history lists the entry: the resource's project, or the projects a budget
+   * covers (all allowlisted ones for a budget of the whole billing account).
+   */
+  projects?: string[];
   /** Full resource name, e.g. `projects/P/locations/L/services/S`. */
   resource: string;
   /** Values before the change (shape depends on the kind; scaling: `ScalingSettings`). */

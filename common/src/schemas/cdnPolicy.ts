@@ -1,3 +1,4 @@
+import { guardedApplyRequestSchemaWithLegacyFingerprint } from '../edits/guardedApplyRequest';
 import { z } from 'zod';
 
 /** Cloud CDN cache modes (docs/google-apis.md §2); CACHE_ALL_STATIC is Google's default. */
@@ -114,18 +115,14 @@ export type CdnPolicyPreviewRequest = z.infer<
   typeof cdnPolicyPreviewRequestSchema
 >;
 
-/** Body of POST …/cdn/:kind/:name/apply: the change and the fingerprint read at preview. */
-export const cdnPolicyApplyRequestSchema = z
-  .object({
-    change: cdnPolicyChangeSchema,
-    fingerprint: z
-      .string({
-        required_error: 'fingerprint is required: preview the change first',
-      })
-      .min(1, 'fingerprint must not be empty'),
-  })
-  .strict();
-export type CdnPolicyApplyRequest = z.infer<typeof cdnPolicyApplyRequestSchema>;
+/**
+ * Body of POST …/cdn/:kind/:name/apply: the change and the `etag` (the backend's fingerprint, or the
+ * portal's settings fingerprint for buckets) read at preview. `fingerprint` is the older name, still accepted.
+ */
+export const cdnPolicyApplyRequestSchema =
+  guardedApplyRequestSchemaWithLegacyFingerprint(cdnPolicyChangeSchema);
+/** What a client sends (`etag`, or the older `fingerprint`). */
+export type CdnPolicyApplyRequest = z.input<typeof cdnPolicyApplyRequestSchema>;
 
 /** The two kinds of CDN-capable backend, as they appear in paths. */
 export const CDN_BACKEND_KINDS = ['backendServices', 'backendBuckets'] as const;

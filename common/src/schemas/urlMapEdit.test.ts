@@ -101,14 +101,17 @@ describe('urlMapEditSchema', () => {
     );
   });
 
-  it('apply needs the fingerprint', () => {
+  it('apply needs the etag (the map fingerprint), and still takes it under its older name', () => {
     const r = urlMapApplyRequestSchema.safeParse({ change: base() });
     expect(r.success ? [] : zodFieldErrors(r.error)).toEqual([
-      {
-        path: 'fingerprint',
-        message: 'fingerprint is required: preview the change first',
-      },
+      { path: 'etag', message: 'etag is required: preview the change first' },
     ]);
+    expect(
+      urlMapApplyRequestSchema.parse({ change: base(), fingerprint: 'f1' }),
+    ).toMatchObject({ etag: 'f1', acknowledgedWarnings: [] });
+    expect(
+      urlMapApplyRequestSchema.parse({ change: base(), etag: 'f1' }),
+    ).toMatchObject({ etag: 'f1' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { guardedApplyRequestSchemaWithLegacyFingerprint } from '../edits/guardedApplyRequest';
 import { z } from 'zod';
 import { parseBackendRef } from '../routing/backendRef';
 import {
@@ -201,18 +202,14 @@ export const urlMapPreviewRequestSchema = z
   .strict();
 export type UrlMapPreviewRequest = z.infer<typeof urlMapPreviewRequestSchema>;
 
-/** Body of POST …/url-maps/:urlMap/apply: the change and the fingerprint read at preview. */
-export const urlMapApplyRequestSchema = z
-  .object({
-    change: urlMapEditSchema,
-    fingerprint: z
-      .string({
-        required_error: 'fingerprint is required: preview the change first',
-      })
-      .min(1, 'fingerprint must not be empty'),
-  })
-  .strict();
-export type UrlMapApplyRequest = z.infer<typeof urlMapApplyRequestSchema>;
+/**
+ * Body of POST …/url-maps/:urlMap/apply: the change and the `etag` (the URL map's fingerprint) read at
+ * preview. `fingerprint` is the older name of the same field and still accepted.
+ */
+export const urlMapApplyRequestSchema =
+  guardedApplyRequestSchemaWithLegacyFingerprint(urlMapEditSchema);
+/** What a client sends (`etag`, or the older `fingerprint`). */
+export type UrlMapApplyRequest = z.input<typeof urlMapApplyRequestSchema>;
 
 function oneOf(
   ctx: z.RefinementCtx,

@@ -121,7 +121,9 @@ export interface UrlMapPreview {
   diff: FieldChange[];
   validation: UrlMapValidation;
   findings: UrlMapFinding[];
-  /** Send back to apply. */
+  /** The guard (the map's fingerprint): send it back to apply as `etag` (always sent; optional for older fixtures). */
+  etag?: string;
+  /** @deprecated the same value as `etag`, under its older name. */
   fingerprint: string;
 }
 
@@ -135,6 +137,8 @@ export interface UrlMapApplyResult {
 /** `details` of a 409 from a URL map apply. */
 export interface UrlMapConflictDetails {
   current: UrlMapView;
+  etag?: string;
+  /** @deprecated the same value as `etag`. */
   fingerprint: string;
 }
 
@@ -198,6 +202,9 @@ export interface CdnPolicyPreview {
   diff: FieldChange[];
   warnings: ChangeWarning[];
   validation: UpstreamValidation;
+  /** The guard (the backend service's fingerprint, or the portal's for a bucket): send it back to apply as `etag` (always sent). */
+  etag?: string;
+  /** @deprecated the same value as `etag`, under its older name. */
   fingerprint: string;
   /** Expected change in cache egress vs cache fill (origin traffic), with formulas; absent when not estimable. */
   cost?: CostImpact;
@@ -215,6 +222,8 @@ export interface CdnPolicyApplyResult {
 /** `details` of a 409 from a CDN apply. */
 export interface CdnConflictDetails {
   current: CdnPolicyChange;
+  etag?: string;
+  /** @deprecated the same value as `etag`. */
   fingerprint: string;
   backend: CdnBackend;
 }

@@ -78,20 +78,49 @@ describe('change history', () => {
     expect(entry!.error).toMatch(/changed by someone else/);
   });
 
-  it('records a failure when Google fails the write', async () => {
+  it('records a failure when Google refuses the write (503: nothing written)', async () => {
     await backend.control('POST', '/faults', {
       api: 'run',
       method: 'run.services.patch',
-      status: 500,
+      status: 503,
+      times: 1,
     });
     const res = await applyMax(57);
-    expect(res.status).toBeGreaterThanOrEqual(500);
+    expect(res.status).toBe(503);
     const [entry] = await history(RESOURCE);
     expect(entry).toMatchObject({
       result: 'failed',
       after: { maxInstances: 57 },
     });
     expect(entry!.error).toBeTruthy();
+  });
+
+  it('records an ambiguous write failure (500) as pending, and the reconciler settles it as failed once the window has passed', async () => {
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.patch',
+      status: 500,
+      times: 1,
+    });
+    const res = await applyMax(59);
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({
+      outcome: 'pending',
+      changeId: expect.any(String),
+    });
+    expect((await history(RESOURCE))[0]).toMatchObject({
+      id: res.body.changeId,
+      result: 'pending',
+    });
+    expect(await backend.reconcile()).toMatchObject({ stillPending: 1 });
+    await backend.control('POST', '/clock', {
+      advanceSeconds: backend.services.edits.context.settleAfterMs / 1000 + 1,
+    });
+    expect(await backend.reconcile()).toMatchObject({ failed: 1 });
+    expect((await history(RESOURCE))[0]).toMatchObject({
+      id: res.body.changeId,
+      result: 'failed',
+    });
   });
 
   it('filters by resource and lists the project newest first', async () => {

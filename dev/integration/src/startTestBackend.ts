@@ -2,10 +2,13 @@ import http from 'node:http';
 import express from 'express';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
 import {
-  createRouter,
+  buildRouter,
+  createPluginServices,
   InMemoryAuditLog,
-  type PluginLogger,
+  readGcpServerlessConfig,
   type GcpServerlessConfigInput,
+  type PluginLogger,
+  type PluginServices,
 } from '@gcp-serverless/plugin-backend';
 
 /** A running router + sandbox pair for integration tests, both on 127.0.0.1 ephemeral ports. */
@@ -22,6 +25,16 @@ export interface TestBackend {
   ): Promise<{ status: number; body: any }>;
   /** Request counters of the sandbox, keyed by method (e.g. `run.services.patch`). */
   counters(): Promise<Record<string, number>>;
+  /** The wired services (the edit kinds, the reconciler, the history) behind the router. */
+  services: PluginServices;
+  /** One pass of the pending-change reconciler, as its timer (standalone) or Backstage's scheduler would run it. */
+  reconcile(): ReturnType<PluginServices['edits']['reconciler']['tick']>;
+  /** fetch with raw options (headers, body as given) against the plugin API; answers status and parsed JSON (or text). */
+  raw(
+    method: string,
+    path: string,
+    init?: { headers?: Record<string, string>; body?: string | Uint8Array },
+  ): Promise<{ status: number; body: any }>;
   /** POST/DELETE on the sandbox control surface. */
   control(method: string, path: string, body?: unknown): Promise<any>;
   close(): Promise<void>;
@@ -66,15 +79,17 @@ export async function startTestBackend(
     readModel: { refreshIntervalSeconds: 0, serveStaleForSeconds: 0 },
     ...options.config?.(sandbox.url),
   };
+  const services = createPluginServices({
+    config: readGcpServerlessConfig(config),
+    audit,
+    logger: silentLogger,
+    now: () => sandbox.clock.now(),
+  });
   const app = express();
+  // As standalone (same-origin check on), but the reconciler is ticked by the tests, never by a timer.
   app.use(
     '/api/gcp-serverless',
-    await createRouter({
-      config,
-      audit,
-      logger: silentLogger,
-      now: () => sandbox.clock.now(),
-    }),
+    buildRouter(services, { sameOriginMutations: true }),
   );
   const server = http.createServer(app);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
@@ -100,6 +115,23 @@ export async function startTestBackend(
     sandbox,
     audit,
     call: (method, path, body) => json(api + path, method, body),
+    services,
+    reconcile: () => services.edits.reconciler.tick(),
+    async raw(method, path, init = {}) {
+      const res = await fetch(api + path, {
+        method,
+        headers: init.headers ?? {},
+        body: init.body as BodyInit | undefined,
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+      return { status: res.status, body };
+    },
     counters: async () =>
       (await json(`${sandbox.url}/_sandbox/counters`, 'GET')).body.counts,
     control: async (method, path, body) =>

@@ -57,10 +57,9 @@ export class IapVerifier {
       );
       email = ticket.getPayload()?.email;
     } catch (err) {
+      // google-auth-library's messages quote the token or its payload: say why in our words only.
       throw new NotAllowedError(
-        `Invalid Identity-Aware Proxy header: ${
-          err instanceof Error ? err.message : String(err)
-        }`,
+        `Invalid Identity-Aware Proxy header: ${iapRejectionReason(err)}`,
       );
     }
     if (!email)
@@ -85,4 +84,17 @@ export class IapVerifier {
     }
     return this.keys.value;
   }
+}
+
+/** A fixed reason for a rejected IAP token, never echoing the token, its segments or its payload. */
+export function iapRejectionReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/too late|expired/i.test(message)) return 'the token has expired';
+  if (/too early|used before/i.test(message))
+    return 'the token is not valid yet';
+  if (/audience/i.test(message)) return 'the token is for another audience';
+  if (/issuer/i.test(message)) return 'the token has the wrong issuer';
+  if (/signature|pem|certificate|key/i.test(message))
+    return 'the token signature does not verify';
+  return 'the token is malformed';
 }

@@ -17,6 +17,8 @@ export class AuditorAuditLog implements AuditLog {
   }
 
   async record(entry: AuditEntry): Promise<void> {
+    // A pending change is reported once, when the reconciler settles it.
+    if (entry.result === 'pending') return;
     const event = await this.auditor.createEvent({
       eventId: `${entry.action.split('.')[0]}-change`,
       severityLevel: entry.result === 'succeeded' ? 'medium' : 'high',

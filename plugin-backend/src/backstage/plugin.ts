@@ -83,7 +83,17 @@ export const gcpServerlessPlugin = createBackendPlugin({
           scheduler: backstageRefreshScheduler(scheduler),
         });
         await services.readModelLifecycle.start();
-        httpRouter.use(buildRouter(services));
+        // Pending applies are settled by one scheduled task across replicas (docs/api.md, "Outcomes").
+        await scheduler.scheduleTask({
+          id: 'gcp-serverless-reconcile-pending-changes',
+          frequency: { seconds: 15 },
+          timeout: { minutes: 2 },
+          fn: async () => {
+            await services.edits.reconciler.tick();
+          },
+        });
+        // Backstage authenticates with bearer tokens, not cookies: no same-origin check needed here.
+        httpRouter.use(buildRouter(services, { sameOriginMutations: false }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -28,6 +28,7 @@ import {
 } from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
+import { OperationPendingError } from './operationPolling';
 import type { ComputeTimeouts } from './UrlMapGateway';
 
 /** The compute clients behind backends: services, buckets, NEGs (global and regional) and operations. */
@@ -260,8 +261,10 @@ export class BackendGateway {
         operation,
         this.timeouts.operationMs,
         what,
+        this.timeouts.readMs,
       );
     } catch (err) {
+      if (err instanceof OperationPendingError) throw err;
       throw wrapGoogleError(err, what);
     }
     return { operation };

@@ -10,6 +10,7 @@ import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
+import { OperationPendingError, pollOperation } from './operationPolling';
 import { toCloudRunService, type RawRunService } from './runServiceTranslator';
 
 /** Deadlines of the gateway's calls, milliseconds. */
@@ -88,36 +89,39 @@ export class CloudRunGateway {
   }
 
   /**
-   * Changes min/max instances and concurrency of the revision template. Read-modify-write of the
-   * whole Service under the etag read at preview: if the service changed since, nothing is sent and
-   * a ConflictError carries the current state; if it changes between our read and Google's write,
-   * Google's etag check (ABORTED) turns into the same conflict. With `validateOnly`, Google checks
-   * the change and nothing is written.
+   * Changes min/max instances and concurrency of the revision template: a masked update (AIP-134:
+   * only the three mask paths change) carrying the etag the caller read, so Google refuses it
+   * (ABORTED → ConflictError with the current state) if the service moved since; no second read.
+   * Waits for the operation, retrying transient poll errors; past the deadline the change is
+   * OperationPendingError (submitted, not confirmed). With `validateOnly`, nothing is written.
    */
   async updateScaling(
     ref: { projectId: string; region: string; name: string },
     change: ScalingSettings,
-    expectedEtag: string,
+    etag: string,
     options: { validateOnly: boolean },
   ): Promise<ScalingUpdateResult> {
-    const raw = await this.getRaw(ref.projectId, ref.region, ref.name);
-    if (raw.etag !== expectedEtag) throw this.conflict(toCloudRunService(raw));
-
-    const template = { ...(raw.template ?? {}) };
-    template.scaling = {
-      ...(template.scaling ?? {}),
-      minInstanceCount: change.minInstances,
-      maxInstanceCount: change.maxInstances,
+    const name = `projects/${ref.projectId}/locations/${ref.region}/services/${ref.name}`;
+    const service = {
+      name,
+      etag,
+      template: {
+        scaling: {
+          minInstanceCount: change.minInstances,
+          maxInstanceCount: change.maxInstances,
+        },
+        maxInstanceRequestConcurrency: change.concurrency,
+      },
     };
-    template.maxInstanceRequestConcurrency = change.concurrency;
     const what = `${
       options.validateOnly ? 'validating' : 'updating'
     } scaling of Cloud Run service ${ref.name} in ${ref.region}`;
+    let operationName = '';
     try {
       const [operation] = await withDeadline(
         this.client.updateService(
           {
-            service: { ...raw, template } as never,
+            service: service as never,
             updateMask: { paths: SCALING_MASK },
             validateOnly: options.validateOnly,
           },
@@ -126,16 +130,32 @@ export class CloudRunGateway {
         this.timeouts.writeMs,
         what,
       );
-      const [updated] = await withDeadline(
-        operation.promise(),
-        this.timeouts.operationMs,
-        `${what}: operation ${operation.name}`,
+      operationName = operation.name ?? '';
+      const updated = await pollOperation(
+        async () => {
+          const op = await this.client.checkUpdateServiceProgress(
+            operationName,
+          );
+          return {
+            done: Boolean(op.done),
+            error: op.error ?? undefined,
+            result: op.result as RawRunService | undefined,
+          };
+        },
+        {
+          operation: operationName,
+          deadlineMs: this.timeouts.operationMs,
+          pollMs: this.timeouts.readMs,
+          what,
+        },
       );
-      return {
-        service: toCloudRunService(updated as RawRunService),
-        operation: operation.name ?? '',
-      };
+      const result =
+        updated && (updated as RawRunService).name
+          ? toCloudRunService(updated as RawRunService)
+          : await this.getService(ref.projectId, ref.region, ref.name);
+      return { service: result, operation: operationName };
     } catch (err) {
+      if (err instanceof OperationPendingError) throw err;
       if (grpcCode(err) === GrpcCode.ABORTED) {
         throw this.conflict(
           await this.getService(ref.projectId, ref.region, ref.name),

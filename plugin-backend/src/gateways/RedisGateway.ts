@@ -6,6 +6,7 @@ import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
+import { OperationPendingError, pollOperation } from './operationPolling';
 import {
   toRedisInstance,
   type RawRedisInstance,
@@ -132,16 +133,32 @@ export class RedisGateway {
         this.timeouts.writeMs,
         what,
       );
-      const [updated] = await withDeadline(
-        operation.promise(),
-        this.timeouts.operationMs,
-        `${what}: operation ${operation.name}`,
+      const operationName = operation.name ?? '';
+      const updated = await pollOperation(
+        async () => {
+          const op = await this.client.checkUpdateInstanceProgress(
+            operationName,
+          );
+          return {
+            done: Boolean(op.done),
+            error: op.error ?? undefined,
+            result: op.result as RawRedisInstance | undefined,
+          };
+        },
+        {
+          operation: operationName,
+          deadlineMs: this.timeouts.operationMs,
+          pollMs: this.timeouts.readMs,
+          what,
+        },
       );
-      return {
-        instance: toRedisInstance(updated as RawRedisInstance),
-        operation: operation.name ?? '',
-      };
+      const instance =
+        updated && (updated as RawRedisInstance).name
+          ? toRedisInstance(updated as RawRedisInstance)
+          : await this.getInstance(ref);
+      return { instance, operation: operationName };
     } catch (err) {
+      if (err instanceof OperationPendingError) throw err;
       throw wrapGoogleError(err, what);
     }
   }

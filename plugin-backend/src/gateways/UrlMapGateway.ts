@@ -18,6 +18,7 @@ import { toPlainJson, toUrlMapView } from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
 import { mergeIntoCurrentResource } from './urlMapResource';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
+import { OperationPendingError } from './operationPolling';
 
 /** Deadlines of the gateway's calls, milliseconds. */
 export interface ComputeTimeouts {
@@ -199,8 +200,10 @@ export class UrlMapGateway {
         operation,
         this.timeouts.operationMs,
         what,
+        this.timeouts.readMs,
       );
     } catch (err) {
+      if (err instanceof OperationPendingError) throw err;
       throw wrapGoogleError(err, what);
     }
     return { urlMap: await this.getUrlMap(projectId, name), operation };
@@ -211,7 +214,11 @@ export class UrlMapGateway {
     return new ConflictError(
       `URL map ${current.name} was changed by someone else since you previewed; review the current routes and try again`,
       {
-        details: { current, fingerprint: current.fingerprint },
+        details: {
+          current,
+          etag: current.fingerprint,
+          fingerprint: current.fingerprint,
+        },
       },
     );
   }

@@ -1,6 +1,7 @@
 import type { GlobalOperationsClient } from '@google-cloud/compute';
 import { InputError, UpstreamError } from '@gcp-serverless/common';
-import { callOptions, withDeadline } from './callSettings';
+import { callOptions } from './callSettings';
+import { pollOperation } from './operationPolling';
 import { toPlainJson } from './computeTranslator';
 
 /**
@@ -18,8 +19,9 @@ export function computeOperationName(started: unknown): string {
 /**
  * Waits for a global compute operation: compute's library never polls, so we loop
  * `globalOperations.wait` (which itself returns after at most ~2 minutes, or when DONE) until the
- * status is DONE, bounded by our own deadline. An operation that ends with `error` becomes an
- * InputError for invalid-value errors, else an UpstreamError.
+ * status is DONE, retrying transient errors of the wait itself, bounded by our own deadline; past it
+ * the operation is OperationPendingError (submitted, not confirmed). An operation that ends with
+ * `error` becomes an InputError for invalid-value errors, else an UpstreamError.
  */
 export async function waitForGlobalOperation(
   client: GlobalOperationsClient,
@@ -27,30 +29,31 @@ export async function waitForGlobalOperation(
   operation: string,
   deadlineMs: number,
   what: string,
+  pollMs = deadlineMs,
 ): Promise<void> {
-  const loop = async () => {
-    for (;;) {
+  await pollOperation(
+    async () => {
       const [op] = await client.wait(
         { project, operation },
-        callOptions(deadlineMs),
+        callOptions(pollMs),
       );
       const plain = toPlainJson(op);
-      if (plain.status === 'DONE') {
-        const errors = (plain.error?.errors ?? []) as {
-          code?: string;
-          message?: string;
-        }[];
-        if (errors.length > 0) {
-          const message = `${what}: operation ${operation} failed: ${errors
-            .map(e => e.message ?? e.code)
-            .join('; ')}`;
-          throw errors.some(e => /INVALID|BAD_REQUEST/i.test(e.code ?? ''))
-            ? new InputError(message)
-            : new UpstreamError(message);
-        }
-        return;
-      }
-    }
-  };
-  await withDeadline(loop(), deadlineMs, `${what}: operation ${operation}`);
+      if (plain.status !== 'DONE') return { done: false };
+      const errors = (plain.error?.errors ?? []) as {
+        code?: string;
+        message?: string;
+      }[];
+      if (errors.length === 0) return { done: true };
+      const message = `${what}: operation ${operation} failed: ${errors
+        .map(e => e.message ?? e.code)
+        .join('; ')}`;
+      return {
+        done: true,
+        error: errors.some(e => /INVALID|BAD_REQUEST/i.test(e.code ?? ''))
+          ? new InputError(message)
+          : new UpstreamError(message),
+      };
+    },
+    { operation, deadlineMs, pollMs, what },
+  );
 }

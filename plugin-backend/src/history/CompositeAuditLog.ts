@@ -28,20 +28,45 @@ export class CompositeAuditLog implements AuditLog {
     } catch (err) {
       this.logger.error(
         `change history write failed; entry kept in this log line`,
-        { audit: entry, error: String(err) },
+        { audit: withoutOrigin(entry), error: String(err) },
       );
     }
+    await this.mirror(entry);
+  }
+
+  /** Settles a pending entry in the system of record, then tells the mirrors the final result. */
+  async settle(entry: AuditEntry): Promise<void> {
+    try {
+      await (this.primary.settle
+        ? this.primary.settle(entry)
+        : this.primary.record(entry));
+    } catch (err) {
+      this.logger.error(
+        `change history settle failed; entry kept in this log line`,
+        { audit: withoutOrigin(entry), error: String(err) },
+      );
+    }
+    await this.mirror(entry);
+  }
+
+  private async mirror(entry: AuditEntry): Promise<void> {
     await Promise.all(
       this.mirrors.map(async ({ name, log }) => {
         try {
           await log.record(entry);
         } catch (err) {
           this.logger.warn(`audit mirror ${name} failed`, {
-            audit: entry,
+            audit: withoutOrigin(entry),
             error: String(err),
           });
         }
       }),
     );
   }
+}
+
+/** The entry without its request object (which does not belong in a log line). */
+function withoutOrigin(entry: AuditEntry): AuditEntry {
+  const { origin: _origin, ...rest } = entry;
+  return rest;
 }

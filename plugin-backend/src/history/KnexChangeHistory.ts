@@ -18,10 +18,12 @@ export interface ChangeHistoryQuery {
   limit: number;
 }
 
-/** Reads of the change history, as the history routes use them. */
+/** Reads of the change history, as the history routes and the reconciler use them. */
 export interface ChangeHistory {
   list(query: ChangeHistoryQuery): Promise<ChangeRecord[]>;
   get(id: string): Promise<ChangeRecord | undefined>;
+  /** Entries still `pending`, oldest first (the reconciler settles them). */
+  listPending(limit: number): Promise<ChangeRecord[]>;
 }
 
 interface Row {
@@ -31,6 +33,8 @@ interface Row {
   kind: string;
   action: string;
   project_id: string | null;
+  /** `|p1|p2|`: every project whose history lists the entry (a budget covers several). */
+  project_ids: string | null;
   resource: string;
   before_json: string | null;
   after_json: string | null;
@@ -67,7 +71,7 @@ export function projectOfResource(resource: string): string | null {
 /**
  * The change history in a SQL database through knex: a SQLite file standalone, Backstage's database
  * service (SQLite, PostgreSQL or MySQL) inside Backstage. Every applied or failed change is a row;
- * rows are never updated or deleted by the plugin.
+ * rows are never deleted, and updated only to settle a `pending` entry.
  */
 export class KnexChangeHistory implements AuditLog, ChangeHistory {
   /** Resolves once the table exists; every read and write waits for it, so construction stays synchronous. */
@@ -83,13 +87,19 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
 
   async record(entry: AuditEntry): Promise<void> {
     await this.ready;
+    const projects =
+      entry.projects ??
+      [projectOfResource(entry.resource)].filter(
+        (p): p is string => p !== null,
+      );
     const row: Row = {
-      id: randomUUID(),
+      id: entry.id ?? randomUUID(),
       time: entry.time,
       actor: entry.actor,
       kind: kindOfAction(entry.action),
       action: entry.action,
-      project_id: projectOfResource(entry.resource),
+      project_id: projectOfResource(entry.resource) ?? projects[0] ?? null,
+      project_ids: projects.length > 0 ? `|${projects.join('|')}|` : null,
       resource: entry.resource,
       before_json:
         entry.before === undefined ? null : JSON.stringify(entry.before),
@@ -104,7 +114,11 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
 
   async list(query: ChangeHistoryQuery): Promise<ChangeRecord[]> {
     await this.ready;
-    let q = this.db<Row>(TABLE).where('project_id', query.projectId);
+    let q = this.db<Row>(TABLE).where(w =>
+      w
+        .where('project_id', query.projectId)
+        .orWhere('project_ids', 'like', `%|${query.projectId}|%`),
+    );
     if (query.resource) q = q.andWhere('resource', query.resource);
     const rows = await q
       .orderBy([
@@ -115,6 +129,31 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
     return rows.map(toRecord);
   }
 
+  async listPending(limit: number): Promise<ChangeRecord[]> {
+    await this.ready;
+    const rows = await this.db<Row>(TABLE)
+      .where('result', 'pending')
+      .orderBy('time', 'asc')
+      .limit(limit);
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Settles a pending entry: the one update the plugin makes to a row, and only from `pending`, so
+   * replicas settling the same entry at once agree and a settled entry never changes again.
+   */
+  async settle(entry: AuditEntry): Promise<void> {
+    await this.ready;
+    if (!entry.id) throw new Error('settle needs the id of the pending entry');
+    await this.db<Row>(TABLE)
+      .where({ id: entry.id, result: 'pending' })
+      .update({
+        result: entry.result,
+        error: entry.error ?? null,
+        ...(entry.operation ? { operation: entry.operation } : {}),
+      });
+  }
+
   async get(id: string): Promise<ChangeRecord | undefined> {
     await this.ready;
     const row = await this.db<Row>(TABLE).where('id', id).first();
@@ -122,9 +161,16 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
   }
 }
 
-/** Creates the table when missing (idempotent, and safe when replicas start together). */
+/** Creates the table when missing (idempotent, and safe when replicas start together), and adds columns of newer versions. */
 async function ensureTable(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(TABLE)) return;
+  if (await db.schema.hasTable(TABLE)) {
+    if (!(await db.schema.hasColumn(TABLE, 'project_ids'))) {
+      await db.schema.alterTable(TABLE, t => {
+        t.text('project_ids').nullable();
+      });
+    }
+    return;
+  }
   try {
     await createTable(db);
   } catch (err) {
@@ -142,6 +188,7 @@ async function createTable(db: Knex): Promise<void> {
     t.string('kind', 16).notNullable();
     t.string('action', 64).notNullable();
     t.string('project_id', 64).nullable();
+    t.text('project_ids').nullable();
     t.string('resource', 400).notNullable();
     t.text('before_json').nullable();
     t.text('after_json').nullable();
@@ -150,6 +197,7 @@ async function createTable(db: Knex): Promise<void> {
     t.text('error').nullable();
     t.index(['project_id', 'time']);
     t.index(['resource', 'time']);
+    t.index(['result']);
   });
 }
 
@@ -161,6 +209,11 @@ function toRecord(row: Row): ChangeRecord {
     kind: row.kind as ChangeKind,
     action: row.action,
     projectId: row.project_id,
+    projects: row.project_ids
+      ? row.project_ids.split('|').filter(Boolean)
+      : row.project_id
+      ? [row.project_id]
+      : [],
     resource: row.resource,
     before: row.before_json === null ? null : JSON.parse(row.before_json),
     after: row.after_json === null ? null : JSON.parse(row.after_json),

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { PluginServices } from '../wiring/createPluginServices';
 import { guardMutations, readGuard } from '../access/guardRouter';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
+import { requestHygiene } from './requestHygiene';
 import { registerAccessRoutes } from './routes/accessRoutes';
 import { registerHistoryRoutes } from './routes/historyRoutes';
 import { registerCloudRunRoutes } from './routes/cloudRunRoutes';
@@ -17,15 +18,21 @@ import { registerRecentErrorsRoutes } from './routes/recentErrorsRoutes';
 import { registerSetupRoutes } from './routes/setupRoutes';
 import { registerRefreshRoutes } from './routes/refreshRoutes';
 import { refreshAfterApply } from './refreshAfterApply';
+import { registerEditRoutes } from './registerEditRoutes';
 
 /**
- * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. Each resource kind registers
- * its routes from its own module in `routes/`; handlers only parse input with the shared schemas,
- * call a service and write JSON; errors go to one middleware.
+ * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. The form of each request is
+ * checked first (requestHygiene); each resource kind registers its routes from its own module in
+ * `routes/`, every edit kind through `registerEditRoutes`; handlers only parse input with the shared
+ * schemas, call a service and write JSON; errors go to one middleware.
  */
-export function buildRouter(services: PluginServices): Router {
+export function buildRouter(
+  services: PluginServices,
+  options: { sameOriginMutations: boolean } = { sameOriginMutations: true },
+): Router {
   // Mutation routes registered on this router get their permission check first (access/guardRouter.ts).
   const router = guardMutations(express.Router(), services.authorizer);
+  router.use(requestHygiene(options));
   router.use(express.json({ limit: '100kb', strict: true }));
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -49,6 +56,8 @@ export function buildRouter(services: PluginServices): Router {
   registerRecentErrorsRoutes(router, services);
   registerSetupRoutes(router, services);
   registerRefreshRoutes(router, services);
+  for (const kind of services.edits.kinds)
+    registerEditRoutes(router, services, kind);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

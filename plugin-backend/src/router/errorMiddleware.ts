@@ -4,6 +4,7 @@ import {
   InputError,
   InternalError,
   NotFoundError,
+  UnsupportedMediaTypeError,
   type SerializedError,
 } from '@gcp-serverless/common';
 import type { PluginLogger } from '../services/AuditLog';
@@ -15,15 +16,10 @@ import type { PluginLogger } from '../services/AuditLog';
  */
 export function errorMiddleware(logger: PluginLogger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    let error: GcpServerlessError;
+    let error: GcpServerlessError | undefined;
     if (err instanceof GcpServerlessError) error = err;
-    else if (err?.type === 'entity.parse.failed')
-      error = new InputError('Request body is not valid JSON', [
-        { path: '(body)', message: 'invalid JSON' },
-      ]);
-    else if (err?.type === 'entity.too.large')
-      error = new InputError('Request body is too large');
-    else {
+    else error = requestFormError(err);
+    if (!error) {
       logger.error(`unhandled error in ${req.method} ${req.originalUrl}`, {
         error: String(err?.stack ?? err),
       });
@@ -42,7 +38,7 @@ export function errorMiddleware(logger: PluginLogger): ErrorRequestHandler {
           : {}),
         ...(error.details !== undefined ? { details: error.details } : {}),
       },
-      request: { method: req.method, url: req.originalUrl },
+      request: { method: req.method, url: redactedUrl(req.originalUrl) },
       response: { statusCode: error.status },
     };
     res.status(error.status).json(body);
@@ -51,5 +47,94 @@ export function errorMiddleware(logger: PluginLogger): ErrorRequestHandler {
 
 /** Unknown routes under the plugin: a JSON 404 rather than the host's HTML page. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new NotFoundError(`No route ${req.method} ${req.originalUrl}`));
+  next(
+    new NotFoundError(
+      `No route ${req.method} ${redactedUrl(req.originalUrl).split('?')[0]}`,
+    ),
+  );
 };
+
+/**
+ * Errors of the request's form raised before our handlers run: express failing to percent-decode a
+ * path parameter (URIError, status 400) and body-parser's refusals (JSON syntax, size, charset,
+ * encoding, aborted or lying lengths: `type` and a 4xx `status`). Each becomes our 4xx; their own
+ * messages can quote the input, so ours are fixed.
+ */
+function requestFormError(err: unknown): GcpServerlessError | undefined {
+  const e = (err ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+    message?: unknown;
+  };
+  if (
+    err instanceof URIError ||
+    (e.status === 400 &&
+      typeof e.message === 'string' &&
+      e.message.startsWith('Failed to decode param'))
+  ) {
+    return new InputError('Malformed percent-encoding in the path', [
+      { path: '(path)', message: 'is not valid percent-encoded UTF-8' },
+    ]);
+  }
+  const status =
+    typeof e.status === 'number'
+      ? e.status
+      : typeof e.statusCode === 'number'
+      ? e.statusCode
+      : undefined;
+  if (
+    typeof e.type !== 'string' ||
+    status === undefined ||
+    status < 400 ||
+    status >= 500
+  )
+    return undefined;
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return new InputError('Request body is not valid JSON', [
+        { path: '(body)', message: 'invalid JSON' },
+      ]);
+    case 'entity.too.large':
+      return new InputError('Request body is too large');
+    case 'charset.unsupported':
+      return new UnsupportedMediaTypeError(
+        'Unsupported charset: send UTF-8 JSON',
+      );
+    case 'encoding.unsupported':
+      return new UnsupportedMediaTypeError(
+        'Unsupported Content-Encoding: send the JSON body uncompressed',
+      );
+    default:
+      return status === 415
+        ? new UnsupportedMediaTypeError('Unsupported request body')
+        : new InputError('The request body could not be read');
+  }
+}
+
+const SECRET_QUERY_KEYS =
+  /token|key|secret|password|passwd|auth|jwt|assertion|credential|session|cookie|signature/i;
+
+/** The request URL as error bodies echo it: values of query keys that may carry credentials are redacted. */
+export function redactedUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map(part => {
+      const eq = part.indexOf('=');
+      const key = eq < 0 ? part : part.slice(0, eq);
+      let decoded = key;
+      try {
+        decoded = decodeURIComponent(key);
+      } catch {
+        decoded = key;
+      }
+      return eq >= 0 && SECRET_QUERY_KEYS.test(decoded)
+        ? `${key}=[redacted]`
+        : part;
+    })
+    .join('&');
+  return `${url.slice(0, q)}?${query}`;
+}

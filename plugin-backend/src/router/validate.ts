@@ -1,22 +1,2 @@
-import type { z } from 'zod';
-import { InputError, zodFieldErrors } from '@gcp-serverless/common';
-
-/** Parses input with a shared schema from common; failures are a 400 with field-level messages. */
-export function parseInput<S extends z.ZodTypeAny>(
-  schema: S,
-  input: unknown,
-  what: string,
-  prefix: string[] = [],
-): z.output<S> {
-  const result = schema.safeParse(input ?? {});
-  if (!result.success) {
-    const fieldErrors = zodFieldErrors(result.error, prefix);
-    throw new InputError(
-      `Invalid ${what}: ${fieldErrors
-        .map(f => `${f.path}: ${f.message}`)
-        .join('; ')}`,
-      fieldErrors,
-    );
-  }
-  return result.data;
-}
+/** Input parsing lives outside the router so that edit kinds (services) use the same rule; see validation/parseInput.ts. */
+export { parseInput } from '../validation/parseInput';

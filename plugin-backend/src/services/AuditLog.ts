@@ -1,24 +1,26 @@
 /** One applied or failed change: who, what, before, after, result. */
 export interface AuditEntry {
+  /** Stable id of the history entry (UUID); set by the edit path so that a pending entry can be settled later. */
+  id?: string;
   /** ISO 8601 time of the attempt. */
   time: string;
   /** Identity of the user, or "anonymous" standalone without identity. */
   actor: string;
-  action:
-    | 'budget.apply'
-    | 'scaling.apply'
-    | 'queue.apply'
-    | 'queue.pause'
-    | 'queue.resume'
-    | 'queue.purge'
-    | 'redis.apply'
-    | 'urlMap.apply'
-    | 'cdn.apply';
+  /** `<kind>.apply` of an edit contract (e.g. `scaling.apply`, `urlMap.apply`), or `queue.pause|resume|purge`. */
+  action: string;
   /** Full resource name, e.g. projects/P/locations/L/services/S. */
   resource: string;
   before: unknown;
   after: unknown;
-  result: 'succeeded' | 'conflict' | 'failed';
+  /** `pending`: submitted, not yet confirmed; settled later through `AuditLog.settle`. */
+  result: 'succeeded' | 'conflict' | 'failed' | 'pending';
+  /** Projects whose history lists the entry; default: the project in `resource`. Budgets list the projects they cover. */
+  projects?: string[];
+  /**
+   * The HTTP request that made the change (opaque here: services never import express). The Backstage
+   * auditor takes the acting user from it; absent when the reconciler settles an entry.
+   */
+  origin?: unknown;
   /** Google long-running operation name, when one was started. */
   operation?: string;
   error?: string;
@@ -27,6 +29,8 @@ export interface AuditEntry {
 /** Where audit entries go. Standalone writes them to the log; the Backstage wiring adds a database and the auditor. */
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
+  /** Settles a `pending` entry (same `id`) as succeeded or failed; logs without state just record it again. */
+  settle?(entry: AuditEntry): Promise<void>;
 }
 
 /** Minimal logger the plugin needs (Backstage's LoggerService and console both fit). */
@@ -47,10 +51,11 @@ export class LoggerAuditLog implements AuditLog {
   async record(entry: AuditEntry): Promise<void> {
     const log =
       entry.result === 'succeeded' ? this.logger.info : this.logger.warn;
+    const { origin: _origin, ...audit } = entry;
     log.call(
       this.logger,
       `audit ${entry.action} ${entry.resource} ${entry.result}`,
-      { audit: entry },
+      { audit },
     );
   }
 }
@@ -59,6 +64,7 @@ export class LoggerAuditLog implements AuditLog {
 export class InMemoryAuditLog implements AuditLog {
   readonly entries: AuditEntry[] = [];
   async record(entry: AuditEntry): Promise<void> {
-    this.entries.push(entry);
+    const { origin: _origin, ...rest } = entry;
+    this.entries.push(rest);
   }
 }

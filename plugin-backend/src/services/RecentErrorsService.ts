@@ -7,6 +7,7 @@ import {
   type TimeWindow,
 } from '@gcp-serverless/common';
 import { quoteFilterValue } from '../gateways/MonitoringGateway';
+import type { CloudRunGateway } from '../gateways/CloudRunGateway';
 import type { LogEntriesGateway } from '../gateways/LogEntriesGateway';
 import type { ProjectAccess } from './ProjectAccess';
 
@@ -16,20 +17,18 @@ export const RECENT_ERRORS_PAGE_SIZE = 1000;
 /**
  * Recent errors of one Cloud Run service from Cloud Logging: error entries (severity ≥ ERROR) of the
  * service's revisions over the window, grouped by message, and its 5xx request logs grouped by
- * status and path, with the Logs Explorer link for the same query. One Logging call.
+ * status and path, with the Logs Explorer link for the same query. One Logging call, and one Run
+ * read in parallel (an unknown service is a 404).
  */
 export class RecentErrorsService {
   private readonly deps: {
     access: ProjectAccess;
     logs: LogEntriesGateway;
+    cloudRun: Pick<CloudRunGateway, 'getService'>;
     now: () => number;
   };
 
-  constructor(deps: {
-    access: ProjectAccess;
-    logs: LogEntriesGateway;
-    now: () => number;
-  }) {
+  constructor(deps: RecentErrorsService['deps']) {
     this.deps = deps;
   }
 
@@ -53,11 +52,11 @@ export class RecentErrorsService {
       `timestamp >= ${quoteFilterValue(start)}`,
       `timestamp <= ${quoteFilterValue(end)}`,
     ].join(' AND ');
-    const page = await this.deps.logs.newest(
-      projectId,
-      filter,
-      RECENT_ERRORS_PAGE_SIZE,
-    );
+    // The service is read alongside, so that an unknown service is a 404 rather than an empty page.
+    const [, page] = await Promise.all([
+      this.deps.cloudRun.getService(projectId, region, service),
+      this.deps.logs.newest(projectId, filter, RECENT_ERRORS_PAGE_SIZE),
+    ]);
     return {
       projectId,
       region,

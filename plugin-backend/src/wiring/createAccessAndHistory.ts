@@ -37,7 +37,7 @@ export interface AccessAndHistory {
   history: ChangeHistory;
   /** The audit log the services record to: the database first, then every mirror. */
   audit: AuditLog;
-  /** The database itself (history, and the read model's leases). */
+  /** The database itself (history, the read model's leases, edit leases). */
   database: Knex;
 }
 

@@ -4,7 +4,7 @@ import type { MonitoringGateway } from '../gateways/MonitoringGateway';
 import { BillingExportGateway } from '../gateways/billing/BillingExportGateway';
 import { BudgetsGateway } from '../gateways/billing/BudgetsGateway';
 import { CatalogGateway } from '../gateways/billing/CatalogGateway';
-import type { AuditLog, PluginLogger } from '../services/AuditLog';
+import type { PluginLogger } from '../services/AuditLog';
 import { BillingExportCostSource } from '../services/costs/BillingExportCostSource';
 import { CachingCostSource } from '../services/costs/CachingCostSource';
 import { BudgetService } from '../services/costs/BudgetService';
@@ -33,7 +33,6 @@ export function createCostServices(deps: {
   access: ProjectAccess;
   cloudRun: CloudRunGateway;
   monitoring: MonitoringGateway;
-  audit: AuditLog;
   logger: PluginLogger;
   now: () => number;
   overrides?: BillingGatewayOverrides;
@@ -45,16 +44,8 @@ export function createCostServices(deps: {
   source: CostSource;
   gateways: { budgets?: BudgetsGateway; billingExport?: BillingExportGateway };
 } {
-  const {
-    config,
-    credentials,
-    access,
-    cloudRun,
-    monitoring,
-    audit,
-    logger,
-    now,
-  } = deps;
+  const { config, credentials, access, cloudRun, monitoring, logger, now } =
+    deps;
   const catalog =
     deps.overrides?.catalog ?? CatalogGateway.fromConfig(config, credentials);
   const budgets =
@@ -79,7 +70,6 @@ export function createCostServices(deps: {
       access,
       ...(budgets ? { budgets } : {}),
       source,
-      audit,
       now,
       budgetScope: config.billing?.budgetScope ?? 'allowlisted',
     }),

@@ -21,12 +21,15 @@ import {
 } from './createAccessAndHistory';
 import { CloudRunMetrics } from '../services/CloudRunMetrics';
 import { ProjectAccess } from '../services/ProjectAccess';
-import { ScalingService } from '../services/ScalingService';
 import { CapacityContextLoader } from '../services/CapacityContextLoader';
 import { CapacityMetrics } from '../services/CapacityMetrics';
-import { QueueEditService } from '../services/QueueEditService';
+import { QueueActionService } from '../services/QueueActionService';
 import { QueueService } from '../services/QueueService';
-import { RedisEditService } from '../services/RedisEditService';
+import { createEditKinds } from './createEditKinds';
+import type { AfterApply, EditContext } from '../edits/EditContext';
+import type { AnyGuardedEditKind } from '../edits/GuardedEditKind';
+import { KnexEditLeases } from '../edits/EditLeases';
+import { PendingChangeReconciler } from '../edits/PendingChangeReconciler';
 import { RedisService } from '../services/RedisService';
 import {
   ServiceCatalogService,
@@ -82,6 +85,8 @@ export interface PluginServicesOptions
   identify?: (req: Request) => string;
   /** Credentials of the Google clients; default: the sandbox's API key or Application Default Credentials, by mode. */
   credentials?: GoogleCredentials;
+  /** Called after every confirmed change with what it touched (the snapshot read model refreshes it). */
+  afterApply?: AfterApply;
 }
 
 /** The services behind the router, built once. */
@@ -90,11 +95,16 @@ export interface PluginServices {
   logger: PluginLogger;
   access: ProjectAccess;
   catalog: ServiceCatalogService;
-  scaling: ScalingService;
   queues: QueueService;
-  queueEdits: QueueEditService;
+  /** Pause, resume and purge of queues. */
+  queueActions: QueueActionService;
   redis: RedisService;
-  redisEdits: RedisEditService;
+  /** The guarded edit kinds (one per kind of change), their shared context and the reconciler of pending applies. */
+  edits: {
+    kinds: AnyGuardedEditKind[];
+    context: EditContext;
+    reconciler: PendingChangeReconciler;
+  };
   /** Routing page: URL maps, backends, per-route traffic; URL map preview and apply. */
   routing: RoutingService;
   /** CDN page: backends with CDN state and hit ratio; cache policy preview and apply. */
@@ -174,7 +184,6 @@ export function createPluginServices(
     access,
     cloudRun,
     monitoring,
-    audit,
     logger,
     now,
     overrides: options.billing,
@@ -190,17 +199,9 @@ export function createPluginServices(
     urlMaps,
     backends,
     metrics: lbMetrics,
-    audit,
     now,
   });
-  const cdn = new CdnService({
-    access,
-    backends,
-    metrics: lbMetrics,
-    audit,
-    now,
-    costs: billing.previewCosts,
-  });
+  const cdn = new CdnService({ access, backends, metrics: lbMetrics, now });
   const queues = new QueueService({
     access,
     tasks,
@@ -250,35 +251,54 @@ export function createPluginServices(
   });
   const topology = new TopologyService(overview);
   readModel.pages.useOverview(overview, topology);
+  const editContext: EditContext = {
+    audit,
+    leases: new KnexEditLeases(database),
+    logger,
+    now,
+    // A pending apply may still land until its write and operation deadlines have passed, plus reads.
+    settleAfterMs:
+      config.timeouts.writeMs +
+      config.timeouts.operationMs +
+      2 * config.timeouts.readMs,
+    ...(options.afterApply ? { afterApply: options.afterApply } : {}),
+  };
+  const kinds = createEditKinds({
+    access,
+    cloudRun,
+    metrics,
+    logger,
+    now,
+    capacity,
+    capacityMetrics,
+    tasks,
+    redis,
+    urlMaps,
+    backends,
+    lbMetrics,
+    scalingCosts: billing.scalingCosts,
+    previewCosts: billing.previewCosts,
+    budgets: billing.budgets,
+  });
   return {
     config,
     logger,
     access,
     catalog,
-    scaling: new ScalingService({
-      access,
-      cloudRun,
-      metrics,
-      audit,
-      logger,
-      now,
-      capacity,
-      costs: billing.scalingCosts,
-    }),
     queues,
-    queueEdits: new QueueEditService({ access, tasks, capacity, audit, now }),
+    queueActions: new QueueActionService({ access, tasks, audit, now }),
     redis: redisService,
     routing,
     cdn,
-    redisEdits: new RedisEditService({
-      access,
-      redis,
-      metrics: capacityMetrics,
-      capacity,
-      audit,
-      now,
-      costs: billing.previewCosts,
-    }),
+    edits: {
+      kinds,
+      context: editContext,
+      reconciler: new PendingChangeReconciler({
+        history,
+        kinds,
+        ctx: editContext,
+      }),
+    },
     costs: billing.costs,
     budgets: billing.budgets,
     overview,
@@ -298,6 +318,7 @@ export function createPluginServices(
       access,
       logs:
         options.logEntries ?? LogEntriesGateway.fromConfig(config, credentials),
+      cloudRun,
       now,
     }),
     identify: options.identify ?? (req => identityOf(req)?.user ?? 'anonymous'),

@@ -1,9 +1,5 @@
 import type { Router } from 'express';
-import {
-  scalingApplyRequestSchema,
-  scalingPreviewRequestSchema,
-  windowQuerySchema,
-} from '@gcp-serverless/common';
+import { windowQuerySchema } from '@gcp-serverless/common';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
 import { parseInput } from '../validate';
@@ -11,7 +7,7 @@ import { projectParams, serviceParams } from './params';
 
 const SERVICE = '/projects/:projectId/locations/:region/services/:service';
 
-/** Cloud Run: services table, service page, scaling preview and apply. */
+/** Cloud Run: services table and service page (scaling edits: the `scaling` edit kind, registerEditRoutes). */
 export function registerCloudRunRoutes(
   router: Router,
   services: PluginServices,
@@ -36,44 +32,6 @@ export function registerCloudRunRoutes(
           p.region,
           p.service,
           window,
-        ),
-      );
-    }),
-  );
-
-  router.post(
-    `${SERVICE}/scaling/preview`,
-    handle(async (req, res) => {
-      const p = parseInput(serviceParams, req.params, 'path');
-      const body = parseInput(
-        scalingPreviewRequestSchema,
-        req.body,
-        'scaling change',
-      );
-      res.json(
-        await services.scaling.preview(
-          { projectId: p.projectId, region: p.region, name: p.service },
-          body.change,
-        ),
-      );
-    }),
-  );
-
-  router.post(
-    `${SERVICE}/scaling/apply`,
-    handle(async (req, res) => {
-      const p = parseInput(serviceParams, req.params, 'path');
-      const body = parseInput(
-        scalingApplyRequestSchema,
-        req.body,
-        'scaling change',
-      );
-      const actor = services.identify(req);
-      res.json(
-        await services.scaling.apply(
-          { projectId: p.projectId, region: p.region, name: p.service },
-          body,
-          actor,
         ),
       );
     }),

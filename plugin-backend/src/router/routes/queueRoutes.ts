@@ -2,9 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import {
   projectIdSchema,
-  queueApplyRequestSchema,
   queueIdSchema,
-  queuePreviewRequestSchema,
   queuePurgeRequestSchema,
   regionSchema,
   windowQuerySchema,
@@ -27,7 +25,7 @@ function queueRef(params: unknown) {
   return { projectId: p.projectId, region: p.region, name: p.queue };
 }
 
-/** Cloud Tasks: queues page, rate limit / retry preview and apply, pause, resume, purge. */
+/** Cloud Tasks: queues page, pause, resume, purge (rate limit / retry edits: the `queue` edit kind, registerEditRoutes). */
 export function registerQueueRoutes(
   router: Router,
   services: PluginServices,
@@ -41,34 +39,6 @@ export function registerQueueRoutes(
     }),
   );
 
-  router.post(
-    `${QUEUE}/preview`,
-    handle(async (req, res) => {
-      const ref = queueRef(req.params);
-      const body = parseInput(
-        queuePreviewRequestSchema,
-        req.body,
-        'queue change',
-      );
-      res.json(await services.queueEdits.preview(ref, body.change));
-    }),
-  );
-
-  router.post(
-    `${QUEUE}/apply`,
-    handle(async (req, res) => {
-      const ref = queueRef(req.params);
-      const body = parseInput(
-        queueApplyRequestSchema,
-        req.body,
-        'queue change',
-      );
-      res.json(
-        await services.queueEdits.apply(ref, body, services.identify(req)),
-      );
-    }),
-  );
-
   for (const action of ['pause', 'resume'] as const) {
     router.post(
       `${QUEUE}/${action}`,
@@ -76,7 +46,10 @@ export function registerQueueRoutes(
         const ref = queueRef(req.params);
         parseInput(emptyBody, req.body, `${action} request`);
         res.json(
-          await services.queueEdits[action](ref, services.identify(req)),
+          await services.queueActions[action](ref, {
+            actor: services.identify(req),
+            origin: req,
+          }),
         );
       }),
     );
@@ -92,11 +65,10 @@ export function registerQueueRoutes(
         'purge request',
       );
       res.json(
-        await services.queueEdits.purge(
-          ref,
-          body.confirmName,
-          services.identify(req),
-        ),
+        await services.queueActions.purge(ref, body.confirmName, {
+          actor: services.identify(req),
+          origin: req,
+        }),
       );
     }),
   );

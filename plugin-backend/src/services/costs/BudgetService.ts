@@ -2,30 +2,19 @@ import {
   allProjectsMonthCost,
   addDays,
   budgetPeriodBounds,
-  ConflictError,
   dailyNet,
   forecastPeriodEnd,
   InputError,
-  unacknowledgedWarnings,
   utcDay,
   type Budget,
-  type BudgetApplyRequest,
-  type BudgetApplyResult,
-  type BudgetChange,
   type BudgetListResponse,
-  type BudgetPreview,
   type BudgetWithSpend,
   type CostRow,
 } from '@gcp-serverless/common';
-import {
-  conflict,
-  type BudgetsGateway,
-} from '../../gateways/billing/BudgetsGateway';
-import type { AuditLog } from '../AuditLog';
+import type { BudgetsGateway } from '../../gateways/billing/BudgetsGateway';
 import { settlePanels } from '../panelErrors';
 import type { ProjectAccess } from '../ProjectAccess';
 import type { CostSource } from './CostSource';
-import { budgetDiff, budgetWarnings } from './budgetChecks';
 import {
   assertBudgetAllowed,
   isBudgetAllowed,
@@ -33,8 +22,8 @@ import {
 } from './budgetAllowlist';
 
 /**
- * The budgets page: every budget of the configured billing account with spend against it, and the
- * edit flow (preview: schema, diff, warnings; apply: etag-guarded update, audited). Spend is read
+ * The budgets page: every budget of the configured billing account with spend against it (edits are
+ * the `budget` edit kind, edits/kinds/BudgetEditKind.ts). Spend is read
  * from the cost source for the allowlisted projects only: a budget scoped to projects outside the
  * allowlist shows the spend of the allowed ones (the page says which).
  */
@@ -43,23 +32,16 @@ export class BudgetService {
     access: ProjectAccess;
     budgets?: BudgetsGateway;
     source: CostSource;
-    audit: AuditLog;
     now: () => number;
     budgetScope?: BudgetScope;
   };
 
-  constructor(deps: {
-    access: ProjectAccess;
-    budgets?: BudgetsGateway;
-    source: CostSource;
-    audit: AuditLog;
-    now: () => number;
-    budgetScope?: BudgetScope;
-  }) {
+  constructor(deps: BudgetService['deps']) {
     this.deps = deps;
   }
 
-  private gateway(): BudgetsGateway {
+  /** The budgets gateway, or a 400 naming the missing key when no billing account is configured. */
+  gateway(): BudgetsGateway {
     if (!this.deps.budgets) {
       throw new InputError(
         'No billing account is configured: set gcpServerless.billing.accountId (docs/configuration.md)',
@@ -73,8 +55,11 @@ export class BudgetService {
     return this.deps.budgetScope ?? 'allowlisted';
   }
 
-  /** The budget, or 404 when it is outside the configured scope (nothing is written to Google then). */
-  private async allowedBudget(budgetId: string): Promise<Budget> {
+  /**
+   * The budget, or 404 when it is outside the configured scope (nothing is written to Google then).
+   * The budget edit kind reads through here, so previews, applies and reverts hold to the scope.
+   */
+  async allowedBudget(budgetId: string): Promise<Budget> {
     const budget = await this.gateway().getBudget(budgetId);
     assertBudgetAllowed(
       budget,
@@ -122,88 +107,6 @@ export class BudgetService {
     };
   }
 
-  async preview(
-    budgetId: string,
-    change: BudgetChange,
-  ): Promise<BudgetPreview> {
-    const budget = await this.allowedBudget(budgetId);
-    const diff = budgetDiff(budget, change);
-    return {
-      budget,
-      diff,
-      warnings: budgetWarnings(budget, change),
-      validation:
-        diff.length === 0
-          ? { status: 'skipped', message: 'Nothing to change' }
-          : {
-              status: 'skipped',
-              message:
-                'The Budget API has no validate-only mode; the change was checked against its rules by the portal',
-            },
-      etag: budget.etag,
-    };
-  }
-
-  async apply(
-    budgetId: string,
-    request: BudgetApplyRequest,
-    actor: string,
-  ): Promise<BudgetApplyResult> {
-    const gateway = this.gateway();
-    const budget = await this.allowedBudget(budgetId);
-    const base = {
-      time: new Date().toISOString(),
-      actor,
-      action: 'budget.apply' as const,
-      resource: budget.name,
-      before: editable(budget),
-      after: request.change,
-    };
-    if (budget.etag !== request.etag) {
-      const error = conflict(budget);
-      await this.deps.audit.record({
-        ...base,
-        result: 'conflict',
-        error: error.message,
-      });
-      throw error;
-    }
-    const diff = budgetDiff(budget, request.change);
-    if (diff.length === 0)
-      throw new InputError(
-        'Nothing to change: the budget already has these values',
-        [{ path: 'change', message: 'equals the current budget' }],
-      );
-    const missing = unacknowledgedWarnings(
-      budgetWarnings(budget, request.change),
-      request.acknowledgedWarnings,
-    );
-    if (missing.length > 0) {
-      throw new InputError('Acknowledge the warnings before applying', [
-        {
-          path: 'acknowledgedWarnings',
-          message: `acknowledge ${missing.map(w => w.code).join(', ')}`,
-        },
-      ]);
-    }
-    try {
-      const updated = await gateway.updateBudget(
-        budgetId,
-        request.change,
-        request.etag,
-      );
-      await this.deps.audit.record({ ...base, result: 'succeeded' });
-      return { budget: updated, diff };
-    } catch (err) {
-      await this.deps.audit.record({
-        ...base,
-        result: err instanceof ConflictError ? 'conflict' : 'failed',
-        error: err instanceof Error ? err.message : String(err),
-      });
-      throw err;
-    }
-  }
-
   private withSpend(
     budget: Budget,
     rows: CostRow[] | null,
@@ -247,9 +150,4 @@ export class BudgetService {
       },
     };
   }
-}
-
-/** The editable part of a budget, for the audit trail. */
-function editable(b: Budget) {
-  return { amount: b.amount, thresholds: b.thresholds, period: b.period };
 }
