@@ -276,8 +276,8 @@ export async function notifyApplied(
   if (!ctx.afterApply) return;
   try {
     await ctx.afterApply({
-      projectId:
-        projectOfResource(entry.resource) ?? entry.projects?.[0] ?? null,
+      // Budgets are billing-account wide: null, so every project's costs and overview are refreshed.
+      projectId: projectOfResource(entry.resource),
       kind: kindOfAction(entry.action),
       resource: entry.resource,
     });

@@ -17,7 +17,6 @@ import { registerOverviewRoutes } from './routes/overviewRoutes';
 import { registerRecentErrorsRoutes } from './routes/recentErrorsRoutes';
 import { registerSetupRoutes } from './routes/setupRoutes';
 import { registerRefreshRoutes } from './routes/refreshRoutes';
-import { refreshAfterApply } from './refreshAfterApply';
 import { registerEditRoutes } from './registerEditRoutes';
 
 /**
@@ -38,9 +37,6 @@ export function buildRouter(
     res.json({ status: 'ok' });
   });
   router.use(readGuard(services.authorizer));
-  router.use(
-    refreshAfterApply(touched => services.readModel.refreshAfterEdit(touched)),
-  );
   registerAccessRoutes(router, services);
   registerHistoryRoutes(router, services);
 

@@ -7,7 +7,8 @@ import type {
   CloudTasksGateway,
   QueueRef,
 } from '../gateways/CloudTasksGateway';
-import type { EditCaller } from '../edits/EditContext';
+import type { EditCaller, EditContext } from '../edits/EditContext';
+import { notifyApplied } from '../edits/applyGuardedEdit';
 import type { AuditLog } from './AuditLog';
 import type { ProjectAccess } from './ProjectAccess';
 import type { Clock } from './ServiceCatalogService';
@@ -23,6 +24,8 @@ export class QueueActionService {
     tasks: CloudTasksGateway;
     audit: AuditLog;
     now: Clock;
+    /** The edit path's refresh-after-apply, so the queues page shows the new state when the action answers. */
+    afterApply?: Pick<EditContext, 'afterApply' | 'logger'>;
   };
 
   constructor(deps: QueueActionService['deps']) {
@@ -83,6 +86,11 @@ export class QueueActionService {
         after: { action, state: queue.state, purgeTime: queue.purgeTime },
         result: 'succeeded',
       });
+      if (this.deps.afterApply)
+        await notifyApplied(this.deps.afterApply, {
+          action: base.action,
+          resource,
+        });
       return { action, queue };
     } catch (err) {
       await this.deps.audit.record({

@@ -85,7 +85,7 @@ export interface PluginServicesOptions
   identify?: (req: Request) => string;
   /** Credentials of the Google clients; default: the sandbox's API key or Application Default Credentials, by mode. */
   credentials?: GoogleCredentials;
-  /** Called after every confirmed change with what it touched (the snapshot read model refreshes it). */
+  /** Called after every confirmed change with what it touched, after the snapshot read model refreshed it. */
   afterApply?: AfterApply;
 }
 
@@ -251,6 +251,16 @@ export function createPluginServices(
   });
   const topology = new TopologyService(overview);
   readModel.pages.useOverview(overview, topology);
+  // The one refresh-after-apply: a confirmed change (at apply, or settled later by the reconciler)
+  // recomputes the snapshots it touched before the apply answers, then tells the host's hook.
+  const afterApply: AfterApply = async touched => {
+    await readModel.refresher.refreshAfterEdit({
+      kind: touched.kind,
+      projectId: touched.projectId,
+      resource: touched.resource,
+    });
+    await options.afterApply?.(touched);
+  };
   const editContext: EditContext = {
     audit,
     leases: new KnexEditLeases(database),
@@ -261,7 +271,7 @@ export function createPluginServices(
       config.timeouts.writeMs +
       config.timeouts.operationMs +
       2 * config.timeouts.readMs,
-    ...(options.afterApply ? { afterApply: options.afterApply } : {}),
+    afterApply,
   };
   const kinds = createEditKinds({
     access,
@@ -286,7 +296,13 @@ export function createPluginServices(
     access,
     catalog,
     queues,
-    queueActions: new QueueActionService({ access, tasks, audit, now }),
+    queueActions: new QueueActionService({
+      access,
+      tasks,
+      audit,
+      now,
+      afterApply: editContext,
+    }),
     redis: redisService,
     routing,
     cdn,
