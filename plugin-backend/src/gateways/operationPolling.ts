@@ -49,6 +49,9 @@ export interface OperationPoll<T> {
 
 const POLL_DELAYS_MS = [50, 100, 200, 400, 800, 1000];
 
+/** A poll that took longer than its slot: treated like a transient error (poll again). */
+class PollTimeout extends Error {}
+
 /**
  * Polls a long-running operation until it is done, retrying transient errors of the poll itself
  * (a 503 while asking is not a failed change), bounded by `deadlineMs` in total. When the deadline
@@ -91,8 +94,6 @@ export async function pollOperation<T>(
     await new Promise(r => setTimeout(r, delay));
   }
 }
-
-class PollTimeout extends Error {}
 
 async function boundedBy<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -201,6 +201,12 @@ async function createTable(db: Knex): Promise<void> {
   });
 }
 
+/** Every project an entry is listed under: the stored list, else the single project of older rows. */
+function projectsOf(row: Row): string[] {
+  if (row.project_ids) return row.project_ids.split('|').filter(Boolean);
+  return row.project_id ? [row.project_id] : [];
+}
+
 function toRecord(row: Row): ChangeRecord {
   return {
     id: row.id,
@@ -209,11 +215,7 @@ function toRecord(row: Row): ChangeRecord {
     kind: row.kind as ChangeKind,
     action: row.action,
     projectId: row.project_id,
-    projects: row.project_ids
-      ? row.project_ids.split('|').filter(Boolean)
-      : row.project_id
-      ? [row.project_id]
-      : [],
+    projects: projectsOf(row),
     resource: row.resource,
     before: row.before_json === null ? null : JSON.parse(row.before_json),
     after: row.after_json === null ? null : JSON.parse(row.after_json),

@@ -77,12 +77,9 @@ function requestFormError(err: unknown): GcpServerlessError | undefined {
       { path: '(path)', message: 'is not valid percent-encoded UTF-8' },
     ]);
   }
-  const status =
-    typeof e.status === 'number'
-      ? e.status
-      : typeof e.statusCode === 'number'
-      ? e.statusCode
-      : undefined;
+  let status: number | undefined;
+  if (typeof e.status === 'number') status = e.status;
+  else if (typeof e.statusCode === 'number') status = e.statusCode;
   if (
     typeof e.type !== 'string' ||
     status === undefined ||
