@@ -68,7 +68,8 @@ export function tableRows(markdown: string): string[][] {
   return rows;
 }
 
-/** The backticked spans of a text (`a`, `b` → ['a', 'b']). */
+/** The backticked spans of a text (`a`, `b` → ['a', 'b']), fenced code blocks left out. */
 export function codeSpans(text: string): string[] {
-  return [...text.matchAll(/`([^`]+)`/g)].map(m => m[1]!);
+  const withoutFences = text.replace(/```[\s\S]*?```/g, '');
+  return [...withoutFences.matchAll(/`([^`]+)`/g)].map(m => m[1]!);
 }
