@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SANDBOX_BILLING_ACCOUNT_ID } from '@gcp-serverless/sandbox';
 
 /** The annotated entity the check opens the entity tab of (docs/backstage.md's catalog example). */
 export const ENTITY = {
@@ -58,6 +59,12 @@ export function writeAppConfig(
     gcpServerless: {
       mode: 'sandbox',
       sandbox: { endpoint: sandboxUrl },
+      // The sandbox's billing account and its generated billing export (docs/costs-and-budgets.md), as the
+      // standalone portal uses them: the plugin's home page shows budgets and costs.
+      billing: {
+        accountId: SANDBOX_BILLING_ACCOUNT_ID,
+        export: { projectId: 'finance-billing', dataset: 'billing_export' },
+      },
       projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
     },
   };

@@ -231,3 +231,32 @@ export async function scalingApplyRecordsUser(
   );
   return `apply ${applied.status}; history row actor ${row.actor}, result ${row.result}; auditor event names ${GUEST}`;
 }
+
+/**
+ * Every plugin of the app started: Backstage logs "Plugin initialization complete" once all have
+ * initialized, and "Backend startup failed" just after it when one threw. A failed startup leaves the
+ * process serving, but the startup hooks never run (the catalog does not process its locations), so the
+ * plugin's own `/health` answering is not enough.
+ */
+export async function backendStartupCompletes(
+  backendLog: string,
+  timeoutMs: number,
+): Promise<string> {
+  // eslint-disable-next-line no-control-regex
+  const plain = () =>
+    readFileSync(backendLog, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  await withTimeout(
+    'backend startup',
+    timeoutMs,
+    (async () => {
+      while (!/Plugin initialization complete/.test(plain()))
+        await sleep(1_000);
+    })(),
+  );
+  await sleep(3_000);
+  const failure = plain()
+    .split('\n')
+    .find(l => /Backend startup failed|threw an error during startup/.test(l));
+  expect(!failure, failure?.slice(0, 500) ?? '');
+  return 'every plugin initialized; no startup failure';
+}

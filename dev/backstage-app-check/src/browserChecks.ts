@@ -42,7 +42,9 @@ async function watchedPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', msg => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    // The location names the resource of a "Failed to load resource" error.
+    if (msg.type() === 'error')
+      errors.push(`console.error: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', err => errors.push(`uncaught: ${err.message}`));
   return { page, errors };
@@ -122,7 +124,10 @@ export async function entityTabRenders(
   const { page, errors } = await watchedPage(browser);
   const result = await onPage(page, screenshot, async () => {
     const url = `${base}/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`;
-    const tab = page.getByRole('tab', { name: /GCP Serverless/i });
+    // The new frontend system's entity header (Backstage UI) shows tabs as links; the legacy one as MUI tabs.
+    const tab = page
+      .getByRole('tab', { name: /GCP Serverless/i })
+      .or(page.locator(`a[href$="/${ENTITY.name}/gcp-serverless"]`));
     const notFound = page.getByText('Entity not found');
     // The catalog ingests the annotated entity a while after the backend boots: reload until it is there.
     for (let attempt = 1; ; attempt++) {

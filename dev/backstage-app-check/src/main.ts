@@ -18,6 +18,7 @@ import { addPlugins } from './addPlugins';
 import { writeAppConfig } from './appConfig';
 import { baseApp } from './baseApp';
 import {
+  backendStartupCompletes,
   errorBodies,
   guestToken,
   permissionsRegistered,
@@ -38,6 +39,7 @@ import {
   type Service,
 } from './processes';
 import { log, withTimeout } from './progress';
+import { pinRelease, RELEASE_PINS } from './releasePins';
 import { prepareToolchain } from './toolchain';
 import { BACKSTAGE_RELEASE, CREATE_APP_VERSION } from './versions';
 
@@ -117,8 +119,11 @@ async function main(): Promise<void> {
     'our packages as workspace copies + yarn install',
     async () => {
       addPlugins(appDir, repoDir);
+      pinRelease(appDir);
       await yarn(['install'], 'install', 20 * MINUTE);
-      return 'plugins/gcp-serverless{,-backend,-common}; backend.add(import(@gcp-serverless/plugin-backend)); app depends on @gcp-serverless/plugin-frontend';
+      return `plugins/gcp-serverless{,-backend,-common}; backend.add(import(@gcp-serverless/plugin-backend)); app depends on @gcp-serverless/plugin-frontend; resolutions ${JSON.stringify(
+        RELEASE_PINS,
+      )}`;
     },
   );
   if (!installed) return;
@@ -173,6 +178,9 @@ async function main(): Promise<void> {
         );
       return;
     }
+    await check('backend startup completes (every plugin started)', () =>
+      backendStartupCompletes(backendLog, 5 * MINUTE),
+    );
     let token = '';
     const signedIn = await check('guest token', async () => {
       token = await guestToken(base);
