@@ -43,17 +43,19 @@ export function resolveConnectionsPerInstance(options: {
   label?: string | null;
   estimated?: number | null;
 }): { connectionsPerInstance: number; connectionsSource: ConnectionsSource } {
-  if (options.config != null && options.config > 0)
+  const config = options.config ?? 0;
+  if (config > 0)
     return {
-      connectionsPerInstance: options.config,
+      connectionsPerInstance: config,
       connectionsSource: 'config',
     };
-  const fromLabel = options.label != null ? Number(options.label) : NaN;
+  const fromLabel = Number(options.label ?? NaN);
   if (Number.isInteger(fromLabel) && fromLabel > 0)
     return { connectionsPerInstance: fromLabel, connectionsSource: 'label' };
-  if (options.estimated != null && options.estimated > 0)
+  const estimated = options.estimated ?? 0;
+  if (estimated > 0)
     return {
-      connectionsPerInstance: options.estimated,
+      connectionsPerInstance: estimated,
       connectionsSource: 'metrics',
     };
   return {

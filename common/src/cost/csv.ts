@@ -3,12 +3,10 @@ export type CsvCell = string | number | null | undefined;
 
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  const text =
-    typeof value === 'number'
-      ? Number.isFinite(value)
-        ? String(value)
-        : ''
-      : value;
+  let text: string;
+  if (typeof value === 'number')
+    text = Number.isFinite(value) ? String(value) : '';
+  else text = value;
   // RFC 4180: quote fields with a comma, quote or line break, doubling inner quotes. A leading
   // = + - @ would make spreadsheets run a formula (CSV injection), so such text gets a leading quote.
   const safe =
@@ -21,7 +19,6 @@ export function toCsv(
   header: readonly string[],
   records: readonly (readonly CsvCell[])[],
 ): string {
-  return (
-    [header, ...records].map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
-  );
+  const lines = [header, ...records].map(r => r.map(cell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }

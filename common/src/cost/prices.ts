@@ -67,18 +67,13 @@ export function cloudRunPriceKey(
   const d = description.toLowerCase();
   const cpu = /\bcpu\b/.test(d);
   const memory = /memory|\bram\b/.test(d);
-  if (/idle/.test(d))
-    return cpu
-      ? 'idleCpuPerVcpuSecond'
-      : memory
-      ? 'idleMemoryPerGibSecond'
-      : undefined;
+  if (/idle/.test(d)) {
+    if (cpu) return 'idleCpuPerVcpuSecond';
+    return memory ? 'idleMemoryPerGibSecond' : undefined;
+  }
   if (/instance-based|always[- ]allocated|always-on/.test(d)) {
-    return cpu
-      ? 'instanceCpuPerVcpuSecond'
-      : memory
-      ? 'instanceMemoryPerGibSecond'
-      : undefined;
+    if (cpu) return 'instanceCpuPerVcpuSecond';
+    return memory ? 'instanceMemoryPerGibSecond' : undefined;
   }
   if (cpu) return 'requestCpuPerVcpuSecond';
   if (memory) return 'requestMemoryPerGibSecond';

@@ -99,13 +99,13 @@ export function scalingCostImpact(input: ScalingCostInput): CostImpact {
     before: minInstancesMonthlyCost(current.minInstances, input),
     after: minInstancesMonthlyCost(proposed.minInstances, input),
     change: 0,
-    formula:
-      `min instances × ${HOURS_PER_MONTH} h × 3,600 s × ${unit(
-        idle,
-      )}; ${billing}` +
-      (cpuIdle
-        ? ', idle min-instance rates'
-        : ', an instance is billed for its whole life'),
+    formula: `min instances × ${HOURS_PER_MONTH} h × 3,600 s × ${unit(
+      idle,
+    )}; ${billing}, ${
+      cpuIdle
+        ? 'idle min-instance rates'
+        : 'an instance is billed for its whole life'
+    }`,
   };
   const worstHourly: CostFigure = {
     key: 'maxInstancesHourly',

@@ -123,5 +123,7 @@ export function entityClaims(
       return resources.urlMap !== null && resources.urlMap === ref.name;
     case 'project':
       return true;
+    default:
+      return false;
   }
 }

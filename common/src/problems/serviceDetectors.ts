@@ -38,6 +38,30 @@ export function suggestedMaxInstances(current: number): number {
   return Math.min(1000, Math.max(current + 1, Math.ceil(current * 1.5)));
 }
 
+function atCapacityTitle(
+  s: ServiceHealthInput,
+  facts: {
+    is429: boolean;
+    longLived: boolean;
+    throttled: number | null;
+    instances: number | null;
+  },
+): string {
+  if (facts.is429)
+    return `${s.name} refuses ${
+      facts.longLived ? 'connections' : 'requests'
+    } with 429 (${round3(facts.throttled ?? 0)} /s)`;
+  if (facts.longLived)
+    return `${s.name} is at its connection capacity (${int(
+      facts.instances ?? 0,
+    )} of ${int(s.scaling.maxInstances)} instances × ${int(
+      s.scaling.concurrency,
+    )})`;
+  return `${s.name} runs at its max of ${int(
+    s.scaling.maxInstances,
+  )} instances`;
+}
+
 /** A service running at (or near) its max instances, or answering 429 because it is: requests queue or are refused. */
 export function detectServiceAtMax(
   s: ServiceHealthInput,
@@ -58,17 +82,7 @@ export function detectServiceAtMax(
     ...base(s),
     code: is429 ? 'SERVICE_THROTTLED_429' : 'SERVICE_AT_MAX_INSTANCES',
     severity: is429 ? 'critical' : 'warning',
-    title: is429
-      ? `${s.name} refuses ${
-          longLived ? 'connections' : 'requests'
-        } with 429 (${round3(throttled!)} /s)`
-      : longLived
-      ? `${s.name} is at its connection capacity (${int(
-          instances ?? 0,
-        )} of ${int(s.scaling.maxInstances)} instances × ${int(
-          s.scaling.concurrency,
-        )})`
-      : `${s.name} runs at its max of ${int(s.scaling.maxInstances)} instances`,
+    title: atCapacityTitle(s, { is429, longLived, throttled, instances }),
     explanation: longLived
       ? `${s.name} holds long-lived connections (${
           s.kind!.reason

@@ -102,7 +102,7 @@ describe('what kind of service a problem judges', () => {
     expect(refusing[0]!.title).toBe(
       'chatservice refuses connections with 429 (3 /s)',
     );
-    expect(refusing[0]!.evidence.values['serviceKind']).toBe(
+    expect(refusing[0]!.evidence.values.serviceKind).toBe(
       'long-lived (timeout 3600 s ≥ 15 min)',
     );
   });

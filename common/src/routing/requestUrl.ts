@@ -15,11 +15,8 @@ export function parseRequestUrl(input: string | RequestUrl): RequestUrl {
     return {
       scheme: (input.scheme || 'http').toLowerCase(),
       host: (input.host ?? '').toLowerCase(),
-      path: input.path
-        ? input.path.startsWith('/')
-          ? input.path
-          : `/${input.path}`
-        : '/',
+      // An empty path becomes `/`.
+      path: input.path.startsWith('/') ? input.path : `/${input.path}`,
       query: (input.query ?? '').replace(/^\?/, ''),
     };
   }

@@ -301,7 +301,7 @@ export function redirectOutcome(
   const statusCode = REDIRECT_RESPONSE_CODES[responseCode] ?? 301;
   let path = url.path;
   if (redirect.pathRedirect) path = redirect.pathRedirect;
-  else if (redirect.prefixRedirect != null && matchedPrefix)
+  else if (typeof redirect.prefixRedirect === 'string' && matchedPrefix)
     path = redirect.prefixRedirect + url.path.slice(matchedPrefix.length);
   const location = formatRequestUrl({
     scheme: redirect.httpsRedirect ? 'https' : url.scheme,

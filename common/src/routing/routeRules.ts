@@ -60,13 +60,13 @@ function matchOne(
   const path = ignoreCase ? url.path.toLowerCase() : url.path;
   const norm = (s: string) => (ignoreCase ? s.toLowerCase() : s);
   let prefix = '';
-  if (match.prefixMatch != null) {
+  if (typeof match.prefixMatch === 'string') {
     if (!path.startsWith(norm(match.prefixMatch))) return null;
     prefix = match.prefixMatch;
-  } else if (match.fullPathMatch != null) {
+  } else if (typeof match.fullPathMatch === 'string') {
     if (path !== norm(match.fullPathMatch)) return null;
     prefix = match.fullPathMatch;
-  } else if (match.regexMatch != null) {
+  } else if (typeof match.regexMatch === 'string') {
     if (!safeRegex(match.regexMatch, ignoreCase)?.test(url.path)) return null;
   }
   if (!queryMatches(match, url)) return null;
@@ -80,10 +80,11 @@ function queryMatches(match: RouteRuleMatchSpec, url: RequestUrl): boolean {
   const params = parseQuery(url.query);
   return conditions.every(c => {
     const values = params.get(c.name ?? '');
-    if (c.presentMatch != null)
+    if (typeof c.presentMatch === 'boolean')
       return (values !== undefined) === c.presentMatch;
-    if (c.exactMatch != null) return values?.includes(c.exactMatch) ?? false;
-    if (c.regexMatch != null) {
+    if (typeof c.exactMatch === 'string')
+      return values?.includes(c.exactMatch) ?? false;
+    if (typeof c.regexMatch === 'string') {
       const re = safeRegex(c.regexMatch, false);
       return values?.some(v => re?.test(v)) ?? false;
     }

@@ -34,11 +34,12 @@ export function sampleRequestUrls(maps: UrlMapSpec[]): string[] {
           samplePaths(p).forEach(s => paths.add(s));
       for (const rule of m.routeRules ?? []) {
         for (const match of rule.matchRules ?? []) {
-          if (match.prefixMatch != null)
+          if (typeof match.prefixMatch === 'string')
             [match.prefixMatch, `${match.prefixMatch}sample`].forEach(s =>
               paths.add(s),
             );
-          if (match.fullPathMatch != null) paths.add(match.fullPathMatch);
+          if (typeof match.fullPathMatch === 'string')
+            paths.add(match.fullPathMatch);
         }
       }
     }

@@ -155,7 +155,7 @@ function plainPrefixes(
       (m.headerMatches?.length ?? 0) +
       (m.queryParameterMatches?.length ?? 0) +
       (m.ignoreCase ? 1 : 0);
-    if (extra > 0 || m.prefixMatch == null) return null;
+    if (extra > 0 || typeof m.prefixMatch !== 'string') return null;
     prefixes.push(m.prefixMatch);
   }
   return prefixes;

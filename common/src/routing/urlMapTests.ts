@@ -41,7 +41,7 @@ export function runUrlMapTests(
         if (actual) failure.actualService = actual;
       }
     }
-    if (test.expectedRedirectResponseCode != null) {
+    if (typeof test.expectedRedirectResponseCode === 'number') {
       const actual =
         outcome.kind === 'redirect' ? outcome.statusCode : undefined;
       if (actual !== test.expectedRedirectResponseCode) {

@@ -1,4 +1,4 @@
-import type { SetupCheck, SetupReport } from './setupReport';
+import type { ApiStatus, SetupCheck, SetupReport } from './setupReport';
 
 const MARK: Record<SetupCheck['status'], string> = {
   ok: 'ok  ',
@@ -6,6 +6,22 @@ const MARK: Record<SetupCheck['status'], string> = {
   error: 'ERR ',
   skipped: 'skip',
 };
+
+function apiLine(api: ApiStatus): SetupCheck {
+  const name = `${api.title} (${api.service})`;
+  if (api.state === 'enabled')
+    return { status: 'ok', message: `${name} enabled` };
+  if (api.state === 'disabled')
+    return {
+      status: 'missing',
+      message: `${name} disabled`,
+      fix: `enable it at ${api.activationUrl}`,
+    };
+  return {
+    status: 'error',
+    message: `${name} unknown${api.problem ? `: ${api.problem}` : ''}`,
+  };
+}
 
 /** The doctor's report as plain text lines (CLI output and the start-up log); every problem names its fix. */
 export function formatSetupReport(report: SetupReport): string[] {
@@ -27,23 +43,7 @@ export function formatSetupReport(report: SetupReport): string[] {
     lines.push(`project ${p.projectId} (${p.regions.join(', ')})`);
     line('  ', p.project);
     for (const api of p.apis) {
-      line(
-        '  ',
-        api.state === 'enabled'
-          ? { status: 'ok', message: `${api.title} (${api.service}) enabled` }
-          : api.state === 'disabled'
-          ? {
-              status: 'missing',
-              message: `${api.title} (${api.service}) disabled`,
-              fix: `enable it at ${api.activationUrl}`,
-            }
-          : {
-              status: 'error',
-              message: `${api.title} (${api.service}) unknown${
-                api.problem ? `: ${api.problem}` : ''
-              }`,
-            },
-      );
+      line('  ', apiLine(api));
     }
     line('  ', p.permissions);
     for (const f of p.features) {

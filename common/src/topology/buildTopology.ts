@@ -25,6 +25,11 @@ const redirectText = (r: UrlRedirectSpec) =>
     r.httpsRedirect ? ' (https)' : ''
   }`.trim();
 
+function backendDetail(exists: boolean, cdnOn: boolean): string | undefined {
+  if (!exists) return 'does not exist';
+  return cdnOn ? 'CDN on' : undefined;
+}
+
 /**
  * The project as a graph: hosts → URL map rules → backends → Cloud Run services → queues and Redis,
  * each node with the health of its problems and a link to its page. Pure.
@@ -99,11 +104,7 @@ export function buildTopology(input: TopologyInput): {
         id: `backend:${b.name}`,
         kind: 'backend',
         label: b.name,
-        detail: !exists
-          ? 'does not exist'
-          : cdnOn.has(b.name)
-          ? 'CDN on'
-          : undefined,
+        detail: backendDetail(exists, cdnOn.has(b.name)),
         link: {
           page: cdnOn.has(b.name) ? 'cdn' : 'routing',
           projectId,

@@ -193,7 +193,10 @@ export function readGcpServerlessConfig(
   if (result.success) return result.data;
   const lines = result.error.issues.map(issue => {
     const path = [key, ...issue.path]
-      .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+      .map((p, i) => {
+        if (typeof p === 'number') return `[${p}]`;
+        return i === 0 ? String(p) : `.${String(p)}`;
+      })
       .join('');
     const message =
       issue.code === 'unrecognized_keys'

@@ -78,8 +78,9 @@ function endTimeIso(point: RawPoint): string {
 
 function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
   const v = point.value ?? {};
-  if (v.doubleValue != null) return Number(v.doubleValue);
-  if (v.int64Value != null) return Number(String(v.int64Value));
+  if (typeof v.doubleValue === 'number') return v.doubleValue;
+  if (v.int64Value !== undefined && v.int64Value !== null)
+    return Number(String(v.int64Value));
   if (v.distributionValue) {
     return distribution === 'count'
       ? Number(String(v.distributionValue.count ?? 0))

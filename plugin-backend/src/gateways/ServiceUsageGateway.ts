@@ -9,6 +9,14 @@ import { wrapGoogleError } from './googleErrors';
 /** Whether an API is enabled in a project. */
 export type ApiState = 'enabled' | 'disabled' | 'unknown';
 
+/** `Service.state` as the REST transport hands it back: a name or a number (docs/google-apis.md §1). */
+const API_STATES: Record<string, ApiState> = {
+  ENABLED: 'enabled',
+  '2': 'enabled',
+  DISABLED: 'disabled',
+  '1': 'disabled',
+};
+
 /** Service Usage v1 `services.batchGet` takes at most this many names per call. */
 const BATCH_LIMIT = 30;
 
@@ -61,14 +69,7 @@ export class ServiceUsageGateway {
               .pop() ?? '';
           // The REST transport hands enums back as names or numbers (docs/google-apis.md §1): 2 = ENABLED, 1 = DISABLED.
           const state = String(service.state);
-          states.set(
-            id,
-            state === 'ENABLED' || state === '2'
-              ? 'enabled'
-              : state === 'DISABLED' || state === '1'
-              ? 'disabled'
-              : 'unknown',
-          );
+          states.set(id, API_STATES[state] ?? 'unknown');
         }
       }
       return states;

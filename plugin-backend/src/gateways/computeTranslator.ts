@@ -7,6 +7,7 @@ import {
   type UrlMapSpec,
   type UrlMapView,
 } from '@gcp-serverless/common';
+import { isUnset } from './protoValues';
 
 /**
  * Compute v1 objects → the portal's domain types. Compute results are protobuf messages; a JSON
@@ -21,7 +22,7 @@ export type ComputeJson = Record<string, any>;
  * dropped, since compute's JSON has no such fields.
  */
 export function toPlainJson(message: unknown): ComputeJson {
-  return message == null
+  return isUnset(message)
     ? {}
     : (withoutSyntheticOneofs(
         JSON.parse(JSON.stringify(message)),

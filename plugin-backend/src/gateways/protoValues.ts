@@ -4,6 +4,11 @@
  * numbers or names. Every gateway translator normalises through these.
  */
 
+/** Whether a field is unset: the clients leave unset fields null or undefined. */
+export function isUnset(value: unknown): value is null | undefined {
+  return value === null || value === undefined;
+}
+
 /** A number from int32/int64/double fields (Long, string or number); `fallback` when absent. */
 export function protoNumber(value: unknown, fallback = 0): number {
   if (value === null || value === undefined || value === '') return fallback;
@@ -19,7 +24,7 @@ export function durationToSeconds(value: unknown, fallback = 0): number {
     return Number.isFinite(n) ? n : fallback;
   }
   const v = value as { seconds?: unknown; nanos?: number | null };
-  if (v.seconds == null && v.nanos == null) return fallback;
+  if (isUnset(v.seconds) && isUnset(v.nanos)) return fallback;
   return protoNumber(v.seconds) + (v.nanos ?? 0) / 1e9;
 }
 

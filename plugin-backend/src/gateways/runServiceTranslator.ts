@@ -3,6 +3,7 @@ import {
   pickWiringEnv,
   type CloudRunService,
 } from '@gcp-serverless/common';
+import { isUnset } from './protoValues';
 
 /**
  * The parts of a Run Admin API v2 Service the portal reads. Results of the client are protobuf
@@ -51,7 +52,7 @@ export function effectiveConcurrency(
 function durationSeconds(value: unknown, fallback: number): number {
   if (typeof value === 'string') return parseFloat(value) || fallback;
   const v = value as { seconds?: unknown; nanos?: number } | null | undefined;
-  if (v && v.seconds != null)
+  if (v && !isUnset(v.seconds))
     return Number(String(v.seconds)) + (v.nanos ?? 0) / 1e9;
   return fallback;
 }
@@ -60,7 +61,7 @@ function timestampIso(value: unknown): string | null {
   if (!value) return null;
   if (typeof value === 'string') return value;
   const v = value as { seconds?: unknown; nanos?: number };
-  if (v.seconds == null) return null;
+  if (isUnset(v.seconds)) return null;
   return new Date(
     Number(String(v.seconds)) * 1000 + Math.floor((v.nanos ?? 0) / 1e6),
   ).toISOString();
@@ -92,7 +93,7 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
     resourceName: name,
     uri: raw.uri || null,
     etag: raw.etag ?? '',
-    generation: raw.generation == null ? '0' : String(raw.generation),
+    generation: isUnset(raw.generation) ? '0' : String(raw.generation),
     scaling: {
       minInstances: raw.template?.scaling?.minInstanceCount ?? 0,
       maxInstances:

@@ -6,6 +6,7 @@ import type {
 import {
   durationToSeconds,
   enumName,
+  isUnset,
   protoNumber,
   secondsToDuration,
   timestampToIso,
@@ -72,7 +73,9 @@ export function toCloudTasksQueue(raw: RawQueue): CloudTasksQueue {
         r.maxConcurrentDispatches,
         DEFAULTS.concurrent,
       ),
-      maxBurstSize: r.maxBurstSize == null ? null : protoNumber(r.maxBurstSize),
+      maxBurstSize: isUnset(r.maxBurstSize)
+        ? null
+        : protoNumber(r.maxBurstSize),
     },
     retryConfig: {
       // proto3 drops a 0 maxAttempts; Cloud Tasks treats 0 as "the default" anyway.

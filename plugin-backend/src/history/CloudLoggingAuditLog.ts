@@ -1,6 +1,13 @@
-import type { LoggingGateway } from '../gateways/LoggingGateway';
+import type { ChangeResult } from '@gcp-serverless/common';
+import type { LogSeverity, LoggingGateway } from '../gateways/LoggingGateway';
 import type { AuditEntry, AuditLog } from '../services/AuditLog';
 import { kindOfAction, projectOfResource } from './KnexChangeHistory';
+
+/** A conflict is a warning (nothing changed, the user retries); anything else not succeeded is an error. */
+const SEVERITY: Partial<Record<ChangeResult, LogSeverity>> = {
+  succeeded: 'NOTICE',
+  conflict: 'WARNING',
+};
 
 /**
  * Mirrors each change to Cloud Logging as a structured entry, so the trail also lives where the
@@ -16,12 +23,7 @@ export class CloudLoggingAuditLog implements AuditLog {
 
   async record(entry: AuditEntry): Promise<void> {
     await this.gateway.write({
-      severity:
-        entry.result === 'succeeded'
-          ? 'NOTICE'
-          : entry.result === 'conflict'
-          ? 'WARNING'
-          : 'ERROR',
+      severity: SEVERITY[entry.result] ?? 'ERROR',
       time: entry.time,
       labels: {
         plugin: 'gcp-serverless',

@@ -90,11 +90,10 @@ export class ReadModelRefresher {
     const byProject = new Map<string, Set<ProjectPage>>();
     for (const t of list) {
       const projectId = projectOfTouched(t);
-      const targets = projectId
-        ? [projectId]
-        : budgetEdit
-        ? this.access.list().map(p => p.projectId)
-        : [];
+      let targets: string[] = [];
+      if (projectId) targets = [projectId];
+      // A budget edit names no project: every configured project's pages show budgets.
+      else if (budgetEdit) targets = this.access.list().map(p => p.projectId);
       for (const id of targets) {
         const set = byProject.get(id) ?? new Set<ProjectPage>();
         pagesTouchedBy(t.kind).forEach(p => set.add(p));

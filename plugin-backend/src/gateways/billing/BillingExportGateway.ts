@@ -133,15 +133,15 @@ export class BillingExportGateway {
         what,
       );
       return (rows as Record<string, unknown>[]).map(r => ({
-        day: String(r['day'] ?? ''),
-        projectId: String(r['project_id'] ?? ''),
-        service: String(r['service'] ?? ''),
-        sku: String(r['sku'] ?? ''),
-        resourceName: String(r['resource_name'] ?? ''),
-        resourceGlobalName: String(r['resource_global_name'] ?? ''),
-        currency: String(r['currency'] ?? 'USD'),
-        cost: Number(r['cost'] ?? 0),
-        credits: Number(r['credits'] ?? 0),
+        day: String(r.day ?? ''),
+        projectId: String(r.project_id ?? ''),
+        service: String(r.service ?? ''),
+        sku: String(r.sku ?? ''),
+        resourceName: String(r.resource_name ?? ''),
+        resourceGlobalName: String(r.resource_global_name ?? ''),
+        currency: String(r.currency ?? 'USD'),
+        cost: Number(r.cost ?? 0),
+        credits: Number(r.credits ?? 0),
       }));
     } catch (err) {
       throw wrapBigQueryError(err, what);

@@ -5,6 +5,7 @@ import type {
   BudgetThreshold,
   SpendBasis,
 } from '@gcp-serverless/common';
+import { enumName } from '../protoValues';
 import { moneyToNumber, numberToMoney, type RawMoney } from './money';
 
 /**
@@ -50,17 +51,6 @@ const CREDITS: Record<number, string> = {
   3: 'INCLUDE_SPECIFIED_CREDITS',
 };
 
-const enumName = (
-  value: unknown,
-  names: Record<number, string>,
-  fallback: string,
-) =>
-  typeof value === 'number'
-    ? names[value] ?? fallback
-    : typeof value === 'string' && value
-    ? value
-    : fallback;
-
 function period(raw: RawBudget): BudgetPeriod {
   if (raw.budgetFilter?.customPeriod) return 'CUSTOM';
   const name = enumName(raw.budgetFilter?.calendarPeriod, PERIODS, 'MONTH');
@@ -76,9 +66,7 @@ export function toBudget(raw: RawBudget, fallbackCurrency: string): Budget {
   const thresholds: BudgetThreshold[] = (raw.thresholdRules ?? []).map(r => ({
     percent: Number(r.thresholdPercent ?? 0),
     spendBasis:
-      typeof r.spendBasis === 'number'
-        ? BASES[r.spendBasis] ?? 'CURRENT_SPEND'
-        : r.spendBasis === 'FORECASTED_SPEND'
+      enumName(r.spendBasis, BASES, 'CURRENT_SPEND') === 'FORECASTED_SPEND'
         ? 'FORECASTED_SPEND'
         : 'CURRENT_SPEND',
   }));

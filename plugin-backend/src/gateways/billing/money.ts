@@ -1,3 +1,5 @@
+import { protoNumber } from '../protoValues';
+
 /** google.type.Money as the clients return it: units may be a string, number or Long. */
 export interface RawMoney {
   currencyCode?: string | null;
@@ -8,7 +10,7 @@ export interface RawMoney {
 /** Money as a number of currency units (units + nanos ÷ 10⁹). */
 export function moneyToNumber(money: RawMoney | null | undefined): number {
   if (!money) return 0;
-  const units = money.units == null ? 0 : Number(String(money.units));
+  const units = protoNumber(money.units);
   return units + (money.nanos ?? 0) / 1e9;
 }
 

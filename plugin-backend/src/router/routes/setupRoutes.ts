@@ -12,7 +12,7 @@ export function registerSetupRoutes(
     '/setup',
     handle(async (req, res) => {
       const body: SetupReport = await services.setup.report(
-        req.query['refresh'] === '1',
+        req.query.refresh === '1',
       );
       res.json(body);
     }),

@@ -364,7 +364,9 @@ function problemLines(
         `${p.projectId}: ${api.title} (${api.service}) is disabled → enable it at ${api.activationUrl}`,
       );
     if (p.permissions.status === 'missing') {
-      for (const f of p.features.filter(f => f.missingPermissions.length > 0)) {
+      for (const f of p.features.filter(
+        feature => feature.missingPermissions.length > 0,
+      )) {
         lines.push(
           `${p.projectId}: ${f.title} ${
             f.kind === 'edit' ? 'cannot be used' : 'is unavailable'

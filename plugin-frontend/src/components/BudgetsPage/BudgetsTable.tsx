@@ -24,6 +24,12 @@ export interface BudgetsTableProps {
   onEdit: (budget: BudgetWithSpend) => void;
 }
 
+/** Red once the budget is spent, amber from 90 %. */
+function budgetUsedColor(used: number): 'error' | 'warning' | 'primary' {
+  if (used >= 1) return 'error';
+  return used >= 0.9 ? 'warning' : 'primary';
+}
+
 const pct = (p: number) => `${Math.round(p * 10_000) / 100} %`;
 
 /** Every budget of the billing account: amount, period, scope, thresholds and spend against it. */
@@ -111,13 +117,7 @@ export function BudgetsTable({
                     <LinearProgress
                       variant="determinate"
                       value={Math.min(100, used * 100)}
-                      color={
-                        used >= 1
-                          ? 'error'
-                          : used >= 0.9
-                          ? 'warning'
-                          : 'primary'
-                      }
+                      color={budgetUsedColor(used)}
                       aria-label={`${(used * 100).toFixed(0)} % of the budget`}
                     />
                     <Typography variant="caption" color="text.secondary">

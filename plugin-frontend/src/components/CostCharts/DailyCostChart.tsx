@@ -55,7 +55,7 @@ export function DailyCostChart({
     [days],
   );
   const ticks = niceTicks(Math.max(0, ...days.map(d => d.total)));
-  const name = (key: string) =>
+  const seriesName = (key: string) =>
     key === OTHER_KEY
       ? `Other (${allKeys.length - keys.length + 1})`
       : label(key);
@@ -96,7 +96,7 @@ export function DailyCostChart({
           <Bar
             key={key}
             dataKey={key}
-            name={name(key)}
+            name={seriesName(key)}
             stackId="cost"
             fill={
               key === OTHER_KEY

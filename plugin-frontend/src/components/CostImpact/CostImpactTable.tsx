@@ -21,6 +21,12 @@ export interface CostImpactTableProps {
  * The cost side of a preview (scaling, Redis resize, CDN policy): each figure before → after with its
  * change, the formula with the numbers behind it, where the prices come from and the caveats.
  */
+/** Dearer in red, cheaper in green; changes under half a cent stay plain. */
+function changeColor(change: number): string | undefined {
+  if (change > 0.005) return 'error.main';
+  return change < -0.005 ? 'success.main' : undefined;
+}
+
 export function CostImpactTable({ impact }: CostImpactTableProps) {
   const money = (v: number) => formatCurrency(v, impact.currency);
   return (
@@ -64,12 +70,7 @@ export function CostImpactTable({ impact }: CostImpactTableProps) {
                 sx={{
                   fontWeight: 'bold',
                   whiteSpace: 'nowrap',
-                  color:
-                    f.change > 0.005
-                      ? 'error.main'
-                      : f.change < -0.005
-                      ? 'success.main'
-                      : undefined,
+                  color: changeColor(f.change),
                 }}
                 data-testid={`cost-change-${f.key}`}
               >

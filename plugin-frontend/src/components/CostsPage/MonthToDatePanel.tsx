@@ -26,13 +26,7 @@ export function MonthToDatePanel({
   return (
     <ChartPanel
       title="Month to date against budget"
-      subtitle={
-        budget
-          ? `${budget.displayName} (${budget.calendarPeriod.toLowerCase()})`
-          : view
-          ? 'No monthly budget covers this project'
-          : 'Reading the billing export…'
-      }
+      subtitle={monthSubtitle(budget, !!view)}
       loading={loading && !view}
       errors={errors}
       empty={!!view && month!.points.length === 0}
@@ -57,7 +51,7 @@ export function MonthToDatePanel({
               value={formatCurrency(month.forecast.forecast, currency)}
               testId="mtd-forecast"
             />
-            {budget?.amount != null && (
+            {typeof budget?.amount === 'number' && (
               <Figure
                 label="Budget"
                 value={formatCurrency(budget.amount, currency)}
@@ -93,6 +87,17 @@ export function MonthToDatePanel({
       )}
     </ChartPanel>
   );
+}
+
+function monthSubtitle(
+  budget: { displayName: string; calendarPeriod: string } | null,
+  loaded: boolean,
+): string {
+  if (budget)
+    return `${budget.displayName} (${budget.calendarPeriod.toLowerCase()})`;
+  return loaded
+    ? 'No monthly budget covers this project'
+    : 'Reading the billing export…';
 }
 
 function Figure({

@@ -36,12 +36,10 @@ export function useCostsParams(): CostsParams {
       setParams(prev => {
         const p = new URLSearchParams(prev);
         if (next.range) p.set('range', next.range);
-        if (next.resource !== undefined)
-          next.resource
-            ? p.set('resource', next.resource)
-            : p.delete('resource');
-        if (next.dimension)
-          next.dimension === 'skuFamily' ? p.set('by', 'sku') : p.delete('by');
+        if (next.resource) p.set('resource', next.resource);
+        else if (next.resource !== undefined) p.delete('resource');
+        if (next.dimension === 'skuFamily') p.set('by', 'sku');
+        else if (next.dimension) p.delete('by');
         return p;
       }),
     [setParams],

@@ -28,6 +28,7 @@ export function problemLinkPath(link: ProblemLink): string {
     case 'redis':
     case 'routing':
     case 'budgets':
+    default:
       return `${project}/${link.page}${qs()}`;
   }
 }

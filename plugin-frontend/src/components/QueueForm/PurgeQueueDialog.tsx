@@ -47,7 +47,6 @@ export function PurgeQueueDialog({
           <strong>{queueName}</strong> to confirm.
         </DialogContentText>
         <TextField
-          autoFocus
           fullWidth
           size="small"
           label="Queue name"

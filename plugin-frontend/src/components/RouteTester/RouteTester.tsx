@@ -20,6 +20,11 @@ export interface RouteTesterProps {
   initialUrl?: string;
 }
 
+function ruleText(rule: RouteDecision['rule']): string {
+  if (rule.kind === 'pathRule') return rule.path;
+  return rule.kind === 'routeRule' ? `route rule ${rule.priority}` : 'default';
+}
+
 function summary(d: RouteDecision): string {
   const o = d.outcome;
   if (o.kind === 'redirect') return `Redirect ${o.statusCode} to ${o.location}`;
@@ -57,7 +62,10 @@ export function RouteTester({
         direction="row"
         spacing={1}
         component="form"
-        onSubmit={e => (e.preventDefault(), test())}
+        onSubmit={e => {
+          e.preventDefault();
+          test();
+        }}
       >
         <TextField
           label="URL to test"
@@ -90,11 +98,7 @@ export function RouteTester({
               ? decision.hostRule.pattern
               : 'none (URL map default)'}{' '}
             · Path matcher: {decision.pathMatcher ?? '—'} · Rule:{' '}
-            {decision.rule.kind === 'pathRule'
-              ? decision.rule.path
-              : decision.rule.kind === 'routeRule'
-              ? `route rule ${decision.rule.priority}`
-              : 'default'}
+            {ruleText(decision.rule)}
           </Typography>
           <Box
             component="ol"

@@ -61,10 +61,13 @@ export function ServiceCharts({ detail, window }: ServiceChartsProps) {
         title="Instances"
         subtitle={
           scaling
-            ? `instance count; min ${scaling.minInstances}, max ${scaling.maxInstances}` +
-              (detail && !showsMaxLine(detail.instances, scaling.maxInstances)
-                ? ' (max line off scale)'
-                : '')
+            ? `instance count; min ${scaling.minInstances}, max ${
+                scaling.maxInstances
+              }${
+                detail && !showsMaxLine(detail.instances, scaling.maxInstances)
+                  ? ' (max line off scale)'
+                  : ''
+              }`
             : 'instance count'
         }
         loading={loading}
