@@ -2,19 +2,10 @@ import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { ChangeDiffLine } from '@gcp-serverless/common';
+import { VisuallyHidden } from '../VisuallyHidden/VisuallyHidden';
 
 /** Lines shown before "Show all": a URL map edit that renames a matcher touches many rules. */
 const FIRST_LINES = 6;
-
-/** Read by screen readers instead of the +, − and ~ marks. */
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 function show(v: ChangeDiffLine['before']): string {
   if (v === null) return '—';
@@ -62,9 +53,7 @@ export function ChangeDiffList({ lines }: ChangeDiffListProps) {
             data-change={l.change}
             sx={{ py: 0.25 }}
           >
-            <Box component="span" sx={VISUALLY_HIDDEN}>
-              {l.change}:{' '}
-            </Box>
+            <VisuallyHidden>{l.change}: </VisuallyHidden>
             <Box
               component="span"
               aria-hidden

@@ -198,7 +198,7 @@ describe('ChangeHistoryPanel', () => {
     );
     fireEvent.click(
       await screen.findByRole('button', {
-        name: /Revert .* to the values before this change/,
+        name: /Revert to this: .* as before this change/,
       }),
     );
     const dialog = await screen.findByRole('dialog');

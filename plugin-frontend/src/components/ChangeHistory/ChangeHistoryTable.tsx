@@ -124,9 +124,9 @@ export function ChangeHistoryTable({
                   size="small"
                   variant="outlined"
                   onClick={() => onRevert(entry)}
-                  aria-label={`Revert ${shortResource(
+                  aria-label={`Revert to this: ${shortResource(
                     entry.resource,
-                  )} to the values before this change`}
+                  )} as before this change`}
                 >
                   Revert to this
                 </Button>

@@ -58,7 +58,7 @@ async function openRevert(api: FakeGcpServerlessApi) {
     path: '/projects/gryyd-web/history',
   });
   const revert = await screen.findByRole('button', {
-    name: /Revert .* to the values before this change/,
+    name: /Revert to this: .* as before this change/,
   });
   revert.focus();
   fireEvent.click(revert);
@@ -79,7 +79,7 @@ async function applyAndExpectClosed(api: FakeGcpServerlessApi, testId: string) {
   await waitFor(() =>
     expect(document.activeElement).toBe(
       screen.getByRole('button', {
-        name: /Revert .* to the values before this change/,
+        name: /Revert to this: .* as before this change/,
       }),
     ),
   );

@@ -11,6 +11,7 @@ import { EntityQueuesSection } from './EntityQueuesSection';
 import { EntityRedisSection } from './EntityRedisSection';
 import { EntityRoutingSection } from './EntityRoutingSection';
 import { EntityServiceSection } from './EntityServiceSection';
+import { AccessibilityStyles } from '../AccessibilityStyles/AccessibilityStyles';
 
 /** Props of {@link EntityResourcesView}. */
 export interface EntityResourcesViewProps {
@@ -44,6 +45,7 @@ export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
   }));
   return (
     <Stack spacing={4} data-testid="entity-resources">
+      <AccessibilityStyles />
       <Typography variant="body2" color="text.secondary">
         Project {resources.projectId}
       </Typography>

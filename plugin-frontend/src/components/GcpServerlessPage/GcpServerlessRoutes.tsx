@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import { ProjectsProvider } from '../../hooks/useProjects';
+import { AccessibilityStyles } from '../AccessibilityStyles/AccessibilityStyles';
 import { ChangeHistoryPage } from '../ChangeHistory/ChangeHistoryPage';
 import { ProjectLayout } from '../ProjectLayout/ProjectLayout';
 import { QueuesPage } from '../QueuesPage/QueuesPage';
@@ -27,6 +28,7 @@ import { TopologyPage } from '../TopologyPage/TopologyPage';
 export function GcpServerlessRoutes() {
   return (
     <ProjectsProvider>
+      <AccessibilityStyles />
       <Routes>
         <Route index element={<OverviewPage />} />
         <Route path="projects/:projectId" element={<ProjectLayout />}>

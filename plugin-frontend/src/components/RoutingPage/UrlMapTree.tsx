@@ -112,8 +112,10 @@ export function UrlMapTree({
           </Box>
         </Box>
       ))}
-      <Box component="ul" sx={{ listStyle: 'none', pl: 0, m: 0 }}>
-        <Rule rule={tree.defaultRule} window={window} hasTraffic={false} />
+      <Box component="li">
+        <Box component="ul" sx={{ listStyle: 'none', pl: 0, m: 0 }}>
+          <Rule rule={tree.defaultRule} window={window} hasTraffic={false} />
+        </Box>
       </Box>
     </Box>
   );

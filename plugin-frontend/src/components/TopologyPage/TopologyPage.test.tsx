@@ -91,7 +91,7 @@ describe('TopologyPage', () => {
       expect.anything(),
     );
     fireEvent.click(
-      screen.getByRole('link', { name: 'service gryd-be (critical)' }),
+      screen.getByRole('link', { name: /^gryd-be.*\(service, critical\)$/ }),
     );
     await screen.findByTestId('service-page');
     expect(currentLocation(container)).toBe(

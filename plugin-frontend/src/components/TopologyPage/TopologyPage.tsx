@@ -13,6 +13,7 @@ import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { problemLinkPath } from '../OverviewPage/problemLinks';
 import { BOX, layoutTopology, TOPOLOGY_COLUMNS } from './topologyLayout';
+import { VisuallyHidden } from '../VisuallyHidden/VisuallyHidden';
 
 function useHealthColor(): (h: Health) => string {
   const { palette } = useTheme();
@@ -79,14 +80,9 @@ function NodeBox({
       }}
     >
       {to ? (
-        <Link
-          component={RouterLink}
-          to={to}
-          underline="hover"
-          color="inherit"
-          aria-label={`${node.kind} ${node.label} (${node.health})`}
-        >
+        <Link component={RouterLink} to={to} underline="hover" color="inherit">
           {label}
+          <VisuallyHidden>{`(${node.kind}, ${node.health})`}</VisuallyHidden>
         </Link>
       ) : (
         label

@@ -25,7 +25,12 @@ const API_BASE_URL = '/api/gcp-serverless';
 export function StandaloneApp() {
   const api = useMemo(() => GcpServerlessClient.forBaseUrl(API_BASE_URL), []);
   const [mode, setMode] = useState<ColorMode>(initialColorMode);
-  const theme = useMemo(() => createTheme({ palette: { mode } }), [mode]);
+  // contrastThreshold 4.5: text on filled colours (the orange "Sandbox" and warning chips) picks black
+  // where white would fall under WCAG AA's 4.5:1, as MUI's accessibility guide advises.
+  const theme = useMemo(
+    () => createTheme({ palette: { mode, contrastThreshold: 4.5 } }),
+    [mode],
+  );
   const [backendMode, setBackendMode] = useState<'sandbox' | 'gcp'>();
 
   useEffect(() => {
