@@ -125,8 +125,13 @@ async function waitForRunAfter(since: string | undefined): Promise<any> {
 }
 
 async function cleanUp(): Promise<void> {
-  await Promise.allSettled(replicas.splice(0).map(r => r.backend.stop()));
-  await Promise.allSettled([sandbox?.close(), redis?.stop(), postgres?.stop()]);
+  // All at once: a backend that cannot stop cleanly must not keep the servers running.
+  await Promise.allSettled([
+    ...replicas.splice(0).map(r => r.backend.stop()),
+    sandbox?.close(),
+    redis?.stop(),
+    postgres?.stop(),
+  ]);
 }
 
 beforeAll(async () => {

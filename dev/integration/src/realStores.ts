@@ -38,7 +38,7 @@ export async function startRedis(): Promise<RealStore> {
       `redis-server (Debian package redis-server) not found: ${INSTALL_HINT}`,
     );
   const port = await freePort();
-  const child = spawn(
+  const [command, ...args] = serverCommand(
     binary,
     [
       '--port',
@@ -50,8 +50,9 @@ export async function startRedis(): Promise<RealStore> {
       '--appendonly',
       'no',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { dieWithTest: true },
   );
+  const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = track(child, 'SIGTERM');
   try {
     await waitForOutput(child, /Ready to accept connections/, 'redis-server');
@@ -73,25 +74,15 @@ export async function startPostgres(): Promise<RealStore> {
       `PostgreSQL (Debian package postgresql: initdb and postgres under /usr/lib/postgresql/*/bin) not found: ${INSTALL_HINT}`,
     );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gcp-serverless-pg-'));
-  const asUser = runAsPostgresUser(dir);
+  const asUser = postgresUserIds(dir);
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const data = path.join(dir, 'data');
-  const init = spawnSync(
-    asUser[0] ?? path.join(bin, 'initdb'),
-    [
-      ...asUser.slice(1),
-      ...(asUser.length ? [path.join(bin, 'initdb')] : []),
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--no-sync',
-    ],
-    { encoding: 'utf8' },
+  const [initCommand, ...initArgs] = serverCommand(
+    path.join(bin, 'initdb'),
+    ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+    { asUser },
   );
+  const init = spawnSync(initCommand!, initArgs, { encoding: 'utf8' });
   if (init.status !== 0) {
     removeDir();
     throw new Error(
@@ -113,15 +104,12 @@ export async function startPostgres(): Promise<RealStore> {
     '-c',
     'full_page_writes=off',
   ];
-  const child = spawn(
-    asUser[0] ?? path.join(bin, 'postgres'),
-    [
-      ...asUser.slice(1),
-      ...(asUser.length ? [path.join(bin, 'postgres')] : []),
-      ...postgresArgs,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+  const [command, ...args] = serverCommand(
+    path.join(bin, 'postgres'),
+    postgresArgs,
+    { asUser, dieWithTest: true },
   );
+  const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, the server exits at once.
   const stopServer = track(child, 'SIGINT');
   const stop = async () => {
@@ -153,25 +141,54 @@ function postgresBinDir(): string | undefined {
 }
 
 /**
- * As root, the prefix that runs a command as the `postgres` user (`setpriv` execs, so the pid we
- * hold is the server's own) after handing it `dir`; as anyone else, nothing.
+ * As root, the uid and gid of the `postgres` user, to which `dir` is handed (a PostgreSQL cluster
+ * refuses to run as root); as anyone else, undefined.
  */
-function runAsPostgresUser(dir: string): string[] {
-  if (process.getuid?.() !== 0) return [];
+function postgresUserIds(
+  dir: string,
+): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
   const id = spawnSync('id', ['-u', POSTGRES_USER], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', POSTGRES_USER], { encoding: 'utf8' });
   if (id.status !== 0 || gid.status !== 0)
     throw new Error(
       `running as root, PostgreSQL needs the '${POSTGRES_USER}' user that the Debian package creates: ${INSTALL_HINT}`,
     );
-  chownSync(dir, Number(id.stdout.trim()), Number(gid.stdout.trim()));
-  return [
-    'setpriv',
-    `--reuid=${id.stdout.trim()}`,
-    `--regid=${gid.stdout.trim()}`,
-    '--clear-groups',
-    '--',
+  const ids = { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  chownSync(dir, ids.uid, ids.gid);
+  return ids;
+}
+
+/**
+ * The command line of a server: through util-linux's `setpriv` (which execs, so the pid we hold is
+ * the server's own) to run it as another user and to have the kernel kill it when the test process
+ * dies — even by SIGKILL, when no exit hook runs. Without `setpriv`, the binary itself.
+ */
+function serverCommand(
+  binary: string,
+  args: string[],
+  options: { asUser?: { uid: number; gid: number }; dieWithTest?: boolean },
+): string[] {
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find(existsSync);
+  const privs = [
+    ...(options.asUser
+      ? [
+          `--reuid=${options.asUser.uid}`,
+          `--regid=${options.asUser.gid}`,
+          '--clear-groups',
+        ]
+      : []),
+    ...(options.dieWithTest ? ['--pdeathsig', 'KILL'] : []),
   ];
+  if (privs.length === 0) return [binary, ...args];
+  if (!setpriv) {
+    if (options.asUser)
+      throw new Error(
+        `running as root, PostgreSQL is started as '${POSTGRES_USER}' through setpriv (Debian package util-linux), which is missing`,
+      );
+    return [binary, ...args];
+  }
+  return [setpriv, ...privs, '--', binary, ...args];
 }
 
 /** Servers still running when the test process exits are killed, so none outlives a crashed run. */

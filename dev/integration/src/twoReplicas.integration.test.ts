@@ -116,8 +116,13 @@ const total = (counts: Record<string, number>) =>
   Object.values(counts).reduce((n, v) => n + v, 0);
 
 async function cleanUp(): Promise<void> {
-  await Promise.allSettled(replicas.splice(0).map(r => r.close()));
-  await Promise.allSettled([sandbox?.close(), redis?.stop(), postgres?.stop()]);
+  // All at once: a replica that cannot close cleanly must not keep the servers running.
+  await Promise.allSettled([
+    ...replicas.splice(0).map(r => r.close()),
+    sandbox?.close(),
+    redis?.stop(),
+    postgres?.stop(),
+  ]);
 }
 
 beforeAll(async () => {
@@ -260,5 +265,22 @@ describe('two replicas on real Redis and PostgreSQL', () => {
     } finally {
       await db.destroy();
     }
+  });
+  // Last: it stops the Redis server.
+  it('keeps answering when Redis goes away: every read computes its page, no replica hangs or dies', async () => {
+    await redis!.stop();
+    await resetCounters();
+    const [viaA, viaB] = await Promise.all([
+      a.call('GET', SERVICES),
+      b.call('GET', SERVICES),
+    ]);
+    expect([viaA.status, viaB.status]).toEqual([200, 200]);
+    expect(maxInstancesOf(viaA)).toBe(44);
+    expect(maxInstancesOf(viaB)).toBe(44);
+    // Without the shared cache each replica reads Google itself (still one computation per replica).
+    expect((await counters())['run.services.list']).toBeGreaterThanOrEqual(1);
+    expect(
+      (await a.call('GET', '/projects/gryyd-web/history')).body.entries,
+    ).toHaveLength(2);
   });
 });

@@ -25,8 +25,15 @@ export interface ClosableSnapshotCache extends SnapshotCache {
  * several replicas share one set of snapshots.
  */
 export function keyvSnapshotCache(config: CacheConfig): ClosableSnapshotCache {
+  // While Redis is unreachable a command fails at once instead of queueing until it is back, so
+  // every read computes its page rather than hanging (docs/architecture.md, "The read model").
   const store =
-    config.store === 'redis' ? new KeyvRedis(config.connection) : undefined;
+    config.store === 'redis'
+      ? new KeyvRedis({ url: config.connection, disableOfflineQueue: true })
+      : undefined;
+  // @keyv/redis 4 leaves its client's `error` event without a listener, so a dropped connection
+  // would end the process (keyv issue #1272); the client reconnects by itself.
+  store?.client.on('error', () => undefined);
   const keyv = new Keyv({
     ...(store ? { store } : {}),
     namespace: 'gcp-serverless',
@@ -42,7 +49,8 @@ export function keyvSnapshotCache(config: CacheConfig): ClosableSnapshotCache {
       await keyv.delete(key);
     },
     async close() {
-      await keyv.disconnect();
+      // Forced: a graceful QUIT would wait for a Redis that may be gone.
+      await (store ? store.disconnect(true) : keyv.disconnect());
     },
   };
 }

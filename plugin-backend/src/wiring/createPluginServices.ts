@@ -324,9 +324,12 @@ export function createPluginServices(
       start: () => readModel.start(),
       runDueRefresh: () => readModel.runDueRefresh(),
       async stop() {
-        await readModel.stop();
-        // Only what the standalone wiring opened: Backstage's database service owns its client.
-        if (!options.database) await database.destroy();
+        try {
+          await readModel.stop();
+        } finally {
+          // Only what the standalone wiring opened: Backstage's database service owns its client.
+          if (!options.database) await database.destroy();
+        }
       },
     },
     topology,
