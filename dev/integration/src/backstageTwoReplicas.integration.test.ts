@@ -120,7 +120,7 @@ async function waitForRunAfter(since: string | undefined): Promise<any> {
       return task;
     },
     // Backstage's worker looks for due runs every 5 s; a loaded machine may need a few looks.
-    { timeout: 60_000, interval: 250 },
+    { timeout: 45_000, interval: 250 },
   );
 }
 

@@ -266,6 +266,81 @@ describe('two replicas on real Redis and PostgreSQL', () => {
       await db.destroy();
     }
   });
+  it('lets exactly one of two concurrent same-guard queue edits through A and B succeed (edit lease in PostgreSQL)', async () => {
+    const Q = '/projects/gryyd-web/locations/asia-northeast3/queues/generation';
+    const queueOf = (page: { body: any }) =>
+      page.body.queues.find((q: { name: string }) => q.name === 'generation');
+    const current = queueOf(await a.call('GET', '/projects/gryyd-web/queues'));
+    const changeTo = (maxDispatchesPerSecond: number) => ({
+      rateLimits: {
+        maxDispatchesPerSecond,
+        maxConcurrentDispatches: current.rateLimits.maxConcurrentDispatches,
+      },
+      retryConfig: current.retryConfig,
+    });
+    // Each editor previews on their replica: the same guard (fingerprint of the same settings).
+    const [previewA, previewB] = await Promise.all([
+      a.call('POST', `${Q}/preview`, { change: changeTo(0.2) }),
+      b.call('POST', `${Q}/preview`, { change: changeTo(0.3) }),
+    ]);
+    expect([previewA.status, previewB.status]).toEqual([200, 200]);
+    expect(previewB.body.etag).toBe(previewA.body.etag);
+    const ack = (p: { body: any }) =>
+      p.body.warnings?.map((w: { code: string }) => w.code) ?? [];
+
+    await resetCounters();
+    // Google takes its time with the write, so the first apply is still in flight (holding the
+    // queue's lease) when the second arrives — though the assertions hold whichever order they run.
+    await json(`${sandbox!.url}/_sandbox/faults`, 'POST', {
+      api: 'tasks',
+      method: 'tasks.queues.patch',
+      latencyMs: 500,
+      times: 1,
+    });
+    const [viaA, viaB] = await Promise.all([
+      a.call('POST', `${Q}/apply`, {
+        change: changeTo(0.2),
+        etag: previewA.body.etag,
+        acknowledgedWarnings: ack(previewA),
+      }),
+      b.call('POST', `${Q}/apply`, {
+        change: changeTo(0.3),
+        etag: previewB.body.etag,
+        acknowledgedWarnings: ack(previewB),
+      }),
+    ]);
+    // One wins; the other is refused with 409 — by the lease if it came while the first was in
+    // flight, by the moved guard if it came after — and Google is written once.
+    expect([viaA.status, viaB.status].sort()).toEqual([200, 409]);
+    const [winner, loser] = viaA.status === 200 ? [viaA, viaB] : [viaB, viaA];
+    expect(winner.body.outcome).toBe('succeeded');
+    expect(loser.body.error.name).toBe('ConflictError');
+    expect((await counters())['tasks.queues.patch']).toBe(1);
+    const won = viaA.status === 200 ? 0.2 : 0.3;
+    await json(`${sandbox!.url}/_sandbox/faults`, 'DELETE');
+    console.info(
+      `concurrent queue edits: the loser was refused: ${loser.body.error.message}`,
+    );
+
+    // Both replicas show the winner's value at once.
+    const [pageA, pageB] = await Promise.all([
+      a.call('GET', '/projects/gryyd-web/queues'),
+      b.call('GET', '/projects/gryyd-web/queues'),
+    ]);
+    expect(queueOf(pageA).rateLimits.maxDispatchesPerSecond).toBe(won);
+    expect(queueOf(pageB).rateLimits.maxDispatchesPerSecond).toBe(won);
+    const queueHistory = (
+      await b.call(
+        'GET',
+        `/projects/gryyd-web/history?resource=${encodeURIComponent(
+          'projects/gryyd-web/locations/asia-northeast3/queues/generation',
+        )}`,
+      )
+    ).body.entries.filter((e: { result: string }) => e.result === 'succeeded');
+    expect(queueHistory).toHaveLength(1);
+    expect(queueHistory[0].after.rateLimits.maxDispatchesPerSecond).toBe(won);
+  });
+
   // Last: it stops the Redis server.
   it('keeps answering when Redis goes away: every read computes its page, no replica hangs or dies', async () => {
     await redis!.stop();
@@ -280,7 +355,7 @@ describe('two replicas on real Redis and PostgreSQL', () => {
     // Without the shared cache each replica reads Google itself (still one computation per replica).
     expect((await counters())['run.services.list']).toBeGreaterThanOrEqual(1);
     expect(
-      (await a.call('GET', '/projects/gryyd-web/history')).body.entries,
-    ).toHaveLength(2);
+      (await a.call('GET', '/projects/gryyd-web/history')).body.entries.length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
