@@ -225,4 +225,58 @@ describe('two Backstage backends on a real Redis server (backend.cache) and Post
       (await a.call('GET', `${API}/projects/gryyd-web/history`)).body,
     ).toEqual(history.body);
   });
+  it('lets exactly one of two concurrent same-guard queue edits through A and B succeed (edit lease in the plugin database)', async () => {
+    const Q = `${API}/projects/gryyd-web/locations/asia-northeast3/queues/generation`;
+    const queueOf = (page: { body: any }) =>
+      page.body.queues.find((q: { name: string }) => q.name === 'generation');
+    const current = queueOf(
+      await a.call('GET', `${API}/projects/gryyd-web/queues`),
+    );
+    const changeTo = (maxDispatchesPerSecond: number) => ({
+      rateLimits: {
+        maxDispatchesPerSecond,
+        maxConcurrentDispatches: current.rateLimits.maxConcurrentDispatches,
+      },
+      retryConfig: current.retryConfig,
+    });
+    const [previewA, previewB] = await Promise.all([
+      a.call('POST', `${Q}/preview`, { change: changeTo(0.4) }),
+      b.call('POST', `${Q}/preview`, { change: changeTo(0.5) }),
+    ]);
+    expect(previewB.body.etag).toBe(previewA.body.etag);
+    const ack = (p: { body: any }) =>
+      p.body.warnings?.map((w: { code: string }) => w.code) ?? [];
+    await resetCounters();
+    // A slow Cloud Tasks write keeps the first apply in flight while the second arrives.
+    await fetch(`${sandbox!.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        api: 'tasks',
+        method: 'tasks.queues.patch',
+        latencyMs: 500,
+        times: 1,
+      }),
+    });
+    const [viaA, viaB] = await Promise.all([
+      a.call('POST', `${Q}/apply`, {
+        change: changeTo(0.4),
+        etag: previewA.body.etag,
+        acknowledgedWarnings: ack(previewA),
+      }),
+      b.call('POST', `${Q}/apply`, {
+        change: changeTo(0.5),
+        etag: previewB.body.etag,
+        acknowledgedWarnings: ack(previewB),
+      }),
+    ]);
+    await fetch(`${sandbox!.url}/_sandbox/faults`, { method: 'DELETE' });
+    expect([viaA.status, viaB.status].sort()).toEqual([200, 409]);
+    expect((await counters())['tasks.queues.patch']).toBe(1);
+    const won = viaA.status === 200 ? 0.4 : 0.5;
+    expect(
+      queueOf(await b.call('GET', `${API}/projects/gryyd-web/queues`))
+        .rateLimits.maxDispatchesPerSecond,
+    ).toBe(won);
+  });
 });
