@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -105,14 +106,18 @@ export function CdnPolicyForm({
   }, [backend.fingerprint, backend.policy]);
   const serverErrors =
     edit.state.status === 'idle' ? edit.state.fieldErrors : [];
+  const allErrors = [
+    ...errors,
+    ...serverErrors.map(e => ({
+      ...e,
+      path: e.path.replace(/^change\./, ''),
+    })),
+  ];
   const errorOf = (field: string) =>
-    [
-      ...errors,
-      ...serverErrors.map(e => ({
-        ...e,
-        path: e.path.replace(/^change\./, ''),
-      })),
-    ].find(e => e.path === field)?.message;
+    allErrors.find(e => e.path === field)?.message;
+  // Errors no field shows (e.g. on the checkboxes, or the whole policy) still say what is wrong, in words.
+  const shownAtField = new Set<string>(['cacheMode', ...TTL_FIELDS]);
+  const otherErrors = allErrors.filter(e => !shownAtField.has(e.path));
   const originHeaders = draft.cacheMode === 'USE_ORIGIN_HEADERS';
   const permission = useChangePermission('cdn');
   return (
@@ -144,6 +149,8 @@ export function CdnPolicyForm({
           value={draft.cacheMode}
           SelectProps={{ native: true }}
           inputProps={{ 'data-testid': 'cdn-cache-mode' }}
+          error={!!errorOf('cacheMode')}
+          helperText={errorOf('cacheMode')}
           onChange={e => {
             const mode = e.target.value;
             // USE_ORIGIN_HEADERS takes no TTL overrides: clear them rather than let the user trip on the rule.
@@ -195,6 +202,17 @@ export function CdnPolicyForm({
           />
         ))}
       </Stack>
+      {otherErrors.length > 0 && (
+        <Alert severity="error" data-testid="cdn-policy-errors">
+          {otherErrors.map(e => (
+            <div key={`${e.path}:${e.message}`}>
+              {CDN_FIELD_LABELS[e.path as keyof typeof CDN_FIELD_LABELS] ??
+                'Cache policy'}
+              : {e.message}
+            </div>
+          ))}
+        </Alert>
+      )}
       <Stack direction="row" spacing={1}>
         <Button
           variant="contained"

@@ -182,9 +182,19 @@ describe('RoutingPage', () => {
     fireEvent.change(screen.getByTestId('path-rule-paths-1-0'), {
       target: { value: '/api*' },
     });
-    expect(screen.getByTestId('urlmap-errors').textContent).toContain(
-      'change.pathMatchers.1.pathRules.0.paths.0',
+    // The field itself is marked invalid with the message next to it, in words, not schema paths.
+    const paths = screen.getByTestId('path-rule-paths-1-0');
+    expect(paths.getAttribute('aria-invalid')).toBe('true');
+    const helper = document.getElementById(
+      paths.getAttribute('aria-describedby') ?? '',
     );
+    expect(helper?.textContent).toBe(
+      'Path "/api*": "*" is only allowed at the end, right after "/" (e.g. /api/*)',
+    );
+    const summary = screen.getByTestId('urlmap-errors').textContent;
+    expect(summary).toContain('One field needs a fix (highlighted above)');
+    expect(summary).toContain('pm-2, path rule 1 (/api*');
+    expect(summary).not.toContain('change.');
     expect(
       (screen.getByTestId('urlmap-preview') as HTMLButtonElement).disabled,
     ).toBe(true);

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { UrlMapEdit } from '@gcp-serverless/common';
 import { RedirectFields } from './RedirectFields';
 import { REDIRECT_TARGET, TargetSelect } from './TargetSelect';
+import { fieldErrorProps } from './urlMapFieldErrors';
 import { editOps, splitList, type BackendOption } from './urlMapEditorModel';
 
 /** Props of {@link PathMatcherEditor}. */
@@ -15,6 +16,8 @@ export interface PathMatcherEditorProps {
   index: number;
   options: BackendOption[];
   onChange(edit: UrlMapEdit): void;
+  /** Schema messages per field key (urlMapFieldErrors.ts). */
+  errors: ReadonlyMap<string, string[]>;
 }
 
 /** One path matcher: name, default (backend or redirect), path rules (paths → backend); route rules shown read-only. */
@@ -23,7 +26,10 @@ export function PathMatcherEditor({
   index: mi,
   options,
   onChange,
+  errors,
 }: PathMatcherEditorProps) {
+  const fieldError = (key: string) =>
+    fieldErrorProps(errors, `pathMatchers.${mi}.${key}`);
   const m = edit.pathMatchers[mi]!;
   const defaultValue = m.defaultUrlRedirect
     ? REDIRECT_TARGET
@@ -47,6 +53,7 @@ export function PathMatcherEditor({
             size="small"
             label="Path matcher"
             value={m.name}
+            {...fieldError('name')}
             onChange={e =>
               onChange(editOps.setMatcher(edit, mi, { name: e.target.value }))
             }
@@ -57,6 +64,7 @@ export function PathMatcherEditor({
             options={options}
             allowRedirect
             testId={`matcher-default-${mi}`}
+            {...fieldError('defaultService')}
             onChange={v =>
               onChange(
                 editOps.setMatcher(
@@ -87,6 +95,7 @@ export function PathMatcherEditor({
           <RedirectFields
             value={m.defaultUrlRedirect}
             testId={`matcher-redirect-${mi}`}
+            errors={errors.get(`pathMatchers.${mi}.defaultUrlRedirect`)}
             onChange={r =>
               onChange(editOps.setMatcher(edit, mi, { defaultUrlRedirect: r }))
             }
@@ -97,7 +106,7 @@ export function PathMatcherEditor({
             key={ri}
             direction="row"
             spacing={1}
-            alignItems="center"
+            alignItems="flex-start"
             data-testid={`path-rule-${mi}-${ri}`}
           >
             <TextField
@@ -113,6 +122,7 @@ export function PathMatcherEditor({
                 )
               }
               inputProps={{ 'data-testid': `path-rule-paths-${mi}-${ri}` }}
+              {...fieldError(`pathRules.${ri}.paths`)}
               sx={{ flex: 1 }}
             />
             {r.urlRedirect ? (
@@ -125,6 +135,7 @@ export function PathMatcherEditor({
                 value={r.service ?? ''}
                 options={options}
                 testId={`path-rule-target-${mi}-${ri}`}
+                {...fieldError(`pathRules.${ri}.service`)}
                 onChange={v =>
                   onChange(editOps.setPathRule(edit, mi, ri, { service: v }))
                 }

@@ -1,5 +1,6 @@
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import {
@@ -14,6 +15,8 @@ export interface RedirectFieldsProps {
   value: Redirect;
   onChange(value: Redirect): void;
   testId: string;
+  /** Messages of the schema about this redirect, shown under its fields. */
+  errors?: string[];
 }
 
 /** Host redirect, https, path redirect and response code of an HttpRedirectAction. */
@@ -21,6 +24,7 @@ export function RedirectFields({
   value,
   onChange,
   testId,
+  errors = [],
 }: RedirectFieldsProps) {
   return (
     <Stack
@@ -78,6 +82,11 @@ export function RedirectFields({
           </option>
         ))}
       </TextField>
+      {errors.length > 0 && (
+        <FormHelperText error sx={{ flexBasis: '100%' }}>
+          {errors.join('; ')}
+        </FormHelperText>
+      )}
     </Stack>
   );
 }

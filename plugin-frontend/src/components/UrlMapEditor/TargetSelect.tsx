@@ -14,6 +14,9 @@ export interface TargetSelectProps {
   allowRedirect?: boolean;
   testId: string;
   disabled?: boolean;
+  /** Highlight the field, with the message under it. */
+  error?: boolean;
+  helperText?: string;
 }
 
 /** A native select of backends (native so keyboard users and browser tests pick options plainly). */
@@ -25,6 +28,8 @@ export function TargetSelect({
   allowRedirect,
   testId,
   disabled,
+  error,
+  helperText,
 }: TargetSelectProps) {
   const known =
     options.some(o => o.value === value) || value === REDIRECT_TARGET;
@@ -39,6 +44,8 @@ export function TargetSelect({
       inputProps={{ 'data-testid': testId }}
       sx={{ minWidth: 220 }}
       disabled={disabled}
+      error={error}
+      helperText={helperText}
     >
       {!known && <option value={value}>{value || '(none)'}</option>}
       {options.map(o => (

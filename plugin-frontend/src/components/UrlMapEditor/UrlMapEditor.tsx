@@ -1,5 +1,6 @@
 import { useMemo, useState, type Ref } from 'react';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
@@ -9,6 +10,11 @@ import type { FieldError, UrlMapEdit } from '@gcp-serverless/common';
 import { PathMatcherEditor } from './PathMatcherEditor';
 import { RedirectFields } from './RedirectFields';
 import { REDIRECT_TARGET, TargetSelect } from './TargetSelect';
+import {
+  errorsByField,
+  fieldErrorProps,
+  locateUrlMapError,
+} from './urlMapFieldErrors';
 import {
   editErrors,
   editOps,
@@ -46,7 +52,11 @@ export function UrlMapEditor({
   const [edit, setEdit] = useState<UrlMapEdit>(initial);
   const errors = useMemo(() => editErrors(edit), [edit]);
   const matcherNames = edit.pathMatchers.map(m => m.name);
-  const shown = [...errors, ...serverErrors];
+  const located = [...errors, ...serverErrors].map(e =>
+    locateUrlMapError(e, edit),
+  );
+  const byField = errorsByField(located);
+  const fieldError = (key: string) => fieldErrorProps(byField, key);
   return (
     <Stack spacing={1.5} data-testid="urlmap-editor">
       <Typography variant="subtitle1">
@@ -60,6 +70,7 @@ export function UrlMapEditor({
         options={options}
         allowRedirect
         testId="urlmap-default"
+        {...fieldError('defaultService')}
         onChange={v =>
           setEdit(
             v === REDIRECT_TARGET
@@ -78,6 +89,7 @@ export function UrlMapEditor({
         <RedirectFields
           value={edit.defaultUrlRedirect}
           testId="urlmap-default-redirect"
+          errors={byField.get('defaultUrlRedirect')}
           onChange={r => setEdit({ ...edit, defaultUrlRedirect: r })}
         />
       )}
@@ -88,13 +100,14 @@ export function UrlMapEditor({
           key={hi}
           direction="row"
           spacing={1}
-          alignItems="center"
+          alignItems="flex-start"
           data-testid={`host-rule-${hi}`}
         >
           <TextField
             size="small"
             label="Hosts"
             value={h.hosts.join(', ')}
+            {...fieldError(`hostRules.${hi}.hosts`)}
             onChange={e =>
               setEdit(
                 editOps.setHostRule(edit, hi, {
@@ -109,6 +122,7 @@ export function UrlMapEditor({
             size="small"
             label="Path matcher"
             value={h.pathMatcher}
+            {...fieldError(`hostRules.${hi}.pathMatcher`)}
             SelectProps={{ native: true }}
             onChange={e =>
               setEdit(
@@ -151,6 +165,7 @@ export function UrlMapEditor({
           index={mi}
           options={options}
           onChange={setEdit}
+          errors={byField}
         />
       ))}
       <Button
@@ -163,13 +178,19 @@ export function UrlMapEditor({
         Add path matcher
       </Button>
 
-      {shown.length > 0 && (
+      {located.length > 0 && (
         <Alert severity="error" data-testid="urlmap-errors">
-          {shown.map(e => (
-            <div key={`${e.path}:${e.message}`}>
-              {e.path}: {e.message}
-            </div>
-          ))}
+          {located.length === 1
+            ? 'One field needs a fix'
+            : `${located.length} fields need a fix`}
+          {located.some(e => e.key) ? ' (highlighted above)' : ''}:
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {located.map(e => (
+              <li key={`${e.key}:${e.where}:${e.message}`}>
+                {e.where}: {e.message}
+              </li>
+            ))}
+          </Box>
         </Alert>
       )}
       <Stack direction="row" spacing={1}>
