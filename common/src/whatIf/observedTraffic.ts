@@ -29,6 +29,12 @@ export interface ObservedTraffic {
   cpuIdle: boolean;
   /** Consecutive minutes, oldest first (missing minutes filled with zero requests). */
   minutes: ObservedMinute[];
+  /**
+   * true when the service's callers retry a 429 (a Cloud Tasks queue's target): its refused requests
+   * are attempts at work that came back later, so the replay takes the served requests as the demand
+   * (docs/what-if.md, "Retried work").
+   */
+  refusalsRetried?: boolean;
 }
 
 /** Milliseconds in a minute, the replay's step. */

@@ -89,3 +89,20 @@ describe('what-if report', () => {
     expect(report.chart[1]!.proposedRefused).toBeCloseTo(60 * 12 * (2 / 14), 8);
   });
 });
+
+describe('what-if of a queue target (refusals retried)', () => {
+  it('takes the served requests as the demand: the 429s were attempts at work that came back', () => {
+    const week = { ...workerWeek(12), refusalsRetried: true };
+    const report = whatIfReport(
+      week,
+      { minInstances: 0, maxInstances: 30, concurrency: 1 },
+      LIST,
+    );
+    expect(report.demand).toBe('served');
+    // The peak served 12 − 2 = 10 jobs a minute: 10 ÷ 60 × 70 s ≈ 11.7 in flight → 20 instances.
+    expect(report.proposed.totals.instanceHours).toBeCloseTo(6 + 20, 10);
+    expect(report.proposed.totals.refused).toBe(0);
+    // The measured 429s stay in view beside the replay.
+    expect(report.measured.refused).toBe(120);
+  });
+});

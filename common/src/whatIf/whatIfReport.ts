@@ -7,7 +7,7 @@
 import type { CloudRunPrices } from '../cost/prices';
 import type { ScalingSettings } from '../types/cloudRun';
 import { isSaturated, estimateServiceTime } from './serviceTime';
-import type { ObservedTraffic } from './observedTraffic';
+import type { ObservedMinute, ObservedTraffic } from './observedTraffic';
 import { replayTraffic, type ReplayTotals } from './replay';
 import { replayCost, type ReplayCost } from './replayCost';
 import { refusalEpisodes, type RefusalEpisode } from './refusalEpisodes';
@@ -52,12 +52,25 @@ export interface WhatIfReport {
   };
   /** ISO 4217 code of every amount. */
   currency: string;
+  /** The unit prices every cost was computed with (Catalog or list prices). */
+  prices: CloudRunPrices;
   /** Episodes of refused requests under the proposal, most refused first (at most 5). */
   proposedEpisodes: RefusalEpisode[];
+  /** Whether refused requests were taken as retries and the served ones as the demand. */
+  demand: 'arrivals' | 'served';
   /** How the service time was estimated (serviceTime.ts). */
   serviceTime: { baselineMs: number | null; substitutedMinutes: number };
   /** Hourly chart of demand against measured and proposed capacity. */
   chart: WhatIfChartPoint[];
+}
+
+/** The minutes with the refused (retried) attempts taken out of the demand. */
+function servedAsDemand(minutes: readonly ObservedMinute[]): ObservedMinute[] {
+  return minutes.map(m => ({
+    ...m,
+    requests: Math.max(0, m.requests - m.refused),
+    refused: 0,
+  }));
 }
 
 /** Replays `traffic` under its current settings and under `proposed`, priced on `prices`. */
@@ -68,8 +81,9 @@ export function whatIfReport(
 ): WhatIfReport {
   const { minutes, settings, cpuIdle } = traffic;
   const time = estimateServiceTime(traffic);
+  const demand = traffic.refusalsRetried ? servedAsDemand(minutes) : minutes;
   const side = (s: ScalingSettings): WhatIfSide => {
-    const replay = replayTraffic(minutes, time.secondsPerMinute, s, cpuIdle);
+    const replay = replayTraffic(demand, time.secondsPerMinute, s, cpuIdle);
     return {
       settings: s,
       totals: replay.totals,
@@ -79,7 +93,7 @@ export function whatIfReport(
   };
   const current = side(settings);
   const proposedReplay = replayTraffic(
-    minutes,
+    demand,
     time.secondsPerMinute,
     proposed,
     cpuIdle,
@@ -125,7 +139,9 @@ export function whatIfReport(
       monthlyCost: proposedSide.cost.monthly - current.cost.monthly,
     },
     currency: prices.currency,
+    prices,
     proposedEpisodes: episodes.slice(0, 5),
+    demand: traffic.refusalsRetried ? 'served' : 'arrivals',
     serviceTime: {
       baselineMs: time.baselineMs,
       substitutedMinutes: time.substitutedMinutes,

@@ -67,3 +67,4 @@ export {
   REDIS_MAX_CLIENTS,
   type RedisMinute,
 } from './redis/redisModel';
+export { minuteSample, type MinuteSample } from './traffic/SandboxTrafficModel';

@@ -28,7 +28,7 @@ const INSTANCES_NOW_SECONDS = 300;
 /** Key of a service across regions. */
 export const serviceKey = (region: string, name: string) => `${region}/${name}`;
 
-function cloudRunFilter(
+export function cloudRunFilter(
   metricType: string,
   regions: string[],
   serviceName?: string,

@@ -21,6 +21,8 @@ import {
 } from './createAccessAndHistory';
 import { CloudRunMetrics } from '../services/CloudRunMetrics';
 import { ProjectAccess } from '../services/ProjectAccess';
+import { WeekTrafficReader } from '../services/whatIf/WeekTrafficReader';
+import { WhatIfService } from '../services/whatIf/WhatIfService';
 import { CapacityContextLoader } from '../services/CapacityContextLoader';
 import { CapacityMetrics } from '../services/CapacityMetrics';
 import { QueueActionService } from '../services/QueueActionService';
@@ -95,6 +97,8 @@ export interface PluginServices {
   logger: PluginLogger;
   access: ProjectAccess;
   catalog: ServiceCatalogService;
+  /** What-if of a scaling change on the service's last 7 days (docs/what-if.md). */
+  whatIf: WhatIfService;
   queues: QueueService;
   /** Pause, resume and purge of queues. */
   queueActions: QueueActionService;
@@ -295,6 +299,14 @@ export function createPluginServices(
     logger,
     access,
     catalog,
+    whatIf: new WhatIfService({
+      access,
+      cloudRun,
+      traffic: new WeekTrafficReader(monitoring),
+      now,
+      costs: billing.scalingCosts,
+      wiring: overrides,
+    }),
     queues,
     queueActions: new QueueActionService({
       access,

@@ -48,7 +48,8 @@ export class ScalingCostEstimator {
     return impact;
   }
 
-  private async prices(region: string): Promise<CloudRunPrices> {
+  /** Cloud Run prices of `region` from the Catalog, or the list prices when it is unavailable. */
+  async prices(region: string): Promise<CloudRunPrices> {
     if (!this.deps.catalog) return CLOUD_RUN_LIST_PRICES_USD;
     try {
       return cloudRunPricesFromCatalog(
