@@ -92,6 +92,38 @@ describe('sandbox server', () => {
     });
   });
 
+  it('reports the Google calls open now and ends a held call when its client goes away', async () => {
+    await call('POST', '/_sandbox/faults', {
+      api: 'run',
+      method: 'run.services.get',
+      latencyMs: 600_000,
+    });
+    const client = new AbortController();
+    const held = fetch(sandbox.url + BE_PATH, { signal: client.signal }).catch(
+      () => 'aborted',
+    );
+    await expect
+      .poll(async () => (await call('GET', '/_sandbox/activity')).body.inFlight)
+      .toBe(1);
+    client.abort();
+    expect(await held).toBe('aborted');
+    // The sandbox stops waiting out the injected latency for a client that left.
+    await expect
+      .poll(async () => (await call('GET', '/_sandbox/activity')).body.inFlight)
+      .toBe(0);
+    expect((await call('GET', '/_sandbox/activity')).body.peakInFlight).toBe(1);
+  });
+
+  it('counts its own time per method, apart from the injected round trip', async () => {
+    await call('GET', BE_PATH);
+    const { body } = await call('GET', '/_sandbox/activity');
+    expect(body.inFlight).toBe(0);
+    expect(body.workMs['run.services.get'].ms).toBeGreaterThanOrEqual(0);
+    expect((await call('POST', '/_sandbox/warm')).body.warmed).toEqual([
+      'billingExport',
+    ]);
+  });
+
   it('injects status faults by api and method, limited by times', async () => {
     const { body } = await call('POST', '/_sandbox/faults', {
       api: 'run',

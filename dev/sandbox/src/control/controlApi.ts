@@ -2,6 +2,7 @@ import type { SandboxRequest, SandboxResponse } from '../api';
 import { invalidArgument, notFound } from '../googleError';
 import type { SandboxClock, SandboxProject, SandboxWorld } from '../world';
 import { FaultSpecError, type FaultRules, type FaultSpec } from './faultRules';
+import type { RequestActivity } from './requestActivity';
 import type { RequestCounters } from './requestCounters';
 import type { SetupFailures } from '../setup/setupFailures';
 import { ZodError } from 'zod';
@@ -11,6 +12,7 @@ export interface ControlDeps {
   world: SandboxWorld;
   clock: SandboxClock;
   counters: RequestCounters;
+  activity: RequestActivity;
   faults: FaultRules;
   setupFailures: SetupFailures;
   /** Restores the initial world, counters, faults and clock offset. */
@@ -51,8 +53,11 @@ const ROUTES: Record<string, Handler> = {
   'GET counters': (_r, deps) => ok({ counts: deps.counters.snapshot() }),
   'DELETE counters': (_r, deps) => {
     deps.counters.reset();
+    deps.activity.reset();
     return ok({ counts: {} });
   },
+  // Google calls open now and the handlers' own time per method (the injected round trip excluded).
+  'GET activity': (_r, deps) => ok(deps.activity.snapshot()),
   'GET faults': (_r, deps) => ok({ faults: deps.faults.list() }),
   'POST faults': (request, deps) => {
     try {

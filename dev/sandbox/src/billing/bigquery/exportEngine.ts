@@ -2,14 +2,18 @@ import { createRequire } from 'node:module';
 import type { SandboxWorld } from '../../world';
 import { billingOf } from '../billingState';
 import { CATALOG_SKUS, serviceDisplayName } from '../catalog/skuTable';
-import { exportCacheOf, exportRows } from '../export/exportRows';
+import { yieldTurn } from '../export/exportCache';
+import { exportCacheOf, exportRowsInChunks } from '../export/exportRows';
 import type { ExportRow } from '../export/exportTypes';
 import { CREATE_TABLES, ROWS_TABLE } from './sql/exportSchema';
 
 /**
  * The embedded SQL engine (sql.js: SQLite compiled to WebAssembly) loaded with the generated billing
  * export. One database per world, rebuilt only when the export changed (a newly generated day or the
- * next full hour), so repeated dashboard queries do not reload 100,000 rows.
+ * next full hour), so repeated dashboard queries do not reload 100,000 rows. A fleet's export is
+ * millions of rows: it is generated and loaded in chunks with turns of the event loop between them
+ * (the sandbox keeps answering other calls meanwhile), one build at a time per world; queries wait
+ * for the build in progress. `POST /_sandbox/warm` builds it ahead of the first query.
  */
 
 /** The part of sql.js's API the sandbox uses (sql.js ships no TypeScript types). */
@@ -41,13 +45,16 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 const skusById = new Map(CATALOG_SKUS.map(s => [s.skuId, s]));
 const HOUR_MS = 3_600_000;
 
-function insertRows(
+/** Rows inserted between two turns of the event loop (a few tens of milliseconds of work). */
+const ROWS_PER_CHUNK = 2_000;
+
+async function insertRows(
   db: SqlJsDatabase,
   rows: ExportRow[],
   accountId: string,
   currency: string,
   nowMs: number,
-): void {
+): Promise<void> {
   const insert = db.prepare(
     `INSERT INTO ${ROWS_TABLE} VALUES (${new Array(24).fill('?').join(', ')})`,
   );
@@ -56,7 +63,9 @@ function insertRows(
   );
   const label = db.prepare('INSERT INTO export_labels VALUES (?, ?, ?)');
   db.run('BEGIN');
-  rows.forEach((row, rowId) => {
+  for (let rowId = 0; rowId < rows.length; rowId++) {
+    if (rowId > 0 && rowId % ROWS_PER_CHUNK === 0) await yieldTurn();
+    const row = rows[rowId]!;
     const sku = skusById.get(row.skuId)!;
     const start = new Date(row.startMs);
     const invoiceMonth = `${start.getUTCFullYear()}${String(
@@ -93,7 +102,7 @@ function insertRows(
       credit.run([rowId, c.name, c.amount, c.type, c.id, c.fullName]);
     for (const [key, value] of Object.entries(row.labels))
       label.run([rowId, key, value]);
-  });
+  }
   db.run('COMMIT');
   insert.free();
   credit.free();
@@ -106,9 +115,12 @@ const databases = new WeakMap<
   { cache: object; key: string; db: SqlJsDatabase; rows: ExportRow[] }
 >();
 
+/** The world's builds, one after another (each waits for the one before it). */
+const builds = new WeakMap<SandboxWorld, Promise<unknown>>();
+
 /**
  * Runs `use` on the engine loaded with the world's export at sandbox time `nowMs`. `use` runs in the
- * same synchronous stretch as the load, so a concurrent query can never close the database under it.
+ * same synchronous stretch as the build's end, so a later build can never close the database under it.
  */
 export async function withExportDatabase<T>(
   world: SandboxWorld,
@@ -116,27 +128,40 @@ export async function withExportDatabase<T>(
   use: (db: SqlJsDatabase, rows: ExportRow[]) => T,
 ): Promise<T> {
   const SQL = await loadSqlJs();
-  const { db, rows } = loadExport(SQL, world, nowMs);
+  const previous = builds.get(world) ?? Promise.resolve();
+  const current = previous
+    .catch(() => undefined)
+    .then(() => loadExport(SQL, world, nowMs));
+  builds.set(world, current);
+  const { db, rows } = await current;
   return use(db, rows);
 }
 
-function loadExport(
+/** Builds the world's export database now (in chunks), so the first dashboard query finds it ready. */
+export async function warmExport(
+  world: SandboxWorld,
+  nowMs: number,
+): Promise<void> {
+  await withExportDatabase(world, nowMs, () => undefined);
+}
+
+async function loadExport(
   SQL: SqlJsStatic,
   world: SandboxWorld,
   nowMs: number,
-): { db: SqlJsDatabase; rows: ExportRow[] } {
+): Promise<{ db: SqlJsDatabase; rows: ExportRow[] }> {
   const cache = exportCacheOf(world);
   const billing = billingOf(world);
-  const rows = exportRows(world, nowMs);
+  const rows = await exportRowsInChunks(world, nowMs);
   // Rows change only when a day was (re)generated or another full hour of today elapsed.
   const key = `${cache.generated}|${Math.floor(nowMs / HOUR_MS)}`;
   const cached = databases.get(world);
   if (cached && cached.cache === cache && cached.key === key) return cached;
-  // sql.js memory is not garbage-collected: close the database this one replaces.
-  cached?.db.close();
   const db = new SQL.Database();
   db.run(CREATE_TABLES);
-  insertRows(db, rows, billing.accountId, billing.currency, nowMs);
+  await insertRows(db, rows, billing.accountId, billing.currency, nowMs);
+  // sql.js memory is not garbage-collected: close the database this one replaces.
+  cached?.db.close();
   const entry = { cache, key, db, rows };
   databases.set(world, entry);
   return entry;

@@ -70,6 +70,31 @@ export class ExportCache {
     return lines;
   }
 
+  /**
+   * The same lines as {@link linesBetween}, generated a (project, day) at a time with a turn of the
+   * event loop between them, so a fleet's months of usage never hold the sandbox's other calls up
+   * for more than one day's generation.
+   */
+  async linesBetweenInChunks(
+    world: SandboxWorld,
+    fromMs: number,
+    nowMs: number,
+  ): Promise<UsageLine[]> {
+    const lines: UsageLine[] = [];
+    for (
+      let day = Math.floor(fromMs / DAY_MS) * DAY_MS;
+      day < nowMs;
+      day += DAY_MS
+    ) {
+      for (const project of world.projects.values()) {
+        const before = this.generated;
+        for (const line of this.dayLines(project, day, nowMs)) lines.push(line);
+        if (this.generated !== before) await yieldTurn();
+      }
+    }
+    return lines;
+  }
+
   /** Usage lines of every project of `world` for the UTC days overlapping [fromMs, nowMs), oldest day first. */
   linesBetween(
     world: SandboxWorld,
@@ -88,6 +113,10 @@ export class ExportCache {
     return lines;
   }
 }
+
+/** Lets the event loop serve other requests before the next chunk of work. */
+export const yieldTurn = () =>
+  new Promise<void>(resolve => setImmediate(resolve));
 
 /** What a day's lines depend on, up to `endMs`: each service's versions in force by then, and other resources. */
 function dayKey(project: SandboxProject, endMs: number): string {
