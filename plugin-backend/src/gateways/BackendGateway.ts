@@ -5,6 +5,7 @@ import {
   GlobalOperationsClient,
   RegionNetworkEndpointGroupsClient,
 } from '@google-cloud/compute';
+import type { CallOptions } from 'google-gax';
 import {
   ConflictError,
   type BackendBucketView,
@@ -15,6 +16,7 @@ import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
+import { cancellableList, type CancellableClient } from './cancellableCalls';
 import {
   computeOperationName,
   waitForGlobalOperation,
@@ -30,6 +32,24 @@ import { googleClientOptions } from './googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { OperationPendingError } from './operationPolling';
 import type { ComputeTimeouts } from './UrlMapGateway';
+
+/**
+ * Every item of a Compute `list` (pages of 500, Compute's default and largest `maxResults`,
+ * docs/google-apis.md §2), aborted when `signal` aborts.
+ */
+const listAll = (
+  client: object,
+  request: object,
+  options: CallOptions,
+  signal: AbortSignal,
+) =>
+  cancellableList<unknown>(
+    client as CancellableClient,
+    'list',
+    request,
+    options,
+    signal,
+  );
 
 /** The compute clients behind backends: services, buckets, NEGs (global and regional) and operations. */
 export interface BackendClients {
@@ -73,22 +93,24 @@ export class BackendGateway {
           'get',
           'patch',
           'update',
+          'initialize',
         ]),
         buckets: guardClient(new BackendBucketsClient(o), credentials, [
           'list',
           'get',
           'patch',
           'update',
+          'initialize',
         ]),
         globalNegs: guardClient(
           new GlobalNetworkEndpointGroupsClient(o),
           credentials,
-          ['list'],
+          ['list', 'initialize'],
         ),
         regionNegs: guardClient(
           new RegionNetworkEndpointGroupsClient(o),
           credentials,
-          ['list'],
+          ['list', 'initialize'],
         ),
         operations: guardClient(new GlobalOperationsClient(o), credentials, [
           'wait',
@@ -99,7 +121,10 @@ export class BackendGateway {
     );
   }
 
-  private read<T>(call: () => Promise<T>, what: string): Promise<T> {
+  private read<T>(
+    call: (signal: AbortSignal) => Promise<T>,
+    what: string,
+  ): Promise<T> {
     return readWithRetry(call, this.timeouts.readMs, what).catch(err => {
       throw wrapGoogleError(err, what);
     });
@@ -110,29 +135,42 @@ export class BackendGateway {
     const opts = callOptions(this.timeouts.readMs);
     const lists = await Promise.all([
       this.read(
-        () => this.clients.globalNegs.list({ project: projectId }, opts),
+        signal =>
+          listAll(
+            this.clients.globalNegs,
+            { project: projectId },
+            opts,
+            signal,
+          ),
         `listing global network endpoint groups of ${projectId}`,
       ),
       ...regions.map(region =>
         this.read(
-          () =>
-            this.clients.regionNegs.list({ project: projectId, region }, opts),
+          signal =>
+            listAll(
+              this.clients.regionNegs,
+              { project: projectId, region },
+              opts,
+              signal,
+            ),
           `listing network endpoint groups of ${projectId} in ${region}`,
         ),
       ),
     ]);
-    return lists.flatMap(([negs]) => negs.map(n => toNegView(toPlainJson(n))));
+    return lists.flatMap(negs => negs.map(n => toNegView(toPlainJson(n))));
   }
 
   async listBackendServices(
     projectId: string,
     negs: NegView[],
   ): Promise<BackendServiceView[]> {
-    const [list] = await this.read(
-      () =>
-        this.clients.services.list(
+    const list = await this.read(
+      signal =>
+        listAll(
+          this.clients.services,
           { project: projectId },
           callOptions(this.timeouts.readMs),
+          signal,
         ),
       `listing backend services of ${projectId}`,
     );
@@ -142,11 +180,13 @@ export class BackendGateway {
   }
 
   async listBackendBuckets(projectId: string): Promise<BackendBucketView[]> {
-    const [list] = await this.read(
-      () =>
-        this.clients.buckets.list(
+    const list = await this.read(
+      signal =>
+        listAll(
+          this.clients.buckets,
           { project: projectId },
           callOptions(this.timeouts.readMs),
+          signal,
         ),
       `listing backend buckets of ${projectId}`,
     );

@@ -8,6 +8,7 @@ import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
+import { cancellableList, type CancellableClient } from './cancellableCalls';
 import { googleClientOptions } from './googleClientOptions';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { OperationPendingError, pollOperation } from './operationPolling';
@@ -33,6 +34,12 @@ const SCALING_MASK = [
   'template.max_instance_request_concurrency',
 ];
 
+/**
+ * Page size of services.list: a region holds at most 1,000 services per project (docs/google-apis.md
+ * §3), so one page lists a region.
+ */
+const SERVICES_PER_PAGE = 1000;
+
 /** Cloud Run Admin API v2 behind our own interface: returns domain types, wraps failures with context. */
 export class CloudRunGateway {
   private readonly client: ServicesClient;
@@ -53,28 +60,35 @@ export class CloudRunGateway {
         'listServices',
         'getService',
         'updateService',
+        'initialize',
       ]),
       config.timeouts,
     );
   }
 
-  /** All services of one project and region (the client follows nextPageToken). */
+  /** All services of one project and region: one call of the largest page; aborted at its deadline. */
   async listServices(
     projectId: string,
     region: string,
   ): Promise<CloudRunService[]> {
     const what = `listing Cloud Run services of ${projectId} in ${region}`;
     try {
-      const [services] = await readWithRetry(
-        () =>
-          this.client.listServices(
-            { parent: `projects/${projectId}/locations/${region}` },
+      const services = await readWithRetry(
+        signal =>
+          cancellableList<RawRunService>(
+            this.client as unknown as CancellableClient,
+            'listServices',
+            {
+              parent: `projects/${projectId}/locations/${region}`,
+              pageSize: SERVICES_PER_PAGE,
+            },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,
       );
-      return (services as RawRunService[]).map(toCloudRunService);
+      return services.map(toCloudRunService);
     } catch (err) {
       throw wrapGoogleError(err, what);
     }

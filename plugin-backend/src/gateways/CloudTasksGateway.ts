@@ -3,6 +3,7 @@ import type { CloudTasksQueue, QueueSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
+import { cancellableList, type CancellableClient } from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
@@ -55,6 +56,7 @@ export class CloudTasksGateway {
       'pauseQueue',
       'resumeQueue',
       'purgeQueue',
+      'initialize',
     ] as const;
     return new CloudTasksGateway(
       guardClient(client, credentials, methods),
@@ -62,23 +64,27 @@ export class CloudTasksGateway {
     );
   }
 
-  /** All queues of one project and region (the client follows nextPageToken). */
+  /** All queues of one project and region (every page, aborted at the deadline). */
   async listQueues(
     projectId: string,
     region: string,
   ): Promise<CloudTasksQueue[]> {
     const what = `listing Cloud Tasks queues of ${projectId} in ${region}`;
     try {
-      const [queues] = await readWithRetry(
-        () =>
-          this.client.listQueues(
+      // Unset pageSize is the API's largest page; aborted at the deadline.
+      const queues = await readWithRetry(
+        signal =>
+          cancellableList<RawQueue>(
+            this.client as unknown as CancellableClient,
+            'listQueues',
             { parent: `projects/${projectId}/locations/${region}` },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,
       );
-      return (queues as RawQueue[]).map(toCloudTasksQueue);
+      return queues.map(toCloudTasksQueue);
     } catch (err) {
       throw wrapGoogleError(err, what);
     }

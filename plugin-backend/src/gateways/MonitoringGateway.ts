@@ -4,6 +4,7 @@ import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry } from './callSettings';
+import { cancellableList, type CancellableClient } from './cancellableCalls';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
 
@@ -89,6 +90,9 @@ function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
   return 0;
 }
 
+/** timeSeries.list's largest page, in points (docs/google-apis.md §7). */
+const MAX_POINTS_PER_PAGE = 100_000;
+
 /** Cloud Monitoring v3 behind our own interface. */
 export class MonitoringGateway {
   private readonly client: MetricServiceClient;
@@ -107,18 +111,23 @@ export class MonitoringGateway {
       googleClientOptions(config) as never,
     );
     return new MonitoringGateway(
-      guardClient(client, credentials, ['listTimeSeries']),
+      guardClient(client, credentials, ['listTimeSeries', 'initialize']),
       config.timeouts.readMs,
     );
   }
 
-  /** One aggregated query; the client follows nextPageToken, so a fleet of any size is still one logical call. */
+  /**
+   * One aggregated query, in pages of the most points Monitoring allows (docs/google-apis.md §7), so
+   * a fleet of any size is one call (or a few); aborted when its deadline passes.
+   */
   async query(q: TimeSeriesQuery): Promise<MetricSeries[]> {
     const what = `reading ${q.purpose} from Cloud Monitoring`;
     try {
-      const [series] = await readWithRetry(
-        () =>
-          this.client.listTimeSeries(
+      const series = await readWithRetry(
+        signal =>
+          cancellableList<RawSeries>(
+            this.client as unknown as CancellableClient,
+            'listTimeSeries',
             {
               name: `projects/${q.projectId}`,
               filter: q.filter,
@@ -133,13 +142,15 @@ export class MonitoringGateway {
                 groupByFields: q.groupByFields,
               },
               view: 'FULL',
+              pageSize: MAX_POINTS_PER_PAGE,
             },
             callOptions(this.readDeadlineMs),
+            signal,
           ),
         this.readDeadlineMs,
         what,
       );
-      return (series as RawSeries[]).map(s => ({
+      return series.map(s => ({
         labels: {
           ...prefixKeys('resource.labels.', s.resource?.labels),
           ...prefixKeys('metric.labels.', s.metric?.labels),

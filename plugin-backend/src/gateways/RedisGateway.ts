@@ -3,6 +3,7 @@ import type { RedisInstance, RedisSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
+import { cancellableList, type CancellableClient } from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
@@ -59,28 +60,33 @@ export class RedisGateway {
         'listInstances',
         'getInstance',
         'updateInstance',
+        'initialize',
       ]),
       config.timeouts,
     );
   }
 
-  /** All instances of one project and region (the client follows nextPageToken). */
+  /** All instances of one project and region (every page, aborted at the deadline). */
   async listInstances(
     projectId: string,
     region: string,
   ): Promise<RedisInstance[]> {
     const what = `listing Memorystore Redis instances of ${projectId} in ${region}`;
     try {
-      const [instances] = await readWithRetry(
-        () =>
-          this.client.listInstances(
+      // Unset pageSize is the API's largest page; aborted at the deadline.
+      const instances = await readWithRetry(
+        signal =>
+          cancellableList<RawRedisInstance>(
+            this.client as unknown as CancellableClient,
+            'listInstances',
             { parent: `projects/${projectId}/locations/${region}` },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,
       );
-      return (instances as RawRedisInstance[]).map(toRedisInstance);
+      return instances.map(toRedisInstance);
     } catch (err) {
       throw wrapGoogleError(err, what);
     }

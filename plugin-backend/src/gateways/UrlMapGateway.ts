@@ -9,6 +9,7 @@ import {
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
+import { cancellableList, type CancellableClient } from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import {
   computeOperationName,
@@ -55,6 +56,7 @@ export class UrlMapGateway {
         'update',
         'patch',
         'validate',
+        'initialize',
       ]),
       guardClient(new GlobalOperationsClient(options), credentials, [
         'wait',
@@ -67,11 +69,15 @@ export class UrlMapGateway {
   async listUrlMaps(projectId: string): Promise<UrlMapView[]> {
     const what = `listing URL maps of ${projectId}`;
     try {
-      const [maps] = await readWithRetry(
-        () =>
-          this.client.list(
+      // Pages of 500, Compute's default and largest maxResults (docs/google-apis.md §2); aborted at the deadline.
+      const maps = await readWithRetry(
+        signal =>
+          cancellableList<unknown>(
+            this.client as unknown as CancellableClient,
+            'list',
             { project: projectId },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,

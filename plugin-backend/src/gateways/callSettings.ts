@@ -17,22 +17,26 @@ const READ_RETRY_DELAYS_MS = [100, 400];
 
 /**
  * Runs a read with up to two quick retries on UNAVAILABLE, the whole bounded by `deadlineMs`.
+ * `call` gets a signal that aborts when the deadline has answered for it: nobody needs the answer
+ * any more, so a call that honours it (`cancellableCall`) aborts its HTTP request then.
  * A persistent UNAVAILABLE surfaces as itself (→ 503), a slow Google as a timeout (→ 504). When the
  * deadline passes while retrying after an UNAVAILABLE, the answer is that UNAVAILABLE, not a timeout:
  * Google did answer, with 503, and saying "did not finish within 10 s" would hide the real reason.
  */
 export async function readWithRetry<T>(
-  call: () => Promise<T>,
+  call: (signal: AbortSignal) => Promise<T>,
   deadlineMs: number,
   what: string,
 ): Promise<T> {
   let lastUnavailable: unknown;
-  // Once the deadline has answered for us nobody needs this read: no retry may start after it.
+  // Once the deadline has answered for us nobody needs this read: no retry may start after it, and
+  // the attempt in flight is aborted.
   let expired = false;
+  const nobodyWaits = new AbortController();
   const attempts = async (): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await call();
+        return await call(nobodyWaits.signal);
       } catch (err) {
         const delay = READ_RETRY_DELAYS_MS[attempt];
         if (
@@ -54,6 +58,7 @@ export async function readWithRetry<T>(
     return await withDeadline(work, deadlineMs, what);
   } catch (err) {
     expired = true;
+    nobodyWaits.abort();
     if (err instanceof UpstreamTimeoutError && lastUnavailable !== undefined)
       throw lastUnavailable;
     throw err;
