@@ -11,6 +11,7 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --timeout-s 900         give up on one request after this many seconds (default 900)
   --json FILE             also write the results as JSON to FILE
   --skip-build            measure the existing dev/portal/dist/web instead of building it first
+  --profile DIR           write CPU and heap-sampling profiles of the portals and the sandbox to DIR
   -h, --help              this text`;
 
 /** `parseArgs` options of `npm run bench`. */
@@ -23,5 +24,6 @@ export const BENCH_OPTIONS = {
   'timeout-s': { type: 'string', default: '900' },
   json: { type: 'string' },
   'skip-build': { type: 'boolean', default: false },
+  profile: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -20,10 +20,18 @@ function startServer(
   ready: RegExp,
   env: NodeJS.ProcessEnv,
   what: string,
+  nodeFlags: string[] = [],
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=4096', '--import', 'tsx', file, ...args],
+    [
+      '--max-old-space-size=4096',
+      ...nodeFlags,
+      '--import',
+      'tsx',
+      file,
+      ...args,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
@@ -63,8 +71,21 @@ function startServer(
   });
 }
 
-/** The sandbox CLI with a scale-fleet of `services` services. */
-export function startSandboxProcess(services: number): Promise<ServerProcess> {
+const profileFlags = (dir: string | undefined) =>
+  dir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        '--heap-prof',
+        `--heap-prof-dir=${dir}`,
+      ]
+    : [];
+
+/** The sandbox CLI with a scale-fleet of `services` services (profiled into `profileDir` if given). */
+export function startSandboxProcess(
+  services: number,
+  profileDir?: string,
+): Promise<ServerProcess> {
   return startServer(
     SANDBOX_CLI,
     [
@@ -78,11 +99,18 @@ export function startSandboxProcess(services: number): Promise<ServerProcess> {
     /listening on (http:\/\/\S+)/,
     {},
     'the sandbox',
+    profileFlags(profileDir),
   );
 }
 
-/** The standalone portal with `config`, its debug metrics endpoint on. */
-export function startPortalProcess(config: unknown): Promise<ServerProcess> {
+/**
+ * The standalone portal with `config`, its debug metrics endpoint on. With `profileDir`, Node writes
+ * a CPU profile and a heap-sampling profile of the portal there when it exits (`--profile DIR`).
+ */
+export function startPortalProcess(
+  config: unknown,
+  profileDir?: string,
+): Promise<ServerProcess> {
   return startServer(
     PORTAL,
     [],
@@ -92,5 +120,6 @@ export function startPortalProcess(config: unknown): Promise<ServerProcess> {
       GCP_SERVERLESS_DEBUG_METRICS: '1',
     },
     'the portal',
+    profileFlags(profileDir),
   );
 }

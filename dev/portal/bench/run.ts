@@ -34,6 +34,7 @@ const rttMs = Number(flags['rtt-ms']);
 const rounds = Number(flags.rounds);
 const viewers = Number(flags.viewers);
 const timeoutMs = Number(flags['timeout-s']) * 1000;
+const profileDir = flags.profile ? path.resolve(flags.profile) : undefined;
 if (
   sizes.some(n => !Number.isInteger(n) || n < 0) ||
   !(rttMs >= 0) ||
@@ -101,16 +102,33 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Google calls the sandbox answered since the last reset, by method, and their total. */
-async function upstreamCalls(
-  sandbox: ServerProcess,
-): Promise<{ total: number; byMethod: Record<string, number> }> {
-  const { counts } = await json<{ counts: Record<string, number> }>(
-    `${sandbox.url}/_sandbox/counters`,
+/**
+ * Google calls the sandbox answered since the last reset, by method, and their total; and the
+ * sandbox's own time on them (its handlers and serialising, the injected round trip excluded), so
+ * a figure dominated by the emulator rather than the portal shows as such.
+ */
+async function upstreamCalls(sandbox: ServerProcess): Promise<{
+  total: number;
+  byMethod: Record<string, number>;
+  sandboxMs: number;
+  sandboxMsByMethod: Record<string, number>;
+}> {
+  const [{ counts }, activity] = await Promise.all([
+    json<{ counts: Record<string, number> }>(
+      `${sandbox.url}/_sandbox/counters`,
+    ),
+    json<{ workMs: Record<string, { ms: number }> }>(
+      `${sandbox.url}/_sandbox/activity`,
+    ),
+  ]);
+  const sandboxMsByMethod = Object.fromEntries(
+    Object.entries(activity.workMs).map(([k, v]) => [k, Math.round(v.ms)]),
   );
   return {
     total: Object.values(counts).reduce((a, b) => a + b, 0),
     byMethod: counts,
+    sandboxMs: Object.values(sandboxMsByMethod).reduce((a, b) => a + b, 0),
+    sandboxMsByMethod,
   };
 }
 const resetCalls = (sandbox: ServerProcess) =>
@@ -132,7 +150,7 @@ async function coldAndWarm(
   label: string,
 ) {
   progress(`${label}: starting a fresh portal`);
-  const portal = await startPortalProcess(config);
+  const portal = await startPortalProcess(config, profileDir);
   try {
     await portalStats(portal, true);
     await resetCalls(sandbox);
@@ -142,7 +160,9 @@ async function coldAndWarm(
     progress(
       `${label}: cold ${cold.ms.toFixed(0)} ms, HTTP ${cold.status}, ${
         coldCalls.total
-      } Google calls; ${rounds} warm requests`,
+      } Google calls (sandbox busy ${
+        coldCalls.sandboxMs
+      } ms); ${rounds} warm requests`,
     );
     await resetCalls(sandbox);
     const warm: Sample[] = [];
@@ -158,6 +178,8 @@ async function coldAndWarm(
         roundTrips: rttMs > 0 ? Number((cold.ms / rttMs).toFixed(1)) : null,
         upstreamCalls: coldCalls.total,
         upstreamByMethod: coldCalls.byMethod,
+        sandboxMs: coldCalls.sandboxMs,
+        sandboxMsByMethod: coldCalls.sandboxMsByMethod,
       },
       warm: {
         p50Ms: Math.round(quantile(warmMs, 0.5)),
@@ -182,7 +204,7 @@ async function concurrentViewers(
   path: string,
 ) {
   progress(`${viewers} viewers: starting a fresh portal`);
-  const portal = await startPortalProcess(config);
+  const portal = await startPortalProcess(config, profileDir);
   try {
     await portalStats(portal, true);
     await resetCalls(sandbox);
@@ -212,10 +234,46 @@ async function concurrentViewers(
   }
 }
 
+/** A phase that did not complete, recorded as a figure instead of ending the run. */
+interface NotCompleted {
+  failed: string;
+}
+const failedFigure = (err: unknown): NotCompleted => ({
+  failed: (err instanceof Error ? err.message : String(err))
+    .split('\n')[0]!
+    .slice(0, 300),
+});
+async function phase<T>(
+  label: string,
+  run: () => Promise<T>,
+): Promise<T | NotCompleted> {
+  try {
+    return await run();
+  } catch (err) {
+    const figure = failedFigure(err);
+    progress(`${label}: did not complete: ${figure.failed}`);
+    return figure;
+  }
+}
+const completed = <T extends object>(r: T | NotCompleted): r is T =>
+  !('failed' in r);
+
 async function benchSize(services: number) {
   progress(`${services} services: starting the sandbox`);
-  const sandbox = await startSandboxProcess(services);
+  let sandbox: ServerProcess;
   try {
+    sandbox = await startSandboxProcess(services, profileDir);
+  } catch (err) {
+    return { services, ...failedFigure(err) };
+  }
+  try {
+    // The sandbox builds its billing export (a fleet's months of usage) before the portals start,
+    // as Google's export table exists before anyone queries it: the figures are the portal's.
+    progress(`${services} services: warming the sandbox`);
+    const warm = await json<{ ms: number }>(`${sandbox.url}/_sandbox/warm`, {
+      method: 'POST',
+    });
+    progress(`${services} services: sandbox warm after ${warm.ms} ms`);
     if (rttMs > 0)
       await json(`${sandbox.url}/_sandbox/faults`, {
         method: 'POST',
@@ -228,40 +286,57 @@ async function benchSize(services: number) {
     // The portal's own deadlines, as an operator would run it: a read past them shows as a partial answer.
     const config = sandboxConfigFor(sandbox.url, projects);
     const window = flags.window!;
-    const overview = await coldAndWarm(
-      sandbox,
-      config,
-      `/api/gcp-serverless/overview?window=${window}`,
-      `${services} services, overview`,
+    const overview = await phase(`${services} services, overview`, () =>
+      coldAndWarm(
+        sandbox,
+        config,
+        `/api/gcp-serverless/overview?window=${window}`,
+        `${services} services, overview`,
+      ),
     );
-    const list = await coldAndWarm(
-      sandbox,
-      config,
-      `/api/gcp-serverless/projects/scale-fleet/services?window=${window}`,
-      `${services} services, services list`,
+    const list = await phase(`${services} services, services list`, () =>
+      coldAndWarm(
+        sandbox,
+        config,
+        `/api/gcp-serverless/projects/scale-fleet/services?window=${window}`,
+        `${services} services, services list`,
+      ),
     );
-    const concurrent = await concurrentViewers(
-      sandbox,
-      config,
-      `/api/gcp-serverless/overview?window=${window}`,
+    const concurrent = await phase(`${services} services, viewers`, () =>
+      concurrentViewers(
+        sandbox,
+        config,
+        `/api/gcp-serverless/overview?window=${window}`,
+      ),
     );
-    const portals = [overview.portal, list.portal, concurrent.portal];
+    const portals = [overview, list, concurrent]
+      .filter(completed)
+      .map(r => r.portal);
     return {
       services,
       regions: projects[0]?.regions.length ?? 0,
-      overview: { cold: overview.cold, warm: overview.warm },
-      servicesList: { cold: list.cold, warm: list.warm },
-      concurrent,
-      eventLoopDelayP99Ms: Math.max(
-        ...portals.map(p => p.eventLoopDelayMs.p99),
-      ),
-      eventLoopDelayMaxMs: Math.max(
-        ...portals.map(p => p.eventLoopDelayMs.max),
-      ),
-      portalMaxRssMB: Math.round(
-        Math.max(...portals.map(p => p.maxRssBytes)) / 2 ** 20,
-      ),
+      sandboxWarmMs: warm.ms,
+      overview: completed(overview)
+        ? { cold: overview.cold, warm: overview.warm }
+        : overview,
+      servicesList: completed(list)
+        ? { cold: list.cold, warm: list.warm }
+        : list,
+      concurrent: completed(concurrent)
+        ? { ...concurrent, portal: undefined }
+        : concurrent,
+      eventLoopDelayP99Ms: portals.length
+        ? Math.max(...portals.map(p => p.eventLoopDelayMs.p99))
+        : null,
+      eventLoopDelayMaxMs: portals.length
+        ? Math.max(...portals.map(p => p.eventLoopDelayMs.max))
+        : null,
+      portalMaxRssMB: portals.length
+        ? Math.round(Math.max(...portals.map(p => p.maxRssBytes)) / 2 ** 20)
+        : null,
     };
+  } catch (err) {
+    return { services, ...failedFigure(err) };
   } finally {
     await sandbox.stop();
   }
@@ -301,21 +376,57 @@ for (const services of sizes) results.push(await benchSize(services));
 
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const rt = (r: number | null) => (r === null ? '' : ` (≈${r} RTT)`);
+type Cold = {
+  ms: number;
+  roundTrips: number | null;
+  full: boolean;
+  status: number;
+};
+type Warm = { p50Ms: number; p95Ms: number };
+const notDone = (r: object) =>
+  'failed' in r ? `did not complete: ${(r as NotCompleted).failed}` : undefined;
+const coldText = (r: { cold: Cold } | NotCompleted) =>
+  notDone(r) ??
+  `${(r as { cold: Cold }).cold.ms} ms${rt(
+    (r as { cold: Cold }).cold.roundTrips,
+  )}${
+    (r as { cold: Cold }).cold.full
+      ? ''
+      : ` partial (HTTP ${(r as { cold: Cold }).cold.status})`
+  }`;
+const warmText = (r: { warm: Warm } | NotCompleted) =>
+  notDone(r) ??
+  `${(r as { warm: Warm }).warm.p50Ms}/${(r as { warm: Warm }).warm.p95Ms} ms`;
 const rows: Record<string, Record<string, string>> = {};
 for (const r of results) {
+  if ('failed' in r) {
+    rows[`${r.services} services`] = { 'overview cold': notDone(r)! };
+    continue;
+  }
+  const calls = (x: object) =>
+    'failed' in x
+      ? '–'
+      : `${(x as any).cold.upstreamCalls}/${
+          (x as any).warm.upstreamCallsPerRequest
+        }`;
   rows[`${r.services} services`] = {
-    'overview cold': `${r.overview.cold.ms} ms${rt(
-      r.overview.cold.roundTrips,
-    )}${r.overview.cold.full ? '' : ' partial'}`,
-    'overview warm p50/p95': `${r.overview.warm.p50Ms}/${r.overview.warm.p95Ms} ms`,
-    'list cold': `${r.servicesList.cold.ms} ms${rt(
-      r.servicesList.cold.roundTrips,
-    )}${r.servicesList.cold.full ? '' : ' partial'}`,
-    'list warm p50/p95': `${r.servicesList.warm.p50Ms}/${r.servicesList.warm.p95Ms} ms`,
-    'Google calls: overview cold/warm, list cold/warm': `${r.overview.cold.upstreamCalls}/${r.overview.warm.upstreamCallsPerRequest}, ${r.servicesList.cold.upstreamCalls}/${r.servicesList.warm.upstreamCallsPerRequest}`,
-    [`${viewers} viewers: full answers, Google calls`]: `${r.concurrent.fullAnswers}/${viewers}, ${r.concurrent.upstreamCalls}`,
-    'event loop p99': `${r.eventLoopDelayP99Ms} ms`,
-    'portal RSS (peak)': `${r.portalMaxRssMB} MB`,
+    'overview cold': coldText(r.overview as never),
+    'overview warm p50/p95': warmText(r.overview as never),
+    'list cold': coldText(r.servicesList as never),
+    'list warm p50/p95': warmText(r.servicesList as never),
+    'Google calls: overview cold/warm, list cold/warm': `${calls(
+      r.overview,
+    )}, ${calls(r.servicesList)}`,
+    'sandbox ms: overview cold, list cold': `${
+      (r.overview as any).cold?.sandboxMs ?? '–'
+    }, ${(r.servicesList as any).cold?.sandboxMs ?? '–'}`,
+    [`${viewers} viewers: full answers, Google calls`]:
+      notDone(r.concurrent) ??
+      `${(r.concurrent as any).fullAnswers}/${viewers}, ${
+        (r.concurrent as any).upstreamCalls
+      }`,
+    'event loop p99': `${r.eventLoopDelayP99Ms ?? '–'} ms`,
+    'portal RSS (peak)': `${r.portalMaxRssMB ?? '–'} MB`,
   };
 }
 console.log(
