@@ -144,20 +144,6 @@ export async function startSandbox(
     opened: (method: string) => void,
   ): Promise<SandboxResponse> {
     decodePathSegments(request.path); // a malformed %-escape is 400 for every API, not a 404 or 500
-    if (request.method === 'POST' && request.path === '/_sandbox/warm') {
-      // Builds what a first query would otherwise build (the billing export: millions of rows for a
-      // fleet), in chunks, and answers when it is ready: a benchmark then measures the portal, not
-      // the sandbox's cold start. The only control request that is asynchronous.
-      const started = performance.now();
-      await warmExport(world, clock.now());
-      return {
-        status: 200,
-        body: {
-          warmed: ['billingExport'],
-          ms: Math.round(performance.now() - started),
-        },
-      };
-    }
     const control = handleControlRequest(request, {
       world,
       clock,
@@ -166,6 +152,7 @@ export async function startSandbox(
       faults,
       setupFailures,
       reset,
+      warm: () => warmExport(world, clock.now()),
     });
     if (control) return control;
     for (const api of apis) {
