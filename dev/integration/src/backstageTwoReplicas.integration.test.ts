@@ -10,7 +10,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
 import gcpServerlessPlugin from '@gcp-serverless/plugin-backend';
-import { startPostgres, startRedis, type RealStore } from './realStores';
+import { startRedisAndPostgres, type RealStore } from './realStores';
 
 /**
  * Scale-out inside Backstage (issue 10, point 2): two Backstage test backends with the plugin, on
@@ -136,7 +136,7 @@ async function cleanUp(): Promise<void> {
 
 beforeAll(async () => {
   try {
-    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+    ({ redis, postgres } = await startRedisAndPostgres());
     sandbox = await startSandbox({
       port: 0,
       scenarios: ['gryyd-web'],

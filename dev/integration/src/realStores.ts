@@ -28,6 +28,28 @@ const INSTALL_HINT =
 /** A PostgreSQL cluster refuses to run as root: as root, the servers run as Debian's `postgres` user. */
 const POSTGRES_USER = 'postgres';
 
+/**
+ * Starts both servers at once; if either cannot start, stops the one that did and throws the
+ * first failure (e.g. the missing-package message).
+ */
+export async function startRedisAndPostgres(): Promise<{
+  redis: RealStore;
+  postgres: RealStore;
+}> {
+  const [redis, postgres] = await Promise.allSettled([
+    startRedis(),
+    startPostgres(),
+  ]);
+  if (redis.status === 'fulfilled' && postgres.status === 'fulfilled')
+    return { redis: redis.value, postgres: postgres.value };
+  await Promise.allSettled(
+    [redis, postgres].map(r =>
+      r.status === 'fulfilled' ? r.value.stop() : undefined,
+    ),
+  );
+  throw [redis, postgres].find(r => r.status === 'rejected')!.reason;
+}
+
 /** Starts `redis-server` with no persistence; throws naming `.ci/run` when the binary is missing. */
 export async function startRedis(): Promise<RealStore> {
   const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(

@@ -10,7 +10,7 @@ import {
   type GcpServerlessConfigInput,
   type PluginServices,
 } from '@gcp-serverless/plugin-backend';
-import { startPostgres, startRedis, type RealStore } from './realStores';
+import { startRedisAndPostgres, type RealStore } from './realStores';
 
 /**
  * Scale-out on real parts (issue 10, point 2): two standalone backend replicas, each with its own
@@ -127,7 +127,7 @@ async function cleanUp(): Promise<void> {
 
 beforeAll(async () => {
   try {
-    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+    ({ redis, postgres } = await startRedisAndPostgres());
     sandbox = await startSandbox({
       port: 0,
       scenarios: ['gryyd-web'],
