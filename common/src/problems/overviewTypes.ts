@@ -70,3 +70,16 @@ export interface OverviewResponse {
   /** Failures not tied to one project (e.g. budgets). */
   errors: PanelError[];
 }
+
+/**
+ * GET /projects/:projectId/overview?window=: one project's card and problems, so the index page draws a
+ * card per project at once and fills each in as its own answer arrives.
+ */
+export interface ProjectOverviewResponse {
+  window: TimeWindow;
+  /** ISO 8601 end of the window. */
+  asOf: string;
+  project: ProjectOverview;
+  /** Thresholds in force (defaults with the configured overrides). */
+  thresholds: ProblemThresholds;
+}

@@ -101,6 +101,34 @@ describe('GET /overview', () => {
     ).toBe(false);
   });
 
+  it('one project: the same card and problems as the overview of all, and 404 outside the allowlist', async () => {
+    const [all, one] = await Promise.all([
+      backend.call('GET', '/overview?window=1h'),
+      backend.call('GET', '/projects/chat-realtime/overview?window=1h'),
+    ]);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({
+      window: '1h',
+      project: { projectId: 'chat-realtime' },
+      thresholds: { errorRatio5xx: 0.05 },
+    });
+    const fromAll = all.body.projects.find(
+      (p: { projectId: string }) => p.projectId === 'chat-realtime',
+    );
+    expect(
+      one.body.project.problems.map((p: P) => `${p.code}/${p.resource}`),
+    ).toEqual(fromAll.problems.map((p: P) => `${p.code}/${p.resource}`));
+    expect(one.body.project.redis).toEqual(fromAll.redis);
+    expect(
+      (await backend.call('GET', '/projects/other-project/overview?window=1h'))
+        .status,
+    ).toBe(404);
+    expect(
+      (await backend.call('GET', '/projects/chat-realtime/overview?window=2d'))
+        .status,
+    ).toBe(400);
+  });
+
   it('topology: chat-realtime services wired to chat-redis, coloured by the guardrail problem and linked', async () => {
     const res = await backend.call(
       'GET',

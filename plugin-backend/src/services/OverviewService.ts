@@ -6,6 +6,7 @@ import {
   type PanelError,
   type ProblemThresholds,
   type ProjectOverview,
+  type ProjectOverviewResponse,
   type ProjectSummary,
   type TimeWindow,
 } from '@gcp-serverless/common';
@@ -96,6 +97,20 @@ export class OverviewService {
   /** Whether budgets are read at all (a billing account is configured). */
   get hasBilling(): boolean {
     return this.deps.hasBilling;
+  }
+
+  /** One allowlisted project's card and problems: the index page asks this per project, so cards fill in independently. */
+  async projectOverview(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<ProjectOverviewResponse> {
+    const { overview } = await this.readProject(projectId, window);
+    return {
+      window,
+      asOf: new Date(Math.floor(this.deps.now() / 1000) * 1000).toISOString(),
+      project: overview,
+      thresholds: this.deps.thresholds,
+    };
   }
 
   /** One allowlisted project's overview and the page reads it was built from (the topology reuses them). */

@@ -5,7 +5,7 @@ import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
 import { parseInput } from '../validate';
 
-/** The index page (health and problems across every configured project) and a project's topology. */
+/** The index page (health and problems across every configured project, or of one project) and a project's topology. */
 export function registerOverviewRoutes(
   router: Router,
   services: PluginServices,
@@ -15,6 +15,15 @@ export function registerOverviewRoutes(
     handle(async (req, res) => {
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
       res.json(await services.pages.overview(window));
+    }),
+  );
+
+  router.get(
+    '/projects/:projectId/overview',
+    handle(async (req, res) => {
+      const { projectId } = parseInput(projectParams, req.params, 'path');
+      const { window } = parseInput(windowQuerySchema, req.query, 'query');
+      res.json(await services.overview.projectOverview(projectId, window));
     }),
   );
 
