@@ -2,8 +2,8 @@
  * @gcp-serverless/plugin-frontend: the plugin's React pages (services table, service page with charts
  * and the scaling editor), the `GcpServerlessApi` interface and its HTTP client.
  *
- * Mount `<GcpServerlessPage />` (or `<GcpServerlessRoutes />`) under any route ending in `/*`, inside a
- * `GcpServerlessApiProvider` (or pass `api`).
+ * Mount `<GcpServerlessPage />` (or `<GcpServerlessRoutes />` inside a `GcpServerlessQueryProvider`) under any
+ * route ending in `/*`, inside a `GcpServerlessApiProvider` (or pass `api`).
  */
 export type {
   GcpServerlessApi,
@@ -23,6 +23,13 @@ export {
   useGcpServerlessApi,
   type GcpServerlessApiProviderProps,
 } from './api/GcpServerlessApiContext';
+// The plugin's query cache (TanStack Query): the page and the entity tab mount it; wrap components used on their own in it.
+export {
+  GcpServerlessQueryProvider,
+  createGcpServerlessQueryClient,
+  type GcpServerlessQueryProviderProps,
+} from './queries/GcpServerlessQueryProvider';
+export { queryKeys as gcpServerlessQueryKeys } from './queries/queryKeys';
 
 // The plain page component (standalone apps, tests); inside Backstage use the `GcpServerlessPage` extension below.
 export {

@@ -3,6 +3,7 @@ import type {
   AccessSummary,
   ChangeHistoryResponse,
   OverviewResponse,
+  ProjectOverviewResponse,
   RecentErrorsResponse,
   TopologyResponse,
   ProjectListResponse,
@@ -80,6 +81,19 @@ export interface GcpServerlessApi
     window: TimeWindow,
     options?: RequestOptions,
   ): Promise<OverviewResponse>;
+
+  /** `GET /projects/:projectId/overview?window=`: one project's card and problems (the index asks per project). */
+  getProjectOverview(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<ProjectOverviewResponse>;
+
+  /**
+   * `POST /projects/:projectId/refresh`: asks the backend to recompute the project's snapshots now and
+   * resolves when it is done (pages served from a snapshot show its age and offer this as "Refresh").
+   */
+  refreshProject(projectId: string, options?: RequestOptions): Promise<void>;
 
   /** `GET …/services/:service/errors?window=`: the service's recent errors from Cloud Logging, grouped. */
   getRecentErrors(

@@ -45,6 +45,7 @@ import {
 } from './QueuesRedisApi';
 import type {
   OverviewResponse,
+  ProjectOverviewResponse,
   RecentErrorsResponse,
   TopologyResponse,
 } from '@gcp-serverless/common';
@@ -331,6 +332,31 @@ export class GcpServerlessClient implements GcpServerlessApi {
       'GET',
       `/overview?window=${enc(window)}`,
       undefined,
+      options,
+    );
+  }
+
+  getProjectOverview(
+    projectId: string,
+    window: TimeWindow,
+    options?: RequestOptions,
+  ): Promise<ProjectOverviewResponse> {
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/overview?window=${enc(window)}`,
+      undefined,
+      options,
+    );
+  }
+
+  async refreshProject(
+    projectId: string,
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.request(
+      'POST',
+      `/projects/${enc(projectId)}/refresh`,
+      {},
       options,
     );
   }

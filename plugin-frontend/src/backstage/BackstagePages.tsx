@@ -4,6 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { parseEntityResources } from '@gcp-serverless/common';
 import { GcpServerlessApiProvider } from '../api/GcpServerlessApiContext';
+import { GcpServerlessQueryProvider } from '../queries/GcpServerlessQueryProvider';
 import { GcpServerlessPage as GcpServerlessPageContent } from '../components/GcpServerlessPage/GcpServerlessPage';
 import { EntityResourcesView } from '../components/EntityResources/EntityResourcesView';
 import { gcpServerlessApiRef } from './apiRef';
@@ -21,19 +22,22 @@ export function BackstageEntityContent() {
   const resources = parseEntityResources(entity.metadata.annotations);
   return (
     <GcpServerlessApiProvider api={api}>
-      <Box
-        sx={{ p: { xs: 1, md: 2 } }}
-        data-testid="gcp-serverless-entity-content"
-      >
-        {resources ? (
-          <EntityResourcesView resources={resources} />
-        ) : (
-          <Alert severity="info">
-            Add the gcp-serverless/project annotation to this entity to see its
-            Google Cloud resources.
-          </Alert>
-        )}
-      </Box>
+      {/* Backstage provides no query cache; the entity tab brings the plugin's own, as the page does. */}
+      <GcpServerlessQueryProvider>
+        <Box
+          sx={{ p: { xs: 1, md: 2 } }}
+          data-testid="gcp-serverless-entity-content"
+        >
+          {resources ? (
+            <EntityResourcesView resources={resources} />
+          ) : (
+            <Alert severity="info">
+              Add the gcp-serverless/project annotation to this entity to see
+              its Google Cloud resources.
+            </Alert>
+          )}
+        </Box>
+      </GcpServerlessQueryProvider>
     </GcpServerlessApiProvider>
   );
 }

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { AccessSummary, ChangeKind } from '@gcp-serverless/common';
-import type { GcpServerlessApi } from '../api/GcpServerlessApi';
-import { useGcpServerlessApi } from '../api/GcpServerlessApiContext';
+import { useAccessQuery } from '../queries/reads';
 
 /** Whether the user may apply a kind of change, and why not. */
 export interface ChangePermission {
@@ -13,65 +11,24 @@ export interface ChangePermission {
   reason?: string;
 }
 
-// One GET /me per API client: every form on a page asks, the answer is the same.
-const summaries = new WeakMap<GcpServerlessApi, Promise<AccessSummary>>();
-
-function accessOf(api: GcpServerlessApi): Promise<AccessSummary> {
-  let summary = summaries.get(api);
-  if (!summary) {
-    summary = api.getAccess();
-    summaries.set(api, summary);
-    // A failed answer is not kept: the next form asks again.
-    summary.catch(() => summaries.delete(api));
-  }
-  return summary;
-}
-
 /**
- * What the user may do with one kind of change, from `GET /me`. The backend enforces it anyway
- * (403); this only lets the UI disable the form and say why. When `/me` fails, the form stays
- * enabled: the backend's answer to the apply is then the message.
+ * What the user may do with one kind of change, from `GET /me` (asked once, shared by every form). The
+ * backend enforces it anyway (403); this only lets the UI disable the form and say why. When `/me`
+ * fails, the form stays enabled: the backend's answer to the apply is then the message.
  */
 export function useChangePermission(kind: ChangeKind): ChangePermission {
-  const api = useGcpServerlessApi();
-  const [state, setState] = useState<ChangePermission>({
-    loading: true,
-    allowed: false,
-  });
-  useEffect(() => {
-    let live = true;
-    accessOf(api).then(
-      summary => {
-        const s = summary.changes[kind];
-        if (live)
-          setState({
-            loading: false,
-            allowed: s.verdict !== 'deny',
-            ...(s.verdict === 'deny' && s.reason ? { reason: s.reason } : {}),
-          });
-      },
-      () => live && setState({ loading: false, allowed: true }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, kind]);
-  return state;
+  const access = useAccessQuery();
+  if (access.isPending) return { loading: true, allowed: false };
+  if (!access.data) return { loading: false, allowed: true };
+  const s = access.data.changes[kind];
+  return {
+    loading: false,
+    allowed: s.verdict !== 'deny',
+    ...(s.verdict === 'deny' && s.reason ? { reason: s.reason } : {}),
+  };
 }
 
 /** The whole `GET /me` answer (undefined while loading or when it failed). */
 export function useAccessSummary(): AccessSummary | undefined {
-  const api = useGcpServerlessApi();
-  const [summary, setSummary] = useState<AccessSummary>();
-  useEffect(() => {
-    let live = true;
-    accessOf(api).then(
-      s => live && setSummary(s),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return summary;
+  return useAccessQuery().data;
 }

@@ -47,6 +47,12 @@ export function fakeApi(
     ),
     getTopology: vi.fn(overrides.getTopology ?? unexpected('getTopology')),
     getOverview: vi.fn(overrides.getOverview ?? unexpected('getOverview')),
+    getProjectOverview: vi.fn(
+      overrides.getProjectOverview ?? unexpected('getProjectOverview'),
+    ),
+    refreshProject: vi.fn(
+      overrides.refreshProject ?? unexpected('refreshProject'),
+    ),
     getCosts: vi.fn(overrides.getCosts ?? unexpected('getCosts')),
     listBudgets: vi.fn(overrides.listBudgets ?? unexpected('listBudgets')),
     previewBudget: vi.fn(

@@ -2,6 +2,7 @@ import type {
   OverviewResponse,
   Problem,
   ProjectOverview,
+  ProjectOverviewResponse,
 } from '@gcp-serverless/common';
 import { DEFAULT_PROBLEM_THRESHOLDS } from '@gcp-serverless/common';
 
@@ -65,6 +66,20 @@ export function overviewFixture(
     problems: projects.flatMap(p => p.problems),
     thresholds: DEFAULT_PROBLEM_THRESHOLDS,
     errors: [],
+    ...overrides,
+  };
+}
+
+/** A `GET /projects/:projectId/overview` answer for one project. */
+export function projectOverviewResponse(
+  project: ProjectOverview,
+  overrides: Partial<ProjectOverviewResponse> = {},
+): ProjectOverviewResponse {
+  return {
+    window: '1h',
+    asOf: '2026-11-22T00:00:00.000Z',
+    project,
+    thresholds: DEFAULT_PROBLEM_THRESHOLDS,
     ...overrides,
   };
 }

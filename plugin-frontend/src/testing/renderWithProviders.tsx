@@ -4,6 +4,8 @@ import { render, type RenderResult } from '@testing-library/react';
 import { createTheme, ThemeProvider } from '@mui/material/styles';
 import type { GcpServerlessApi } from '../api/GcpServerlessApi';
 import { GcpServerlessApiProvider } from '../api/GcpServerlessApiContext';
+import { GcpServerlessQueryProvider } from '../queries/GcpServerlessQueryProvider';
+import { createTestQueryClient } from './createTestQueryClient';
 
 /** Base path the plugin is mounted under in tests, to prove no link escapes it. */
 export const TEST_BASE = '/gcp-serverless';
@@ -22,7 +24,8 @@ export function currentLocation(container: HTMLElement): string {
 }
 
 /**
- * Renders `element` as the plugin would be mounted in a host app: theme, API provider, and a router with
+ * Renders `element` as the plugin would be mounted in a host app: theme, API provider, a fresh query cache
+ * (so no answer leaks between tests), and a router with
  * the element under `${TEST_BASE}/*`, starting at `${TEST_BASE}${path}`. Host apps differ in React Router's
  * `v7_relativeSplatPath` flag, so tests can run either way (default on).
  */
@@ -41,18 +44,20 @@ export function renderWithProviders(
   return render(
     <ThemeProvider theme={theme}>
       <GcpServerlessApiProvider api={options.api}>
-        <MemoryRouter
-          initialEntries={[`${TEST_BASE}${options.path ?? ''}`]}
-          future={{
-            v7_startTransition: true,
-            v7_relativeSplatPath: options.v7RelativeSplatPath ?? true,
-          }}
-        >
-          <Routes>
-            <Route path={`${TEST_BASE}/*`} element={element} />
-          </Routes>
-          <LocationDisplay />
-        </MemoryRouter>
+        <GcpServerlessQueryProvider client={createTestQueryClient()}>
+          <MemoryRouter
+            initialEntries={[`${TEST_BASE}${options.path ?? ''}`]}
+            future={{
+              v7_startTransition: true,
+              v7_relativeSplatPath: options.v7RelativeSplatPath ?? true,
+            }}
+          >
+            <Routes>
+              <Route path={`${TEST_BASE}/*`} element={element} />
+            </Routes>
+            <LocationDisplay />
+          </MemoryRouter>
+        </GcpServerlessQueryProvider>
       </GcpServerlessApiProvider>
     </ThemeProvider>,
   );

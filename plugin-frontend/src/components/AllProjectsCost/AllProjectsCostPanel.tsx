@@ -12,8 +12,7 @@ import {
   formatCurrency,
   type AllProjectsMonthCost,
 } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
+import { useBudgetsQuery } from '../../queries/reads';
 
 function Figure({
   label,
@@ -139,9 +138,9 @@ export function AllProjectsCostPanel({
 }: {
   compact?: boolean;
 }) {
-  const api = useGcpServerlessApi();
-  const list = useAsyncData(signal => api.listBudgets({ signal }), [api]);
-  const month = list.value?.month ?? null;
+  // The same read (and cache entry) as the budgets page: one request however many panels show it.
+  const list = useBudgetsQuery();
+  const month = list.data?.month ?? null;
   return (
     <Paper
       variant="outlined"
@@ -153,7 +152,7 @@ export function AllProjectsCostPanel({
       <Typography variant="subtitle1" component="h3" gutterBottom>
         All projects this month
       </Typography>
-      {list.loading && !list.value && (
+      {list.isPending && (
         <Skeleton
           variant="rectangular"
           height={compact ? 56 : 160}
@@ -165,10 +164,10 @@ export function AllProjectsCostPanel({
           Cost across projects unknown: {list.error.message}
         </Alert>
       )}
-      {list.value && !month && (
+      {list.data && !month && (
         <Alert severity="warning">
           Cost across projects unknown:{' '}
-          {list.value.errors.map(e => e.message).join('; ') ||
+          {list.data.errors.map(e => e.message).join('; ') ||
             'the cost source did not answer'}
         </Alert>
       )}

@@ -6,12 +6,12 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { BudgetWithSpend } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { BudgetEditDialog } from './BudgetEditDialog';
 import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { BudgetsTable } from './BudgetsTable';
+import { useBudgetsQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /**
  * Budgets of the configured billing account (`projects/:projectId/budgets`): every budget with spend
@@ -20,11 +20,11 @@ import { BudgetsTable } from './BudgetsTable';
  */
 export function BudgetsPage() {
   const { projectId = '' } = useParams();
-  const api = useGcpServerlessApi();
-  const list = useAsyncData(signal => api.listBudgets({ signal }), [api]);
+  const list = useBudgetsQuery();
+  const reload = useReloadAfterChange();
   const [editing, setEditing] = useState<BudgetWithSpend>();
   const [succeeded, setSucceeded] = useState<string>();
-  const budgets = list.value?.budgets ?? [];
+  const budgets = list.data?.budgets ?? [];
 
   return (
     <Stack spacing={2} data-testid="budgets-page">
@@ -32,10 +32,10 @@ export function BudgetsPage() {
         <ErrorPanel
           title="Could not load the budgets"
           error={list.error}
-          onRetry={list.retry}
+          onRetry={() => void list.refetch()}
         />
       )}
-      {list.value?.errors.map(e => (
+      {list.data?.errors.map(e => (
         <Alert key={e.source} severity="warning">
           Spend could not be read: {e.message}
         </Alert>
@@ -47,7 +47,7 @@ export function BudgetsPage() {
         aria-label="Budgets"
       >
         <Typography variant="subtitle1" component="h3">
-          Budgets of billing account {list.value?.billingAccount ?? '…'}
+          Budgets of billing account {list.data?.billingAccount ?? '…'}
         </Typography>
         <Typography
           variant="caption"
@@ -58,14 +58,14 @@ export function BudgetsPage() {
           Spend is read for the portal's projects only; budgets covering{' '}
           {projectId} are highlighted.
         </Typography>
-        {list.loading && !list.value && (
+        {list.isPending && (
           <Skeleton
             variant="rectangular"
             height={120}
             aria-label="Loading budgets"
           />
         )}
-        {list.value && budgets.length === 0 && (
+        {list.data && budgets.length === 0 && (
           <Typography color="text.secondary">
             This billing account has no budgets.
           </Typography>
@@ -83,7 +83,7 @@ export function BudgetsPage() {
           key={editing.etag}
           budget={editing}
           onClose={() => setEditing(undefined)}
-          onChanged={list.retry}
+          onChanged={reload}
           onSucceeded={setSucceeded}
         />
       )}

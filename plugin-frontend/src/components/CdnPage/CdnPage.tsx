@@ -12,14 +12,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { hasPoints } from '../../charts/seriesRows';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { formatPercent, formatRate } from '../../format';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { CdnPolicyForm } from '../CdnPolicyForm/CdnPolicyForm';
 import { CdnRoutesTable } from '../CdnRoutesTable/CdnRoutesTable';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { CacheFillChart, HitRatioChart } from './CdnCharts';
+import { useCdnQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Query parameter of the backend whose charts and policy are open (`?backend=backendServices/gryd-storage-service`). */
 export const BACKEND_PARAM = 'backend';
@@ -35,21 +35,18 @@ export function CdnPage() {
   const { projectId = '' } = useParams();
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
-  const api = useGcpServerlessApi();
-  const data = useAsyncData(
-    signal => api.getCdn(projectId, window, { signal }),
-    [api, projectId, window],
-  );
+  const query = useCdnQuery(projectId, window);
+  const reload = useReloadAfterChange(projectId);
 
-  if (data.error && !data.value)
+  if (query.error && !query.data)
     return (
       <ErrorPanel
         title={`Could not load the CDN backends of ${projectId}`}
-        error={data.error}
-        onRetry={data.retry}
+        error={query.error}
+        onRetry={() => void query.refetch()}
       />
     );
-  if (!data.value)
+  if (!query.data)
     return (
       <Skeleton
         variant="rectangular"
@@ -57,9 +54,9 @@ export function CdnPage() {
         aria-label="Loading CDN backends"
       />
     );
-  const { backends, series, errors } = data.value;
+  const { backends, series, errors } = query.data;
   // A snapshot from before per-rule figures existed has no `routes`.
-  const routes = data.value.routes ?? [];
+  const routes = query.data.routes ?? [];
   const key = (b: { kind: string; name: string }) => `${b.kind}/${b.name}`;
   const selected =
     backends.find(b => key(b) === searchParams.get(BACKEND_PARAM)) ??
@@ -205,7 +202,7 @@ export function CdnPage() {
             key={key(selected)}
             projectId={projectId}
             backend={selected}
-            onApplied={data.retry}
+            onApplied={reload}
           />
         </Paper>
       )}

@@ -14,9 +14,8 @@ import {
   diffChangeRecord,
   type ChangeRecord,
 } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useAccessSummary } from '../../hooks/useChangePermission';
+import { useHistoryQuery } from '../../queries/reads';
 import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { ChangeDiffList } from './ChangeDiffList';
 import { ChangeHistoryFilters } from './ChangeHistoryFilters';
@@ -49,15 +48,10 @@ export function ChangeHistoryPanel({
   refreshKey,
   onReverted,
 }: ChangeHistoryPanelProps) {
-  const api = useGcpServerlessApi();
   const access = useAccessSummary();
   const [reverting, setReverting] = useState<ChangeRecord>();
   const [reverted, setReverted] = useState<string>();
-  const history = useAsyncData(
-    signal =>
-      api.listHistory(projectId, resource ? { resource } : {}, { signal }),
-    [projectId, resource, refreshKey],
-  );
+  const history = useHistoryQuery(projectId, resource, refreshKey);
   const [filters, setFilter] = useHistoryFilters();
   const Editor = reverting ? REVERT_EDITORS[reverting.kind] : undefined;
   // Pause, resume and purge record no settings before them: there is nothing to go back to.
@@ -67,7 +61,7 @@ export function ChangeHistoryPanel({
     REVERT_EDITORS[entry.kind] !== undefined &&
     access?.changes[entry.kind]?.verdict !== 'deny';
   const changed = () => {
-    history.retry();
+    void history.refetch();
     onReverted?.();
   };
 
@@ -81,23 +75,23 @@ export function ChangeHistoryPanel({
       <Typography variant="subtitle1" component="h3" gutterBottom>
         Change history
       </Typography>
-      {history.loading && (
+      {history.isFetching && (
         <LinearProgress aria-label="Loading change history" />
       )}
       {history.error && (
         <Alert
           severity="error"
-          action={<Button onClick={history.retry}>Retry</Button>}
+          action={<Button onClick={() => void history.refetch()}>Retry</Button>}
         >
           Could not load the change history: {history.error.message}
         </Alert>
       )}
-      {history.value && history.value.entries.length === 0 && (
+      {history.data && history.data.entries.length === 0 && (
         <Typography color="text.secondary">No changes recorded yet.</Typography>
       )}
-      {history.value && history.value.entries.length > 0 && (
+      {history.data && history.data.entries.length > 0 && (
         <FilteredHistory
-          entries={history.value.entries}
+          entries={history.data.entries}
           filters={filters}
           onFilter={setFilter}
           showResource={!resource}

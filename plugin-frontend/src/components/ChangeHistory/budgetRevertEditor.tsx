@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
+import { useBudgetsQuery } from '../../queries/reads';
 import { BudgetForm, type BudgetSettings } from '../BudgetsPage/BudgetForm';
 import type { RevertEditorProps } from './RevertEditorProps';
 
@@ -11,26 +10,21 @@ export function BudgetRevertEditor({
   onSucceeded,
   onChanged,
 }: RevertEditorProps) {
-  const api = useGcpServerlessApi();
   // `billingAccounts/A/budgets/B`; the list is one Budget API call for the whole account anyway.
   const budgetId = /^billingAccounts\/[^/]+\/budgets\/([^/]+)$/.exec(
     entry.resource,
   )?.[1];
-  const list = useAsyncData(
-    signal =>
-      budgetId
-        ? api.listBudgets({ signal })
-        : Promise.reject(new Error(`Not a budget: ${entry.resource}`)),
-    [entry.resource],
-  );
+  const list = useBudgetsQuery();
+  if (!budgetId)
+    return <Alert severity="error">Not a budget: {entry.resource}</Alert>;
   if (list.error)
     return (
       <Alert severity="error">
         Could not load the budget: {list.error.message}
       </Alert>
     );
-  if (!list.value) return <CircularProgress aria-label="Loading the budget" />;
-  const budget = list.value.budgets.find(b => b.budgetId === budgetId);
+  if (!list.data) return <CircularProgress aria-label="Loading the budget" />;
+  const budget = list.data.budgets.find(b => b.budgetId === budgetId);
   if (!budget)
     return (
       <Alert severity="warning">Budget {budgetId} no longer exists.</Alert>

@@ -1,8 +1,7 @@
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
 import type { QueueSettings, RedisSettings } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
+import { useQueuesQuery, useRedisQuery } from '../../queries/reads';
 import { QueueForm } from '../QueueForm/QueueForm';
 import { RedisForm } from '../RedisForm/RedisForm';
 import type { RevertEditorProps } from './RevertEditorProps';
@@ -27,24 +26,19 @@ export function QueueRevertEditor({
   onSucceeded,
   onChanged,
 }: RevertEditorProps) {
-  const api = useGcpServerlessApi();
   const ref = refOf(entry.resource, 'queues');
   // There is no single-queue route: the list is one Cloud Tasks call per region anyway.
-  const list = useAsyncData(
-    signal =>
-      ref
-        ? api.listQueues(ref.projectId, '1h', { signal })
-        : Promise.reject(new Error(`Not a queue: ${entry.resource}`)),
-    [entry.resource],
-  );
+  const list = useQueuesQuery(ref?.projectId, '1h');
+  if (!ref)
+    return <Alert severity="error">Not a queue: {entry.resource}</Alert>;
   if (list.error)
     return (
       <Alert severity="error">
         Could not load the queue: {list.error.message}
       </Alert>
     );
-  if (!list.value) return <CircularProgress aria-label="Loading the queue" />;
-  const queue = list.value.queues.find(
+  if (!list.data) return <CircularProgress aria-label="Loading the queue" />;
+  const queue = list.data.queues.find(
     q => q.name === ref?.name && q.region === ref?.region,
   );
   if (!queue)
@@ -67,24 +61,20 @@ export function RedisRevertEditor({
   onSucceeded,
   onChanged,
 }: RevertEditorProps) {
-  const api = useGcpServerlessApi();
   const ref = refOf(entry.resource, 'instances');
-  const list = useAsyncData(
-    signal =>
-      ref
-        ? api.listRedis(ref.projectId, '1h', { signal })
-        : Promise.reject(new Error(`Not a Redis instance: ${entry.resource}`)),
-    [entry.resource],
-  );
+  const list = useRedisQuery(ref?.projectId, '1h');
+  if (!ref)
+    return (
+      <Alert severity="error">Not a Redis instance: {entry.resource}</Alert>
+    );
   if (list.error)
     return (
       <Alert severity="error">
         Could not load the instance: {list.error.message}
       </Alert>
     );
-  if (!list.value)
-    return <CircularProgress aria-label="Loading the instance" />;
-  const instance = list.value.instances.find(
+  if (!list.data) return <CircularProgress aria-label="Loading the instance" />;
+  const instance = list.data.instances.find(
     i => i.name === ref?.name && i.region === ref?.region,
   );
   if (!instance)

@@ -1,8 +1,7 @@
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
 import type { CdnPolicyChange, UrlMapSpec } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
+import { useCdnQuery, useRoutingQuery } from '../../queries/reads';
 import { CdnPolicyForm } from '../CdnPolicyForm/CdnPolicyForm';
 import { UrlMapEditForm } from '../UrlMapEditor/UrlMapEditForm';
 import { backendOptions, initialEdit } from '../UrlMapEditor/urlMapEditorModel';
@@ -24,25 +23,23 @@ export function UrlMapRevertEditor({
   onChanged,
   onCancel,
 }: RevertEditorProps) {
-  const api = useGcpServerlessApi();
   const ref = globalRefOf(entry.resource);
   // The routing overview is the one read that lists the map together with the backends the editor offers.
-  const routing = useAsyncData(
-    signal =>
-      ref?.collection === 'urlMaps'
-        ? api.getRouting(ref.projectId, '1h', { signal })
-        : Promise.reject(new Error(`Not a URL map: ${entry.resource}`)),
-    [entry.resource],
-  );
+  const isUrlMap = ref?.collection === 'urlMaps';
+  const routing = useRoutingQuery(ref?.projectId ?? '', '1h', {
+    enabled: isUrlMap,
+  });
+  if (!ref || !isUrlMap)
+    return <Alert severity="error">Not a URL map: {entry.resource}</Alert>;
   if (routing.error)
     return (
       <Alert severity="error">
         Could not load the URL map: {routing.error.message}
       </Alert>
     );
-  if (!routing.value || !ref)
+  if (!routing.data)
     return <CircularProgress aria-label="Loading the URL map" />;
-  const map = routing.value.urlMaps.find(m => m.name === ref.name);
+  const map = routing.data.urlMaps.find(m => m.name === ref.name);
   if (!map)
     return (
       <Alert severity="warning">URL map {ref.name} no longer exists.</Alert>
@@ -54,8 +51,8 @@ export function UrlMapRevertEditor({
       initial={initialEdit(ref.projectId, entry.before as UrlMapSpec)}
       options={backendOptions(
         ref.projectId,
-        routing.value.backendServices,
-        routing.value.backendBuckets,
+        routing.data.backendServices,
+        routing.data.backendBuckets,
       )}
       onSucceeded={onSucceeded}
       onChanged={onChanged}
@@ -70,24 +67,19 @@ export function CdnRevertEditor({
   onSucceeded,
   onChanged,
 }: RevertEditorProps) {
-  const api = useGcpServerlessApi();
   const ref = globalRefOf(entry.resource);
-  const cdn = useAsyncData(
-    signal =>
-      ref && ref.collection !== 'urlMaps'
-        ? api.getCdn(ref.projectId, '1h', { signal })
-        : Promise.reject(new Error(`Not a CDN backend: ${entry.resource}`)),
-    [entry.resource],
-  );
+  const isBackend = ref !== undefined && ref.collection !== 'urlMaps';
+  const cdn = useCdnQuery(ref?.projectId ?? '', '1h', { enabled: isBackend });
+  if (!ref || !isBackend)
+    return <Alert severity="error">Not a CDN backend: {entry.resource}</Alert>;
   if (cdn.error)
     return (
       <Alert severity="error">
         Could not load the backend: {cdn.error.message}
       </Alert>
     );
-  if (!cdn.value || !ref)
-    return <CircularProgress aria-label="Loading the backend" />;
-  const backend = cdn.value.backends.find(
+  if (!cdn.data) return <CircularProgress aria-label="Loading the backend" />;
+  const backend = cdn.data.backends.find(
     b => b.kind === ref.collection && b.name === ref.name,
   );
   if (!backend)

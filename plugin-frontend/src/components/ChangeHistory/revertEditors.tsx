@@ -2,8 +2,7 @@ import type { ComponentType } from 'react';
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
 import type { ChangeKind, ScalingSettings } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
+import { useServiceQuery } from '../../queries/reads';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
 import { BudgetRevertEditor } from './budgetRevertEditor';
 import { QueueRevertEditor, RedisRevertEditor } from './capacityRevertEditors';
@@ -27,28 +26,23 @@ function ScalingRevertEditor({
   onSucceeded,
   onChanged,
 }: RevertEditorProps) {
-  const api = useGcpServerlessApi();
   const ref = serviceRefOf(entry.resource);
-  const detail = useAsyncData(
-    signal =>
-      ref
-        ? api.getService(ref, '1h', { signal })
-        : Promise.reject(
-            new Error(`Not a Cloud Run service: ${entry.resource}`),
-          ),
-    [entry.resource],
-  );
+  const detail = useServiceQuery(ref, '1h');
+  if (!ref)
+    return (
+      <Alert severity="error">Not a Cloud Run service: {entry.resource}</Alert>
+    );
   if (detail.error)
     return (
       <Alert severity="error">
         Could not load the service: {detail.error.message}
       </Alert>
     );
-  if (!detail.value)
+  if (!detail.data)
     return <CircularProgress aria-label="Loading the service" />;
   return (
     <ScalingForm
-      service={detail.value.service}
+      service={detail.data.service}
       initialValues={entry.before as ScalingSettings}
       onChanged={onChanged}
       onSucceeded={onSucceeded}

@@ -6,8 +6,6 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatCurrency, formatCurrencyChange } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { AllProjectsCostPanel } from '../AllProjectsCost/AllProjectsCostPanel';
 import { ChartPanel } from '../ChartPanel/ChartPanel';
 import { DailyCostChart } from '../CostCharts/DailyCostChart';
@@ -20,6 +18,7 @@ import { costsView, dailyCostCsv, stackKeyLabel } from './costsModel';
 import { downloadText } from './downloadText';
 import { MonthToDatePanel } from './MonthToDatePanel';
 import { useCostsParams } from './useCostsParams';
+import { useCostsQuery } from '../../queries/reads';
 
 /**
  * Serverless spend of a project (`projects/:projectId/costs?range=&resource=&by=`): month to date
@@ -28,23 +27,19 @@ import { useCostsParams } from './useCostsParams';
  */
 export function CostsPage() {
   const { projectId = '' } = useParams();
-  const api = useGcpServerlessApi();
   const params = useCostsParams();
-  const report = useAsyncData(
-    signal => api.getCosts(projectId, params.range, { signal }),
-    [api, projectId, params.range],
-  );
+  const report = useCostsQuery(projectId, params.range);
   const view = useMemo(
     () =>
-      report.value
-        ? costsView(report.value, {
+      report.data
+        ? costsView(report.data, {
             resource: params.resource,
             dimension: params.dimension,
           })
         : undefined,
-    [report.value, params.resource, params.dimension],
+    [report.data, params.resource, params.dimension],
   );
-  const errors = report.value?.errors ?? [];
+  const errors = report.data?.errors ?? [];
   const errorsOf = (source: string) =>
     errors.filter(e => e.source === source).map(e => e.message);
   const label = (key: string) => stackKeyLabel(key, params.dimension);
@@ -76,18 +71,16 @@ export function CostsPage() {
         <ErrorPanel
           title={`Could not load the costs of ${projectId}`}
           error={report.error}
-          onRetry={report.retry}
+          onRetry={() => void report.refetch()}
         />
       )}
-      {report.value && (
+      {report.data && (
         <Alert
-          severity={
-            report.value.source.kind === 'estimate' ? 'warning' : 'info'
-          }
+          severity={report.data.source.kind === 'estimate' ? 'warning' : 'info'}
           data-testid="cost-source"
         >
-          {report.value.source.kind === 'estimate' ? 'Estimated cost — ' : ''}
-          {report.value.source.description} Amounts in {currency}; days are UTC.
+          {report.data.source.kind === 'estimate' ? 'Estimated cost — ' : ''}
+          {report.data.source.description} Amounts in {currency}; days are UTC.
         </Alert>
       )}
       {errorsOf('budgets').length > 0 && (
@@ -99,7 +92,7 @@ export function CostsPage() {
       <MonthToDatePanel
         view={view}
         filtered={!!params.resource}
-        loading={report.loading}
+        loading={report.isFetching}
         errors={errorsOf('costs')}
       />
       <ChartPanel
@@ -123,7 +116,7 @@ export function CostsPage() {
               )} against the previous ${params.range})`
             : undefined
         }
-        loading={report.loading && !view}
+        loading={report.isFetching && !view}
         errors={errorsOf('costs')}
         empty={!!view && view.stack.keys.length === 0}
         testId="daily-cost-panel"

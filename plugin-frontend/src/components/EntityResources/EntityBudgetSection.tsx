@@ -4,12 +4,12 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { BudgetWithSpend } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { BudgetEditDialog } from '../BudgetsPage/BudgetEditDialog';
 import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { BudgetsTable } from '../BudgetsPage/BudgetsTable';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
+import { useBudgetsQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Props of {@link EntityBudgetSection}. */
 export interface EntityBudgetSectionProps {
@@ -23,13 +23,13 @@ export function EntityBudgetSection({
   projectId,
   budgetId,
 }: EntityBudgetSectionProps) {
-  const api = useGcpServerlessApi();
-  const list = useAsyncData(signal => api.listBudgets({ signal }), [api]);
+  const list = useBudgetsQuery();
+  const reload = useReloadAfterChange(projectId);
   const [editing, setEditing] = useState<BudgetWithSpend>();
   const [succeeded, setSucceeded] = useState<string>();
   // The annotation may hold the id or the full resource name; both identify one budget.
   const mine =
-    list.value?.budgets.filter(
+    list.data?.budgets.filter(
       b => b.budgetId === budgetId || b.name === budgetId,
     ) ?? [];
   return (
@@ -46,25 +46,25 @@ export function EntityBudgetSection({
         <ErrorPanel
           title="Could not load the budgets"
           error={list.error}
-          onRetry={list.retry}
+          onRetry={() => void list.refetch()}
         />
       )}
-      {list.value?.errors.map(e => (
+      {list.data?.errors.map(e => (
         <Alert key={e.source} severity="warning">
           Spend could not be read: {e.message}
         </Alert>
       ))}
-      {list.loading && !list.value && (
+      {list.isPending && (
         <Skeleton
           variant="rectangular"
           height={80}
           aria-label="Loading the budget"
         />
       )}
-      {list.value && mine.length === 0 && (
+      {list.data && mine.length === 0 && (
         <Alert severity="warning">
           Budget {budgetId} was not found in billing account{' '}
-          {list.value.billingAccount}.
+          {list.data.billingAccount}.
         </Alert>
       )}
       {mine.length > 0 && (
@@ -79,7 +79,7 @@ export function EntityBudgetSection({
           key={editing.etag}
           budget={editing}
           onClose={() => setEditing(undefined)}
-          onChanged={list.retry}
+          onChanged={reload}
           onSucceeded={setSucceeded}
         />
       )}

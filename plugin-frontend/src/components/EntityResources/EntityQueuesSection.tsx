@@ -3,11 +3,11 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { AnnotatedResource } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { QueueCard } from '../QueuesPage/QueueCard';
 import { isAnnotated } from './entityFilters';
+import { useQueuesQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Props of {@link EntityQueuesSection}. */
 export interface EntityQueuesSectionProps {
@@ -21,16 +21,13 @@ export function EntityQueuesSection({
   projectId,
   queues,
 }: EntityQueuesSectionProps) {
-  const api = useGcpServerlessApi();
   // The list route is the only queue read; filtering client-side keeps one request for any number of queues.
-  const data = useAsyncData(
-    signal => api.listQueues(projectId, '1h', { signal }),
-    [api, projectId],
-  );
+  const query = useQueuesQuery(projectId, '1h');
+  const reload = useReloadAfterChange(projectId);
   const [open, setOpen] = useState<string | null>(null);
-  const mine = data.value?.queues.filter(q => isAnnotated(queues, q)) ?? [];
+  const mine = query.data?.queues.filter(q => isAnnotated(queues, q)) ?? [];
   const missing = queues.filter(
-    a => data.value && !mine.some(q => q.name === a.name),
+    a => query.data && !mine.some(q => q.name === a.name),
   );
   return (
     <Stack
@@ -42,14 +39,14 @@ export function EntityQueuesSection({
       <Typography variant="h6" component="h3">
         Cloud Tasks queues
       </Typography>
-      {data.error && !data.value && (
+      {query.error && !query.data && (
         <ErrorPanel
           title={`Could not load the queues of ${projectId}`}
-          error={data.error}
-          onRetry={data.retry}
+          error={query.error}
+          onRetry={() => void query.refetch()}
         />
       )}
-      {!data.value && !data.error && (
+      {!query.data && !query.error && (
         <Skeleton
           variant="rectangular"
           height={160}
@@ -61,19 +58,19 @@ export function EntityQueuesSection({
           Queue {a.name} was not found in {projectId}.
         </Typography>
       ))}
-      {data.value &&
+      {query.data &&
         mine.map(queue => (
           <QueueCard
             key={`${queue.region}/${queue.name}`}
             queue={queue}
-            series={data.value?.series[queue.name] ?? []}
+            series={query.data?.series[queue.name] ?? []}
             window="1h"
-            errors={data.value?.errors ?? []}
+            errors={query.data?.errors ?? []}
             editing={open === queue.name}
             onToggleEdit={() =>
               setOpen(prev => (prev === queue.name ? null : queue.name))
             }
-            onChanged={data.retry}
+            onChanged={reload}
           />
         ))}
     </Stack>

@@ -3,11 +3,11 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { AnnotatedResource } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { RedisCard } from '../RedisPage/RedisCard';
 import { isAnnotated } from './entityFilters';
+import { useRedisQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Props of {@link EntityRedisSection}. */
 export interface EntityRedisSectionProps {
@@ -21,17 +21,14 @@ export function EntityRedisSection({
   projectId,
   instances,
 }: EntityRedisSectionProps) {
-  const api = useGcpServerlessApi();
   // The list route is the only Redis read; filtering client-side keeps one request for any number of instances.
-  const data = useAsyncData(
-    signal => api.listRedis(projectId, '1h', { signal }),
-    [api, projectId],
-  );
+  const query = useRedisQuery(projectId, '1h');
+  const reload = useReloadAfterChange(projectId);
   const [open, setOpen] = useState<string | null>(null);
   const mine =
-    data.value?.instances.filter(q => isAnnotated(instances, q)) ?? [];
+    query.data?.instances.filter(q => isAnnotated(instances, q)) ?? [];
   const missing = instances.filter(
-    a => data.value && !mine.some(q => q.name === a.name),
+    a => query.data && !mine.some(q => q.name === a.name),
   );
   return (
     <Stack
@@ -43,14 +40,14 @@ export function EntityRedisSection({
       <Typography variant="h6" component="h3">
         Memorystore for Redis
       </Typography>
-      {data.error && !data.value && (
+      {query.error && !query.data && (
         <ErrorPanel
           title={`Could not load the Redis instances of ${projectId}`}
-          error={data.error}
-          onRetry={data.retry}
+          error={query.error}
+          onRetry={() => void query.refetch()}
         />
       )}
-      {!data.value && !data.error && (
+      {!query.data && !query.error && (
         <Skeleton
           variant="rectangular"
           height={160}
@@ -62,19 +59,19 @@ export function EntityRedisSection({
           Redis instance {a.name} was not found in {projectId}.
         </Typography>
       ))}
-      {data.value &&
+      {query.data &&
         mine.map(instance => (
           <RedisCard
             key={`${instance.region}/${instance.name}`}
             instance={instance}
-            series={data.value?.series[instance.name] ?? []}
+            series={query.data?.series[instance.name] ?? []}
             window="1h"
-            errors={data.value?.errors ?? []}
+            errors={query.data?.errors ?? []}
             editing={open === instance.name}
             onToggleEdit={() =>
               setOpen(prev => (prev === instance.name ? null : instance.name))
             }
-            onChanged={data.retry}
+            onChanged={reload}
           />
         ))}
     </Stack>

@@ -3,8 +3,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EntityResources } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
+import { useServicesQuery } from '../../queries/reads';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { EntityBudgetSection } from './EntityBudgetSection';
 import { EntityQueuesSection } from './EntityQueuesSection';
@@ -26,21 +25,16 @@ export interface EntityResourcesViewProps {
  * filtered to the annotated names, with the same edit forms (and the same permission checks).
  */
 export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
-  const api = useGcpServerlessApi();
   const needsLookup = resources.cloudRunServices.some(s => s.region === null);
-  const list = useAsyncData(
-    signal =>
-      needsLookup
-        ? api.listServices(resources.projectId, '1h', { signal })
-        : Promise.resolve(undefined),
-    [api, resources.projectId, needsLookup],
-  );
+  const list = useServicesQuery(resources.projectId, '1h', {
+    enabled: needsLookup,
+  });
 
   const services = resources.cloudRunServices.map(s => ({
     name: s.name,
     region:
       s.region ??
-      list.value?.services.find(found => found.name === s.name)?.region ??
+      list.data?.services.find(found => found.name === s.name)?.region ??
       null,
   }));
   return (
@@ -55,17 +49,17 @@ export function EntityResourcesView({ resources }: EntityResourcesViewProps) {
           gcp-serverless/cloud-run-services).
         </Alert>
       )}
-      {needsLookup && list.loading && !list.value && (
+      {needsLookup && list.isPending && (
         <LinearProgress aria-label="Finding the entity's services" />
       )}
       {needsLookup && list.error && (
         <ErrorPanel
           title={`Could not list the services of ${resources.projectId}`}
           error={list.error}
-          onRetry={list.retry}
+          onRetry={() => void list.refetch()}
         />
       )}
-      {(!needsLookup || list.value) &&
+      {(!needsLookup || list.data) &&
         services.map(s =>
           s.region ? (
             <EntityServiceSection

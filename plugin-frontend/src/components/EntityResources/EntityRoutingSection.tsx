@@ -3,12 +3,12 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { AnnotatedResource } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { UrlMapPanel } from '../RoutingPage/RoutingPage';
 import type { RoutingTree } from '../RoutingPage/routingTreeModel';
 import { entityRoutingTree } from './entityFilters';
+import { useRoutingQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Props of {@link EntityRoutingSection}. */
 export interface EntityRoutingSectionProps {
@@ -30,12 +30,9 @@ export function EntityRoutingSection({
   hosts,
   services,
 }: EntityRoutingSectionProps) {
-  const api = useGcpServerlessApi();
-  const data = useAsyncData(
-    signal => api.getRouting(projectId, '1h', { signal }),
-    [api, projectId],
-  );
-  const map = data.value?.urlMaps.find(m => m.name === urlMap);
+  const query = useRoutingQuery(projectId, '1h');
+  const reload = useReloadAfterChange(projectId);
+  const map = query.data?.urlMaps.find(m => m.name === urlMap);
   const narrow = (tree: RoutingTree) =>
     entityRoutingTree(tree, hosts, services);
   return (
@@ -48,21 +45,21 @@ export function EntityRoutingSection({
       <Typography variant="h6" component="h3">
         Load balancer routes
       </Typography>
-      {data.error && !data.value && (
+      {query.error && !query.data && (
         <ErrorPanel
           title={`Could not load the routes of ${projectId}`}
-          error={data.error}
-          onRetry={data.retry}
+          error={query.error}
+          onRetry={() => void query.refetch()}
         />
       )}
-      {!data.value && !data.error && (
+      {!query.data && !query.error && (
         <Skeleton
           variant="rectangular"
           height={160}
           aria-label="Loading routes"
         />
       )}
-      {data.value?.errors.map(e => (
+      {query.data?.errors.map(e => (
         <Alert key={e.source} severity="warning">
           {e.source === 'traffic'
             ? 'Per-route traffic is unavailable'
@@ -70,18 +67,18 @@ export function EntityRoutingSection({
           : {e.message}
         </Alert>
       ))}
-      {data.value && !map && (
+      {query.data && !map && (
         <Alert severity="warning">
           URL map {urlMap} was not found in {projectId}.
         </Alert>
       )}
-      {data.value && map && (
+      {query.data && map && (
         <UrlMapPanel
           key={map.name}
           projectId={projectId}
           map={map}
-          overview={data.value}
-          reload={data.retry}
+          overview={query.data}
+          reload={reload}
           narrowTree={narrow}
         />
       )}

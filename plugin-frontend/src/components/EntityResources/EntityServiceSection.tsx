@@ -1,6 +1,6 @@
 import Stack from '@mui/material/Stack';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
+import { useServiceQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 import { ChangeHistoryPanel } from '../ChangeHistory/ChangeHistoryPanel';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
@@ -21,11 +21,8 @@ export function EntityServiceSection({
   region,
   service,
 }: EntityServiceSectionProps) {
-  const api = useGcpServerlessApi();
-  const detail = useAsyncData(
-    signal => api.getService({ projectId, region, service }, '1h', { signal }),
-    [api, projectId, region, service],
-  );
+  const detail = useServiceQuery({ projectId, region, service }, '1h');
+  const reload = useReloadAfterChange(projectId);
   return (
     <Stack
       spacing={2}
@@ -34,7 +31,7 @@ export function EntityServiceSection({
       data-testid="entity-service"
     >
       <ServiceHeader
-        service={detail.value?.service}
+        service={detail.data?.service}
         name={service}
         region={region}
       />
@@ -42,13 +39,13 @@ export function EntityServiceSection({
         <ErrorPanel
           title={`Could not load ${service} in ${region}`}
           error={detail.error}
-          onRetry={detail.retry}
+          onRetry={() => void detail.refetch()}
         />
       )}
-      {detail.value && (
-        <ScalingForm service={detail.value.service} onChanged={detail.retry} />
+      {detail.data && (
+        <ScalingForm service={detail.data.service} onChanged={reload} />
       )}
-      {!detail.error && <ServiceCharts detail={detail.value} window="1h" />}
+      {!detail.error && <ServiceCharts detail={detail.data} window="1h" />}
       <ServiceCostPanel
         projectId={projectId}
         serviceName={service}
@@ -57,8 +54,8 @@ export function EntityServiceSection({
       <ChangeHistoryPanel
         projectId={projectId}
         resource={`projects/${projectId}/locations/${region}/services/${service}`}
-        refreshKey={detail.value?.service.etag}
-        onReverted={detail.retry}
+        refreshKey={detail.data?.service.etag}
+        onReverted={reload}
       />
     </Stack>
   );

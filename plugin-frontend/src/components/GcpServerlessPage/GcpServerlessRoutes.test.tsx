@@ -9,8 +9,8 @@ import {
 } from '../../testing/fixtures';
 import {
   guardrailProblem,
-  overviewFixture,
   projectOverviewFixture,
+  projectOverviewResponse,
 } from '../../testing/overviewFixture';
 import {
   currentLocation,
@@ -43,9 +43,12 @@ function api() {
     listServices: async projectId =>
       serviceListFixture([serviceWithSummary('gryd-be', {})], { projectId }),
     getService: async () => serviceDetailFixture(),
-    getOverview: async window =>
-      overviewFixture(
-        [projectOverviewFixture('gryyd-web', [guardrailProblem])],
+    getProjectOverview: async (projectId, window) =>
+      projectOverviewResponse(
+        projectOverviewFixture(
+          projectId,
+          projectId === 'gryyd-web' ? [guardrailProblem] : [],
+        ),
         { window },
       ),
   });
@@ -62,7 +65,13 @@ describe.each([true, false])(
         v7RelativeSplatPath,
       });
       await screen.findByTestId('overview-page');
-      expect(fake.getOverview).toHaveBeenCalledWith('7d', expect.anything());
+      await waitFor(() =>
+        expect(fake.getProjectOverview).toHaveBeenCalledWith(
+          'gryyd-web',
+          '7d',
+          expect.anything(),
+        ),
+      );
       fireEvent.click(
         await screen.findByRole('link', {
           name: 'Lower gryd-be max instances to 787',
@@ -160,7 +169,6 @@ describe('GcpServerlessPage', () => {
     renderWithProviders(<GcpServerlessPage />, {
       api: fakeApi({
         listProjects: async () => ({ mode: 'gcp', projects: [] }),
-        getOverview: async () => overviewFixture([]),
       }),
     });
     expect(await screen.findByText(/No projects are configured/)).toBeTruthy();

@@ -1,6 +1,5 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
-import { ProjectsProvider } from '../../hooks/useProjects';
 import { AccessibilityStyles } from '../AccessibilityStyles/AccessibilityStyles';
 import { ChangeHistoryPage } from '../ChangeHistory/ChangeHistoryPage';
 import { ProjectLayout } from '../ProjectLayout/ProjectLayout';
@@ -27,7 +26,7 @@ import { TopologyPage } from '../TopologyPage/TopologyPage';
  */
 export function GcpServerlessRoutes() {
   return (
-    <ProjectsProvider>
+    <>
       <AccessibilityStyles />
       <Routes>
         <Route index element={<OverviewPage />} />
@@ -56,7 +55,7 @@ export function GcpServerlessRoutes() {
           }
         />
       </Routes>
-    </ProjectsProvider>
+    </>
   );
 }
 

@@ -1,11 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { UpstreamError } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
+import {
+  cleanup,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
+import {
+  UpstreamError,
+  type ProjectListResponse,
+  type ProjectOverviewResponse,
+} from '@gcp-serverless/common';
+import { deferred, fakeApi } from '../../testing/fakeApi';
 import {
   guardrailProblem,
-  overviewFixture,
   projectOverviewFixture,
+  projectOverviewResponse,
 } from '../../testing/overviewFixture';
 import { renderWithProviders } from '../../testing/renderWithProviders';
 import { OverviewPage } from './OverviewPage';
@@ -29,28 +39,77 @@ const critical = {
   },
 };
 
+const projects: ProjectListResponse = {
+  mode: 'sandbox',
+  projects: [
+    {
+      projectId: 'gryyd-web',
+      displayName: 'gryyd-web',
+      regions: ['asia-northeast3'],
+    },
+    {
+      projectId: 'avocano-shop',
+      displayName: 'avocano-shop',
+      regions: ['us-central1'],
+    },
+  ],
+};
+
 describe('OverviewPage', () => {
-  it('lists problems in the order given (worst first) with evidence, and a card per project', async () => {
-    const data = overviewFixture(
-      [
-        projectOverviewFixture('avocano-shop', [critical]),
-        projectOverviewFixture('gryyd-web', [guardrailProblem], {
-          redis: { count: null, withProblems: 0, health: 'unknown' },
-          errors: [
-            {
-              source: 'redis',
-              message: 'Memorystore unavailable',
-              status: 503,
-            },
-          ],
-        }),
-      ],
-      { problems: [critical, guardrailProblem] },
-    );
-    renderWithProviders(<OverviewPage />, {
-      api: fakeApi({ getOverview: async () => data }),
+  it('draws a card per project at once, above the problems, and fills each in from its own answer', async () => {
+    const avocano = deferred<ProjectOverviewResponse>();
+    const api = fakeApi({
+      listProjects: async () => projects,
+      getProjectOverview: projectId =>
+        projectId === 'avocano-shop'
+          ? avocano.promise
+          : Promise.resolve(
+              projectOverviewResponse(
+                projectOverviewFixture('gryyd-web', [guardrailProblem], {
+                  redis: { count: null, withProblems: 0, health: 'unknown' },
+                  errors: [
+                    {
+                      source: 'redis',
+                      message: 'Memorystore unavailable',
+                      status: 503,
+                    },
+                  ],
+                }),
+              ),
+            ),
     });
-    const items = await screen.findAllByTestId('problem');
+    renderWithProviders(<OverviewPage />, { api });
+
+    const gryyd = await screen.findByTestId('project-card-gryyd-web');
+    const avocanoCard = screen.getByTestId('project-card-avocano-shop');
+    // Cards come first on the page, the problems after them.
+    const problemsSection = screen.getByTestId('overview-problems');
+    expect(
+      avocanoCard.compareDocumentPosition(problemsSection) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+
+    await waitFor(() => expect(gryyd.getAttribute('data-state')).toBe('ready'));
+    expect(avocanoCard.getAttribute('data-state')).toBe('loading');
+    expect(within(gryyd).getByText(/Memorystore unavailable/)).toBeTruthy();
+    expect(within(gryyd).getByText('Unknown')).toBeTruthy();
+    // gryyd's problems show while avocano is still loading, and the list says it is incomplete.
+    expect(
+      screen.getAllByTestId('problem').map(i => i.getAttribute('data-code')),
+    ).toEqual(['REDIS_GUARDRAIL_EXCEEDED']);
+    expect(
+      within(problemsSection).getByText(/Still loading 1 of 2 projects/),
+    ).toBeTruthy();
+
+    avocano.resolve(
+      projectOverviewResponse(
+        projectOverviewFixture('avocano-shop', [critical]),
+      ),
+    );
+    await waitFor(() =>
+      expect(avocanoCard.getAttribute('data-state')).toBe('ready'),
+    );
+    const items = screen.getAllByTestId('problem');
     expect(items.map(i => i.getAttribute('data-code'))).toEqual([
       'SERVICE_5XX_RATIO',
       'REDIS_GUARDRAIL_EXCEEDED',
@@ -58,38 +117,104 @@ describe('OverviewPage', () => {
     expect(
       within(items[1]!).getByText(/worstCase 82,000, limit 65,000/),
     ).toBeTruthy();
-    const card = screen.getByTestId('project-card-gryyd-web');
-    expect(within(card).getByText(/Memorystore unavailable/)).toBeTruthy();
-    expect(within(card).getByText('Unknown')).toBeTruthy();
     expect(
-      within(screen.getByTestId('project-card-avocano-shop')).getByText(
-        /120.50 USD of 500.00 USD/,
-      ),
+      within(avocanoCard).getByText(/120.50 USD of 500.00 USD/),
     ).toBeTruthy();
+    // The cards and the problems list share one request per project.
+    expect(api.getProjectOverview).toHaveBeenCalledTimes(2);
   });
 
   it('says when there is nothing to act on', async () => {
-    renderWithProviders(<OverviewPage />, {
-      api: fakeApi({
-        getOverview: async () =>
-          overviewFixture([projectOverviewFixture('gryyd-web')]),
+    const api = fakeApi({
+      listProjects: async () => ({
+        mode: 'sandbox',
+        projects: [projects.projects[0]!],
       }),
+      getProjectOverview: async () =>
+        projectOverviewResponse(projectOverviewFixture('gryyd-web')),
     });
+    renderWithProviders(<OverviewPage />, { api });
     expect(await screen.findByText(/No problems found/)).toBeTruthy();
   });
 
-  it('shows the error with a retry when the overview fails', async () => {
+  it('a failing project shows its error with a retry on its own card; the other card fills in', async () => {
     let calls = 0;
     const api = fakeApi({
-      getOverview: async () =>
-        ++calls === 1
-          ? Promise.reject(new UpstreamError('Google said no'))
-          : overviewFixture([]),
+      listProjects: async () => projects,
+      getProjectOverview: async projectId => {
+        if (projectId === 'avocano-shop' && ++calls === 1)
+          throw new UpstreamError('Google said no');
+        return projectOverviewResponse(projectOverviewFixture(projectId));
+      },
     });
     renderWithProviders(<OverviewPage />, { api });
-    expect(await screen.findByText(/Could not load the overview/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /retry/i }));
+    const card = await screen.findByTestId('project-card-avocano-shop');
+    expect(
+      await within(card).findByText(
+        /Could not load avocano-shop: Google said no/,
+      ),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('project-card-gryyd-web').getAttribute('data-state'),
+      ).toBe('ready'),
+    );
+    expect(
+      screen.getByText(/Problems of avocano-shop could not be loaded/),
+    ).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: /retry/i }));
+    await waitFor(() => expect(card.getAttribute('data-state')).toBe('ready'));
     expect(await screen.findByText(/No problems found/)).toBeTruthy();
+  });
+
+  it("shows each card's snapshot age; Refresh asks the backend and reloads the card", async () => {
+    let computedAt = new Date(Date.now() - 40_000).toISOString();
+    const api = fakeApi({
+      listProjects: async () => ({
+        mode: 'sandbox',
+        projects: [projects.projects[0]!],
+      }),
+      getProjectOverview: async () => ({
+        ...projectOverviewResponse(projectOverviewFixture('gryyd-web')),
+        snapshot: { computedAt, stale: false, refreshing: false },
+      }),
+      refreshProject: async () => {
+        computedAt = new Date().toISOString();
+      },
+    });
+    renderWithProviders(<OverviewPage />, { api });
+    const card = await screen.findByTestId('project-card-gryyd-web');
+    expect(
+      (await within(card).findByTestId('snapshot-age')).textContent,
+    ).toMatch(/^updated 4\d s ago$/);
+    fireEvent.click(
+      within(card).getByRole('button', { name: 'Refresh gryyd-web' }),
+    );
+    await waitFor(() =>
+      expect(within(card).getByTestId('snapshot-age').textContent).toBe(
+        'updated just now',
+      ),
+    );
+    expect(api.refreshProject).toHaveBeenCalledWith('gryyd-web');
+    expect(api.getProjectOverview).toHaveBeenCalledTimes(2);
+  });
+
+  it('renders no age for an answer that was not served from a snapshot', async () => {
+    const api = fakeApi({
+      listProjects: async () => ({
+        mode: 'sandbox',
+        projects: [projects.projects[0]!],
+      }),
+      getProjectOverview: async () =>
+        projectOverviewResponse(projectOverviewFixture('gryyd-web')),
+    });
+    renderWithProviders(<OverviewPage />, { api });
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('project-card-gryyd-web').getAttribute('data-state'),
+      ).toBe('ready'),
+    );
+    expect(screen.queryByTestId('snapshot-status')).toBeNull();
   });
 });
 

@@ -1,30 +1,32 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import Alert from '@mui/material/Alert';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
-import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
+import { useProjects } from '../../hooks/useProjects';
+import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { AllProjectsCostPanel } from '../AllProjectsCost/AllProjectsCostPanel';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { TimeWindowPicker } from '../TimeWindowPicker/TimeWindowPicker';
-import { ProblemList } from './ProblemList';
-import { ProjectHealthCard } from './ProjectHealthCard';
+import { OverviewProblems } from './OverviewProblems';
+import { ProjectOverviewCard } from './ProjectOverviewCard';
+
+const CARD_GRID = {
+  display: 'grid',
+  gap: 2,
+  gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))',
+} as const;
 
 /**
- * The plugin's index (`?window=`): a health card per configured project and the problems worth
- * acting on across all of them, worst first, each linking to the page that fixes it.
+ * The plugin's index (`?window=`): a health card per configured project, then the problems worth acting
+ * on across all of them, worst first, each linking to the page that fixes it. The frame paints at once;
+ * the cards are drawn from the project list (no Google call) and each fills in from its own
+ * `GET /projects/:projectId/overview`, so one slow project never holds the others back.
  */
 export function OverviewPage() {
-  const api = useGcpServerlessApi();
   const [window, setWindow] = useTimeWindow();
-  const overview = useAsyncData(
-    signal => api.getOverview(window, { signal }),
-    [api, window],
-  );
-  const data = overview.value;
+  const projects = useProjects();
+  const list = projects.data?.projects;
 
   return (
     <Stack spacing={2} data-testid="overview-page">
@@ -34,61 +36,39 @@ export function OverviewPage() {
         </Typography>
         <TimeWindowPicker value={window} onChange={setWindow} />
       </Stack>
-      <Box sx={{ height: 4 }}>
-        {overview.loading && data && (
-          <LinearProgress aria-label="Refreshing overview" />
-        )}
-      </Box>
-      {overview.error && (
+      {projects.error && (
         <ErrorPanel
-          title="Could not load the overview"
-          error={overview.error}
-          onRetry={overview.retry}
+          title="Could not load the project list"
+          error={projects.error}
+          onRetry={() => void projects.refetch()}
         />
       )}
-      {!data && !overview.error && (
-        <Skeleton
-          variant="rectangular"
-          height={240}
-          aria-label="Loading overview"
-        />
+      {!list && !projects.error && (
+        <Box sx={CARD_GRID} aria-label="Loading projects">
+          {[0, 1].map(i => (
+            <Skeleton key={i} variant="rounded" height={220} />
+          ))}
+        </Box>
       )}
-      {data && (
+      {list && list.length === 0 && (
+        <Alert severity="info">
+          No projects are configured: add Google Cloud projects to the portal's
+          allowlist.
+        </Alert>
+      )}
+      {list && list.length > 0 && (
         <>
-          {data.errors.length > 0 && (
-            <Alert severity="warning">
-              Budgets could not be loaded:{' '}
-              {data.errors.map(e => e.message).join('; ')}
-            </Alert>
-          )}
-          <AllProjectsCostPanel compact />
-          <section aria-label="Problems">
-            <Typography variant="h6" component="h3" gutterBottom>
-              Problems ({data.problems.length})
-            </Typography>
-            <ProblemList problems={data.problems} />
-          </section>
-          {data.projects.length === 0 && (
-            <Alert severity="info">
-              No projects are configured: add Google Cloud projects to the
-              portal's allowlist.
-            </Alert>
-          )}
-          <Box
-            sx={{
-              display: 'grid',
-              gap: 2,
-              gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))',
-            }}
-          >
-            {data.projects.map(p => (
-              <ProjectHealthCard
+          <Box component="section" aria-label="Projects" sx={CARD_GRID}>
+            {list.map(p => (
+              <ProjectOverviewCard
                 key={p.projectId}
-                project={p}
-                windowQuery={windowQuery(window)}
+                summary={p}
+                window={window}
               />
             ))}
           </Box>
+          <AllProjectsCostPanel compact />
+          <OverviewProblems projects={list} window={window} />
         </>
       )}
     </Stack>

@@ -100,7 +100,11 @@ describe('ProjectHealthCard', () => {
       },
     });
     renderWithProviders(
-      <ProjectHealthCard project={project} windowQuery="?window=1h" />,
+      <ProjectHealthCard
+        summary={project}
+        project={project}
+        windowQuery="?window=1h"
+      />,
       { api: fakeApi({}) },
     );
     const row = screen.getByTestId('health-row-routes');

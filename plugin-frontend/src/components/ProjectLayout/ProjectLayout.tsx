@@ -22,9 +22,9 @@ export function ProjectLayout() {
   const navigate = useNavigate();
   const [window, setWindow] = useTimeWindow();
   const projects = useProjects();
-  const list = projects.value?.projects ?? [];
+  const list = projects.data?.projects ?? [];
   const unknown =
-    projects.value !== undefined && !list.some(p => p.projectId === projectId);
+    projects.data !== undefined && !list.some(p => p.projectId === projectId);
 
   return (
     <Stack spacing={2}>
@@ -44,7 +44,7 @@ export function ProjectLayout() {
         <ProjectPicker
           projects={list}
           value={projectId}
-          disabled={projects.loading && !projects.value}
+          disabled={projects.isPending}
           // Relative to this route: ".." is the plugin's root, wherever the host app mounts it.
           onChange={id =>
             navigate(

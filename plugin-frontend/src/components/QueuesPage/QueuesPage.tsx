@@ -4,10 +4,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { QueueCard } from './QueueCard';
+import { useQueuesQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Query parameter holding the queue whose editor is open (`?queue=generation`). */
 export const QUEUE_PARAM = 'queue';
@@ -20,11 +20,8 @@ export function QueuesPage() {
   const { projectId = '' } = useParams();
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
-  const api = useGcpServerlessApi();
-  const data = useAsyncData(
-    signal => api.listQueues(projectId, window, { signal }),
-    [api, projectId, window],
-  );
+  const query = useQueuesQuery(projectId, window);
+  const reload = useReloadAfterChange(projectId);
   const open = searchParams.get(QUEUE_PARAM);
   const toggle = (name: string) =>
     setSearchParams(prev => {
@@ -34,18 +31,18 @@ export function QueuesPage() {
       return params;
     });
 
-  if (data.error && !data.value) {
+  if (query.error && !query.data) {
     return (
       <Alert
         severity="error"
-        action={<Button onClick={data.retry}>Retry</Button>}
+        action={<Button onClick={() => void query.refetch()}>Retry</Button>}
         data-testid="queues-error"
       >
-        Could not load the queues of {projectId}: {data.error.message}
+        Could not load the queues of {projectId}: {query.error.message}
       </Alert>
     );
   }
-  if (!data.value)
+  if (!query.data)
     return (
       <Skeleton
         variant="rectangular"
@@ -53,7 +50,7 @@ export function QueuesPage() {
         aria-label="Loading queues"
       />
     );
-  const { queues, series, errors } = data.value;
+  const { queues, series, errors } = query.data;
   return (
     <Stack spacing={2} data-testid="queues-page">
       <Typography variant="h5" component="h2">
@@ -81,7 +78,7 @@ export function QueuesPage() {
           errors={errors}
           editing={open === queue.name}
           onToggleEdit={() => toggle(queue.name)}
-          onChanged={data.retry}
+          onChanged={reload}
         />
       ))}
     </Stack>

@@ -11,10 +11,9 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { TimeWindow } from '@gcp-serverless/common';
 import type { ServiceRef } from '../../api/GcpServerlessApi';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { formatNumber } from '../../format';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
+import { useRecentErrorsQuery } from '../../queries/reads';
 
 const time = (iso: string) =>
   new Date(iso).toISOString().replace('T', ' ').slice(0, 19);
@@ -31,12 +30,8 @@ export function RecentErrorsPanel({
   service: ServiceRef;
   window: TimeWindow;
 }) {
-  const api = useGcpServerlessApi();
-  const data = useAsyncData(
-    signal => api.getRecentErrors(service, window, { signal }),
-    [api, service.projectId, service.region, service.service, window],
-  );
-  const value = data.value;
+  const query = useRecentErrorsQuery(service, window);
+  const value = query.data;
   return (
     <Paper
       component="section"
@@ -55,14 +50,14 @@ export function RecentErrorsPanel({
           </Link>
         )}
       </Stack>
-      {data.error && (
+      {query.error && (
         <ErrorPanel
           title="Could not load recent errors from Cloud Logging"
-          error={data.error}
-          onRetry={data.retry}
+          error={query.error}
+          onRetry={() => void query.refetch()}
         />
       )}
-      {!value && !data.error && (
+      {!value && !query.error && (
         <Skeleton
           variant="rectangular"
           height={80}

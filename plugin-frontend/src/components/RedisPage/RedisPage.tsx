@@ -4,10 +4,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { RedisCard } from './RedisCard';
+import { useRedisQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Query parameter holding the instance whose editor is open (`?instance=chat-redis`). */
 export const INSTANCE_PARAM = 'instance';
@@ -17,11 +17,8 @@ export function RedisPage() {
   const { projectId = '' } = useParams();
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
-  const api = useGcpServerlessApi();
-  const data = useAsyncData(
-    signal => api.listRedis(projectId, window, { signal }),
-    [api, projectId, window],
-  );
+  const query = useRedisQuery(projectId, window);
+  const reload = useReloadAfterChange(projectId);
   const open = searchParams.get(INSTANCE_PARAM);
   const toggle = (name: string) =>
     setSearchParams(prev => {
@@ -31,18 +28,18 @@ export function RedisPage() {
       return params;
     });
 
-  if (data.error && !data.value) {
+  if (query.error && !query.data) {
     return (
       <Alert
         severity="error"
-        action={<Button onClick={data.retry}>Retry</Button>}
+        action={<Button onClick={() => void query.refetch()}>Retry</Button>}
         data-testid="redis-error"
       >
-        Could not load the Redis instances of {projectId}: {data.error.message}
+        Could not load the Redis instances of {projectId}: {query.error.message}
       </Alert>
     );
   }
-  if (!data.value)
+  if (!query.data)
     return (
       <Skeleton
         variant="rectangular"
@@ -50,7 +47,7 @@ export function RedisPage() {
         aria-label="Loading Redis instances"
       />
     );
-  const { instances, series, errors } = data.value;
+  const { instances, series, errors } = query.data;
   const wiring = errors.filter(e => e.source.startsWith('wiring.'));
   return (
     <Stack spacing={2} data-testid="redis-page">
@@ -77,7 +74,7 @@ export function RedisPage() {
           errors={errors}
           editing={open === instance.name}
           onToggleEdit={() => toggle(instance.name)}
-          onChanged={data.retry}
+          onChanged={reload}
         />
       ))}
     </Stack>

@@ -11,8 +11,6 @@ import type {
   RoutingOverviewResponse,
   UrlMapView,
 } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useChangePermission } from '../../hooks/useChangePermission';
 import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
@@ -24,6 +22,8 @@ import { UrlMapEditForm } from '../UrlMapEditor/UrlMapEditForm';
 import { backendOptions, initialEdit } from '../UrlMapEditor/urlMapEditorModel';
 import { buildRoutingTree, type RoutingTree } from './routingTreeModel';
 import { UrlMapTree } from './UrlMapTree';
+import { useRoutingQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 
 /** Query parameter naming the URL map shown (`?urlMap=gryyd-web-url-map`). */
 export const URL_MAP_PARAM = 'urlMap';
@@ -36,21 +36,18 @@ export function RoutingPage() {
   const { projectId = '' } = useParams();
   const [window] = useTimeWindow();
   const [searchParams, setSearchParams] = useSearchParams();
-  const api = useGcpServerlessApi();
-  const data = useAsyncData(
-    signal => api.getRouting(projectId, window, { signal }),
-    [api, projectId, window],
-  );
+  const query = useRoutingQuery(projectId, window);
+  const reload = useReloadAfterChange(projectId);
 
-  if (data.error && !data.value)
+  if (query.error && !query.data)
     return (
       <ErrorPanel
         title={`Could not load the routes of ${projectId}`}
-        error={data.error}
-        onRetry={data.retry}
+        error={query.error}
+        onRetry={() => void query.refetch()}
       />
     );
-  if (!data.value)
+  if (!query.data)
     return (
       <Skeleton
         variant="rectangular"
@@ -58,7 +55,7 @@ export function RoutingPage() {
         aria-label="Loading routes"
       />
     );
-  const overview = data.value;
+  const overview = query.data;
   const selected =
     overview.urlMaps.find(m => m.name === searchParams.get(URL_MAP_PARAM)) ??
     overview.urlMaps[0];
@@ -107,7 +104,7 @@ export function RoutingPage() {
           projectId={projectId}
           map={selected}
           overview={overview}
-          reload={data.retry}
+          reload={reload}
         />
       )}
     </Stack>

@@ -4,11 +4,10 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatCurrency, formatUnitPrice } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { ChartPanel } from '../ChartPanel/ChartPanel';
 import { DailyCostChart } from '../CostCharts/DailyCostChart';
 import { costsView, stackKeyLabel } from '../CostsPage/costsModel';
+import { useCostsQuery } from '../../queries/reads';
 
 /** Props of {@link ServiceCostPanel}. */
 export interface ServiceCostPanelProps {
@@ -28,30 +27,26 @@ export function ServiceCostPanel({
   serviceName,
   showCostsLink = true,
 }: ServiceCostPanelProps) {
-  const api = useGcpServerlessApi();
-  const report = useAsyncData(
-    signal => api.getCosts(projectId, '30d', { signal }),
-    [api, projectId],
-  );
+  const report = useCostsQuery(projectId, '30d');
   const view = useMemo(
     () =>
-      report.value
-        ? costsView(report.value, {
+      report.data
+        ? costsView(report.data, {
             resource: serviceName,
             dimension: 'skuFamily',
           })
         : undefined,
-    [report.value, serviceName],
+    [report.data, serviceName],
   );
   const costErrors = [
     ...(report.error ? [report.error.message] : []),
-    ...(report.value?.errors
+    ...(report.data?.errors
       .filter(e => e.source === 'costs')
       .map(e => e.message) ?? []),
   ];
   const currency = view?.currency ?? 'USD';
   const per1000 = view?.perRequests[0]?.per1000 ?? null;
-  const estimate = report.value?.source.kind === 'estimate';
+  const estimate = report.data?.source.kind === 'estimate';
   return (
     <ChartPanel
       title="Cost"
@@ -60,7 +55,7 @@ export function ServiceCostPanel({
           ? 'Estimate from Monitoring usage × Catalog prices'
           : 'Billed cost from the billing export'
       }
-      loading={report.loading && !report.value}
+      loading={report.isPending}
       errors={costErrors}
       empty={!!view && view.stack.keys.length === 0}
       emptyMessage="No cost recorded for this service in the last 30 days."

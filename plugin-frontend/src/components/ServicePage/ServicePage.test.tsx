@@ -141,7 +141,10 @@ describe('ServicePage', () => {
         ),
     });
     renderWithProviders(<GcpServerlessRoutes />, { api, path: PATH });
-    const panel = await screen.findByTestId('error-panel');
+    // The page's own error panel (the recent errors panel may fail on its own first: its read is not faked here).
+    const panel = (
+      await screen.findByText('Could not load gryd-be in asia-northeast3')
+    ).closest<HTMLElement>('[data-testid="error-panel"]')!;
     expect(panel.textContent).toContain(
       'Cloud Run service gryd-be not found in asia-northeast3',
     );

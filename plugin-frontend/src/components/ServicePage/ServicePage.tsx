@@ -11,10 +11,10 @@ import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { unassignedPanelErrors } from '../../charts/seriesRows';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
+import { useServiceQuery } from '../../queries/reads';
+import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { ScalingForm } from '../ScalingForm/ScalingForm';
 import { ChangeHistoryPanel } from '../ChangeHistory/ChangeHistoryPanel';
@@ -30,19 +30,16 @@ import { RecentErrorsPanel } from '../RecentErrorsPanel/RecentErrorsPanel';
  */
 export function ServicePage() {
   const { projectId = '', region = '', serviceName = '' } = useParams();
-  const api = useGcpServerlessApi();
   const [window] = useTimeWindow();
-  const detail = useAsyncData(
-    signal =>
-      api.getService({ projectId, region, service: serviceName }, window, {
-        signal,
-      }),
-    [api, projectId, region, serviceName, window],
+  const detail = useServiceQuery(
+    { projectId, region, service: serviceName },
+    window,
   );
-  const other = detail.value ? unassignedPanelErrors(detail.value.errors) : [];
+  const reload = useReloadAfterChange(projectId);
+  const other = detail.data ? unassignedPanelErrors(detail.data.errors) : [];
   const [searchParams] = useSearchParams();
-  const suggested = detail.value
-    ? suggestedScaling(searchParams, detail.value.service.scaling)
+  const suggested = detail.data
+    ? suggestedScaling(searchParams, detail.data.service.scaling)
     : undefined;
 
   return (
@@ -54,12 +51,12 @@ export function ServicePage() {
         <Typography color="text.primary">{serviceName}</Typography>
       </Breadcrumbs>
       <ServiceHeader
-        service={detail.value?.service}
+        service={detail.data?.service}
         name={serviceName}
         region={region}
       />
       <Box sx={{ height: 4 }}>
-        {detail.loading && detail.value && (
+        {detail.isFetching && detail.data && (
           <LinearProgress aria-label="Refreshing service" />
         )}
       </Box>
@@ -67,7 +64,7 @@ export function ServicePage() {
         <ErrorPanel
           title={`Could not load ${serviceName} in ${region}`}
           error={detail.error}
-          onRetry={detail.retry}
+          onRetry={() => void detail.refetch()}
         />
       )}
       {other.length > 0 && (
@@ -76,7 +73,7 @@ export function ServicePage() {
           {other.map(e => `${e.source}: ${e.message}`).join('; ')}
         </Alert>
       )}
-      {(detail.value || !detail.error) && (
+      {(detail.data || !detail.error) && (
         <>
           {suggested && (
             <Alert severity="info" data-testid="suggested-scaling">
@@ -86,10 +83,10 @@ export function ServicePage() {
               change before anything is applied.
             </Alert>
           )}
-          {detail.value ? (
+          {detail.data ? (
             <ScalingForm
-              service={detail.value.service}
-              onChanged={detail.retry}
+              service={detail.data.service}
+              onChanged={reload}
               initialValues={suggested}
             />
           ) : (
@@ -99,7 +96,7 @@ export function ServicePage() {
               aria-label="Loading scaling"
             />
           )}
-          <ServiceCharts detail={detail.value} window={window} />
+          <ServiceCharts detail={detail.data} window={window} />
           <RecentErrorsPanel
             service={{ projectId, region, service: serviceName }}
             window={window}
@@ -110,8 +107,8 @@ export function ServicePage() {
       <ChangeHistoryPanel
         projectId={projectId}
         resource={`projects/${projectId}/locations/${region}/services/${serviceName}`}
-        refreshKey={detail.value?.service.etag}
-        onReverted={detail.retry}
+        refreshKey={detail.data?.service.etag}
+        onReverted={reload}
       />
     </Stack>
   );

@@ -11,11 +11,10 @@ import type {
   CloudRunServiceWithSummary,
   ServiceListResponse,
 } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useProject } from '../../hooks/useProjects';
 import { useServicesTableParams } from '../../hooks/useServicesTableParams';
 import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
+import { useServicesQuery } from '../../queries/reads';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { ServicesTable } from '../ServicesTable/ServicesTable';
 import {
@@ -31,21 +30,17 @@ import { ServicesTableSkeleton } from './ServicesTableSkeleton';
  */
 export function ServicesPage() {
   const { projectId = '' } = useParams();
-  const api = useGcpServerlessApi();
   const [window] = useTimeWindow();
   const { query, sort, setQuery, setSort } = useServicesTableParams();
   const project = useProject(projectId);
-  const list = useAsyncData(
-    signal => api.listServices(projectId, window, { signal }),
-    [api, projectId, window],
-  );
+  const list = useServicesQuery(projectId, window);
 
   const rows = useMemo(
     () =>
-      list.value
-        ? sortServices(filterServices(list.value.services, query), sort)
+      list.data
+        ? sortServices(filterServices(list.data.services, query), sort)
         : [],
-    [list.value, query, sort],
+    [list.data, query, sort],
   );
   const serviceHref = (s: CloudRunServiceWithSummary) =>
     `../locations/${encodeURIComponent(s.region)}/services/${encodeURIComponent(
@@ -75,18 +70,18 @@ export function ServicesPage() {
         <ErrorPanel
           title={`Could not load the services of ${projectId}`}
           error={list.error}
-          onRetry={list.retry}
+          onRetry={() => void list.refetch()}
         />
       )}
-      {list.value && <MetricsBanner response={list.value} />}
+      {list.data && <MetricsBanner response={list.data} />}
       <Paper variant="outlined">
         <Box sx={{ height: 4 }}>
-          {list.loading && list.value && (
+          {list.isFetching && list.data && (
             <LinearProgress aria-label="Refreshing services" />
           )}
         </Box>
-        {list.loading && !list.value && <ServicesTableSkeleton />}
-        {list.value && list.value.services.length === 0 && (
+        {list.isPending && <ServicesTableSkeleton />}
+        {list.data && list.data.services.length === 0 && (
           <EmptyMessage>
             No Cloud Run services in project {projectId}
             {project && project.regions.length > 0
@@ -95,7 +90,7 @@ export function ServicesPage() {
             .
           </EmptyMessage>
         )}
-        {list.value && list.value.services.length > 0 && rows.length === 0 && (
+        {list.data && list.data.services.length > 0 && rows.length === 0 && (
           <EmptyMessage>No services match “{query}”.</EmptyMessage>
         )}
         {rows.length > 0 && (

@@ -7,13 +7,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import type { Health, TopologyNode } from '@gcp-serverless/common';
-import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
-import { useAsyncData } from '../../hooks/useAsyncData';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
 import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { problemLinkPath } from '../OverviewPage/problemLinks';
 import { BOX, layoutTopology, TOPOLOGY_COLUMNS } from './topologyLayout';
 import { VisuallyHidden } from '../VisuallyHidden/VisuallyHidden';
+import { useTopologyQuery } from '../../queries/reads';
 
 function useHealthColor(): (h: Health) => string {
   const { palette } = useTheme();
@@ -98,40 +97,36 @@ function NodeBox({
  */
 export function TopologyPage() {
   const { projectId = '' } = useParams();
-  const api = useGcpServerlessApi();
   // The project frame (ProjectLayout) holds the time window picker.
   const [window] = useTimeWindow();
-  const data = useAsyncData(
-    signal => api.getTopology(projectId, window, { signal }),
-    [api, projectId, window],
-  );
+  const query = useTopologyQuery(projectId, window);
   const color = useHealthColor();
-  const layout = data.value
-    ? layoutTopology(data.value.nodes, data.value.edges)
+  const layout = query.data
+    ? layoutTopology(query.data.nodes, query.data.edges)
     : null;
   return (
     <Stack spacing={2} data-testid="topology-page">
       <Typography variant="h6" component="h2">
         Topology
       </Typography>
-      {data.error && (
+      {query.error && (
         <ErrorPanel
           title={`Could not load the topology of ${projectId}`}
-          error={data.error}
-          onRetry={data.retry}
+          error={query.error}
+          onRetry={() => void query.refetch()}
         />
       )}
-      {!data.value && !data.error && (
+      {!query.data && !query.error && (
         <Skeleton
           variant="rectangular"
           height={240}
           aria-label="Loading topology"
         />
       )}
-      {data.value && data.value.errors.length > 0 && (
+      {query.data && query.data.errors.length > 0 && (
         <Alert severity="warning">
           Parts could not be loaded:{' '}
-          {data.value.errors.map(e => `${e.source}: ${e.message}`).join('; ')}
+          {query.data.errors.map(e => `${e.source}: ${e.message}`).join('; ')}
         </Alert>
       )}
       {layout && (
