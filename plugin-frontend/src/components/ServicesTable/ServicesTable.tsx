@@ -1,4 +1,6 @@
+import { useRef, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -48,11 +50,25 @@ export interface ServicesTableProps {
   serviceHref: (service: CloudRunServiceWithSummary) => string;
 }
 
+/** From this many rows on, only the rows in view are rendered (a fleet of 10,000 would be 330,000 px of DOM). */
+export const VIRTUALIZE_FROM_ROWS = 100;
+/** Height of a row of the long table (px): fixed (one line per cell), so the virtualizer knows every row's place without measuring. */
+const ROW_HEIGHT = 37;
+
 /**
  * The Cloud Run services of a project with their scaling and live figures. Each name links to the service
  * page; each row links to the Cloud Console. Sorting is controlled (the page keeps it in the URL).
+ * A long list scrolls inside the table under a sticky header and renders only the rows in view.
  */
-export function ServicesTable({
+export function ServicesTable(props: ServicesTableProps) {
+  return props.services.length >= VIRTUALIZE_FROM_ROWS ? (
+    <VirtualServicesTable {...props} />
+  ) : (
+    <PlainServicesTable {...props} />
+  );
+}
+
+function PlainServicesTable({
   services,
   sort,
   onSortChange,
@@ -65,26 +81,7 @@ export function ServicesTable({
         aria-label="Cloud Run services"
         data-testid="services-table"
       >
-        <TableHead>
-          <TableRow>
-            {SERVICE_COLUMNS.map(column => (
-              <TableCell
-                key={column.key}
-                align={column.numeric ? 'right' : 'left'}
-                sortDirection={sort.key === column.key ? sort.direction : false}
-              >
-                <TableSortLabel
-                  active={sort.key === column.key}
-                  direction={sort.key === column.key ? sort.direction : 'asc'}
-                  onClick={() => onSortChange(nextSort(sort, column.key))}
-                >
-                  {column.label}
-                </TableSortLabel>
-              </TableCell>
-            ))}
-            <TableCell>Cloud Console</TableCell>
-          </TableRow>
-        </TableHead>
+        <ServicesTableHead sort={sort} onSortChange={onSortChange} />
         <TableBody>
           {services.map(service => (
             <ServiceRow
@@ -99,16 +96,118 @@ export function ServicesTable({
   );
 }
 
-function ServiceRow({
-  service,
-  href,
-}: {
+function VirtualServicesTable({
+  services,
+  sort,
+  onSortChange,
+  serviceHref,
+}: ServicesTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: services.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: index => `${services[index]!.region}/${services[index]!.name}`,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after =
+    virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  return (
+    <TableContainer
+      ref={scrollRef}
+      sx={{ maxHeight: '70vh' }}
+      data-testid="services-scroll"
+    >
+      <Table
+        size="small"
+        stickyHeader
+        aria-label="Cloud Run services"
+        aria-rowcount={services.length + 1}
+        data-testid="services-table"
+      >
+        <ServicesTableHead sort={sort} onSortChange={onSortChange} />
+        <TableBody>
+          {before > 0 && <SpacerRow height={before} />}
+          {items.map(item => {
+            const service = services[item.index]!;
+            return (
+              <ServiceRow
+                key={item.key}
+                service={service}
+                href={serviceHref(service)}
+                rowIndex={item.index}
+              />
+            );
+          })}
+          {after > 0 && <SpacerRow height={after} />}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+/** Stands in for the rows above or below the view, so the scroll bar is that of the whole table. */
+function SpacerRow({ height }: { height: number }): ReactNode {
+  return (
+    <TableRow aria-hidden="true" sx={{ height }}>
+      <TableCell
+        colSpan={SERVICE_COLUMNS.length + 1}
+        sx={{ p: 0, border: 0 }}
+      />
+    </TableRow>
+  );
+}
+
+function ServicesTableHead({
+  sort,
+  onSortChange,
+}: Pick<ServicesTableProps, 'sort' | 'onSortChange'>) {
+  return (
+    <TableHead>
+      <TableRow>
+        {SERVICE_COLUMNS.map(column => (
+          <TableCell
+            key={column.key}
+            align={column.numeric ? 'right' : 'left'}
+            sortDirection={sort.key === column.key ? sort.direction : false}
+          >
+            <TableSortLabel
+              active={sort.key === column.key}
+              direction={sort.key === column.key ? sort.direction : 'asc'}
+              onClick={() => onSortChange(nextSort(sort, column.key))}
+            >
+              {column.label}
+            </TableSortLabel>
+          </TableCell>
+        ))}
+        <TableCell>Cloud Console</TableCell>
+      </TableRow>
+    </TableHead>
+  );
+}
+
+interface ServiceRowProps {
   service: CloudRunServiceWithSummary;
   href: string;
-}) {
+  /** Position in the whole list (virtualized tables only, for assistive technology: only some rows are in the DOM). */
+  rowIndex?: number;
+}
+
+function ServiceRow({ service, href, rowIndex }: ServiceRowProps) {
   const { scaling, summary } = service;
   return (
-    <TableRow hover data-testid={`service-row-${service.name}`}>
+    <TableRow
+      hover
+      data-testid={`service-row-${service.name}`}
+      {...(rowIndex !== undefined
+        ? {
+            'aria-rowindex': rowIndex + 2,
+            sx: { height: ROW_HEIGHT, whiteSpace: 'nowrap' },
+          }
+        : {})}
+    >
       <TableCell component="th" scope="row">
         <Link
           component={RouterLink}

@@ -56,6 +56,10 @@ export function sortValue(
   }
 }
 
+// One collator for every comparison: String.localeCompare builds locale data per call, which is what
+// made sorting 10,000 rows noticeably slow.
+const collator = new Intl.Collator('en');
+
 /**
  * Services sorted by a column. Unknown figures (null) go last in both directions, so "highest 5xx first"
  * never starts with services that have no data; ties keep name order.
@@ -68,14 +72,14 @@ export function sortServices(
   return [...services].sort((a, b) => {
     const va = sortValue(a, sort.key);
     const vb = sortValue(b, sort.key);
-    if (va === null && vb === null) return a.name.localeCompare(b.name);
+    if (va === null && vb === null) return collator.compare(a.name, b.name);
     if (va === null) return 1;
     if (vb === null) return -1;
     const order =
       typeof va === 'number' && typeof vb === 'number'
         ? va - vb
-        : String(va).localeCompare(String(vb));
-    return order !== 0 ? sign * order : a.name.localeCompare(b.name);
+        : collator.compare(String(va), String(vb));
+    return order !== 0 ? sign * order : collator.compare(a.name, b.name);
   });
 }
 
