@@ -76,6 +76,8 @@ export interface OverviewResponse {
  * card per project at once and fills each in as its own answer arrives.
  */
 export interface ProjectOverviewResponse {
+  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  snapshot?: SnapshotMeta;
   window: TimeWindow;
   /** ISO 8601 end of the window. */
   asOf: string;

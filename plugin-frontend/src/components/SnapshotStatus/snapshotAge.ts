@@ -1,17 +1,10 @@
-/**
- * Snapshot metadata as the backend sends it with every read served from its read model
- * (docs/api.md, "Snapshots"): when the figures were computed, whether they are older than the refresh
- * interval, and whether a refresh is running.
- */
-export interface SnapshotInfo {
-  /** ISO 8601. */
-  computedAt: string;
-  stale: boolean;
-  refreshing: boolean;
-}
+import type { SnapshotMeta } from '@gcp-serverless/common';
 
-/** The `snapshot` field of an answer, or undefined when the answer was read directly (no read model). */
-export function snapshotOf(response: unknown): SnapshotInfo | undefined {
+/**
+ * The `snapshot` field of any page's answer (every read served from the backend's read model carries
+ * one), or undefined when the answer was read directly: then the page shows no age.
+ */
+export function snapshotOf(response: unknown): SnapshotMeta | undefined {
   if (
     typeof response !== 'object' ||
     response === null ||
@@ -21,8 +14,8 @@ export function snapshotOf(response: unknown): SnapshotInfo | undefined {
   const s = (response as { snapshot?: unknown }).snapshot;
   return typeof s === 'object' &&
     s !== null &&
-    typeof (s as SnapshotInfo).computedAt === 'string'
-    ? (s as SnapshotInfo)
+    typeof (s as SnapshotMeta).computedAt === 'string'
+    ? (s as SnapshotMeta)
     : undefined;
 }
 
