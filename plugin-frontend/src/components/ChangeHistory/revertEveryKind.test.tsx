@@ -75,7 +75,10 @@ async function applyAndExpectClosed(api: FakeGcpServerlessApi, testId: string) {
     'updated',
   );
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-  await waitFor(() => expect(api.listHistory).toHaveBeenCalledTimes(2));
+  // Reloaded at least once after the apply (a refresh asked twice in a row may cancel and ask again).
+  await waitFor(() =>
+    expect(api.listHistory.mock.calls.length).toBeGreaterThanOrEqual(2),
+  );
   await waitFor(() =>
     expect(document.activeElement).toBe(
       screen.getByRole('button', {
@@ -136,7 +139,9 @@ describe('Revert to this, for every kind, through the same preview and apply', (
       }),
     });
     const dialog = await openRevert(api);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    fireEvent.click(
+      await within(dialog).findByRole('button', { name: 'Preview' }),
+    );
     await applyAndExpectClosed(api, 'scaling');
     expect(api.applyScaling.mock.calls[0]![1].change).toEqual({
       minInstances: 1,
