@@ -45,13 +45,13 @@ export function CostsPage() {
   const label = (key: string) => stackKeyLabel(key, params.dimension);
   const currency = view?.currency ?? 'USD';
   const exportCsv = () => {
-    if (!view || !report.value) return;
+    if (!view || !report.data) return;
     downloadText(
       `costs-${projectId}-${params.range}${
         params.resource ? `-${params.resource}` : ''
       }.csv`,
       dailyCostCsv(
-        report.value,
+        report.data,
         { resource: params.resource, dimension: params.dimension },
         { projectId },
       ),
