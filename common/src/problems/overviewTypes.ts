@@ -57,7 +57,7 @@ export interface ProjectOverview {
 
 /** GET /overview?window= */
 export interface OverviewResponse {
-  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  /** Age of the read-model snapshot this answer came from. */
   snapshot?: SnapshotMeta;
   window: TimeWindow;
   /** ISO 8601 end of the window. */
@@ -76,7 +76,7 @@ export interface OverviewResponse {
  * card per project at once and fills each in as its own answer arrives.
  */
 export interface ProjectOverviewResponse {
-  /** Age of the read-model snapshot this answer came from (absent when read directly). */
+  /** Age of the read-model snapshot this answer came from. */
   snapshot?: SnapshotMeta;
   window: TimeWindow;
   /** ISO 8601 end of the window. */

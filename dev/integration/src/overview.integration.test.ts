@@ -101,7 +101,7 @@ describe('GET /overview', () => {
     ).toBe(false);
   });
 
-  it('one project: its card and problems as in the overview of all, and 404 outside the allowlist', async () => {
+  it('one project: its card and problems from its snapshot, and 404 outside the allowlist', async () => {
     const one = await backend.call(
       'GET',
       '/projects/chat-realtime/overview?window=1h',
@@ -112,6 +112,13 @@ describe('GET /overview', () => {
       project: { projectId: 'chat-realtime' },
       thresholds: { errorRatio5xx: 0.05 },
     });
+    // Served from the project's overview snapshot, with its age (the card's "updated … ago").
+    expect(one.body.snapshot).toMatchObject({ stale: false });
+    expect(one.body.asOf).toBe(
+      new Date(
+        Math.floor(Date.parse(one.body.snapshot.computedAt) / 1000) * 1000,
+      ).toISOString(),
+    );
     expect(one.body.project.redis).toMatchObject({
       count: 1,
       health: 'warning',

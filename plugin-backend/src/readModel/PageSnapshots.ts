@@ -5,6 +5,7 @@ import {
   type CostReportResponse,
   type OverviewResponse,
   type ProjectOverview,
+  type ProjectOverviewResponse,
   type QueueListResponse,
   type RedisListResponse,
   type RoutingOverviewResponse,
@@ -178,6 +179,23 @@ export class PageSnapshots {
       async () =>
         (await this.overview_().readProject(projectId, window)).overview,
     );
+  }
+
+  /** `GET /projects/:projectId/overview`: one project's card and problems from its snapshot, with the snapshot's age. */
+  async projectOverviewPage(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<ProjectOverviewResponse>> {
+    const served = await this.projectOverview(projectId, window);
+    const { snapshot } = served;
+    return {
+      ...this.overview_().assembleProject(
+        window,
+        Date.parse(snapshot.computedAt),
+        withoutSnapshot(served),
+      ),
+      snapshot,
+    };
   }
 
   /** The index page: every project's overview snapshot and the budgets, its age the oldest part's. */

@@ -99,16 +99,16 @@ export class OverviewService {
     return this.deps.hasBilling;
   }
 
-  /** One allowlisted project's card and problems: the index page asks this per project, so cards fill in independently. */
-  async projectOverview(
-    projectId: string,
+  /** One project's card and problems as `GET /projects/:projectId/overview` answers (the index page asks per project). */
+  assembleProject(
     window: TimeWindow,
-  ): Promise<ProjectOverviewResponse> {
-    const { overview } = await this.readProject(projectId, window);
+    endMs: number,
+    project: ProjectOverview,
+  ): ProjectOverviewResponse {
     return {
       window,
-      asOf: new Date(Math.floor(this.deps.now() / 1000) * 1000).toISOString(),
-      project: overview,
+      asOf: new Date(Math.floor(endMs / 1000) * 1000).toISOString(),
+      project,
       thresholds: this.deps.thresholds,
     };
   }

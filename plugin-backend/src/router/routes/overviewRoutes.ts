@@ -23,7 +23,7 @@ export function registerOverviewRoutes(
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.overview.projectOverview(projectId, window));
+      res.json(await services.pages.projectOverviewPage(projectId, window));
     }),
   );
 
