@@ -4,7 +4,7 @@ import type {
   QueueWorkerBudget,
   RedisConnectionBudget,
 } from '../types/capacity';
-import { formatQueueBudget } from './queueGuardrail';
+import { explainQueueBudget, formatQueueBudget } from './queueGuardrail';
 import { formatRedisBudget } from './redisGuardrail';
 
 /** Warning codes of the capacity guardrails. */
@@ -36,6 +36,12 @@ export function redisImpacts(
     before: formatRedisBudget(before),
     after: formatRedisBudget(after),
     exceedsLimit: after.exceedsLimit,
+    explanation:
+      `Worst case: every service wired to ${after.instance} at its max instances, each instance holding ` +
+      `its connections to Redis (per service: max instances × connections per instance, summed); ` +
+      `Memorystore accepts ${after.limit.toLocaleString(
+        'en-US',
+      )} connected clients and refuses the rest.`,
   }));
 }
 
@@ -49,6 +55,7 @@ export function queueImpacts(
     before: formatQueueBudget(before),
     after: formatQueueBudget(after),
     exceedsLimit: after.exceedsWorker,
+    explanation: explainQueueBudget(after),
   }));
 }
 

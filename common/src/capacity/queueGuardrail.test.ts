@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatQueueBudget, queueWorkerBudget } from './queueGuardrail';
+import {
+  explainQueueBudget,
+  formatQueueBudget,
+  queueWorkerBudget,
+} from './queueGuardrail';
 import { queueCapacityWarnings, queueInFlight } from './capacityWarnings';
 
 const generation = {
@@ -35,7 +39,15 @@ describe('queueWorkerBudget', () => {
     expect(queueInFlight(b)).toBe(7);
     expect(b.exceedsWorker).toBe(false);
     expect(formatQueueBudget(b)).toBe(
-      'generation → gryd-worker: up to 7 tasks in flight (0.1/s × 70 s) vs max 10 × 1 = 10',
+      'generation → gryd-worker: up to 7 tasks in flight (0.1/s × 70 s per task) vs max 10 × 1 = 10',
+    );
+    // Every figure of that line, in words.
+    expect(explainQueueBudget(b)).toBe(
+      'At its max dispatch rate of 0.1 tasks per second, with each task taking 70 s on gryd-worker on average ' +
+        '(its median request latency over the last 24 h), the queue keeps about 0.1 × 70 = 7 tasks in flight at once ' +
+        "(rate × time per task, Little's law), below its cap of 1,000 concurrent dispatches. " +
+        'gryd-worker runs at most max instances × concurrency = 10 × 1 = 10 tasks at once; dispatches above that ' +
+        'get 429 from Cloud Run and come back as retries with backoff.',
     );
   });
 

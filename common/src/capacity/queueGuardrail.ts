@@ -64,7 +64,7 @@ export function formatQueueBudget(budget: QueueWorkerBudget): string {
       ? ` (${n(budget.maxDispatchesPerSecond, 2)}/s × ${n(
           budget.taskSeconds ?? 0,
           1,
-        )} s)`
+        )} s per task)`
       : '';
   return (
     `${budget.queue} → ${budget.worker}: up to ${n(
@@ -74,4 +74,54 @@ export function formatQueueBudget(budget: QueueWorkerBudget): string {
       budget.workerCapacity,
     )}`
   );
+}
+
+/**
+ * Every figure of {@link formatQueueBudget} in words: where the tasks in flight come from (the
+ * concurrency cap, or max rate × the mean time a task takes — Little's law) and what the worker can
+ * run at once.
+ */
+export function explainQueueBudget(budget: QueueWorkerBudget): string {
+  const rateBound =
+    budget.concurrentAtMaxRate !== null &&
+    budget.concurrentAtMaxRate < budget.maxConcurrentDispatches;
+  const inFlight = rateBound
+    ? `At its max dispatch rate of ${n(
+        budget.maxDispatchesPerSecond,
+        2,
+      )} tasks per second, with each task taking ${n(
+        budget.taskSeconds ?? 0,
+        1,
+      )} s on ${
+        budget.worker
+      } on average (its median request latency over the last 24 h), the queue keeps about ${n(
+        budget.maxDispatchesPerSecond,
+        2,
+      )} × ${n(budget.taskSeconds ?? 0, 1)} = ${n(
+        budget.concurrentAtMaxRate ?? 0,
+        1,
+      )} tasks in flight at once (rate × time per task, Little's law), below its cap of ${n(
+        budget.maxConcurrentDispatches,
+      )} concurrent dispatches.`
+    : `The queue may have up to ${n(
+        budget.maxConcurrentDispatches,
+      )} tasks in flight at once: its max concurrent dispatches${
+        budget.concurrentAtMaxRate === null
+          ? ` (the time a task takes on ${budget.worker} is unknown, so the rate cannot lower it)`
+          : `, reached before its rate limit is (${n(
+              budget.maxDispatchesPerSecond,
+              2,
+            )}/s × ${n(budget.taskSeconds ?? 0, 1)} s per task = ${n(
+              budget.concurrentAtMaxRate,
+              1,
+            )})`
+      }.`;
+  const worker = `${
+    budget.worker
+  } runs at most max instances × concurrency = ${n(budget.maxInstances)} × ${n(
+    budget.concurrency,
+  )} = ${n(
+    budget.workerCapacity,
+  )} tasks at once; dispatches above that get 429 from Cloud Run and come back as retries with backoff.`;
+  return `${inFlight} ${worker}`;
 }

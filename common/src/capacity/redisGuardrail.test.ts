@@ -122,6 +122,9 @@ describe('redisCapacityWarnings', () => {
         after:
           'chat-redis: chatservice max 650 × 100 connections = 65,000 of 65,000',
         exceedsLimit: false,
+        explanation: expect.stringContaining(
+          'per service: max instances × connections per instance, summed',
+        ),
       },
     ]);
   });

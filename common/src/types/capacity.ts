@@ -53,4 +53,6 @@ export interface CapacityImpact {
   before: string;
   after: string;
   exceedsLimit: boolean;
+  /** How the figures of `after` are counted, in words (every number the line shows). */
+  explanation?: string;
 }

@@ -32,6 +32,16 @@ export function CapacityImpactList({ impacts }: CapacityImpactListProps) {
           <Typography variant="body2" sx={{ fontWeight: 'bold' }}>
             After: {impact.after}
           </Typography>
+          {impact.explanation && (
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              sx={{ mt: 0.5 }}
+              data-testid="impact-explanation"
+            >
+              {impact.explanation}
+            </Typography>
+          )}
         </Alert>
       ))}
     </Stack>
