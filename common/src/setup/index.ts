@@ -1,3 +1,4 @@
 export * from './googleRequirements';
 export * from './setupReport';
 export * from './formatSetupReport';
+export * from './setupHint';

@@ -1,3 +1,5 @@
+import type { SetupHint } from '../setup/setupHint';
+
 /** One point of a chart: ISO 8601 end time of the aligned interval and its value. */
 export interface SeriesPoint {
   time: string;
@@ -21,4 +23,6 @@ export interface PanelError {
   message: string;
   /** HTTP status our API would have given for it (502/503/504). */
   status: number;
+  /** When the cause is the Google Cloud setup (credentials, a disabled API, a permission): what is missing. */
+  setup?: SetupHint;
 }

@@ -94,6 +94,27 @@ describe('GET /setup (the doctor)', () => {
     expect(JSON.stringify(queues.body)).toContain(
       'cloudtasks.googleapis.com/overview?project=avocano-shop',
     );
+    // …and carry what the UI needs to say the panel is unavailable and link to the setup page.
+    expect(queues.status).toBe(403);
+    expect(
+      (queues.body as { error: { details?: unknown } }).error.details,
+    ).toMatchObject({
+      setup: {
+        reason: 'SERVICE_DISABLED',
+        service: 'cloudtasks.googleapis.com',
+      },
+    });
+    const redis = await backend.call('GET', '/projects/chat-realtime/redis');
+    expect(redis.status).toBe(403);
+    expect(
+      (redis.body as { error: { details?: unknown } }).error.details,
+    ).toEqual({
+      setup: {
+        reason: 'PERMISSION_DENIED',
+        permission: 'redis.instances.list',
+        role: 'roles/redis.viewer',
+      },
+    });
   });
 
   it('says a project Google cannot show may not exist, and missing credentials are reported as such', async () => {

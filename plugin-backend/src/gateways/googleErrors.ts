@@ -7,7 +7,9 @@ import {
   ServiceUnavailableError,
   UpstreamError,
   UpstreamTimeoutError,
+  roleFor,
   type FieldError,
+  type SetupHint,
 } from '@gcp-serverless/common';
 
 /** gRPC status codes the clients report (docs/google-apis.md §1). */
@@ -75,6 +77,20 @@ export function disabledApiOf(err: unknown): DisabledApi | undefined {
   };
 }
 
+/**
+ * The setup hint of a 403: the permission Google names ("Permission 'run.services.list' denied on
+ * resource …", docs/google-apis.md §1) and the role that grants it, when the message says which.
+ */
+function permissionDeniedHint(message: string): SetupHint {
+  const permission = /Permission '([\w.]+)' denied/.exec(message)?.[1];
+  const role = permission ? roleFor(permission) : undefined;
+  return {
+    reason: 'PERMISSION_DENIED',
+    ...(permission ? { permission } : {}),
+    ...(role ? { role } : {}),
+  };
+}
+
 /** The gRPC code of a client error, or undefined for non-Google errors. */
 export function grpcCode(err: unknown): number | undefined {
   const code = (err as GoogleLikeError | null)?.code;
@@ -116,8 +132,15 @@ export function wrapGoogleError(
     case GrpcCode.NOT_FOUND:
       return new NotFoundError(message, { cause: err });
     case GrpcCode.PERMISSION_DENIED:
+      return new NotAllowedError(message, {
+        cause: err,
+        details: { setup: permissionDeniedHint(detail) },
+      });
     case GrpcCode.UNAUTHENTICATED:
-      return new NotAllowedError(message, { cause: err });
+      return new NotAllowedError(message, {
+        cause: err,
+        details: { setup: { reason: 'CREDENTIALS_REJECTED' } },
+      });
     case GrpcCode.ABORTED:
     case GrpcCode.ALREADY_EXISTS:
       return new ConflictError(message, { cause: err });

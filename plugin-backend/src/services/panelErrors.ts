@@ -1,9 +1,20 @@
-import { GcpServerlessError, type PanelError } from '@gcp-serverless/common';
+import {
+  GcpServerlessError,
+  setupHintOf,
+  type PanelError,
+} from '@gcp-serverless/common';
 
 /** Turns a failed panel query into a PanelError, so the page shows the rest and says what is missing. */
 export function toPanelError(source: string, err: unknown): PanelError {
-  if (err instanceof GcpServerlessError)
-    return { source, message: err.message, status: err.status };
+  if (err instanceof GcpServerlessError) {
+    const setup = setupHintOf(err.details);
+    return {
+      source,
+      message: err.message,
+      status: err.status,
+      ...(setup ? { setup } : {}),
+    };
+  }
   return {
     source,
     message: err instanceof Error ? err.message : String(err),

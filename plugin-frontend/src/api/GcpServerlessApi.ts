@@ -13,6 +13,7 @@ import type {
   ScalingPreview,
   ServiceDetailResponse,
   ServiceListResponse,
+  SetupReport,
   TimeWindow,
 } from '@gcp-serverless/common';
 import type { CostsApi } from './CostsApi';
@@ -108,6 +109,15 @@ export interface GcpServerlessApi
     window: TimeWindow,
     options?: RequestOptions,
   ): Promise<TopologyResponse>;
+
+  /**
+   * `GET /setup[?refresh=1]`: the doctor's report — credentials, per project the APIs enabled and the
+   * permissions held, each feature available or not with the reason. `refresh` checks again instead
+   * of answering the last report (up to a minute old).
+   */
+  getSetup(
+    options?: RequestOptions & { refresh?: boolean },
+  ): Promise<SetupReport>;
 
   /** `GET /me`: who the backend thinks the user is and which kinds of change they may apply (with the reason when not). */
   getAccess(options?: RequestOptions): Promise<AccessSummary>;

@@ -17,6 +17,7 @@ import {
   type ScalingPreview,
   type ServiceDetailResponse,
   type ServiceListResponse,
+  type SetupReport,
   type TimeWindow,
 } from '@gcp-serverless/common';
 import type {
@@ -121,6 +122,17 @@ export class GcpServerlessClient implements GcpServerlessApi {
       discoveryApi: { getBaseUrl: async () => trimmed },
       fetchApi: { fetch: fetchFn },
     });
+  }
+
+  getSetup(
+    options?: RequestOptions & { refresh?: boolean },
+  ): Promise<SetupReport> {
+    return this.request(
+      'GET',
+      options?.refresh ? '/setup?refresh=1' : '/setup',
+      undefined,
+      options,
+    );
   }
 
   listProjects(options?: RequestOptions): Promise<ProjectListResponse> {

@@ -12,6 +12,8 @@ export const queryKeys = {
   all: [ROOT] as const,
   projects: () => [ROOT, 'projects'] as const,
   access: () => [ROOT, 'access'] as const,
+  /** The doctor's report (`GET /setup`). */
+  setup: () => [ROOT, 'setup'] as const,
   budgets: () => [ROOT, 'budgets'] as const,
   overview: (window: TimeWindow) => [ROOT, 'overview', window] as const,
   /** Prefix of every read of one project. */

@@ -19,6 +19,7 @@ import type {
   RoutingOverviewResponse,
   ServiceDetailResponse,
   ServiceListResponse,
+  SetupReport,
   TimeWindow,
   TopologyResponse,
 } from '@gcp-serverless/common';
@@ -50,6 +51,22 @@ export function useAccessQuery(): UseQueryResult<AccessSummary> {
     queryKey: queryKeys.access(),
     queryFn: ({ signal }) => api.getAccess({ signal }),
     staleTime: Infinity,
+  });
+}
+
+/**
+ * `GET /setup`: the doctor's report, shared by the setup banner above every page and the setup page.
+ * A host API object that predates `getSetup` answers undefined (no banner).
+ */
+export function useSetupQuery(): UseQueryResult<SetupReport | undefined> {
+  const api = useGcpServerlessApi();
+  return useQuery({
+    queryKey: queryKeys.setup(),
+    queryFn: ({ signal }) =>
+      typeof api.getSetup === 'function'
+        ? api.getSetup({ signal })
+        : Promise.resolve(undefined),
+    staleTime: 60_000,
   });
 }
 

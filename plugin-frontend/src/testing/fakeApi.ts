@@ -53,6 +53,8 @@ export function fakeApi(
     refreshProject: vi.fn(
       overrides.refreshProject ?? unexpected('refreshProject'),
     ),
+    // The setup banner asks on every page; rejecting keeps it silent unless a test gives a report.
+    getSetup: vi.fn(overrides.getSetup ?? unexpected('getSetup')),
     getCosts: vi.fn(overrides.getCosts ?? unexpected('getCosts')),
     listBudgets: vi.fn(overrides.listBudgets ?? unexpected('listBudgets')),
     previewBudget: vi.fn(

@@ -13,6 +13,9 @@ import { BudgetsPage } from '../BudgetsPage/BudgetsPage';
 import { CostsPage } from '../CostsPage/CostsPage';
 import { OverviewPage } from '../OverviewPage/OverviewPage';
 import { TopologyPage } from '../TopologyPage/TopologyPage';
+import { SetupBanner } from '../SetupPage/SetupBanner';
+import { PluginRootProvider } from '../SetupPage/SetupLink';
+import { SetupPage } from '../SetupPage/SetupPage';
 
 /**
  * The plugin's pages as relative routes, so the tree mounts under any base path
@@ -21,15 +24,18 @@ import { TopologyPage } from '../TopologyPage/TopologyPage';
  * - `?window=` (index) → overview across projects: health cards and problems (OverviewPage)
  * - `projects/:projectId/services?window=&q=&sort=&dir=` → services table
  * - `projects/:projectId/locations/:region/services/:serviceName?window=` → service page
+ * - `setup` → what the doctor found: credentials, APIs, permissions per feature, each with its fix
  *
  * Needs a `GcpServerlessApiProvider` above it (see `GcpServerlessPage`).
  */
 export function GcpServerlessRoutes() {
   return (
-    <>
+    <PluginRootProvider>
       <AccessibilityStyles />
+      <SetupBanner />
       <Routes>
         <Route index element={<OverviewPage />} />
+        <Route path="setup" element={<SetupPage />} />
         <Route path="projects/:projectId" element={<ProjectLayout />}>
           <Route index element={<KeepQueryNavigate to="services" />} />
           <Route path="services" element={<ServicesPage />} />
@@ -55,7 +61,7 @@ export function GcpServerlessRoutes() {
           }
         />
       </Routes>
-    </>
+    </PluginRootProvider>
   );
 }
 
