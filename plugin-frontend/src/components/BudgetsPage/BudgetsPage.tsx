@@ -12,6 +12,7 @@ import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { BudgetsTable } from './BudgetsTable';
 import { useBudgetsQuery } from '../../queries/reads';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
+import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
 
 /**
  * Budgets of the configured billing account (`projects/:projectId/budgets`): every budget with spend
@@ -38,6 +39,7 @@ export function BudgetsPage() {
       {list.data?.errors.map(e => (
         <Alert key={e.source} severity="warning">
           Spend could not be read: {e.message}
+          <PanelSetupHint errors={e} />
         </Alert>
       ))}
       <Paper

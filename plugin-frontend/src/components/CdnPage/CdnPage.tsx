@@ -20,6 +20,7 @@ import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { CacheFillChart, HitRatioChart } from './CdnCharts';
 import { useCdnQuery } from '../../queries/reads';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
+import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
 
 /** Query parameter of the backend whose charts and policy are open (`?backend=backendServices/gryd-storage-service`). */
 export const BACKEND_PARAM = 'backend';
@@ -78,6 +79,7 @@ export function CdnPage() {
             ? 'Hit ratios are unavailable'
             : `Could not load ${e.source}`}
           : {e.message}
+          <PanelSetupHint errors={e} />
         </Alert>
       ))}
       {backends.length === 0 && (

@@ -16,6 +16,8 @@ export interface ErrorPanelProps {
   error: Error;
   /** Shows a "Retry" button when given. */
   onRetry?: () => void;
+  /** `data-testid` of the panel (default `error-panel`). */
+  testId?: string;
 }
 
 /**
@@ -23,7 +25,12 @@ export interface ErrorPanelProps {
  * setup (no credentials, a disabled API, a missing permission), it says the panel is unavailable,
  * why and what fixes it, and links to the setup page.
  */
-export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
+export function ErrorPanel({
+  title,
+  error,
+  onRetry,
+  testId = 'error-panel',
+}: ErrorPanelProps) {
   const hint =
     error instanceof GcpServerlessError
       ? setupHintOf(error.details)
@@ -32,7 +39,7 @@ export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
     <Alert
       severity={hint ? 'warning' : 'error'}
       role="alert"
-      data-testid="error-panel"
+      data-testid={testId}
       data-setup-reason={hint?.reason}
       action={
         onRetry && (

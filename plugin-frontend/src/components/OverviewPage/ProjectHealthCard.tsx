@@ -16,6 +16,7 @@ import type {
 } from '@gcp-serverless/common';
 import { formatNumber, formatPercent, MISSING } from '../../format';
 import { HealthChip } from './HealthChip';
+import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
 
 /**
  * One kind's row: the link at once, then its count and health when the project's answer arrives (a
@@ -164,6 +165,7 @@ export function ProjectHealthCard({
             }
           >
             Could not load {summary.projectId}: {error.message}
+            <PanelSetupHint error={error} />
           </Alert>
         )}
         {!(error && !project) && (
@@ -239,6 +241,7 @@ export function ProjectHealthCard({
           <Alert severity="warning" sx={{ mt: 1 }}>
             Some figures could not be loaded:{' '}
             {project.errors.map(e => `${e.source}: ${e.message}`).join('; ')}
+            <PanelSetupHint errors={project.errors} />
           </Alert>
         )}
       </CardContent>

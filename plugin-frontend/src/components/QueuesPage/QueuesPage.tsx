@@ -1,13 +1,14 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
+import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { QueueCard } from './QueueCard';
 import { useQueuesQuery } from '../../queries/reads';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
+import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
 
 /** Query parameter holding the queue whose editor is open (`?queue=generation`). */
 export const QUEUE_PARAM = 'queue';
@@ -33,13 +34,12 @@ export function QueuesPage() {
 
   if (query.error && !query.data) {
     return (
-      <Alert
-        severity="error"
-        action={<Button onClick={() => void query.refetch()}>Retry</Button>}
-        data-testid="queues-error"
-      >
-        Could not load the queues of {projectId}: {query.error.message}
-      </Alert>
+      <ErrorPanel
+        title={`Could not load the queues of ${projectId}`}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        testId="queues-error"
+      />
     );
   }
   if (!query.data)
@@ -62,6 +62,7 @@ export function QueuesPage() {
           <Alert key={e.source} severity="warning">
             The Cloud Run services wired to the queues could not be read:{' '}
             {e.message}
+            <PanelSetupHint errors={e} />
           </Alert>
         ))}
       {queues.length === 0 && (

@@ -1,10 +1,11 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTimeWindow } from '../../hooks/useTimeWindow';
+import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
+import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
 import { RedisCard } from './RedisCard';
 import { useRedisQuery } from '../../queries/reads';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
@@ -30,13 +31,12 @@ export function RedisPage() {
 
   if (query.error && !query.data) {
     return (
-      <Alert
-        severity="error"
-        action={<Button onClick={() => void query.refetch()}>Retry</Button>}
-        data-testid="redis-error"
-      >
-        Could not load the Redis instances of {projectId}: {query.error.message}
-      </Alert>
+      <ErrorPanel
+        title={`Could not load the Redis instances of ${projectId}`}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        testId="redis-error"
+      />
     );
   }
   if (!query.data)
@@ -58,6 +58,7 @@ export function RedisPage() {
         <Alert severity="warning">
           Wiring and budgets may be incomplete:{' '}
           {wiring.map(e => e.message).join('; ')}
+          <PanelSetupHint errors={wiring} />
         </Alert>
       )}
       {instances.length === 0 && (

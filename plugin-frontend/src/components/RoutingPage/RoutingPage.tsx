@@ -24,6 +24,7 @@ import { buildRoutingTree, type RoutingTree } from './routingTreeModel';
 import { UrlMapTree } from './UrlMapTree';
 import { useRoutingQuery } from '../../queries/reads';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
+import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
 
 /** Query parameter naming the URL map shown (`?urlMap=gryyd-web-url-map`). */
 export const URL_MAP_PARAM = 'urlMap';
@@ -76,6 +77,7 @@ export function RoutingPage() {
             ? 'URL maps unknown: the list could not be read'
             : `Could not load ${e.source}`}
           : {e.message}
+          <PanelSetupHint errors={e} />
         </Alert>
       ))}
       {/* "No URL maps" only when the list was read: after a failed read the count is unknown, not zero. */}

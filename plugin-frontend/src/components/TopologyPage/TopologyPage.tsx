@@ -13,6 +13,7 @@ import { problemLinkPath } from '../OverviewPage/problemLinks';
 import { BOX, layoutTopology, TOPOLOGY_COLUMNS } from './topologyLayout';
 import { VisuallyHidden } from '../VisuallyHidden/VisuallyHidden';
 import { useTopologyQuery } from '../../queries/reads';
+import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
 
 function useHealthColor(): (h: Health) => string {
   const { palette } = useTheme();
@@ -127,6 +128,7 @@ export function TopologyPage() {
         <Alert severity="warning">
           Parts could not be loaded:{' '}
           {query.data.errors.map(e => `${e.source}: ${e.message}`).join('; ')}
+          <PanelSetupHint errors={query.data.errors} />
         </Alert>
       )}
       {layout && (
