@@ -22,6 +22,7 @@ import {
   createPluginServices,
 } from '@gcp-serverless/plugin-backend';
 import gcpServerlessPlugin from '@gcp-serverless/plugin-backend';
+import { testTimeouts } from './testDeadlines';
 
 const BE =
   '/api/gcp-serverless/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
@@ -43,7 +44,11 @@ beforeAll(async () => {
     mode: 'sandbox',
     sandbox: { endpoint: sandbox.url },
     projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
-    timeouts: { readMs: 3_000, writeMs: 5_000, operationMs: 10_000 },
+    timeouts: testTimeouts({
+      readMs: 3_000,
+      writeMs: 5_000,
+      operationMs: 10_000,
+    }),
   };
 });
 afterAll(async () => sandbox?.close());

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
 import gcpServerlessPlugin from '@gcp-serverless/plugin-backend';
 import { startRedisAndPostgres, type RealStore } from './realStores';
+import { testTimeouts } from './testDeadlines';
 
 /**
  * Scale-out inside Backstage (issue 10, point 2): two Backstage test backends with the plugin, on
@@ -67,7 +68,11 @@ async function startReplica(): Promise<Replica> {
             projects: [
               { projectId: 'gryyd-web', regions: ['asia-northeast3'] },
             ],
-            timeouts: { readMs: 5_000, writeMs: 5_000, operationMs: 10_000 },
+            timeouts: testTimeouts({
+              readMs: 5_000,
+              writeMs: 5_000,
+              operationMs: 10_000,
+            }),
             readModel: { refreshIntervalSeconds: 3600, windows: ['1h'] },
           },
         },

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import express from 'express';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
+import { testTimeouts } from './testDeadlines';
 import {
   buildRouter,
   createPluginServices,
@@ -25,6 +26,8 @@ export interface TestBackend {
   ): Promise<{ status: number; body: any }>;
   /** Request counters of the sandbox, keyed by method (e.g. `run.services.patch`). */
   counters(): Promise<Record<string, number>>;
+  /** The deadlines in force (config `timeouts`): a test about a deadline injects latency relative to them. */
+  timeouts: { readMs: number; writeMs: number; operationMs: number };
   /** The wired services (the edit kinds, the reconciler, the history) behind the router. */
   services: PluginServices;
   /** One pass of the pending-change reconciler, as its timer (standalone) or Backstage's scheduler would run it. */
@@ -67,7 +70,8 @@ export async function startTestBackend(
       projectId: p.projectId,
       regions: [p.region],
     })),
-    timeouts: { readMs: 3_000, writeMs: 5_000, operationMs: 10_000 },
+    // 3 s / 5 s / 10 s on a quiet machine, longer on a busy one (testDeadlines.ts).
+    timeouts: testTimeouts(),
     // A configured local user with the editor and finance roles, as the tests have always acted.
     access: {
       identity: { type: 'local', user: 'test-user' },
@@ -115,6 +119,7 @@ export async function startTestBackend(
     sandbox,
     audit,
     call: (method, path, body) => json(api + path, method, body),
+    timeouts: services.config.timeouts,
     services,
     reconcile: () => services.edits.reconciler.tick(),
     async raw(method, path, init = {}) {

@@ -11,6 +11,7 @@ import {
   type PluginServices,
 } from '@gcp-serverless/plugin-backend';
 import { startRedisAndPostgres, type RealStore } from './realStores';
+import { testTimeouts } from './testDeadlines';
 
 /**
  * Scale-out on real parts (issue 10, point 2): two standalone backend replicas, each with its own
@@ -52,7 +53,11 @@ async function startReplica(name: string): Promise<Replica> {
     mode: 'sandbox',
     sandbox: { endpoint: sandbox!.url },
     projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
-    timeouts: { readMs: 5_000, writeMs: 5_000, operationMs: 10_000 },
+    timeouts: testTimeouts({
+      readMs: 5_000,
+      writeMs: 5_000,
+      operationMs: 10_000,
+    }),
     access: {
       identity: { type: 'local', user: `editor-via-${name}` },
       roles: {
