@@ -54,6 +54,8 @@ export interface KindUnderTest {
   inForce(after: unknown): Promise<boolean>;
   /** The settings in force now, in history's shape. */
   settings(): Promise<unknown>;
+  /** The change that restores a history entry's `before` (the kind's contract in common). */
+  revertOf(before: unknown): unknown;
 }
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -72,7 +74,10 @@ function describeKind(
   backend: TestBackend,
   routePath: string,
   resource: string,
-  rest: Omit<KindUnderTest, 'inForce' | 'settings' | 'change' | 'resource'> & {
+  rest: Omit<
+    KindUnderTest,
+    'inForce' | 'settings' | 'change' | 'resource' | 'revertOf'
+  > & {
     vary: (current: Json, i: number) => Json;
   },
 ): KindUnderTest {
@@ -85,6 +90,7 @@ function describeKind(
     ...described,
     resource,
     settings,
+    revertOf: before => kind.contract.revertOf(before),
     async inForce(after) {
       return kind.contract.diff(await settings(), after).length === 0;
     },
@@ -113,10 +119,11 @@ export async function kindsUnderTest(
   const bucket: string = cdn.body.backends.find(
     (b: Json) => b.kind === 'backendBuckets',
   ).name;
-  const computeApi = (what: string): KindMethods => ({
+  // URL maps are written whole (PUT, `update`), backends patched (docs/google-apis.md §2).
+  const computeApi = (what: string, write = 'patch'): KindMethods => ({
     api: 'compute',
     read: `compute.${what}.get`,
-    write: `compute.${what}.patch`,
+    write: `compute.${what}.${write}`,
     poll: 'compute.globalOperations.wait',
   });
   const cdnPolicy = (c: Json, i: number) => ({
@@ -193,7 +200,7 @@ export async function kindsUnderTest(
         path: '/projects/gryyd-web/url-maps/gryyd-web-url-map',
         project: 'gryyd-web',
         guard: 'google',
-        methods: computeApi('urlMaps'),
+        methods: computeApi('urlMaps', 'update'),
         vary: (c, i) => {
           const matcher = c.pathMatchers.find(
             (m: Json) => m.name === 'path-matcher-2',
