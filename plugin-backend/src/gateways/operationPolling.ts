@@ -54,7 +54,7 @@ class PollTimeout extends Error {}
 
 /**
  * Polls a long-running operation until it is done, retrying transient errors of the poll itself
- * (a 503 while asking is not a failed change), bounded by `deadlineMs` in total. When the deadline
+ * (a 503 while asking is not a failed change, docs/google-apis.md §1), bounded by `deadlineMs` in total. When the deadline
  * passes the operation is still running as far as we know: OperationPendingError, never a failure.
  * Each poll is bounded by `pollMs` so that one hanging request cannot eat the whole deadline.
  */

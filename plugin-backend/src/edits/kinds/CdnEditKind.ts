@@ -42,7 +42,7 @@ const RESOURCE =
 
 /**
  * Cloud CDN on/off and cache policy. Guard: a backend service's fingerprint, which Google checks
- * on the PATCH (412 → 409); backend buckets have no fingerprint in compute v1, so their guard is the
+ * on the PATCH (412 → 409); backend buckets have no fingerprint in compute v1 (docs/google-apis.md §2), so their guard is the
  * portal's settings fingerprint under a lease per bucket. Compute has no validate-only call for
  * backends: Google checks the policy on apply (a refusal is a 400 naming the field).
  */

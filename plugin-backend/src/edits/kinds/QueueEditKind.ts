@@ -40,7 +40,7 @@ const RESOURCE = /^projects\/([^/]+)\/locations\/([^/]+)\/queues\/([^/]+)$/;
 
 /**
  * Cloud Tasks rate limits and retry config. Guard: the settings fingerprint under a lease per queue
- * in the shared database (Cloud Tasks has no etag or precondition). Checks: the queue → worker
+ * in the shared database (Cloud Tasks has no etag or precondition, docs/google-apis.md §4). Checks: the queue → worker
  * guardrail. Cloud Tasks has no validate-only mode.
  */
 export class QueueEditKind

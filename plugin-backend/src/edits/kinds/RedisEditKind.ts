@@ -40,7 +40,7 @@ const RESOURCE = /^projects\/([^/]+)\/locations\/([^/]+)\/instances\/([^/]+)$/;
 
 /**
  * Memorystore memory size and redis configs. Guard: the settings fingerprint under a lease per
- * instance in the shared database (UpdateInstance has no precondition). Checks: shrinking below
+ * instance in the shared database (UpdateInstance has no precondition, docs/google-apis.md §5). Checks: shrinking below
  * usage, the BASIC resize flush; the connection budget and cost for context.
  */
 export class RedisEditKind
