@@ -1,6 +1,7 @@
 import type { SnapshotMeta } from './snapshot';
 import type { CapacityImpact } from './capacity';
 import type { CostImpact } from './catalog';
+import type { WhatIfReport } from '../whatIf/whatIfReport';
 import type {
   CloudRunService,
   CloudRunServiceWithSummary,
@@ -88,6 +89,13 @@ export interface ScalingPreview {
   cost?: CostImpact;
   /** What the change does to the Redis instances and queues wired to the service (guardrails), before → after. */
   capacityImpact?: CapacityImpact[];
+  /**
+   * The service's last 7 days replayed under the current and the proposed settings (docs/what-if.md);
+   * absent when nothing changes or Monitoring could not be read (then `whatIfError` says why).
+   */
+  whatIf?: WhatIfReport;
+  /** Why the what-if is missing, when it failed; the rest of the preview stands. */
+  whatIfError?: string;
 }
 
 /** POST .../scaling/apply response. */

@@ -5,6 +5,8 @@
  * same week in a world where the proposal had been in force all along. Deterministic: the sandbox
  * starts at a fixed time and the week ends at that time, so real time passing changes nothing.
  */
+import http from 'node:http';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildWorld,
@@ -14,6 +16,7 @@ import {
   type SandboxWorld,
 } from '@gcp-serverless/sandbox';
 import {
+  buildRouter,
   createPluginServices,
   readGcpServerlessConfig,
   type PluginServices,
@@ -33,6 +36,8 @@ const FLEET_SIZE = 12;
 
 let sandbox: Sandbox;
 let services: PluginServices;
+let server: http.Server;
+let api: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({
@@ -52,12 +57,26 @@ beforeAll(async () => {
       // A week per minute is the heaviest read the plugin makes; a loaded machine must not fail it.
       timeouts: { readMs: 120_000, writeMs: 5_000, operationMs: 10_000 },
       history: { sqliteFile: ':memory:' },
+      capacity: { whatIf: true },
+      access: {
+        identity: { type: 'local', user: 'test-user' },
+        roles: { editor: ['test-user'] },
+      },
     }),
     logger: { info() {}, warn() {}, error() {} },
     now: () => sandbox.clock.now(),
   });
+  const app = express();
+  app.use('/api/gcp-serverless', buildRouter(services));
+  server = http.createServer(app);
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  api = `http://127.0.0.1:${
+    (server.address() as { port: number }).port
+  }/api/gcp-serverless`;
 });
 afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>(r => (server ? server.close(() => r()) : r()));
   await services?.readModelLifecycle.stop();
   await sandbox?.close();
 });
@@ -296,6 +315,33 @@ describe('what-if model against the sandbox traffic model (docs/what-if.md)', ()
     expect(report.proposed.worstEpisode).toBeNull();
     expect(report.change.instanceHours).toBeGreaterThan(0);
     expect(report.change.monthlyCost).toBeGreaterThan(0);
+  });
+
+  it('the scaling preview of raising gryd-worker’s max carries the what-if', async () => {
+    const res = await fetch(
+      `${api}/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker/scaling/preview`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          change: { minInstances: 0, maxInstances: 30, concurrency: 1 },
+        }),
+      },
+    );
+    expect(res.status).toBe(200);
+    const preview = (await res.json()) as { whatIf?: WhatIfReport };
+    expect(preview.whatIf).toBeDefined();
+    const whatIf = preview.whatIf!;
+    expect(whatIf.measured.refused).toBeGreaterThan(0);
+    expect(whatIf.proposed.totals.refused).toBe(0);
+    expect(whatIf.change.monthlyCost).toBeGreaterThan(0);
+    // 7 days of hourly chart points, the proposed capacity above the measured at the peaks.
+    expect(whatIf.chart.length).toBeGreaterThanOrEqual(168);
+    expect(
+      Math.max(...whatIf.chart.map(p => p.proposedCapacity)),
+    ).toBeGreaterThan(
+      Math.max(...whatIf.chart.map(p => p.observedCapacity ?? 0)),
+    );
   });
 
   afterAll(() => {

@@ -108,6 +108,12 @@ export const gcpServerlessConfigSchema = z
               .strict(),
           )
           .default([]),
+        /**
+         * Replay the service's last 7 days in every scaling preview (docs/what-if.md): three Monitoring
+         * reads of a week per minute per preview. Default: on in gcp mode; off in sandbox mode, where
+         * the in-process sandbox computes those weeks on the portal's own event loop.
+         */
+        whatIf: z.boolean().optional(),
       })
       .strict()
       .default({}),

@@ -19,6 +19,7 @@ import type { ProjectAccess } from '../services/ProjectAccess';
 import type { BudgetService } from '../services/costs/BudgetService';
 import type { PreviewCostEstimator } from '../services/costs/PreviewCostEstimator';
 import type { ScalingCostEstimator } from '../services/costs/ScalingCostEstimator';
+import type { WhatIfService } from '../services/whatIf/WhatIfService';
 
 /** Every edit kind the plugin serves, one per kind of change; the router registers each the same way. */
 export function createEditKinds(deps: {
@@ -37,6 +38,8 @@ export function createEditKinds(deps: {
   scalingCosts: ScalingCostEstimator;
   previewCosts: PreviewCostEstimator;
   budgets: BudgetService;
+  /** The what-if of scaling previews; absent = not shown (`capacity.whatIf`). */
+  whatIf?: WhatIfService;
 }): AnyGuardedEditKind[] {
   const { access, now } = deps;
   return [
@@ -48,6 +51,7 @@ export function createEditKinds(deps: {
       now,
       capacity: deps.capacity,
       costs: deps.scalingCosts,
+      whatIf: deps.whatIf,
     }),
     new QueueEditKind({
       access,

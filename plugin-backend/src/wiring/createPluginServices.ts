@@ -277,6 +277,14 @@ export function createPluginServices(
       2 * config.timeouts.readMs,
     afterApply,
   };
+  const whatIf = new WhatIfService({
+    access,
+    cloudRun,
+    traffic: new WeekTrafficReader(monitoring),
+    now,
+    costs: billing.scalingCosts,
+    wiring: overrides,
+  });
   const kinds = createEditKinds({
     access,
     cloudRun,
@@ -293,20 +301,16 @@ export function createPluginServices(
     scalingCosts: billing.scalingCosts,
     previewCosts: billing.previewCosts,
     budgets: billing.budgets,
+    // docs/what-if.md: on by default against Google, off against the in-process sandbox.
+    whatIf:
+      config.capacity.whatIf ?? config.mode === 'gcp' ? whatIf : undefined,
   });
   return {
     config,
     logger,
     access,
     catalog,
-    whatIf: new WhatIfService({
-      access,
-      cloudRun,
-      traffic: new WeekTrafficReader(monitoring),
-      now,
-      costs: billing.scalingCosts,
-      wiring: overrides,
-    }),
+    whatIf,
     queues,
     queueActions: new QueueActionService({
       access,

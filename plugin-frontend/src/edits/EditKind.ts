@@ -4,6 +4,7 @@ import type {
   ChangeKind,
   CostImpact,
   UrlMapFinding,
+  WhatIfReport,
 } from '@gcp-serverless/common';
 import type { GcpServerlessApi, RequestOptions } from '../api/GcpServerlessApi';
 import type { EditPreviewBase } from './editState';
@@ -25,6 +26,10 @@ export interface PreviewSections {
   costUnavailable?: string;
   /** URL map findings with sample URLs. */
   findings?: readonly UrlMapFinding[];
+  /** A scaling change replayed on the last 7 days (docs/what-if.md). */
+  whatIf?: WhatIfReport;
+  /** Why a change that has a diff has no what-if. */
+  whatIfUnavailable?: string;
 }
 
 /**

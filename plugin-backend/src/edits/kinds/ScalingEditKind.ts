@@ -27,6 +27,7 @@ import type { CloudRunMetrics } from '../../services/CloudRunMetrics';
 import type { ProjectAccess } from '../../services/ProjectAccess';
 import { scalingCapacityImpact } from '../../services/scalingCapacityImpact';
 import type { ScalingCostEstimator } from '../../services/costs/ScalingCostEstimator';
+import type { WhatIfService } from '../../services/whatIf/WhatIfService';
 import { parseInput } from '../../validation/parseInput';
 import type { GuardedEditKind } from '../GuardedEditKind';
 
@@ -53,7 +54,8 @@ const RESOURCE = /^projects\/([^/]+)\/locations\/([^/]+)\/services\/([^/]+)$/;
 /**
  * Cloud Run scaling (min/max instances, concurrency). Guard: the service's etag, sent with the write
  * so that Google refuses it if the service moved (one read per apply). Checks: the 24 h peak
- * capacity, the Redis and queue guardrails; Google's `validateOnly` in the preview.
+ * capacity, the Redis and queue guardrails; Google's `validateOnly` in the preview, with the cost and
+ * the what-if of the last 7 days (docs/what-if.md).
  */
 export class ScalingEditKind
   implements
@@ -84,6 +86,8 @@ export class ScalingEditKind
     capacity?: CapacityContextLoader;
     /** Cost impact of the preview on Catalog prices; absent = not shown. */
     costs?: ScalingCostEstimator;
+    /** The week replayed under the proposal (docs/what-if.md); absent = not shown. */
+    whatIf?: WhatIfService;
   };
 
   constructor(deps: ScalingEditKind['deps']) {
@@ -188,22 +192,15 @@ export class ScalingEditKind
       facts: ScalingFacts;
     },
   ): Promise<ScalingPreview> {
-    let validation: UpstreamValidation = {
-      status: 'skipped',
-      message: 'Nothing to change',
-    };
-    if (a.diff.length > 0) {
-      try {
-        await this.deps.cloudRun.updateScaling(ref, change, service.etag, {
-          validateOnly: true,
-        });
-        validation = { status: 'passed' };
-      } catch (err) {
-        // A rejected validateOnly is a finding of the preview, not a failure of it; outages (and a 409) still fail it.
-        if (!(err instanceof InputError)) throw err;
-        validation = { status: 'failed', message: err.message };
-      }
-    }
+    const changed = a.diff.length > 0;
+    // Google's verdict, the cost and the what-if are independent reads: one round of waiting.
+    const [validation, cost, whatIf] = await Promise.all([
+      this.validate(ref, service, change, changed),
+      this.deps.costs && changed
+        ? this.deps.costs.impact(service, change)
+        : undefined,
+      changed ? this.whatIf(service, change) : undefined,
+    ]);
     return {
       service,
       current: service.scaling,
@@ -214,10 +211,45 @@ export class ScalingEditKind
       etag: service.etag,
       peakConcurrentRequests24h: a.facts.peak,
       capacityImpact: a.facts.capacityImpact,
-      ...(this.deps.costs && a.diff.length > 0
-        ? { cost: await this.deps.costs.impact(service, change) }
-        : {}),
+      ...(cost ? { cost } : {}),
+      ...whatIf,
     };
+  }
+
+  /** Google's `validateOnly`; a rejection is a finding of the preview, outages (and a 409) still fail it. */
+  private async validate(
+    ref: ServiceRef,
+    service: CloudRunService,
+    change: ScalingChange,
+    changed: boolean,
+  ): Promise<UpstreamValidation> {
+    if (!changed) return { status: 'skipped', message: 'Nothing to change' };
+    try {
+      await this.deps.cloudRun.updateScaling(ref, change, service.etag, {
+        validateOnly: true,
+      });
+      return { status: 'passed' };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      return { status: 'failed', message: err.message };
+    }
+  }
+
+  /** The what-if, best effort: without Monitoring the preview stands and says why it has none. */
+  private async whatIf(
+    service: CloudRunService,
+    change: ScalingChange,
+  ): Promise<Pick<ScalingPreview, 'whatIf' | 'whatIfError'>> {
+    if (!this.deps.whatIf) return {};
+    try {
+      return { whatIf: await this.deps.whatIf.reportFor(service, change) };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.deps.logger.warn(`what-if of ${service.name} unavailable`, {
+        error: message,
+      });
+      return { whatIfError: message };
+    }
   }
 
   async write(

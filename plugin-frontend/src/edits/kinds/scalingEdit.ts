@@ -49,5 +49,7 @@ export const scalingEdit: EditKind<
   sections: preview => ({
     impacts: preview.capacityImpact,
     cost: preview.cost,
+    whatIf: preview.whatIf,
+    whatIfUnavailable: preview.whatIfError,
   }),
 };
