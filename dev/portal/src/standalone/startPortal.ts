@@ -8,7 +8,11 @@ import {
   type GcpServerlessConfig,
   type GcpServerlessConfigInput,
 } from '@gcp-serverless/plugin-backend';
-import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
+import {
+  startSandbox,
+  type Sandbox,
+  type SetupFailureSpec,
+} from '@gcp-serverless/sandbox';
 import { debugMetricsHandler, DEBUG_METRICS_ENV } from './debugMetrics';
 import { sandboxConfig } from './standaloneConfig';
 
@@ -29,6 +33,8 @@ export interface PortalOptions {
   scenarios?: string[];
   /** scale-fleet size. */
   services?: number;
+  /** Setup failures the embedded sandbox plays from its start (docs/sandbox.md#setup-failures); sandbox mode without a config only. */
+  setupFailures?: SetupFailureSpec;
   /** Serve the prebuilt bundle from dev/portal/dist/web instead of Vite's dev middleware. */
   prebuilt?: boolean;
   /** Logs go here; tests pass a silent logger. */
@@ -58,6 +64,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       host: '127.0.0.1',
       ...(options.scenarios ? { scenarios: options.scenarios } : {}),
       ...(options.services ? { services: options.services } : {}),
+      ...(options.setupFailures
+        ? { setupFailures: options.setupFailures }
+        : {}),
     });
     configInput = {
       ...sandboxConfig(sandbox.url, sandbox.world),
