@@ -7,7 +7,7 @@ import {
   UpstreamError,
   type ScalingConflictDetails,
 } from '@gcp-serverless/common';
-import { serviceFixture } from '../testing/fixtures';
+import { serviceFixture } from '../__testUtils__/fixtures';
 import { GcpServerlessClient } from './GcpServerlessClient';
 
 const BASE = 'http://backstage.test/api/gcp-serverless';

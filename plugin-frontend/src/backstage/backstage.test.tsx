@@ -9,12 +9,12 @@ import {
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import gcpServerlessAlphaPlugin from '../alpha';
-import { allowAllAccess, fakeApi } from '../testing/fakeApi';
+import { allowAllAccess, fakeApi } from '../__testUtils__/fakeApi';
 import {
   serviceDetailFixture,
   serviceListFixture,
   serviceWithSummary,
-} from '../testing/fixtures';
+} from '../__testUtils__/fixtures';
 import { gcpServerlessApiRef } from './apiRef';
 import { isGcpServerlessAvailable } from './isGcpServerlessAvailable';
 import { EntityGcpServerlessContent, GcpServerlessPage } from './plugin';

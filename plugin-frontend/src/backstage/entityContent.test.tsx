@@ -11,14 +11,14 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { costReportFixture } from '../components/CostsPage/costsFixture';
-import { fakeApi } from '../testing/fakeApi';
+import { fakeApi } from '../__testUtils__/fakeApi';
 import {
   entityBudgets,
   entityQueueList,
   entityRedisList,
   entityRouting,
-} from '../testing/entityFixtures';
-import { serviceDetailFixture } from '../testing/fixtures';
+} from '../__testUtils__/entityFixtures';
+import { serviceDetailFixture } from '../__testUtils__/fixtures';
 import { gcpServerlessApiRef } from './apiRef';
 import { EntityGcpServerlessContent } from './plugin';
 

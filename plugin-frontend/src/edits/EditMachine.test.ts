@@ -6,7 +6,7 @@ import {
   type ApplyAnswer,
   type ChangeWarning,
 } from '@gcp-serverless/common';
-import { deferred } from '../testing/fakeApi';
+import { deferred } from '../__testUtils__/fakeApi';
 import { EditMachine, type EditTransport } from './EditMachine';
 import { canApply, type EditPreviewBase } from './editState';
 

@@ -108,7 +108,10 @@ export function CdnPage() {
                   hover
                   selected={selected && key(selected) === key(b)}
                   onClick={() =>
-                    setSearchParams(p => (p.set(BACKEND_PARAM, key(b)), p))
+                    setSearchParams(p => {
+                      p.set(BACKEND_PARAM, key(b));
+                      return p;
+                    })
                   }
                   sx={{ cursor: 'pointer' }}
                   data-testid={`cdn-row-${b.name}`}

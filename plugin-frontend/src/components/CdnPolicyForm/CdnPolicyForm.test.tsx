@@ -7,8 +7,8 @@ import {
   within,
 } from '@testing-library/react';
 import type { CdnBackend, CdnPolicyPreview } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { CdnPolicyForm } from './CdnPolicyForm';
 
 afterEach(cleanup);

@@ -7,13 +7,13 @@ import {
   within,
 } from '@testing-library/react';
 import type { ChangeRecord } from '@gcp-serverless/common';
-import { allowAllAccess, fakeApi } from '../../testing/fakeApi';
+import { allowAllAccess, fakeApi } from '../../__testUtils__/fakeApi';
 import {
   previewFixture,
   serviceDetailFixture,
   serviceFixture,
-} from '../../testing/fixtures';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+} from '../../__testUtils__/fixtures';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 
 const bs = (name: string) =>
   `https://www.googleapis.com/compute/v1/projects/gryyd-web/global/backendServices/${name}`;

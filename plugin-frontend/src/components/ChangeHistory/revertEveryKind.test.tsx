@@ -17,13 +17,16 @@ import type {
   UrlMapSpec,
   UrlMapView,
 } from '@gcp-serverless/common';
-import { fakeApi, type FakeGcpServerlessApi } from '../../testing/fakeApi';
+import {
+  fakeApi,
+  type FakeGcpServerlessApi,
+} from '../../__testUtils__/fakeApi';
 import {
   previewFixture,
   serviceDetailFixture,
   serviceFixture,
-} from '../../testing/fixtures';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+} from '../../__testUtils__/fixtures';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { ChangeHistoryPanel } from './ChangeHistoryPanel';
 
 afterEach(cleanup);

@@ -16,8 +16,8 @@ import {
   type RedisInstance,
   type RedisPreview,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { CdnPolicyForm } from '../CdnPolicyForm/CdnPolicyForm';
 import { RedisForm } from '../RedisForm/RedisForm';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import { UpstreamError } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { Route, Routes } from 'react-router-dom';
 import { costReportFixture } from './costsFixture';
 import { CostsPage } from './CostsPage';

@@ -1,22 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ProjectListResponse } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
+import { fakeApi } from '../../__testUtils__/fakeApi';
 import {
   serviceDetailFixture,
   serviceListFixture,
   serviceWithSummary,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   guardrailProblem,
   projectOverviewFixture,
   projectOverviewResponse,
-} from '../../testing/overviewFixture';
+} from '../../__testUtils__/overviewFixture';
 import {
   currentLocation,
   renderWithProviders,
   TEST_BASE,
-} from '../../testing/renderWithProviders';
+} from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessPage } from './GcpServerlessPage';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { createTheme, ThemeProvider } from '@mui/material/styles';
-import { seriesFixture } from '../../testing/fixtures';
+import { seriesFixture } from '../../__testUtils__/fixtures';
 import { LatencyChart } from './LatencyChart';
 
 afterEach(cleanup);

@@ -11,13 +11,13 @@ import {
   type ProjectListResponse,
   type ProjectOverviewResponse,
 } from '@gcp-serverless/common';
-import { deferred, fakeApi } from '../../testing/fakeApi';
+import { deferred, fakeApi } from '../../__testUtils__/fakeApi';
 import {
   guardrailProblem,
   projectOverviewFixture,
   projectOverviewResponse,
-} from '../../testing/overviewFixture';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+} from '../../__testUtils__/overviewFixture';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { OverviewPage } from './OverviewPage';
 import { problemLinkPath } from './problemLinks';
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { rankProblems, type Problem } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { projectOverviewFixture } from '../../testing/overviewFixture';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { projectOverviewFixture } from '../../__testUtils__/overviewFixture';
 import {
   currentLocation,
   renderWithProviders,
-} from '../../testing/renderWithProviders';
+} from '../../__testUtils__/renderWithProviders';
 import { ProblemList } from './ProblemList';
 import { ProjectHealthCard } from './ProjectHealthCard';
 

@@ -90,6 +90,14 @@ function Row({
   );
 }
 
+/** Warning when the forecast passes the budget; unknown without both. */
+function forecastHealth(
+  cost: { budget: number | null; forecast: number | null } | null | undefined,
+): Health {
+  if (!cost || cost.budget === null || cost.forecast === null) return 'unknown';
+  return cost.forecast > cost.budget ? 'warning' : 'ok';
+}
+
 function money(value: number | null, currency: string): string {
   return value === null ? MISSING : `${formatNumber(value, 2)} ${currency}`;
 }
@@ -123,13 +131,10 @@ export function ProjectHealthCard({
 }: ProjectHealthCardProps) {
   const base = `projects/${encodeURIComponent(summary.projectId)}`;
   const cost = project?.cost;
-  const costHealth: Health =
-    !cost || cost.budget === null || cost.forecast === null
-      ? 'unknown'
-      : cost.forecast > cost.budget
-      ? 'warning'
-      : 'ok';
-  const state = project ? 'ready' : error ? 'error' : 'loading';
+  const costHealth = forecastHealth(cost);
+  let state: 'ready' | 'error' | 'loading' = 'loading';
+  if (project) state = 'ready';
+  else if (error) state = 'error';
   return (
     <Card
       variant="outlined"
@@ -180,7 +185,7 @@ export function ProjectHealthCard({
               to={`${base}/routing${windowQuery}`}
               group={project?.routes}
               detail={
-                project?.routes.rules == null
+                typeof project?.routes.rules !== 'number'
                   ? undefined
                   : `${formatNumber(project.routes.rules)} rules`
               }

@@ -14,11 +14,11 @@ import {
   type QueuePreview,
   type QueueWithSummary,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
+import { fakeApi } from '../../__testUtils__/fakeApi';
 import {
   currentLocation,
   renderWithProviders,
-} from '../../testing/renderWithProviders';
+} from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessRoutes } from '../GcpServerlessPage/GcpServerlessRoutes';
 
 afterEach(cleanup);

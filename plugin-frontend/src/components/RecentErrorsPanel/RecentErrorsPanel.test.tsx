@@ -4,8 +4,8 @@ import {
   ServiceUnavailableError,
   type RecentErrorsResponse,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { RecentErrorsPanel } from './RecentErrorsPanel';
 
 afterEach(cleanup);

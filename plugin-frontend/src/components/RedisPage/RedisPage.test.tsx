@@ -12,8 +12,8 @@ import {
   type RedisInstanceWithSummary,
   type RedisListResponse,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessRoutes } from '../GcpServerlessPage/GcpServerlessRoutes';
 
 afterEach(cleanup);

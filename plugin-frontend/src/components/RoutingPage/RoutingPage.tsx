@@ -20,6 +20,12 @@ import { ErrorPanel } from '../ErrorPanel/ErrorPanel';
 import { RouteTester } from '../RouteTester/RouteTester';
 import { UrlMapEditForm } from '../UrlMapEditor/UrlMapEditForm';
 import { backendOptions, initialEdit } from '../UrlMapEditor/urlMapEditorModel';
+
+/** What a failed part of the routing panel means for the page (other parts: "Could not load …"). */
+const PANEL_ERROR_TEXT: Record<string, string> = {
+  traffic: 'Per-route traffic is unavailable',
+  urlMaps: 'URL maps unknown: the list could not be read',
+};
 import { buildRoutingTree, type RoutingTree } from './routingTreeModel';
 import { UrlMapTree } from './UrlMapTree';
 import { useRoutingQuery } from '../../queries/reads';
@@ -71,12 +77,8 @@ export function RoutingPage() {
           severity="warning"
           data-testid={`routing-panel-error-${e.source}`}
         >
-          {e.source === 'traffic'
-            ? 'Per-route traffic is unavailable'
-            : e.source === 'urlMaps'
-            ? 'URL maps unknown: the list could not be read'
-            : `Could not load ${e.source}`}
-          : {e.message}
+          {PANEL_ERROR_TEXT[e.source] ?? `Could not load ${e.source}`}:{' '}
+          {e.message}
           <PanelSetupHint errors={e} />
         </Alert>
       ))}
@@ -92,7 +94,10 @@ export function RoutingPage() {
               key={m.name}
               variant={m.name === selected?.name ? 'contained' : 'outlined'}
               onClick={() =>
-                setSearchParams(p => (p.set(URL_MAP_PARAM, m.name), p))
+                setSearchParams(p => {
+                  p.set(URL_MAP_PARAM, m.name);
+                  return p;
+                })
               }
             >
               {m.name}

@@ -12,9 +12,9 @@ import {
   UpstreamError,
   type ScalingApplyResult,
 } from '@gcp-serverless/common';
-import { deferred, fakeApi } from '../../testing/fakeApi';
-import { previewFixture, serviceFixture } from '../../testing/fixtures';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { deferred, fakeApi } from '../../__testUtils__/fakeApi';
+import { previewFixture, serviceFixture } from '../../__testUtils__/fixtures';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { ScalingForm } from './ScalingForm';
 
 afterEach(cleanup);

@@ -10,13 +10,13 @@ import {
   NotFoundError,
   type ProjectListResponse,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
+import { fakeApi } from '../../__testUtils__/fakeApi';
 import {
   previewFixture,
   serviceDetailFixture,
   serviceFixture,
-} from '../../testing/fixtures';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+} from '../../__testUtils__/fixtures';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessRoutes } from '../GcpServerlessPage/GcpServerlessRoutes';
 
 afterEach(cleanup);

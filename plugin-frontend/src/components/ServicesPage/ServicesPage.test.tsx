@@ -10,13 +10,16 @@ import {
   UpstreamError,
   type ProjectListResponse,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { serviceListFixture, serviceWithSummary } from '../../testing/fixtures';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import {
+  serviceListFixture,
+  serviceWithSummary,
+} from '../../__testUtils__/fixtures';
 import {
   currentLocation,
   renderWithProviders,
   TEST_BASE,
-} from '../../testing/renderWithProviders';
+} from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessRoutes } from '../GcpServerlessPage/GcpServerlessRoutes';
 
 afterEach(cleanup);

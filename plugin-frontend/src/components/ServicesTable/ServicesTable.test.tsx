@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { fakeApi } from '../../testing/fakeApi';
-import { serviceWithSummary } from '../../testing/fixtures';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { serviceWithSummary } from '../../__testUtils__/fixtures';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { ServicesTable } from './ServicesTable';
 import {
   DEFAULT_SERVICE_SORT,

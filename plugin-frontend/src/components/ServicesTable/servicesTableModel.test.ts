@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceWithSummary } from '../../testing/fixtures';
+import { serviceWithSummary } from '../../__testUtils__/fixtures';
 import {
   filterServices,
   nextSort,

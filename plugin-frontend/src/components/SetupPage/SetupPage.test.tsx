@@ -5,12 +5,12 @@ import {
   type ProjectListResponse,
   type SetupReport,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
+import { fakeApi } from '../../__testUtils__/fakeApi';
 import {
   currentLocation,
   renderWithProviders,
   TEST_BASE,
-} from '../../testing/renderWithProviders';
+} from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessPage } from '../GcpServerlessPage/GcpServerlessPage';
 
 afterEach(cleanup);

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import type { TopologyResponse } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { serviceDetailFixture } from '../../testing/fixtures';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { serviceDetailFixture } from '../../__testUtils__/fixtures';
 import {
   currentLocation,
   renderWithProviders,
   TEST_BASE,
-} from '../../testing/renderWithProviders';
+} from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessPage } from '../GcpServerlessPage/GcpServerlessPage';
 import { layoutTopology } from './topologyLayout';
 
