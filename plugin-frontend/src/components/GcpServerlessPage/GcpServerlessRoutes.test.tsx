@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ProjectListResponse } from '@gcp-serverless/common';
 import { fakeApi } from '../../__testUtils__/fakeApi';
@@ -18,6 +18,7 @@ import {
   TEST_BASE,
 } from '../../__testUtils__/renderWithProviders';
 import { GcpServerlessPage } from './GcpServerlessPage';
+import { preloadPages } from './lazyPages';
 
 afterEach(cleanup);
 
@@ -53,6 +54,9 @@ function api() {
       ),
   });
 }
+
+// The pages are lazy chunks: loaded once here, so each route renders without waiting for a transform.
+beforeAll(() => preloadPages(), 60_000);
 
 describe.each([true, false])(
   'GcpServerlessPage routes (v7_relativeSplatPath %s)',

@@ -1,21 +1,23 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import { AccessibilityStyles } from '../AccessibilityStyles/AccessibilityStyles';
-import { ChangeHistoryPage } from '../ChangeHistory/ChangeHistoryPage';
 import { ProjectLayout } from '../ProjectLayout/ProjectLayout';
-import { QueuesPage } from '../QueuesPage/QueuesPage';
-import { RedisPage } from '../RedisPage/RedisPage';
-import { ServicePage } from '../ServicePage/ServicePage';
-import { ServicesPage } from '../ServicesPage/ServicesPage';
-import { RoutingPage } from '../RoutingPage/RoutingPage';
-import { CdnPage } from '../CdnPage/CdnPage';
-import { BudgetsPage } from '../BudgetsPage/BudgetsPage';
-import { CostsPage } from '../CostsPage/CostsPage';
 import { OverviewPage } from '../OverviewPage/OverviewPage';
-import { TopologyPage } from '../TopologyPage/TopologyPage';
 import { SetupBanner } from '../SetupPage/SetupBanner';
 import { PluginRootProvider } from '../SetupPage/SetupLink';
 import { SetupPage } from '../SetupPage/SetupPage';
+import {
+  BudgetsPage,
+  CdnPage,
+  ChangeHistoryPage,
+  CostsPage,
+  QueuesPage,
+  RedisPage,
+  RoutingPage,
+  ServicePage,
+  ServicesPage,
+  TopologyPage,
+} from './lazyPages';
 
 /**
  * The plugin's pages as relative routes, so the tree mounts under any base path
@@ -26,7 +28,10 @@ import { SetupPage } from '../SetupPage/SetupPage';
  * - `projects/:projectId/locations/:region/services/:serviceName?window=` → service page
  * - `setup` → what the doctor found: credentials, APIs, permissions per feature, each with its fix
  *
- * Needs a `GcpServerlessApiProvider` above it (see `GcpServerlessPage`).
+ * The home page and the project frame are in the first chunk; every other page loads its own chunk on
+ * first visit (a skeleton meanwhile, from `ProjectLayout`), so the first paint does not wait for charts and editors.
+ *
+ * Needs a `GcpServerlessApiProvider` and a `GcpServerlessQueryProvider` above it (see `GcpServerlessPage`).
  */
 export function GcpServerlessRoutes() {
   return (

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import {
   Link as RouterLink,
   Outlet,
@@ -6,6 +7,7 @@ import {
 } from 'react-router-dom';
 import Link from '@mui/material/Link';
 import Alert from '@mui/material/Alert';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import { useProjects } from '../../hooks/useProjects';
 import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
@@ -68,7 +70,18 @@ export function ProjectLayout() {
           not load.
         </Alert>
       )}
-      <Outlet />
+      {/* The pages are lazy chunks (lazyPages.ts): the frame and tabs stay while one loads. */}
+      <Suspense
+        fallback={
+          <Skeleton
+            variant="rectangular"
+            height={240}
+            aria-label="Loading page"
+          />
+        }
+      >
+        <Outlet />
+      </Suspense>
     </Stack>
   );
 }
