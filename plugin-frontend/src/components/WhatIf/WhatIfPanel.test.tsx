@@ -5,8 +5,8 @@ import {
   whatIfReport,
   type ObservedMinute,
 } from '@gcp-serverless/common';
-import { fakeApi } from '../../testing/fakeApi';
-import { renderWithProviders } from '../../testing/renderWithProviders';
+import { fakeApi } from '../../__testUtils__/fakeApi';
+import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
 import { WhatIfPanel } from './WhatIfPanel';
 import { whatIfFigures, whatIfHeadline, whatIfNotes } from './whatIfFigures';
 
