@@ -2,16 +2,16 @@ import { lazy } from 'react';
 
 /** How each page's chunk is loaded (one dynamic import per page). */
 const loaders = {
-  ServicesPage: () => import('../ServicesPage/ServicesPage'),
-  ServicePage: () => import('../ServicePage/ServicePage'),
-  RoutingPage: () => import('../RoutingPage/RoutingPage'),
-  CdnPage: () => import('../CdnPage/CdnPage'),
-  QueuesPage: () => import('../QueuesPage/QueuesPage'),
-  RedisPage: () => import('../RedisPage/RedisPage'),
-  CostsPage: () => import('../CostsPage/CostsPage'),
-  BudgetsPage: () => import('../BudgetsPage/BudgetsPage'),
-  ChangeHistoryPage: () => import('../ChangeHistory/ChangeHistoryPage'),
-  TopologyPage: () => import('../TopologyPage/TopologyPage'),
+  servicesPage: () => import('../ServicesPage/ServicesPage'),
+  servicePage: () => import('../ServicePage/ServicePage'),
+  routingPage: () => import('../RoutingPage/RoutingPage'),
+  cdnPage: () => import('../CdnPage/CdnPage'),
+  queuesPage: () => import('../QueuesPage/QueuesPage'),
+  redisPage: () => import('../RedisPage/RedisPage'),
+  costsPage: () => import('../CostsPage/CostsPage'),
+  budgetsPage: () => import('../BudgetsPage/BudgetsPage'),
+  changeHistoryPage: () => import('../ChangeHistory/ChangeHistoryPage'),
+  topologyPage: () => import('../TopologyPage/TopologyPage'),
 };
 
 /**
@@ -20,34 +20,34 @@ const loaders = {
  * (docs/performance.md, initial JS).
  */
 export const ServicesPage = lazy(() =>
-  loaders.ServicesPage().then(m => ({ default: m.ServicesPage })),
+  loaders.servicesPage().then(m => ({ default: m.ServicesPage })),
 );
 export const ServicePage = lazy(() =>
-  loaders.ServicePage().then(m => ({ default: m.ServicePage })),
+  loaders.servicePage().then(m => ({ default: m.ServicePage })),
 );
 export const RoutingPage = lazy(() =>
-  loaders.RoutingPage().then(m => ({ default: m.RoutingPage })),
+  loaders.routingPage().then(m => ({ default: m.RoutingPage })),
 );
 export const CdnPage = lazy(() =>
-  loaders.CdnPage().then(m => ({ default: m.CdnPage })),
+  loaders.cdnPage().then(m => ({ default: m.CdnPage })),
 );
 export const QueuesPage = lazy(() =>
-  loaders.QueuesPage().then(m => ({ default: m.QueuesPage })),
+  loaders.queuesPage().then(m => ({ default: m.QueuesPage })),
 );
 export const RedisPage = lazy(() =>
-  loaders.RedisPage().then(m => ({ default: m.RedisPage })),
+  loaders.redisPage().then(m => ({ default: m.RedisPage })),
 );
 export const CostsPage = lazy(() =>
-  loaders.CostsPage().then(m => ({ default: m.CostsPage })),
+  loaders.costsPage().then(m => ({ default: m.CostsPage })),
 );
 export const BudgetsPage = lazy(() =>
-  loaders.BudgetsPage().then(m => ({ default: m.BudgetsPage })),
+  loaders.budgetsPage().then(m => ({ default: m.BudgetsPage })),
 );
 export const ChangeHistoryPage = lazy(() =>
-  loaders.ChangeHistoryPage().then(m => ({ default: m.ChangeHistoryPage })),
+  loaders.changeHistoryPage().then(m => ({ default: m.ChangeHistoryPage })),
 );
 export const TopologyPage = lazy(() =>
-  loaders.TopologyPage().then(m => ({ default: m.TopologyPage })),
+  loaders.topologyPage().then(m => ({ default: m.TopologyPage })),
 );
 
 /** Loads every page's chunk now (e.g. in tests, so a route renders without waiting for a chunk). */
