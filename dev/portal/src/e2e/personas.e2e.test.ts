@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { startPortal, type Portal } from '../standalone/startPortal';
+import { launchChromium } from './browser';
+
+/**
+ * The people of issue 13 walking their path on the sandbox at 1,440 px and checking what they must see.
+ * Finance for now; the engineer's and the platform lead's walks are still to come.
+ */
+let portal: Portal;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  portal = await startPortal({
+    port: 0,
+    host: '127.0.0.1',
+    scenarios: ['gryyd-web', 'chat-realtime'],
+    log: () => {},
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(90_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+const api = (path: string, init?: RequestInit) =>
+  fetch(`${portal.url}/api/gcp-serverless${path}`, init);
+
+describe('finance: does it add up?', () => {
+  it('sees the all-projects total, the forecast over budget flagged, and a CSV that sums to the screen', async () => {
+    await page.goto(`${portal.url}/projects/gryyd-web/costs`);
+    const total = page.getByTestId('all-projects-mtd');
+    await total.waitFor({ timeout: 180_000 });
+    expect(
+      Number((await total.textContent())!.replace(/[^0-9.]/g, '')),
+    ).toBeGreaterThan(0);
+
+    // The CSV's net column over the month sums to month to date on screen.
+    const mtd = page.getByTestId('mtd-net');
+    await mtd.waitFor();
+    const shown = Number((await mtd.textContent())!.replace(/[$,]/g, ''));
+    const costs = (await (
+      await api('/projects/gryyd-web/costs?range=30d')
+    ).json()) as {
+      monthStart: string;
+    };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('cost-csv-export').click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const [header, ...records] = csv.trim().split('\n');
+    const columns = header!.split(',');
+    const date = columns.indexOf('date');
+    const net = columns.indexOf('net_cost');
+    expect(columns).toEqual(
+      expect.arrayContaining(['gross_cost', 'credits', 'net_cost']),
+    );
+    const monthNet = records
+      .map(r => r.split(','))
+      .filter(r => r[date]! >= costs.monthStart)
+      .reduce((sum, r) => sum + Number(r[net]), 0);
+    expect(monthNet).toBeCloseTo(shown, 1);
+
+    // Budgets: gryyd-web's forecast over its amount is flagged.
+    await page.goto(`${portal.url}/projects/gryyd-web/budgets`);
+    await page.getByTestId('budgets-table').waitFor();
+    await page.getByTestId('budget-forecast-over').first().waitFor();
+    expect(
+      await page.getByTestId('budget-forecast-over').first().textContent(),
+    ).toMatch(/over/i);
+  });
+});
