@@ -52,8 +52,8 @@ describe('an editor', () => {
     await row.waitFor();
     const text = await row.textContent();
     expect(text).toContain('lead@example.com');
-    expect(text).toContain('maxInstances 40');
-    expect(text).toContain('maxInstances 46');
+    // The history shows each entry as a field-level diff (ChangeDiffList): "Max instances: 40 → 46".
+    expect(text).toContain('Max instances: 40 → 46');
     expect(text).toContain('succeeded');
 
     await page.goto(`${portal.url}/projects/gryyd-web/history`);
