@@ -64,6 +64,11 @@ export interface Config {
           /** @visibility secret */
           connection: string | object;
         };
+    /** Changes scheduled for a window (docs/scheduled-changes.md). */
+    scheduledChanges?: {
+      /** Seconds between passes of the runner that starts and reverts due windows; 0 = off. Default 30. */
+      checkIntervalSeconds?: number;
+    };
     /** Capacity guardrails: wiring that env vars and labels do not show (docs/queues-and-redis.md). */
     capacity?: {
       wiring?: Array<{

@@ -15,6 +15,7 @@ export * from './cost';
 export * from './edits';
 export * from './routing';
 export * from './scaling';
+export * from './scheduledChanges';
 export * from './setup';
 export * from './schemas';
 export * from './queues';

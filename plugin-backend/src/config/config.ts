@@ -130,6 +130,17 @@ export const gcpServerlessConfigSchema = z
     cache: cacheConfigSchema,
     /** Standalone database of history and refresh leases: SQLite (`history.sqliteFile`, default) or PostgreSQL. Inside Backstage, `backend.database`. */
     database: databaseConfigSchema,
+    /** Changes scheduled for a window (docs/scheduled-changes.md): how often the backend looks for due steps. */
+    scheduledChanges: z
+      .object({
+        /**
+         * Seconds between passes of the scheduled-change runner (one replica runs each pass); a step
+         * runs at most this long after its time. 0 turns the runner off (windows stay scheduled).
+         */
+        checkIntervalSeconds: z.number().int().min(0).max(3_600).default(30),
+      })
+      .strict()
+      .default({}),
     /** Copy every change to Cloud Logging. */
     cloudLogging: cloudLoggingConfigSchema.optional(),
     timeouts: z

@@ -18,6 +18,7 @@ import { registerRecentErrorsRoutes } from './routes/recentErrorsRoutes';
 import { registerSetupRoutes } from './routes/setupRoutes';
 import { registerRefreshRoutes } from './routes/refreshRoutes';
 import { registerEditRoutes } from './registerEditRoutes';
+import { registerScheduledChangeRoutes } from './routes/scheduledChangeRoutes';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. The form of each request is
@@ -54,6 +55,7 @@ export function buildRouter(
   registerRefreshRoutes(router, services);
   for (const kind of services.edits.kinds)
     registerEditRoutes(router, services, kind);
+  registerScheduledChangeRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

@@ -62,6 +62,9 @@ import {
 import type { PageSnapshots } from '../readModel/PageSnapshots';
 import type { ReadModelRefresher } from '../readModel/ReadModelRefresher';
 import type { BudgetService } from '../services/costs/BudgetService';
+import { KnexScheduledChanges } from '../scheduledChanges/KnexScheduledChanges';
+import { ScheduledChangeRunner } from '../scheduledChanges/ScheduledChangeRunner';
+import { ScheduledChangeService } from '../scheduledChanges/ScheduledChangeService';
 import type { CostService } from '../services/costs/CostService';
 
 /** What the wiring needs; everything but the config has a default, and tests hand in their own. */
@@ -109,6 +112,11 @@ export interface PluginServices {
     context: EditContext;
     reconciler: PendingChangeReconciler;
   };
+  /** Changes scheduled for a window (docs/scheduled-changes.md): scheduling and the calendar, and the runner of due steps. */
+  scheduledChanges: {
+    service: ScheduledChangeService;
+    runner: ScheduledChangeRunner;
+  };
   /** Routing page: URL maps, backends, per-route traffic; URL map preview and apply. */
   routing: RoutingService;
   /** CDN page: backends with CDN state and hit ratio; cache policy preview and apply. */
@@ -124,7 +132,8 @@ export interface PluginServices {
   /** Refreshes of the snapshots: `refreshProject` (the refresh route), `refreshAfterEdit(touched)` (after an apply). */
   readModel: ReadModelRefresher;
   /**
-   * The read model's lifecycle: start the background refresh; tick its standalone scheduler now
+   * The background tasks' lifecycle (the read model's refresh and the scheduled-change runner):
+   * start them; tick the read model's standalone scheduler now
    * (tests on the sandbox clock); stop it and close the standalone cache and database connections
    * (shutdown, tests).
    */
@@ -277,6 +286,7 @@ export function createPluginServices(
       2 * config.timeouts.readMs,
     afterApply,
   };
+  const scheduledStore = new KnexScheduledChanges(database);
   const whatIf = new WhatIfService({
     access,
     cloudRun,
@@ -305,6 +315,20 @@ export function createPluginServices(
     whatIf:
       config.capacity.whatIf ?? config.mode === 'gcp' ? whatIf : undefined,
   });
+  const scheduledChanges = {
+    service: new ScheduledChangeService({
+      store: scheduledStore,
+      access,
+      ctx: editContext,
+    }),
+    runner: new ScheduledChangeRunner({
+      store: scheduledStore,
+      kinds,
+      ctx: editContext,
+    }),
+  };
+  const scheduledIntervalMs =
+    config.scheduledChanges.checkIntervalSeconds * 1000;
   return {
     config,
     logger,
@@ -336,8 +360,21 @@ export function createPluginServices(
     overview,
     pages: readModel.pages,
     readModel: readModel.refresher,
+    scheduledChanges,
     readModelLifecycle: {
-      start: () => readModel.start(),
+      async start() {
+        await readModel.start();
+        if (scheduledIntervalMs === 0) return;
+        // One pass per interval across replicas (Backstage's scheduler, global scope, or the leases).
+        await readModel.scheduler.schedule({
+          id: 'gcp-serverless-scheduled-changes',
+          intervalMs: scheduledIntervalMs,
+          timeoutMs: Math.max(scheduledIntervalMs, editContext.settleAfterMs),
+          run: async signal => {
+            await scheduledChanges.runner.runDue(signal);
+          },
+        });
+      },
       runDueRefresh: () => readModel.runDueRefresh(),
       async stop() {
         try {

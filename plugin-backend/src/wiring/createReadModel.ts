@@ -37,6 +37,8 @@ export interface ReadModelParts {
   runDueRefresh(): Promise<boolean>;
   /** Stops the standalone refresh timer and closes the standalone cache connection. */
   stop(): Promise<void>;
+  /** The scheduler of periodic tasks across replicas (Backstage's, or the standalone leases): other tasks share it. */
+  scheduler: RefreshScheduler;
 }
 
 /**
@@ -88,6 +90,7 @@ export function createReadModel(deps: {
   return {
     pages,
     refresher,
+    scheduler,
     async start() {
       if (intervalMs === 0) return;
       await scheduler.schedule({

@@ -1,0 +1,2 @@
+export * from './scheduleWindow';
+export * from './scheduledChange';
