@@ -456,3 +456,45 @@ describe('monitoring.timeSeries.list', () => {
     ).toEqual({});
   });
 });
+
+describe('the sandbox work guard counts the resources the filter can select', () => {
+  // 600 services × a week of minutes (10,080) is over the 5,000,000-minute guard; one service is not.
+  const services = Array.from({ length: 600 }, (_, i) =>
+    testService('fleet', `svc-${String(i).padStart(3, '0')}`),
+  );
+  const world = testWorld(testProject('fleet', services));
+  const clock: SandboxClock = { now: () => NOW, advance() {}, set() {} };
+  const api = createMonitoringApi({ world, clock });
+  const weekPerMinute = (filter: string) => {
+    const query = new URLSearchParams({
+      filter: `${metric('container/instance_count')}${filter}`,
+      'interval.startTime': iso(NOW - 7 * 24 * 60 * MIN),
+      'interval.endTime': iso(NOW),
+      'aggregation.alignmentPeriod': '60s',
+      'aggregation.perSeriesAligner': 'ALIGN_MEAN',
+      'aggregation.crossSeriesReducer': 'REDUCE_SUM',
+    });
+    return () =>
+      api
+        .match({
+          method: 'GET',
+          path: '/v3/projects/fleet/timeSeries',
+          query,
+          body: undefined,
+        })!
+        .handle() as SandboxResponse;
+  };
+
+  it("serves one service's week per minute in a fleet whose whole week it refuses", () => {
+    const one = weekPerMinute(
+      ' AND resource.labels.service_name = "svc-007"',
+    )();
+    expect(one.status).toBe(200);
+    const series = (one.body as ListTimeSeriesResponseJson).timeSeries!;
+    expect(series).toHaveLength(1);
+    expect(series[0]!.points).toHaveLength(7 * 24 * 60); // exact: every minute, not sampled
+    expect(weekPerMinute('')).toThrow(
+      expect.objectContaining({ httpStatus: 400, status: 'INVALID_ARGUMENT' }),
+    );
+  });
+});

@@ -215,18 +215,20 @@ function responseDraw(
 /**
  * What `service` of `project` did in the minute starting at `minuteStartMs` (floored to the minute).
  * `weight` is how many minutes the sample stands for when Monitoring samples long periods (default 1);
- * it only changes how rare response codes are rounded (responses.ts). Deterministic: the same
- * arguments and history always give the same sample.
+ * it only changes how rare response codes are rounded (responses.ts). `cacheable` false keeps the
+ * minute out of the minute cache: callers that sample one minute an hour (the billing export) would
+ * otherwise fill it with an hour block per sample and evict what Monitoring reuses. Deterministic: the
+ * same arguments and history always give the same sample, cached or not.
  */
 export function minuteSample(
   project: SandboxProject,
   service: SandboxRunService,
   minuteStartMs: number,
   weight = 1,
+  // Every minute of a query is cacheable; the sparse samples of long periods (weight > 1) are not.
+  cacheable = weight === 1,
 ): MinuteSample {
   const start = Math.floor(minuteStartMs / MINUTE_MS) * MINUTE_MS;
-  // Every minute of a query is cacheable; the sparse samples of long periods (weight > 1) are not.
-  const cacheable = weight === 1;
   const load = loadAt(project, service, start, cacheable);
   const previous = loadAt(project, service, start - MINUTE_MS, cacheable);
   const { config, requests, instances } = load;

@@ -90,7 +90,8 @@ export function hourlySamples(
   stepHours = 1,
 ): WeightedSample[] {
   return sampleMinutes(startMs, endMs, stepHours).map(({ at, minutes }) => ({
-    sample: minuteSample(project, service, at),
+    // One minute an hour: not worth the minute cache's hour block (and it would evict Monitoring's).
+    sample: minuteSample(project, service, at, 1, false),
     minutes,
   }));
 }
@@ -139,6 +140,9 @@ export function runUsageLines(
       );
       add('Requests', usage.requests);
     }
+    // One labels object and global name per service and day, shared by its lines (a fleet has many).
+    const labels = labelsOf(service);
+    const resourceGlobalName = `//run.googleapis.com/projects/${project.projectId}/locations/${service.region}/services/${service.name}`;
     for (const [description, amount] of totals) {
       const sku = skuByDescription(description);
       lines.push({
@@ -147,8 +151,8 @@ export function runUsageLines(
         serviceId: CLOUD_RUN_SERVICE_ID,
         skuId: sku.skuId,
         resourceName: service.name,
-        resourceGlobalName: `//run.googleapis.com/projects/${project.projectId}/locations/${service.region}/services/${service.name}`,
-        labels: labelsOf(service),
+        resourceGlobalName,
+        labels,
         startMs: dayStartMs,
         endMs,
         amount,

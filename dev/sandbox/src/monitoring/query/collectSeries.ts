@@ -48,10 +48,28 @@ function sourceLookup(
   };
 }
 
-/** The aligned series of `metric` in `project` that `filter` selects, in the order first seen. */
+/**
+ * The resources of `metric` in `project` that `filter` may select (its resource labels do not rule
+ * them out), e.g. one service of a 10,000-service fleet: only these are computed.
+ */
+export function selectedSources(
+  project: SandboxProject,
+  metric: MetricDefinition,
+  filter: FilterExpr,
+): ResourceSource[] {
+  return metric
+    .sources(project)
+    .filter(
+      source =>
+        evaluateFilter(filter, sourceLookup(project, metric, source)) !== false,
+    );
+}
+
+/** The aligned series of `sources` (from {@link selectedSources}) that `filter` selects, in the order first seen. */
 export function collectAlignedSeries(
   project: SandboxProject,
   metric: MetricDefinition,
+  sources: readonly ResourceSource[],
   filter: FilterExpr,
   plan: AlignmentPlan,
   aligner: AlignerName,
@@ -63,9 +81,7 @@ export function collectAlignedSeries(
   perSource?: (series: AlignedSeries[]) => AlignedSeries[],
 ): AlignedSeries[] {
   const collected: AlignedSeries[] = [];
-  for (const source of metric.sources(project)) {
-    if (evaluateFilter(filter, sourceLookup(project, metric, source)) === false)
-      continue;
+  for (const source of sources) {
     const result: AlignedSeries[] = [];
     // Keyed by object identity (the resource's labels object and the metric's label set are reused
     // across minutes): no string keys to build and hash for every point.

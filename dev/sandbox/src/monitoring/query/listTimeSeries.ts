@@ -20,7 +20,11 @@ import { METRIC_REGISTRY } from '../metrics/metricRegistry';
 import type { ListTimeSeriesRequest } from '../request/parseListTimeSeriesRequest';
 import type { FilterSelector } from '../filter/filterAst';
 import type { ResourceSource } from '../metrics/metricTypes';
-import { collectAlignedSeries, type AlignedSeries } from './collectSeries';
+import {
+  collectAlignedSeries,
+  selectedSources,
+  type AlignedSeries,
+} from './collectSeries';
 import {
   periodIntervals,
   seriesSortKey,
@@ -117,7 +121,8 @@ export class TimeSeriesLister {
     if (!metric) return { series: [], unit: '' };
     const { aggregation } = request;
     const checked = checkAggregation(aggregation, metric);
-    const sourceList = metric.sources(project);
+    // Only the resources the filter can select are computed, and only they count against the budgets.
+    const sourceList = selectedSources(project, metric, request.filter.expr);
     const sources = sourceList.length;
     const minutesOf = (p: AlignmentPlan) =>
       p.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
@@ -164,6 +169,7 @@ export class TimeSeriesLister {
     const aligned = collectAlignedSeries(
       project,
       metric,
+      sourceList,
       request.filter.expr,
       plan,
       aggregation.aligner,
