@@ -5,7 +5,11 @@ import {
   SANDBOX_CLI_OPTIONS,
   SANDBOX_CLI_USAGE,
 } from '@gcp-serverless/sandbox';
-import { START_USAGE, startOptions } from '../standalone/startOptions';
+import {
+  DEV_USAGE,
+  START_USAGE,
+  startOptions,
+} from '../standalone/startOptions';
 import { DOCTOR_USAGE, doctorOptions } from '../standalone/doctorOptions';
 import { BENCH_OPTIONS, BENCH_USAGE } from '../../bench/benchOptions';
 import {
@@ -32,13 +36,23 @@ interface Cli {
   table: { file: string; section: string };
 }
 
+/** `npm start` and `npm run dev` take the same flags, listed once. */
+const PORTAL_TABLE = 'The portal: `npm start` and `npm run dev`';
+
 const CLIS: Cli[] = [
   {
     command: 'npm start',
     script: 'start',
     options: startOptions({}),
     usage: START_USAGE,
-    table: { file: 'README.md', section: 'The portal: `npm start`' },
+    table: { file: 'README.md', section: PORTAL_TABLE },
+  },
+  {
+    command: 'npm run dev',
+    script: 'dev',
+    options: startOptions({}),
+    usage: DEV_USAGE,
+    table: { file: 'README.md', section: PORTAL_TABLE },
   },
   {
     command: 'npm run sandbox',

@@ -35,7 +35,10 @@ export interface PortalOptions {
   services?: number;
   /** Setup failures the embedded sandbox plays from its start (docs/sandbox.md#setup-failures); sandbox mode without a config only. */
   setupFailures?: SetupFailureSpec;
-  /** Serve the prebuilt bundle from dev/portal/dist/web instead of Vite's dev middleware. */
+  /**
+   * Serve the production build in dev/portal/dist/web (`npm start`, which builds it first: webBuild.ts)
+   * instead of Vite's dev middleware with hot reload (`npm run dev`, and the browser tests).
+   */
   prebuilt?: boolean;
   /** Logs go here; tests pass a silent logger. */
   log?: (line: string) => void;
@@ -93,8 +96,23 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   let closeVite = async () => {};
   if (options.prebuilt) {
     const dist = path.join(devRoot, 'dist/web');
-    app.use(express.static(dist));
-    app.get('*', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+    // Vite names every asset by its content hash, so a browser may keep them for good; index.html,
+    // which names the current ones, is checked on every load so a rebuild shows at once.
+    app.use(
+      '/assets',
+      express.static(path.join(dist, 'assets'), {
+        immutable: true,
+        maxAge: '365d',
+      }),
+      // An asset of an older build (a tab open across a rebuild) is gone: a plain 404, not the app.
+      (_req: express.Request, res: express.Response) => res.sendStatus(404),
+    );
+    app.use(express.static(dist, { index: false }));
+    app.get('*', (_req, res) =>
+      res.sendFile(path.join(dist, 'index.html'), {
+        headers: { 'cache-control': 'no-cache' },
+      }),
+    );
   } else {
     const { createServer } = await import('vite');
     const vite = await createServer({

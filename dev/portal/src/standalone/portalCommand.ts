@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import { readConfigFile } from './standaloneConfig';
+import { startPortal } from './startPortal';
+import { DEV_USAGE, START_USAGE, startOptions } from './startOptions';
+import { ensureWebBuild } from './webBuild';
+import { runSetupDoctor } from '@gcp-serverless/plugin-backend';
+
+/**
+ * `npm start` (`command` 'start') and `npm run dev` ('dev'): the portal on http://localhost:7007.
+ * Without GCP_SERVERLESS_CONFIG it runs against the embedded GCP sandbox (no Google account needed);
+ * with it, against whatever the file says. `start` serves the production build of the web app,
+ * building it first when it is missing or stale; `dev` serves the sources through Vite's dev server
+ * with hot reload.
+ */
+export function runPortalCommand(command: 'start' | 'dev'): void {
+  main(command).catch(err => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
+
+async function main(command: 'start' | 'dev'): Promise<void> {
+  // Last resort: every Google call is awaited and mapped, but one rejection nobody awaited must not
+  // take the portal down for every user. It is logged with what we know, and the portal keeps serving.
+  process.on('unhandledRejection', reason => {
+    const detail =
+      reason instanceof Error ? reason.stack ?? reason.message : String(reason);
+    console.error(
+      `gcp-serverless portal: unhandled rejection (the portal keeps running; please report it): ${detail}`,
+    );
+  });
+  const usage = command === 'start' ? START_USAGE : DEV_USAGE;
+  let values;
+  try {
+    ({ values } = parseArgs({ options: startOptions(), strict: true }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const started = Date.now();
+  const config = readConfigFile(values.config);
+  if (command === 'start') await ensureWebBuild();
+  const portal = await startPortal({
+    port: Number(values.port),
+    host: values.host!,
+    config,
+    ...(values.services ? { services: Number(values.services) } : {}),
+    prebuilt: command === 'start',
+  });
+  const where = portal.url.replace('127.0.0.1', 'localhost');
+  const web =
+    command === 'start'
+      ? 'web app: production build'
+      : 'web app: Vite dev server, hot reload';
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    portal.sandbox
+      ? `gcp-serverless portal ready at ${where} in ${seconds} s (${web}; embedded GCP sandbox at ${portal.sandbox.url})`
+      : `gcp-serverless portal ready at ${where} in ${seconds} s (${web}; against Google Cloud)`,
+  );
+  console.log('Press Ctrl-C to stop.');
+  // The doctor's checks, logged once at start-up: what is missing and what fixes it (also `npm run doctor`
+  // and the setup page). Not awaited: the portal serves meanwhile, and a failure is only logged.
+  runSetupDoctor(portal.config).then(
+    report =>
+      console.log(
+        report.ok
+          ? 'setup check: everything the configured features need is in place'
+          : `setup check found problems (open /setup in the portal, or run npm run doctor):\n${report.problems
+              .map(p => `  - ${p}`)
+              .join('\n')}`,
+      ),
+    err =>
+      console.error(
+        `setup check failed: ${
+          err instanceof Error ? err.message : String(err)
+        }`,
+      ),
+  );
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('Stopping…');
+    portal.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
