@@ -61,4 +61,24 @@ describe('Google calls nobody waits for any more are aborted', () => {
       interval: 50,
     });
   });
+
+  it('a single-resource read past its deadline ends too: the service page fails with a timeout and leaves nothing open', async () => {
+    await backend.control('POST', '/reset');
+    const list = await backend.call('GET', '/projects/gryyd-web/services');
+    const service = list.body.services[0];
+    await backend.control('POST', '/faults', {
+      api: 'run',
+      method: 'run.services.get',
+      latencyMs: HOLD_MS,
+    });
+    const res = await backend.call(
+      'GET',
+      `/projects/gryyd-web/locations/${service.region}/services/${service.name}`,
+    );
+    expect(res.status).toBe(504);
+    await vi.waitFor(async () => expect(await inFlight()).toBe(0), {
+      timeout: 20_000,
+      interval: 50,
+    });
+  });
 });

@@ -16,7 +16,11 @@ import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
-import { cancellableList, type CancellableClient } from './cancellableCalls';
+import {
+  cancellableCall,
+  cancellableList,
+  type CancellableClient,
+} from './cancellableCalls';
 import {
   computeOperationName,
   waitForGlobalOperation,
@@ -29,6 +33,7 @@ import {
   type NegView,
 } from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
+import { InFlightReads } from './InFlightReads';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { OperationPendingError } from './operationPolling';
 import type { ComputeTimeouts } from './UrlMapGateway';
@@ -75,6 +80,7 @@ export interface CdnBackendRef {
 export class BackendGateway {
   private readonly clients: BackendClients;
   private readonly timeouts: ComputeTimeouts;
+  private readonly reads = new InFlightReads();
 
   constructor(clients: BackendClients, timeouts: ComputeTimeouts) {
     this.clients = clients;
@@ -121,13 +127,16 @@ export class BackendGateway {
     );
   }
 
+  /** One read; the same read asked for while it is in flight (the routing and CDN pages both list backends) shares it. */
   private read<T>(
     call: (signal: AbortSignal) => Promise<T>,
     what: string,
   ): Promise<T> {
-    return readWithRetry(call, this.timeouts.readMs, what).catch(err => {
-      throw wrapGoogleError(err, what);
-    });
+    return this.reads.read(what, () =>
+      readWithRetry(call, this.timeouts.readMs, what).catch(err => {
+        throw wrapGoogleError(err, what);
+      }),
+    );
   }
 
   /** Global and regional (allowed regions) NEGs, in parallel. */
@@ -201,10 +210,13 @@ export class BackendGateway {
     negs: NegView[] = [],
   ): Promise<BackendServiceView> {
     const [s] = await this.read(
-      () =>
-        this.clients.services.get(
+      signal =>
+        cancellableCall<[unknown]>(
+          this.clients.services as unknown as CancellableClient,
+          'get',
           { project: projectId, backendService: name },
           callOptions(this.timeouts.readMs),
+          signal,
         ),
       `reading backend service ${name} of ${projectId}`,
     );
@@ -216,10 +228,13 @@ export class BackendGateway {
     name: string,
   ): Promise<BackendBucketView> {
     const [b] = await this.read(
-      () =>
-        this.clients.buckets.get(
+      signal =>
+        cancellableCall<[unknown]>(
+          this.clients.buckets as unknown as CancellableClient,
+          'get',
           { project: projectId, backendBucket: name },
           callOptions(this.timeouts.readMs),
+          signal,
         ),
       `reading backend bucket ${name} of ${projectId}`,
     );
@@ -233,7 +248,17 @@ export class BackendGateway {
    * hash before calling. Under USE_ORIGIN_HEADERS the TTL overrides are left out: they cannot coexist
    * with that mode and compute drops them on the switch (unverified for real compute; the sandbox does).
    */
-  async patchCdnPolicy(
+  patchCdnPolicy(
+    ref: CdnBackendRef,
+    change: CdnPolicyChange,
+    fingerprint: string | null,
+  ): Promise<{ operation: string }> {
+    return this.reads.write(() =>
+      this.submitCdnPolicy(ref, change, fingerprint),
+    );
+  }
+
+  private async submitCdnPolicy(
     ref: CdnBackendRef,
     change: CdnPolicyChange,
     fingerprint: string | null,

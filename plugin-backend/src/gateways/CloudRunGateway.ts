@@ -8,8 +8,13 @@ import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
-import { cancellableList, type CancellableClient } from './cancellableCalls';
+import {
+  cancellableCall,
+  cancellableList,
+  type CancellableClient,
+} from './cancellableCalls';
 import { googleClientOptions } from './googleClientOptions';
+import { InFlightReads } from './InFlightReads';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { OperationPendingError, pollOperation } from './operationPolling';
 import { toCloudRunService, type RawRunService } from './runServiceTranslator';
@@ -44,6 +49,7 @@ const SERVICES_PER_PAGE = 1000;
 export class CloudRunGateway {
   private readonly client: ServicesClient;
   private readonly timeouts: CloudRunGatewayTimeouts;
+  private readonly reads = new InFlightReads();
 
   constructor(client: ServicesClient, timeouts: CloudRunGatewayTimeouts) {
     this.client = client;
@@ -66,8 +72,21 @@ export class CloudRunGateway {
     );
   }
 
-  /** All services of one project and region: one call of the largest page; aborted at its deadline. */
+  /**
+   * All services of one project and region: one call of the largest page; aborted at its deadline.
+   * Concurrent listings of the same region share one call (InFlightReads).
+   */
   async listServices(
+    projectId: string,
+    region: string,
+  ): Promise<CloudRunService[]> {
+    const services = await this.reads.read(`${projectId}/${region}`, () =>
+      this.listOnce(projectId, region),
+    );
+    return [...services];
+  }
+
+  private async listOnce(
     projectId: string,
     region: string,
   ): Promise<CloudRunService[]> {
@@ -110,6 +129,19 @@ export class CloudRunGateway {
    * OperationPendingError (submitted, not confirmed). With `validateOnly`, nothing is written.
    */
   async updateScaling(
+    ref: { projectId: string; region: string; name: string },
+    change: ScalingSettings,
+    etag: string,
+    options: { validateOnly: boolean },
+  ): Promise<ScalingUpdateResult> {
+    if (options.validateOnly)
+      return this.submitScaling(ref, change, etag, options);
+    return this.reads.write(() =>
+      this.submitScaling(ref, change, etag, options),
+    );
+  }
+
+  private async submitScaling(
     ref: { projectId: string; region: string; name: string },
     change: ScalingSettings,
     etag: string,
@@ -187,12 +219,15 @@ export class CloudRunGateway {
     const what = `reading Cloud Run service ${name} of ${projectId} in ${region}`;
     try {
       const [service] = await readWithRetry(
-        () =>
-          this.client.getService(
+        signal =>
+          cancellableCall<[RawRunService]>(
+            this.client as unknown as CancellableClient,
+            'getService',
             {
               name: `projects/${projectId}/locations/${region}/services/${name}`,
             },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,

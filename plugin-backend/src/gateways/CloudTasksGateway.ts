@@ -3,9 +3,14 @@ import type { CloudTasksQueue, QueueSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
-import { cancellableList, type CancellableClient } from './cancellableCalls';
+import {
+  cancellableCall,
+  cancellableList,
+  type CancellableClient,
+} from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
+import { InFlightReads } from './InFlightReads';
 import { wrapGoogleError } from './googleErrors';
 import {
   QUEUE_SETTINGS_MASK,
@@ -38,6 +43,7 @@ const queueName = (ref: QueueRef) =>
 export class CloudTasksGateway {
   private readonly client: CloudTasksClient;
   private readonly timeouts: CloudTasksGatewayTimeouts;
+  private readonly reads = new InFlightReads();
 
   constructor(client: CloudTasksClient, timeouts: CloudTasksGatewayTimeouts) {
     this.client = client;
@@ -69,6 +75,16 @@ export class CloudTasksGateway {
     projectId: string,
     region: string,
   ): Promise<CloudTasksQueue[]> {
+    const items = await this.reads.read(`${projectId}/${region}`, () =>
+      this.listOnce(projectId, region),
+    );
+    return [...items];
+  }
+
+  private async listOnce(
+    projectId: string,
+    region: string,
+  ): Promise<CloudTasksQueue[]> {
     const what = `listing Cloud Tasks queues of ${projectId} in ${region}`;
     try {
       // Unset pageSize is the API's largest page; aborted at the deadline.
@@ -94,10 +110,13 @@ export class CloudTasksGateway {
     const what = `reading Cloud Tasks queue ${ref.name} of ${ref.projectId} in ${ref.region}`;
     try {
       const [queue] = await readWithRetry(
-        () =>
-          this.client.getQueue(
+        signal =>
+          cancellableCall<[RawQueue]>(
+            this.client as unknown as CancellableClient,
+            'getQueue',
             { name: queueName(ref) },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,
@@ -112,7 +131,14 @@ export class CloudTasksGateway {
    * Sets rate limits and retry config with an explicit updateMask (an empty mask would replace every
    * field, and UpdateQueue creates a missing queue — docs/google-apis.md §4 — so the caller reads it first).
    */
-  async updateSettings(
+  updateSettings(
+    ref: QueueRef,
+    settings: QueueSettings,
+  ): Promise<CloudTasksQueue> {
+    return this.reads.write(() => this.submitSettings(ref, settings));
+  }
+
+  private async submitSettings(
     ref: QueueRef,
     settings: QueueSettings,
   ): Promise<CloudTasksQueue> {
@@ -170,7 +196,9 @@ export class CloudTasksGateway {
   ): Promise<CloudTasksQueue> {
     const what = `${verb} Cloud Tasks queue ${ref.name} in ${ref.region}`;
     try {
-      const [queue] = await withDeadline(call(), this.timeouts.writeMs, what);
+      const [queue] = await this.reads.write(() =>
+        withDeadline(call(), this.timeouts.writeMs, what),
+      );
       return toCloudTasksQueue(queue as RawQueue);
     } catch (err) {
       throw wrapGoogleError(err, what);

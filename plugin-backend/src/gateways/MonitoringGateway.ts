@@ -5,6 +5,7 @@ import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
 import { callOptions, readWithRetry } from './callSettings';
 import { cancellableList, type CancellableClient } from './cancellableCalls';
+import { mapCooperatively } from './cooperativeMap';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
 
@@ -150,7 +151,8 @@ export class MonitoringGateway {
         this.readDeadlineMs,
         what,
       );
-      return series.map(s => ({
+      // A fleet's answer is thousands of series: mapped in slices, between which other work runs.
+      return await mapCooperatively(series, s => ({
         labels: {
           ...prefixKeys('resource.labels.', s.resource?.labels),
           ...prefixKeys('metric.labels.', s.metric?.labels),

@@ -3,9 +3,14 @@ import type { RedisInstance, RedisSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
-import { cancellableList, type CancellableClient } from './cancellableCalls';
+import {
+  cancellableCall,
+  cancellableList,
+  type CancellableClient,
+} from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
+import { InFlightReads } from './InFlightReads';
 import { wrapGoogleError } from './googleErrors';
 import { OperationPendingError, pollOperation } from './operationPolling';
 import {
@@ -44,6 +49,7 @@ const instanceName = (ref: RedisRef) =>
 export class RedisGateway {
   private readonly client: CloudRedisClient;
   private readonly timeouts: RedisGatewayTimeouts;
+  private readonly reads = new InFlightReads();
 
   constructor(client: CloudRedisClient, timeouts: RedisGatewayTimeouts) {
     this.client = client;
@@ -68,6 +74,16 @@ export class RedisGateway {
 
   /** All instances of one project and region (every page, aborted at the deadline). */
   async listInstances(
+    projectId: string,
+    region: string,
+  ): Promise<RedisInstance[]> {
+    const items = await this.reads.read(`${projectId}/${region}`, () =>
+      this.listOnce(projectId, region),
+    );
+    return [...items];
+  }
+
+  private async listOnce(
     projectId: string,
     region: string,
   ): Promise<RedisInstance[]> {
@@ -96,10 +112,13 @@ export class RedisGateway {
     const what = `reading Memorystore Redis instance ${ref.name} of ${ref.projectId} in ${ref.region}`;
     try {
       const [instance] = await readWithRetry(
-        () =>
-          this.client.getInstance(
+        signal =>
+          cancellableCall<[RawRedisInstance]>(
+            this.client as unknown as CancellableClient,
+            'getInstance',
             { name: instanceName(ref) },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,
@@ -114,7 +133,15 @@ export class RedisGateway {
    * Sets memory size and/or redis configs. The updateMask is required by the API and lists only the
    * fields that change (`memory_size_gb`, `redis_configs`), so an unchanged size is not re-sent.
    */
-  async updateSettings(
+  updateSettings(
+    ref: RedisRef,
+    settings: RedisSettings,
+    fields: ('memorySizeGb' | 'redisConfigs')[],
+  ): Promise<RedisUpdateResult> {
+    return this.reads.write(() => this.submitSettings(ref, settings, fields));
+  }
+
+  private async submitSettings(
     ref: RedisRef,
     settings: RedisSettings,
     fields: ('memorySizeGb' | 'redisConfigs')[],

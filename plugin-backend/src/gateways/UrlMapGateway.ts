@@ -9,7 +9,11 @@ import {
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
-import { cancellableList, type CancellableClient } from './cancellableCalls';
+import {
+  cancellableCall,
+  cancellableList,
+  type CancellableClient,
+} from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import {
   computeOperationName,
@@ -94,10 +98,13 @@ export class UrlMapGateway {
     const what = `reading URL map ${name} of ${projectId}`;
     try {
       const [map] = await readWithRetry(
-        () =>
-          this.client.get(
+        signal =>
+          cancellableCall<[unknown]>(
+            this.client as unknown as CancellableClient,
+            'get',
             { project: projectId, urlMap: name },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,
@@ -117,14 +124,17 @@ export class UrlMapGateway {
     const what = `validating URL map ${name} of ${projectId}`;
     try {
       const [response] = await readWithRetry(
-        () =>
-          this.client.validate(
+        signal =>
+          cancellableCall<[unknown]>(
+            this.client as unknown as CancellableClient,
+            'validate',
             {
               project: projectId,
               urlMap: name,
               urlMapsValidateRequestResource: { resource: resource as never },
             },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,
@@ -172,10 +182,13 @@ export class UrlMapGateway {
     let operation = '';
     try {
       const [raw] = await readWithRetry(
-        () =>
-          this.client.get(
+        signal =>
+          cancellableCall<[unknown]>(
+            this.client as unknown as CancellableClient,
+            'get',
             { project: projectId, urlMap: name },
             callOptions(this.timeouts.readMs),
+            signal,
           ),
         this.timeouts.readMs,
         what,

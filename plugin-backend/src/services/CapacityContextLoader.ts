@@ -6,13 +6,19 @@ import type {
 import type { CloudRunGateway } from '../gateways/CloudRunGateway';
 import type { CloudTasksGateway } from '../gateways/CloudTasksGateway';
 import type { RedisGateway } from '../gateways/RedisGateway';
-import type { CapacityContext } from './CapacityGuardrails';
+import { redisWiring, type CapacityContext } from './CapacityGuardrails';
 import type { CapacityMetrics } from './CapacityMetrics';
 import { settlePanels } from './panelErrors';
 
 /** Look-back of the connections-per-instance estimate and task durations: one day of 5-minute steps. */
 export const CAPACITY_LOOKBACK_SECONDS = 24 * 3600;
 export const CAPACITY_STEP_SECONDS = 300;
+
+/**
+ * Past this many services wired to Redis, the Redis page reads every service's instance counts
+ * rather than naming them in the filter (a filter stays short).
+ */
+const MAX_NAMED_SERVICES = 100;
 
 /** The dependencies of the loader. */
 export interface CapacityContextDeps {
@@ -67,6 +73,58 @@ export class CapacityContextLoader {
         overrides: this.deps.overrides.filter(o => o.projectId === projectId),
       },
       errors,
+    };
+  }
+
+  /**
+   * What the Redis page's connection budgets need, and no more: the services and Redis instances,
+   * connected clients, and the instance counts of only the services wired to Redis (a fleet's other
+   * services' 24 h of 5-minute points would be hundreds of thousands of points read, parsed and
+   * dropped each refresh). No queues and no latencies. Two rounds: the lists and connected clients
+   * in parallel, then the wired services' instance counts.
+   */
+  async loadForRedisBudgets(
+    project: ProjectSummary,
+    endMs: number,
+  ): Promise<{ context: CapacityContext; errors: PanelError[] }> {
+    const { projectId, regions } = project;
+    const w = {
+      projectId,
+      startMs: endMs - CAPACITY_LOOKBACK_SECONDS * 1000,
+      endMs,
+      stepSeconds: CAPACITY_STEP_SECONDS,
+    };
+    const perRegion = <T>(f: (region: string) => Promise<T[]>) =>
+      Promise.all(regions.map(f)).then(lists => lists.flat());
+    const first = await settlePanels({
+      services: perRegion(r => this.deps.cloudRun.listServices(projectId, r)),
+      redis: perRegion(r => this.deps.redis.listInstances(projectId, r)),
+      connected: this.deps.metrics.redisConnectedMean(w),
+    });
+    const context: CapacityContext = {
+      services: first.values.services ?? [],
+      redis: first.values.redis ?? [],
+      queues: [],
+      connected: first.values.connected,
+      runInstances: null,
+      latencySeconds: null,
+      overrides: this.deps.overrides.filter(o => o.projectId === projectId),
+    };
+    const wired = [
+      ...new Set(
+        context.redis.flatMap(i => redisWiring(context, i).map(x => x.service)),
+      ),
+    ];
+    if (wired.length === 0) return { context, errors: first.errors };
+    const second = await settlePanels({
+      runInstances: this.deps.metrics.runInstances(
+        w,
+        wired.length <= MAX_NAMED_SERVICES ? wired : undefined,
+      ),
+    });
+    return {
+      context: { ...context, runInstances: second.values.runInstances },
+      errors: [...first.errors, ...second.errors],
     };
   }
 }

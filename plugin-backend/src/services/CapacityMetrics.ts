@@ -183,10 +183,22 @@ export class CapacityMetrics {
     );
   }
 
-  /** Cloud Run instances per service (key "instances"), all services of the project in one call. */
-  async runInstances(w: MetricsWindow): Promise<SeriesById> {
+  /**
+   * Cloud Run instances per service (key "instances"), all services of the project in one call, or
+   * only `services` (a `one_of` filter, docs/google-apis.md §7) when the caller needs a few of them.
+   */
+  async runInstances(
+    w: MetricsWindow,
+    services?: readonly string[],
+  ): Promise<SeriesById> {
+    const only =
+      services && services.length > 0
+        ? ` AND ${SERVICE_NAME_LABEL} = one_of(${services
+            .map(quoteFilterValue)
+            .join(',')})`
+        : '';
     const series = await this.query(w, {
-      filter: filter(RUN_METRICS.instanceCount, CLOUD_RUN_RESOURCE),
+      filter: filter(RUN_METRICS.instanceCount, CLOUD_RUN_RESOURCE) + only,
       aligner: 'ALIGN_MEAN',
       reducer: 'REDUCE_SUM',
       groupByFields: [SERVICE_NAME_LABEL],

@@ -64,7 +64,7 @@ export class RedisService {
         memory: this.deps.metrics.redisMemory(w),
         rejected: this.deps.metrics.redisRejected(w),
       }),
-      this.deps.capacity.load(project, endMs),
+      this.deps.capacity.loadForRedisBudgets(project, endMs),
     ]);
     const { values } = panels;
     const errors = [

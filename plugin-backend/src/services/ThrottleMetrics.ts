@@ -74,7 +74,8 @@ export class ThrottleMetrics {
   /**
    * Container starts per hour by `region/service`: the count of the startup_latencies distribution
    * (one sample per start), one Monitoring call for all services. Read over the window, at most the
-   * last 6 h, in 5-minute steps: starts are short bursts, and a 6 h cap keeps a fleet's answer small.
+   * last 6 h, as one aligned step per service: only the total is used, so a fleet's answer is one
+   * point per service rather than one per 5 minutes.
    */
   async coldStartsPerHour(
     project: ProjectSummary,
@@ -97,7 +98,7 @@ export class ThrottleMetrics {
       filter,
       startMs: endMs - seconds * 1000,
       endMs,
-      alignmentPeriodSeconds: 300,
+      alignmentPeriodSeconds: seconds,
       aligner: 'ALIGN_DELTA',
       reducer: 'REDUCE_SUM',
       distributionValue: 'count',
