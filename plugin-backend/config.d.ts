@@ -33,7 +33,26 @@ export interface Config {
       identity:
         | { type: 'local'; user: string }
         | { type: 'iap'; audience: string };
-      roles?: { viewer?: string[]; editor?: string[]; finance?: string[] };
+      roles?: {
+        viewer?: string[];
+        editor?: string[];
+        finance?: string[];
+        /** May approve or reject others' change requests. */
+        approver?: string[];
+      };
+    };
+    /** Standalone approval policy: which applies become change requests (docs/approvals.md). */
+    approvals?: {
+      /** Worst-case cost up more than this per hour (monthly figures / 730). */
+      costIncreasePerHourOver?: number;
+      /** A guardrail warning that needs acknowledgement. */
+      guardrailExceeded?: boolean;
+      /** Resource labels that need approval, e.g. { env: production }. */
+      labels?: { [key: string]: string };
+      /** Kinds of change that always need approval. */
+      kinds?: Array<
+        'scaling' | 'routing' | 'cdn' | 'queue' | 'redis' | 'budget'
+      >;
     };
     /** Standalone change history; inside Backstage the database service is used. */
     history?: { sqliteFile?: string };

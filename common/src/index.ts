@@ -22,3 +22,4 @@ export * from './queues';
 export * from './redis';
 export * from './types';
 export * from './whatIf';
+export * from './approvals';

@@ -40,6 +40,8 @@ export interface ChangeRecord {
   operation: string | null;
   /** Error message of a conflict or failure. */
   error: string | null;
+  /** Why the change was made or decided: the approval request, approval or rejection with its comment (docs/approvals.md). */
+  note?: string | null;
 }
 
 /** `GET /projects/:projectId/history`: newest first. */

@@ -65,10 +65,22 @@ export const changePermissions: Readonly<
   budget: gcpServerlessBudgetUpdatePermission,
 };
 
+/**
+ * Approve or reject another person's change request (docs/approvals.md). Basic: an approver decides
+ * on requests of any kind; the requester never decides their own.
+ */
+export const gcpServerlessApprovePermission: BasicPermission = createPermission(
+  {
+    name: 'gcp-serverless.change-request.approve',
+    attributes: { action: 'update' },
+  },
+);
+
 /** Every permission of the plugin, for Backstage's permissions registry. */
 export const gcpServerlessPermissions = [
   gcpServerlessReadPermission,
   ...Object.values(changePermissions),
+  gcpServerlessApprovePermission,
 ];
 
 /** What a user may do, as `GET /me` reports it; the frontend disables what is not allowed. */
@@ -91,10 +103,20 @@ export interface AccessSummary {
   roles?: StandaloneRole[];
   read: PermissionState;
   changes: Record<ChangeKind, PermissionState>;
+  /** May approve or reject change requests of others (docs/approvals.md); absent from older backends. */
+  approve?: PermissionState;
 }
 
-/** Standalone roles: viewer reads; editor changes scaling, routing, CDN, queues, Redis; finance changes budgets. */
-export const STANDALONE_ROLES = ['viewer', 'editor', 'finance'] as const;
+/**
+ * Standalone roles: viewer reads; editor changes scaling, routing, CDN, queues, Redis; finance changes
+ * budgets; approver approves or rejects others' change requests.
+ */
+export const STANDALONE_ROLES = [
+  'viewer',
+  'editor',
+  'finance',
+  'approver',
+] as const;
 export type StandaloneRole = (typeof STANDALONE_ROLES)[number];
 
 /** Which roles grant each kind of change in standalone mode (every role grants read). */

@@ -7,6 +7,7 @@ import {
   createPluginServices,
   InMemoryAuditLog,
   readGcpServerlessConfig,
+  StandaloneAuthorizer,
   type GcpServerlessConfigInput,
   type PluginLogger,
   type PluginServices,
@@ -54,6 +55,8 @@ export async function startTestBackend(
     scenarios?: string[];
     services?: number;
     config?: (sandboxUrl: string) => Partial<GcpServerlessConfigInput>;
+    /** Keys that verify Identity-Aware Proxy headers (tests with several users sign their own; `access.identity.type: iap`). */
+    iapPublicKeys?: () => Promise<Record<string, string>>;
   } = {},
 ): Promise<TestBackend> {
   const sandbox = await startSandbox({
@@ -83,8 +86,16 @@ export async function startTestBackend(
     readModel: { refreshIntervalSeconds: 0, serveStaleForSeconds: 0 },
     ...options.config?.(sandbox.url),
   };
+  const parsed = readGcpServerlessConfig(config);
   const services = createPluginServices({
-    config: readGcpServerlessConfig(config),
+    config: parsed,
+    ...(options.iapPublicKeys
+      ? {
+          authorizer: StandaloneAuthorizer.fromConfig(parsed, {
+            iapPublicKeys: options.iapPublicKeys,
+          }),
+        }
+      : {}),
     audit,
     logger: silentLogger,
     now: () => sandbox.clock.now(),

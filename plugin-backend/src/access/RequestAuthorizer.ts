@@ -29,6 +29,8 @@ export interface RequestAuthorizer {
     kind: ChangeKind,
     resource: OwnedResourceRef,
   ): Promise<void>;
+  /** Throws NotAllowedError unless the identity may approve or reject change requests (docs/approvals.md). */
+  authorizeApproval(identity: RequestIdentity): Promise<void>;
   /** What the identity may do, for `GET /me` (the frontend disables the rest and says why). */
   summarize(identity: RequestIdentity): Promise<AccessSummary>;
 }

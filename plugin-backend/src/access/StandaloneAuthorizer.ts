@@ -5,6 +5,7 @@ import {
   ROLE_GRANTS,
   STANDALONE_ROLES,
   changePermissions,
+  gcpServerlessApprovePermission,
   type AccessSummary,
   type ChangeKind,
   type PermissionState,
@@ -18,7 +19,7 @@ import type { RequestAuthorizer, RequestIdentity } from './RequestAuthorizer';
 /** The default in sandbox mode without `access`: one local user with every role, as `npm start` always worked. */
 export const SANDBOX_DEFAULT_ACCESS: AccessConfig = {
   identity: { type: 'local', user: 'sandbox-user@localhost' },
-  roles: { viewer: [], editor: ['*'], finance: ['*'] },
+  roles: { viewer: [], editor: ['*'], finance: ['*'], approver: [] },
 };
 
 /**
@@ -95,6 +96,14 @@ export class StandaloneAuthorizer implements RequestAuthorizer {
       );
   }
 
+  async authorizeApproval(identity: RequestIdentity): Promise<void> {
+    const state = this.approveState(identity);
+    if (state.verdict !== 'allow')
+      throw new NotAllowedError(
+        `Not allowed to approve change requests: ${state.reason}`,
+      );
+  }
+
   async summarize(identity: RequestIdentity): Promise<AccessSummary> {
     const changes = Object.fromEntries(
       CHANGE_KINDS.map(kind => [kind, this.changeState(identity, kind)]),
@@ -105,6 +114,7 @@ export class StandaloneAuthorizer implements RequestAuthorizer {
       roles: this.rolesOf(identity.user),
       read: this.readState(identity),
       changes,
+      approve: this.approveState(identity),
     };
   }
 
@@ -133,6 +143,15 @@ export class StandaloneAuthorizer implements RequestAuthorizer {
             identity.user ?? 'this user'
           } has no role (viewer, editor or finance) in gcpServerless.access.roles`,
         };
+  }
+
+  private approveState(identity: RequestIdentity): PermissionState {
+    if (this.access && this.rolesOf(identity.user).includes('approver'))
+      return { verdict: 'allow' };
+    return {
+      verdict: 'deny',
+      reason: `needs the approver role (${gcpServerlessApprovePermission.name})`,
+    };
   }
 
   private changeState(

@@ -7,6 +7,7 @@ import type {
 } from 'express';
 import { NotAllowedError } from '@gcp-serverless/common';
 import {
+  isApprovalRoute,
   isReadOnlyPost,
   MUTATION_METHODS,
   resourceOfRequest,
@@ -44,6 +45,7 @@ function changeGuard(
 ): RequestHandler {
   const rule = ruleForRoute(routePath);
   const readOnly = isReadOnlyPost(method, routePath);
+  const approval = isApprovalRoute(method, routePath);
   return function gcpServerlessChangeGuard(
     req: Request,
     _res: Response,
@@ -52,6 +54,15 @@ function changeGuard(
     if (readOnly) {
       // Changes nothing: the read permission, checked by the read guard, is all it needs.
       next();
+      return;
+    }
+    if (approval) {
+      const identity = identityOf(req);
+      if (!identity) {
+        next(new NotAllowedError('No identity established for this request'));
+        return;
+      }
+      authorizer.authorizeApproval(identity).then(() => next(), next);
       return;
     }
     if (!rule) {

@@ -79,6 +79,16 @@ export const READ_ONLY_POST_ROUTES: readonly RegExp[] = [
   /^\/projects\/:projectId\/refresh$/,
 ];
 
+/** POST routes that decide on change requests: they need the approve permission (docs/approvals.md). */
+export const APPROVAL_ROUTES: readonly RegExp[] = [
+  /^\/change-requests\/:id\/(approve|reject)$/,
+];
+
+/** Whether a mutation route decides on a change request (see APPROVAL_ROUTES). */
+export function isApprovalRoute(method: string, routePath: string): boolean {
+  return method === 'post' && APPROVAL_ROUTES.some(p => p.test(routePath));
+}
+
 /** Whether a POST route only reads (see READ_ONLY_POST_ROUTES). */
 export function isReadOnlyPost(method: string, routePath: string): boolean {
   return (

@@ -9,6 +9,7 @@ import {
   CHANGE_KINDS,
   NotAllowedError,
   changePermissions,
+  gcpServerlessApprovePermission,
   gcpServerlessReadPermission,
   type AccessSummary,
   type ChangeKind,
@@ -110,10 +111,24 @@ export class BackstageAuthorizer implements RequestAuthorizer {
     );
   }
 
+  async authorizeApproval(identity: RequestIdentity): Promise<void> {
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission: gcpServerlessApprovePermission }],
+      { credentials: creds(identity) },
+    );
+    if (decision?.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        `Not allowed to approve change requests: ${gcpServerlessApprovePermission.name} denied`,
+      );
+  }
+
   async summarize(identity: RequestIdentity): Promise<AccessSummary> {
     const credentials = creds(identity);
-    const [read] = await this.deps.permissions.authorize(
-      [{ permission: gcpServerlessReadPermission }],
+    const [read, approve] = await this.deps.permissions.authorize(
+      [
+        { permission: gcpServerlessReadPermission },
+        { permission: gcpServerlessApprovePermission },
+      ],
       { credentials },
     );
     const decisions = await this.deps.permissions.authorizeConditional(
@@ -153,6 +168,13 @@ export class BackstageAuthorizer implements RequestAuthorizer {
               reason: `your permission policy denies ${gcpServerlessReadPermission.name}`,
             },
       changes,
+      approve:
+        approve?.result === AuthorizeResult.ALLOW
+          ? { verdict: 'allow' }
+          : {
+              verdict: 'deny',
+              reason: `your permission policy denies ${gcpServerlessApprovePermission.name}`,
+            },
     };
   }
 }

@@ -26,6 +26,8 @@ export const accessConfigSchema = z
         viewer: z.array(z.string().min(1)).default([]),
         editor: z.array(z.string().min(1)).default([]),
         finance: z.array(z.string().min(1)).default([]),
+        /** May approve or reject others' change requests (docs/approvals.md). */
+        approver: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .default({}),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { projectIdSchema, regionSchema } from '@gcp-serverless/common';
+import {
+  approvalPolicySchema,
+  projectIdSchema,
+  regionSchema,
+} from '@gcp-serverless/common';
 import {
   accessConfigSchema,
   cloudLoggingConfigSchema,
@@ -122,6 +126,8 @@ export const gcpServerlessConfigSchema = z
     access: accessConfigSchema.optional(),
     /** Standalone change history (SQLite). */
     history: historyConfigSchema.default({}),
+    /** When an apply becomes a change request for a second person (docs/approvals.md). Inside Backstage, the permission framework decides. */
+    approvals: approvalPolicySchema.optional(),
     /** Thresholds of the problem detectors on the index page (docs/problems.md). */
     problems: problemsConfigSchema,
     /** Snapshots of the pages: refresh interval, windows kept warm, how long a stale one is served (docs/architecture.md). */

@@ -35,4 +35,6 @@ export interface EditContext {
 export interface EditCaller {
   actor: string;
   origin?: unknown;
+  /** Why this apply happened, kept with its history entry (e.g. the approval of a change request). */
+  note?: string;
 }

@@ -92,6 +92,7 @@ export function changeRecordOf(entry: AuditEntry): ChangeRecord {
     result: entry.result,
     operation: entry.operation ?? null,
     error: entry.error ?? null,
+    ...(entry.note ? { note: entry.note } : {}),
   };
 }
 
@@ -157,6 +158,7 @@ export async function applyGuardedEdit<
       result: 'failed',
       projects: kind.projectsOf(ref, resource),
       ...(caller.origin !== undefined ? { origin: caller.origin } : {}),
+      ...(caller.note ? { note: caller.note } : {}),
     };
     if (kind.etagOf(resource) !== request.etag) {
       const conflict = kind.conflict(resource);

@@ -41,6 +41,8 @@ interface Row {
   result: string;
   operation: string | null;
   error: string | null;
+  /** Added with approvals (docs/approvals.md); null on older rows. */
+  note?: string | null;
 }
 
 /** Action prefixes that are not spelled like their kind of change. */
@@ -108,6 +110,7 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
       result: entry.result,
       operation: entry.operation ?? null,
       error: entry.error ?? null,
+      note: entry.note ?? null,
     };
     await this.db(TABLE).insert(row);
   }
@@ -169,6 +172,16 @@ async function ensureTable(db: Knex): Promise<void> {
         t.text('project_ids').nullable();
       });
     }
+    if (!(await db.schema.hasColumn(TABLE, 'note'))) {
+      await db.schema
+        .alterTable(TABLE, t => {
+          t.text('note').nullable();
+        })
+        // Another replica added it between our check and our alter.
+        .catch(async err => {
+          if (!(await db.schema.hasColumn(TABLE, 'note'))) throw err;
+        });
+    }
     return;
   }
   try {
@@ -195,6 +208,7 @@ async function createTable(db: Knex): Promise<void> {
     t.string('result', 16).notNullable();
     t.string('operation', 400).nullable();
     t.text('error').nullable();
+    t.text('note').nullable();
     t.index(['project_id', 'time']);
     t.index(['resource', 'time']);
     t.index(['result']);
@@ -222,5 +236,6 @@ function toRecord(row: Row): ChangeRecord {
     result: row.result as ChangeResult,
     operation: row.operation,
     error: row.error,
+    ...(row.note ? { note: row.note } : {}),
   };
 }

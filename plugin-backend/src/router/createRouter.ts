@@ -19,6 +19,7 @@ import { registerSetupRoutes } from './routes/setupRoutes';
 import { registerRefreshRoutes } from './routes/refreshRoutes';
 import { registerEditRoutes } from './registerEditRoutes';
 import { registerScheduledChangeRoutes } from './routes/scheduledChangeRoutes';
+import { registerChangeRequestRoutes } from './routes/changeRequestRoutes';
 
 /**
  * The HTTP API of the plugin, to be mounted at `/api/gcp-serverless`. The form of each request is
@@ -56,6 +57,7 @@ export function buildRouter(
   for (const kind of services.edits.kinds)
     registerEditRoutes(router, services, kind);
   registerScheduledChangeRoutes(router, services);
+  registerChangeRequestRoutes(router, services);
 
   router.use(notFoundHandler);
   router.use(errorMiddleware(services.logger));

@@ -24,6 +24,8 @@ export interface AuditEntry {
   /** Google long-running operation name, when one was started. */
   operation?: string;
   error?: string;
+  /** Why the change was made or decided, e.g. "approved by bob@… (requested by ana@…): peak sale" (docs/approvals.md). */
+  note?: string;
 }
 
 /** Where audit entries go. Standalone writes them to the log; the Backstage wiring adds a database and the auditor. */

@@ -28,6 +28,13 @@ import { CapacityMetrics } from '../services/CapacityMetrics';
 import { QueueActionService } from '../services/QueueActionService';
 import { QueueService } from '../services/QueueService';
 import { createEditKinds } from './createEditKinds';
+import {
+  ConfigApprovalGate,
+  type ApprovalGate,
+} from '../approvals/ApprovalGate';
+import { ChangeRequestService } from '../approvals/ChangeRequestService';
+import type { ChangeRequestNotifier } from '../approvals/ChangeRequestNotifier';
+import { KnexChangeRequests } from '../approvals/KnexChangeRequests';
 import type { AfterApply, EditContext } from '../edits/EditContext';
 import type { AnyGuardedEditKind } from '../edits/GuardedEditKind';
 import { KnexEditLeases } from '../edits/EditLeases';
@@ -92,6 +99,10 @@ export interface PluginServicesOptions
   credentials?: GoogleCredentials;
   /** Called after every confirmed change with what it touched, after the snapshot read model refreshed it. */
   afterApply?: AfterApply;
+  /** Whether an apply needs approval; default: the `approvals` policy of the config. Backstage passes its permission decision. */
+  approvalGate?: ApprovalGate;
+  /** Who hears of change requests (Backstage notifications); default: nobody. */
+  changeRequestNotifier?: ChangeRequestNotifier;
 }
 
 /** The services behind the router, built once. */
@@ -147,6 +158,8 @@ export interface PluginServices {
   authorizer: RequestAuthorizer;
   /** The change history (database). */
   history: ChangeHistory;
+  /** Change requests of applies that need a second person (docs/approvals.md). */
+  approvals: ChangeRequestService;
   /** Credentials every Google client waits for (the doctor describes them). */
   credentials: GoogleCredentials;
   /** The doctor: credentials, APIs, IAM permissions and billing per configured project. */
@@ -329,11 +342,22 @@ export function createPluginServices(
   };
   const scheduledIntervalMs =
     config.scheduledChanges.checkIntervalSeconds * 1000;
+  const approvals = new ChangeRequestService({
+    gate: options.approvalGate ?? new ConfigApprovalGate(config.approvals),
+    store: new KnexChangeRequests(database),
+    kinds,
+    ctx: editContext,
+    history,
+    ...(options.changeRequestNotifier
+      ? { notifier: options.changeRequestNotifier }
+      : {}),
+  });
   return {
     config,
     logger,
     access,
     catalog,
+    approvals,
     whatIf,
     queues,
     queueActions: new QueueActionService({

@@ -1,0 +1,2 @@
+export * from './approvalPolicy';
+export * from './changeRequest';
