@@ -28,7 +28,10 @@ export default defineConfig({
           name: 'frontend',
           environment: 'jsdom',
           include: ['plugin-frontend/src/**/*.test.{ts,tsx}'],
-          testTimeout: 30_000,
+          setupFiles: [
+            'plugin-frontend/src/__testUtils__/testingLibrarySetup.ts',
+          ],
+          testTimeout: 120_000,
           // Backstage's catalog-react pulls material-ui-popup-state, whose ESM build imports MUI by
           // directory; inlined, Vite resolves it instead of Node's strict ESM loader.
           server: { deps: { inline: ['material-ui-popup-state'] } },

@@ -66,9 +66,7 @@ describe('Backstage legacy frontend system', () => {
         </Routes>
       </TestApiProvider>,
     );
-    expect(
-      await screen.findByTestId('gcp-serverless-page', {}, { timeout: 10_000 }),
-    ).toBeTruthy();
+    expect(await screen.findByTestId('gcp-serverless-page')).toBeTruthy();
   });
 
   it("renders exactly the entity's services in the entity tab", async () => {
@@ -83,11 +81,7 @@ describe('Backstage legacy frontend system', () => {
       </TestApiProvider>,
     );
     expect(
-      await screen.findByTestId(
-        'gcp-serverless-entity-content',
-        {},
-        { timeout: 10_000 },
-      ),
+      await screen.findByTestId('gcp-serverless-entity-content'),
     ).toBeTruthy();
     await waitFor(() =>
       expect(screen.getAllByTestId('entity-service')).toHaveLength(1),
@@ -97,9 +91,7 @@ describe('Backstage legacy frontend system', () => {
       '1h',
       expect.anything(),
     );
-    expect(
-      await screen.findByTestId('scaling-form', {}, { timeout: 10_000 }),
-    ).toBeTruthy();
+    expect(await screen.findByTestId('scaling-form')).toBeTruthy();
   });
 
   it('is available only for annotated entities', () => {
@@ -137,8 +129,6 @@ describe('Backstage new frontend system (/alpha)', () => {
       ] as never,
     });
     renderInNewTestApp(tester.reactElement());
-    expect(
-      await screen.findByTestId('gcp-serverless-page', {}, { timeout: 10_000 }),
-    ).toBeTruthy();
+    expect(await screen.findByTestId('gcp-serverless-page')).toBeTruthy();
   });
 });
