@@ -23,3 +23,4 @@ export * from './redis';
 export * from './types';
 export * from './whatIf';
 export * from './approvals';
+export * from './recommendations';
