@@ -17,6 +17,7 @@ import { registerOverviewRoutes } from './routes/overviewRoutes';
 import { registerRecentErrorsRoutes } from './routes/recentErrorsRoutes';
 import { registerSetupRoutes } from './routes/setupRoutes';
 import { registerRefreshRoutes } from './routes/refreshRoutes';
+import { registerRecommendationRoutes } from './routes/recommendationRoutes';
 import { registerEditRoutes } from './registerEditRoutes';
 import { registerScheduledChangeRoutes } from './routes/scheduledChangeRoutes';
 import { registerChangeRequestRoutes } from './routes/changeRequestRoutes';
@@ -54,6 +55,7 @@ export function buildRouter(
   registerRecentErrorsRoutes(router, services);
   registerSetupRoutes(router, services);
   registerRefreshRoutes(router, services);
+  registerRecommendationRoutes(router, services);
   for (const kind of services.edits.kinds)
     registerEditRoutes(router, services, kind);
   registerScheduledChangeRoutes(router, services);

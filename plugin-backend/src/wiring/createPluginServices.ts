@@ -56,6 +56,8 @@ import {
 } from './createCostServices';
 import { CachedSetupReport, SetupDoctor } from '../services/setup/SetupDoctor';
 import { ProjectIamGateway } from '../gateways/ProjectIamGateway';
+import { createRecommendations } from './createRecommendations';
+import type { RecommendationSnapshots } from '../readModel/RecommendationSnapshots';
 import { ServiceUsageGateway } from '../gateways/ServiceUsageGateway';
 import {
   credentialsFromConfig,
@@ -149,6 +151,8 @@ export interface PluginServices {
    * (shutdown, tests).
    */
   readModelLifecycle: Pick<ReadModelParts, 'start' | 'stop' | 'runDueRefresh'>;
+  /** Right-sizing recommendations across projects, from their snapshots (docs/recommendations.md). */
+  recommendations: RecommendationSnapshots;
   /** Service page: recent errors from Cloud Logging. */
   recentErrors: RecentErrorsService;
   /** Topology page: hosts → rules → backends → Cloud Run → queues and Redis, by health. */
@@ -279,7 +283,18 @@ export function createPluginServices(
   readModel.pages.useOverview(overview, topology);
   // The one refresh-after-apply: a confirmed change (at apply, or settled later by the reconciler)
   // recomputes the snapshots it touched before the apply answers, then tells the host's hook.
+  const recommendations = createRecommendations({
+    config,
+    readModel,
+    access,
+    monitoring,
+    capacity,
+    costs: billing.scalingCosts,
+    now,
+    logger,
+  });
   const afterApply: AfterApply = async touched => {
+    recommendations.afterApply(touched);
     await readModel.refresher.refreshAfterEdit({
       kind: touched.kind,
       projectId: touched.projectId,
@@ -383,6 +398,7 @@ export function createPluginServices(
     budgets: billing.budgets,
     overview,
     pages: readModel.pages,
+    recommendations: recommendations.snapshots,
     readModel: readModel.refresher,
     scheduledChanges,
     readModelLifecycle: {

@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import type { GcpServerlessConfig } from '../config/config';
 import { PageSnapshots, type PageSources } from '../readModel/PageSnapshots';
-import { ReadModel } from '../readModel/ReadModel';
+import { ReadModel, type ReadModelTiming } from '../readModel/ReadModel';
 import { ReadModelRefresher } from '../readModel/ReadModelRefresher';
 import { RefreshLeases } from '../readModel/RefreshLeases';
 import {
   LeaseIntervalScheduler,
   type RefreshScheduler,
+  type ScheduledRefresh,
 } from '../readModel/RefreshScheduler';
 import {
   keyvSnapshotCache,
@@ -39,6 +40,15 @@ export interface ReadModelParts {
   stop(): Promise<void>;
   /** The scheduler of periodic tasks across replicas (Backstage's, or the standalone leases): other tasks share it. */
   scheduler: RefreshScheduler;
+  /**
+   * A second read model on the same cache, leases and clock with its own timing, for snapshots that
+   * change more slowly than the pages (the recommendations), and its background task, scheduled
+   * with the pages' at `start()` (none when the refresh interval is 0).
+   */
+  slowerModel(
+    timing: (pagesIntervalMs: number) => ReadModelTiming,
+    task?: (intervalMs: number) => ScheduledRefresh,
+  ): ReadModel;
 }
 
 /**
@@ -87,12 +97,25 @@ export function createReadModel(deps: {
     ? undefined
     : new LeaseIntervalScheduler({ leases, logger, now });
   const scheduler = options.scheduler ?? standaloneScheduler!;
+  const moreTasks: ScheduledRefresh[] = [];
   return {
     pages,
     refresher,
     scheduler,
+    slowerModel(timing, task) {
+      const t = timing(intervalMs);
+      if (task && intervalMs > 0) moreTasks.push(task(t.freshForMs));
+      return new ReadModel({
+        cache: options.cache ?? standaloneCache!,
+        leases,
+        now,
+        logger,
+        timing: t,
+      });
+    },
     async start() {
       if (intervalMs === 0) return;
+      for (const task of moreTasks) await scheduler.schedule(task);
       await scheduler.schedule({
         id: 'gcp-serverless-read-model-refresh',
         intervalMs,

@@ -47,6 +47,9 @@ export function fakeApi(
     ),
     getTopology: vi.fn(overrides.getTopology ?? unexpected('getTopology')),
     getOverview: vi.fn(overrides.getOverview ?? unexpected('getOverview')),
+    getRecommendations: vi.fn(
+      overrides.getRecommendations ?? unexpected('getRecommendations'),
+    ),
     getProjectOverview: vi.fn(
       overrides.getProjectOverview ?? unexpected('getProjectOverview'),
     ),

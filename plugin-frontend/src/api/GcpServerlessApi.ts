@@ -19,6 +19,7 @@ import type {
 import type { CostsApi } from './CostsApi';
 import type { QueuesRedisApi } from './QueuesRedisApi';
 import type { LoadBalancingApi } from './LoadBalancingApi';
+import type { RecommendationsApi } from './RecommendationsApi';
 
 /** Identifies one Cloud Run service: project, region (e.g. `asia-northeast3`) and short name (e.g. `gryd-be`). */
 export interface ServiceRef {
@@ -42,7 +43,8 @@ export interface RequestOptions {
 export interface GcpServerlessApi
   extends QueuesRedisApi,
     CostsApi,
-    LoadBalancingApi {
+    LoadBalancingApi,
+    RecommendationsApi {
   /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
   listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
 

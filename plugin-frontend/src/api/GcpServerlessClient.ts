@@ -19,6 +19,7 @@ import {
   type ServiceListResponse,
   type SetupReport,
   type TimeWindow,
+  type RecommendationListResponse,
 } from '@gcp-serverless/common';
 import type {
   GcpServerlessApi,
@@ -334,6 +335,12 @@ export class GcpServerlessClient implements GcpServerlessApi {
       undefined,
       options,
     );
+  }
+
+  getRecommendations(
+    options?: RequestOptions,
+  ): Promise<RecommendationListResponse> {
+    return this.request('GET', '/recommendations', undefined, options);
   }
 
   getOverview(

@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import Skeleton from '@mui/material/Skeleton';
 import Alert from '@mui/material/Alert';
 import { AccessibilityStyles } from '../AccessibilityStyles/AccessibilityStyles';
 import { ProjectLayout } from '../ProjectLayout/ProjectLayout';
@@ -12,6 +14,7 @@ import {
   ChangeHistoryPage,
   CostsPage,
   QueuesPage,
+  RecommendationsPage,
   RedisPage,
   RoutingPage,
   ServicePage,
@@ -26,6 +29,7 @@ import {
  * - `?window=` (index) → overview across projects: health cards and problems (OverviewPage)
  * - `projects/:projectId/services?window=&q=&sort=&dir=` → services table
  * - `projects/:projectId/locations/:region/services/:serviceName?window=` → service page
+ * - `recommendations` → right-sizing recommendations across projects, most saving first
  * - `setup` → what the doctor found: credentials, APIs, permissions per feature, each with its fix
  *
  * The home page and the project frame are in the first chunk; every other page loads its own chunk on
@@ -41,6 +45,16 @@ export function GcpServerlessRoutes() {
       <Routes>
         <Route index element={<OverviewPage />} />
         <Route path="setup" element={<SetupPage />} />
+        <Route
+          path="recommendations"
+          element={
+            <Suspense
+              fallback={<Skeleton variant="rectangular" height={240} />}
+            >
+              <RecommendationsPage />
+            </Suspense>
+          }
+        />
         <Route path="projects/:projectId" element={<ProjectLayout />}>
           <Route index element={<KeepQueryNavigate to="services" />} />
           <Route path="services" element={<ServicesPage />} />

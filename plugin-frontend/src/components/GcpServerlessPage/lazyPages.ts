@@ -12,6 +12,8 @@ const loaders = {
   budgetsPage: () => import('../BudgetsPage/BudgetsPage'),
   changeHistoryPage: () => import('../ChangeHistory/ChangeHistoryPage'),
   topologyPage: () => import('../TopologyPage/TopologyPage'),
+  recommendationsPage: () =>
+    import('../RecommendationsPage/RecommendationsPage'),
 };
 
 /**
@@ -45,6 +47,11 @@ export const BudgetsPage = lazy(() =>
 );
 export const ChangeHistoryPage = lazy(() =>
   loaders.changeHistoryPage().then(m => ({ default: m.ChangeHistoryPage })),
+);
+export const RecommendationsPage = lazy(() =>
+  loaders.recommendationsPage().then(m => ({
+    default: m.RecommendationsPage,
+  })),
 );
 export const TopologyPage = lazy(() =>
   loaders.topologyPage().then(m => ({ default: m.TopologyPage })),

@@ -1,4 +1,6 @@
+import { Link as RouterLink } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
+import Link from '@mui/material/Link';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -34,6 +36,9 @@ export function OverviewPage() {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           Health at a glance
         </Typography>
+        <Link component={RouterLink} to="recommendations">
+          Right-sizing recommendations
+        </Link>
         <TimeWindowPicker value={window} onChange={setWindow} />
       </Stack>
       {projects.error && (

@@ -43,6 +43,8 @@ export interface ScalingFormProps {
   initialValues?: ScalingSettings;
   /** When given, the success message goes here (e.g. a revert dialog that closes) instead of the form's own notice. */
   onSucceeded?: (message: string) => void;
+  /** Open the preview of `initialValues` at once (a recommendation's "Preview"); nothing applies without the user. */
+  autoPreview?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export function ScalingForm({
   onChanged,
   initialValues,
   onSucceeded,
+  autoPreview,
 }: ScalingFormProps) {
   const ref = {
     projectId: service.projectId,
@@ -97,6 +100,15 @@ export function ScalingForm({
     setClientErrors(result.ok ? {} : result.errors);
     edit.clearFieldErrors(`change.${field}`);
   };
+  const previewed = useRef(false);
+  useEffect(() => {
+    if (!autoPreview || !initialValues || previewed.current) return;
+    previewed.current = true;
+    const result = validateScalingForm(toFormValues(initialValues));
+    if (result.ok) edit.preview(result.change);
+    // Once, on the first render with the suggestion: later renders are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoPreview, initialValues]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const result = validateScalingForm(values);

@@ -77,7 +77,7 @@ export function ServicePage() {
         <>
           {suggested && (
             <Alert severity="info" data-testid="suggested-scaling">
-              The form starts from the values suggested by the overview (min{' '}
+              The form starts from the suggested values (min{' '}
               {suggested.minInstances}, max {suggested.maxInstances},
               concurrency {suggested.concurrency}); preview shows what they
               change before anything is applied.
@@ -88,6 +88,9 @@ export function ServicePage() {
               service={detail.data.service}
               onChanged={reload}
               initialValues={suggested}
+              autoPreview={
+                Boolean(suggested) && searchParams.get('preview') === '1'
+              }
             />
           ) : (
             <Skeleton

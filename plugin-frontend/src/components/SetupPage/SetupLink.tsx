@@ -54,3 +54,8 @@ export function SetupLink({
     </Link>
   );
 }
+
+/** Where the plugin's routes are mounted, for absolute links between its pages; undefined outside them. */
+export function usePluginRoot(): string | undefined {
+  return useContext(PluginRootContext);
+}
