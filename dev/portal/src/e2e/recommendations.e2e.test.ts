@@ -111,9 +111,8 @@ describe('right-sizing in the browser', () => {
     // "measured N; replayed A → B (…)": the raise removes 429s.
     const refused = /replayed ([\d,]+) → ([\d,]+)/.exec(figures[0] ?? '');
     expect(refused).not.toBeNull();
-    const [before, after] = [refused![1]!, refused![2]!].map(v =>
-      Number(v.replace(/,/g, '')),
-    );
+    const before = Number(refused![1]!.replace(/,/g, ''));
+    const after = Number(refused![2]!.replace(/,/g, ''));
     expect(before).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
     // "Cost per month: $A → $B (+$C)".
