@@ -4,7 +4,7 @@ import {
   GlobalNetworkEndpointGroupsClient,
   GlobalOperationsClient,
   RegionNetworkEndpointGroupsClient,
-} from '@google-cloud/compute';
+} from './googleClients';
 import type { CallOptions } from 'google-gax';
 import {
   ConflictError,

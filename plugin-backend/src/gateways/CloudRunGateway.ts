@@ -1,4 +1,4 @@
-import { ServicesClient } from '@google-cloud/run';
+import { ServicesClient } from './googleClients';
 import {
   ConflictError,
   type CloudRunService,

@@ -1,4 +1,4 @@
-import { MetricServiceClient } from '@google-cloud/monitoring';
+import { MetricServiceClient } from './googleClients';
 import type { SeriesPoint } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';

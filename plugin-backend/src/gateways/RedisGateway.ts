@@ -1,4 +1,4 @@
-import { CloudRedisClient } from '@google-cloud/redis';
+import { CloudRedisClient } from './googleClients';
 import type { RedisInstance, RedisSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';

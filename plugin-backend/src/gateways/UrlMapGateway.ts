@@ -1,4 +1,4 @@
-import { GlobalOperationsClient, UrlMapsClient } from '@google-cloud/compute';
+import { GlobalOperationsClient, UrlMapsClient } from './googleClients';
 import {
   ConflictError,
   describeTestFailure,

@@ -1,4 +1,4 @@
-import { BudgetServiceClient } from '@google-cloud/billing-budgets';
+import { BudgetServiceClient } from '../googleClients';
 import {
   ConflictError,
   type Budget,
