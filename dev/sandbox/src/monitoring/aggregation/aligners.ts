@@ -93,7 +93,13 @@ export class PeriodAccumulator {
   weight = 0;
   min = Infinity;
   max = -Infinity;
+  /**
+   * The period's distribution. A period holding one distribution point of weight 1 (every period of
+   * a 60 s alignment: a week of one service is 10,080 of them) is that point itself, not a merged
+   * copy; a second point starts the merge.
+   */
   distribution: Distribution | null = null;
+  private merged = false;
 
   add(value: PointValue, weight: number): void {
     this.weight += weight;
@@ -101,10 +107,29 @@ export class PeriodAccumulator {
       this.sum += value * weight;
       if (value < this.min) this.min = value;
       if (value > this.max) this.max = value;
-    } else {
-      this.distribution ??= emptyDistribution(value);
-      addDistribution(this.distribution, value, weight);
+      return;
     }
+    if (this.distribution === null && weight === 1) {
+      this.distribution = value;
+      return;
+    }
+    if (!this.merged) {
+      const first = this.distribution;
+      this.distribution = emptyDistribution(value);
+      this.merged = true;
+      if (first) addDistribution(this.distribution, first, 1);
+    }
+    addDistribution(this.distribution!, value, weight);
+  }
+
+  /** Empties the accumulator for the next period (one object per series, not one per period). */
+  reset(): void {
+    this.sum = 0;
+    this.weight = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.distribution = null;
+    this.merged = false;
   }
 }
 

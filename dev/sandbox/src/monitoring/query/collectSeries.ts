@@ -135,7 +135,7 @@ export function collectAlignedSeries(
           state.accumulator,
           plan.periodSeconds,
         );
-        state.accumulator = new PeriodAccumulator();
+        state.accumulator.reset();
         state.touched = false;
       }
     });
