@@ -103,7 +103,7 @@ export interface Config {
         /** Queue ids this service enqueues to. */
         queueProducers?: string[];
       }>;
-      /** Replay the last 7 days in every scaling preview (docs/what-if.md); default on in gcp mode, off in sandbox mode. */
+      /** Replay the last 7 days in every scaling preview (docs/what-if.md); default on. */
       whatIf?: boolean;
     };
     /** Thresholds of the problem detectors on the index page; ratios 0..1 (docs/problems.md#thresholds). */

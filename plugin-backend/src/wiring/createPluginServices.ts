@@ -339,9 +339,8 @@ export function createPluginServices(
     scalingCosts: billing.scalingCosts,
     previewCosts: billing.previewCosts,
     budgets: billing.budgets,
-    // docs/what-if.md: on by default against Google, off against the in-process sandbox.
-    whatIf:
-      config.capacity.whatIf ?? config.mode === 'gcp' ? whatIf : undefined,
+    // docs/what-if.md: on unless configured off, against Google and the sandbox alike.
+    whatIf: config.capacity.whatIf === false ? undefined : whatIf,
   });
   const scheduledChanges = {
     service: new ScheduledChangeService({
