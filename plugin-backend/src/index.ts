@@ -54,3 +54,9 @@ export {
 } from './wiring/createPluginServices';
 export { mutationRoutes } from './access/routeEnumeration';
 export { bigQueryOptions } from './gateways/billing/bigQueryOptions';
+export {
+  gcpServerlessApprovalConditions,
+  createGcpServerlessApprovalConditionalDecision,
+  approvalRules,
+  type ProposedChange,
+} from './backstage/approvalRules';

@@ -76,11 +76,29 @@ export const gcpServerlessApprovePermission: BasicPermission = createPermission(
   },
 );
 
+/** The resource type of {@link gcpServerlessApplyDirectlyPermission}: a proposed change, as its preview describes it. */
+export const GCP_SERVERLESS_CHANGE_RESOURCE_TYPE = 'gcp-serverless-change';
+
+/**
+ * Apply a change without a second person (docs/approvals.md). Inside Backstage this is the approval
+ * policy: ALLOW = applies go through, DENY = every apply becomes a change request, CONDITIONAL = the
+ * plugin's rules on the change decide (e.g. `costIncreasePerHourAtMost({ max: 5 })`), and a change
+ * for which they do not hold becomes a change request.
+ */
+export const gcpServerlessApplyDirectlyPermission: ResourcePermission<
+  typeof GCP_SERVERLESS_CHANGE_RESOURCE_TYPE
+> = createPermission({
+  name: 'gcp-serverless.change.apply-directly',
+  attributes: { action: 'update' },
+  resourceType: GCP_SERVERLESS_CHANGE_RESOURCE_TYPE,
+});
+
 /** Every permission of the plugin, for Backstage's permissions registry. */
 export const gcpServerlessPermissions = [
   gcpServerlessReadPermission,
   ...Object.values(changePermissions),
   gcpServerlessApprovePermission,
+  gcpServerlessApplyDirectlyPermission,
 ];
 
 /** What a user may do, as `GET /me` reports it; the frontend disables what is not allowed. */

@@ -10,6 +10,8 @@ import { AuditorAuditLog } from './AuditorAuditLog';
 import { BackstageAuthorizer } from './BackstageAuthorizer';
 import { CatalogEntityResolver } from './CatalogEntityResolver';
 import { backstageRefreshScheduler } from './backstageRefreshScheduler';
+import { approvalRules, proposedChangeResourceRef } from './approvalRules';
+import { PermissionApprovalGate } from './PermissionApprovalGate';
 
 /**
  * The gcp-serverless backend plugin for Backstage's backend system (`backend.add(import(
@@ -55,6 +57,11 @@ export const gcpServerlessPlugin = createBackendPlugin({
           rootConfig.getOptional('gcpServerless'),
         );
         permissionsRegistry.addPermissions(gcpServerlessPermissions);
+        // The approval policy's rules on a proposed change (docs/approvals.md).
+        permissionsRegistry.addResourceType({
+          resourceRef: proposedChangeResourceRef,
+          rules: Object.values(approvalRules),
+        });
         const authorizer = new BackstageAuthorizer({
           httpAuth,
           permissions,
@@ -81,6 +88,12 @@ export const gcpServerlessPlugin = createBackendPlugin({
           // refresh on the scheduler, global scope: one replica per interval.
           cache,
           scheduler: backstageRefreshScheduler(scheduler),
+          approvalGate: new PermissionApprovalGate({
+            permissions,
+            ruleset: permissionsRegistry.getPermissionRuleset(
+              proposedChangeResourceRef,
+            ),
+          }),
         });
         await services.readModelLifecycle.start();
         // Pending applies are settled by one scheduled task across replicas (docs/api.md, "Outcomes").
