@@ -59,6 +59,18 @@ export function fakeApi(
     // The setup banner asks on every page; rejecting keeps it silent unless a test gives a report.
     getSetup: vi.fn(overrides.getSetup ?? unexpected('getSetup')),
     getCosts: vi.fn(overrides.getCosts ?? unexpected('getCosts')),
+    listChangeRequests: vi.fn(
+      overrides.listChangeRequests ?? unexpected('listChangeRequests'),
+    ),
+    getChangeRequest: vi.fn(
+      overrides.getChangeRequest ?? unexpected('getChangeRequest'),
+    ),
+    approveChangeRequest: vi.fn(
+      overrides.approveChangeRequest ?? unexpected('approveChangeRequest'),
+    ),
+    rejectChangeRequest: vi.fn(
+      overrides.rejectChangeRequest ?? unexpected('rejectChangeRequest'),
+    ),
     listBudgets: vi.fn(overrides.listBudgets ?? unexpected('listBudgets')),
     previewBudget: vi.fn(
       overrides.previewBudget ?? unexpected('previewBudget'),

@@ -17,6 +17,7 @@ import type {
   TimeWindow,
 } from '@gcp-serverless/common';
 import type { CostsApi } from './CostsApi';
+import type { ChangeRequestsApi } from './ChangeRequestsApi';
 import type { QueuesRedisApi } from './QueuesRedisApi';
 import type { LoadBalancingApi } from './LoadBalancingApi';
 import type { RecommendationsApi } from './RecommendationsApi';
@@ -44,7 +45,8 @@ export interface GcpServerlessApi
   extends QueuesRedisApi,
     CostsApi,
     LoadBalancingApi,
-    RecommendationsApi {
+    RecommendationsApi,
+    ChangeRequestsApi {
   /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
   listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
 

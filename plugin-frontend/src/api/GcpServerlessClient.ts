@@ -9,6 +9,10 @@ import {
   UpstreamTimeoutError,
   type AccessSummary,
   type ChangeHistoryResponse,
+  type ChangeRequestDecision,
+  type ChangeRequestList,
+  type ChangeRequestStatus,
+  type ChangeRequestView,
   type GcpServerlessError,
   type ProjectListResponse,
   type ScalingApplyRequest,
@@ -492,6 +496,60 @@ export class GcpServerlessClient implements GcpServerlessApi {
       'POST',
       `${cdnBackendPath(ref)}/apply`,
       request,
+      options,
+    );
+  }
+
+  listChangeRequests(
+    filter: { status?: ChangeRequestStatus | 'all'; projectId?: string },
+    options?: RequestOptions,
+  ): Promise<ChangeRequestList> {
+    const query = new URLSearchParams();
+    if (filter.status) query.set('status', filter.status);
+    if (filter.projectId) query.set('projectId', filter.projectId);
+    const qs = query.toString();
+    return this.request(
+      'GET',
+      `/change-requests${qs ? `?${qs}` : ''}`,
+      undefined,
+      options,
+    );
+  }
+
+  getChangeRequest(
+    id: string,
+    options?: RequestOptions,
+  ): Promise<ChangeRequestView> {
+    return this.request(
+      'GET',
+      `/change-requests/${enc(id)}`,
+      undefined,
+      options,
+    );
+  }
+
+  approveChangeRequest(
+    id: string,
+    comment: string,
+    options?: RequestOptions,
+  ): Promise<ChangeRequestDecision> {
+    return this.request(
+      'POST',
+      `/change-requests/${enc(id)}/approve`,
+      { comment },
+      options,
+    );
+  }
+
+  rejectChangeRequest(
+    id: string,
+    comment: string,
+    options?: RequestOptions,
+  ): Promise<ChangeRequestDecision> {
+    return this.request(
+      'POST',
+      `/change-requests/${enc(id)}/reject`,
+      { comment },
       options,
     );
   }

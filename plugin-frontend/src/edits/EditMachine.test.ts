@@ -135,6 +135,32 @@ describe('EditMachine', () => {
     expect(onSucceeded).not.toHaveBeenCalled();
   });
 
+  it('a 202 approval-requested is a change request, neither applied nor pending (docs/approvals.md)', async () => {
+    const onSucceeded = vi.fn();
+    const onRequested = vi.fn();
+    const requested = {
+      outcome: 'approval-requested' as const,
+      changeRequest: { id: 'r-1', status: 'open' },
+      message: 'Approval requested: every scaling change needs approval.',
+    };
+    const machine = await previewed(
+      transport({
+        apply: async () => requested as unknown as ApplyAnswer<Result>,
+      }),
+      { onSucceeded, onRequested },
+    );
+    machine.apply();
+    await settle();
+    expect(machine.getState()).toMatchObject({
+      status: 'requested',
+      request: { id: 'r-1' },
+      message: requested.message,
+      change: { max: 2 },
+    });
+    expect(onRequested).toHaveBeenCalledWith(requested);
+    expect(onSucceeded).not.toHaveBeenCalled();
+  });
+
   it('keeps Apply closed until every warning that needs it is acknowledged', async () => {
     const t = transport({
       preview: async () =>

@@ -2,8 +2,10 @@ import {
   ConflictError,
   InputError,
   isApplyPending,
+  isApprovalRequested,
   type ApplyAnswer,
   type ApplyPending,
+  type ApprovalRequested,
 } from '@gcp-serverless/common';
 import { canApply, type EditPreviewBase, type EditState } from './editState';
 
@@ -23,6 +25,8 @@ export interface EditTransport<C, P extends EditPreviewBase, R, D> {
 export interface EditCallbacks<R> {
   onSucceeded?(result: R): void;
   onPending?(pending: ApplyPending): void;
+  /** The apply became a change request for a second person (docs/approvals.md). */
+  onRequested?(requested: ApprovalRequested): void;
 }
 
 type Listener = () => void;
@@ -107,7 +111,18 @@ export class EditMachine<C, P extends EditPreviewBase, R, D> {
       .then(
         answer =>
           this.settle(request, () => {
-            if (isApplyPending(answer)) {
+            // A 202 of its own, outside the kind's answer type: the policy made a change request.
+            const requested: unknown = answer;
+            if (isApprovalRequested(requested)) {
+              this.set({
+                status: 'requested',
+                change,
+                preview,
+                request: requested.changeRequest,
+                message: requested.message,
+              });
+              this.callbacks.onRequested?.(requested);
+            } else if (isApplyPending(answer)) {
               this.set({
                 status: 'pending',
                 change,

@@ -1,5 +1,7 @@
 import {
   unacknowledgedWarnings,
+  type ApprovalRequirement,
+  type ChangeRequest,
   type ChangeWarning,
   type FieldChange,
   type FieldError,
@@ -12,6 +14,8 @@ export interface EditPreviewBase {
   /** Absent for kinds whose preview has findings instead (URL maps). */
   warnings?: ChangeWarning[];
   validation?: UpstreamValidation;
+  /** Present while an approval policy is configured: whether Apply makes a change request, and why (docs/approvals.md). */
+  approval?: ApprovalRequirement;
 }
 
 /**
@@ -44,6 +48,14 @@ export type EditState<C, P extends EditPreviewBase, R, D> =
       changeId: string;
       message: string;
     }
+  /** The approval policy turned the apply into a change request: nothing was written; a second person decides. */
+  | {
+      status: 'requested';
+      change: C;
+      preview: P;
+      request: ChangeRequest;
+      message: string;
+    }
   /** The resource changed after the preview (409): nothing was applied; `details` is how it is now. */
   | { status: 'conflict'; change: C; preview: P; details: D }
   /** The preview (no `preview`) or the apply (with `preview`, so Apply can be retried) failed. */
@@ -72,6 +84,7 @@ export function previewOf<C, P extends EditPreviewBase, R, D>(
     case 'applying':
     case 'failed':
     case 'pending':
+    case 'requested':
       return state.preview;
     default:
       return undefined;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import {
   createRouter,
+  StandaloneAuthorizer,
   readGcpServerlessConfig,
   type GcpServerlessConfig,
   type GcpServerlessConfigInput,
@@ -42,6 +43,11 @@ export interface PortalOptions {
   prebuilt?: boolean;
   /** Logs go here; tests pass a silent logger. */
   log?: (line: string) => void;
+  /**
+   * Keys that verify Identity-Aware Proxy headers instead of Google's published ones: browser tests
+   * with several users sign their own headers (`access.identity.type: iap`).
+   */
+  iapPublicKeys?: () => Promise<Record<string, string>>;
 }
 
 export interface Portal {
@@ -90,6 +96,13 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       config,
       logger: options.log ? silent : undefined,
       ...(sandbox ? { now: () => sandbox!.clock.now() } : {}),
+      ...(options.iapPublicKeys
+        ? {
+            authorizer: StandaloneAuthorizer.fromConfig(config, {
+              iapPublicKeys: options.iapPublicKeys,
+            }),
+          }
+        : {}),
     }),
   );
 

@@ -97,6 +97,15 @@ export function ChangeHistoryTable({
                 {CHANGE_KIND_LABELS[entry.kind] ?? entry.kind} · {entry.action}
               </Typography>
               <ChangeDiffList lines={diffChangeRecord(entry)} />
+              {entry.note && (
+                <Typography
+                  variant="body2"
+                  sx={{ mt: 0.5 }}
+                  data-testid="history-note"
+                >
+                  {entry.note}
+                </Typography>
+              )}
               {entry.error && (
                 <Typography
                   variant="body2"

@@ -11,6 +11,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { previewOf, type EditPreviewBase } from '../../edits/editState';
 import type { Edit } from '../../edits/useEdit';
+import {
+  ApprovalRequestedNotice,
+  ApprovalRequiredNotice,
+} from './EditApprovalNotices';
 import { EditDiffTable } from './EditDiffTable';
 import { EditPendingNotice } from './EditPendingNotice';
 import { EditValidation } from './EditValidation';
@@ -48,14 +52,17 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
     state.status === 'previewed' ||
     state.status === 'applying' ||
     state.status === 'failed' ||
-    state.status === 'pending';
+    state.status === 'pending' ||
+    state.status === 'requested';
   useReturnFocus(open, edit.trigger);
   const preview = previewOf(state);
   const pending = state.status === 'pending' ? state : undefined;
+  const requested = state.status === 'requested' ? state : undefined;
+  const needsApproval = preview?.approval?.required === true;
   const close = () => {
     if (busy) return;
     edit.reset();
-    if (pending) onDone?.();
+    if (pending || requested) onDone?.();
   };
   const acknowledged =
     state.status === 'previewed' ||
@@ -74,9 +81,9 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
       data-testid={`${testId}-preview-dialog`}
     >
       <DialogTitle id={`${testId}-preview-title`}>
-        {pending
-          ? `Change to ${kind.resourceName(edit.ref)} submitted`
-          : kind.title(edit.ref)}
+        {pending && `Change to ${kind.resourceName(edit.ref)} submitted`}
+        {requested && `Approval requested for ${kind.resourceName(edit.ref)}`}
+        {!pending && !requested && kind.title(edit.ref)}
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
@@ -97,14 +104,24 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
               testId={testId}
             />
           )}
-          {preview && !pending && preview.diff.length === 0 && (
+          {requested && (
+            <ApprovalRequestedNotice
+              request={requested.request}
+              testId={testId}
+            />
+          )}
+          {preview && !pending && !requested && preview.diff.length === 0 && (
             <Alert severity="info" data-testid={`${testId}-no-change`}>
               Nothing to change: {kind.resourceName(edit.ref)} already has these
               values.
             </Alert>
           )}
-          {preview && !pending && preview.diff.length > 0 && (
+          {preview && !pending && !requested && preview.diff.length > 0 && (
             <>
+              <ApprovalRequiredNotice
+                approval={preview.approval}
+                testId={testId}
+              />
               <EditDiffTable diff={preview.diff} />
               <EditWarnings
                 warnings={preview.warnings ?? []}
@@ -144,7 +161,7 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
         </Stack>
       </DialogContent>
       <DialogActions>
-        {pending ? (
+        {pending || requested ? (
           <Button variant="contained" onClick={close}>
             Close
           </Button>
@@ -159,7 +176,7 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
               disabled={!edit.canApply || busy}
               data-testid={`${testId}-apply`}
             >
-              Apply
+              {needsApproval ? 'Request approval' : 'Apply'}
             </Button>
           </>
         )}

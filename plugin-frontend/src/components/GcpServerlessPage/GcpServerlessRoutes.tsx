@@ -12,6 +12,8 @@ import {
   BudgetsPage,
   CdnPage,
   ChangeHistoryPage,
+  ChangeRequestPage,
+  ChangeRequestsPage,
   CostsPage,
   QueuesPage,
   RecommendationsPage,
@@ -70,6 +72,8 @@ export function GcpServerlessRoutes() {
           />
           <Route path="history" element={<ChangeHistoryPage />} />
           <Route path="topology" element={<TopologyPage />} />
+          <Route path="approvals" element={<ChangeRequestsPage />} />
+          <Route path="approvals/:requestId" element={<ChangeRequestPage />} />
         </Route>
         <Route
           path="*"

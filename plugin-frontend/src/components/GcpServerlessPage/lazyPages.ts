@@ -14,6 +14,8 @@ const loaders = {
   topologyPage: () => import('../TopologyPage/TopologyPage'),
   recommendationsPage: () =>
     import('../RecommendationsPage/RecommendationsPage'),
+  changeRequestsPage: () => import('../ChangeRequests/ChangeRequestsPage'),
+  changeRequestPage: () => import('../ChangeRequests/ChangeRequestPage'),
 };
 
 /**
@@ -55,6 +57,12 @@ export const RecommendationsPage = lazy(() =>
 );
 export const TopologyPage = lazy(() =>
   loaders.topologyPage().then(m => ({ default: m.TopologyPage })),
+);
+export const ChangeRequestsPage = lazy(() =>
+  loaders.changeRequestsPage().then(m => ({ default: m.ChangeRequestsPage })),
+);
+export const ChangeRequestPage = lazy(() =>
+  loaders.changeRequestPage().then(m => ({ default: m.ChangeRequestPage })),
 );
 
 /** Loads every page's chunk now (e.g. in tests, so a route renders without waiting for a chunk). */

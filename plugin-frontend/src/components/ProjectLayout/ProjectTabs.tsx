@@ -4,6 +4,7 @@ import Tabs from '@mui/material/Tabs';
 import { windowQuery } from '../../hooks/useTimeWindow';
 import type { TimeWindow } from '@gcp-serverless/common';
 import { currentProjectPage, PROJECT_PAGES } from './projectPages';
+import { ApprovalsTabLabel } from '../ChangeRequests/ApprovalsTabLabel';
 
 /** Tabs to the pages of the current project; links keep the time window. */
 export function ProjectTabs({ window }: { window: TimeWindow }) {
@@ -24,7 +25,13 @@ export function ProjectTabs({ window }: { window: TimeWindow }) {
         <Tab
           key={page.path}
           value={page.path}
-          label={page.label}
+          label={
+            page.path === 'approvals' ? (
+              <ApprovalsTabLabel projectId={projectId} />
+            ) : (
+              page.label
+            )
+          }
           component={RouterLink}
           to={`${page.path}${windowQuery(window)}`}
         />

@@ -17,6 +17,7 @@ export const PROJECT_PAGES: ProjectPageEntry[] = [
   { path: 'budgets', label: 'Budgets' },
   { path: 'topology', label: 'Topology' },
   { path: 'history', label: 'History' },
+  { path: 'approvals', label: 'Approvals' },
 ];
 
 /** The tab a location belongs to: the first path segment after the project (service pages count as Services). */

@@ -166,6 +166,43 @@ describe('ScalingForm', () => {
     expect(field('Max instances').value).toBe('50');
   });
 
+  it('says "Request approval" when the policy applies, with why, and links the request once made (docs/approvals.md)', async () => {
+    const reason =
+      'worst-case cost up $1.20/hour, over the $0.50/hour that needs approval';
+    const api = fakeApi({
+      previewScaling: async () => ({
+        ...previewFixture(),
+        approval: { required: true, reasons: [reason] },
+      }),
+      applyScaling: async () =>
+        ({
+          outcome: 'approval-requested',
+          changeRequest: { id: 'r-1', status: 'open' },
+          message: `Approval requested: ${reason}.`,
+        } as never),
+    });
+    const { onChanged } = setup(api);
+    type('Max instances', '50');
+    fireEvent.click(button('Preview'));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      (await within(dialog).findByTestId('scaling-approval-required'))
+        .textContent,
+    ).toContain(reason);
+    expect(within(dialog).queryByRole('button', { name: 'Apply' })).toBeNull();
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Request approval' }),
+    );
+    await within(dialog).findByTestId('scaling-approval-requested');
+    expect(
+      within(dialog)
+        .getByTestId('scaling-approval-request-link')
+        .getAttribute('href'),
+    ).toMatch(/\/projects\/gryyd-web\/approvals\/r-1$/);
+    expect(screen.queryByTestId('scaling-applied')).toBeNull();
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
   it('keeps Apply disabled until warnings that need it are acknowledged', async () => {
     const preview = previewFixture({
       proposed: { minInstances: 1, maxInstances: 1, concurrency: 80 },
