@@ -126,17 +126,44 @@ export async function runQuery(
     if (error instanceof SqlError) throw invalidQuery(error.message);
     throw error;
   }
-  const result = await withExportDatabase(world, nowMs, db => {
+  const rows = await withExportDatabase(world, nowMs, db => {
+    const answers = answersOf(db);
+    const cached = answers.get(translated.sql);
+    if (cached) return cached;
+    let result;
     try {
-      return db.exec(translated.sql);
+      result = db.exec(translated.sql);
     } catch (error) {
       // The translation produced SQL SQLite rejects: still the query's fault from the caller's view.
       throw invalidQuery(
         `The sandbox could not run this query: ${(error as Error).message}`,
       );
     }
+    const values = result[0]?.values ?? [];
+    answers.set(translated.sql, values);
+    if (answers.size > MAX_CACHED_ANSWERS)
+      answers.delete(answers.keys().next().value!);
+    return values;
   });
-  return { columns: translated.columns, rows: result[0]?.values ?? [] };
+  return { columns: translated.columns, rows };
+}
+
+/**
+ * Answers per loaded export database, by translated SQL (parameters and sandbox now are literals in
+ * it): a dashboard repeats the same query while the export is unchanged, and at fleet scale running it
+ * again costs seconds. A new export is a new database, so its answers start empty. Rows are never
+ * modified by their readers (pages are slices).
+ */
+const answerCaches = new WeakMap<object, Map<string, unknown[][]>>();
+const MAX_CACHED_ANSWERS = 16;
+
+function answersOf(db: object): Map<string, unknown[][]> {
+  let answers = answerCaches.get(db);
+  if (!answers) {
+    answers = new Map();
+    answerCaches.set(db, answers);
+  }
+  return answers;
 }
 
 /** BigQuery REST schema type names (the legacy names the API answers). */

@@ -35,6 +35,9 @@ function monthOf(epochMs: number): string {
 
 const freeTiers = new Map(CATALOG_SKUS.map(s => [s.skuId, freeTier(s)]));
 
+/** The credits of a row without any: one frozen array shared by them all (a fleet has millions of rows). */
+const NO_CREDITS = Object.freeze([]) as unknown as ExportRow['credits'];
+
 /**
  * Export rows for usage lines already in time order (day, then project): free-tier credits applied.
  * The credits are assigned onto the (cached) line objects themselves, which become the rows: copying
@@ -59,7 +62,7 @@ export function withCredits(lines: UsageLine[]): ExportRow[] {
     rows[i] = row;
     const tier = freeTiers.get(line.skuId);
     if (!tier || line.amount <= 0) {
-      row.credits = [];
+      row.credits = NO_CREDITS;
       continue;
     }
     const left = remaining.get(tier.pool) ?? tier.amount;
@@ -68,7 +71,7 @@ export function withCredits(lines: UsageLine[]): ExportRow[] {
     const sku = skusById.get(line.skuId)!;
     row.credits =
       free <= 0
-        ? []
+        ? NO_CREDITS
         : [
             {
               name: 'Free tier',
