@@ -31,6 +31,8 @@ import type { ReadModel, Served } from './ReadModel';
 /** Options of a forced refresh: `startedAfterMs` asks for a computation that started after that time. */
 export interface RefreshOptions {
   startedAfterMs?: number;
+  /** Store the new computation even with panel errors the last snapshot did not have (after an apply). */
+  preferNewer?: boolean;
 }
 
 /** The pages' direct reads of Google, which the snapshots are computed from. */

@@ -28,6 +28,26 @@ export interface ReadModelTiming {
   leaseMs: number;
 }
 
+/** A refresh that got fewer of Google's answers than the snapshot it would replace (see `refresh`). */
+export class PartialRefreshError extends Error {
+  constructor(key: string) {
+    super(
+      `refreshing ${key} got panel errors where the last snapshot had none; the last snapshot is kept`,
+    );
+    this.name = 'PartialRefreshError';
+  }
+}
+
+const panelErrorCount = (value: unknown): number => {
+  const errors = (value as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) ? errors.length : 0;
+};
+
+/** Whether `next` lacks answers `previous` had: a page with panel errors replacing one without. */
+function lostAnswers(previous: unknown, next: unknown): boolean {
+  return panelErrorCount(previous) === 0 && panelErrorCount(next) > 0;
+}
+
 const POLL_MS = 100;
 
 /**
@@ -102,12 +122,14 @@ export class ReadModel {
    * Recomputes `key` now, or joins the computation already running for it here or on another
    * replica. With `startedAfterMs` (this model's clock), a computation that started earlier is not
    * enough — an apply asks for one that sees its write. Rejects when the computation fails (the
-   * previous snapshot stays, marked failed).
+   * previous snapshot stays, marked failed). A computation that answers with panel errors where the
+   * previous snapshot had none counts as failed too: a complete page marked stale beats a newer one
+   * with holes — unless `preferNewer` (after an apply, the editor must see the write).
    */
   async refresh<T>(
     key: string,
     compute: () => Promise<T>,
-    options: { startedAfterMs?: number } = {},
+    options: { startedAfterMs?: number; preferNewer?: boolean } = {},
   ): Promise<Snapshot<T>> {
     const after = options.startedAfterMs;
     for (;;) {
@@ -120,9 +142,12 @@ export class ReadModel {
         return joined;
       if (!joined && after === undefined) return running;
     }
-    const started = this.computeOnce(key, compute, after).finally(() =>
-      this.inFlight.delete(key),
-    );
+    const started = this.computeOnce(
+      key,
+      compute,
+      after,
+      options.preferNewer,
+    ).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, started);
     return started;
   }
@@ -144,6 +169,7 @@ export class ReadModel {
     key: string,
     compute: () => Promise<T>,
     startedAfterMs?: number,
+    preferNewer = false,
   ): Promise<Snapshot<T>> {
     const before = await this.cached<T>(key);
     const deadline = Date.now() + this.timing.leaseMs;
@@ -169,6 +195,8 @@ export class ReadModel {
         computedAtMs,
         value: await compute(),
       };
+      if (!preferNewer && before && lostAnswers(before.value, snapshot.value))
+        throw new PartialRefreshError(key);
       await this.store(key, snapshot);
       return snapshot;
     } catch (err) {

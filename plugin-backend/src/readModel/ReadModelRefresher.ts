@@ -19,6 +19,7 @@ import {
   snapshotKey,
   type PageSnapshots,
   type ProjectPage,
+  type RefreshOptions,
 } from './PageSnapshots';
 import { combineSnapshotMeta } from './snapshotMeta';
 
@@ -86,6 +87,8 @@ export class ReadModelRefresher {
   async refreshAfterEdit(touched: EditTouched | EditTouched[]): Promise<void> {
     const list = Array.isArray(touched) ? touched : [touched];
     const startedAfterMs = this.now();
+    // The editor sees the write even when a panel of the page fails meanwhile.
+    const opts = { startedAfterMs, preferNewer: true };
     const budgetEdit = list.some(t => touchesBudgets(t.kind));
     const byProject = new Map<string, Set<ProjectPage>>();
     for (const t of list) {
@@ -101,7 +104,7 @@ export class ReadModelRefresher {
       }
     }
     try {
-      if (budgetEdit) await this.pages.refreshBudgets({ startedAfterMs });
+      if (budgetEdit) await this.pages.refreshBudgets(opts);
       await Promise.all(
         [...byProject].map(async ([projectId, pages]) => {
           if (!this.access.list().some(p => p.projectId === projectId)) return;
@@ -109,10 +112,9 @@ export class ReadModelRefresher {
             projectId,
             await this.windowsOf(projectId),
             [...pages],
-            { startedAfterMs },
+            opts,
           );
-          if (budgetEdit)
-            await this.refreshViewedCosts(projectId, startedAfterMs);
+          if (budgetEdit) await this.refreshViewedCosts(projectId, opts);
         }),
       );
     } catch (err) {
@@ -125,7 +127,7 @@ export class ReadModelRefresher {
     projectId: string,
     windows: readonly TimeWindow[],
     pages: ProjectPage[],
-    opts: { startedAfterMs?: number },
+    opts: RefreshOptions,
   ): Promise<SnapshotMeta[]> {
     const metas: SnapshotMeta[] = [];
     for (const window of windows) {
@@ -163,11 +165,11 @@ export class ReadModelRefresher {
 
   private async refreshViewedCosts(
     projectId: string,
-    startedAfterMs: number,
+    opts: RefreshOptions,
   ): Promise<void> {
     for (const range of COST_RANGES) {
       if (await this.pages.has(snapshotKey.costs(projectId, range)))
-        await this.pages.refreshCosts(projectId, range, { startedAfterMs });
+        await this.pages.refreshCosts(projectId, range, opts);
     }
   }
 

@@ -51,6 +51,9 @@ export interface ReadModelParts {
   ): ReadModel;
 }
 
+/** The id of the background refresh on the scheduler. */
+const REFRESH_TASK_ID = 'gcp-serverless-read-model-refresh';
+
 /**
  * Builds the read model: snapshots in the cache, leases on the history's database, and the
  * refresher on the scheduler. `direct` are the pages' own reads of Google.
@@ -117,14 +120,18 @@ export function createReadModel(deps: {
       if (intervalMs === 0) return;
       for (const task of moreTasks) await scheduler.schedule(task);
       await scheduler.schedule({
-        id: 'gcp-serverless-read-model-refresh',
+        id: REFRESH_TASK_ID,
         intervalMs,
         timeoutMs: Math.max(intervalMs, 10 * config.timeouts.readMs),
         run: signal => refresher.refreshAll(signal),
       });
     },
     async runDueRefresh() {
-      return ((await standaloneScheduler?.runDue()) ?? []).length > 0;
+      // Other tasks share the scheduler (slower models' refreshes, scheduled changes): the answer
+      // is whether the read model's own refresh ran.
+      return ((await standaloneScheduler?.runDue()) ?? []).includes(
+        REFRESH_TASK_ID,
+      );
     },
     async stop() {
       standaloneScheduler?.stop();
