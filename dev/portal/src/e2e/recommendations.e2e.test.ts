@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   page = await browser.newPage();
-  page.setDefaultTimeout(150_000);
+  page.setDefaultTimeout(240_000);
 });
 
 afterAll(async () => {
@@ -49,6 +49,35 @@ async function savings(): Promise<number[]> {
 }
 
 describe('right-sizing in the browser', () => {
+  it("the what-if of raising gryd-worker's max shows the 429s it removes and what it costs", async () => {
+    await page.goto(
+      `${portal.url}/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker`,
+    );
+    const max = page.getByLabel('Max instances');
+    await max.waitFor();
+    expect(await max.inputValue()).toBe('10');
+    await max.fill('20');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const dialog = page.getByTestId('scaling-preview-dialog');
+    await dialog.waitFor();
+    const headline = dialog.locator('[data-testid$="-what-if-headline"]');
+    await headline.waitFor();
+    // The cost of the raise, per month, in the headline.
+    expect(await headline.textContent()).toMatch(/\+\$[\d,.]+\/month/);
+    const figures = await dialog
+      .locator('[data-testid$="-what-if"] dd')
+      .allTextContents();
+    // "measured N; replayed A → B (…)": the raise removes 429s.
+    const refused = /replayed ([\d,]+) → ([\d,]+)/.exec(figures[0] ?? '');
+    expect(refused).not.toBeNull();
+    const before = Number(refused![1]!.replace(/,/g, ''));
+    const after = Number(refused![2]!.replace(/,/g, ''));
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    // "Cost per month: $A → $B (+$C)".
+    expect(figures.at(-1)).toMatch(/\$[\d,.]+ → \$[\d,.]+ \(\+\$[\d,.]+\)/);
+  }, 480_000);
+
   it('lists the recommendations by saving, sorts them, and a row opens the scaling preview pre-filled', async () => {
     await page.goto(`${portal.url}/`);
     await page
@@ -88,34 +117,5 @@ describe('right-sizing in the browser', () => {
       suggestedMax,
     );
     expect(await page.getByLabel('Min instances').inputValue()).toBe('0');
-  });
-
-  it("the what-if of raising gryd-worker's max shows the 429s it removes and what it costs", async () => {
-    await page.goto(
-      `${portal.url}/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker`,
-    );
-    const max = page.getByLabel('Max instances');
-    await max.waitFor();
-    expect(await max.inputValue()).toBe('10');
-    await max.fill('20');
-    await page.getByRole('button', { name: 'Preview' }).click();
-    const dialog = page.getByTestId('scaling-preview-dialog');
-    await dialog.waitFor();
-    const headline = dialog.locator('[data-testid$="-what-if-headline"]');
-    await headline.waitFor();
-    // The cost of the raise, per month, in the headline.
-    expect(await headline.textContent()).toMatch(/\+\$[\d,.]+\/month/);
-    const figures = await dialog
-      .locator('[data-testid$="-what-if"] dd')
-      .allTextContents();
-    // "measured N; replayed A → B (…)": the raise removes 429s.
-    const refused = /replayed ([\d,]+) → ([\d,]+)/.exec(figures[0] ?? '');
-    expect(refused).not.toBeNull();
-    const before = Number(refused![1]!.replace(/,/g, ''));
-    const after = Number(refused![2]!.replace(/,/g, ''));
-    expect(before).toBeGreaterThan(0);
-    expect(after).toBeLessThan(before);
-    // "Cost per month: $A → $B (+$C)".
-    expect(figures.at(-1)).toMatch(/\$[\d,.]+ → \$[\d,.]+ \(\+\$[\d,.]+\)/);
-  });
+  }, 480_000);
 });

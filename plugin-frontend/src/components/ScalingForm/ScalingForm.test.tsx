@@ -1,3 +1,4 @@
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   cleanup,
@@ -514,5 +515,31 @@ describe('ScalingForm', () => {
     );
     expect(document.activeElement).toBe(button('Preview'));
     expect(field('Max instances').value).toBe('50');
+  });
+
+  it('opens the preview of suggested values at once with autoPreview (a recommendation), in StrictMode too', async () => {
+    const api = fakeApi({ previewScaling: async () => previewFixture() });
+    renderWithProviders(
+      <StrictMode>
+        <ScalingForm
+          service={service}
+          onChanged={vi.fn()}
+          initialValues={{ minInstances: 0, maxInstances: 2, concurrency: 80 }}
+          autoPreview
+        />
+      </StrictMode>,
+      {
+        api,
+        path: '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be',
+      },
+    );
+    // StrictMode's rehearsal unmount aborts the first preview; the remount asks again.
+    await screen.findByTestId('edit-diff');
+    expect(api.previewScaling.mock.calls.at(-1)![1]).toEqual({
+      minInstances: 0,
+      maxInstances: 2,
+      concurrency: 80,
+    });
+    expect(field('Max instances').value).toBe('2');
   });
 });

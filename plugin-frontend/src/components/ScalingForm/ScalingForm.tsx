@@ -100,15 +100,17 @@ export function ScalingForm({
     setClientErrors(result.ok ? {} : result.errors);
     edit.clearFieldErrors(`change.${field}`);
   };
-  const previewed = useRef(false);
+  const suggestion = useRef(initialValues);
   useEffect(() => {
-    if (!autoPreview || !initialValues || previewed.current) return;
-    previewed.current = true;
-    const result = validateScalingForm(toFormValues(initialValues));
-    if (result.ok) edit.preview(result.change);
-    // Once, on the first render with the suggestion: later renders are the user's.
+    const suggested = suggestion.current;
+    if (autoPreview && suggested) {
+      const result = validateScalingForm(toFormValues(suggested));
+      if (result.ok) edit.preview(result.change);
+    }
+    // Once per mount, not per render. React's StrictMode unmounts once in development, and the edit
+    // machine's disposal aborts this preview: the remount asks again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [autoPreview, initialValues]);
+  }, [autoPreview]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const result = validateScalingForm(values);
