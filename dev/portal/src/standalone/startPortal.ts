@@ -34,6 +34,11 @@ export interface PortalOptions {
   scenarios?: string[];
   /** scale-fleet size. */
   services?: number;
+  /**
+   * Sandbox time at start, epoch ms (sandbox mode without a config only); absent = real time. A test that
+   * needs a moment of the scenarios' day (the gryyd-web evening peak, when gryd-worker answers 429) pins it.
+   */
+  sandboxNow?: number;
   /** Setup failures the embedded sandbox plays from its start (docs/sandbox.md#setup-failures); sandbox mode without a config only. */
   setupFailures?: SetupFailureSpec;
   /**
@@ -73,6 +78,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       host: '127.0.0.1',
       ...(options.scenarios ? { scenarios: options.scenarios } : {}),
       ...(options.services ? { services: options.services } : {}),
+      ...(options.sandboxNow !== undefined ? { now: options.sandboxNow } : {}),
       ...(options.setupFailures
         ? { setupFailures: options.setupFailures }
         : {}),
