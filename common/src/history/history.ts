@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChangeKind } from '../permissions/permissions';
+import { CHANGE_KINDS, type ChangeKind } from '../permissions/permissions';
 
 /**
  * Outcome of one change attempt. `pending`: Google accepted the write but it was not confirmed within
@@ -44,18 +44,40 @@ export interface ChangeRecord {
   note?: string | null;
 }
 
-/** `GET /projects/:projectId/history`: newest first. */
+/** `GET /projects/:projectId/history`: newest first, one page of the entries that pass the filters. */
 export interface ChangeHistoryResponse {
   projectId: string;
   /** The resource filter, when one was given. */
   resource: string | null;
+  /** The kind and person filters in force (applied by the server to the whole history, not to a page). */
+  filters: { kind: ChangeKind | null; actor: string | null };
   entries: ChangeRecord[];
+  /** Pass as `cursor` for the next (older) page; null when this page is the last. */
+  nextCursor: string | null;
+  /**
+   * Every kind of change and every person in the project's (or resource's) whole history, whatever the
+   * filters: the choices of the filter selects, which a page of entries alone could not give.
+   */
+  facets: { kinds: ChangeKind[]; actors: string[] };
 }
 
-/** Query of the history routes: an optional full resource name and a page size (newest first). */
+/**
+ * Query of the history routes (newest first): an optional full resource name, a kind of change and a
+ * person (both applied by the server over the whole history), a page size, and the `nextCursor` of the
+ * page before.
+ */
 export const historyQuerySchema = z
   .object({
     resource: z.string().min(1).max(400).optional(),
+    kind: z
+      .enum(CHANGE_KINDS, {
+        errorMap: () => ({
+          message: `kind must be one of ${CHANGE_KINDS.join(', ')}`,
+        }),
+      })
+      .optional(),
+    actor: z.string().min(1).max(320).optional(),
+    cursor: z.string().min(1).max(600).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

@@ -10,17 +10,39 @@ import type { AuditEntry, AuditLog } from '../services/AuditLog';
 
 const TABLE = 'gcp_serverless_changes';
 
-/** A query of the history: one project (and optionally one resource), newest first. */
-export interface ChangeHistoryQuery {
+/** Where a page of the history starts: just older than this entry (time, then id, descending). */
+export interface HistoryPosition {
+  /** ISO 8601 time of the last entry of the page before. */
+  time: string;
+  id: string;
+}
+
+/** What a history is read over: one project, optionally one resource. */
+export interface ChangeHistoryScope {
   projectId: string;
   resource?: string;
-  /** Page size, 1..500. */
+}
+
+/**
+ * A query of the history, newest first: one project (optionally one resource, one kind of change, one
+ * person), filtered in the database so a filter covers every entry, not only a page of them.
+ */
+export interface ChangeHistoryQuery extends ChangeHistoryScope {
+  kind?: ChangeKind;
+  actor?: string;
+  /** Only entries older than this one (the page after it). */
+  after?: HistoryPosition;
+  /** Page size, 1..501 (the route asks one more than it shows, to know whether a next page exists). */
   limit: number;
 }
 
 /** Reads of the change history, as the history routes and the reconciler use them. */
 export interface ChangeHistory {
   list(query: ChangeHistoryQuery): Promise<ChangeRecord[]>;
+  /** Kinds of change and people present in the scope's whole history, sorted. */
+  facets(
+    scope: ChangeHistoryScope,
+  ): Promise<{ kinds: ChangeKind[]; actors: string[] }>;
   get(id: string): Promise<ChangeRecord | undefined>;
   /** Entries still `pending`, oldest first (the reconciler settles them). */
   listPending(limit: number): Promise<ChangeRecord[]>;
@@ -117,12 +139,18 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
 
   async list(query: ChangeHistoryQuery): Promise<ChangeRecord[]> {
     await this.ready;
-    let q = this.db<Row>(TABLE).where(w =>
-      w
-        .where('project_id', query.projectId)
-        .orWhere('project_ids', 'like', `%|${query.projectId}|%`),
-    );
-    if (query.resource) q = q.andWhere('resource', query.resource);
+    let q = this.scoped(query);
+    if (query.kind) q = q.andWhere('kind', query.kind);
+    if (query.actor) q = q.andWhere('actor', query.actor);
+    const after = query.after;
+    if (after)
+      q = q.andWhere(w =>
+        w
+          .where('time', '<', after.time)
+          .orWhere(same =>
+            same.where('time', after.time).andWhere('id', '<', after.id),
+          ),
+      );
     const rows = await q
       .orderBy([
         { column: 'time', order: 'desc' },
@@ -130,6 +158,30 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
       ])
       .limit(query.limit);
     return rows.map(toRecord);
+  }
+
+  async facets(
+    scope: ChangeHistoryScope,
+  ): Promise<{ kinds: ChangeKind[]; actors: string[] }> {
+    await this.ready;
+    const [kinds, actors] = await Promise.all([
+      this.scoped(scope).distinct('kind').orderBy('kind'),
+      this.scoped(scope).distinct('actor').orderBy('actor'),
+    ]);
+    return {
+      kinds: kinds.map(r => r.kind as ChangeKind),
+      actors: actors.map(r => r.actor),
+    };
+  }
+
+  /** Rows listed under the scope's project (a budget under each project it covers), optionally of one resource. */
+  private scoped(scope: ChangeHistoryScope) {
+    const q = this.db<Row>(TABLE).where(w =>
+      w
+        .where('project_id', scope.projectId)
+        .orWhere('project_ids', 'like', `%|${scope.projectId}|%`),
+    );
+    return scope.resource ? q.andWhere('resource', scope.resource) : q;
   }
 
   async listPending(limit: number): Promise<ChangeRecord[]> {

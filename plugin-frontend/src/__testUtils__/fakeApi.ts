@@ -1,6 +1,7 @@
 import { vi, type Mock } from 'vitest';
 import { CHANGE_KINDS, type AccessSummary } from '@gcp-serverless/common';
 import type { GcpServerlessApi } from '../api/GcpServerlessApi';
+import { historyOf } from './fakeHistory';
 
 /** A {@link GcpServerlessApi} whose every method is a vitest mock (each rejects until given an implementation). */
 export type FakeGcpServerlessApi = {
@@ -80,11 +81,7 @@ export function fakeApi(
     getAccess: vi.fn(
       overrides.getAccess ?? (() => Promise.resolve(allowAllAccess())),
     ),
-    listHistory: vi.fn(
-      overrides.listHistory ??
-        ((projectId: string) =>
-          Promise.resolve({ projectId, resource: null, entries: [] })),
-    ),
+    listHistory: vi.fn(overrides.listHistory ?? historyOf([])),
   };
 }
 

@@ -2,6 +2,7 @@ import type {
   ApplyAnswer,
   AccessSummary,
   ChangeHistoryResponse,
+  ChangeKind,
   OverviewResponse,
   ProjectOverviewResponse,
   RecentErrorsResponse,
@@ -127,12 +128,24 @@ export interface GcpServerlessApi
   getAccess(options?: RequestOptions): Promise<AccessSummary>;
 
   /**
-   * `GET /projects/:projectId/history[?resource=]`: applied and failed changes, newest first; `resource`
-   * is a full resource name such as `projects/P/locations/L/services/S`.
+   * `GET /projects/:projectId/history[?resource=&kind=&actor=&cursor=]`: applied and failed changes,
+   * newest first, a page at a time; `resource` is a full resource name such as
+   * `projects/P/locations/L/services/S`; kind and actor filter the whole history on the server;
+   * `cursor` is the `nextCursor` of the page before.
    */
   listHistory(
     projectId: string,
-    filter?: { resource?: string; limit?: number },
+    filter?: HistoryFilter,
     options?: RequestOptions,
   ): Promise<ChangeHistoryResponse>;
+}
+
+/** What {@link GcpServerlessApi.listHistory} reads: a resource, kind of change, person, page size and page. */
+export interface HistoryFilter {
+  resource?: string;
+  kind?: ChangeKind;
+  actor?: string;
+  limit?: number;
+  /** The `nextCursor` of the page before. */
+  cursor?: string;
 }

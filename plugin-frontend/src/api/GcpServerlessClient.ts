@@ -27,6 +27,7 @@ import {
 } from '@gcp-serverless/common';
 import type {
   GcpServerlessApi,
+  HistoryFilter,
   RequestOptions,
   ServiceRef,
 } from './GcpServerlessApi';
@@ -202,12 +203,15 @@ export class GcpServerlessClient implements GcpServerlessApi {
 
   listHistory(
     projectId: string,
-    filter: { resource?: string; limit?: number } = {},
+    filter: HistoryFilter = {},
     options?: RequestOptions,
   ): Promise<ChangeHistoryResponse> {
     const query = new URLSearchParams();
     if (filter.resource) query.set('resource', filter.resource);
+    if (filter.kind) query.set('kind', filter.kind);
+    if (filter.actor) query.set('actor', filter.actor);
     if (filter.limit) query.set('limit', String(filter.limit));
+    if (filter.cursor) query.set('cursor', filter.cursor);
     const qs = query.toString();
     return this.request(
       'GET',

@@ -1,6 +1,9 @@
 import {
+  useInfiniteQuery,
   useQueries,
   useQuery,
+  type InfiniteData,
+  type UseInfiniteQueryResult,
   type UseQueryOptions,
   type UseQueryResult,
 } from '@tanstack/react-query';
@@ -9,6 +12,7 @@ import type {
   BudgetListResponse,
   CdnOverviewResponse,
   ChangeHistoryResponse,
+  ChangeKind,
   CostRange,
   CostReportResponse,
   ProjectListResponse,
@@ -236,19 +240,37 @@ export function useBudgetsQuery(): UseQueryResult<BudgetListResponse> {
 }
 
 /**
- * The change history of a project, or of one resource (full name) in it. `refreshKey` (e.g. the
+ * The change history of a project, or of one resource (full name) in it, filtered by kind and person on
+ * the server, a page at a time (`fetchNextPage` follows `nextCursor`). `refreshKey` (e.g. the
  * resource's etag) is part of the key: when it changes, a change happened, so the history is read again.
  */
 export function useHistoryQuery(
   projectId: string,
   resource: string | undefined,
+  filters: { kind?: ChangeKind; actor?: string } = {},
   refreshKey?: unknown,
-): UseQueryResult<ChangeHistoryResponse> {
+): UseInfiniteQueryResult<InfiniteData<ChangeHistoryResponse, string | null>> {
   const api = useGcpServerlessApi();
-  return useQuery({
-    queryKey: [...queryKeys.history(projectId, resource), refreshKey ?? null],
-    queryFn: ({ signal }) =>
-      api.listHistory(projectId, resource ? { resource } : {}, { signal }),
+  return useInfiniteQuery({
+    queryKey: [
+      ...queryKeys.history(projectId, resource),
+      filters.kind ?? null,
+      filters.actor ?? null,
+      refreshKey ?? null,
+    ],
+    queryFn: ({ signal, pageParam }) =>
+      api.listHistory(
+        projectId,
+        {
+          ...(resource ? { resource } : {}),
+          ...(filters.kind ? { kind: filters.kind } : {}),
+          ...(filters.actor ? { actor: filters.actor } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: last => last.nextCursor ?? undefined,
     // The history is the record of what just happened: never shown from an older cache entry.
     staleTime: 0,
   });

@@ -8,6 +8,7 @@ import {
 } from '@testing-library/react';
 import type { ChangeRecord } from '@gcp-serverless/common';
 import { allowAllAccess, fakeApi } from '../../__testUtils__/fakeApi';
+import { historyOf } from '../../__testUtils__/fakeHistory';
 import {
   previewFixture,
   serviceDetailFixture,
@@ -77,14 +78,10 @@ const viewerAccess = () => ({
 describe('ChangeHistoryPanel', () => {
   it('lists who changed what, before and after, and the result', async () => {
     const api = fakeApi({
-      listHistory: async () => ({
-        projectId: 'gryyd-web',
-        resource: RESOURCE,
-        entries: [
-          entry(),
-          entry({ id: 'e2', result: 'conflict', error: 'changed meanwhile' }),
-        ],
-      }),
+      listHistory: historyOf([
+        entry(),
+        entry({ id: 'e2', result: 'conflict', error: 'changed meanwhile' }),
+      ]),
     });
     renderWithProviders(
       <ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />,
@@ -117,22 +114,18 @@ describe('ChangeHistoryPanel', () => {
       { paths: ['/api/v2/*'], service: bs('gryd-be-service') },
     ]);
     const api = fakeApi({
-      listHistory: async () => ({
-        projectId: 'gryyd-web',
-        resource: null,
-        entries: [
-          entry({
-            id: 'u1',
-            kind: 'routing',
-            action: 'urlMap.apply',
-            actor: 'lead@example.com',
-            resource: 'projects/gryyd-web/global/urlMaps/gryyd-web-url-map',
-            before,
-            after,
-          }),
-          entry({ id: 'e2', actor: 'oncall@example.com' }),
-        ],
-      }),
+      listHistory: historyOf([
+        entry({
+          id: 'u1',
+          kind: 'routing',
+          action: 'urlMap.apply',
+          actor: 'lead@example.com',
+          resource: 'projects/gryyd-web/global/urlMaps/gryyd-web-url-map',
+          before,
+          after,
+        }),
+        entry({ id: 'e2', actor: 'oncall@example.com' }),
+      ]),
     });
     renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" />, {
       api,
@@ -150,8 +143,16 @@ describe('ChangeHistoryPanel', () => {
     fireEvent.mouseDown(
       screen.getByRole('combobox', { name: 'Kind of change' }),
     );
+    // The server filters (over the whole history, not a page): the panel asks it with the kind.
+    expect(api.listHistory).toHaveBeenCalledWith(
+      'gryyd-web',
+      { kind: 'routing' },
+      expect.anything(),
+    );
     fireEvent.click(await screen.findByRole('option', { name: 'All' }));
-    expect(await screen.findAllByTestId('history-row')).toHaveLength(2);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('history-row')).toHaveLength(2),
+    );
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Changed by' }));
     fireEvent.click(
       await screen.findByRole('option', { name: 'oncall@example.com' }),
@@ -160,6 +161,11 @@ describe('ChangeHistoryPanel', () => {
       expect(screen.getAllByTestId('history-row')).toHaveLength(1),
     );
     expect(screen.getByTestId('history-row').dataset.kind).toBe('scaling');
+    expect(api.listHistory).toHaveBeenCalledWith(
+      'gryyd-web',
+      { actor: 'oncall@example.com' },
+      expect.anything(),
+    );
   });
 
   it('shows an empty state and an error with retry', async () => {
@@ -167,7 +173,7 @@ describe('ChangeHistoryPanel', () => {
     const api = fakeApi({
       listHistory: async () => {
         if (fail) throw new Error('database locked');
-        return { projectId: 'gryyd-web', resource: null, entries: [] };
+        return historyOf([])('gryyd-web');
       },
     });
     renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" />, { api });
@@ -179,11 +185,7 @@ describe('ChangeHistoryPanel', () => {
 
   it('reverts through the scaling form: starts from the before values and previews them', async () => {
     const api = fakeApi({
-      listHistory: async () => ({
-        projectId: 'gryyd-web',
-        resource: RESOURCE,
-        entries: [entry()],
-      }),
+      listHistory: historyOf([entry()]),
       getService: async () =>
         serviceDetailFixture({
           service: serviceFixture({
@@ -223,11 +225,7 @@ describe('ChangeHistoryPanel', () => {
   it('offers no revert to a user who may not change scaling', async () => {
     const api = fakeApi({
       getAccess: async () => viewerAccess(),
-      listHistory: async () => ({
-        projectId: 'gryyd-web',
-        resource: RESOURCE,
-        entries: [entry()],
-      }),
+      listHistory: historyOf([entry()]),
     });
     renderWithProviders(
       <ChangeHistoryPanel projectId="gryyd-web" resource={RESOURCE} />,

@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import {
   CHANGE_KINDS,
   diffChangeRecord,
+  type ChangeKind,
   type ChangeRecord,
 } from '@gcp-serverless/common';
 import { useAccessSummary } from '../../hooks/useChangePermission';
@@ -20,11 +21,7 @@ import { EditSucceededSnackbar } from '../EditDialogs/EditSucceededSnackbar';
 import { ChangeDiffList } from './ChangeDiffList';
 import { ChangeHistoryFilters } from './ChangeHistoryFilters';
 import { ChangeHistoryTable } from './ChangeHistoryTable';
-import {
-  filterHistory,
-  useHistoryFilters,
-  type HistoryFilters,
-} from './useHistoryFilters';
+import { useHistoryFilters, type HistoryFilters } from './useHistoryFilters';
 import { REVERT_EDITORS } from './revertEditors';
 
 /** Props of {@link ChangeHistoryPanel}. */
@@ -51,8 +48,12 @@ export function ChangeHistoryPanel({
   const access = useAccessSummary();
   const [reverting, setReverting] = useState<ChangeRecord>();
   const [reverted, setReverted] = useState<string>();
-  const history = useHistoryQuery(projectId, resource, refreshKey);
   const [filters, setFilter] = useHistoryFilters();
+  const history = useHistoryQuery(projectId, resource, filters, refreshKey);
+  const pages = history.data?.pages ?? [];
+  const entries = pages.flatMap(p => p.entries);
+  const facets = pages[0]?.facets;
+  const filtered = filters.kind !== undefined || filters.actor !== undefined;
   const Editor = reverting ? REVERT_EDITORS[reverting.kind] : undefined;
   // Pause, resume and purge record no settings before them: there is nothing to go back to.
   const canRevert = (entry: ChangeRecord) =>
@@ -86,18 +87,30 @@ export function ChangeHistoryPanel({
           Could not load the change history: {history.error.message}
         </Alert>
       )}
-      {history.data && history.data.entries.length === 0 && (
+      {history.data && entries.length === 0 && !filtered && (
         <Typography color="text.secondary">No changes recorded yet.</Typography>
       )}
-      {history.data && history.data.entries.length > 0 && (
+      {history.data && (entries.length > 0 || filtered) && (
         <FilteredHistory
-          entries={history.data.entries}
+          entries={entries}
+          kinds={facets?.kinds ?? []}
+          actors={facets?.actors ?? []}
           filters={filters}
           onFilter={setFilter}
           showResource={!resource}
           canRevert={canRevert}
           onRevert={setReverting}
         />
+      )}
+      {history.hasNextPage && (
+        <Button
+          sx={{ mt: 1 }}
+          disabled={history.isFetchingNextPage}
+          onClick={() => void history.fetchNextPage()}
+          data-testid="history-load-older"
+        >
+          Load older changes
+        </Button>
       )}
       <Dialog
         open={reverting !== undefined}
@@ -152,43 +165,46 @@ export function ChangeHistoryPanel({
   );
 }
 
-/** The filters over the loaded entries and the table of those that pass. */
+/**
+ * The filters and the table of the entries that pass them. The server applies the filters to the
+ * whole history; the selects offer every kind and person in it (its facets), plus the ones in force.
+ */
 function FilteredHistory({
   entries,
+  kinds,
+  actors,
   filters,
   onFilter,
   ...table
 }: {
   entries: ChangeRecord[];
+  kinds: ChangeKind[];
+  actors: string[];
   filters: HistoryFilters;
   onFilter: (key: keyof HistoryFilters, value: string | undefined) => void;
   showResource: boolean;
   canRevert: (entry: ChangeRecord) => boolean;
   onRevert: (entry: ChangeRecord) => void;
 }) {
-  const present = new Set(entries.map(e => e.kind));
+  const present = new Set<ChangeKind>(kinds);
   if (filters.kind) present.add(filters.kind);
-  const actors = [
-    ...new Set([
-      ...entries.map(e => e.actor),
-      ...(filters.actor ? [filters.actor] : []),
-    ]),
+  const people = [
+    ...new Set([...actors, ...(filters.actor ? [filters.actor] : [])]),
   ].sort();
-  const shown = filterHistory(entries, filters);
   return (
     <>
       <ChangeHistoryFilters
         filters={filters}
         onChange={onFilter}
         kinds={CHANGE_KINDS.filter(k => present.has(k))}
-        actors={actors}
+        actors={people}
       />
-      {shown.length === 0 ? (
+      {entries.length === 0 ? (
         <Typography color="text.secondary" data-testid="history-filtered-empty">
           No change matches the filters.
         </Typography>
       ) : (
-        <ChangeHistoryTable entries={shown} {...table} />
+        <ChangeHistoryTable entries={entries} {...table} />
       )}
     </>
   );

@@ -21,6 +21,7 @@ import {
   fakeApi,
   type FakeGcpServerlessApi,
 } from '../../__testUtils__/fakeApi';
+import { historyOf } from '../../__testUtils__/fakeHistory';
 import {
   previewFixture,
   serviceDetailFixture,
@@ -49,11 +50,7 @@ function entry(overrides: Partial<ChangeRecord>): ChangeRecord {
   };
 }
 
-const history = (e: ChangeRecord) => async () => ({
-  projectId: 'gryyd-web',
-  resource: null,
-  entries: [e],
-});
+const history = (e: ChangeRecord) => historyOf([e]);
 
 async function openRevert(api: FakeGcpServerlessApi) {
   renderWithProviders(<ChangeHistoryPanel projectId="gryyd-web" />, {
@@ -348,6 +345,7 @@ describe('Revert to this, for every kind, through the same preview and apply', (
         }),
       ),
       listBudgets: async () => ({
+        status: 'configured',
         billingAccount: budget.billingAccount,
         budgets: [
           {

@@ -1,30 +1,14 @@
 import { useSearchParams } from 'react-router-dom';
-import {
-  CHANGE_KINDS,
-  type ChangeKind,
-  type ChangeRecord,
-} from '@gcp-serverless/common';
+import { CHANGE_KINDS, type ChangeKind } from '@gcp-serverless/common';
 
 /** Query parameters of the history filters (named apart from the pages' own `kind` and the like). */
 export const HISTORY_KIND_PARAM = 'changeKind';
 export const HISTORY_ACTOR_PARAM = 'changedBy';
 
-/** The history's filters: a kind of change and a person. */
+/** The history's filters: a kind of change and a person (the server applies them to the whole history). */
 export interface HistoryFilters {
   kind?: ChangeKind;
   actor?: string;
-}
-
-/** Entries that pass the filters, order kept. */
-export function filterHistory(
-  entries: ChangeRecord[],
-  filters: HistoryFilters,
-): ChangeRecord[] {
-  return entries.filter(
-    e =>
-      (!filters.kind || e.kind === filters.kind) &&
-      (!filters.actor || e.actor === filters.actor),
-  );
 }
 
 /** The history filters as URL state, so a filtered history is a link to share. */
