@@ -57,10 +57,26 @@ export interface BudgetWithSpend extends Budget {
 }
 
 /** GET /billing/budgets */
+/** What the budgets need and where it is set (the setup hint of a `notConfigured` budgets answer). */
+export interface BillingSetupHint {
+  /** The missing config key, `gcpServerless.billing.accountId`. */
+  key: string;
+  /** In words, for the page. */
+  message: string;
+}
+
 export interface BudgetListResponse {
   /** Age of the read-model snapshot this answer came from (absent when read directly). */
   snapshot?: SnapshotMeta;
-  billingAccount: string;
+  /**
+   * `notConfigured`: the plugin has no billing account (`gcpServerless.billing.accountId`), so there are
+   * no budgets to read; `setup` says what to set. A state of the page, not an error of the request.
+   */
+  status: 'configured' | 'notConfigured';
+  /** What makes budgets available, when `status` is `notConfigured`. */
+  setup?: BillingSetupHint;
+  /** The billing account, e.g. `billingAccounts/0A1B2C-…`; null when none is configured. */
+  billingAccount: string | null;
   budgets: BudgetWithSpend[];
   /**
    * This month across every allowlisted project: month to date (gross, credits, net), forecast and the

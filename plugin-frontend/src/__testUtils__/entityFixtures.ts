@@ -208,6 +208,7 @@ function budget(budgetId: string, displayName: string): BudgetWithSpend {
 /** Budgets `b-gryd` "gryd monthly" (annotated) and `b-other` "other monthly" (not). */
 export function entityBudgets(): BudgetListResponse {
   return {
+    status: 'configured',
     billingAccount: '012345-6789AB-CDEF01',
     budgets: [
       budget('b-gryd', 'gryd monthly'),

@@ -27,6 +27,9 @@ import {
  * from the cost source for the allowlisted projects only: a budget scoped to projects outside the
  * allowlist shows the spend of the allowed ones (the page says which).
  */
+/** The config key of the billing account the budgets belong to. */
+const BILLING_ACCOUNT_KEY = 'gcpServerless.billing.accountId';
+
 export class BudgetService {
   private readonly deps: {
     access: ProjectAccess;
@@ -70,12 +73,19 @@ export class BudgetService {
     return budget;
   }
 
+  /**
+   * Budgets with spend. Without a billing account this is the `notConfigured` state (200, no budgets,
+   * the key to set), not a 400: a page that shows budgets is not a bad request because the operator has
+   * not set them up, and the all-projects month still comes from the cost source.
+   */
   async list(): Promise<BudgetListResponse> {
-    const gateway = this.gateway();
+    const gateway = this.deps.budgets;
     const allowed = this.deps.access.list().map(p => p.projectId);
-    const budgets = (await gateway.listBudgets()).filter(b =>
-      isBudgetAllowed(b, allowed, this.scope()),
-    );
+    const budgets = gateway
+      ? (await gateway.listBudgets()).filter(b =>
+          isBudgetAllowed(b, allowed, this.scope()),
+        )
+      : [];
     const today = utcDay(this.deps.now());
     const earliest = budgets.reduce((min, b) => {
       const start = budgetPeriodBounds(
@@ -92,7 +102,16 @@ export class BudgetService {
       this.withSpend(b, values.spend?.rows ?? null, today, allowed),
     );
     return {
-      billingAccount: gateway.accountId,
+      ...(gateway
+        ? { status: 'configured' as const }
+        : {
+            status: 'notConfigured' as const,
+            setup: {
+              key: BILLING_ACCOUNT_KEY,
+              message: `No billing account is configured, so there are no budgets to show: set ${BILLING_ACCOUNT_KEY} (docs/configuration.md)`,
+            },
+          }),
+      billingAccount: gateway?.accountId ?? null,
       budgets: withSpend,
       month: values.spend
         ? allProjectsMonthCost(

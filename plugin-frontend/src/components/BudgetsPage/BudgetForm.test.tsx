@@ -72,6 +72,7 @@ function setup(api = fakeApi()) {
 }
 
 const list = (b: Budget): BudgetListResponse => ({
+  status: 'configured',
   billingAccount: b.billingAccount,
   budgets: [
     {

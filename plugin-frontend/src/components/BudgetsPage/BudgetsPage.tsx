@@ -13,6 +13,7 @@ import { BudgetsTable } from './BudgetsTable';
 import { useBudgetsQuery } from '../../queries/reads';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
+import { SetupLink } from '../SetupPage/SetupLink';
 
 /**
  * Budgets of the configured billing account (`projects/:projectId/budgets`): every budget with spend
@@ -26,6 +27,7 @@ export function BudgetsPage() {
   const [editing, setEditing] = useState<BudgetWithSpend>();
   const [succeeded, setSucceeded] = useState<string>();
   const budgets = list.data?.budgets ?? [];
+  const notConfigured = list.data?.status === 'notConfigured';
 
   return (
     <Stack spacing={2} data-testid="budgets-page">
@@ -49,8 +51,17 @@ export function BudgetsPage() {
         aria-label="Budgets"
       >
         <Typography variant="subtitle1" component="h3">
-          Budgets of billing account {list.data?.billingAccount ?? '…'}
+          {notConfigured
+            ? 'Budgets'
+            : `Budgets of billing account ${list.data?.billingAccount ?? '…'}`}
         </Typography>
+        {notConfigured && (
+          <Alert severity="info" data-testid="budgets-not-configured">
+            {list.data?.setup?.message ??
+              'No billing account is configured, so there are no budgets to show.'}{' '}
+            <SetupLink />
+          </Alert>
+        )}
         <Typography
           variant="caption"
           color="text.secondary"
@@ -67,7 +78,7 @@ export function BudgetsPage() {
             aria-label="Loading budgets"
           />
         )}
-        {list.data && budgets.length === 0 && (
+        {list.data && !notConfigured && budgets.length === 0 && (
           <Typography color="text.secondary">
             This billing account has no budgets.
           </Typography>

@@ -61,7 +61,13 @@ export function EntityBudgetSection({
           aria-label="Loading the budget"
         />
       )}
-      {list.data && mine.length === 0 && (
+      {list.data?.status === 'notConfigured' && (
+        <Alert severity="info">
+          {list.data.setup?.message ??
+            'No billing account is configured, so there are no budgets to show.'}
+        </Alert>
+      )}
+      {list.data?.status === 'configured' && mine.length === 0 && (
         <Alert severity="warning">
           Budget {budgetId} was not found in billing account{' '}
           {list.data.billingAccount}.
