@@ -1,2 +1,3 @@
 export * from './scheduleWindow';
 export * from './scheduledChange';
+export * from './calendarWeek';

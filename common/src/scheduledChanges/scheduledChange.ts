@@ -99,6 +99,8 @@ export interface ScheduledChange {
 /** `GET /projects/:projectId/scheduledChanges?from&to`: windows overlapping [from, to), by start. */
 export interface ScheduledChangesResponse {
   projectId: string;
+  /** The backend's clock (ISO 8601): the sandbox's in sandbox mode, so a calendar shows the week the runner lives in. */
+  now: string;
   from: string;
   to: string;
   entries: ScheduledChange[];

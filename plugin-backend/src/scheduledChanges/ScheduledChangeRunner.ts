@@ -231,7 +231,14 @@ export class ScheduledChangeRunner {
                   await kind.assess(ref, resource, target)
                 ).warnings.map(w => w.code),
         },
-        { actor },
+        {
+          actor,
+          note: `scheduled window ${describeWindow(change)}: ${
+            step === 'start'
+              ? 'start'
+              : 'end, the values from before the window restored'
+          }`,
+        },
         ctx,
       );
       return answer.outcome === 'pending'

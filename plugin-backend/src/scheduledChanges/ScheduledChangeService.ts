@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ConflictError,
   InputError,
+  NotAllowedError,
   NotFoundError,
   scheduleRequestSchema,
   windowInstants,
@@ -43,6 +44,14 @@ export class ScheduledChangeService {
     body: unknown,
     actor: string,
     origin?: unknown,
+    /**
+     * The approval policy's verdict on the change (docs/approvals.md); a change it sends for
+     * approval is not scheduled, since the runner applies without a second person.
+     */
+    approval?: (
+      ref: unknown,
+      change: unknown,
+    ) => Promise<{ required: boolean; reasons: string[] } | undefined>,
   ): Promise<ScheduledChange> {
     const { ctx } = this.deps;
     const ref = kind.refOfParams(params);
@@ -59,6 +68,13 @@ export class ScheduledChangeService {
           .map(f => `${f.path}: ${f.message}`)
           .join('; ')}`,
         timing,
+      );
+    const verdict = await approval?.(ref, request.change);
+    if (verdict?.required)
+      throw new NotAllowedError(
+        `This change needs approval (${verdict.reasons.join(
+          '; ',
+        )}); a scheduled change runs without a second person, so it cannot be scheduled: apply it through approval instead`,
       );
     const resource = await kind.read(ref);
     if (kind.etagOf(resource) !== request.etag) throw kind.conflict(resource);
@@ -108,7 +124,7 @@ export class ScheduledChangeService {
       after: proposed,
       result: 'succeeded',
       projects: kind.projectsOf(ref, resource),
-      error: `scheduled for ${describeWindow(scheduled)}`,
+      note: `scheduled for ${describeWindow(scheduled)}`,
       ...(origin !== undefined ? { origin } : {}),
     });
     return scheduled;
@@ -167,10 +183,12 @@ export class ScheduledChangeService {
     range: { from?: string; to?: string },
   ): Promise<ScheduledChangesResponse> {
     this.deps.access.project(projectId);
-    const fromMs = range.from ? Date.parse(range.from) : this.deps.ctx.now();
+    const now = this.deps.ctx.now();
+    const fromMs = range.from ? Date.parse(range.from) : now;
     const toMs = range.to ? Date.parse(range.to) : fromMs + 7 * DAY_MS;
     return {
       projectId,
+      now: new Date(now).toISOString(),
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
       entries: await this.deps.store.listOverlapping(projectId, fromMs, toMs),

@@ -72,6 +72,15 @@ export function fakeApi(
     rejectChangeRequest: vi.fn(
       overrides.rejectChangeRequest ?? unexpected('rejectChangeRequest'),
     ),
+    listScheduledChanges: vi.fn(
+      overrides.listScheduledChanges ?? unexpected('listScheduledChanges'),
+    ),
+    scheduleScaling: vi.fn(
+      overrides.scheduleScaling ?? unexpected('scheduleScaling'),
+    ),
+    cancelScheduledChange: vi.fn(
+      overrides.cancelScheduledChange ?? unexpected('cancelScheduledChange'),
+    ),
     listBudgets: vi.fn(overrides.listBudgets ?? unexpected('listBudgets')),
     previewBudget: vi.fn(
       overrides.previewBudget ?? unexpected('previewBudget'),

@@ -22,6 +22,7 @@ import type { ChangeRequestsApi } from './ChangeRequestsApi';
 import type { QueuesRedisApi } from './QueuesRedisApi';
 import type { LoadBalancingApi } from './LoadBalancingApi';
 import type { RecommendationsApi } from './RecommendationsApi';
+import type { ScheduledChangesApi } from './ScheduledChangesApi';
 
 /** Identifies one Cloud Run service: project, region (e.g. `asia-northeast3`) and short name (e.g. `gryd-be`). */
 export interface ServiceRef {
@@ -47,7 +48,8 @@ export interface GcpServerlessApi
     CostsApi,
     LoadBalancingApi,
     RecommendationsApi,
-    ChangeRequestsApi {
+    ChangeRequestsApi,
+    ScheduledChangesApi {
   /** `GET /projects`: the allowlisted projects and whether the backend runs against the sandbox. */
   listProjects(options?: RequestOptions): Promise<ProjectListResponse>;
 

@@ -56,6 +56,11 @@ import type {
   RecentErrorsResponse,
   TopologyResponse,
 } from '@gcp-serverless/common';
+import type {
+  ScheduleRequest,
+  ScheduledChange,
+  ScheduledChangesResponse,
+} from '@gcp-serverless/common';
 import { budgetPath } from './CostsApi';
 import {
   cdnBackendPath,
@@ -193,6 +198,56 @@ export class GcpServerlessClient implements GcpServerlessApi {
       'POST',
       `${servicePath(ref)}/scaling/apply`,
       request,
+      options,
+    );
+  }
+
+  listScheduledChanges(
+    projectId: string,
+    range: { from: string; to: string } | undefined,
+    options?: RequestOptions,
+  ): Promise<ScheduledChangesResponse> {
+    const query = range ? `?from=${enc(range.from)}&to=${enc(range.to)}` : '';
+    return this.request(
+      'GET',
+      `/projects/${enc(projectId)}/scheduledChanges${query}`,
+      undefined,
+      options,
+    );
+  }
+
+  scheduleScaling(
+    ref: ServiceRef,
+    request: ScheduleRequest<ScalingChange>,
+    options?: RequestOptions,
+  ): Promise<ScheduledChange> {
+    return this.request(
+      'POST',
+      `${servicePath(ref)}/scaling/schedule`,
+      request,
+      options,
+    );
+  }
+
+  cancelScheduledChange(
+    entry: Pick<ScheduledChange, 'id' | 'kind' | 'ref'>,
+    options?: RequestOptions,
+  ): Promise<ScheduledChange> {
+    const r = entry.ref;
+    const resource =
+      entry.kind === 'queue'
+        ? `/projects/${enc(r.projectId ?? '')}/locations/${enc(
+            r.region ?? '',
+          )}/queues/${enc(r.queue ?? '')}`
+        : `${servicePath({
+            projectId: r.projectId ?? '',
+            region: r.region ?? '',
+            service: r.service ?? '',
+          })}/scaling`;
+    return this.request(
+      'POST',
+      `${resource}/schedule/${enc(entry.id)}/cancel`,
+      {},
       options,
     );
   }

@@ -67,6 +67,8 @@ export interface EditKind<Ref, C, P extends EditPreviewBase, R, D> {
   conflictRows(details: D, wanted: C, preview: P): ConflictRow[];
   /** The success notice, e.g. "Scaling of gryd-be updated: min 1, max 5, concurrency 80." */
   succeededMessage(result: R, ref: Ref): string;
+  /** The label of the dialog's apply button, e.g. "Schedule"; default "Apply". */
+  applyLabel?: string;
   /** Capacity, cost and findings of the preview, when the kind has any. */
   sections?(preview: P): PreviewSections;
 }

@@ -44,6 +44,9 @@ export const queryKeys = {
       service,
       window,
     ] as const,
+  /** The project's calendar of scheduled changes from `from` (ISO 8601; null = the backend's now). */
+  scheduledChanges: (projectId: string, from: string | null) =>
+    [ROOT, 'project', projectId, 'scheduled-changes', from] as const,
   queues: (projectId: string, window: TimeWindow) =>
     [ROOT, 'project', projectId, 'queues', window] as const,
   redis: (projectId: string, window: TimeWindow) =>

@@ -4,6 +4,8 @@ import {
   SCHEDULABLE_KINDS,
   scheduledChangesQuerySchema,
 } from '@gcp-serverless/common';
+import { identityOf } from '../../access/RequestAuthorizer';
+import { previewGuardedEdit } from '../../edits/applyGuardedEdit';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
 import { parseInput } from '../validate';
@@ -47,6 +49,14 @@ export function registerScheduledChangeRoutes(
               req.body,
               services.identify(req),
               req,
+              async (ref, change) =>
+                services.approvals.active
+                  ? services.approvals.requirementOf(
+                      kind,
+                      await previewGuardedEdit(kind, ref, change),
+                      identityOf(req),
+                    )
+                  : undefined,
             ),
           );
       }),

@@ -47,6 +47,7 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
 }: EditPreviewDialogProps<Ref, C, P, R, D>) {
   const { state, kind, busy } = edit;
   const { testId, upstream } = kind;
+  const applyLabel = kind.applyLabel ?? 'Apply';
   const open =
     state.status === 'previewing' ||
     state.status === 'previewed' ||
@@ -154,7 +155,7 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
           )}
           {state.status === 'failed' && (
             <Alert severity="error" data-testid={`${testId}-error`}>
-              {state.preview ? 'Apply failed' : 'Preview failed'}:{' '}
+              {state.preview ? `${applyLabel} failed` : 'Preview failed'}:{' '}
               {state.error.message}
             </Alert>
           )}
@@ -176,7 +177,7 @@ export function EditPreviewDialog<Ref, C, P extends EditPreviewBase, R, D>({
               disabled={!edit.canApply || busy}
               data-testid={`${testId}-apply`}
             >
-              {needsApproval ? 'Request approval' : 'Apply'}
+              {needsApproval ? 'Request approval' : applyLabel}
             </Button>
           </>
         )}

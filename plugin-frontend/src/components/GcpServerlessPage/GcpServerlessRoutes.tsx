@@ -19,6 +19,7 @@ import {
   RecommendationsPage,
   RedisPage,
   RoutingPage,
+  SchedulePage,
   ServicePage,
   ServicesPage,
   TopologyPage,
@@ -74,6 +75,7 @@ export function GcpServerlessRoutes() {
           <Route path="topology" element={<TopologyPage />} />
           <Route path="approvals" element={<ChangeRequestsPage />} />
           <Route path="approvals/:requestId" element={<ChangeRequestPage />} />
+          <Route path="schedule" element={<SchedulePage />} />
         </Route>
         <Route
           path="*"

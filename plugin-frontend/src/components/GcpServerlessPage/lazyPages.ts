@@ -16,6 +16,7 @@ const loaders = {
     import('../RecommendationsPage/RecommendationsPage'),
   changeRequestsPage: () => import('../ChangeRequests/ChangeRequestsPage'),
   changeRequestPage: () => import('../ChangeRequests/ChangeRequestPage'),
+  schedulePage: () => import('../SchedulePage/SchedulePage'),
 };
 
 /**
@@ -63,6 +64,9 @@ export const ChangeRequestsPage = lazy(() =>
 );
 export const ChangeRequestPage = lazy(() =>
   loaders.changeRequestPage().then(m => ({ default: m.ChangeRequestPage })),
+);
+export const SchedulePage = lazy(() =>
+  loaders.schedulePage().then(m => ({ default: m.SchedulePage })),
 );
 
 /** Loads every page's chunk now (e.g. in tests, so a route renders without waiting for a chunk). */

@@ -18,6 +18,7 @@ export const PROJECT_PAGES: ProjectPageEntry[] = [
   { path: 'topology', label: 'Topology' },
   { path: 'history', label: 'History' },
   { path: 'approvals', label: 'Approvals' },
+  { path: 'schedule', label: 'Schedule' },
 ];
 
 /** The tab a location belongs to: the first path segment after the project (service pages count as Services). */
