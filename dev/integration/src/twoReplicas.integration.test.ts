@@ -347,6 +347,51 @@ describe('two replicas on real Redis and PostgreSQL', () => {
   });
 
   // Last: it stops the Redis server.
+  it('starts and reverts a scheduled window once across both replicas (the step claimed in PostgreSQL)', async () => {
+    const current = (await a.call('GET', BE)).body.service.scaling;
+    const change = { ...current, minInstances: current.minInstances + 2 };
+    const preview = await a.call('POST', `${BE}/scaling/preview`, { change });
+    const hour = 3_600_000;
+    const startMs = Math.ceil((sandbox!.clock.now() + 2 * hour) / hour) * hour;
+    const local = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+    const scheduled = await a.call('POST', `${BE}/scaling/schedule`, {
+      change,
+      etag: preview.body.etag,
+      acknowledgedWarnings: preview.body.warnings.map(
+        (w: { code: string }) => w.code,
+      ),
+      window: {
+        timeZone: 'UTC',
+        start: local(startMs),
+        end: local(startMs + hour),
+      },
+    });
+    expect(scheduled.status).toBe(201);
+    const runBoth = async () => {
+      const [ra, rb] = await Promise.all([
+        a.services.scheduledChanges.runner.runDue(),
+        b.services.scheduledChanges.runner.runDue(),
+      ]);
+      return [ra, rb];
+    };
+    sandbox!.clock.set(startMs + 60_000);
+    const starts = (await runBoth()).flatMap(r => r.started);
+    expect(starts).toEqual([scheduled.body.id]);
+    expect((await b.call('GET', BE)).body.service.scaling.minInstances).toBe(
+      change.minInstances,
+    );
+    sandbox!.clock.set(startMs + hour + 60_000);
+    const reverts = (await runBoth()).flatMap(r => r.reverted);
+    expect(reverts).toEqual([scheduled.body.id]);
+    expect((await a.call('GET', BE)).body.service.scaling).toEqual(current);
+    const runs = (
+      await b.call('GET', '/projects/gryyd-web/history')
+    ).body.entries.filter((e: { actor: string }) =>
+      e.actor.endsWith('run by the scheduler'),
+    );
+    expect(runs).toHaveLength(2);
+  });
+
   it('keeps answering when Redis goes away: every read computes its page, no replica hangs or dies', async () => {
     await redis!.stop();
     await resetCounters();
