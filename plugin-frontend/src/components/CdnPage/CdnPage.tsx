@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
@@ -21,6 +22,7 @@ import { CacheFillChart, HitRatioChart } from './CdnCharts';
 import { useCdnQuery } from '../../queries/reads';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
 import { PanelSetupHint } from '../SetupPage/PanelSetupHint';
+import { VisuallyHidden } from '../VisuallyHidden/VisuallyHidden';
 
 /** Query parameter of the backend whose charts and policy are open (`?backend=backendServices/gryd-storage-service`). */
 export const BACKEND_PARAM = 'backend';
@@ -59,6 +61,11 @@ export function CdnPage() {
   // A snapshot from before per-rule figures existed has no `routes`.
   const routes = query.data.routes ?? [];
   const key = (b: { kind: string; name: string }) => `${b.kind}/${b.name}`;
+  const choose = (b: { kind: string; name: string }) =>
+    setSearchParams(p => {
+      p.set(BACKEND_PARAM, key(b));
+      return p;
+    });
   const selected =
     backends.find(b => key(b) === searchParams.get(BACKEND_PARAM)) ??
     backends.find(b => b.enableCdn) ??
@@ -99,6 +106,9 @@ export function CdnPage() {
                 <TableCell>TTL default / max / client</TableCell>
                 <TableCell align="right">Hit ratio</TableCell>
                 <TableCell align="right">req/s</TableCell>
+                <TableCell>
+                  <VisuallyHidden>Details</VisuallyHidden>
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -107,12 +117,8 @@ export function CdnPage() {
                   key={key(b)}
                   hover
                   selected={selected && key(selected) === key(b)}
-                  onClick={() =>
-                    setSearchParams(p => {
-                      p.set(BACKEND_PARAM, key(b));
-                      return p;
-                    })
-                  }
+                  // The row is a pointer shortcut; its Details button is the same action for keyboards.
+                  onClick={() => choose(b)}
                   sx={{ cursor: 'pointer' }}
                   data-testid={`cdn-row-${b.name}`}
                 >
@@ -149,6 +155,20 @@ export function CdnPage() {
                   </TableCell>
                   <TableCell align="right">
                     {formatRate(b.requestsPerSecond)}
+                  </TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      aria-pressed={selected ? key(selected) === key(b) : false}
+                      aria-label={`Details of ${b.name}`}
+                      data-testid={`cdn-select-${b.name}`}
+                      onClick={e => {
+                        e.stopPropagation();
+                        choose(b);
+                      }}
+                    >
+                      Details
+                    </Button>
                   </TableCell>
                 </TableRow>
               ))}
