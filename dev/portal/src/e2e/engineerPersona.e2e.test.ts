@@ -42,7 +42,12 @@ const PROJECTS = ['gryyd-web', 'chat-realtime', 'scale-fleet'];
 
 /** The index with every project's answer on screen. */
 async function openIndex(query: string): Promise<void> {
-  await page.goto(`${portal.url}/?${query}`);
+  // The first visit makes Vite transform the app on a busy machine: the page's own content is what
+  // is waited for below, not the load event.
+  await page.goto(`${portal.url}/?${query}`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 300_000,
+  });
   for (const p of PROJECTS)
     await page
       .locator(`[data-testid="project-card-${p}"][data-state="ready"]`)
@@ -193,6 +198,8 @@ describe('engineer on call: is anything wrong, and where?', () => {
   });
 
   it('sees "unknown" and the real reason (a 503, not a timeout) when the URL maps cannot be read, on the card and on the routing page', async () => {
+    // A window nobody has read yet: its first snapshot meets the fault. (A window read before keeps
+    // its last good snapshot through an outage, served marked stale: docs/architecture.md, the read model.)
     const sandbox = portal.sandbox!;
     const fault = sandbox.faults.add({
       api: 'compute',
@@ -202,17 +209,7 @@ describe('engineer on call: is anything wrong, and where?', () => {
       message: 'The service is currently unavailable.',
     });
     try {
-      const refreshed = await fetch(
-        `${portal.url}/api/gcp-serverless/projects/gryyd-web/refresh`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{}',
-        },
-      );
-      expect(refreshed.status).toBe(200);
-
-      await openIndex('window=1h');
+      await openIndex('window=6h');
       const routes = page
         .getByTestId('project-card-gryyd-web')
         .getByTestId('health-row-routes');
@@ -226,7 +223,7 @@ describe('engineer on call: is anything wrong, and where?', () => {
       expect(text).not.toMatch(/did not finish/);
       expect(text).not.toMatch(/\b0 ·|\bOK\b/);
 
-      await page.goto(`${portal.url}/projects/gryyd-web/routing`);
+      await page.goto(`${portal.url}/projects/gryyd-web/routing?window=6h`);
       const error = page.getByTestId('routing-panel-error-urlMaps');
       await error.waitFor();
       expect(await error.textContent()).toContain(
