@@ -49,6 +49,8 @@ export interface Config {
       guardrailExceeded?: boolean;
       /** Resource labels that need approval, e.g. { env: production }. */
       labels?: { [key: string]: string };
+      /** Inside Backstage: entity refs notified of new requests (e.g. group:default/sre). */
+      notifyApprovers?: string[];
       /** Kinds of change that always need approval. */
       kinds?: Array<
         'scaling' | 'routing' | 'cdn' | 'queue' | 'redis' | 'budget'

@@ -18,6 +18,11 @@ export const approvalPolicySchema = z
     labels: z.record(z.string().min(1).max(63), z.string().max(63)).optional(),
     /** Every change of these kinds needs approval. */
     kinds: z.array(z.enum(CHANGE_KINDS)).optional(),
+    /**
+     * Inside Backstage: entity refs told of new requests through the notifications service (e.g.
+     * `group:default/sre`). Not a rule; requesters are told of decisions anyway.
+     */
+    notifyApprovers: z.array(z.string().min(1).max(320)).max(100).optional(),
   })
   .strict();
 

@@ -87,6 +87,8 @@ beforeAll(async () => {
         },
       },
       approvals: { costIncreasePerHourOver: 0.5, kinds: ['queue'] },
+      // The what-if is not what these tests are about; each preview then is the cost and the guardrails.
+      capacity: { whatIf: false },
     }),
   });
 });

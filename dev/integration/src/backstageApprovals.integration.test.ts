@@ -1,5 +1,7 @@
+import express from 'express';
 import {
   coreServices,
+  createBackendPlugin,
   createServiceFactory,
   type BackstageUserPrincipal,
   type PermissionsService,
@@ -30,6 +32,37 @@ const WORKER =
   '/api/gcp-serverless/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker';
 const ANA = 'user:default/ana';
 const BOB = 'user:default/bob';
+
+/** What the notifications backend received; `failNext` makes its next answer a 500. */
+const notifications: Array<{
+  recipients: { type: string; entityRef?: string[] };
+  payload: { title: string; description?: string; link?: string };
+}> = [];
+let failNext = false;
+
+/** A stand-in for Backstage's notifications backend: the same route NotificationService posts to. */
+const fakeNotificationsBackend = createBackendPlugin({
+  pluginId: 'notifications',
+  register(env) {
+    env.registerInit({
+      deps: { httpRouter: coreServices.httpRouter },
+      async init({ httpRouter }) {
+        const router = express.Router();
+        router.use(express.json());
+        router.post('/notifications', (req, res) => {
+          if (failNext) {
+            failNext = false;
+            res.status(500).json({ error: { message: 'down' } });
+            return;
+          }
+          notifications.push(req.body);
+          res.json([]);
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});
 
 let sandbox: Sandbox;
 let backend: BackstageTestBackend;
@@ -88,6 +121,9 @@ beforeAll(async () => {
         data: {
           gcpServerless: {
             mode: 'sandbox',
+            approvals: { notifyApprovers: ['group:default/sre'] },
+            // Not what this test is about: each preview is then the cost and the guardrails.
+            capacity: { whatIf: false },
             sandbox: { endpoint: sandbox.url },
             projects: [
               { projectId: 'gryyd-web', regions: ['asia-northeast3'] },
@@ -101,6 +137,7 @@ beforeAll(async () => {
         },
       }),
       permissions,
+      fakeNotificationsBackend,
     ],
   });
   const { port } = backend.server.address() as { port: number };
@@ -199,5 +236,35 @@ describe('approvals inside Backstage', () => {
     expect(
       (await as(ANA, 'GET', WORKER)).body.service.scaling.maxInstances,
     ).toBe(30);
+
+    // Notifications: the approvers of the new request, then Ana of the decision.
+    expect(
+      notifications.map(n => [n.recipients.entityRef, n.payload.title]),
+      JSON.stringify(notifications),
+    ).toEqual([
+      [
+        ['group:default/sre'],
+        `Approval requested: Cloud Run scaling of gryd-worker by ${ANA}`,
+      ],
+      [
+        [ANA],
+        `Approved and applied: Cloud Run scaling of gryd-worker (by ${BOB})`,
+      ],
+    ]);
+    expect(notifications[0]!.payload.link).toBe(
+      `/gcp-serverless/projects/gryyd-web/approvals/${id}`,
+    );
+    expect(notifications[1]!.payload.description).toBe('sale');
+  });
+
+  it('a notifications backend that fails does not fail the request', async () => {
+    const scaling = (await as(ANA, 'GET', WORKER)).body.service.scaling;
+    failNext = true;
+    const { apply } = await previewAndApply(ANA, {
+      ...scaling,
+      maxInstances: 60,
+    });
+    expect(apply.status, JSON.stringify(apply.body)).toBe(202);
+    expect(apply.body.outcome).toBe('approval-requested');
   });
 });

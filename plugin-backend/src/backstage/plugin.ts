@@ -12,6 +12,7 @@ import { CatalogEntityResolver } from './CatalogEntityResolver';
 import { backstageRefreshScheduler } from './backstageRefreshScheduler';
 import { approvalRules, proposedChangeResourceRef } from './approvalRules';
 import { PermissionApprovalGate } from './PermissionApprovalGate';
+import { BackstageNotificationsNotifier } from './BackstageNotificationsNotifier';
 
 /**
  * The gcp-serverless backend plugin for Backstage's backend system (`backend.add(import(
@@ -88,6 +89,11 @@ export const gcpServerlessPlugin = createBackendPlugin({
           // refresh on the scheduler, global scope: one replica per interval.
           cache,
           scheduler: backstageRefreshScheduler(scheduler),
+          changeRequestNotifier: new BackstageNotificationsNotifier({
+            discovery,
+            auth,
+            approvers: config.approvals?.notifyApprovers ?? [],
+          }),
           approvalGate: new PermissionApprovalGate({
             permissions,
             ruleset: permissionsRegistry.getPermissionRuleset(
