@@ -23,6 +23,8 @@ import { testTimeouts } from './testDeadlines';
 
 /** One hour of sandbox time between background refreshes: it never comes due by itself in a test. */
 const INTERVAL_SECONDS = 3600;
+/** The pages' background refresh, as the scheduler (and Backstage's scheduler UI) names it. */
+const REFRESH_TASK = 'gcp-serverless-read-model-refresh';
 const SERVICES = '/projects/gryyd-web/services?window=1h';
 const BE = '/projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
 
@@ -34,8 +36,8 @@ interface Replica {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: any }>;
-  /** One tick of this replica's refresh scheduler: whether it ran the background refresh. */
-  tick(): Promise<boolean>;
+  /** One tick of this replica's scheduler (every task, as its timer does): the ids of the tasks it ran. */
+  tick(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -92,7 +94,7 @@ async function startReplica(name: string): Promise<Replica> {
     name,
     services,
     call: (method, path, body) => json(api + path, method, body),
-    tick: () => services.readModelLifecycle.runDueRefresh(),
+    tick: () => services.readModelLifecycle.runDueTasks(),
     async close() {
       server.closeAllConnections();
       await new Promise<void>(r => server.close(() => r()));
@@ -143,7 +145,7 @@ beforeAll(async () => {
     replicas.push((b = await startReplica('B')));
     // Each replica ticked once at start; the one that claimed the first interval refreshed. Both
     // ticks done (a tick waits for the one in progress), the first interval is spent.
-    expect(await Promise.all([a.tick(), b.tick()])).toEqual([false, false]);
+    expect(await Promise.all([a.tick(), b.tick()])).toEqual([[], []]);
   } catch (err) {
     await cleanUp();
     throw err;
@@ -174,21 +176,42 @@ describe('two replicas on real Redis and PostgreSQL', () => {
     await a.services.readModel.refreshAll();
     const oneRefresh = await counters();
     expect(oneRefresh['run.services.list']).toBeGreaterThan(0);
+    // And one run of the other task due every interval, the recommendations' hourly refresh.
+    await resetCounters();
+    await a.services.recommendations.refreshAll();
+    const oneRecommendationsRun = await counters();
     for (let interval = 1; interval <= 3; interval++) {
       await resetCounters();
       // Within the interval, however often either replica ticks, nothing is due.
       expect(
         await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]),
-      ).toEqual([false, false, false, false]);
+      ).toEqual([[], [], [], []]);
       expect(await counters()).toEqual({});
 
       sandbox!.clock.advance(INTERVAL_SECONDS);
       const dueAt = sandbox!.clock.now();
-      // Both replicas tick at once, twice each: exactly one claims the interval and refreshes.
-      const ran = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
-      expect(ran.filter(Boolean)).toHaveLength(1);
-      // The Google calls of the interval are one refresh's, not one per replica.
-      expect(await counters()).toEqual(oneRefresh);
+      // Both replicas tick at once, twice each: exactly one claims the interval and refreshes, and
+      // so for every other task on the scheduler (the recommendations' hourly refresh is due too).
+      const ran = (
+        await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()])
+      ).flat();
+      expect(ran.filter(id => id === REFRESH_TASK)).toHaveLength(1);
+      expect(new Set(ran).size).toBe(ran.length);
+      // The Google calls of the interval are those of one run of each task, not one per replica:
+      // at least one refresh's, at most one refresh's plus one recommendations run's (fewer when
+      // the two run together and share a list call, gateways/InFlightReads.ts).
+      const calls = await counters();
+      for (const method of new Set([
+        ...Object.keys(calls),
+        ...Object.keys(oneRefresh),
+      ])) {
+        expect(calls[method] ?? 0, method).toBeGreaterThanOrEqual(
+          oneRefresh[method] ?? 0,
+        );
+        expect(calls[method] ?? 0, method).toBeLessThanOrEqual(
+          (oneRefresh[method] ?? 0) + (oneRecommendationsRun[method] ?? 0),
+        );
+      }
 
       // Both replicas serve that one refresh's snapshot from Redis, fresh, with no Google call.
       await resetCounters();

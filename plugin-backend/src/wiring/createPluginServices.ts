@@ -150,7 +150,7 @@ export interface PluginServices {
    * (tests on the sandbox clock); stop it and close the standalone cache and database connections
    * (shutdown, tests).
    */
-  readModelLifecycle: Pick<ReadModelParts, 'start' | 'stop' | 'runDueRefresh'>;
+  readModelLifecycle: Pick<ReadModelParts, 'start' | 'stop' | 'runDueTasks'>;
   /** Right-sizing recommendations across projects, from their snapshots (docs/recommendations.md). */
   recommendations: RecommendationSnapshots;
   /** Service page: recent errors from Cloud Logging. */
@@ -414,7 +414,7 @@ export function createPluginServices(
           },
         });
       },
-      runDueRefresh: () => readModel.runDueRefresh(),
+      runDueTasks: () => readModel.runDueTasks(),
       async stop() {
         try {
           await readModel.stop();

@@ -31,11 +31,12 @@ export interface ReadModelParts {
   /** Starts the background refresh (when the interval is not 0). */
   start(): Promise<void>;
   /**
-   * Standalone: one tick of the refresh's scheduler now — runs the background refresh on this
-   * replica if it is due and this replica claims it — and whether it ran. Inside Backstage (its
-   * scheduler service runs the task; trigger it there) always false.
+   * Standalone: one tick of the scheduler now, as its timer does — every task (the pages'
+   * refresh, slower models' refreshes, scheduled changes) runs on this replica if it is due and
+   * this replica claims it — and the ids of the tasks it ran. Inside Backstage (its scheduler
+   * service runs the tasks; trigger them there) always empty.
    */
-  runDueRefresh(): Promise<boolean>;
+  runDueTasks(): Promise<string[]>;
   /** Stops the standalone refresh timer and closes the standalone cache connection. */
   stop(): Promise<void>;
   /** The scheduler of periodic tasks across replicas (Backstage's, or the standalone leases): other tasks share it. */
@@ -126,12 +127,8 @@ export function createReadModel(deps: {
         run: signal => refresher.refreshAll(signal),
       });
     },
-    async runDueRefresh() {
-      // Other tasks share the scheduler (slower models' refreshes, scheduled changes): the answer
-      // is whether the read model's own refresh ran.
-      return ((await standaloneScheduler?.runDue()) ?? []).includes(
-        REFRESH_TASK_ID,
-      );
+    async runDueTasks() {
+      return (await standaloneScheduler?.runDue()) ?? [];
     },
     async stop() {
       standaloneScheduler?.stop();
