@@ -176,95 +176,109 @@ async function previewAndApply(user: string, change: unknown) {
   return { preview, apply };
 }
 
+/**
+ * A request, a decision and an apply, each a few Google round trips through Backstage's test
+ * backend: on a busy machine (beside two CPU burners) that took over vitest's default 60 s.
+ */
+const FLOW_TIMEOUT_MS = 240_000;
+
 describe('approvals inside Backstage', () => {
-  it('the conditional decision turns a change over $0.50/hour into a request; Bob approves it; a cheap change applies at once', async () => {
-    const service = await as(ANA, 'GET', WORKER);
-    const scaling = service.body.service.scaling;
+  it(
+    'the conditional decision turns a change over $0.50/hour into a request; Bob approves it; a cheap change applies at once',
+    async () => {
+      const service = await as(ANA, 'GET', WORKER);
+      const scaling = service.body.service.scaling;
 
-    const cheap = await previewAndApply(ANA, { ...scaling, concurrency: 2 });
-    expect(cheap.preview.body.approval).toEqual({
-      required: false,
-      reasons: [],
-    });
-    expect(cheap.apply.status).toBe(200);
+      const cheap = await previewAndApply(ANA, { ...scaling, concurrency: 2 });
+      expect(cheap.preview.body.approval).toEqual({
+        required: false,
+        reasons: [],
+      });
+      expect(cheap.apply.status).toBe(200);
 
-    const change = { ...scaling, concurrency: 2, maxInstances: 30 };
-    const { preview, apply } = await previewAndApply(ANA, change);
-    expect(preview.body.approval.required).toBe(true);
-    expect(preview.body.approval.reasons).toEqual([
-      expect.stringMatching(
-        /^the permission policy's condition COST_INCREASE_PER_HOUR_AT_MOST \{"max":0\.5\} does not hold for this change \(cost up \d+\.\d\d\/hour[^)]*\)$/,
-      ),
-    ]);
-    expect(apply.status).toBe(202);
-    expect(apply.body.changeRequest).toMatchObject({
-      requestedBy: ANA,
-      status: 'open',
-    });
-    const id = apply.body.changeRequest.id;
-    expect(
-      (await as(ANA, 'GET', WORKER)).body.service.scaling.maxInstances,
-    ).toBe(scaling.maxInstances);
+      const change = { ...scaling, concurrency: 2, maxInstances: 30 };
+      const { preview, apply } = await previewAndApply(ANA, change);
+      expect(preview.body.approval.required).toBe(true);
+      expect(preview.body.approval.reasons).toEqual([
+        expect.stringMatching(
+          /^the permission policy's condition COST_INCREASE_PER_HOUR_AT_MOST \{"max":0\.5\} does not hold for this change \(cost up \d+\.\d\d\/hour[^)]*\)$/,
+        ),
+      ]);
+      expect(apply.status).toBe(202);
+      expect(apply.body.changeRequest).toMatchObject({
+        requestedBy: ANA,
+        status: 'open',
+      });
+      const id = apply.body.changeRequest.id;
+      expect(
+        (await as(ANA, 'GET', WORKER)).body.service.scaling.maxInstances,
+      ).toBe(scaling.maxInstances);
 
-    // Ana's policy denies her the approve permission: the guard refuses.
-    const own = await as(
-      ANA,
-      'POST',
-      `/api/gcp-serverless/change-requests/${id}/approve`,
-      {},
-    );
-    expect(own.status).toBe(403);
-    expect(own.body.error.message).toMatch(
-      /gcp-serverless\.change-request\.approve denied/,
-    );
-    const me = await as(BOB, 'GET', '/api/gcp-serverless/me');
-    expect(me.body.approve).toEqual({ verdict: 'allow' });
+      // Ana's policy denies her the approve permission: the guard refuses.
+      const own = await as(
+        ANA,
+        'POST',
+        `/api/gcp-serverless/change-requests/${id}/approve`,
+        {},
+      );
+      expect(own.status).toBe(403);
+      expect(own.body.error.message).toMatch(
+        /gcp-serverless\.change-request\.approve denied/,
+      );
+      const me = await as(BOB, 'GET', '/api/gcp-serverless/me');
+      expect(me.body.approve).toEqual({ verdict: 'allow' });
 
-    const approved = await as(
-      BOB,
-      'POST',
-      `/api/gcp-serverless/change-requests/${id}/approve`,
-      { comment: 'sale' },
-    );
-    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    expect(approved.body.change).toMatchObject({
-      action: 'scaling.apply',
-      actor: BOB,
-      result: 'succeeded',
-      note: `approved by ${BOB} (requested by ${ANA}): sale`,
-    });
-    expect(
-      (await as(ANA, 'GET', WORKER)).body.service.scaling.maxInstances,
-    ).toBe(30);
+      const approved = await as(
+        BOB,
+        'POST',
+        `/api/gcp-serverless/change-requests/${id}/approve`,
+        { comment: 'sale' },
+      );
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      expect(approved.body.change).toMatchObject({
+        action: 'scaling.apply',
+        actor: BOB,
+        result: 'succeeded',
+        note: `approved by ${BOB} (requested by ${ANA}): sale`,
+      });
+      expect(
+        (await as(ANA, 'GET', WORKER)).body.service.scaling.maxInstances,
+      ).toBe(30);
 
-    // Notifications: the approvers of the new request, then Ana of the decision.
-    expect(
-      notifications.map(n => [n.recipients.entityRef, n.payload.title]),
-      JSON.stringify(notifications),
-    ).toEqual([
-      [
-        ['group:default/sre'],
-        `Approval requested: Cloud Run scaling of gryd-worker by ${ANA}`,
-      ],
-      [
-        [ANA],
-        `Approved and applied: Cloud Run scaling of gryd-worker (by ${BOB})`,
-      ],
-    ]);
-    expect(notifications[0]!.payload.link).toBe(
-      `/gcp-serverless/projects/gryyd-web/approvals/${id}`,
-    );
-    expect(notifications[1]!.payload.description).toBe('sale');
-  });
+      // Notifications: the approvers of the new request, then Ana of the decision.
+      expect(
+        notifications.map(n => [n.recipients.entityRef, n.payload.title]),
+        JSON.stringify(notifications),
+      ).toEqual([
+        [
+          ['group:default/sre'],
+          `Approval requested: Cloud Run scaling of gryd-worker by ${ANA}`,
+        ],
+        [
+          [ANA],
+          `Approved and applied: Cloud Run scaling of gryd-worker (by ${BOB})`,
+        ],
+      ]);
+      expect(notifications[0]!.payload.link).toBe(
+        `/gcp-serverless/projects/gryyd-web/approvals/${id}`,
+      );
+      expect(notifications[1]!.payload.description).toBe('sale');
+    },
+    FLOW_TIMEOUT_MS,
+  );
 
-  it('a notifications backend that fails does not fail the request', async () => {
-    const scaling = (await as(ANA, 'GET', WORKER)).body.service.scaling;
-    failNext = true;
-    const { apply } = await previewAndApply(ANA, {
-      ...scaling,
-      maxInstances: 60,
-    });
-    expect(apply.status, JSON.stringify(apply.body)).toBe(202);
-    expect(apply.body.outcome).toBe('approval-requested');
-  });
+  it(
+    'a notifications backend that fails does not fail the request',
+    async () => {
+      const scaling = (await as(ANA, 'GET', WORKER)).body.service.scaling;
+      failNext = true;
+      const { apply } = await previewAndApply(ANA, {
+        ...scaling,
+        maxInstances: 60,
+      });
+      expect(apply.status, JSON.stringify(apply.body)).toBe(202);
+      expect(apply.body.outcome).toBe('approval-requested');
+    },
+    FLOW_TIMEOUT_MS,
+  );
 });
