@@ -195,7 +195,13 @@ async function check(req: Sent): Promise<void> {
   if (res.status >= 400) {
     expect(typeof res.body?.error?.name, label).toBe('string');
     expect(JSON.stringify(res.body), label).not.toContain('secret-token');
-    expect(moved(before, writes(await backend.counters())), label).toEqual([]);
+    // A 404 from Google itself is the exception: a queue action (pause, resume, purge) is one
+    // Google call with no read before it, so on a queue that does not exist Google refuses the
+    // write, and there was nothing to change.
+    if (res.status !== 404)
+      expect(moved(before, writes(await backend.counters())), label).toEqual(
+        [],
+      );
   }
 }
 

@@ -176,10 +176,6 @@ describe('two replicas on real Redis and PostgreSQL', () => {
     await a.services.readModel.refreshAll();
     const oneRefresh = await counters();
     expect(oneRefresh['run.services.list']).toBeGreaterThan(0);
-    // And one run of the other task due every interval, the recommendations' hourly refresh.
-    await resetCounters();
-    await a.services.recommendations.refreshAll();
-    const oneRecommendationsRun = await counters();
     for (let interval = 1; interval <= 3; interval++) {
       await resetCounters();
       // Within the interval, however often either replica ticks, nothing is due.
@@ -197,21 +193,13 @@ describe('two replicas on real Redis and PostgreSQL', () => {
       ).flat();
       expect(ran.filter(id => id === REFRESH_TASK)).toHaveLength(1);
       expect(new Set(ran).size).toBe(ran.length);
-      // The Google calls of the interval are those of one run of each task, not one per replica:
-      // at least one refresh's, at most one refresh's plus one recommendations run's (fewer when
-      // the two run together and share a list call, gateways/InFlightReads.ts).
+      // The Google calls of the interval: at least one refresh's, and fewer than two refreshes' (a
+      // refresh per replica would be two; the recommendations' run adds a few Monitoring reads, and
+      // how many of its lists it shares with the refresh depends on timing, gateways/InFlightReads.ts).
       const calls = await counters();
-      for (const method of new Set([
-        ...Object.keys(calls),
-        ...Object.keys(oneRefresh),
-      ])) {
-        expect(calls[method] ?? 0, method).toBeGreaterThanOrEqual(
-          oneRefresh[method] ?? 0,
-        );
-        expect(calls[method] ?? 0, method).toBeLessThanOrEqual(
-          (oneRefresh[method] ?? 0) + (oneRecommendationsRun[method] ?? 0),
-        );
-      }
+      for (const [method, n] of Object.entries(oneRefresh))
+        expect(calls[method] ?? 0, method).toBeGreaterThanOrEqual(n);
+      expect(total(calls)).toBeLessThan(2 * total(oneRefresh));
 
       // Both replicas serve that one refresh's snapshot from Redis, fresh, with no Google call.
       await resetCounters();
