@@ -184,8 +184,14 @@ describe('two Backstage backends on a real Redis server (backend.cache) and Post
     expect(trigger.status).toBe(200);
     const after = await waitForRunAfter(before);
     // One replica ran it: one refresh's calls, not two. Its next run is an interval away, so
-    // the other replica's worker has nothing to claim.
-    expect(await counters()).toEqual(oneRefresh);
+    // the other replica's worker has nothing to claim. (Other tasks share Backstage's scheduler —
+    // the recommendations' hourly refresh, the scheduled-change check — and may add a few calls
+    // of their own at any moment: so the refresh's lists, and fewer calls than two refreshes'.)
+    const calls = await counters();
+    expect(calls['run.services.list']).toBeGreaterThan(0);
+    const sum = (c: Record<string, number>) =>
+      Object.values(c).reduce((x, y) => x + y, 0);
+    expect(sum(calls)).toBeLessThan(2 * sum(oneRefresh));
     expect(Date.parse(after.taskState.startsAt)).toBeGreaterThan(
       Date.parse(after.taskState.lastRunEndedAt) + 3000_000,
     );
