@@ -24,6 +24,13 @@ export const proposedChangeResourceRef = createPermissionResourceRef<
   resourceType: GCP_SERVERLESS_CHANGE_RESOURCE_TYPE,
 });
 
+/**
+ * The rules' type arguments are spelled out, not inferred from the zod schemas: inside a Backstage app
+ * the permission framework brings its own zod, and inferring across the two copies made the app's
+ * `yarn tsc` instantiate types without end (TS2589) and run out of memory.
+ */
+type ChangeRef = typeof proposedChangeResourceRef;
+
 const unsupportedQuery = (): never => {
   throw new Error(
     'gcp-serverless change rules are applied to a change, not queried',
@@ -31,7 +38,10 @@ const unsupportedQuery = (): never => {
 };
 
 /** The worst-case cost goes up by at most `max` per hour (monthly figures / 730); a change without a cost figure passes. */
-const costIncreasePerHourAtMost = createPermissionRule({
+const costIncreasePerHourAtMost = createPermissionRule<
+  ChangeRef,
+  { max: number }
+>({
   name: 'COST_INCREASE_PER_HOUR_AT_MOST',
   description:
     'Allow when the preview’s cost goes up by at most this much per hour (monthly figures count as /730 h)',
@@ -45,7 +55,10 @@ const costIncreasePerHourAtMost = createPermissionRule({
 });
 
 /** The preview has no warning that needs acknowledgement (no guardrail exceeded). */
-const noGuardrailExceeded = createPermissionRule({
+const noGuardrailExceeded = createPermissionRule<
+  ChangeRef,
+  Record<string, never>
+>({
   name: 'NO_GUARDRAIL_EXCEEDED',
   description:
     'Allow when the preview has no warning that needs acknowledgement',
@@ -56,7 +69,10 @@ const noGuardrailExceeded = createPermissionRule({
 });
 
 /** The resource carries the label `key=value` (use under `not` for "no production label"). */
-const hasLabel = createPermissionRule({
+const hasLabel = createPermissionRule<
+  ChangeRef,
+  { key: string; value: string }
+>({
   name: 'HAS_LABEL',
   description: 'True when the resource carries the label key=value',
   resourceRef: proposedChangeResourceRef,
@@ -69,7 +85,7 @@ const hasLabel = createPermissionRule({
 });
 
 /** The change is of one of these kinds. */
-const isKind = createPermissionRule({
+const isKind = createPermissionRule<ChangeRef, { kinds: string[] }>({
   name: 'IS_KIND',
   description: 'True when the change is of one of these kinds',
   resourceRef: proposedChangeResourceRef,
