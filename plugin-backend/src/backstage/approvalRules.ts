@@ -4,6 +4,7 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
+import type { PermissionRuleParams } from '@backstage/plugin-permission-common';
 import {
   GCP_SERVERLESS_CHANGE_RESOURCE_TYPE,
   type ChangeFacts,
@@ -31,6 +32,21 @@ export const proposedChangeResourceRef = createPermissionResourceRef<
  */
 type ChangeRef = typeof proposedChangeResourceRef;
 
+/**
+ * `createPermissionRule` for a change, with the schema passed through untyped: the overloads compare
+ * a zod schema with the framework's own zod types, which is where the app's tsc never ended.
+ */
+function changeRule<TParams extends PermissionRuleParams>(options: {
+  name: string;
+  description: string;
+  resourceRef: ChangeRef;
+  paramsSchema: unknown;
+  apply: (change: ProposedChange, params: TParams) => boolean;
+  toQuery: () => never;
+}) {
+  return createPermissionRule<ChangeRef, TParams>(options as never);
+}
+
 const unsupportedQuery = (): never => {
   throw new Error(
     'gcp-serverless change rules are applied to a change, not queried',
@@ -38,10 +54,7 @@ const unsupportedQuery = (): never => {
 };
 
 /** The worst-case cost goes up by at most `max` per hour (monthly figures / 730); a change without a cost figure passes. */
-const costIncreasePerHourAtMost = createPermissionRule<
-  ChangeRef,
-  { max: number }
->({
+const costIncreasePerHourAtMost = changeRule<{ max: number }>({
   name: 'COST_INCREASE_PER_HOUR_AT_MOST',
   description:
     'Allow when the preview’s cost goes up by at most this much per hour (monthly figures count as /730 h)',
@@ -55,10 +68,7 @@ const costIncreasePerHourAtMost = createPermissionRule<
 });
 
 /** The preview has no warning that needs acknowledgement (no guardrail exceeded). */
-const noGuardrailExceeded = createPermissionRule<
-  ChangeRef,
-  Record<string, never>
->({
+const noGuardrailExceeded = changeRule<Record<string, never>>({
   name: 'NO_GUARDRAIL_EXCEEDED',
   description:
     'Allow when the preview has no warning that needs acknowledgement',
@@ -69,10 +79,7 @@ const noGuardrailExceeded = createPermissionRule<
 });
 
 /** The resource carries the label `key=value` (use under `not` for "no production label"). */
-const hasLabel = createPermissionRule<
-  ChangeRef,
-  { key: string; value: string }
->({
+const hasLabel = changeRule<{ key: string; value: string }>({
   name: 'HAS_LABEL',
   description: 'True when the resource carries the label key=value',
   resourceRef: proposedChangeResourceRef,
@@ -85,7 +92,7 @@ const hasLabel = createPermissionRule<
 });
 
 /** The change is of one of these kinds. */
-const isKind = createPermissionRule<ChangeRef, { kinds: string[] }>({
+const isKind = changeRule<{ kinds: string[] }>({
   name: 'IS_KIND',
   description: 'True when the change is of one of these kinds',
   resourceRef: proposedChangeResourceRef,
