@@ -7,7 +7,7 @@ import type { CloudRunGateway } from '../gateways/CloudRunGateway';
 import type { CloudTasksGateway } from '../gateways/CloudTasksGateway';
 import type { RedisGateway } from '../gateways/RedisGateway';
 import { redisWiring, type CapacityContext } from './CapacityGuardrails';
-import type { CapacityMetrics } from './CapacityMetrics';
+import type { CapacityMetrics, MetricsWindow } from './CapacityMetrics';
 import { settlePanels } from './panelErrors';
 
 /** Look-back of the connections-per-instance estimate and task durations: one day of 5-minute steps. */
@@ -41,19 +41,28 @@ export class CapacityContextLoader {
     this.deps = deps;
   }
 
-  async load(
-    project: ProjectSummary,
-    endMs: number,
-  ): Promise<{ context: CapacityContext; errors: PanelError[] }> {
-    const { projectId, regions } = project;
-    const w = {
-      projectId,
+  /**
+   * The look-back window both loads read metrics over, and a helper that runs one list call per
+   * configured region and joins the results.
+   */
+  private scope(project: ProjectSummary, endMs: number) {
+    const w: MetricsWindow = {
+      projectId: project.projectId,
       startMs: endMs - CAPACITY_LOOKBACK_SECONDS * 1000,
       endMs,
       stepSeconds: CAPACITY_STEP_SECONDS,
     };
     const perRegion = <T>(f: (region: string) => Promise<T[]>) =>
-      Promise.all(regions.map(f)).then(lists => lists.flat());
+      Promise.all(project.regions.map(f)).then(lists => lists.flat());
+    return { w, perRegion };
+  }
+
+  async load(
+    project: ProjectSummary,
+    endMs: number,
+  ): Promise<{ context: CapacityContext; errors: PanelError[] }> {
+    const { projectId } = project;
+    const { w, perRegion } = this.scope(project, endMs);
     const { values, errors } = await settlePanels({
       services: perRegion(r => this.deps.cloudRun.listServices(projectId, r)),
       redis: perRegion(r => this.deps.redis.listInstances(projectId, r)),
@@ -87,15 +96,8 @@ export class CapacityContextLoader {
     project: ProjectSummary,
     endMs: number,
   ): Promise<{ context: CapacityContext; errors: PanelError[] }> {
-    const { projectId, regions } = project;
-    const w = {
-      projectId,
-      startMs: endMs - CAPACITY_LOOKBACK_SECONDS * 1000,
-      endMs,
-      stepSeconds: CAPACITY_STEP_SECONDS,
-    };
-    const perRegion = <T>(f: (region: string) => Promise<T[]>) =>
-      Promise.all(regions.map(f)).then(lists => lists.flat());
+    const { projectId } = project;
+    const { w, perRegion } = this.scope(project, endMs);
     const first = await settlePanels({
       services: perRegion(r => this.deps.cloudRun.listServices(projectId, r)),
       redis: perRegion(r => this.deps.redis.listInstances(projectId, r)),
