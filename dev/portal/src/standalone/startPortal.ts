@@ -16,6 +16,7 @@ import {
 } from '@gcp-serverless/sandbox';
 import { debugMetricsHandler, DEBUG_METRICS_ENV } from './debugMetrics';
 import { sandboxConfig } from './standaloneConfig';
+import { serveWebBuild } from './webServing';
 
 const devRoot = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -114,24 +115,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
 
   let closeVite = async () => {};
   if (options.prebuilt) {
-    const dist = path.join(devRoot, 'dist/web');
-    // Vite names every asset by its content hash, so a browser may keep them for good; index.html,
-    // which names the current ones, is checked on every load so a rebuild shows at once.
-    app.use(
-      '/assets',
-      express.static(path.join(dist, 'assets'), {
-        immutable: true,
-        maxAge: '365d',
-      }),
-      // An asset of an older build (a tab open across a rebuild) is gone: a plain 404, not the app.
-      (_req: express.Request, res: express.Response) => res.sendStatus(404),
-    );
-    app.use(express.static(dist, { index: false }));
-    app.get('*', (_req, res) =>
-      res.sendFile(path.join(dist, 'index.html'), {
-        headers: { 'cache-control': 'no-cache' },
-      }),
-    );
+    serveWebBuild(app, path.join(devRoot, 'dist/web'));
   } else {
     const { createServer } = await import('vite');
     const vite = await createServer({

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { initialJsSize } from '../../bench/initialJsSize';
+import { precompressDir } from './precompress';
 
 const devRoot = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -23,12 +24,14 @@ export const WEB_BUILD_DIR = path.join(devRoot, 'dist/web');
 const STAMP_FILE = '.build-inputs.json';
 
 /**
- * Files a build depends on besides the modules Vite bundles: its config, the HTML entry and the lock
- * file (which pins every dependency in node_modules, so a changed dependency means a changed lock).
+ * Files a build depends on besides the modules Vite bundles: its config, the HTML entry, what
+ * precompresses its files, and the lock file (which pins every dependency in node_modules, so a
+ * changed dependency means a changed lock).
  */
 const CONFIG_INPUTS = [
   'dev/portal/vite.config.ts',
   'dev/portal/src/standalone/web/index.html',
+  'dev/portal/src/standalone/precompress.ts',
   'package-lock.json',
 ];
 
@@ -120,7 +123,8 @@ export interface EnsureWebBuildOptions {
 
 /**
  * Makes sure {@link WEB_BUILD_DIR} holds a production build of the current sources, building it with
- * Vite when it is missing or stale, with progress on the log. The build is written next to the old one
+ * Vite when it is missing or stale, with progress on the log, and writing a gzip and a brotli copy of
+ * each text file beside it (precompress.ts) for the portal to serve compressed. The build is written next to the old one
  * and swapped in when complete, so a portal already serving the old build never sees half of the new one.
  */
 export async function ensureWebBuild(
@@ -151,6 +155,14 @@ export async function ensureWebBuild(
       build: { outDir: staging, emptyOutDir: true },
       plugins: [buildProgress(started, modules, log)],
     });
+    const compressed = await precompressDir(staging);
+    log(
+      `building the web app: precompressed ${compressed.files} files, ${kb(
+        compressed.rawBytes,
+      )} KB → ${kb(compressed.gzipBytes)} KB gzip, ${kb(
+        compressed.brotliBytes,
+      )} KB brotli`,
+    );
     writeBuildStamp(staging, [...CONFIG_INPUTS, ...modules]);
     const old = `${WEB_BUILD_DIR}.old-${process.pid}`;
     if (existsSync(WEB_BUILD_DIR)) renameSync(WEB_BUILD_DIR, old);
@@ -170,6 +182,8 @@ export async function ensureWebBuild(
   );
   return { built: true, ms, initialJsGzipBytes: initial.gzipBytes };
 }
+
+const kb = (bytes: number) => Math.round(bytes / 1024).toLocaleString('en');
 
 /** How often a progress line is written while modules are transformed, ms. */
 const PROGRESS_EVERY_MS = 5_000;

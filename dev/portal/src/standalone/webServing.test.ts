@@ -1,0 +1,154 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressDir } from './precompress';
+import { serveWebBuild } from './webServing';
+
+/**
+ * How `npm start` serves the web build: a build laid out as Vite lays it out (index.html, hashed files
+ * under assets/), precompressed as webBuild.ts does, served by the portal's express setup on a real
+ * port and read with plain HTTP requests (node:http never decompresses, so the bytes on the wire are
+ * what is checked): the encoding follows Accept-Encoding, hashed assets are cached for good, and
+ * index.html is revalidated.
+ */
+let dir: string;
+let server: http.Server;
+let base: string;
+
+const SCRIPT = `export const rows = [${Array.from(
+  { length: 400 },
+  (_, i) => `{ name: "service-${i}", region: "asia-northeast3" }`,
+).join(', ')}];\n`;
+const INDEX = `<!DOCTYPE html>\n<html lang="en"><head><title>GCP Serverless</title>${'<meta name="x" content="y" />'.repeat(
+  20,
+)}<script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>\n`;
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function get(
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${base}${urlPath}`, { headers }, res => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'web-serving-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), INDEX);
+  writeFileSync(path.join(dir, 'assets/index-Ab12Cd34.js'), SCRIPT);
+  // A file too small to shrink stays plain only.
+  writeFileSync(path.join(dir, 'assets/tiny-Ef56Gh78.js'), 'x\n');
+  const result = await precompressDir(dir);
+  expect(result.files).toBe(2);
+  expect(existsSync(path.join(dir, 'assets/tiny-Ef56Gh78.js.gz'))).toBe(false);
+  const app = express();
+  serveWebBuild(app, dir);
+  server = http.createServer(app);
+  await new Promise<void>(resolve =>
+    server.listen(0, '127.0.0.1', () => resolve()),
+  );
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>(resolve => server.close(() => resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('serving the web build', () => {
+  it('sends brotli to a browser that accepts it, gzip to one that accepts only gzip, and plain to one that accepts neither', async () => {
+    const br = await get('/assets/index-Ab12Cd34.js', {
+      'accept-encoding': 'gzip, deflate, br, zstd',
+    });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.body.length).toBeLessThan(SCRIPT.length / 4);
+    expect(brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
+
+    const gz = await get('/assets/index-Ab12Cd34.js', {
+      'accept-encoding': 'gzip',
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(SCRIPT);
+
+    for (const acceptEncoding of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
+      const plain = await get(
+        '/assets/index-Ab12Cd34.js',
+        acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
+      );
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(SCRIPT);
+    }
+  });
+
+  it('lets browsers keep hashed assets for good, and answers a gone one with a plain 404', async () => {
+    const asset = await get('/assets/index-Ab12Cd34.js', {
+      'accept-encoding': 'br',
+    });
+    expect(asset.headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    const small = await get('/assets/tiny-Ef56Gh78.js', {
+      'accept-encoding': 'br, gzip',
+    });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('x\n');
+
+    const gone = await get('/assets/index-OldBuild.js', {
+      'accept-encoding': 'br',
+    });
+    expect(gone.status).toBe(404);
+    expect(gone.body.toString()).not.toContain('<html');
+  });
+
+  it('serves index.html, compressed, for the root and every app route, revalidated on each load', async () => {
+    for (const route of ['/', '/projects/gryyd-web/services?window=1h']) {
+      const page = await get(route, { 'accept-encoding': 'gzip, br' });
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['content-encoding']).toBe('br');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(brotliDecompressSync(page.body).toString()).toBe(INDEX);
+    }
+    const first = await get('/', { 'accept-encoding': 'gzip' });
+    expect(first.headers.etag).toBeTruthy();
+    const again = await get('/', {
+      'accept-encoding': 'gzip',
+      'if-none-match': first.headers.etag!,
+    });
+    expect(again.status).toBe(304);
+  });
+});
