@@ -3,11 +3,17 @@ import {
   pickWiringEnv,
   type CloudRunService,
 } from '@gcp-serverless/common';
-import { isUnset } from './protoValues';
+import {
+  durationToSeconds,
+  enumName,
+  isUnset,
+  timestampToIso,
+} from './protoValues';
 
 /**
  * The parts of a Run Admin API v2 Service the portal reads. Results of the client are protobuf
- * objects: int64 may arrive as Long or string, enums as numbers or names; `toPlain` normalises.
+ * objects: int64 may arrive as Long or string, enums as numbers or names; the shared helpers of
+ * `protoValues` normalise them.
  */
 export interface RawRunService {
   name?: string | null;
@@ -49,24 +55,6 @@ export function effectiveConcurrency(
   return cpu >= 1 ? 80 : 1;
 }
 
-function durationSeconds(value: unknown, fallback: number): number {
-  if (typeof value === 'string') return parseFloat(value) || fallback;
-  const v = value as { seconds?: unknown; nanos?: number } | null | undefined;
-  if (v && !isUnset(v.seconds))
-    return Number(String(v.seconds)) + (v.nanos ?? 0) / 1e9;
-  return fallback;
-}
-
-function timestampIso(value: unknown): string | null {
-  if (!value) return null;
-  if (typeof value === 'string') return value;
-  const v = value as { seconds?: unknown; nanos?: number };
-  if (isUnset(v.seconds)) return null;
-  return new Date(
-    Number(String(v.seconds)) * 1000 + Math.floor((v.nanos ?? 0) / 1e6),
-  ).toISOString();
-}
-
 const INGRESS_NAMES: Record<number, string> = {
   0: 'INGRESS_TRAFFIC_UNSPECIFIED',
   1: 'INGRESS_TRAFFIC_ALL',
@@ -82,10 +70,12 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
   const limits = raw.template?.containers?.[0]?.resources?.limits ?? {};
   const cpu = limits.cpu ?? '1';
   const cpuCount = parseCpuLimit(cpu);
-  const ingress =
-    typeof raw.ingress === 'number'
-      ? INGRESS_NAMES[raw.ingress] ?? String(raw.ingress)
-      : String(raw.ingress ?? '');
+  // An enum number the table does not know stays visible as its number.
+  const ingress = enumName(
+    raw.ingress,
+    INGRESS_NAMES,
+    String(raw.ingress ?? ''),
+  );
   return {
     projectId,
     region,
@@ -103,7 +93,7 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
         cpuCount,
       ),
     },
-    timeoutSeconds: durationSeconds(raw.template?.timeout, 300),
+    timeoutSeconds: durationToSeconds(raw.template?.timeout, 300),
     cpu,
     memory: limits.memory ?? '512Mi',
     cpuIdle: raw.template?.containers?.[0]?.resources?.cpuIdle ?? true,
@@ -112,7 +102,7 @@ export function toCloudRunService(raw: RawRunService): CloudRunService {
     latestReadyRevision: raw.latestReadyRevision
       ? raw.latestReadyRevision.split('/').pop() ?? null
       : null,
-    updateTime: timestampIso(raw.updateTime),
+    updateTime: timestampToIso(raw.updateTime),
     consoleUrl: `https://console.cloud.google.com/run/detail/${region}/${shortName}/metrics?project=${projectId}`,
     wiringEnv: pickWiringEnv(raw.template?.containers?.[0]?.env),
   };
