@@ -1,4 +1,9 @@
-import type { CostRow, ResourceRequests, SkuFamily } from '../types/costs';
+import type {
+  CostRow,
+  ProjectDayCost,
+  ResourceRequests,
+  SkuFamily,
+} from '../types/costs';
 import { SKU_FAMILIES } from '../types/costs';
 import { dayRange } from './dates';
 
@@ -34,7 +39,7 @@ export function selectRows(
 }
 
 /** Totals of a set of rows. */
-export function totalsOf(rows: readonly CostRow[]): CostTotals {
+export function totalsOf(rows: readonly ProjectDayCost[]): CostTotals {
   let cost = 0;
   let credits = 0;
   for (const r of rows) {
@@ -175,7 +180,7 @@ export function costPer1000Requests(
 
 /** Net cost per day for the forecast. */
 export function dailyNet(
-  rows: readonly CostRow[],
+  rows: readonly ProjectDayCost[],
 ): { date: string; amount: number }[] {
   const byDay = new Map<string, number>();
   for (const r of rows)
@@ -189,4 +194,29 @@ export function dailyNet(
 export function familiesOf(rows: readonly CostRow[]): SkuFamily[] {
   const present = new Set(rows.map(r => r.skuFamily));
   return SKU_FAMILIES.filter(f => present.has(f));
+}
+
+/** Rows added up per UTC day and project (every resource and SKU family together), by day then project. */
+export function projectDayCosts(
+  rows: readonly ProjectDayCost[],
+): ProjectDayCost[] {
+  const byKey = new Map<string, ProjectDayCost>();
+  for (const r of rows) {
+    const key = `${r.date}|${r.projectId}`;
+    const sum = byKey.get(key);
+    if (sum) {
+      sum.cost += r.cost;
+      sum.credits += r.credits;
+    } else
+      byKey.set(key, {
+        date: r.date,
+        projectId: r.projectId,
+        cost: r.cost,
+        credits: r.credits,
+      });
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) || a.projectId.localeCompare(b.projectId),
+  );
 }

@@ -1,5 +1,5 @@
 import type { BudgetWithSpend } from '../types/budgets';
-import type { CostRow } from '../types/costs';
+import type { ProjectDayCost } from '../types/costs';
 import type {
   AllProjectsMonthCost,
   ProjectMonthCost,
@@ -14,7 +14,7 @@ import { forecastPeriodEnd } from './forecast';
  * is the sum of the projects' forecasts, so the table adds up to the total on screen.
  */
 export function allProjectsMonthCost(
-  rows: readonly CostRow[],
+  rows: readonly ProjectDayCost[],
   projectIds: readonly string[],
   today: string,
   budgets: readonly BudgetWithSpend[],

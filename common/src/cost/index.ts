@@ -1,4 +1,5 @@
 export * from './aggregate';
+export * from './billingExportQuery';
 export * from './allProjectsCost';
 export * from './budgetStatus';
 export * from './chartScale';

@@ -41,19 +41,27 @@ export type CostResourceKind =
   | 'redis'
   | 'other';
 
-/** One day of cost of one resource and SKU family. Amounts in the billing account's currency. */
-export interface CostRow {
+/**
+ * One project's cost on one UTC day, every resource and SKU together: all that budgets, the month
+ * across projects and the overview need (the export adds it up, so a fleet's rows never travel).
+ * Amounts in the billing account's currency.
+ */
+export interface ProjectDayCost {
   /** UTC day of `usage_start_time`, `YYYY-MM-DD`. */
   date: string;
   projectId: string;
-  /** Short resource name, e.g. `gryd-be`, `generation`, `chat-redis`; `(unattributed)` when the line names none. */
-  resource: string;
-  resourceKind: CostResourceKind;
-  skuFamily: SkuFamily;
   /** Gross cost before credits (currency units, e.g. USD). */
   cost: number;
   /** Sum of credits, ≤ 0 (free tier, committed use, promotions), shown apart from the cost. */
   credits: number;
+}
+
+/** One day of cost of one resource and SKU family. Amounts in the billing account's currency. */
+export interface CostRow extends ProjectDayCost {
+  /** Short resource name, e.g. `gryd-be`, `generation`, `chat-redis`; `(unattributed)` when the line names none. */
+  resource: string;
+  resourceKind: CostResourceKind;
+  skuFamily: SkuFamily;
 }
 
 /** Where the figures come from; an estimate must be labelled as one wherever it is shown. */

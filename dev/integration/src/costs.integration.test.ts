@@ -4,6 +4,11 @@ import {
   readGcpServerlessConfig,
   bigQueryOptions,
 } from '@gcp-serverless/plugin-backend';
+import {
+  allProjectsMonthCost,
+  type CostRow,
+  type ProjectMonthCost,
+} from '@gcp-serverless/common';
 import { startTestBackend, type TestBackend } from './startTestBackend';
 
 // The sandbox's billing account and export (dev/sandbox/src/billing): any dataset name answers.
@@ -96,6 +101,44 @@ describe('costs from the billing export through the real BigQuery client', () =>
       calendarPeriod: 'MONTH',
       currency: 'USD',
     });
+  });
+
+  it('budgets and the month across projects (summed per project and day by BigQuery) equal the costs pages’ rows', async () => {
+    // The budgets read asks the export for one row per project and day, the costs page for one per
+    // resource and SKU: the same export rows, so the month to date and the forecast must not change.
+    const projects = ['gryyd-web', 'avocano-shop'];
+    const pages = await Promise.all(
+      projects.map(p => backend.call('GET', `/projects/${p}/costs?range=30d`)),
+    );
+    const budgets = await backend.call('GET', '/billing/budgets');
+    expect(budgets.status).toBe(200);
+    expect(budgets.body.errors).toEqual([]);
+    const rows: CostRow[] = pages.flatMap(p => p.body.rows);
+    const today = pages[0]!.body.asOf.slice(0, 10);
+    const fromRows = allProjectsMonthCost(rows, projects, today, [], 'USD');
+    const { month } = budgets.body;
+    expect(month.monthStart).toBe(fromRows.monthStart);
+    for (const projectId of projects) {
+      const expected = fromRows.projects.find(p => p.projectId === projectId)!;
+      const actual: ProjectMonthCost = month.projects.find(
+        (p: ProjectMonthCost) => p.projectId === projectId,
+      );
+      expect(expected.monthToDate.cost).toBeGreaterThan(0);
+      expect(actual.monthToDate.cost).toBeCloseTo(expected.monthToDate.cost, 6);
+      expect(actual.monthToDate.credits).toBeCloseTo(
+        expected.monthToDate.credits,
+        6,
+      );
+      expect(actual.monthToDate.net).toBeCloseTo(expected.monthToDate.net, 6);
+      expect(actual.forecast).toBeCloseTo(expected.forecast, 6);
+    }
+    const own = budgets.body.budgets.find(
+      (b: { displayName: string }) => b.displayName === 'gryyd-web monthly',
+    );
+    expect(own.spend.actual).toBeCloseTo(
+      fromRows.projects[0]!.monthToDate.net,
+      6,
+    );
   });
 
   it('never reads projects outside the allowlist: 404 before any Google call', async () => {

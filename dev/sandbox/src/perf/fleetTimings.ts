@@ -2,7 +2,8 @@
  * Sandbox-only timings at fleet scale (docs/sandbox.md, "Fleet scale"): starts the sandbox in process
  * with `scale-fleet` of N services, then times what the portal asks of it — the overview's Monitoring
  * queries over a 1 h window, a service's week per minute (the what-if), 7 days hourly of every service
- * (right-sizing), building the billing export (`POST /_sandbox/warm`) and the portal's export query.
+ * (right-sizing), building the billing export (`POST /_sandbox/warm`) and the portal's export queries
+ * (common's exportCostQuery, per resource and per project).
  * Every figure is the wall time and the process's CPU time of one HTTP call to an otherwise idle
  * sandbox (no injected round trip; the export build is called directly), so it is the emulator's own
  * cost, plus the client's parsing in the CPU time. Not a test: speed is measured here, never asserted.
@@ -11,6 +12,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { BigQuery } from '@google-cloud/bigquery';
+import { defaultExportTable, exportCostQuery } from '@gcp-serverless/common';
+import { SANDBOX_BILLING_ACCOUNT_ID } from '../billing/billingState';
 import { warmExport } from '../billing/bigquery/exportEngine';
 import { startSandbox } from '../server';
 
@@ -314,40 +317,30 @@ async function main(): Promise<void> {
       });
       const from = new Date(Date.UTC(2026, 1, 1)).toISOString().slice(0, 10);
       const to = new Date(end + DAY).toISOString().slice(0, 10);
-      const sql = [
-        'SELECT',
-        '  FORMAT_DATE("%Y-%m-%d", DATE(usage_start_time)) AS day,',
-        '  project.id AS project_id,',
-        '  service.description AS service,',
-        '  sku.description AS sku,',
-        '  IFNULL(resource.name, "") AS resource_name,',
-        '  IFNULL(resource.global_name, "") AS resource_global_name,',
-        '  currency,',
-        '  SUM(cost) AS cost,',
-        '  SUM(IFNULL((SELECT SUM(c.amount) FROM UNNEST(credits) AS c), 0)) AS credits',
-        'FROM `finance-billing.billing_export.gcp_billing_export_resource_v1_012345_6789AB_CDEF01`',
-        'WHERE project.id IN UNNEST(@projects)',
-        '  AND usage_start_time >= TIMESTAMP(@from_day)',
-        '  AND usage_start_time < TIMESTAMP(@to_day)',
-        'GROUP BY day, project_id, service, sku, resource_name, resource_global_name, currency',
-        'ORDER BY day, project_id, service, sku, resource_name',
-      ].join('\n');
-      for (const label of ['', ' again'])
-        await time(
-          `billing export query (portal's SQL, ${from}..${to})${label}`,
-          async () => {
-            const [rows] = await bigquery.query({
-              query: sql,
-              params: { projects: [PROJECT], from_day: from, to_day: to },
-              types: {
-                projects: ['STRING'],
-                from_day: 'STRING',
-                to_day: 'STRING',
-              },
-            });
-            return rows.length;
-          },
-        );
+      // The portal's own queries (common's builder), at both grains: the costs page's per resource and
+      // the budgets' and overview's per project and day.
+      const table = {
+        projectId: 'finance-billing',
+        dataset: 'billing_export',
+        table: defaultExportTable(SANDBOX_BILLING_ACCOUNT_ID),
+      };
+      for (const grain of ['resource', 'project'] as const)
+        for (const label of ['', ' again'])
+          await time(
+            `billing export query per ${grain} (portal's SQL, ${from}..${to})${label}`,
+            async () => {
+              const [rows] = await bigquery.query({
+                query: exportCostQuery(table, grain),
+                params: { projects: [PROJECT], from_day: from, to_day: to },
+                types: {
+                  projects: ['STRING'],
+                  from_day: 'STRING',
+                  to_day: 'STRING',
+                },
+              });
+              return rows.length;
+            },
+          );
     }
     const activity = sandbox.activity.snapshot();
     const json = flag('json');

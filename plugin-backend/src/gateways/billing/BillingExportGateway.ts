@@ -1,4 +1,10 @@
-import { UpstreamError } from '@gcp-serverless/common';
+import {
+  defaultExportTable,
+  exportCostQuery,
+  UpstreamError,
+  type BillingExportTable,
+  type ExportCostGrain,
+} from '@gcp-serverless/common';
 import { BigQuery } from '@google-cloud/bigquery';
 import type { GcpServerlessConfig } from '../../config/config';
 import type { GoogleCredentials } from '../credentials/GoogleCredentials';
@@ -6,15 +12,6 @@ import { guardClient } from '../credentials/guardClient';
 import { withDeadline } from '../callSettings';
 import { wrapGoogleError } from '../googleErrors';
 import { bigQueryOptions } from './bigQueryOptions';
-
-/** Where the billing export lives. */
-export interface BillingExportTable {
-  /** Project holding the dataset; query jobs run (and are billed) there. */
-  projectId: string;
-  dataset: string;
-  table: string;
-  location?: string;
-}
 
 /** One aggregated line of the export: a UTC day, project, Catalog service, SKU and resource. */
 export interface ExportCostLine {
@@ -36,39 +33,20 @@ export interface ExportCostLine {
   credits: number;
 }
 
-/**
- * The default table of an account: the detailed usage cost export, the one whose rows name the
- * resource (`resource.name`), needed for cost per Cloud Run service, queue or Redis instance.
- */
-export function defaultExportTable(accountId: string): string {
-  return `gcp_billing_export_resource_v1_${accountId.replace(/-/g, '_')}`;
-}
+/** One project's UTC day in the export, every service, SKU and resource added up by BigQuery. */
+export type ExportProjectDayLine = Pick<
+  ExportCostLine,
+  'day' | 'projectId' | 'currency' | 'cost' | 'credits'
+>;
 
-/**
- * The export query: named parameters only (never string-built values), grouped per UTC day,
- * project, service, SKU and resource. Credits are summed per row with a correlated UNNEST, as
- * Google's documented export queries do.
- */
-export function exportCostQuery(table: BillingExportTable): string {
-  return [
-    'SELECT',
-    '  FORMAT_DATE("%Y-%m-%d", DATE(usage_start_time)) AS day,',
-    '  project.id AS project_id,',
-    '  service.description AS service,',
-    '  sku.description AS sku,',
-    '  IFNULL(resource.name, "") AS resource_name,',
-    '  IFNULL(resource.global_name, "") AS resource_global_name,',
-    '  currency,',
-    '  SUM(cost) AS cost,',
-    '  SUM(IFNULL((SELECT SUM(c.amount) FROM UNNEST(credits) AS c), 0)) AS credits',
-    `FROM \`${table.projectId}.${table.dataset}.${table.table}\``,
-    'WHERE project.id IN UNNEST(@projects)',
-    '  AND usage_start_time >= TIMESTAMP(@from_day)',
-    '  AND usage_start_time < TIMESTAMP(@to_day)',
-    'GROUP BY day, project_id, service, sku, resource_name, resource_global_name, currency',
-    'ORDER BY day, project_id, service, sku, resource_name',
-  ].join('\n');
-}
+/** The columns both grains answer. */
+const projectDayLine = (r: Record<string, unknown>): ExportProjectDayLine => ({
+  day: String(r.day ?? ''),
+  projectId: String(r.project_id ?? ''),
+  currency: String(r.currency ?? 'USD'),
+  cost: Number(r.cost ?? 0),
+  credits: Number(r.credits ?? 0),
+});
 
 /** The Cloud Billing export in BigQuery, read with the official `@google-cloud/bigquery` client. */
 export class BillingExportGateway {
@@ -108,17 +86,46 @@ export class BillingExportGateway {
     );
   }
 
-  /** Cost lines of the projects for the UTC days [fromDay, toDay), `YYYY-MM-DD`. */
+  /** Cost lines per resource and SKU of the projects for the UTC days [fromDay, toDay), `YYYY-MM-DD`. */
   async costLines(
     projectIds: readonly string[],
     fromDay: string,
     toDay: string,
   ): Promise<ExportCostLine[]> {
+    const rows = await this.query('resource', projectIds, fromDay, toDay);
+    return rows.map(r => ({
+      ...projectDayLine(r),
+      service: String(r.service ?? ''),
+      sku: String(r.sku ?? ''),
+      resourceName: String(r.resource_name ?? ''),
+      resourceGlobalName: String(r.resource_global_name ?? ''),
+    }));
+  }
+
+  /**
+   * Cost per project and UTC day for [fromDay, toDay), added up by BigQuery: what budgets and the
+   * overview need, one row per project and day however many services the projects have.
+   */
+  async projectDayLines(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<ExportProjectDayLine[]> {
+    const rows = await this.query('project', projectIds, fromDay, toDay);
+    return rows.map(projectDayLine);
+  }
+
+  private async query(
+    grain: ExportCostGrain,
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<Record<string, unknown>[]> {
     const what = `querying the billing export ${this.table.dataset}.${this.table.table}`;
     try {
       const [rows] = await withDeadline(
         this.client.query({
-          query: exportCostQuery(this.table),
+          query: exportCostQuery(this.table, grain),
           params: {
             projects: [...projectIds],
             from_day: `${fromDay} 00:00:00`,
@@ -132,17 +139,7 @@ export class BillingExportGateway {
         this.deadlineMs,
         what,
       );
-      return (rows as Record<string, unknown>[]).map(r => ({
-        day: String(r.day ?? ''),
-        projectId: String(r.project_id ?? ''),
-        service: String(r.service ?? ''),
-        sku: String(r.sku ?? ''),
-        resourceName: String(r.resource_name ?? ''),
-        resourceGlobalName: String(r.resource_global_name ?? ''),
-        currency: String(r.currency ?? 'USD'),
-        cost: Number(r.cost ?? 0),
-        credits: Number(r.credits ?? 0),
-      }));
+      return rows as Record<string, unknown>[];
     } catch (err) {
       throw wrapBigQueryError(err, what);
     }

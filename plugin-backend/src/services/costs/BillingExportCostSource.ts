@@ -1,4 +1,5 @@
 import {
+  projectDayCosts,
   skuFamilyOf,
   type CostResourceKind,
   type CostRow,
@@ -8,7 +9,7 @@ import type {
   BillingExportGateway,
   ExportCostLine,
 } from '../../gateways/billing/BillingExportGateway';
-import type { CostSource, DailyCosts } from './CostSource';
+import type { CostSource, DailyCosts, ProjectDailyCosts } from './CostSource';
 
 /** What kind of resource a line is for, from its full resource name or, failing that, its service. */
 export function resourceKindOf(
@@ -75,5 +76,29 @@ export class BillingExportCostSource implements CostSource {
       }
     }
     return { rows: [...rows.values()], currency: lines[0]?.currency ?? 'USD' };
+  }
+
+  async projectDailyCosts(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<ProjectDailyCosts> {
+    const lines = await this.gateway.projectDayLines(
+      projectIds,
+      fromDay,
+      toDay,
+    );
+    // One line per (day, project, currency): an account bills in one currency, so one per day and project.
+    return {
+      rows: projectDayCosts(
+        lines.map(l => ({
+          date: l.day,
+          projectId: l.projectId,
+          cost: l.cost,
+          credits: l.credits,
+        })),
+      ),
+      currency: lines[0]?.currency ?? 'USD',
+    };
   }
 }

@@ -9,7 +9,7 @@ import {
   type Budget,
   type BudgetListResponse,
   type BudgetWithSpend,
-  type CostRow,
+  type ProjectDayCost,
 } from '@gcp-serverless/common';
 import type { BudgetsGateway } from '../../gateways/billing/BudgetsGateway';
 import { settlePanels } from '../panelErrors';
@@ -24,7 +24,7 @@ import {
 /**
  * The budgets page: every budget of the configured billing account with spend against it (edits are
  * the `budget` edit kind, edits/kinds/BudgetEditKind.ts). Spend is read
- * from the cost source for the allowlisted projects only: a budget scoped to projects outside the
+ * from the cost source per project and day (all a budget needs) for the allowlisted projects only: a budget scoped to projects outside the
  * allowlist shows the spend of the allowed ones (the page says which).
  */
 /** The config key of the billing account the budgets belong to. */
@@ -96,7 +96,11 @@ export class BudgetService {
     }, addDays(today, -7));
     const from = addDays(earliest, -7); // a week before the earliest period feeds the run rate
     const { values, errors } = await settlePanels({
-      spend: this.deps.source.dailyCosts(allowed, from, addDays(today, 1)),
+      spend: this.deps.source.projectDailyCosts(
+        allowed,
+        from,
+        addDays(today, 1),
+      ),
     });
     const withSpend = budgets.map(b =>
       this.withSpend(b, values.spend?.rows ?? null, today, allowed),
@@ -128,7 +132,7 @@ export class BudgetService {
 
   private withSpend(
     budget: Budget,
-    rows: CostRow[] | null,
+    rows: ProjectDayCost[] | null,
     today: string,
     allowed: string[],
   ): BudgetWithSpend {

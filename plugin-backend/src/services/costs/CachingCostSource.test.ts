@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CostSource, DailyCosts } from './CostSource';
+import type { CostSource, DailyCosts, ProjectDailyCosts } from './CostSource';
 import { CachingCostSource } from './CachingCostSource';
 
 function countingSource(fail = false): CostSource & { calls: number } {
@@ -7,6 +7,11 @@ function countingSource(fail = false): CostSource & { calls: number } {
     calls: 0,
     info: { kind: 'billing-export', description: 'test' } as never,
     async dailyCosts(): Promise<DailyCosts> {
+      source.calls++;
+      if (fail) throw new Error('BigQuery unavailable');
+      return { rows: [], currency: 'USD' };
+    },
+    async projectDailyCosts(): Promise<ProjectDailyCosts> {
       source.calls++;
       if (fail) throw new Error('BigQuery unavailable');
       return { rows: [], currency: 'USD' };
@@ -44,6 +49,17 @@ describe('CachingCostSource', () => {
     await expect(
       cache.dailyCosts(['a'], '2026-11-01', '2026-11-22'),
     ).rejects.toThrow('BigQuery unavailable');
+    expect(inner.calls).toBe(2);
+  });
+
+  it('keeps the per-resource and the per-project answers apart', async () => {
+    const inner = countingSource();
+    const cache = new CachingCostSource(inner, 1000, () => 0);
+    await cache.dailyCosts(['a'], '2026-11-01', '2026-11-22');
+    await cache.projectDailyCosts(['a'], '2026-11-01', '2026-11-22');
+    expect(inner.calls).toBe(2);
+    await cache.projectDailyCosts(['a'], '2026-11-01', '2026-11-22');
+    await cache.dailyCosts(['a'], '2026-11-01', '2026-11-22');
     expect(inner.calls).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import type { CostSourceInfo } from '@gcp-serverless/common';
-import type { CostSource, DailyCosts } from './CostSource';
+import type { CostSource, DailyCosts, ProjectDailyCosts } from './CostSource';
 
 /** How long an answer of the billing export is reused, ms: the export itself lags by hours. */
 export const COST_CACHE_TTL_MS = 5 * 60_000;
@@ -8,12 +8,13 @@ export const COST_CACHE_TTL_MS = 5 * 60_000;
  * Reuses the answers of a cost source for a few minutes, keyed by its arguments, and shares one
  * in-flight query between concurrent callers. The billing export is refreshed by Google a few
  * times a day, so a BigQuery query per page load (the index, the budgets page, the costs page)
- * would cost seconds and money for the same rows. Failures are not kept.
+ * would cost seconds and money for the same rows. Each method's answers are kept apart (a key
+ * names the method). Failures are not kept.
  */
 export class CachingCostSource implements CostSource {
   private readonly entries = new Map<
     string,
-    { at: number; value: Promise<DailyCosts> }
+    { at: number; value: Promise<DailyCosts | ProjectDailyCosts> }
   >();
   private readonly inner: CostSource;
   private readonly ttlMs: number;
@@ -38,11 +39,35 @@ export class CachingCostSource implements CostSource {
     fromDay: string,
     toDay: string,
   ): Promise<DailyCosts> {
-    const key = `${[...projectIds].sort().join(',')}|${fromDay}|${toDay}`;
+    return this.cached('dailyCosts', projectIds, fromDay, toDay, () =>
+      this.inner.dailyCosts(projectIds, fromDay, toDay),
+    );
+  }
+
+  projectDailyCosts(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<ProjectDailyCosts> {
+    return this.cached('projectDailyCosts', projectIds, fromDay, toDay, () =>
+      this.inner.projectDailyCosts(projectIds, fromDay, toDay),
+    );
+  }
+
+  private cached<T extends DailyCosts | ProjectDailyCosts>(
+    method: string,
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+    query: () => Promise<T>,
+  ): Promise<T> {
+    const key = `${method}|${[...projectIds]
+      .sort()
+      .join(',')}|${fromDay}|${toDay}`;
     const now = this.wallClock();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
-    const value = this.inner.dailyCosts(projectIds, fromDay, toDay);
+    if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
+    const value = query();
     this.entries.set(key, { at: now, value });
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);

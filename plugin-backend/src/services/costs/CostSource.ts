@@ -1,8 +1,20 @@
-import type { CostRow, CostSourceInfo } from '@gcp-serverless/common';
+import type {
+  CostRow,
+  CostSourceInfo,
+  ProjectDayCost,
+} from '@gcp-serverless/common';
 
 /** Daily cost rows of some projects over [fromDay, toDay) and the currency they are in. */
 export interface DailyCosts {
   rows: CostRow[];
+  /** ISO 4217 code, e.g. "USD". */
+  currency: string;
+}
+
+/** Cost per project and UTC day of some projects over [fromDay, toDay) and the currency it is in. */
+export interface ProjectDailyCosts {
+  /** By day, then project. */
+  rows: ProjectDayCost[];
   /** ISO 4217 code, e.g. "USD". */
   currency: string;
 }
@@ -23,4 +35,14 @@ export interface CostSource {
     fromDay: string,
     toDay: string,
   ): Promise<DailyCosts>;
+  /**
+   * Cost per project and UTC day for [fromDay, toDay): the same spend as `dailyCosts` added up over
+   * resources and SKU families, for budgets and the overview, which need no more (a 10,000-service
+   * project's days stay a few dozen rows).
+   */
+  projectDailyCosts(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<ProjectDailyCosts>;
 }

@@ -3,6 +3,7 @@ import {
   cloudRunUsageCost,
   parseCpuLimit,
   parseMemoryGiB,
+  projectDayCosts,
   utcDay,
   type CloudRunService,
   type CostRow,
@@ -19,7 +20,7 @@ import {
   type MonitoringGateway,
 } from '../../gateways/MonitoringGateway';
 import type { ProjectAccess } from '../ProjectAccess';
-import type { CostSource, DailyCosts } from './CostSource';
+import type { CostSource, DailyCosts, ProjectDailyCosts } from './CostSource';
 
 const SERVICE = 'resource.labels.service_name';
 const LOCATION = 'resource.labels.location';
@@ -67,6 +68,20 @@ export class EstimatedCostSource implements CostSource {
     );
     const currency = skus[0]?.currency ?? 'USD';
     return { rows: perProject.flat(), currency };
+  }
+
+  /** The estimate per resource, added up per project and day (Monitoring has no cheaper answer). */
+  async projectDailyCosts(
+    projectIds: readonly string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<ProjectDailyCosts> {
+    const { rows, currency } = await this.dailyCosts(
+      projectIds,
+      fromDay,
+      toDay,
+    );
+    return { rows: projectDayCosts(rows), currency };
   }
 
   private async projectRows(
