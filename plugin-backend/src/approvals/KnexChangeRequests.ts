@@ -4,6 +4,13 @@ import type {
   ChangeRequest,
   ChangeRequestStatus,
 } from '@gcp-serverless/common';
+import { createTableOnce, KnexTableStore } from '../database/KnexTableStore';
+import { newestFirst } from '../database/newestFirst';
+import {
+  decodeProjects,
+  encodeProjects,
+  listsProject,
+} from '../database/projectsColumn';
 
 const TABLE = 'gcp_serverless_change_requests';
 
@@ -43,54 +50,36 @@ interface Row {
  * service inside Backstage), next to the history. A request leaves `open` once, through a
  * conditional update, so two approvers deciding at once (or two replicas) never both apply it.
  */
-export class KnexChangeRequests {
-  readonly ready: Promise<void>;
-  private readonly db: Knex;
-
+export class KnexChangeRequests extends KnexTableStore<Row> {
   constructor(db: Knex) {
-    this.db = db;
-    this.ready = ensureTable(db);
-    this.ready.catch(() => undefined);
+    super(db, TABLE, d => createTableOnce(d, TABLE, defineTable));
   }
 
   async create(request: ChangeRequest): Promise<void> {
-    await this.ready;
-    await this.db<Row>(TABLE).insert(toRow(request));
+    await this.query(t => t.insert(toRow(request)));
   }
 
   async get(id: string): Promise<ChangeRequest | undefined> {
-    await this.ready;
-    const row = await this.db<Row>(TABLE).where('id', id).first();
+    const row = await this.query(t => t.where('id', id).first());
     return row ? toRequest(row) : undefined;
   }
 
   async list(query: ChangeRequestQuery): Promise<ChangeRequest[]> {
-    await this.ready;
-    let q = this.db<Row>(TABLE);
-    if (query.status === 'open') q = q.whereIn('status', ['open', 'approving']);
-    else if (query.status) q = q.where('status', query.status);
-    if (query.projectId) {
-      const projectId = query.projectId;
-      q = q.andWhere(w =>
-        w
-          .where('project_id', projectId)
-          .orWhere('project_ids', 'like', `%|${projectId}|%`),
-      );
-    }
-    const rows = await q
-      .orderBy([
-        { column: 'requested_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(query.limit);
+    const rows = await this.query(t => {
+      let q = t;
+      if (query.status === 'open')
+        q = q.whereIn('status', ['open', 'approving']);
+      else if (query.status) q = q.where('status', query.status);
+      if (query.projectId) q = q.andWhere(listsProject(query.projectId));
+      return q.orderBy(newestFirst('requested_at')).limit(query.limit);
+    });
     return rows.map(toRequest);
   }
 
   async countOpen(): Promise<number> {
-    await this.ready;
-    const [row] = await this.db<Row>(TABLE)
-      .whereIn('status', ['open', 'approving'])
-      .count({ n: '*' });
+    const [row] = await this.query(t =>
+      t.whereIn('status', ['open', 'approving']).count({ n: '*' }),
+    );
     return Number((row as { n: number | string } | undefined)?.n ?? 0);
   }
 
@@ -103,13 +92,14 @@ export class KnexChangeRequests {
     to: 'approving' | 'rejected',
     decision: { decidedBy: string; decidedAt: string; comment: string | null },
   ): Promise<boolean> {
-    await this.ready;
-    const n = await this.db<Row>(TABLE).where({ id, status: 'open' }).update({
-      status: to,
-      decided_by: decision.decidedBy,
-      decided_at: decision.decidedAt,
-      comment: decision.comment,
-    });
+    const n = await this.query(t =>
+      t.where({ id, status: 'open' }).update({
+        status: to,
+        decided_by: decision.decidedBy,
+        decided_at: decision.decidedAt,
+        comment: decision.comment,
+      }),
+    );
     return n === 1;
   }
 
@@ -119,45 +109,38 @@ export class KnexChangeRequests {
     to: 'approved' | 'failed',
     result: { outcome: string | null; changeId: string | null },
   ): Promise<void> {
-    await this.ready;
-    await this.db<Row>(TABLE).where({ id, status: 'approving' }).update({
-      status: to,
-      outcome: result.outcome,
-      change_id: result.changeId,
-    });
+    await this.query(t =>
+      t.where({ id, status: 'approving' }).update({
+        status: to,
+        outcome: result.outcome,
+        change_id: result.changeId,
+      }),
+    );
   }
 }
 
-async function ensureTable(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(TABLE)) return;
-  try {
-    await db.schema.createTable(TABLE, t => {
-      t.string('id', 36).primary();
-      t.string('kind', 16).notNullable();
-      t.string('resource', 400).notNullable();
-      t.string('project_id', 64).nullable();
-      t.text('project_ids').nullable();
-      t.string('path', 600).notNullable();
-      t.text('change_json').notNullable();
-      t.string('etag', 512).notNullable();
-      t.text('acknowledged_json').notNullable();
-      t.text('preview_json').notNullable();
-      t.text('reasons_json').notNullable();
-      t.string('requested_by', 320).notNullable();
-      // ISO 8601 strings sort chronologically on every database.
-      t.string('requested_at', 32).notNullable();
-      t.string('status', 16).notNullable();
-      t.string('decided_by', 320).nullable();
-      t.string('decided_at', 32).nullable();
-      t.text('comment').nullable();
-      t.text('outcome').nullable();
-      t.string('change_id', 36).nullable();
-      t.index(['status', 'requested_at']);
-    });
-  } catch (err) {
-    // Another replica created it between our check and our create.
-    if (!(await db.schema.hasTable(TABLE))) throw err;
-  }
+function defineTable(t: Knex.CreateTableBuilder): void {
+  t.string('id', 36).primary();
+  t.string('kind', 16).notNullable();
+  t.string('resource', 400).notNullable();
+  t.string('project_id', 64).nullable();
+  t.text('project_ids').nullable();
+  t.string('path', 600).notNullable();
+  t.text('change_json').notNullable();
+  t.string('etag', 512).notNullable();
+  t.text('acknowledged_json').notNullable();
+  t.text('preview_json').notNullable();
+  t.text('reasons_json').notNullable();
+  t.string('requested_by', 320).notNullable();
+  // ISO 8601 strings sort chronologically on every database.
+  t.string('requested_at', 32).notNullable();
+  t.string('status', 16).notNullable();
+  t.string('decided_by', 320).nullable();
+  t.string('decided_at', 32).nullable();
+  t.text('comment').nullable();
+  t.text('outcome').nullable();
+  t.string('change_id', 36).nullable();
+  t.index(['status', 'requested_at']);
 }
 
 function toRow(r: ChangeRequest): Row {
@@ -166,7 +149,7 @@ function toRow(r: ChangeRequest): Row {
     kind: r.kind,
     resource: r.resource,
     project_id: r.projectId,
-    project_ids: r.projects.length > 0 ? `|${r.projects.join('|')}|` : null,
+    project_ids: encodeProjects(r.projects),
     path: r.path,
     change_json: JSON.stringify(r.change),
     etag: r.etag,
@@ -190,7 +173,7 @@ function toRequest(row: Row): ChangeRequest {
     kind: row.kind as ChangeKind,
     resource: row.resource,
     projectId: row.project_id,
-    projects: row.project_ids ? row.project_ids.split('|').filter(Boolean) : [],
+    projects: decodeProjects(row.project_ids),
     path: row.path,
     change: JSON.parse(row.change_json),
     etag: row.etag,

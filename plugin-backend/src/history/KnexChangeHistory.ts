@@ -6,16 +6,27 @@ import {
   type ChangeRecord,
   type ChangeResult,
 } from '@gcp-serverless/common';
+import {
+  createTableOnce,
+  KnexTableStore,
+  type TableQuery,
+} from '../database/KnexTableStore';
+import {
+  newestFirst,
+  olderThan,
+  type RowPosition,
+} from '../database/newestFirst';
+import {
+  decodeProjects,
+  encodeProjects,
+  listsProject,
+} from '../database/projectsColumn';
 import type { AuditEntry, AuditLog } from '../services/AuditLog';
 
 const TABLE = 'gcp_serverless_changes';
 
 /** Where a page of the history starts: just older than this entry (time, then id, descending). */
-export interface HistoryPosition {
-  /** ISO 8601 time of the last entry of the page before. */
-  time: string;
-  id: string;
-}
+export type HistoryPosition = RowPosition;
 
 /** What a history is read over: one project, optionally one resource. */
 export interface ChangeHistoryScope {
@@ -97,20 +108,15 @@ export function projectOfResource(resource: string): string | null {
  * service (SQLite, PostgreSQL or MySQL) inside Backstage. Every applied or failed change is a row;
  * rows are never deleted, and updated only to settle a `pending` entry.
  */
-export class KnexChangeHistory implements AuditLog, ChangeHistory {
-  /** Resolves once the table exists; every read and write waits for it, so construction stays synchronous. */
-  readonly ready: Promise<void>;
-  private readonly db: Knex;
-
+export class KnexChangeHistory
+  extends KnexTableStore<Row>
+  implements AuditLog, ChangeHistory
+{
   constructor(db: Knex) {
-    this.db = db;
-    this.ready = ensureTable(db);
-    // Surface a broken database at the first use, not as an unhandled rejection at start-up.
-    this.ready.catch(() => undefined);
+    super(db, TABLE, prepareTable);
   }
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.ready;
     const projects =
       entry.projects ??
       [projectOfResource(entry.resource)].filter(
@@ -123,7 +129,7 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
       kind: kindOfAction(entry.action),
       action: entry.action,
       project_id: projectOfResource(entry.resource) ?? projects[0] ?? null,
-      project_ids: projects.length > 0 ? `|${projects.join('|')}|` : null,
+      project_ids: encodeProjects(projects),
       resource: entry.resource,
       before_json:
         entry.before === undefined ? null : JSON.stringify(entry.before),
@@ -134,39 +140,26 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
       error: entry.error ?? null,
       note: entry.note ?? null,
     };
-    await this.db(TABLE).insert(row);
+    await this.query(t => t.insert(row));
   }
 
   async list(query: ChangeHistoryQuery): Promise<ChangeRecord[]> {
-    await this.ready;
-    let q = this.scoped(query);
-    if (query.kind) q = q.andWhere('kind', query.kind);
-    if (query.actor) q = q.andWhere('actor', query.actor);
-    const after = query.after;
-    if (after)
-      q = q.andWhere(w =>
-        w
-          .where('time', '<', after.time)
-          .orWhere(same =>
-            same.where('time', after.time).andWhere('id', '<', after.id),
-          ),
-      );
-    const rows = await q
-      .orderBy([
-        { column: 'time', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(query.limit);
+    const rows = await this.query(t => {
+      let q = scoped(t, query);
+      if (query.kind) q = q.andWhere('kind', query.kind);
+      if (query.actor) q = q.andWhere('actor', query.actor);
+      if (query.after) q = q.andWhere(olderThan('time', query.after));
+      return q.orderBy(newestFirst('time')).limit(query.limit);
+    });
     return rows.map(toRecord);
   }
 
   async facets(
     scope: ChangeHistoryScope,
   ): Promise<{ kinds: ChangeKind[]; actors: string[] }> {
-    await this.ready;
     const [kinds, actors] = await Promise.all([
-      this.scoped(scope).distinct('kind').orderBy('kind'),
-      this.scoped(scope).distinct('actor').orderBy('actor'),
+      this.query(t => scoped(t, scope).distinct('kind').orderBy('kind')),
+      this.query(t => scoped(t, scope).distinct('actor').orderBy('actor')),
     ]);
     return {
       kinds: kinds.map(r => r.kind as ChangeKind),
@@ -174,22 +167,10 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
     };
   }
 
-  /** Rows listed under the scope's project (a budget under each project it covers), optionally of one resource. */
-  private scoped(scope: ChangeHistoryScope) {
-    const q = this.db<Row>(TABLE).where(w =>
-      w
-        .where('project_id', scope.projectId)
-        .orWhere('project_ids', 'like', `%|${scope.projectId}|%`),
-    );
-    return scope.resource ? q.andWhere('resource', scope.resource) : q;
-  }
-
   async listPending(limit: number): Promise<ChangeRecord[]> {
-    await this.ready;
-    const rows = await this.db<Row>(TABLE)
-      .where('result', 'pending')
-      .orderBy('time', 'asc')
-      .limit(limit);
+    const rows = await this.query(t =>
+      t.where('result', 'pending').orderBy('time', 'asc').limit(limit),
+    );
     return rows.map(toRecord);
   }
 
@@ -198,78 +179,73 @@ export class KnexChangeHistory implements AuditLog, ChangeHistory {
    * replicas settling the same entry at once agree and a settled entry never changes again.
    */
   async settle(entry: AuditEntry): Promise<void> {
-    await this.ready;
     if (!entry.id) throw new Error('settle needs the id of the pending entry');
-    await this.db<Row>(TABLE)
-      .where({ id: entry.id, result: 'pending' })
-      .update({
+    const id = entry.id;
+    await this.query(t =>
+      t.where({ id, result: 'pending' }).update({
         result: entry.result,
         error: entry.error ?? null,
         ...(entry.operation ? { operation: entry.operation } : {}),
-      });
+      }),
+    );
   }
 
   async get(id: string): Promise<ChangeRecord | undefined> {
-    await this.ready;
-    const row = await this.db<Row>(TABLE).where('id', id).first();
+    const row = await this.query(t => t.where('id', id).first());
     return row ? toRecord(row) : undefined;
   }
 }
 
-/** Creates the table when missing (idempotent, and safe when replicas start together), and adds columns of newer versions. */
-async function ensureTable(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(TABLE)) {
-    if (!(await db.schema.hasColumn(TABLE, 'project_ids'))) {
-      await db.schema.alterTable(TABLE, t => {
-        t.text('project_ids').nullable();
-      });
-    }
-    if (!(await db.schema.hasColumn(TABLE, 'note'))) {
-      await db.schema
-        .alterTable(TABLE, t => {
-          t.text('note').nullable();
-        })
-        // Another replica added it between our check and our alter.
-        .catch(async err => {
-          if (!(await db.schema.hasColumn(TABLE, 'note'))) throw err;
-        });
-    }
-    return;
+/** Rows listed under the scope's project (a budget under each project it covers), optionally of one resource. */
+function scoped(t: TableQuery<Row>, scope: ChangeHistoryScope) {
+  const q = t.where(listsProject(scope.projectId));
+  return scope.resource ? q.andWhere('resource', scope.resource) : q;
+}
+
+/** Creates the table when missing, and adds the columns of newer versions to an older one. */
+async function prepareTable(db: Knex): Promise<void> {
+  if ((await createTableOnce(db, TABLE, defineTable)) === 'created') return;
+  if (!(await db.schema.hasColumn(TABLE, 'project_ids'))) {
+    await db.schema.alterTable(TABLE, t => {
+      t.text('project_ids').nullable();
+    });
   }
-  try {
-    await createTable(db);
-  } catch (err) {
-    // Another replica on the same database created it between our check and our create.
-    if (!(await db.schema.hasTable(TABLE))) throw err;
+  if (!(await db.schema.hasColumn(TABLE, 'note'))) {
+    await db.schema
+      .alterTable(TABLE, t => {
+        t.text('note').nullable();
+      })
+      // Another replica added it between our check and our alter.
+      .catch(async err => {
+        if (!(await db.schema.hasColumn(TABLE, 'note'))) throw err;
+      });
   }
 }
 
-async function createTable(db: Knex): Promise<void> {
-  await db.schema.createTable(TABLE, t => {
-    t.string('id', 36).primary();
-    // ISO 8601 strings sort chronologically and read the same on every database.
-    t.string('time', 32).notNullable();
-    t.string('actor', 320).notNullable();
-    t.string('kind', 16).notNullable();
-    t.string('action', 64).notNullable();
-    t.string('project_id', 64).nullable();
-    t.text('project_ids').nullable();
-    t.string('resource', 400).notNullable();
-    t.text('before_json').nullable();
-    t.text('after_json').nullable();
-    t.string('result', 16).notNullable();
-    t.string('operation', 400).nullable();
-    t.text('error').nullable();
-    t.text('note').nullable();
-    t.index(['project_id', 'time']);
-    t.index(['resource', 'time']);
-    t.index(['result']);
-  });
+function defineTable(t: Knex.CreateTableBuilder): void {
+  t.string('id', 36).primary();
+  // ISO 8601 strings sort chronologically and read the same on every database.
+  t.string('time', 32).notNullable();
+  t.string('actor', 320).notNullable();
+  t.string('kind', 16).notNullable();
+  t.string('action', 64).notNullable();
+  t.string('project_id', 64).nullable();
+  t.text('project_ids').nullable();
+  t.string('resource', 400).notNullable();
+  t.text('before_json').nullable();
+  t.text('after_json').nullable();
+  t.string('result', 16).notNullable();
+  t.string('operation', 400).nullable();
+  t.text('error').nullable();
+  t.text('note').nullable();
+  t.index(['project_id', 'time']);
+  t.index(['resource', 'time']);
+  t.index(['result']);
 }
 
 /** Every project an entry is listed under: the stored list, else the single project of older rows. */
 function projectsOf(row: Row): string[] {
-  if (row.project_ids) return row.project_ids.split('|').filter(Boolean);
+  if (row.project_ids) return decodeProjects(row.project_ids);
   return row.project_id ? [row.project_id] : [];
 }
 

@@ -3,6 +3,7 @@ import type {
   ScheduledChange,
   ScheduledChangeStatus,
 } from '@gcp-serverless/common';
+import { createTableOnce, KnexTableStore } from '../database/KnexTableStore';
 
 const TABLE = 'gcp_serverless_scheduled_changes';
 
@@ -31,24 +32,17 @@ export type ScheduledStepClaim =
  * Backstage's database service inside Backstage). Every step of a window moves the row's status
  * with one conditional update, so when replicas race for the same step exactly one wins it.
  */
-export class KnexScheduledChanges {
-  private readonly db: Knex;
-  private readonly ready: Promise<void>;
-
+export class KnexScheduledChanges extends KnexTableStore<Row> {
   constructor(db: Knex) {
-    this.db = db;
-    this.ready = ensureTable(db);
-    this.ready.catch(() => undefined);
+    super(db, TABLE, d => createTableOnce(d, TABLE, defineTable));
   }
 
   async insert(change: ScheduledChange): Promise<void> {
-    await this.ready;
-    await this.db<Row>(TABLE).insert(toRow(change));
+    await this.query(t => t.insert(toRow(change)));
   }
 
   async get(id: string): Promise<ScheduledChange | undefined> {
-    await this.ready;
-    const row = await this.db<Row>(TABLE).where('id', id).first();
+    const row = await this.query(t => t.where('id', id).first());
     return row ? toChange(row) : undefined;
   }
 
@@ -58,16 +52,17 @@ export class KnexScheduledChanges {
     fromMs: number,
     toMs: number,
   ): Promise<ScheduledChange[]> {
-    await this.ready;
-    const rows = await this.db<Row>(TABLE)
-      .where('project_id', projectId)
-      .andWhere('start_ms', '<', toMs)
-      .andWhere('end_ms', '>', fromMs)
-      .orderBy([
-        { column: 'start_ms', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ])
-      .limit(500);
+    const rows = await this.query(t =>
+      t
+        .where('project_id', projectId)
+        .andWhere('start_ms', '<', toMs)
+        .andWhere('end_ms', '>', fromMs)
+        .orderBy([
+          { column: 'start_ms', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(500),
+    );
     return rows.map(toChange);
   }
 
@@ -76,24 +71,25 @@ export class KnexScheduledChanges {
    * came, reverts whose end came, and steps whose claimant's lease ran out in real time.
    */
   async listDue(nowMs: number, realNowMs: number): Promise<ScheduledChange[]> {
-    await this.ready;
-    const rows = await this.db<Row>(TABLE)
-      .where(q =>
-        q
-          .where(w =>
-            w.where('status', 'scheduled').andWhere('start_ms', '<=', nowMs),
-          )
-          .orWhere(w =>
-            w.where('status', 'active').andWhere('end_ms', '<=', nowMs),
-          )
-          .orWhere(w =>
-            w
-              .whereIn('status', ['starting', 'reverting'])
-              .andWhere('claim_expires', '<', realNowMs),
-          ),
-      )
-      .orderBy('start_ms', 'asc')
-      .limit(100);
+    const rows = await this.query(t =>
+      t
+        .where(q =>
+          q
+            .where(w =>
+              w.where('status', 'scheduled').andWhere('start_ms', '<=', nowMs),
+            )
+            .orWhere(w =>
+              w.where('status', 'active').andWhere('end_ms', '<=', nowMs),
+            )
+            .orWhere(w =>
+              w
+                .whereIn('status', ['starting', 'reverting'])
+                .andWhere('claim_expires', '<', realNowMs),
+            ),
+        )
+        .orderBy('start_ms', 'asc')
+        .limit(100),
+    );
     return rows.map(toChange);
   }
 
@@ -108,19 +104,20 @@ export class KnexScheduledChanges {
     realNowMs: number,
     claimExpiresMs: number,
   ): Promise<boolean> {
-    await this.ready;
-    const updated = await this.db<Row>(TABLE)
-      .where('id', id)
-      .andWhere(q =>
-        q
-          .where('status', step.from)
-          .orWhere(w =>
-            w
-              .where('status', step.to)
-              .andWhere('claim_expires', '<', realNowMs),
-          ),
-      )
-      .update({ status: step.to, claim_expires: claimExpiresMs });
+    const updated = await this.query(t =>
+      t
+        .where('id', id)
+        .andWhere(q =>
+          q
+            .where('status', step.from)
+            .orWhere(w =>
+              w
+                .where('status', step.to)
+                .andWhere('claim_expires', '<', realNowMs),
+            ),
+        )
+        .update({ status: step.to, claim_expires: claimExpiresMs }),
+    );
     return updated === 1;
   }
 
@@ -129,11 +126,12 @@ export class KnexScheduledChanges {
     change: ScheduledChange,
     from: ScheduledChangeStatus,
   ): Promise<boolean> {
-    await this.ready;
     const { status, data_json } = toRow(change);
-    const updated = await this.db<Row>(TABLE)
-      .where({ id: change.id, status: from })
-      .update({ status, data_json, claim_expires: null });
+    const updated = await this.query(t =>
+      t
+        .where({ id: change.id, status: from })
+        .update({ status, data_json, claim_expires: null }),
+    );
     return updated === 1;
   }
 }
@@ -158,24 +156,16 @@ function toChange(row: Row): ScheduledChange {
   return { ...data, status: row.status as ScheduledChangeStatus };
 }
 
-async function ensureTable(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(TABLE)) return;
-  try {
-    await db.schema.createTable(TABLE, t => {
-      t.string('id', 36).primary();
-      t.string('project_id', 64).notNullable();
-      t.string('kind', 16).notNullable();
-      t.string('resource', 400).notNullable();
-      t.bigInteger('start_ms').notNullable();
-      t.bigInteger('end_ms').notNullable();
-      t.string('status', 16).notNullable();
-      t.bigInteger('claim_expires').nullable();
-      t.text('data_json').notNullable();
-      t.index(['project_id', 'start_ms']);
-      t.index(['status', 'start_ms']);
-    });
-  } catch (err) {
-    // Another replica created it first.
-    if (!(await db.schema.hasTable(TABLE))) throw err;
-  }
+function defineTable(t: Knex.CreateTableBuilder): void {
+  t.string('id', 36).primary();
+  t.string('project_id', 64).notNullable();
+  t.string('kind', 16).notNullable();
+  t.string('resource', 400).notNullable();
+  t.bigInteger('start_ms').notNullable();
+  t.bigInteger('end_ms').notNullable();
+  t.string('status', 16).notNullable();
+  t.bigInteger('claim_expires').nullable();
+  t.text('data_json').notNullable();
+  t.index(['project_id', 'start_ms']);
+  t.index(['status', 'start_ms']);
 }
