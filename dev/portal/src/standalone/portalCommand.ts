@@ -50,6 +50,7 @@ async function main(command: 'start' | 'dev'): Promise<void> {
     config,
     ...(values.services ? { services: Number(values.services) } : {}),
     prebuilt: command === 'start',
+    sandboxThread: true,
   });
   const where = portal.url.replace('127.0.0.1', 'localhost');
   const web =
@@ -58,8 +59,8 @@ async function main(command: 'start' | 'dev'): Promise<void> {
       : 'web app: Vite dev server, hot reload';
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    portal.sandbox
-      ? `gcp-serverless portal ready at ${where} in ${seconds} s (${web}; embedded GCP sandbox at ${portal.sandbox.url})`
+    portal.sandboxUrl
+      ? `gcp-serverless portal ready at ${where} in ${seconds} s (${web}; embedded GCP sandbox at ${portal.sandboxUrl}, in its own thread)`
       : `gcp-serverless portal ready at ${where} in ${seconds} s (${web}; against Google Cloud)`,
   );
   console.log('Press Ctrl-C to stop.');

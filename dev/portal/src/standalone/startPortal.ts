@@ -12,10 +12,12 @@ import {
 import {
   startSandbox,
   type Sandbox,
+  type SandboxOptions,
   type SetupFailureSpec,
 } from '@gcp-serverless/sandbox';
 import { debugMetricsHandler, DEBUG_METRICS_ENV } from './debugMetrics';
-import { sandboxConfig } from './standaloneConfig';
+import { startSandboxThread, type SandboxThread } from './sandboxThread';
+import { sandboxConfig, sandboxConfigFor } from './standaloneConfig';
 import { serveWebBuild } from './webServing';
 
 const devRoot = path.resolve(
@@ -47,6 +49,12 @@ export interface PortalOptions {
    * instead of Vite's dev middleware with hot reload (`npm run dev`, and the browser tests).
    */
   prebuilt?: boolean;
+  /**
+   * Run the embedded sandbox in a worker thread (`npm start`, `npm run dev`; sandboxThread.ts) instead of
+   * this one, so the pages and the API are served while its model computes. `sandbox` is then absent:
+   * only `sandboxUrl` reaches it (its control API is `/_sandbox/` there).
+   */
+  sandboxThread?: boolean;
   /** Logs go here; tests pass a silent logger. */
   log?: (line: string) => void;
   /**
@@ -60,7 +68,12 @@ export interface Portal {
   url: string;
   /** The validated plugin config the portal runs with. */
   config: GcpServerlessConfig;
+  /** The embedded sandbox, when it runs in the portal's thread (tests reach into it). */
   sandbox?: Sandbox;
+  /** Base URL of the embedded sandbox, in this thread or its own. */
+  sandboxUrl?: string;
+  /** The time the portal runs on, epoch ms: the embedded sandbox's clock, else real time. */
+  now(): number;
   close(): Promise<void>;
 }
 
@@ -72,9 +85,10 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const log = options.log ?? (line => console.log(line));
   const host = options.host ?? '127.0.0.1';
   let sandbox: Sandbox | undefined;
+  let thread: SandboxThread | undefined;
   let configInput = options.config;
   if (!configInput) {
-    sandbox = await startSandbox({
+    const sandboxOptions: SandboxOptions = {
       port: 0,
       host: '127.0.0.1',
       ...(options.scenarios ? { scenarios: options.scenarios } : {}),
@@ -83,12 +97,26 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       ...(options.setupFailures
         ? { setupFailures: options.setupFailures }
         : {}),
-    });
-    configInput = {
-      ...sandboxConfig(sandbox.url, sandbox.world),
-      ...options.sandboxConfigOverrides,
     };
+    if (options.sandboxThread) {
+      thread = await startSandboxThread(sandboxOptions);
+      configInput = {
+        ...sandboxConfigFor(thread.url, thread.projects),
+        ...options.sandboxConfigOverrides,
+      };
+    } else {
+      sandbox = await startSandbox(sandboxOptions);
+      configInput = {
+        ...sandboxConfig(sandbox.url, sandbox.world),
+        ...options.sandboxConfigOverrides,
+      };
+    }
   }
+  const sandboxNow = sandbox
+    ? () => sandbox!.clock.now()
+    : thread
+    ? () => thread!.now()
+    : undefined;
   const config = readGcpServerlessConfig(configInput);
   const app = express();
   app.disable('x-powered-by');
@@ -102,7 +130,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await createRouter({
       config,
       logger: options.log ? silent : undefined,
-      ...(sandbox ? { now: () => sandbox!.clock.now() } : {}),
+      ...(sandboxNow ? { now: sandboxNow } : {}),
       ...(options.iapPublicKeys
         ? {
             authorizer: StandaloneAuthorizer.fromConfig(config, {
@@ -139,12 +167,15 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     config,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     sandbox,
+    sandboxUrl: sandbox?.url ?? thread?.url,
+    now: sandboxNow ?? Date.now,
     async close() {
       server.closeAllConnections();
       await Promise.all([
         closeVite(),
         new Promise<void>(r => server.close(() => r())),
         sandbox?.close(),
+        thread?.close(),
       ]);
     },
   };

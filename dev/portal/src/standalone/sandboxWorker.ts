@@ -1,0 +1,39 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { projectRegions, startSandbox } from '@gcp-serverless/sandbox';
+import type { SandboxThreadReady, SandboxWorkerData } from './sandboxThread';
+
+/**
+ * The embedded sandbox's thread (sandboxThread.ts starts it): the sandbox, its model and its HTTP server
+ * run here, so their computation never holds up the portal's event loop. The clock's offset from real
+ * time is published in shared memory whenever it moves, so the portal's thread reads sandbox time
+ * without a message.
+ */
+const data = workerData as SandboxWorkerData;
+const offset = new BigInt64Array(data.clockOffset);
+const sandbox = await startSandbox(data.options);
+const clock = sandbox.clock;
+const publishOffset = () =>
+  Atomics.store(offset, 0, BigInt(Math.round(clock.now() - Date.now())));
+// The control API (`/_sandbox/clock`, `/_sandbox/reset`) moves the clock through these three methods.
+for (const method of ['advance', 'set', 'reset'] as const) {
+  const move = clock[method].bind(clock) as (arg?: number) => void;
+  clock[method] = ((arg?: number) => {
+    move(arg);
+    publishOffset();
+  }) as never;
+}
+publishOffset();
+
+const ready: SandboxThreadReady = {
+  type: 'ready',
+  url: sandbox.url,
+  projects: [...sandbox.world.projects.values()].map(p => ({
+    projectId: p.projectId,
+    regions: projectRegions(p),
+  })),
+};
+parentPort!.postMessage(ready);
+parentPort!.on('message', (message: unknown) => {
+  if (message === 'close')
+    void sandbox.close().then(() => parentPort!.postMessage('closed'));
+});
