@@ -15,7 +15,13 @@ export interface Config {
     /** Sandbox endpoint, e.g. http://127.0.0.1:8123 (sandbox mode only). */
     sandbox?: { endpoint: string };
     /** Deadlines of calls to Google, milliseconds. */
-    timeouts?: { readMs?: number; writeMs?: number; operationMs?: number };
+    timeouts?: {
+      readMs?: number;
+      /** Deadline of each read inside a snapshot computation (no viewer waits on it past readModel.viewerWaitSeconds). Default 60000. */
+      refreshReadMs?: number;
+      writeMs?: number;
+      operationMs?: number;
+    };
     /** Cloud Billing account and its BigQuery export (budgets and costs). */
     billing?: {
       accountId: string;
@@ -66,6 +72,8 @@ export interface Config {
       refreshIntervalSeconds?: number;
       /** Seconds a snapshot past the interval is still served at once while it refreshes. Default 900. */
       serveStaleForSeconds?: number;
+      /** Seconds a viewer with nothing to be served at once waits for the page's computation. Default 30. */
+      viewerWaitSeconds?: number;
       /** Windows kept warm by the refresher, e.g. ['1h', '24h']. Default ['1h']. */
       windows?: Array<'1h' | '6h' | '24h' | '7d'>;
     };

@@ -88,7 +88,7 @@ describe('Google failures become clear errors', () => {
     expect(Date.now() - started).toBeLessThan(backend.timeouts.readMs * 3);
   });
 
-  it('a failing Cloud Run after a good read still serves the last snapshot, with its age and marked stale', async () => {
+  it('a failing Cloud Run after a good read still serves the last snapshot, with its age, marked stale and naming the failure', async () => {
     const good = await backend.call(
       'GET',
       '/projects/gryyd-web/services?window=24h',
@@ -108,10 +108,23 @@ describe('Google failures become clear errors', () => {
     expect(res.body.services.map((s: { name: string }) => s.name)).toEqual(
       good.body.services.map((s: { name: string }) => s.name),
     );
+    // …and names the refresh that failed: when, which panel, the status and Google's message.
     expect(res.body.snapshot).toEqual({
       computedAt: good.body.snapshot.computedAt,
       stale: true,
       refreshing: false,
+      lastRefreshFailure: {
+        at: expect.any(String),
+        errors: [
+          {
+            source: 'services',
+            status: 503,
+            message: expect.stringMatching(
+              /^listing Cloud Run services of gryyd-web in asia-northeast3 failed: Injected fault .*\(run\.services\.list\)$/,
+            ),
+          },
+        ],
+      },
     });
   });
 

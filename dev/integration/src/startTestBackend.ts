@@ -74,7 +74,8 @@ export async function startTestBackend(
       regions: [p.region],
     })),
     // 3 s / 5 s / 10 s on a quiet machine, longer on a busy one (testDeadlines.ts).
-    timeouts: testTimeouts(),
+    // A computation's reads keep the same deadline (computations' longer deadline: readModelWait.integration.test.ts).
+    timeouts: { ...testTimeouts(), refreshReadMs: testTimeouts().readMs },
     // A configured local user with the editor and finance roles, as the tests have always acted.
     access: {
       identity: { type: 'local', user: 'test-user' },
@@ -85,6 +86,12 @@ export async function startTestBackend(
     // read model's own timing is tested in readModel.integration.test.ts.
     readModel: { refreshIntervalSeconds: 0, serveStaleForSeconds: 0 },
     ...options.config?.(sandbox.url),
+  };
+  // Viewers wait for a computation as long as a few of its reads may take on this machine, unless a
+  // test says otherwise: a test never reads "still computing" because the machine is busy.
+  config.readModel = {
+    viewerWaitSeconds: Math.min(600, (10 * testTimeouts().readMs) / 1000),
+    ...config.readModel,
   };
   const parsed = readGcpServerlessConfig(config);
   const services = createPluginServices({

@@ -10,6 +10,7 @@ describe('readGcpServerlessConfig', () => {
     expect(config.mode).toBe('sandbox');
     expect(config.timeouts).toEqual({
       readMs: 10_000,
+      refreshReadMs: 60_000,
       writeMs: 30_000,
       operationMs: 180_000,
     });

@@ -152,6 +152,12 @@ export const gcpServerlessConfigSchema = z
     timeouts: z
       .object({
         readMs: z.number().int().min(100).max(120_000).default(10_000),
+        /**
+         * Deadline of each Google read inside a snapshot computation (the background refresh, or a
+         * first view that every viewer shares); longer than `readMs`, since no viewer waits on it
+         * past `readModel.viewerWaitSeconds` (docs/architecture.md, "The read model").
+         */
+        refreshReadMs: z.number().int().min(100).max(600_000).default(60_000),
         writeMs: z.number().int().min(100).max(300_000).default(30_000),
         /** How long apply waits for a long-running operation before answering 504. */
         operationMs: z

@@ -25,6 +25,13 @@ export const readModelConfigSchema = z
       .min(0)
       .max(7 * 86_400)
       .default(900),
+    /**
+     * Seconds a viewer with no snapshot to be served at once waits for the page's computation. Past
+     * it the viewer gets the last snapshot (stale, refreshing) or, for a page never computed, a 503
+     * saying it is still being computed; the computation runs on (`timeouts.refreshReadMs`) and serves
+     * everyone once done.
+     */
+    viewerWaitSeconds: z.number().int().min(1).max(600).default(30),
     /** Windows the background refresher keeps warm; other windows are computed on first read. */
     windows: z
       .array(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamTimeoutError } from '@gcp-serverless/common';
-import { readWithRetry } from './callSettings';
+import { callOptions, readWithRetry } from './callSettings';
+import { withComputationReadDeadline } from './computationReadDeadline';
 
 /** A Google client error as google-gax throws it for HTTP 503 (docs/google-apis.md §1: 503 → 14). */
 const unavailable = () =>
@@ -54,5 +55,30 @@ describe('readWithRetry', () => {
     await expect(readWithRetry(call, 50, 'x')).rejects.toBeDefined();
     await new Promise(r => setTimeout(r, 800));
     expect(calls).toBe(1);
+  });
+});
+
+describe('reads inside a snapshot computation', () => {
+  it('get the computation’s longer deadline: an answer past the viewer’s read deadline still arrives', async () => {
+    // The answer comes after the read's own 20 ms deadline has passed.
+    const late = () =>
+      new Promise<string>(resolve => setTimeout(() => resolve('answer'), 60));
+    const outside = await readWithRetry(late, 20, 'listing p').catch(e => e);
+    expect(outside).toBeInstanceOf(UpstreamTimeoutError);
+    expect(
+      await withComputationReadDeadline(60_000, () =>
+        readWithRetry(late, 20, 'listing p'),
+      ),
+    ).toBe('answer');
+    expect(callOptions(20).timeout).toBe(20);
+    expect(
+      await withComputationReadDeadline(60_000, async () => callOptions(20)),
+    ).toMatchObject({ timeout: 60_000 });
+  });
+
+  it('never get a shorter deadline than they asked for', async () => {
+    expect(
+      await withComputationReadDeadline(10, async () => callOptions(30_000)),
+    ).toMatchObject({ timeout: 30_000 });
   });
 });

@@ -1,6 +1,7 @@
 import type { CallOptions } from 'google-gax';
 import { UpstreamTimeoutError } from '@gcp-serverless/common';
 import { grpcCode, GrpcCode } from './googleErrors';
+import { readDeadlineMs } from './computationReadDeadline';
 
 /**
  * Per-call settings for the Google clients. google-gax's own retry is switched off (`retry: null`):
@@ -9,14 +10,16 @@ import { grpcCode, GrpcCode } from './googleErrors';
  * docs/google-apis.md §1: never `maxRetries`.
  */
 export function callOptions(deadlineMs: number): CallOptions {
-  return { timeout: deadlineMs, retry: null as never };
+  // Inside a snapshot computation a read's deadline is the computation's (computationReadDeadline.ts).
+  return { timeout: readDeadlineMs(deadlineMs), retry: null as never };
 }
 
 /** Delays between read attempts on UNAVAILABLE, ms; 429 (RESOURCE_EXHAUSTED) is never retried. */
 const READ_RETRY_DELAYS_MS = [100, 400];
 
 /**
- * Runs a read with up to two quick retries on UNAVAILABLE, the whole bounded by `deadlineMs`.
+ * Runs a read with up to two quick retries on UNAVAILABLE, the whole bounded by `askedMs` (inside a
+ * snapshot computation, by the computation's longer read deadline).
  * `call` gets a signal that aborts when the deadline has answered for it: nobody needs the answer
  * any more, so a call that honours it (`cancellableCall`) aborts its HTTP request then.
  * A persistent UNAVAILABLE surfaces as itself (→ 503), a slow Google as a timeout (→ 504). When the
@@ -25,9 +28,11 @@ const READ_RETRY_DELAYS_MS = [100, 400];
  */
 export async function readWithRetry<T>(
   call: (signal: AbortSignal) => Promise<T>,
-  deadlineMs: number,
+  askedMs: number,
   what: string,
 ): Promise<T> {
+  // Inside a snapshot computation a read's deadline is the computation's (computationReadDeadline.ts).
+  const deadlineMs = readDeadlineMs(askedMs);
   let lastUnavailable: unknown;
   // Once the deadline has answered for us nobody needs this read: no retry may start after it, and
   // the attempt in flight is aborted.
@@ -71,9 +76,10 @@ export async function readWithRetry<T>(
  */
 export async function withDeadline<T>(
   work: Promise<T>,
-  deadlineMs: number,
+  askedMs: number,
   what: string,
 ): Promise<T> {
+  const deadlineMs = readDeadlineMs(askedMs);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     // When the deadline fires, give pending I/O one turn first: if the process itself was busy (the

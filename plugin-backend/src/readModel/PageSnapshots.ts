@@ -18,7 +18,7 @@ import type { CdnService } from '../services/CdnService';
 import type { BudgetService } from '../services/costs/BudgetService';
 import type { CostService } from '../services/costs/CostService';
 import type { OverviewService } from '../services/OverviewService';
-import { settlePanels } from '../services/panelErrors';
+import { settlePanels, toPanelError } from '../services/panelErrors';
 import type { ProjectAccess } from '../services/ProjectAccess';
 import type { QueueService } from '../services/QueueService';
 import type { RedisService } from '../services/RedisService';
@@ -26,7 +26,7 @@ import type { RoutingService } from '../services/RoutingService';
 import type { ServiceCatalogService } from '../services/ServiceCatalogService';
 import type { TopologyService } from '../services/TopologyService';
 import { combineSnapshotMeta, withoutSnapshot } from './snapshotMeta';
-import type { ReadModel, Served } from './ReadModel';
+import { snapshotMetaOf, type ReadModel, type Served } from './ReadModel';
 
 /** Options of a forced refresh: `startedAfterMs` asks for a computation that started after that time. */
 export interface RefreshOptions {
@@ -170,17 +170,50 @@ export class PageSnapshots {
     );
   }
 
-  /** One project's card and problems on the index page, from the project's page snapshots. */
-  projectOverview(
+  /**
+   * One project's card and problems on the index page, from the project's page snapshots. Its age
+   * also counts the pages it was computed from whose last refresh failed: the card then says it
+   * shows their last good figures, and why their refresh failed.
+   */
+  async projectOverview(
     projectId: string,
     window: TimeWindow,
   ): Promise<Served<ProjectOverview>> {
     this.access.project(projectId);
-    return this.model.read(
+    const served = await this.model.read(
       snapshotKey.projectOverview(projectId, window),
       async () =>
-        (await this.overview_().readProject(projectId, window)).overview,
+        (
+          await this.overview_().readProject(projectId, window)
+        ).overview,
     );
+    return this.withFailedParts(served, projectId, window);
+  }
+
+  /** `served` with the failures of the project's page snapshots it was computed from. */
+  private async withFailedParts<T extends object>(
+    served: Served<T>,
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<Served<T>> {
+    const failedParts = (
+      await Promise.all(
+        this.partsOf(projectId, window).map(key => this.metaOf(key)),
+      )
+    ).filter((m): m is SnapshotMeta => Boolean(m?.lastRefreshFailure));
+    if (failedParts.length === 0) return served;
+    return {
+      ...served,
+      snapshot: combineSnapshotMeta([served.snapshot, ...failedParts]),
+    };
+  }
+
+  /** The snapshots a project's overview is computed from. */
+  private partsOf(projectId: string, window: TimeWindow): string[] {
+    return [
+      ...PROJECT_PAGES.map(page => snapshotKey.page(page, projectId, window)),
+      ...(this.overview_().hasBilling ? [snapshotKey.budgets()] : []),
+    ];
   }
 
   /** `GET /projects/:projectId/overview`: one project's card and problems from its snapshot, with the snapshot's age. */
@@ -205,14 +238,22 @@ export class PageSnapshots {
     window: TimeWindow,
   ): Promise<OverviewResponse & { snapshot: SnapshotMeta }> {
     const overview = this.overview_();
-    const [projects, budgets] = await Promise.all([
-      Promise.all(
-        this.access.list().map(p => this.projectOverview(p.projectId, window)),
-      ),
+    const ids = this.access.list().map(p => p.projectId);
+    const [settled, budgets] = await Promise.all([
+      Promise.allSettled(ids.map(id => this.projectOverview(id, window))),
       settlePanels({
         list: overview.hasBilling ? this.budgets() : Promise.resolve(null),
       }),
     ]);
+    // A project still being computed past the viewer's wait (or failing) is a panel error, not a failed page.
+    const projects = settled.flatMap(r =>
+      r.status === 'fulfilled' ? [r.value] : [],
+    );
+    const projectErrors = settled.flatMap((r, i) =>
+      r.status === 'rejected'
+        ? [toPanelError(`project ${ids[i]}`, r.reason)]
+        : [],
+    );
     const parts = [
       ...projects,
       ...(budgets.values.list ? [budgets.values.list] : []),
@@ -225,19 +266,25 @@ export class PageSnapshots {
       projects.map(withoutSnapshot),
       [...budgets.errors, ...(budgets.values.list?.errors ?? [])],
     );
-    return { ...body, snapshot };
+    return {
+      ...body,
+      errors: [...projectErrors, ...body.errors],
+      snapshot,
+    };
   }
 
-  topology(
+  async topology(
     projectId: string,
     window: TimeWindow,
   ): Promise<Served<TopologyResponse>> {
     this.access.project(projectId);
     const topology = this.topologyService;
     if (!topology) throw new Error('PageSnapshots.useOverview was not called');
-    return this.model.read(snapshotKey.topology(projectId, window), () =>
-      topology.topology(projectId, window),
+    const served = await this.model.read(
+      snapshotKey.topology(projectId, window),
+      () => topology.topology(projectId, window),
     );
+    return this.withFailedParts(served, projectId, window);
   }
 
   /** Whether a snapshot exists under `key` (the refresher keeps warm what viewers use). */
@@ -249,11 +296,10 @@ export class PageSnapshots {
   async metaOf(key: string): Promise<SnapshotMeta | undefined> {
     const snap = await this.model.peek(key);
     if (!snap) return undefined;
-    return {
-      computedAt: new Date(snap.computedAtMs).toISOString(),
-      stale: snap.failedAtMs !== undefined,
+    return snapshotMetaOf(snap, {
+      stale: false,
       refreshing: this.model.isRefreshing(key),
-    };
+    });
   }
 
   /** Whether budgets are part of the pages (a billing account is configured). */

@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ServiceUnavailableError } from '@gcp-serverless/common';
 import { ReadModel, type ReadModelTiming } from './ReadModel';
 import { RefreshLeases } from './RefreshLeases';
 import { keyvSnapshotCache, type ClosableSnapshotCache } from './SnapshotCache';
@@ -132,6 +133,162 @@ describe('ReadModel', () => {
     await expect(
       m.read('other', async () => Promise.reject(new Error('down'))),
     ).rejects.toThrow('down');
+  });
+
+  it('remembers a failed first computation for one interval: the same error at once, no second computation, then one retry', async () => {
+    const m = model();
+    let calls = 0;
+    const failing = async (): Promise<{ n: number }> => {
+      calls++;
+      throw new ServiceUnavailableError(
+        'listing Cloud Run services of p failed: 503 Service Unavailable',
+      );
+    };
+    await expect(m.read('services/p/1h', failing)).rejects.toThrow(
+      ServiceUnavailableError,
+    );
+    clock += 30_000; // within the 60 s interval
+    for (let i = 0; i < 5; i++) {
+      const err = await m.read('services/p/1h', failing).catch(e => e);
+      expect(err).toBeInstanceOf(ServiceUnavailableError);
+      expect(err.message).toBe(
+        'listing Cloud Run services of p failed: 503 Service Unavailable',
+      );
+    }
+    expect(calls).toBe(1);
+    clock += 31_000; // the interval is over: the next read tries again
+    expect(await m.read('services/p/1h', async () => ({ n: 1 }))).toMatchObject(
+      { n: 1, snapshot: { stale: false } },
+    );
+  });
+
+  it('serves the last good snapshot with the failed refresh’s reasons, and retries it at most once per interval in the background', async () => {
+    const m = model();
+    await m.read('routing/p/1h', async () => ({ maps: 2 }));
+    clock += 120_000; // stale: this read starts one refresh, which fails
+    let attempts = 0;
+    const failing = async (): Promise<{ maps: number }> => {
+      attempts++;
+      throw new ServiceUnavailableError(
+        'listing URL maps of p failed: 503 Service Unavailable',
+      );
+    };
+    await m.read('routing/p/1h', failing);
+    await m.refresh('routing/p/1h', failing).catch(() => undefined); // joins it
+    expect(attempts).toBe(1);
+    const failedAt = new Date(clock).toISOString();
+    clock += 30_000;
+    for (let i = 0; i < 5; i++) {
+      const page = await m.read('routing/p/1h', failing);
+      expect(page).toMatchObject({
+        maps: 2,
+        snapshot: {
+          computedAt: new Date(1_000_000).toISOString(),
+          stale: true,
+          refreshing: false,
+          lastRefreshFailure: {
+            at: failedAt,
+            errors: [
+              {
+                source: 'routing',
+                status: 503,
+                message:
+                  'listing URL maps of p failed: 503 Service Unavailable',
+              },
+            ],
+          },
+        },
+      });
+    }
+    expect(attempts).toBe(1);
+    clock += 31_000; // one interval after the failure: one retry behind the snapshot
+    const g = gate({ maps: 3 });
+    const reads = await Promise.all(
+      Array.from({ length: 5 }, () => m.read('routing/p/1h', g.compute)),
+    );
+    expect(reads.every(r => r.maps === 2 && r.snapshot.refreshing)).toBe(true);
+    g.open();
+    await m.refresh('routing/p/1h', g.compute);
+    expect(g.calls()).toBe(1);
+    const after = await m.read('routing/p/1h', failing);
+    expect(after.maps).toBe(3);
+    expect(after.snapshot).toEqual({
+      computedAt: expect.any(String),
+      stale: false,
+      refreshing: false,
+    });
+  });
+
+  it('names the panels a partial refresh lost and keeps the complete snapshot', async () => {
+    const m = model();
+    await m.read('services/p/1h', async () => ({ n: 5, errors: [] }));
+    const lost = {
+      source: 'latency',
+      status: 504,
+      message: 'reading p95 latency of p did not finish within 10 s',
+    };
+    await m
+      .refresh('services/p/1h', async () => ({ n: 0, errors: [lost] }))
+      .catch(() => undefined);
+    const page = await m.read('services/p/1h', async () => ({
+      n: -1,
+      errors: [],
+    }));
+    expect(page.n).toBe(5);
+    expect(page.snapshot.lastRefreshFailure?.errors).toEqual([lost]);
+  });
+
+  it('a viewer waits at most its wait: then "still computing" (503), while the one computation runs on and serves everyone after', async () => {
+    const m = model({ viewerWaitMs: 50 });
+    const g = gate({ n: 7 });
+    const viewers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        m.read('services/p/1h', g.compute).catch(e => e),
+      ),
+    );
+    for (const v of viewers) {
+      expect(v).toBeInstanceOf(ServiceUnavailableError);
+      expect(v.message).toContain('still being computed');
+    }
+    expect(m.isRefreshing('services/p/1h')).toBe(true);
+    g.open();
+    await m.refresh('services/p/1h', g.compute); // joins the computation
+    expect(await m.read('services/p/1h', g.compute)).toMatchObject({
+      n: 7,
+      snapshot: { stale: false },
+    });
+    expect(g.calls()).toBe(1);
+  });
+
+  it('past its wait, a viewer of a snapshot too old to serve at once gets it, marked stale and refreshing', async () => {
+    const m = model({ viewerWaitMs: 50 });
+    await m.read('k', async () => ({ version: 1 }));
+    clock += 1_000_000; // past the 900 s stale window
+    const g = gate({ version: 2 });
+    expect(await m.read('k', g.compute)).toMatchObject({
+      version: 1,
+      snapshot: { stale: true, refreshing: true },
+    });
+    g.open();
+    await m.refresh('k', g.compute);
+    expect(g.calls()).toBe(1);
+  });
+
+  it('runs every computation through the runner it was given (the computations’ own read deadline)', async () => {
+    const ran: string[] = [];
+    const m = new ReadModel({
+      cache,
+      leases: new RefreshLeases(db),
+      now,
+      logger: silent,
+      timing: { freshForMs: 60_000, serveStaleForMs: 900_000, leaseMs: 30_000 },
+      runComputation: async work => {
+        ran.push('runner');
+        return work();
+      },
+    });
+    await m.read('k', async () => ({ n: 1 }));
+    expect(ran).toEqual(['runner']);
   });
 
   it('a refresh after an edit does not settle for a computation that started before it', async () => {

@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { SnapshotMeta } from '@gcp-serverless/common';
+import {
+  ServiceUnavailableError,
+  type PanelError,
+  type SnapshotMeta,
+} from '@gcp-serverless/common';
 import type { PluginLogger } from '../services/AuditLog';
 import type { RefreshLeases } from './RefreshLeases';
 import type { SnapshotCache } from './SnapshotCache';
+import {
+  errorOfFailure,
+  failedComputation,
+  failureOf,
+  PartialRefreshError,
+  type FailedComputation,
+} from './computationFailure';
+
+export { PartialRefreshError } from './computationFailure';
 
 /** What the cache holds under a key: one computed page and when it was computed. */
 export interface Snapshot<T> {
@@ -11,53 +24,65 @@ export interface Snapshot<T> {
   /** Epoch ms of the backend's clock (the sandbox's in sandbox mode) when the computation started. */
   computedAtMs: number;
   value: T;
-  /** Set when the last attempt to refresh this snapshot failed: it is served, marked stale. */
+  /** Set when the last attempt to refresh this snapshot failed (when it started): it is served, marked stale. */
   failedAtMs?: number;
+  /** Why that attempt failed, one entry per panel without an answer; served beside the age. */
+  failure?: PanelError[];
 }
+
+/** A cache entry: a snapshot, or only the failure of a key that never computed (remembered one interval). */
+type Entry<T> = Snapshot<T> | FailedComputation;
+
+const isSnapshot = <T>(e: Entry<T> | undefined): e is Snapshot<T> =>
+  e !== undefined && 'value' in e;
 
 /** A page as served: its value with the snapshot's age at the top level. */
 export type Served<T> = T & { snapshot: SnapshotMeta };
 
 /** Timing of the read model, milliseconds. */
 export interface ReadModelTiming {
-  /** A snapshot younger than this is fresh (the refresh interval); 0 = always recompute. */
+  /**
+   * A snapshot younger than this is fresh (the refresh interval); 0 = always recompute. A failed
+   * computation is remembered this long: no read starts another before it has passed.
+   */
   freshForMs: number;
   /** A snapshot up to this age is served at once while it refreshes. */
   serveStaleForMs: number;
   /** Longest a computation may hold its lease (other replicas wait at most this long for it). */
   leaseMs: number;
+  /**
+   * Longest a viewer waits for a computation (one it joined or started); the computation runs on
+   * after that under its own deadlines, and serves everyone once done. Default: no bound.
+   */
+  viewerWaitMs?: number;
 }
 
-/** A refresh that got fewer of Google's answers than the snapshot it would replace (see `refresh`). */
-export class PartialRefreshError extends Error {
-  constructor(key: string) {
-    super(
-      `refreshing ${key} got panel errors where the last snapshot had none; the last snapshot is kept`,
-    );
-    this.name = 'PartialRefreshError';
-  }
-}
+/** Runs one computation: the wiring gives computations their own (longer) Google read deadline. */
+export type ComputationRunner = <T>(work: () => Promise<T>) => Promise<T>;
 
-const panelErrorCount = (value: unknown): number => {
+const panelErrorsOf = (value: unknown): PanelError[] => {
   const errors = (value as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) ? errors.length : 0;
+  return Array.isArray(errors) ? (errors as PanelError[]) : [];
 };
 
 /** Whether `next` lacks answers `previous` had: a page with panel errors replacing one without. */
 function lostAnswers(previous: unknown, next: unknown): boolean {
-  return panelErrorCount(previous) === 0 && panelErrorCount(next) > 0;
+  return panelErrorsOf(previous).length === 0 && panelErrorsOf(next).length > 0;
 }
 
 const POLL_MS = 100;
+const WAITED_TOO_LONG = Symbol('waited too long');
 
 /**
  * Snapshots of pages, computed once and served to every viewer (docs/architecture.md, "The read
  * model"). A fresh snapshot is served as it is; an older one is served at once, marked stale, while
- * one refresh runs behind it; a missing or too old one is waited for. However many viewers ask,
- * one computation per key runs: in this process through the map of computations in flight, across
- * replicas through a lease in the shared database — a replica that does not get the lease waits for
- * the holder's snapshot to appear in the shared cache instead of computing its own. A computation
- * that fails leaves the last good snapshot in place, served marked stale.
+ * one refresh runs behind it; a missing or too old one is waited for, at most `viewerWaitMs`.
+ * However many viewers ask, one computation per key runs: in this process through the map of
+ * computations in flight, across replicas through a lease in the shared database — a replica that
+ * does not get the lease waits for the holder's snapshot to appear in the shared cache instead of
+ * computing its own. A computation that fails leaves the last good snapshot in place, served marked
+ * stale with the failure's reasons; a failure (with or without a snapshot) is remembered for one
+ * refresh interval, during which reads answer from it at once and start no computation.
  */
 export class ReadModel {
   private readonly cache: SnapshotCache;
@@ -65,6 +90,7 @@ export class ReadModel {
   private readonly now: () => number;
   private readonly timing: ReadModelTiming;
   private readonly logger: PluginLogger;
+  private readonly runComputation: ComputationRunner;
   private readonly holder = randomUUID();
   private readonly inFlight = new Map<string, Promise<Snapshot<unknown>>>();
 
@@ -74,12 +100,15 @@ export class ReadModel {
     now: () => number;
     timing: ReadModelTiming;
     logger: PluginLogger;
+    /** Wraps every computation (default: runs it as it is). */
+    runComputation?: ComputationRunner;
   }) {
     this.cache = deps.cache;
     this.leases = deps.leases;
     this.now = deps.now;
     this.timing = deps.timing;
     this.logger = deps.logger;
+    this.runComputation = deps.runComputation ?? (work => work());
   }
 
   /** The page under `key`, from its snapshot when there is a usable one, else computed (once). */
@@ -87,35 +116,56 @@ export class ReadModel {
     key: string,
     compute: () => Promise<T>,
   ): Promise<Served<T>> {
-    const cached = await this.cached<T>(key);
+    const entry = await this.cached<T>(key);
+    const cached = isSnapshot(entry) ? entry : undefined;
+    // A key that never computed and failed less than an interval ago: the same answer, at once.
+    if (entry && !isSnapshot(entry) && this.remembered(entry.failedAtMs))
+      throw errorOfFailure(entry);
     if (cached) {
       const age = this.now() - cached.computedAtMs;
       // A snapshot from the future (the clock moved back: a sandbox reset, a clock correction) is never
       // taken as fresh or servable-stale; it is recomputed, and only kept as the fallback below.
       const trusted = age >= 0;
-      if (
-        trusted &&
-        age <= this.timing.freshForMs &&
-        cached.failedAtMs === undefined
-      )
+      const failed = cached.failedAtMs !== undefined;
+      if (trusted && age <= this.timing.freshForMs && !failed)
         return this.serve(cached, false, this.inFlight.has(key));
+      // Its last refresh failed less than an interval ago: no retry before the interval is over.
+      if (trusted && failed && this.remembered(cached.failedAtMs!))
+        return this.serve(cached, true, this.inFlight.has(key));
       if (trusted && age <= this.timing.serveStaleForMs) {
         this.refreshInBackground(key, compute);
         return this.serve(cached, true, true);
       }
     }
+    const computation = this.refresh(key, compute);
+    // Past the viewer's wait the computation runs on; its outcome is logged, never unhandled.
+    computation.catch(err =>
+      this.logger.warn(`gcp-serverless: computing ${key} failed`, {
+        error: String(err),
+      }),
+    );
     try {
-      return this.serve(await this.refresh(key, compute), false, false);
+      const result = await this.waitAtMost(computation);
+      if (result !== WAITED_TOO_LONG) return this.serve(result, false, false);
+      if (cached) return this.serve(cached, true, true);
+      throw new ServiceUnavailableError(
+        `${key} is still being computed: its first figures are being read from Google and will be served as soon as they are in; try again shortly`,
+        { details: { computing: true } },
+      );
     } catch (err) {
       // The last good snapshot, however old, beats an error page (the age says how old).
-      if (cached) return this.serve(cached, true, false);
+      if (cached) {
+        const latest = await this.cached<T>(key);
+        return this.serve(isSnapshot(latest) ? latest : cached, true, false);
+      }
       throw err;
     }
   }
 
   /** The snapshot under `key` if there is one, without computing anything. */
   async peek<T>(key: string): Promise<Snapshot<T> | undefined> {
-    return this.cached<T>(key);
+    const entry = await this.cached<T>(key);
+    return isSnapshot(entry) ? entry : undefined;
   }
 
   /**
@@ -157,6 +207,30 @@ export class ReadModel {
     return this.inFlight.has(key);
   }
 
+  /** Whether a failure at `failedAtMs` is younger than the retry interval (one refresh interval). */
+  private remembered(failedAtMs: number): boolean {
+    const age = this.now() - failedAtMs;
+    return age >= 0 && age < this.timing.freshForMs;
+  }
+
+  private async waitAtMost<T>(
+    work: Promise<T>,
+  ): Promise<T | typeof WAITED_TOO_LONG> {
+    const waitMs = this.timing.viewerWaitMs;
+    if (waitMs === undefined) return work;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        work,
+        new Promise<typeof WAITED_TOO_LONG>(resolve => {
+          timer = setTimeout(() => resolve(WAITED_TOO_LONG), waitMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private refreshInBackground<T>(key: string, compute: () => Promise<T>): void {
     this.refresh(key, compute).catch(err =>
       this.logger.warn(`gcp-serverless: refreshing ${key} failed`, {
@@ -179,29 +253,47 @@ export class ReadModel {
       // Another replica is computing this key: wait for its snapshot rather than compute a second.
       await new Promise(r => setTimeout(r, POLL_MS));
       const latest = await this.cached<T>(key);
-      const usable =
-        latest && latest.id !== before?.id && latest.failedAtMs === undefined;
+      const arrived =
+        latest !== undefined &&
+        (latest.id !== before?.id || latest.failedAtMs !== before?.failedAtMs);
       if (
-        usable &&
-        (startedAfterMs === undefined || latest.computedAtMs >= startedAfterMs)
-      )
+        arrived &&
+        (startedAfterMs === undefined ||
+          (isSnapshot(latest) ? latest.computedAtMs : latest.failedAtMs) >=
+            startedAfterMs)
+      ) {
+        // Its computation failed: the same failure here, not a second attempt at once.
+        if (!isSnapshot(latest)) throw errorOfFailure(latest);
+        if (latest.failedAtMs !== undefined)
+          throw new ServiceUnavailableError(
+            latest.failure?.map(f => f.message).join('; ') ??
+              `refreshing ${key} failed`,
+          );
         return latest;
+      }
       if (Date.now() > deadline) break;
     }
     const computedAtMs = this.now();
     try {
-      const snapshot: Snapshot<T> = {
-        id: randomUUID(),
-        computedAtMs,
-        value: await compute(),
-      };
-      if (!preferNewer && before && lostAnswers(before.value, snapshot.value))
-        throw new PartialRefreshError(key);
+      const value = await this.runComputation(compute);
+      const snapshot: Snapshot<T> = { id: randomUUID(), computedAtMs, value };
+      if (
+        !preferNewer &&
+        isSnapshot(before) &&
+        lostAnswers(before.value, snapshot.value)
+      )
+        throw new PartialRefreshError(key, panelErrorsOf(snapshot.value));
       await this.store(key, snapshot);
       return snapshot;
     } catch (err) {
+      const failure = failureOf(key, err);
       const last = await this.cached<T>(key);
-      if (last) await this.store(key, { ...last, failedAtMs: computedAtMs });
+      if (isSnapshot(last))
+        await this.store(key, { ...last, failedAtMs: computedAtMs, failure });
+      else if (this.timing.freshForMs > 0)
+        await this.store(key, failedComputation(computedAtMs, failure, err), {
+          ttl: Math.max(1_000, this.timing.freshForMs),
+        });
       throw err;
     } finally {
       await this.leases.release(key, this.holder).catch(() => undefined);
@@ -216,9 +308,13 @@ export class ReadModel {
     );
   }
 
-  private async store<T>(key: string, snapshot: Snapshot<T>): Promise<void> {
+  private async store<T>(
+    key: string,
+    entry: Entry<T>,
+    options: { ttl?: number } = {},
+  ): Promise<void> {
     try {
-      await this.cache.set(key, snapshot, { ttl: this.ttlMs() });
+      await this.cache.set(key, entry, { ttl: options.ttl ?? this.ttlMs() });
     } catch (err) {
       this.logger.warn(
         `gcp-serverless: writing snapshot ${key} to the cache failed`,
@@ -227,9 +323,9 @@ export class ReadModel {
     }
   }
 
-  private async cached<T>(key: string): Promise<Snapshot<T> | undefined> {
+  private async cached<T>(key: string): Promise<Entry<T> | undefined> {
     try {
-      return (await this.cache.get(key)) as Snapshot<T> | undefined;
+      return (await this.cache.get(key)) as Entry<T> | undefined;
     } catch (err) {
       // A cache outage degrades to computing every read, it does not fail pages.
       this.logger.warn(
@@ -245,14 +341,30 @@ export class ReadModel {
     stale: boolean,
     refreshing: boolean,
   ): Served<T> {
-    const failed = snapshot.failedAtMs !== undefined;
     return {
       ...snapshot.value,
-      snapshot: {
-        computedAt: new Date(snapshot.computedAtMs).toISOString(),
-        stale: stale || failed,
-        refreshing,
-      },
+      snapshot: snapshotMetaOf(snapshot, { stale, refreshing }),
     };
   }
+}
+
+/** The served age of a snapshot; a failed last refresh makes it stale and is named with its reasons. */
+export function snapshotMetaOf(
+  snapshot: Snapshot<unknown>,
+  state: { stale: boolean; refreshing: boolean },
+): SnapshotMeta {
+  const failedAtMs = snapshot.failedAtMs;
+  return {
+    computedAt: new Date(snapshot.computedAtMs).toISOString(),
+    stale: state.stale || failedAtMs !== undefined,
+    refreshing: state.refreshing,
+    ...(failedAtMs !== undefined
+      ? {
+          lastRefreshFailure: {
+            at: new Date(failedAtMs).toISOString(),
+            errors: snapshot.failure ?? [],
+          },
+        }
+      : {}),
+  };
 }

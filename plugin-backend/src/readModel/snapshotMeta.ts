@@ -1,6 +1,32 @@
-import type { SnapshotMeta } from '@gcp-serverless/common';
+import type {
+  PanelError,
+  RefreshFailure,
+  SnapshotMeta,
+} from '@gcp-serverless/common';
 
-/** The age of a page built from several snapshots: the oldest part's time; stale or refreshing if any part is. */
+/** The failures of several parts as one: the latest time, every part's errors (each once). */
+function combineFailures(parts: SnapshotMeta[]): RefreshFailure | undefined {
+  const failures = parts
+    .map(p => p.lastRefreshFailure)
+    .filter((f): f is RefreshFailure => Boolean(f));
+  if (failures.length === 0) return undefined;
+  const seen = new Set<string>();
+  const errors: PanelError[] = [];
+  for (const e of failures.flatMap(f => f.errors)) {
+    const id = `${e.source}\n${e.status}\n${e.message}`;
+    if (!seen.has(id)) errors.push(e);
+    seen.add(id);
+  }
+  const at = failures.reduce((a, b) =>
+    Date.parse(b.at) > Date.parse(a.at) ? b : a,
+  ).at;
+  return { at, errors };
+}
+
+/**
+ * The age of a page built from several snapshots: the oldest part's time; stale or refreshing if
+ * any part is; the failures of the parts whose last refresh failed.
+ */
 export function combineSnapshotMeta(parts: SnapshotMeta[]): SnapshotMeta {
   if (parts.length === 0)
     return {
@@ -11,10 +37,12 @@ export function combineSnapshotMeta(parts: SnapshotMeta[]): SnapshotMeta {
   const oldest = parts.reduce((a, b) =>
     Date.parse(b.computedAt) < Date.parse(a.computedAt) ? b : a,
   );
+  const failure = combineFailures(parts);
   return {
     computedAt: oldest.computedAt,
     stale: parts.some(p => p.stale),
     refreshing: parts.some(p => p.refreshing),
+    ...(failure ? { lastRefreshFailure: failure } : {}),
   };
 }
 

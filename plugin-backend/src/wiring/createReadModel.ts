@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import type { GcpServerlessConfig } from '../config/config';
 import { PageSnapshots, type PageSources } from '../readModel/PageSnapshots';
-import { ReadModel, type ReadModelTiming } from '../readModel/ReadModel';
+import {
+  ReadModel,
+  type ComputationRunner,
+  type ReadModelTiming,
+} from '../readModel/ReadModel';
+import { withComputationReadDeadline } from '../gateways/computationReadDeadline';
 import { ReadModelRefresher } from '../readModel/ReadModelRefresher';
 import { RefreshLeases } from '../readModel/RefreshLeases';
 import {
@@ -74,19 +79,28 @@ export function createReadModel(deps: {
     : keyvSnapshotCache(config.cache);
   const leases = new RefreshLeases(database);
   const intervalMs = config.readModel.refreshIntervalSeconds * 1000;
+  // A computation serves every viewer: its reads are not bound by one viewer's read deadline.
+  const computeReadMs = Math.max(
+    config.timeouts.readMs,
+    config.timeouts.refreshReadMs,
+  );
+  const runComputation: ComputationRunner = work =>
+    withComputationReadDeadline(computeReadMs, work);
   const model = new ReadModel({
     cache: options.cache ?? standaloneCache!,
     leases,
     now,
     logger,
+    runComputation,
     timing: {
       freshForMs: intervalMs,
       serveStaleForMs: Math.max(
         intervalMs,
         config.readModel.serveStaleForSeconds * 1000,
       ),
-      // A page's computation is a few rounds of reads, each bounded by the read deadline.
-      leaseMs: Math.max(30_000, 4 * config.timeouts.readMs),
+      // A page's computation is a few rounds of reads, each bounded by the computation's deadline.
+      leaseMs: Math.max(30_000, 4 * computeReadMs),
+      viewerWaitMs: config.readModel.viewerWaitSeconds * 1000,
     },
   });
   const pages = new PageSnapshots({ model, access, direct });
@@ -114,6 +128,7 @@ export function createReadModel(deps: {
         leases,
         now,
         logger,
+        runComputation,
         timing: t,
       });
     },
@@ -123,7 +138,7 @@ export function createReadModel(deps: {
       await scheduler.schedule({
         id: REFRESH_TASK_ID,
         intervalMs,
-        timeoutMs: Math.max(intervalMs, 10 * config.timeouts.readMs),
+        timeoutMs: Math.max(intervalMs, 10 * computeReadMs),
         run: signal => refresher.refreshAll(signal),
       });
     },

@@ -10,6 +10,7 @@ import type { GcpServerlessConfig } from '../../config/config';
 import type { GoogleCredentials } from '../credentials/GoogleCredentials';
 import { guardClient } from '../credentials/guardClient';
 import { withDeadline } from '../callSettings';
+import { readDeadlineMs } from '../computationReadDeadline';
 import { wrapGoogleError } from '../googleErrors';
 import { bigQueryOptions } from './bigQueryOptions';
 
@@ -134,7 +135,7 @@ export class BillingExportGateway {
           types: { projects: ['STRING'], from_day: 'STRING', to_day: 'STRING' },
           useLegacySql: false,
           ...(this.table.location ? { location: this.table.location } : {}),
-          jobTimeoutMs: this.deadlineMs,
+          jobTimeoutMs: readDeadlineMs(this.deadlineMs),
         }),
         this.deadlineMs,
         what,
