@@ -1,24 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import {
-  SCALING_LIMITS,
-  type CloudRunService,
-  type ScalingSettings,
-} from '@gcp-serverless/common';
+import type { CloudRunService, ScalingSettings } from '@gcp-serverless/common';
 import { scalingEdit } from '../../edits/kinds/scalingEdit';
 import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
-import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { EditFlowDialogs } from '../EditDialogs/EditFlowDialogs';
+import { ScalingFields } from './ScalingFields';
+import { ScalingFormSection } from './ScalingFormSection';
 import {
-  SCALING_FIELDS,
-  SCALING_INPUT_LABELS,
   sameAsSettings,
   serverFieldErrors,
   toFormValues,
@@ -26,12 +16,6 @@ import {
   type ScalingField,
   type ScalingFieldErrors,
 } from './scalingFormModel';
-
-const HELP: Record<ScalingField, string> = {
-  minInstances: 'Kept warm, billed while idle',
-  maxInstances: 'Upper bound of instances',
-  concurrency: 'Concurrent requests per instance',
-};
 
 /** Props of {@link ScalingForm}. */
 export interface ScalingFormProps {
@@ -119,74 +103,49 @@ export function ScalingForm({
   };
 
   return (
-    <Paper
-      component="section"
-      variant="outlined"
-      aria-label="Scaling"
-      sx={{ p: 2 }}
+    <ScalingFormSection
+      title="Scaling"
+      heading="h3"
+      permission={permission}
+      onSubmit={onSubmit}
+      formTestId="scaling-form"
+      otherErrors={server.other}
+      dialogs={
+        <EditFlowDialogs
+          edit={edit}
+          showSucceeded={!onSucceeded}
+          onDone={onChanged}
+          onUseCurrent={details => {
+            baseline.current = details.current;
+            setValues(toFormValues(details.current));
+            setClientErrors({});
+            onChanged();
+          }}
+        />
+      }
     >
-      <Typography variant="subtitle1" component="h3" gutterBottom>
-        Scaling
-      </Typography>
-      <ChangePermissionNotice permission={permission} what="scaling" />
-      <Box
-        component="form"
-        noValidate
-        onSubmit={onSubmit}
-        data-testid="scaling-form"
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        alignItems="flex-start"
       >
-        <Stack
-          direction={{ xs: 'column', md: 'row' }}
-          spacing={2}
-          alignItems="flex-start"
+        <ScalingFields
+          values={values}
+          errors={errors}
+          disabled={locked}
+          onChange={setField}
+          testIdPrefix="scaling"
+        />
+        <Button
+          type="submit"
+          variant="contained"
+          ref={edit.trigger}
+          disabled={locked}
+          sx={{ mt: { md: 0.25 } }}
         >
-          {SCALING_FIELDS.map(field => (
-            <TextField
-              key={field}
-              label={SCALING_INPUT_LABELS[field]}
-              type="number"
-              size="small"
-              value={values[field]}
-              onChange={e => setField(field, e.target.value)}
-              error={errors[field] !== undefined}
-              helperText={errors[field] ?? HELP[field]}
-              disabled={locked}
-              inputProps={{
-                min: SCALING_LIMITS[field].min,
-                max: SCALING_LIMITS[field].max,
-                step: 1,
-                'data-testid': `scaling-${field}`,
-              }}
-              sx={{ minWidth: 180 }}
-            />
-          ))}
-          <Button
-            type="submit"
-            variant="contained"
-            ref={edit.trigger}
-            disabled={locked}
-            sx={{ mt: { md: 0.25 } }}
-          >
-            Preview
-          </Button>
-        </Stack>
-        {server.other.map(message => (
-          <Alert key={message} severity="error" sx={{ mt: 2 }}>
-            {message}
-          </Alert>
-        ))}
-      </Box>
-      <EditFlowDialogs
-        edit={edit}
-        showSucceeded={!onSucceeded}
-        onDone={onChanged}
-        onUseCurrent={details => {
-          baseline.current = details.current;
-          setValues(toFormValues(details.current));
-          setClientErrors({});
-          onChanged();
-        }}
-      />
-    </Paper>
+          Preview
+        </Button>
+      </Stack>
+    </ScalingFormSection>
   );
 }

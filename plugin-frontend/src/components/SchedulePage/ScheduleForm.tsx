@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -21,11 +19,11 @@ import {
 } from '../../edits/kinds/scheduledScalingEdit';
 import { useEdit } from '../../edits/useEdit';
 import { useChangePermission } from '../../hooks/useChangePermission';
-import { ChangePermissionNotice } from '../ChangePermission/ChangePermissionNotice';
 import { EditFlowDialogs } from '../EditDialogs/EditFlowDialogs';
+import { ScalingFields } from '../ScalingForm/ScalingFields';
+import { ScalingFormSection } from '../ScalingForm/ScalingFormSection';
 import {
   SCALING_FIELDS,
-  SCALING_INPUT_LABELS,
   toFormValues,
   validateScalingForm,
   type ScalingFormValues,
@@ -124,125 +122,106 @@ export function ScheduleForm({
   };
 
   return (
-    <Paper
-      component="section"
-      variant="outlined"
-      aria-label="Schedule a scaling change"
-      sx={{ p: 2 }}
+    <ScalingFormSection
+      title="Schedule a scaling change"
+      heading="h2"
+      permission={permission}
+      onSubmit={onSubmit}
+      formTestId="schedule-form"
+      otherErrors={other}
+      dialogs={
+        <EditFlowDialogs
+          edit={edit}
+          onDone={onScheduled}
+          onUseCurrent={details => {
+            setValues(toFormValues(details.current));
+            onScheduled();
+          }}
+        />
+      }
     >
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        Schedule a scaling change
-      </Typography>
-      <ChangePermissionNotice permission={permission} what="scaling" />
-      <Box
-        component="form"
-        noValidate
-        onSubmit={onSubmit}
-        data-testid="schedule-form"
-      >
-        <Stack spacing={2}>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+      <Stack spacing={2}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <TextField
+            select
+            size="small"
+            label="Service"
+            value={serviceKey}
+            disabled={locked}
+            onChange={e => {
+              setServiceKey(e.target.value);
+              const next = services.find(
+                s => `${s.region}/${s.name}` === e.target.value,
+              );
+              if (next) setValues(toFormValues(next.scaling));
+            }}
+            sx={{ minWidth: 220 }}
+            inputProps={{ 'data-testid': 'schedule-service' }}
+          >
+            {services.map(s => (
+              <MenuItem
+                key={`${s.region}/${s.name}`}
+                value={`${s.region}/${s.name}`}
+              >
+                {s.name}
+              </MenuItem>
+            ))}
+          </TextField>
+          {values && (
+            <ScalingFields
+              values={values}
+              errors={errors}
+              disabled={locked}
+              onChange={(field, value) => {
+                setValues({ ...values, [field]: value });
+                edit.clearFieldErrors(`change.${field}`);
+              }}
+              testIdPrefix="schedule"
+            />
+          )}
+        </Stack>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          {(['timeZone', 'start', 'end'] as const).map(field => (
             <TextField
-              select
+              key={field}
+              label={WINDOW_LABELS[field]}
               size="small"
-              label="Service"
-              value={serviceKey}
+              type={field === 'timeZone' ? 'text' : 'datetime-local'}
+              value={window[field]}
               disabled={locked}
               onChange={e => {
-                setServiceKey(e.target.value);
-                const next = services.find(
-                  s => `${s.region}/${s.name}` === e.target.value,
-                );
-                if (next) setValues(toFormValues(next.scaling));
+                setWindow({ ...window, [field]: e.target.value });
+                edit.clearFieldErrors(`window.${field}`);
               }}
+              error={errors[field] !== undefined}
+              helperText={
+                errors[field] ??
+                (field === 'timeZone'
+                  ? 'IANA name, e.g. Asia/Seoul'
+                  : 'Wall-clock time in that zone')
+              }
+              InputLabelProps={{ shrink: true }}
+              inputProps={{ 'data-testid': `schedule-window-${field}` }}
               sx={{ minWidth: 220 }}
-              inputProps={{ 'data-testid': 'schedule-service' }}
+            />
+          ))}
+          <Box>
+            <Button
+              type="submit"
+              variant="contained"
+              ref={edit.trigger}
+              disabled={locked || !service}
             >
-              {services.map(s => (
-                <MenuItem
-                  key={`${s.region}/${s.name}`}
-                  value={`${s.region}/${s.name}`}
-                >
-                  {s.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            {values &&
-              SCALING_FIELDS.map(field => (
-                <TextField
-                  key={field}
-                  label={SCALING_INPUT_LABELS[field]}
-                  type="number"
-                  size="small"
-                  value={values[field]}
-                  disabled={locked}
-                  onChange={e => {
-                    setValues({ ...values, [field]: e.target.value });
-                    edit.clearFieldErrors(`change.${field}`);
-                  }}
-                  error={errors[field] !== undefined}
-                  helperText={errors[field] ?? ' '}
-                  inputProps={{ 'data-testid': `schedule-${field}` }}
-                  sx={{ minWidth: 150 }}
-                />
-              ))}
-          </Stack>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            {(['timeZone', 'start', 'end'] as const).map(field => (
-              <TextField
-                key={field}
-                label={WINDOW_LABELS[field]}
-                size="small"
-                type={field === 'timeZone' ? 'text' : 'datetime-local'}
-                value={window[field]}
-                disabled={locked}
-                onChange={e => {
-                  setWindow({ ...window, [field]: e.target.value });
-                  edit.clearFieldErrors(`window.${field}`);
-                }}
-                error={errors[field] !== undefined}
-                helperText={
-                  errors[field] ??
-                  (field === 'timeZone'
-                    ? 'IANA name, e.g. Asia/Seoul'
-                    : 'Wall-clock time in that zone')
-                }
-                InputLabelProps={{ shrink: true }}
-                inputProps={{ 'data-testid': `schedule-window-${field}` }}
-                sx={{ minWidth: 220 }}
-              />
-            ))}
-            <Box>
-              <Button
-                type="submit"
-                variant="contained"
-                ref={edit.trigger}
-                disabled={locked || !service}
-              >
-                Preview
-              </Button>
-            </Box>
-          </Stack>
-          <Typography variant="caption" color="text.secondary">
-            At the start the values are re-checked and applied; at the end the
-            values they replaced come back, unless someone changed them in
-            between.
-          </Typography>
+              Preview
+            </Button>
+          </Box>
         </Stack>
-        {other.map(message => (
-          <Alert key={message} severity="error" sx={{ mt: 2 }}>
-            {message}
-          </Alert>
-        ))}
-      </Box>
-      <EditFlowDialogs
-        edit={edit}
-        onDone={onScheduled}
-        onUseCurrent={details => {
-          setValues(toFormValues(details.current));
-          onScheduled();
-        }}
-      />
-    </Paper>
+        <Typography variant="caption" color="text.secondary">
+          At the start the values are re-checked and applied; at the end the
+          values they replaced come back, unless someone changed them in
+          between.
+        </Typography>
+      </Stack>
+    </ScalingFormSection>
   );
 }
