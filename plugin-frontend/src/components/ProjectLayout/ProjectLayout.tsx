@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import {
   Link as RouterLink,
   Outlet,
+  useLocation,
   useNavigate,
   useParams,
 } from 'react-router-dom';
@@ -14,6 +15,7 @@ import { useTimeWindow, windowQuery } from '../../hooks/useTimeWindow';
 import { ProjectPicker } from '../ProjectPicker/ProjectPicker';
 import { TimeWindowPicker } from '../TimeWindowPicker/TimeWindowPicker';
 import { ProjectTabs } from './ProjectTabs';
+import { ProjectPageSnapshotStatus } from '../SnapshotStatus/ProjectPageSnapshotStatus';
 
 /**
  * The frame of every page of one project (`projects/:projectId/*`): the project picker and the time window
@@ -22,6 +24,7 @@ import { ProjectTabs } from './ProjectTabs';
 export function ProjectLayout() {
   const { projectId = '' } = useParams();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const [window, setWindow] = useTimeWindow();
   const projects = useProjects();
   const list = projects.data?.projects ?? [];
@@ -59,6 +62,12 @@ export function ProjectLayout() {
         <TimeWindowPicker value={window} onChange={setWindow} />
       </Stack>
       <ProjectTabs window={window} />
+      {/* How old the page's figures are, and why when its last refresh failed, next to Refresh. */}
+      <ProjectPageSnapshotStatus
+        projectId={projectId}
+        window={window}
+        page={pageSegment(pathname, projectId)}
+      />
       {projects.error && (
         <Alert severity="error">
           Could not load the project list: {projects.error.message}
@@ -84,4 +93,16 @@ export function ProjectLayout() {
       </Suspense>
     </Stack>
   );
+}
+
+/** The first path segment after `/projects/:projectId/` (`routing`, or `locations` on a service's page). */
+function pageSegment(pathname: string, projectId: string): string {
+  const marker = `/projects/${encodeURIComponent(projectId)}/`;
+  const at = pathname.indexOf(marker);
+  return at < 0
+    ? ''
+    : pathname
+        .slice(at + marker.length)
+        .split('/')
+        .filter(Boolean)[0] ?? '';
 }

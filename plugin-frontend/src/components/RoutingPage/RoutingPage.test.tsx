@@ -159,6 +159,49 @@ describe('RoutingPage', () => {
     );
   });
 
+  it('after a failed refresh keeps the routes and names the failure above the page, next to Refresh', async () => {
+    const failedAt = new Date(Date.now() - 61_000).toISOString();
+    render(
+      fakeApi({
+        listProjects: async () => projects,
+        getRouting: async () => ({
+          ...overview(),
+          snapshot: {
+            computedAt: new Date(Date.now() - 4 * 60_000 - 1_000).toISOString(),
+            stale: true,
+            refreshing: false,
+            lastRefreshFailure: {
+              at: failedAt,
+              errors: [
+                {
+                  source: 'urlMaps',
+                  status: 503,
+                  message:
+                    'listing URL maps of gryyd-web failed: The service is currently unavailable.',
+                },
+              ],
+            },
+          },
+        }),
+      }),
+    );
+    expect((await screen.findByTestId('routing-tree')).textContent).toContain(
+      'www.gryyd.ai',
+    );
+    const status = await screen.findByTestId('snapshot-status');
+    expect(within(status).getByTestId('snapshot-age').textContent).toBe(
+      'updated 4 min ago',
+    );
+    expect(
+      within(status).getByTestId('snapshot-refresh-failure').textContent,
+    ).toBe(
+      '· last refresh failed 1 min ago: listing URL maps of gryyd-web failed: The service is currently unavailable. (503)',
+    );
+    expect(
+      within(status).getByRole('button', { name: 'Refresh gryyd-web' }),
+    ).toBeTruthy();
+  });
+
   it('tests a URL in the browser with the shared resolver', async () => {
     render();
     fireEvent.change(await screen.findByTestId('route-tester-url'), {

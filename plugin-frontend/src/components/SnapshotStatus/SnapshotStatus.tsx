@@ -8,7 +8,11 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useGcpServerlessApi } from '../../api/GcpServerlessApiContext';
 import { useReloadAfterChange } from '../../queries/useReloadAfterChange';
-import { formatSnapshotAge, snapshotOf } from './snapshotAge';
+import {
+  formatRefreshFailure,
+  formatSnapshotAge,
+  snapshotOf,
+} from './snapshotAge';
 
 /** Props of {@link SnapshotStatus}. */
 export interface SnapshotStatusProps {
@@ -30,7 +34,9 @@ function useNow(everyMs: number): number {
 
 /**
  * How old the figures on screen are ("updated 40 s ago", a "stale" chip when older than the refresh
- * interval, "refreshing" while the backend recomputes) and a Refresh button that asks the backend to
+ * interval, "refreshing" while the backend recomputes), why they are old when the last refresh failed
+ * ("last refresh failed 1 min ago: listing URL maps of … failed: … (503)", every failing panel in its
+ * tooltip), and a Refresh button that asks the backend to
  * recompute the project now (`POST /projects/:projectId/refresh`) and then reloads the project's
  * pages. Renders nothing for an answer that was not served from a snapshot.
  */
@@ -63,6 +69,28 @@ export function SnapshotStatus({ response, projectId }: SnapshotStatusProps) {
       </Tooltip>
       {snapshot.stale && (
         <Chip size="small" color="warning" variant="outlined" label="stale" />
+      )}
+      {snapshot.lastRefreshFailure && (
+        <Tooltip
+          title={
+            <Stack component="ul" sx={{ m: 0, pl: 2 }}>
+              {snapshot.lastRefreshFailure.errors.map((e, i) => (
+                <li key={i}>
+                  {e.source}: {e.message} ({e.status})
+                </li>
+              ))}
+            </Stack>
+          }
+        >
+          <Typography
+            variant="caption"
+            // Body text colour, not the warning hue: readable (4.5:1) on light and dark themes alike.
+            color="text.secondary"
+            data-testid="snapshot-refresh-failure"
+          >
+            · {formatRefreshFailure(snapshot.lastRefreshFailure, now)}
+          </Typography>
+        </Tooltip>
       )}
       {refresh.error && (
         <Typography variant="caption" color="error" role="alert">

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatSnapshotAge, snapshotOf } from './snapshotAge';
+import {
+  formatRefreshFailure,
+  formatSnapshotAge,
+  snapshotOf,
+} from './snapshotAge';
 
 const at = '2026-12-05T12:00:00.000Z';
 const plus = (ms: number) => Date.parse(at) + ms;
@@ -26,5 +30,34 @@ describe('snapshotOf', () => {
     expect(snapshotOf({ services: [], snapshot })).toEqual(snapshot);
     expect(snapshotOf({ services: [] })).toBeUndefined();
     expect(snapshotOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('formatRefreshFailure', () => {
+  const urlMaps = {
+    source: 'urlMaps',
+    status: 503,
+    message:
+      'listing URL maps of gryyd-web failed: The service is currently unavailable.',
+  };
+  it('names when, the first failing panel’s message and status, and how many more', () => {
+    expect(formatRefreshFailure({ at, errors: [urlMaps] }, plus(90_000))).toBe(
+      'last refresh failed 1 min ago: listing URL maps of gryyd-web failed: The service is currently unavailable. (503)',
+    );
+    expect(
+      formatRefreshFailure(
+        {
+          at,
+          errors: [
+            urlMaps,
+            { source: 'cdn', status: 504, message: 'x' },
+            { source: 'traffic', status: 503, message: 'y' },
+          ],
+        },
+        plus(2_000),
+      ),
+    ).toBe(
+      'last refresh failed just now: listing URL maps of gryyd-web failed: The service is currently unavailable. (503) and 2 more',
+    );
   });
 });

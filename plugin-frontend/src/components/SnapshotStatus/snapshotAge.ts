@@ -1,4 +1,4 @@
-import type { SnapshotMeta } from '@gcp-serverless/common';
+import type { RefreshFailure, SnapshotMeta } from '@gcp-serverless/common';
 
 /**
  * The `snapshot` field of any page's answer (every read served from the backend's read model carries
@@ -34,4 +34,19 @@ export function formatSnapshotAge(computedAt: string, nowMs: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `updated ${hours} h ago`;
   return `updated ${Math.floor(hours / 24)} d ago`;
+}
+
+/**
+ * The failed last refresh in one line: "last refresh failed 1 min ago: listing URL maps of gryyd-web
+ * failed: The service is currently unavailable. (503)", "… and 2 more" when several panels failed.
+ */
+export function formatRefreshFailure(
+  failure: RefreshFailure,
+  nowMs: number,
+): string {
+  const when = formatSnapshotAge(failure.at, nowMs).replace(/^updated /, '');
+  const [first, ...rest] = failure.errors;
+  const what = first ? `: ${first.message} (${first.status})` : '';
+  const more = rest.length > 0 ? ` and ${rest.length} more` : '';
+  return `last refresh failed ${when}${what}${more}`;
 }
