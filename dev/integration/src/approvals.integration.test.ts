@@ -1,10 +1,9 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SandboxIap } from '@gcp-serverless/sandbox';
 import { startTestBackend, type TestBackend } from './startTestBackend';
 
 // Approvals for risky changes (docs/approvals.md) through HTTP, with several users: each request
-// carries an Identity-Aware Proxy header signed by the test's own key, verified by the real verifier.
-const AUDIENCE = '/projects/123456/global/backendServices/789';
+// carries an Identity-Aware Proxy header signed by SandboxIap, verified by the real verifier.
 const WORKER =
   '/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker';
 const QUEUE = '/projects/gryyd-web/locations/asia-northeast3/queues/generation';
@@ -12,27 +11,7 @@ const ANA = 'ana@example.com'; // editor: requests
 const BOB = 'bob@example.com'; // approver
 const CAROL = 'carol@example.com'; // editor and approver
 
-const iap = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-
-/** An ES256 JWT as IAP signs it, for `email`. */
-function iapHeader(email: string): string {
-  const now = Math.floor(Date.now() / 1000);
-  const b64 = (v: unknown) =>
-    Buffer.from(JSON.stringify(v)).toString('base64url');
-  const input = `${b64({ alg: 'ES256', typ: 'JWT', kid: 'k1' })}.${b64({
-    iss: 'https://cloud.google.com/iap',
-    aud: AUDIENCE,
-    email,
-    sub: `accounts.google.com:${email}`,
-    iat: now - 10,
-    exp: now + 3600,
-  })}`;
-  const signature = sign('sha256', Buffer.from(input), {
-    key: iap.privateKey,
-    dsaEncoding: 'ieee-p1363',
-  }).toString('base64url');
-  return `${input}.${signature}`;
-}
+const iap = new SandboxIap();
 
 let backend: TestBackend;
 
@@ -40,7 +19,7 @@ let backend: TestBackend;
 async function as(user: string, method: string, path: string, body?: unknown) {
   return backend.raw(method, path, {
     headers: {
-      'x-goog-iap-jwt-assertion': iapHeader(user),
+      ...iap.headers(user),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -74,12 +53,10 @@ async function previewAndApply(user: string, path: string, change: unknown) {
 beforeAll(async () => {
   backend = await startTestBackend({
     scenarios: ['gryyd-web'],
-    iapPublicKeys: async () => ({
-      k1: iap.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    }),
+    iapPublicKeys: iap.publicKeys,
     config: () => ({
       access: {
-        identity: { type: 'iap', audience: AUDIENCE },
+        identity: { type: 'iap', audience: iap.audience },
         roles: {
           editor: [ANA, CAROL],
           approver: [BOB, CAROL],

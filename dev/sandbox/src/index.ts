@@ -68,3 +68,4 @@ export {
   type RedisMinute,
 } from './redis/redisModel';
 export { minuteSample, type MinuteSample } from './traffic/SandboxTrafficModel';
+export { SandboxIap } from './iap/SandboxIap';

@@ -1,38 +1,18 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { SandboxIap } from '@gcp-serverless/sandbox';
 import { startPortal, type Portal } from '../standalone/startPortal';
 import { launchChromium } from './browser';
 
 // Approvals for risky changes in the browser (docs/approvals.md): Ana requests a scaling change over
 // the cost threshold, Bob (approver) approves it on the request page, the change is applied and in
 // history. Each user is a browser context whose requests carry an Identity-Aware Proxy header signed
-// by the test's own key, verified by the portal's real verifier.
-const AUDIENCE = '/projects/123456/global/backendServices/789';
+// by the sandbox's stand-in for IAP (SandboxIap), verified by the portal's real verifier.
 const WORKER =
   '/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker';
 const ANA = 'ana@example.com';
 const BOB = 'bob@example.com';
-const iap = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-
-function iapHeader(email: string): string {
-  const now = Math.floor(Date.now() / 1000);
-  const b64 = (v: unknown) =>
-    Buffer.from(JSON.stringify(v)).toString('base64url');
-  const input = `${b64({ alg: 'ES256', typ: 'JWT', kid: 'k1' })}.${b64({
-    iss: 'https://cloud.google.com/iap',
-    aud: AUDIENCE,
-    email,
-    sub: `accounts.google.com:${email}`,
-    iat: now - 10,
-    exp: now + 3600,
-  })}`;
-  const signature = sign('sha256', Buffer.from(input), {
-    key: iap.privateKey,
-    dsaEncoding: 'ieee-p1363',
-  }).toString('base64url');
-  return `${input}.${signature}`;
-}
+const iap = new SandboxIap();
 
 let browser: Browser;
 let portal: Portal;
@@ -43,12 +23,10 @@ beforeAll(async () => {
     port: 0,
     scenarios: ['gryyd-web'],
     log: () => {},
-    iapPublicKeys: async () => ({
-      k1: iap.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    }),
+    iapPublicKeys: iap.publicKeys,
     sandboxConfigOverrides: {
       access: {
-        identity: { type: 'iap', audience: AUDIENCE },
+        identity: { type: 'iap', audience: iap.audience },
         roles: { editor: [ANA], approver: [BOB], viewer: [BOB] },
       },
       approvals: { costIncreasePerHourOver: 0.5 },
@@ -64,7 +42,7 @@ afterAll(async () => {
 
 async function pageAs(user: string): Promise<Page> {
   const context = await browser.newContext({
-    extraHTTPHeaders: { 'x-goog-iap-jwt-assertion': iapHeader(user) },
+    extraHTTPHeaders: iap.headers(user),
   });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
