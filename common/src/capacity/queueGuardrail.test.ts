@@ -44,10 +44,35 @@ describe('queueWorkerBudget', () => {
     // Every figure of that line, in words.
     expect(explainQueueBudget(b)).toBe(
       'At its max dispatch rate of 0.1 tasks per second, with each task taking 70 s on gryd-worker on average ' +
-        '(its median request latency over the last 24 h), the queue keeps about 0.1 × 70 = 7 tasks in flight at once ' +
-        "(rate × time per task, Little's law), below its cap of 1,000 concurrent dispatches. " +
+        '(its median request latency over the last 24 h), the queue keeps 0.1 × 70 = 7, so up to 7 tasks in flight ' +
+        "at once (rate × time per task, Little's law, rounded up to whole tasks), below its cap of 1,000 concurrent " +
+        'dispatches. ' +
         'gryd-worker runs at most max instances × concurrency = 10 × 1 = 10 tasks at once; dispatches above that ' +
         'get 429 from Cloud Run and come back as retries with backoff.',
+    );
+  });
+
+  it('states the tasks in flight from the product as shown, so the line and its words agree', () => {
+    const at = (taskSeconds: number) =>
+      queueWorkerBudget({
+        ...generation,
+        maxConcurrentDispatches: 1000,
+        maxDispatchesPerSecond: 0.2,
+        taskSeconds,
+      });
+    // 0.2 × 435.02 = 87.004: shown as 87, so 87 tasks, not 88.
+    expect(formatQueueBudget(at(435.02))).toContain(
+      'up to 87 tasks in flight (0.2/s × 435 s per task)',
+    );
+    expect(explainQueueBudget(at(435.02))).toContain(
+      '0.2 × 435 = 87, so up to 87 tasks in flight',
+    );
+    // 0.2 × 435.6 = 87.12: shown as 87.1, a task begun counts.
+    expect(formatQueueBudget(at(435.6))).toContain(
+      'up to 88 tasks in flight (0.2/s × 435.6 s per task)',
+    );
+    expect(explainQueueBudget(at(435.6))).toContain(
+      '0.2 × 435.6 = 87.1, so up to 88 tasks in flight',
     );
   });
 

@@ -50,14 +50,22 @@ const n = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 /**
- * "generation → gryd-worker: up to 1,000 tasks in flight vs max 10 × 1 = 10" (in flight = the
- * smaller of maxConcurrentDispatches and rate × task seconds).
+ * Whole tasks in flight as the preview states them: rate × task seconds rounded up, from the product as
+ * shown (one decimal), so "0.2/s × 435 s" reads 87 and not 88 for a product of 87.004.
  */
-export function formatQueueBudget(budget: QueueWorkerBudget): string {
+function tasksInFlight(budget: QueueWorkerBudget): number {
   const inFlight = Math.min(
     budget.maxConcurrentDispatches,
     budget.concurrentAtMaxRate ?? budget.maxConcurrentDispatches,
   );
+  return Math.ceil(Math.round(inFlight * 10) / 10);
+}
+
+/**
+ * "generation → gryd-worker: up to 1,000 tasks in flight vs max 10 × 1 = 10" (in flight = the
+ * smaller of maxConcurrentDispatches and rate × task seconds).
+ */
+export function formatQueueBudget(budget: QueueWorkerBudget): string {
   const how =
     budget.concurrentAtMaxRate !== null &&
     budget.concurrentAtMaxRate < budget.maxConcurrentDispatches
@@ -68,7 +76,7 @@ export function formatQueueBudget(budget: QueueWorkerBudget): string {
       : '';
   return (
     `${budget.queue} → ${budget.worker}: up to ${n(
-      Math.ceil(inFlight),
+      tasksInFlight(budget),
     )} tasks in flight${how} ` +
     `vs max ${n(budget.maxInstances)} × ${n(budget.concurrency)} = ${n(
       budget.workerCapacity,
@@ -94,13 +102,15 @@ export function explainQueueBudget(budget: QueueWorkerBudget): string {
         1,
       )} s on ${
         budget.worker
-      } on average (its median request latency over the last 24 h), the queue keeps about ${n(
+      } on average (its median request latency over the last 24 h), the queue keeps ${n(
         budget.maxDispatchesPerSecond,
         2,
       )} × ${n(budget.taskSeconds ?? 0, 1)} = ${n(
         budget.concurrentAtMaxRate ?? 0,
         1,
-      )} tasks in flight at once (rate × time per task, Little's law), below its cap of ${n(
+      )}, so up to ${n(
+        tasksInFlight(budget),
+      )} tasks in flight at once (rate × time per task, Little's law, rounded up to whole tasks), below its cap of ${n(
         budget.maxConcurrentDispatches,
       )} concurrent dispatches.`
     : `The queue may have up to ${n(
