@@ -23,6 +23,20 @@ export async function axeViolations(
   page: Page,
   minImpact: 'serious' | 'critical' | 'moderate' | 'minor' = 'serious',
 ): Promise<AxeFinding[]> {
+  // A dialog or menu still fading in has its colours mixed with the backdrop's: axe would measure a
+  // contrast nobody sees once it is open. Wait for finite transitions to end (spinners run forever).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          a =>
+            a.playState !== 'running' ||
+            a.effect?.getComputedTiming().endTime === Infinity,
+        ),
+    undefined,
+    { timeout: 30_000 },
+  );
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ path: AXE_SOURCE });
   const results = (await page.evaluate(() =>

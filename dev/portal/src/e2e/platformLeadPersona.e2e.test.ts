@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { CHANGE_KIND_LABELS } from '@gcp-serverless/common';
 import { startPortal, type Portal } from '../standalone/startPortal';
 import { axeViolations } from './axe';
 import { launchChromium } from './browser';
@@ -90,6 +91,7 @@ describe('platform lead: change limits, safely', () => {
     expect(explanation).toContain(`taking ${how![2]} s on gryd-worker`);
     expect(explanation).toMatch(/Little's law/);
     expect(explanation).toMatch(/max instances × concurrency = /);
+    await expectEveryFigureExplained(impact);
     expect(await axeViolations(page)).toEqual([]);
 
     // Escape closes the preview and the focus goes back to Preview, not to the page body.
@@ -138,9 +140,7 @@ describe('platform lead: change limits, safely', () => {
     );
     expect(await impacts.count()).toBeGreaterThan(0);
     for (const impact of await impacts.all())
-      expect(
-        (await impact.getByTestId('impact-explanation').textContent())!.length,
-      ).toBeGreaterThan(40);
+      await expectEveryFigureExplained(impact);
 
     // Cost: each figure has its formula, and its change is one line box.
     // Lowering max lowers the worst case per hour: a "−$…/h" is on screen.
@@ -309,6 +309,77 @@ describe('platform lead: change limits, safely', () => {
     await expect
       .poll(() => rows.count(), { timeout: 60_000 })
       .toBeGreaterThanOrEqual(2);
+
+    // Filters by kind and by person, chosen in the page, land in the URL and leave only what they name.
+    const all = page.getByTestId('history-row');
+    await expect
+      .poll(
+        async () =>
+          new Set(
+            await all.evaluateAll(els =>
+              els.map(e => e.getAttribute('data-kind')),
+            ),
+          ).size,
+      )
+      .toBeGreaterThan(1);
+    await page.getByTestId('history-filter-kind').locator('..').click();
+    await page
+      .getByRole('option', { name: CHANGE_KIND_LABELS.routing, exact: true })
+      .click();
+    await page.waitForURL(u => u.searchParams.get('changeKind') === 'routing');
+    await expect
+      .poll(() =>
+        all.evaluateAll(els => [
+          ...new Set(els.map(e => e.getAttribute('data-kind'))),
+        ]),
+      )
+      .toEqual(['routing']);
+    await page.getByTestId('history-filter-actor').locator('..').click();
+    const person = page.getByRole('option').nth(1);
+    const actor = (await person.textContent())!;
+    await person.click();
+    await page.waitForURL(u => u.searchParams.get('changedBy') === actor);
+    expect(await all.count()).toBeGreaterThanOrEqual(2);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('reaches the storage backend of the CDN page by keyboard, sees its hit ratio per path rule, and a TTL above max is marked at its field', async () => {
+    const details = page.getByTestId('cdn-select-gryd-storage-service');
+    await visit('/projects/gryyd-web/cdn', details);
+    expect(await axeViolations(page)).toEqual([]);
+    await details.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(u =>
+      (u.searchParams.get('backend') ?? '').endsWith('gryd-storage-service'),
+    );
+    const routes = page.getByTestId('cdn-routes');
+    await routes.waitFor();
+    expect(
+      await routes
+        .locator('[data-testid^="cdn-route-"]')
+        .filter({ hasText: '/images/*' })
+        .first()
+        .getByTestId('cdn-route-hit')
+        .textContent(),
+    ).toMatch(/\d/);
+
+    const defaultTtl = page.getByTestId('cdn-defaultTtl');
+    await page.getByTestId('cdn-maxTtl').fill('60');
+    await defaultTtl.fill('3600');
+    expect(await defaultTtl.getAttribute('aria-invalid')).toBe('true');
+    const helper = await defaultTtl.evaluate(el => {
+      const id = el.getAttribute('aria-describedby');
+      return id ? document.getElementById(id)?.textContent ?? '' : '';
+    });
+    expect(helper).toMatch(/max/i);
+    expect(helper).not.toMatch(/change\.|defaultTtl|maxTtl/);
+    expect(await page.getByTestId('cdn-preview').isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page
+      .getByTestId('cdn-policy-form')
+      .getByRole('button', { name: 'Reset' })
+      .click();
+    expect(await defaultTtl.getAttribute('aria-invalid')).not.toBe('true');
   });
 
   it('edits a budget: the dialog closes after the save and the new amount shows; Escape returns the focus to Edit', async () => {
@@ -384,6 +455,25 @@ describe('platform lead: change limits, safely', () => {
     expect([...seen].sort()).toEqual(['button', 'tab']);
   });
 });
+
+/**
+ * Each number of a capacity impact's "After:" line ("up to 87 tasks in flight (0.2/s × 435 s per task)
+ * vs max 10 × 1 = 10") is in the words under it, so the lead can tell where every figure comes from.
+ */
+async function expectEveryFigureExplained(impact: Locator): Promise<void> {
+  const after = (await impact
+    .locator('p')
+    .filter({ hasText: /^After: / })
+    .textContent())!;
+  const words = (await impact.getByTestId('impact-explanation').textContent())!;
+  const figures = after.match(/\d[\d,]*(\.\d+)?/g) ?? [];
+  expect(figures.length, after).toBeGreaterThan(0);
+  const said = new Set(words.match(/\d[\d,]*(\.\d+)?/g) ?? []);
+  expect(
+    figures.filter(f => !said.has(f)),
+    `${after}\n${words}`,
+  ).toEqual([]);
+}
 
 /** Lines the text of `el` takes: distinct tops of its text's boxes. */
 function lineBoxes(el: Locator): Promise<number> {
