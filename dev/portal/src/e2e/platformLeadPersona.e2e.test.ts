@@ -130,7 +130,8 @@ describe('platform lead: change limits, safely', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     await max.fill('4');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('button', { name: 'Preview' });
+    await preview.click();
     const dialog = page.getByTestId('scaling-preview-dialog');
     await dialog.getByTestId('scaling-validation').waitFor();
 
@@ -180,6 +181,7 @@ describe('platform lead: change limits, safely', () => {
     }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    expect(await hasFocus(preview), await focused()).toBe(true);
   });
 
   it('makes a mistake in a URL map path: the field is highlighted with a readable message; the fixed edit is applied', async () => {
@@ -343,7 +345,7 @@ describe('platform lead: change limits, safely', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('reaches the storage backend of the CDN page by keyboard, sees its hit ratio per path rule, and a TTL above max is marked at its field', async () => {
+  it('reaches the storage backend of the CDN page by keyboard, sees hit ratio, served and fill per path rule, and a TTL above max is marked at its field', async () => {
     const details = page.getByTestId('cdn-select-gryd-storage-service');
     await visit('/projects/gryyd-web/cdn', details);
     expect(await axeViolations(page)).toEqual([]);
@@ -354,14 +356,14 @@ describe('platform lead: change limits, safely', () => {
     );
     const routes = page.getByTestId('cdn-routes');
     await routes.waitFor();
-    expect(
-      await routes
-        .locator('[data-testid^="cdn-route-"]')
-        .filter({ hasText: '/images/*' })
-        .first()
-        .getByTestId('cdn-route-hit')
-        .textContent(),
-    ).toMatch(/\d/);
+    // Hit ratio, served from cache and cache fill of the /images/* rule (the load balancer's matched rule).
+    const images = routes
+      .locator('[data-testid^="cdn-route-"]')
+      .filter({ hasText: '/images/*' })
+      .first();
+    const cells = await images.locator('td').allTextContents();
+    expect(cells.length, cells.join(' | ')).toBe(4);
+    for (const cell of cells) expect(cell).toMatch(/\d/);
 
     const defaultTtl = page.getByTestId('cdn-defaultTtl');
     await page.getByTestId('cdn-maxTtl').fill('60');
