@@ -77,13 +77,9 @@ export async function startSandboxThread(
     url: ready.url,
     projects: ready.projects,
     now: () => Date.now() + Number(Atomics.load(offset, 0)),
+    // Terminating the thread closes its server and connections with it, even while its model is in
+    // the middle of a computation (a message asking it to close would wait behind that computation).
     async close() {
-      const closed = new Promise<void>(resolve => {
-        worker.once('message', () => resolve());
-        worker.once('exit', () => resolve());
-      });
-      worker.postMessage('close');
-      await closed;
       await worker.terminate();
     },
   };

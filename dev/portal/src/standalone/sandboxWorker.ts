@@ -33,7 +33,3 @@ const ready: SandboxThreadReady = {
   })),
 };
 parentPort!.postMessage(ready);
-parentPort!.on('message', (message: unknown) => {
-  if (message === 'close')
-    void sandbox.close().then(() => parentPort!.postMessage('closed'));
-});
