@@ -160,4 +160,29 @@ describe('BigQuery jobs.query over the billing export with the official client',
     const [metadata] = await job.getMetadata();
     expect(metadata.status.state).toBe('DONE');
   });
+
+  it('keeps answering what the generator holds as the hours pass, forward and back (only the changed rows are reloaded)', async () => {
+    const query = `SELECT COUNT(*) AS n, SUM(cost) AS cost,
+                     SUM(IFNULL((SELECT SUM(c.amount) FROM UNNEST(credits) AS c), 0)) AS credits
+                   FROM ${RESOURCE_TABLE}`;
+    for (const at of [
+      '2026-03-05T09:30:00Z',
+      '2026-03-05T10:30:00Z',
+      '2026-03-05T13:10:00Z',
+      '2026-03-05T08:30:00Z',
+    ]) {
+      sandbox.clock.set(Date.parse(at));
+      const [[answer]] = await bigquery.query({ query });
+      const generated = exportRows(sandbox.world, sandbox.clock.now());
+      expect(answer.n).toBe(generated.length);
+      expect(answer.cost).toBeCloseTo(
+        generated.reduce((s, r) => s + r.cost, 0),
+        6,
+      );
+      expect(answer.credits).toBeCloseTo(
+        generated.reduce((s, r) => s + netOf(r) - r.cost, 0),
+        6,
+      );
+    }
+  });
 });

@@ -126,8 +126,8 @@ export async function runQuery(
     if (error instanceof SqlError) throw invalidQuery(error.message);
     throw error;
   }
-  const rows = await withExportDatabase(world, nowMs, db => {
-    const answers = answersOf(db);
+  const rows = await withExportDatabase(world, nowMs, (db, exportRows) => {
+    const answers = answersOf(exportRows);
     const cached = answers.get(translated.sql);
     if (cached) return cached;
     let result;
@@ -149,19 +149,19 @@ export async function runQuery(
 }
 
 /**
- * Answers per loaded export database, by translated SQL (parameters and sandbox now are literals in
+ * Answers per loaded export (its rows array, new whenever the database's contents change, also when
+ * only its newest rows were replaced), by translated SQL (parameters and sandbox now are literals in
  * it): a dashboard repeats the same query while the export is unchanged, and at fleet scale running it
- * again costs seconds. A new export is a new database, so its answers start empty. Rows are never
- * modified by their readers (pages are slices).
+ * again costs seconds. Rows are never modified by their readers (pages are slices).
  */
 const answerCaches = new WeakMap<object, Map<string, unknown[][]>>();
 const MAX_CACHED_ANSWERS = 16;
 
-function answersOf(db: object): Map<string, unknown[][]> {
-  let answers = answerCaches.get(db);
+function answersOf(loadedExport: object): Map<string, unknown[][]> {
+  let answers = answerCaches.get(loadedExport);
   if (!answers) {
     answers = new Map();
-    answerCaches.set(db, answers);
+    answerCaches.set(loadedExport, answers);
   }
   return answers;
 }
