@@ -1,4 +1,4 @@
-import { ProjectsClient } from '@google-cloud/resource-manager';
+import { ProjectsClient } from './googleClients';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';

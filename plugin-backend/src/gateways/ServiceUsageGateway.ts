@@ -1,4 +1,4 @@
-import { ServiceUsageClient } from '@google-cloud/service-usage';
+import { ServiceUsageClient } from './googleClients';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';

@@ -1,4 +1,4 @@
-import { CloudCatalogClient } from '@google-cloud/billing';
+import { CloudCatalogClient } from '../googleClients';
 import type { CatalogSku } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../../config/config';
 import type { GoogleCredentials } from '../credentials/GoogleCredentials';
