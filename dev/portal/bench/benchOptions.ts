@@ -11,6 +11,7 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --timeout-s 900         give up on one request after this many seconds (default 900)
   --json FILE             also write the results as JSON to FILE
   --skip-build            measure the existing dev/portal/dist/web instead of building it first
+  --portal built          the portal process: built (bundled like a deployed backend, default) or tsx (the sources)
   --profile DIR           write CPU and heap-sampling profiles of the portals and the sandbox to DIR
   -h, --help              this text`;
 
@@ -24,6 +25,7 @@ export const BENCH_OPTIONS = {
   'timeout-s': { type: 'string', default: '900' },
   json: { type: 'string' },
   'skip-build': { type: 'boolean', default: false },
+  portal: { type: 'string', default: 'built' },
   profile: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -13,7 +13,10 @@ const SANDBOX_CLI = fileURLToPath(
 );
 const PORTAL = fileURLToPath(new URL('./portalProcess.ts', import.meta.url));
 
-/** Spawns `node --import tsx FILE ARGS` and resolves with the URL once stdout matches `ready`. */
+/**
+ * Spawns `node --import tsx FILE ARGS` (`node FILE ARGS` for built JavaScript, `.mjs`) and resolves with
+ * the URL once stdout matches `ready`.
+ */
 function startServer(
   file: string,
   args: string[],
@@ -27,8 +30,7 @@ function startServer(
     [
       '--max-old-space-size=4096',
       ...nodeFlags,
-      '--import',
-      'tsx',
+      ...(file.endsWith('.mjs') ? [] : ['--import', 'tsx']),
       file,
       ...args,
     ],
@@ -104,15 +106,17 @@ export function startSandboxProcess(
 }
 
 /**
- * The standalone portal with `config`, its debug metrics endpoint on. With `profileDir`, Node writes
- * a CPU profile and a heap-sampling profile of the portal there when it exits (`--profile DIR`).
+ * The standalone portal with `config`, its debug metrics endpoint on: the built server `built`
+ * (portalServerBuild.ts) when given, else the sources under tsx (`--portal tsx`). With `profileDir`,
+ * Node writes a CPU profile and a heap-sampling profile of the portal there when it exits.
  */
 export function startPortalProcess(
   config: unknown,
   profileDir?: string,
+  built?: string,
 ): Promise<ServerProcess> {
   return startServer(
-    PORTAL,
+    built ?? PORTAL,
     [],
     /portal listening on (http:\/\/\S+)/,
     {

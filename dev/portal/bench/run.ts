@@ -15,6 +15,7 @@ import {
   type ServerProcess,
 } from './benchProcesses';
 import { initialJsSize } from './initialJsSize';
+import { buildPortalServer } from './portalServerBuild';
 import { BENCH_OPTIONS, BENCH_USAGE } from './benchOptions';
 
 /**
@@ -35,7 +36,11 @@ const rounds = Number(flags.rounds);
 const viewers = Number(flags.viewers);
 const timeoutMs = Number(flags['timeout-s']) * 1000;
 const profileDir = flags.profile ? path.resolve(flags.profile) : undefined;
+const portalKind = flags.portal!;
+/** The portal runs as a deployed backend does, built (portalServerBuild.ts), unless `--portal tsx`. */
+let builtPortal: string | undefined;
 if (
+  !['built', 'tsx'].includes(portalKind) ||
   sizes.some(n => !Number.isInteger(n) || n < 0) ||
   !(rttMs >= 0) ||
   !(rounds >= 1) ||
@@ -150,7 +155,7 @@ async function coldAndWarm(
   label: string,
 ) {
   progress(`${label}: starting a fresh portal`);
-  const portal = await startPortalProcess(config, profileDir);
+  const portal = await startPortalProcess(config, profileDir, builtPortal);
   try {
     await portalStats(portal, true);
     await resetCalls(sandbox);
@@ -204,7 +209,7 @@ async function concurrentViewers(
   path: string,
 ) {
   progress(`${viewers} viewers: starting a fresh portal`);
-  const portal = await startPortalProcess(config, profileDir);
+  const portal = await startPortalProcess(config, profileDir, builtPortal);
   try {
     await portalStats(portal, true);
     await resetCalls(sandbox);
@@ -388,6 +393,10 @@ const machine = {
 };
 const startedAt = new Date().toISOString();
 const initialJs = buildWebApp();
+if (portalKind === 'built') {
+  progress('building the portal server');
+  builtPortal = await buildPortalServer();
+}
 progress(
   `initial JS: ${(initialJs.gzipBytes / 1024).toFixed(0)} KB gzip in ${
     initialJs.files.length
@@ -452,7 +461,7 @@ for (const r of results) {
   };
 }
 console.log(
-  `\nnpm run bench: round trip ${rttMs} ms, ${rounds} warm rounds, window ${flags.window}; ${machine.nproc} cores, ${machine.memoryGB} GB, Node ${machine.node}, load ${machine.loadAverage1m}`,
+  `\nnpm run bench: round trip ${rttMs} ms, ${rounds} warm rounds, window ${flags.window}, portal ${portalKind}; ${machine.nproc} cores, ${machine.memoryGB} GB, Node ${machine.node}, load ${machine.loadAverage1m}`,
 );
 console.log(
   `initial JS: ${kb(initialJs.gzipBytes)} gzip (${kb(
@@ -468,7 +477,14 @@ if (flags.json) {
         startedAt,
         finishedAt: new Date().toISOString(),
         machine,
-        options: { sizes, rttMs, rounds, viewers, window: flags.window },
+        options: {
+          sizes,
+          rttMs,
+          rounds,
+          viewers,
+          window: flags.window,
+          portal: portalKind,
+        },
         initialJs,
         results,
       },

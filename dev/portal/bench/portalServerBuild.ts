@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const ENTRY = path.join(benchDir, 'portalProcess.ts');
+
+/**
+ * Where the built portal server goes. `startPortal` finds the web build two levels up from its own
+ * module (src/standalone/ in the sources), so the bundle sits two levels below dev/portal as well.
+ */
+export const BUILT_PORTAL = path.join(
+  benchDir,
+  '../dist/bench/portalProcess.mjs',
+);
+
+/**
+ * Builds the bench's portal process as one ES module for Node, the way an operator runs a backend:
+ * our workspace packages (the plugin backend, common, the portal) compiled and bundled, npm
+ * dependencies (the Google clients, express) left to node_modules, no source maps. Under tsx the same
+ * process also carries tsx's loader thread, its transform cache and a source map per module, about
+ * 90 MB of resident memory that no deployed plugin has (docs/performance.md, Session 5). Vite's SSR
+ * build does it with what the portal already depends on.
+ */
+export async function buildPortalServer(): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: ENTRY,
+      outDir: path.dirname(BUILT_PORTAL),
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      rollupOptions: {
+        output: { format: 'es', entryFileNames: path.basename(BUILT_PORTAL) },
+      },
+    },
+    // Workspace packages are TypeScript sources: compile them in; everything from npm stays external.
+    ssr: { target: 'node', noExternal: [/^@gcp-serverless\//] },
+  });
+  return BUILT_PORTAL;
+}
