@@ -5,23 +5,14 @@
  * figures read with the official client and the documented prices (docs/sandbox.md, "Cloud Billing
  * Catalog"), not from the plugin's code. Deterministic: the sandbox starts at a fixed time.
  */
-import http from 'node:http';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricServiceClient } from '@google-cloud/monitoring';
-import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
-import {
-  buildRouter,
-  createPluginServices,
-  googleClientOptions,
-  readGcpServerlessConfig,
-  type GcpServerlessConfig,
-  type PluginServices,
-} from '@gcp-serverless/plugin-backend';
+import { googleClientOptions } from '@gcp-serverless/plugin-backend';
 import type {
   Recommendation,
   RecommendationListResponse,
 } from '@gcp-serverless/common';
+import { startPinnedBackend, type PinnedBackend } from './startPinnedBackend';
 
 /** Tue 24 Nov 2026 12:00 UTC, the what-if tests' week. */
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
@@ -29,56 +20,21 @@ const HOUR_MS = 3_600_000;
 const SCENARIOS = ['gryyd-web', 'avocano-shop', 'chat-realtime', 'scale-fleet'];
 const FLEET_SIZE = 40;
 
-let sandbox: Sandbox;
-let services: PluginServices;
-let config: GcpServerlessConfig;
-let server: http.Server;
-let api: string;
+let backend: PinnedBackend;
 let list: RecommendationListResponse;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
+  backend = await startPinnedBackend({
+    now: NOW,
     scenarios: SCENARIOS,
     services: FLEET_SIZE,
-    now: NOW,
   });
-  config = readGcpServerlessConfig({
-    mode: 'sandbox',
-    sandbox: { endpoint: sandbox.url },
-    projects: [...sandbox.world.projects.values()].map(p => ({
-      projectId: p.projectId,
-      regions: [...new Set([...p.services.values()].map(s => s.region))],
-    })),
-    // A week of a whole project per metric; a loaded machine must not fail it.
-    timeouts: { readMs: 120_000, writeMs: 5_000, operationMs: 10_000 },
-    history: { sqliteFile: ':memory:' },
-    access: {
-      identity: { type: 'local', user: 'test-user' },
-      roles: { editor: ['test-user'] },
-    },
-  });
-  services = createPluginServices({
-    config,
-    logger: { info() {}, warn() {}, error() {} },
-    now: () => sandbox.clock.now(),
-  });
-  const app = express();
-  app.use('/api/gcp-serverless', buildRouter(services));
-  server = http.createServer(app);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  api = `http://127.0.0.1:${
-    (server.address() as { port: number }).port
-  }/api/gcp-serverless`;
-  const res = await fetch(`${api}/recommendations`);
+  const res = await fetch(`${backend.api}/recommendations`);
   expect(res.status).toBe(200);
   list = (await res.json()) as RecommendationListResponse;
 }, 600_000);
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>(r => (server ? server.close(() => r()) : r()));
-  await services?.readModelLifecycle.stop();
-  await sandbox?.close();
+  await backend?.close();
 });
 
 const find = (projectId: string, service: string) =>
@@ -93,7 +49,9 @@ async function hourly(
   metric: string,
   aligner: 'ALIGN_DELTA' | 'ALIGN_MAX',
 ): Promise<Map<number, number>> {
-  const client = new MetricServiceClient(googleClientOptions(config) as never);
+  const client = new MetricServiceClient(
+    googleClientOptions(backend.config) as never,
+  );
   try {
     const [series] = await client.listTimeSeries({
       name: `projects/${projectId}`,
@@ -190,7 +148,7 @@ describe('GET /recommendations', () => {
     expect(saving.length).toBeGreaterThan(0);
 
     // The largest saving of an instance-based service (every instance billed for the whole hour).
-    const world = sandbox.world.projects.get('scale-fleet')!;
+    const world = backend.sandbox.world.projects.get('scale-fleet')!;
     const instanceBased = (r: Recommendation) =>
       [...world.services.values()]
         .find(s => s.name === r.service)!
@@ -263,7 +221,7 @@ describe('GET /recommendations', () => {
   });
 
   it('refuses an unknown order with a field-level 400', async () => {
-    const res = await fetch(`${api}/recommendations?sort=cheapest`);
+    const res = await fetch(`${backend.api}/recommendations?sort=cheapest`);
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { message: string } };
     expect(body.error.message).toContain('sort');

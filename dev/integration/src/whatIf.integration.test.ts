@@ -5,28 +5,19 @@
  * same week in a world where the proposal had been in force all along. Deterministic: the sandbox
  * starts at a fixed time and the week ends at that time, so real time passing changes nothing.
  */
-import http from 'node:http';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildWorld,
   minuteSample,
-  startSandbox,
-  type Sandbox,
   type SandboxWorld,
 } from '@gcp-serverless/sandbox';
-import {
-  buildRouter,
-  createPluginServices,
-  readGcpServerlessConfig,
-  type PluginServices,
-} from '@gcp-serverless/plugin-backend';
 import {
   replayCost,
   type ReplayTotals,
   type ScalingSettings,
   type WhatIfReport,
 } from '@gcp-serverless/common';
+import { startPinnedBackend, type PinnedBackend } from './startPinnedBackend';
 
 /** Tue 24 Nov 2026 12:00 UTC: the week before it holds every scenario's weekly peaks. */
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
@@ -34,51 +25,18 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 const SCENARIOS = ['gryyd-web', 'avocano-shop', 'chat-realtime', 'scale-fleet'];
 const FLEET_SIZE = 12;
 
-let sandbox: Sandbox;
-let services: PluginServices;
-let server: http.Server;
-let api: string;
+let backend: PinnedBackend;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    port: 0,
+  backend = await startPinnedBackend({
+    now: NOW,
     scenarios: SCENARIOS,
     services: FLEET_SIZE,
-    now: NOW,
+    config: { capacity: { whatIf: true } },
   });
-  services = createPluginServices({
-    config: readGcpServerlessConfig({
-      mode: 'sandbox',
-      sandbox: { endpoint: sandbox.url },
-      projects: [...sandbox.world.projects.values()].map(p => ({
-        projectId: p.projectId,
-        regions: [...new Set([...p.services.values()].map(s => s.region))],
-      })),
-      // A week per minute is the heaviest read the plugin makes; a loaded machine must not fail it.
-      timeouts: { readMs: 120_000, writeMs: 5_000, operationMs: 10_000 },
-      history: { sqliteFile: ':memory:' },
-      capacity: { whatIf: true },
-      access: {
-        identity: { type: 'local', user: 'test-user' },
-        roles: { editor: ['test-user'] },
-      },
-    }),
-    logger: { info() {}, warn() {}, error() {} },
-    now: () => sandbox.clock.now(),
-  });
-  const app = express();
-  app.use('/api/gcp-serverless', buildRouter(services));
-  server = http.createServer(app);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  api = `http://127.0.0.1:${
-    (server.address() as { port: number }).port
-  }/api/gcp-serverless`;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>(r => (server ? server.close(() => r()) : r()));
-  await services?.readModelLifecycle.stop();
-  await sandbox?.close();
+  await backend?.close();
 });
 
 /** The sandbox's traffic model over the week in a fresh world where `proposed` was always in force. */
@@ -154,7 +112,7 @@ const relative = (model: number, truth: number, floor = 1e-9) =>
 /** Model vs truth for one case; also kept for the table printed at the end. */
 async function compare(c: Case) {
   const { region } = serviceOf(c);
-  const report: WhatIfReport = await services.whatIf.report(
+  const report: WhatIfReport = await backend.services.whatIf.report(
     { projectId: c.projectId, region, name: c.name },
     c.proposed,
     NOW,
@@ -183,9 +141,9 @@ async function compare(c: Case) {
 }
 
 function serviceOf(c: Case) {
-  return [...sandbox.world.projects.get(c.projectId)!.services.values()].find(
-    s => s.name === c.name,
-  )!;
+  return [
+    ...backend.sandbox.world.projects.get(c.projectId)!.services.values(),
+  ].find(s => s.name === c.name)!;
 }
 
 const CASES: Case[] = [
@@ -299,7 +257,7 @@ describe('what-if model against the sandbox traffic model (docs/what-if.md)', ()
   });
 
   it('raising gryd-worker’s max shows the 429s it removes and what it costs', async () => {
-    const report = await services.whatIf.report(
+    const report = await backend.services.whatIf.report(
       {
         projectId: 'gryyd-web',
         region: 'asia-northeast3',
@@ -319,7 +277,7 @@ describe('what-if model against the sandbox traffic model (docs/what-if.md)', ()
 
   it('the scaling preview of raising gryd-worker’s max carries the what-if', async () => {
     const res = await fetch(
-      `${api}/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker/scaling/preview`,
+      `${backend.api}/projects/gryyd-web/locations/asia-northeast3/services/gryd-worker/scaling/preview`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
