@@ -169,20 +169,27 @@ export class BackendGateway {
     return lists.flatMap(negs => negs.map(n => toNegView(toPlainJson(n))));
   }
 
+  /**
+   * The backend services, each with the Cloud Run services its NEGs point at. `negs` may still be
+   * in flight: the list starts at once and waits for them only to join (one round trip, not two).
+   */
   async listBackendServices(
     projectId: string,
-    negs: NegView[],
+    negsRead: NegView[] | Promise<NegView[]>,
   ): Promise<BackendServiceView[]> {
-    const list = await this.read(
-      signal =>
-        listAll(
-          this.clients.services,
-          { project: projectId },
-          callOptions(this.timeouts.readMs),
-          signal,
-        ),
-      `listing backend services of ${projectId}`,
-    );
+    const [list, negs] = await Promise.all([
+      this.read(
+        signal =>
+          listAll(
+            this.clients.services,
+            { project: projectId },
+            callOptions(this.timeouts.readMs),
+            signal,
+          ),
+        `listing backend services of ${projectId}`,
+      ),
+      negsRead,
+    ]);
     return list
       .map(s => toBackendServiceView(toPlainJson(s), projectId, negs))
       .sort((a, b) => a.name.localeCompare(b.name));

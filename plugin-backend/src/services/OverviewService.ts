@@ -55,25 +55,26 @@ export class OverviewService {
 
   async overview(window: TimeWindow): Promise<OverviewResponse> {
     const endMs = this.deps.now();
-    const { values, errors } = await settlePanels({
-      budgets: this.deps.hasBilling
-        ? this.deps.budgets.list()
-        : Promise.resolve(null),
-    });
-    const budgetList: BudgetListResponse | null = values.budgets;
-    const projects = await Promise.all(
-      this.deps.access
-        .list()
-        .map(
-          async p =>
-            (
-              await this.project(p, window, endMs, budgetList)
-            ).overview,
-        ),
-    );
+    // Budgets and every project's reads start together: no read waits for another it does not need.
+    const budgetsRead = this.readBudgets();
+    // A failed budgets read is said once, on the page, not on every card.
+    const forCards = budgetsRead.then(b => ({ values: b.values, errors: [] }));
+    const [projects, { values, errors }] = await Promise.all([
+      Promise.all(
+        this.deps.access
+          .list()
+          .map(
+            async p =>
+              (
+                await this.project(p, window, endMs, forCards)
+              ).overview,
+          ),
+      ),
+      budgetsRead,
+    ]);
     return this.assemble(window, endMs, projects, [
       ...errors,
-      ...(budgetList?.errors ?? []),
+      ...(values.budgets?.errors ?? []),
     ]);
   }
 
@@ -116,37 +117,59 @@ export class OverviewService {
   /** One allowlisted project's overview and the page reads it was built from (the topology reuses them). */
   async readProject(projectId: string, window: TimeWindow) {
     const project = this.deps.access.project(projectId);
-    const { values, errors } = await settlePanels({
+    return this.project(project, window, this.deps.now(), this.readBudgets());
+  }
+
+  /** The budgets (when billing is configured), settled: a failure is a panel error. */
+  private readBudgets(): Promise<{
+    values: { budgets: BudgetListResponse | null };
+    errors: PanelError[];
+  }> {
+    return settlePanels({
       budgets: this.deps.hasBilling
         ? this.deps.budgets.list()
         : Promise.resolve(null),
     });
-    return this.project(
-      project,
-      window,
-      this.deps.now(),
-      values.budgets,
-      errors,
-    );
   }
 
+  /**
+   * One project's card from its pages, the 429 and cold-start reads and the budgets, all read in
+   * parallel: the budgets (`budgetsRead`, shared by every project of the index page) are awaited
+   * together with the project's own reads, never before them (a cold index page is as deep as its
+   * deepest read, not the budgets' depth plus the pages').
+   */
   private async project(
     project: ProjectSummary,
     window: TimeWindow,
     endMs: number,
-    budgets: BudgetListResponse | null,
-    extraErrors: PanelError[] = [],
+    budgetsRead: Promise<{
+      values: { budgets: BudgetListResponse | null };
+      errors: PanelError[];
+    }>,
   ) {
     const id = project.projectId;
-    const { values, errors } = await settlePanels({
-      services: this.deps.catalog.listServices(id, window),
-      throttled: this.deps.throttles.throttledPerSecond(project, window, endMs),
-      coldStarts: this.deps.throttles.coldStartsPerHour(project, window, endMs),
-      routing: this.deps.routing.overview(id, window),
-      queues: this.deps.queues.listQueues(id, window),
-      redis: this.deps.redis.listInstances(id, window),
-      cdn: this.deps.cdn.overview(id, window),
-    });
+    const [{ values, errors }, settledBudgets] = await Promise.all([
+      settlePanels({
+        services: this.deps.catalog.listServices(id, window),
+        throttled: this.deps.throttles.throttledPerSecond(
+          project,
+          window,
+          endMs,
+        ),
+        coldStarts: this.deps.throttles.coldStartsPerHour(
+          project,
+          window,
+          endMs,
+        ),
+        routing: this.deps.routing.overview(id, window),
+        queues: this.deps.queues.listQueues(id, window),
+        redis: this.deps.redis.listInstances(id, window),
+        cdn: this.deps.cdn.overview(id, window),
+      }),
+      budgetsRead,
+    ]);
+    const budgets = settledBudgets.values.budgets;
+    const extraErrors = settledBudgets.errors;
     const panelErrors = [
       ...errors,
       ...prefixed('services', values.services?.errors ?? []),

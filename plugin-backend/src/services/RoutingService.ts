@@ -57,11 +57,10 @@ export class RoutingService {
   ): Promise<RoutingOverviewResponse> {
     const project = this.deps.access.project(projectId);
     const endMs = this.deps.now();
+    // The backend services' list does not wait for the NEGs' (they are only joined): one round trip.
     const negs = this.deps.backends.listNegs(projectId, project.regions);
-    // Annotated: inside the object literal `then` would infer `unknown` from settlePanels' constraint.
-    const services: Promise<BackendServiceView[]> = negs.then(n =>
-      this.deps.backends.listBackendServices(projectId, n),
-    );
+    const services: Promise<BackendServiceView[]> =
+      this.deps.backends.listBackendServices(projectId, negs);
     const { values, errors } = await settlePanels({
       urlMaps: this.deps.urlMaps.listUrlMaps(projectId),
       backendServices: services,
