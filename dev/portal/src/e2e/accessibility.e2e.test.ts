@@ -65,6 +65,22 @@ const PAGES: [name: string, path: string, ready: string][] = [
     '[data-testid="topology-edges"]',
   ],
   ['history', '/projects/gryyd-web/history', '[data-testid="history-row"]'],
+  [
+    'approvals',
+    '/projects/gryyd-web/approvals',
+    '[data-testid="change-requests-empty"], [data-testid="change-request-row"]',
+  ],
+  [
+    'schedule',
+    '/projects/gryyd-web/schedule',
+    '[data-testid="schedule-calendar-zone"]',
+  ],
+  [
+    'recommendations',
+    '/recommendations',
+    '[data-testid="recommendations-total"]',
+  ],
+  ['setup', '/setup', '[data-testid="setup-project"]'],
 ];
 
 describe('accessibility (axe-core in Chromium)', () => {
