@@ -219,6 +219,25 @@ describe('ReadModel', () => {
     });
   });
 
+  it('remembers a failure for retryFailedAfterMs when it is shorter than the freshness (slower snapshots)', async () => {
+    const m = model({ freshForMs: 3_600_000, retryFailedAfterMs: 60_000 });
+    let calls = 0;
+    const failing = async (): Promise<{ n: number }> => {
+      calls++;
+      throw new ServiceUnavailableError('Monitoring is down');
+    };
+    await expect(m.read('recommendations/p', failing)).rejects.toThrow();
+    clock += 59_000;
+    await expect(m.read('recommendations/p', failing)).rejects.toThrow();
+    expect(calls).toBe(1);
+    clock += 2_000;
+    expect(
+      await m.read('recommendations/p', async () => ({ n: 1 })),
+    ).toMatchObject({
+      n: 1,
+    });
+  });
+
   it('names the panels a partial refresh lost and keeps the complete snapshot', async () => {
     const m = model();
     await m.read('services/p/1h', async () => ({ n: 5, errors: [] }));

@@ -41,11 +41,13 @@ export type Served<T> = T & { snapshot: SnapshotMeta };
 
 /** Timing of the read model, milliseconds. */
 export interface ReadModelTiming {
-  /**
-   * A snapshot younger than this is fresh (the refresh interval); 0 = always recompute. A failed
-   * computation is remembered this long: no read starts another before it has passed.
-   */
+  /** A snapshot younger than this is fresh (the refresh interval); 0 = always recompute. */
   freshForMs: number;
+  /**
+   * How long a failed computation is remembered: no read starts another before it has passed
+   * (default `freshForMs`; 0 = never remembered).
+   */
+  retryFailedAfterMs?: number;
   /** A snapshot up to this age is served at once while it refreshes. */
   serveStaleForMs: number;
   /** Longest a computation may hold its lease (other replicas wait at most this long for it). */
@@ -207,10 +209,14 @@ export class ReadModel {
     return this.inFlight.has(key);
   }
 
+  private retryAfterMs(): number {
+    return this.timing.retryFailedAfterMs ?? this.timing.freshForMs;
+  }
+
   /** Whether a failure at `failedAtMs` is younger than the retry interval (one refresh interval). */
   private remembered(failedAtMs: number): boolean {
     const age = this.now() - failedAtMs;
-    return age >= 0 && age < this.timing.freshForMs;
+    return age >= 0 && age < this.retryAfterMs();
   }
 
   private async waitAtMost<T>(
@@ -290,9 +296,9 @@ export class ReadModel {
       const last = await this.cached<T>(key);
       if (isSnapshot(last))
         await this.store(key, { ...last, failedAtMs: computedAtMs, failure });
-      else if (this.timing.freshForMs > 0)
+      else if (this.retryAfterMs() > 0)
         await this.store(key, failedComputation(computedAtMs, failure, err), {
-          ttl: Math.max(1_000, this.timing.freshForMs),
+          ttl: Math.max(1_000, this.retryAfterMs()),
         });
       throw err;
     } finally {

@@ -58,6 +58,8 @@ export function createRecommendations(deps: {
           : Math.max(pagesIntervalMs, RECOMMENDATIONS_FRESH_MS),
       serveStaleForMs:
         pagesIntervalMs === 0 ? 0 : RECOMMENDATIONS_SERVE_STALE_MS,
+      // A failure is retried after one pages' interval, not after the recommendations' longer one.
+      retryFailedAfterMs: pagesIntervalMs,
       leaseMs: Math.max(60_000, 10 * config.timeouts.readMs),
     }),
     intervalMs => ({
