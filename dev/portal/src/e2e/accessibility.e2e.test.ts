@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
+import type { Portal } from '../standalone/startPortal';
 import { axeViolations } from './axe';
-import { launchChromium } from './browser';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 let portal: Portal;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web', 'chat-realtime'],
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(90_000);
+    viewport: { width: 1440, height: 900 },
+    timeoutMs: 90_000,
+  }));
   // One change, so the history page has a row to check.
   const base = `${portal.url}/api/gcp-serverless/projects/gryyd-web/locations/asia-northeast3/services/gryd-be/scaling`;
   const post = async (path: string, body: unknown) =>
@@ -35,10 +31,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ browser, portal }));
 
 /** Each main page and what shows that its content (not only its skeleton) is on screen. */
 const PAGES: [name: string, path: string, ready: string][] = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
-import { launchChromium } from './browser';
+import type { Portal } from '../standalone/startPortal';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 let portal: Portal;
 let browser: Browser;
@@ -9,21 +9,12 @@ let page: Page;
 
 beforeAll(async () => {
   // The portal of `npm start`: embedded sandbox with its billing account, budgets and BigQuery billing export.
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web'],
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.setDefaultTimeout(60_000);
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ browser, portal }));
 
 describe('costs in the browser', () => {
   it('the costs page of gryyd-web draws month to date against the budget', async () => {

@@ -1,28 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
-import { launchChromium } from './browser';
+import type { Portal } from '../standalone/startPortal';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 let portal: Portal;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web', 'chat-realtime'],
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.setDefaultTimeout(60_000);
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ browser, portal }));
 
 describe('the index page in the browser', () => {
   it('shows the chat-realtime Redis guardrail problem; its link opens chat-history’s scaling form with a max that fits', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
-import { launchChromium } from './browser';
+import type { Portal } from '../standalone/startPortal';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 let portal: Portal;
 let browser: Browser;
@@ -9,21 +9,12 @@ let page: Page;
 
 beforeAll(async () => {
   // The very portal `npm start` serves (Vite middleware + router + embedded sandbox), on an ephemeral port.
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web', 'avocano-shop'],
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.setDefaultTimeout(60_000);
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ browser, portal }));
 
 describe('scaling a Cloud Run service in the browser', () => {
   it('edits max instances of gryd-be: preview, apply, reload, new value shown', async () => {
