@@ -6,7 +6,7 @@ import { launchChromium } from './browser';
 
 /**
  * The people of issue 13 walking their path on the sandbox at 1,440 px and checking what they must see.
- * Finance for now; the engineer's and the platform lead's walks are still to come.
+ * Finance here; the engineer's and the platform lead's walks have their own files.
  */
 let portal: Portal;
 let browser: Browser;
@@ -67,6 +67,48 @@ describe('finance: does it add up?', () => {
       .filter(r => r[date]! >= costs.monthStart)
       .reduce((sum, r) => sum + Number(r[net]), 0);
     expect(monthNet).toBeCloseTo(shown, 1);
+
+    // Each chart: one colour per series, and y ticks at round, even steps from $0 ("$0 $1K $2K $3K").
+    const readCharts = () =>
+      page.locator('.recharts-wrapper').evaluateAll(els =>
+        els.map(chart => ({
+          colours: [
+            ...chart.querySelectorAll('.recharts-legend-item-text'),
+          ].map(t => getComputedStyle(t).color),
+          ticks: [
+            ...chart.querySelectorAll(
+              '.recharts-yAxis .recharts-cartesian-axis-tick-value',
+            ),
+          ].map(t => t.textContent ?? ''),
+        })),
+      );
+    // The charts draw once their reads answer: wait until each has its legend and its axis.
+    await expect
+      .poll(
+        async () =>
+          (
+            await readCharts()
+          ).filter(c => c.colours.length > 0 && c.ticks.length > 1).length,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThanOrEqual(2);
+    const charts = await readCharts();
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+    const dollars = (tick: string) => {
+      const m = /^\$([\d.]+)(K|M)?$/.exec(tick);
+      expect(m, tick).not.toBeNull();
+      return Number(m![1]) * (m![2] === 'K' ? 1e3 : m![2] === 'M' ? 1e6 : 1);
+    };
+    for (const { colours, ticks } of charts) {
+      expect(colours.length).toBeGreaterThan(1);
+      expect(new Set(colours).size, colours.join(' ')).toBe(colours.length);
+      const values = ticks.map(dollars);
+      expect(values[0], ticks.join(' ')).toBe(0);
+      const steps = new Set(
+        values.slice(1).map((v, i) => Math.round((v - values[i]!) * 100)),
+      );
+      expect(steps.size, ticks.join(' ')).toBe(1);
+    }
 
     // Budgets: gryyd-web's forecast over its amount is flagged.
     await page.goto(`${portal.url}/projects/gryyd-web/budgets`);
