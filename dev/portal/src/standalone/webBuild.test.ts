@@ -40,6 +40,22 @@ describe('webBuildState', () => {
     expect(webBuildState(dir)).toEqual({ fresh: true });
   });
 
+  it('is stale when it is not a production build (one made with NODE_ENV=test by an older portal)', () => {
+    writeFileSync(path.join(dir, 'index.html'), '<html></html>');
+    writeBuildStamp(dir, INPUTS);
+    const stampFile = path.join(dir, '.build-inputs.json');
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as {
+      nodeEnv?: string;
+    };
+    delete stamp.nodeEnv;
+    writeFileSync(stampFile, JSON.stringify(stamp));
+    expect(webBuildState(dir)).toEqual({
+      fresh: false,
+      reason: 'the build is not a production build (NODE_ENV not recorded)',
+      changed: [],
+    });
+  });
+
   it('is stale, naming the files, when an input changed or is gone', () => {
     writeFileSync(path.join(dir, 'index.html'), '<html></html>');
     writeBuildStamp(dir, INPUTS);

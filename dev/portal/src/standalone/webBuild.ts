@@ -39,6 +39,8 @@ const CONFIG_INPUTS = [
 interface BuildStamp {
   /** ISO 8601. */
   builtAt: string;
+  /** The NODE_ENV the build was made with: only 'production' is served as fresh. */
+  nodeEnv?: string;
   inputs: Record<string, string>;
 }
 
@@ -53,7 +55,11 @@ export function writeBuildStamp(dir: string, files: Iterable<string>): void {
   const inputs: Record<string, string> = {};
   for (const file of [...new Set(files)].sort())
     inputs[file] = sha256(path.join(repoRoot, file));
-  const stamp: BuildStamp = { builtAt: new Date().toISOString(), inputs };
+  const stamp: BuildStamp = {
+    builtAt: new Date().toISOString(),
+    nodeEnv: 'production',
+    inputs,
+  };
   writeFileSync(
     path.join(dir, STAMP_FILE),
     `${JSON.stringify(stamp, null, 1)}\n`,
@@ -86,6 +92,14 @@ export function webBuildState(dir = WEB_BUILD_DIR): BuildState {
       changed: [],
     };
   }
+  if (stamp.nodeEnv !== 'production')
+    return {
+      fresh: false,
+      reason: `the build is not a production build (NODE_ENV ${
+        stamp.nodeEnv ?? 'not recorded'
+      })`,
+      changed: [],
+    };
   const changed = Object.entries(stamp.inputs)
     .filter(([file, hash]) => {
       const full = path.join(repoRoot, file);
@@ -148,6 +162,11 @@ export async function ensureWebBuild(
   const staging = `${WEB_BUILD_DIR}.building-${process.pid}`;
   const modules = new Set<string>();
   const { build } = await import('vite');
+  // Vite builds for process.env.NODE_ENV when it is set: inside a test runner (vitest sets 'test') that
+  // was React's development build, half as large again, which npm start then served as fresh. The
+  // build is always a production one.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       configFile: path.join(devRoot, 'vite.config.ts'),
@@ -169,6 +188,8 @@ export async function ensureWebBuild(
     renameSync(staging, WEB_BUILD_DIR);
     rmSync(old, { recursive: true, force: true });
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(staging, { recursive: true, force: true });
   }
   const ms = Math.round(performance.now() - started);
