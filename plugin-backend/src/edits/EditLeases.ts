@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { createTableOnce, KnexTableStore } from '../database/KnexTableStore';
 
 const TABLE = 'gcp_serverless_edit_leases';
 
@@ -27,17 +28,16 @@ interface LeaseRow {
  * that of two replicas inserting at once the database lets exactly one win (SQLite, PostgreSQL
  * and MySQL alike). Expired rows are deleted before the insert.
  */
-export class KnexEditLeases implements EditLeases {
-  private readonly ready: Promise<void>;
-  private readonly db: Knex;
+export class KnexEditLeases
+  extends KnexTableStore<LeaseRow>
+  implements EditLeases
+{
   private readonly now: () => number;
 
   /** `now` is real time: leases are about processes being alive, not about the sandbox's clock. */
   constructor(db: Knex, now: () => number = Date.now) {
-    this.db = db;
+    super(db, TABLE, d => createTableOnce(d, TABLE, defineTable));
     this.now = now;
-    this.ready = ensureTable(db);
-    this.ready.catch(() => undefined);
   }
 
   async acquire(
@@ -45,45 +45,32 @@ export class KnexEditLeases implements EditLeases {
     holder: string,
     ttlMs: number,
   ): Promise<boolean> {
-    await this.ready;
     const now = this.now();
-    await this.db<LeaseRow>(TABLE)
-      .where('resource', resource)
-      .andWhere('expires_at', '<=', now)
-      .delete();
+    await this.query(t =>
+      t.where('resource', resource).andWhere('expires_at', '<=', now).delete(),
+    );
     try {
-      await this.db<LeaseRow>(TABLE).insert({
-        resource,
-        holder,
-        expires_at: now + ttlMs,
-      });
+      await this.query(t =>
+        t.insert({ resource, holder, expires_at: now + ttlMs }),
+      );
       return true;
     } catch (err) {
       // The primary key refused a second lease; any other failure is real and surfaces.
-      const existing = await this.db<LeaseRow>(TABLE)
-        .where('resource', resource)
-        .first();
+      const existing = await this.query(t =>
+        t.where('resource', resource).first(),
+      );
       if (existing) return false;
       throw err;
     }
   }
 
   async release(resource: string, holder: string): Promise<void> {
-    await this.ready;
-    await this.db<LeaseRow>(TABLE).where({ resource, holder }).delete();
+    await this.query(t => t.where({ resource, holder }).delete());
   }
 }
 
-async function ensureTable(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(TABLE)) return;
-  try {
-    await db.schema.createTable(TABLE, t => {
-      t.string('resource', 400).primary();
-      t.string('holder', 64).notNullable();
-      t.bigInteger('expires_at').notNullable();
-    });
-  } catch (err) {
-    // Another replica created it first.
-    if (!(await db.schema.hasTable(TABLE))) throw err;
-  }
+function defineTable(t: Knex.CreateTableBuilder): void {
+  t.string('resource', 400).primary();
+  t.string('holder', 64).notNullable();
+  t.bigInteger('expires_at').notNullable();
 }
