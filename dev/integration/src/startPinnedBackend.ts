@@ -1,5 +1,3 @@
-import http from 'node:http';
-import express from 'express';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
 import {
   buildRouter,
@@ -9,6 +7,7 @@ import {
   type GcpServerlessConfigInput,
   type PluginServices,
 } from '@gcp-serverless/plugin-backend';
+import { serveRouter } from './serveRouter';
 
 /** The router over a sandbox pinned in time; see {@link startPinnedBackend}. */
 export interface PinnedBackend {
@@ -62,21 +61,14 @@ export async function startPinnedBackend(options: {
       logger: { info() {}, warn() {}, error() {} },
       now: () => sandbox.clock.now(),
     });
-    const app = express();
-    app.use('/api/gcp-serverless', buildRouter(services));
-    const server = http.createServer(app);
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-    const api = `http://127.0.0.1:${
-      (server.address() as { port: number }).port
-    }/api/gcp-serverless`;
+    const served = await serveRouter(buildRouter(services));
     return {
       sandbox,
       config,
       services,
-      api,
+      api: served.api,
       async close() {
-        server.closeAllConnections();
-        await new Promise<void>(r => server.close(() => r()));
+        await served.close();
         await services.readModelLifecycle.stop();
         await sandbox.close();
       },

@@ -1,6 +1,5 @@
-import http from 'node:http';
-import express from 'express';
 import { startSandbox, type Sandbox } from '@gcp-serverless/sandbox';
+import { serveRouter } from './serveRouter';
 import { testTimeouts } from './testDeadlines';
 import {
   buildRouter,
@@ -107,16 +106,11 @@ export async function startTestBackend(
     logger: silentLogger,
     now: () => sandbox.clock.now(),
   });
-  const app = express();
   // As standalone (same-origin check on), but the reconciler is ticked by the tests, never by a timer.
-  app.use(
-    '/api/gcp-serverless',
+  const served = await serveRouter(
     buildRouter(services, { sameOriginMutations: true }),
   );
-  const server = http.createServer(app);
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  const api = `http://127.0.0.1:${port}/api/gcp-serverless`;
+  const api = served.api;
 
   const json = async (url: string, method: string, body?: unknown) => {
     const res = await fetch(url, {
@@ -160,8 +154,7 @@ export async function startTestBackend(
     control: async (method, path, body) =>
       (await json(`${sandbox.url}/_sandbox${path}`, method, body)).body,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>(r => server.close(() => r()));
+      await served.close();
       await sandbox.close();
     },
   };
