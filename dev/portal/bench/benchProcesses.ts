@@ -6,6 +6,8 @@ export interface ServerProcess {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** Why the process ended on its own (exit code or signal, and the end of its stderr), if it did. */
+  exitReason(): string | undefined;
 }
 
 const SANDBOX_CLI = fileURLToPath(
@@ -42,8 +44,23 @@ function startServer(
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', chunk => (stderr = (stderr + chunk).slice(-4000)));
+  let stopping = false;
+  let exitReason: string | undefined;
   const exited = new Promise<void>(resolve =>
-    child.once('exit', () => resolve()),
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        // A server that dies mid-run (e.g. out of memory) turns every later figure into `did not
+        // complete`: say why, in the progress log and in the figure.
+        exitReason = `${what} exited (code ${code}, signal ${signal}): ${stderr
+          .trim()
+          .split('\n')
+          .slice(-3)
+          .join(' / ')
+          .slice(-300)}`;
+        process.stderr.write(`[bench] ${exitReason}\n`);
+      }
+      resolve();
+    }),
   );
   return new Promise((resolve, reject) => {
     child.once('exit', code =>
@@ -62,7 +79,9 @@ function startServer(
       resolve({
         url,
         pid: child.pid!,
+        exitReason: () => exitReason,
         stop: async () => {
+          stopping = true;
           if (child.exitCode === null) child.kill('SIGTERM');
           const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
           await exited;
@@ -83,7 +102,11 @@ const profileFlags = (dir: string | undefined) =>
       ]
     : [];
 
-/** The sandbox CLI with a scale-fleet of `services` services (profiled into `profileDir` if given). */
+/**
+ * The sandbox CLI with a scale-fleet of `services` services (profiled into `profileDir` if given). Its
+ * heap may grow to 8 GB (a cap, not a reservation, on the 24 GB machine): at 10,000 services concurrent
+ * Monitoring answers and the export's rows outgrow the 4 GB of the portal's cap.
+ */
 export function startSandboxProcess(
   services: number,
   profileDir?: string,
@@ -101,7 +124,7 @@ export function startSandboxProcess(
     /listening on (http:\/\/\S+)/,
     {},
     'the sandbox',
-    profileFlags(profileDir),
+    ['--max-old-space-size=8192', ...profileFlags(profileDir)],
   );
 }
 

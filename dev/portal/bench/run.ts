@@ -251,11 +251,14 @@ const failedFigure = (err: unknown): NotCompleted => ({
 async function phase<T>(
   label: string,
   run: () => Promise<T>,
+  sandbox?: ServerProcess,
 ): Promise<T | NotCompleted> {
   try {
     return await run();
   } catch (err) {
     const figure = failedFigure(err);
+    const died = sandbox?.exitReason();
+    if (died) figure.failed = `${figure.failed}; ${died}`.slice(0, 400);
     progress(`${label}: did not complete: ${figure.failed}`);
     return figure;
   }
@@ -313,28 +316,37 @@ async function benchSize(services: number) {
     // The portal's own deadlines, as an operator would run it: a read past them shows as a partial answer.
     const config = sandboxConfigFor(sandbox.url, projects);
     const window = flags.window!;
-    const overview = await phase(`${services} services, overview`, () =>
-      coldAndWarm(
-        sandbox,
-        config,
-        `/api/gcp-serverless/overview?window=${window}`,
-        `${services} services, overview`,
-      ),
+    const overview = await phase(
+      `${services} services, overview`,
+      () =>
+        coldAndWarm(
+          sandbox,
+          config,
+          `/api/gcp-serverless/overview?window=${window}`,
+          `${services} services, overview`,
+        ),
+      sandbox,
     );
-    const list = await phase(`${services} services, services list`, () =>
-      coldAndWarm(
-        sandbox,
-        config,
-        `/api/gcp-serverless/projects/scale-fleet/services?window=${window}`,
-        `${services} services, services list`,
-      ),
+    const list = await phase(
+      `${services} services, services list`,
+      () =>
+        coldAndWarm(
+          sandbox,
+          config,
+          `/api/gcp-serverless/projects/scale-fleet/services?window=${window}`,
+          `${services} services, services list`,
+        ),
+      sandbox,
     );
-    const concurrent = await phase(`${services} services, viewers`, () =>
-      concurrentViewers(
-        sandbox,
-        config,
-        `/api/gcp-serverless/overview?window=${window}`,
-      ),
+    const concurrent = await phase(
+      `${services} services, viewers`,
+      () =>
+        concurrentViewers(
+          sandbox,
+          config,
+          `/api/gcp-serverless/overview?window=${window}`,
+        ),
+      sandbox,
     );
     const portals = [overview, list, concurrent]
       .filter(completed)
