@@ -38,18 +38,13 @@ export class ScheduledWindowSteps {
   }
 
   async start(change: ScheduledChange): Promise<void> {
-    const { ctx, store } = this.deps;
+    const { ctx } = this.deps;
     const kind = this.kindOf(change);
     if (ctx.now() >= Date.parse(change.endsAt)) {
-      const run = stepRun(ctx, 'start', 'skipped', {
-        reason: `the window ${describeWindow(
-          change,
-        )} ended before the scheduler could start it`,
-      });
-      await store.update(
-        { ...change, status: 'skipped', start: run },
-        'starting',
-      );
+      const reason = `the window ${describeWindow(
+        change,
+      )} ended before the scheduler could start it`;
+      await this.finish(change, stepRun(ctx, 'start', 'skipped', { reason }));
       return;
     }
     const ref = kind.refOfParams(change.ref);
@@ -60,21 +55,13 @@ export class ScheduledWindowSteps {
       const reason = `${changedSince(
         moved,
       )} since the change was scheduled; the start was skipped, nothing was changed`;
-      const changeId = await recordSkippedStep(
-        ctx,
+      await this.skip(
         kind,
         change,
+        'start',
         current,
         kind.proposedOf(ref, resource, change.change),
         reason,
-      );
-      await store.update(
-        {
-          ...change,
-          status: 'skipped',
-          start: stepRun(ctx, 'start', 'skipped', { reason, changeId }),
-        },
-        'starting',
       );
       return;
     }
@@ -86,22 +73,10 @@ export class ScheduledWindowSteps {
       resource,
       change.change,
     );
-    await store.update(
-      {
-        ...change,
-        status:
-          run.outcome === 'applied' || run.outcome === 'pending'
-            ? 'active'
-            : run.outcome,
-        start: run,
-        replaced: current,
-      },
-      'starting',
-    );
+    await this.finish(change, run, current);
   }
 
   async revert(change: ScheduledChange): Promise<void> {
-    const { ctx, store } = this.deps;
     const kind = this.kindOf(change);
     const ref = kind.refOfParams(change.ref);
     const resource = await kind.read(ref);
@@ -116,22 +91,7 @@ export class ScheduledWindowSteps {
           : `${changedSince(
               moved,
             )} since the window started; the revert was skipped, the current values stay`;
-      const changeId = await recordSkippedStep(
-        ctx,
-        kind,
-        change,
-        current,
-        change.replaced,
-        reason,
-      );
-      await store.update(
-        {
-          ...change,
-          status: 'completed',
-          revert: stepRun(ctx, 'revert', 'skipped', { reason, changeId }),
-        },
-        'reverting',
-      );
+      await this.skip(kind, change, 'revert', current, change.replaced, reason);
       return;
     }
     const run = await this.apply(
@@ -142,9 +102,62 @@ export class ScheduledWindowSteps {
       resource,
       restore,
     );
-    await store.update(
-      { ...change, status: 'completed', revert: run },
-      'reverting',
+    await this.finish(change, run);
+  }
+
+  /**
+   * Ends a claimed step with what it did: after the start the window is active (applied or
+   * pending) or ends as the start did (skipped, failed), and the values it replaced are kept for
+   * the revert; after the revert it is completed.
+   */
+  private async finish(
+    change: ScheduledChange,
+    run: ScheduledRun,
+    replaced?: ScheduledChange['replaced'],
+  ): Promise<void> {
+    const { store } = this.deps;
+    if (run.step === 'start') {
+      await store.update(
+        {
+          ...change,
+          status:
+            run.outcome === 'applied' || run.outcome === 'pending'
+              ? 'active'
+              : run.outcome,
+          start: run,
+          ...(replaced === undefined ? {} : { replaced }),
+        },
+        'starting',
+      );
+    } else {
+      await store.update(
+        { ...change, status: 'completed', revert: run },
+        'reverting',
+      );
+    }
+  }
+
+  /** Skips a step with the reason, in the history too (a conflict entry: nothing was written). */
+  private async skip(
+    kind: AnyGuardedEditKind,
+    change: ScheduledChange,
+    step: ScheduledRun['step'],
+    before: unknown,
+    after: unknown,
+    reason: string,
+  ): Promise<void> {
+    const { ctx } = this.deps;
+    const changeId = await recordSkippedStep(
+      ctx,
+      kind,
+      change,
+      before,
+      after,
+      reason,
+    );
+    await this.finish(
+      change,
+      stepRun(ctx, step, 'skipped', { reason, changeId }),
     );
   }
 
