@@ -33,6 +33,8 @@ export interface RefreshOptions {
   startedAfterMs?: number;
   /** Store the new computation even with panel errors the last snapshot did not have (after an apply). */
   preferNewer?: boolean;
+  /** Keep a good snapshot younger than this instead of recomputing it (the background run). */
+  skipYoungerThanMs?: number;
 }
 
 /** The pages' direct reads of Google, which the snapshots are computed from. */

@@ -238,6 +238,23 @@ describe('ReadModel', () => {
     });
   });
 
+  it('a background refresh keeps a good snapshot younger than skipYoungerThanMs and recomputes an older one', async () => {
+    const m = model();
+    await m.read('k', async () => ({ v: 1 }));
+    clock += 10_000;
+    let calls = 0;
+    const next = async () => ({ v: 2 + calls++ });
+    expect(
+      (await m.refresh('k', next, { skipYoungerThanMs: 30_000 })).value,
+    ).toEqual({ v: 1 });
+    expect(calls).toBe(0);
+    clock += 25_000;
+    expect(
+      (await m.refresh('k', next, { skipYoungerThanMs: 30_000 })).value,
+    ).toEqual({ v: 2 });
+    expect(calls).toBe(1);
+  });
+
   it('names the panels a partial refresh lost and keeps the complete snapshot', async () => {
     const m = model();
     await m.read('services/p/1h', async () => ({ n: 5, errors: [] }));

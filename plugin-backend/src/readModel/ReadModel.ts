@@ -176,12 +176,17 @@ export class ReadModel {
    * enough — an apply asks for one that sees its write. Rejects when the computation fails (the
    * previous snapshot stays, marked failed). A computation that answers with panel errors where the
    * previous snapshot had none counts as failed too: a complete page marked stale beats a newer one
-   * with holes — unless `preferNewer` (after an apply, the editor must see the write).
+   * with holes — unless `preferNewer` (after an apply, the editor must see the write). With
+   * `skipYoungerThanMs`, a good snapshot younger than that is kept as it is.
    */
   async refresh<T>(
     key: string,
     compute: () => Promise<T>,
-    options: { startedAfterMs?: number; preferNewer?: boolean } = {},
+    options: {
+      startedAfterMs?: number;
+      preferNewer?: boolean;
+      skipYoungerThanMs?: number;
+    } = {},
   ): Promise<Snapshot<T>> {
     const after = options.startedAfterMs;
     for (;;) {
@@ -193,6 +198,18 @@ export class ReadModel {
       if (joined && (after === undefined || joined.computedAtMs >= after))
         return joined;
       if (!joined && after === undefined) return running;
+    }
+    // The background run keeps what a viewer's read computed moments ago (no second computation).
+    if (options.skipYoungerThanMs !== undefined) {
+      const entry = await this.cached<T>(key);
+      const age = isSnapshot(entry) ? this.now() - entry.computedAtMs : -1;
+      if (
+        isSnapshot(entry) &&
+        entry.failedAtMs === undefined &&
+        age >= 0 &&
+        age < options.skipYoungerThanMs
+      )
+        return entry;
     }
     const started = this.computeOnce(
       key,

@@ -33,6 +33,7 @@ export class ReadModelRefresher {
   private readonly pages: PageSnapshots;
   private readonly access: ProjectAccess;
   private readonly warmWindows: readonly TimeWindow[];
+  private readonly intervalMs: number;
   private readonly now: () => number;
   private readonly logger: PluginLogger;
 
@@ -40,27 +41,45 @@ export class ReadModelRefresher {
     pages: PageSnapshots;
     access: ProjectAccess;
     warmWindows: readonly TimeWindow[];
+    /** The background refresh interval, ms (0: none). */
+    intervalMs?: number;
     now: () => number;
     logger: PluginLogger;
   }) {
     this.pages = deps.pages;
     this.access = deps.access;
     this.warmWindows = deps.warmWindows;
+    this.intervalMs = deps.intervalMs ?? 0;
     this.now = deps.now;
     this.logger = deps.logger;
   }
 
-  /** The background run: every project, one after another so one refresh never floods Google. */
-  async refreshAll(signal?: AbortSignal): Promise<void> {
+  /**
+   * The background run: every project, one after another so one refresh never floods Google. As
+   * the scheduled task (`scheduled`), a snapshot younger than half an interval (a viewer's read
+   * computed it since the last run, e.g. the first view after start) is kept: no snapshot gets
+   * older than 1.5 intervals, and a start that a viewer beat costs no second computation. Called
+   * directly, it recomputes everything.
+   */
+  async refreshAll(
+    signal?: AbortSignal,
+    options: { scheduled?: boolean } = {},
+  ): Promise<void> {
+    const opts: RefreshOptions =
+      options.scheduled && this.intervalMs > 0
+        ? { skipYoungerThanMs: this.intervalMs / 2 }
+        : {};
     if (this.hasBudgets())
-      await this.pages.refreshBudgets().catch(err => this.warn('budgets', err));
+      await this.pages
+        .refreshBudgets(opts)
+        .catch(err => this.warn('budgets', err));
     for (const project of this.access.list()) {
       if (signal?.aborted) return;
       await this.refreshProjectPages(
         project.projectId,
         this.warmWindows,
         [...PROJECT_PAGES],
-        {},
+        opts,
       ).catch(err => this.warn(project.projectId, err));
     }
   }

@@ -108,6 +108,7 @@ export function createReadModel(deps: {
     pages,
     access,
     warmWindows: config.readModel.windows,
+    intervalMs,
     now,
     logger,
   });
@@ -139,7 +140,7 @@ export function createReadModel(deps: {
         id: REFRESH_TASK_ID,
         intervalMs,
         timeoutMs: Math.max(intervalMs, 10 * computeReadMs),
-        run: signal => refresher.refreshAll(signal),
+        run: signal => refresher.refreshAll(signal, { scheduled: true }),
       });
     },
     async runDueTasks() {
