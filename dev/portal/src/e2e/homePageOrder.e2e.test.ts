@@ -19,6 +19,7 @@ let projectIds: string[];
 
 const OVERVIEW = /^\/api\/gcp-serverless\/projects\/([^/]+)\/overview$/;
 const BUDGETS = '/api/gcp-serverless/billing/budgets';
+const SETUP = '/api/gcp-serverless/setup';
 
 /** Requests the page made that the test holds, by what they read, until {@link release} lets them go. */
 class HeldRequests {
@@ -103,11 +104,18 @@ describe('the home page in the browser, in the order its answers arrive', () => 
     );
     const held = new HeldRequests();
     await page.route(
-      url => OVERVIEW.test(url.pathname) || url.pathname === BUDGETS,
+      url =>
+        OVERVIEW.test(url.pathname) ||
+        url.pathname === BUDGETS ||
+        url.pathname === SETUP,
       route => {
         const { pathname } = new URL(route.request().url());
         held.hold(
-          pathname === BUDGETS ? 'budgets' : OVERVIEW.exec(pathname)![1]!,
+          pathname === BUDGETS
+            ? 'budgets'
+            : pathname === SETUP
+            ? 'setup'
+            : OVERVIEW.exec(pathname)![1]!,
           route,
         );
       },
@@ -119,7 +127,21 @@ describe('the home page in the browser, in the order its answers arrive', () => 
 
     // 1. Every project's figures are asked for and none has arrived: the frame is on screen, with a
     // card per project, each a skeleton.
-    await held.waitFor([...projectIds, 'budgets']);
+    await held.waitFor([...projectIds, 'budgets', 'setup']);
+    // The setup report goes first and is settled before any position is read: on a busy machine
+    // its billing-export check can fail, and its banner then sits above the cards (where it
+    // belongs); arriving between two measurements it would move every card by its height.
+    const setupAnswer = page.waitForResponse(
+      r => new URL(r.url()).pathname === SETUP,
+    );
+    held.release('setup');
+    const setupResponse = await setupAnswer;
+    // A report that could not be read shows no banner (SetupBanner); one with problems shows it.
+    if (
+      setupResponse.ok() &&
+      !((await setupResponse.json()) as { ok: boolean }).ok
+    )
+      await page.getByTestId('setup-banner').waitFor();
     await page.getByRole('heading', { name: 'GCP Serverless' }).waitFor();
     await page.getByRole('heading', { name: 'Health at a glance' }).waitFor();
     for (const id of projectIds) await card(id).waitFor();
