@@ -72,7 +72,7 @@ export interface Config {
       refreshIntervalSeconds?: number;
       /** Seconds a snapshot past the interval is still served at once while it refreshes. Default 900. */
       serveStaleForSeconds?: number;
-      /** Seconds a viewer with nothing to be served at once waits for the page's computation. Default 30. */
+      /** Seconds a viewer with nothing to be served at once waits for the page's computation. Default 60. */
       viewerWaitSeconds?: number;
       /** Windows kept warm by the refresher, e.g. ['1h', '24h']. Default ['1h']. */
       windows?: Array<'1h' | '6h' | '24h' | '7d'>;

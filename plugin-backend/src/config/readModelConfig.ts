@@ -31,7 +31,7 @@ export const readModelConfigSchema = z
      * saying it is still being computed; the computation runs on (`timeouts.refreshReadMs`) and serves
      * everyone once done.
      */
-    viewerWaitSeconds: z.number().int().min(1).max(600).default(30),
+    viewerWaitSeconds: z.number().int().min(1).max(600).default(60),
     /** Windows the background refresher keeps warm; other windows are computed on first read. */
     windows: z
       .array(
