@@ -13,7 +13,14 @@ beforeAll(async () => {
   backend = await startTestBackend({
     scenarios: ['gryyd-web'],
     config: () => ({
-      timeouts: { readMs: 2_000, writeMs: 5_000, operationMs: 10_000 },
+      // A page's reads run inside the read model's computation, whose deadline is refreshReadMs
+      // (docs/architecture.md, "The read model"): both 2 s here.
+      timeouts: {
+        readMs: 2_000,
+        refreshReadMs: 2_000,
+        writeMs: 5_000,
+        operationMs: 10_000,
+      },
     }),
   });
 });
