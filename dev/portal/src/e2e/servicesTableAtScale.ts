@@ -71,18 +71,29 @@ export function describeServicesTableAtScale(scale: ServicesTableScale): void {
       ...(scale.setupFailures ? { setupFailures: scale.setupFailures } : {}),
       // The first computation of a large fleet's list may outlast the default read deadline on a busy
       // machine, and the background refresher would recompute it every minute; this test is about the
-      // table, not the read model: the longest deadline the config allows, one computation.
+      // table, not the read model: the longest deadlines the config allows (a viewer's read, the
+      // computation's reads, the viewer's wait for the computation), one computation.
       sandboxConfigOverrides: {
-        timeouts: { readMs: 120_000, writeMs: 30_000, operationMs: 180_000 },
-        readModel: { refreshIntervalSeconds: 3_600 },
+        timeouts: {
+          readMs: 120_000,
+          refreshReadMs: 600_000,
+          writeMs: 30_000,
+          operationMs: 180_000,
+        },
+        readModel: { refreshIntervalSeconds: 3_600, viewerWaitSeconds: 600 },
       },
       log: () => {},
     });
-    const list = (await (
-      await fetch(
-        `${portal.url}/api/gcp-serverless/projects/scale-fleet/services?window=1h`,
-      )
-    ).json()) as { services: Array<{ name: string }> };
+    const listed = await fetch(
+      `${portal.url}/api/gcp-serverless/projects/scale-fleet/services?window=1h`,
+    );
+    if (!listed.ok)
+      throw new Error(
+        `the services list answered ${listed.status}: ${await listed.text()}`,
+      );
+    const list = (await listed.json()) as {
+      services: Array<{ name: string }>;
+    };
     const collator = new Intl.Collator('en');
     names = list.services.map(s => s.name).sort(collator.compare);
     browser = await launchChromium();
