@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
+import type { Portal } from '../standalone/startPortal';
 import { axeViolations } from './axe';
-import { launchChromium } from './browser';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 /**
  * The engineer on call of issue 13 ("is anything wrong, and where?") at 1,440 px, with the fleet's
@@ -20,23 +20,15 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web', 'chat-realtime', 'scale-fleet'],
-    services: 60,
-    sandboxNow: FRIDAY_EVENING_IN_SEOUL,
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(120_000);
+    portal: { services: 60, sandboxNow: FRIDAY_EVENING_IN_SEOUL },
+    viewport: { width: 1440, height: 900 },
+    timeoutMs: 120_000,
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ portal, browser }));
 
 const PROJECTS = ['gryyd-web', 'chat-realtime', 'scale-fleet'];
 

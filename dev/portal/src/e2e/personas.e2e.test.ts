@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
-import { launchChromium } from './browser';
+import type { Portal } from '../standalone/startPortal';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 /**
  * The people of issue 13 walking their path on the sandbox at 1,440 px and checking what they must see.
@@ -13,21 +13,14 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web', 'chat-realtime'],
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(90_000);
+    viewport: { width: 1440, height: 900 },
+    timeoutMs: 90_000,
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ portal, browser }));
 
 const api = (path: string, init?: RequestInit) =>
   fetch(`${portal.url}/api/gcp-serverless${path}`, init);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CHANGE_KIND_LABELS } from '@gcp-serverless/common';
-import { startPortal, type Portal } from '../standalone/startPortal';
+import type { Portal } from '../standalone/startPortal';
 import { axeViolations } from './axe';
-import { launchChromium } from './browser';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 /**
  * The platform lead of issue 13 ("change limits, safely") at 1,440 px on the sandbox: a queue's rate
@@ -21,22 +21,15 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web'],
-    sandboxNow: FRIDAY_EVENING_IN_SEOUL,
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(120_000);
+    portal: { sandboxNow: FRIDAY_EVENING_IN_SEOUL },
+    viewport: { width: 1440, height: 900 },
+    timeoutMs: 120_000,
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ portal, browser }));
 
 /** Opens a page of the portal and waits for `ready` (its content, not its skeleton). */
 async function visit(path: string, ready: Locator): Promise<void> {

@@ -1,5 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
+import {
+  startPortal,
+  type Portal,
+  type PortalOptions,
+} from '../standalone/startPortal';
 import { launchChromium } from './browser';
 
 /** The portal and one browser page on it, as a browser test file opens them. */
@@ -18,8 +22,11 @@ export async function openPortalPage(options: {
   scenarios: string[];
   viewport?: { width: number; height: number };
   timeoutMs?: number;
+  /** More of the portal's options (a fleet size, a pinned sandbox clock, config overrides). */
+  portal?: Omit<PortalOptions, 'port' | 'host' | 'scenarios' | 'log'>;
 }): Promise<PortalPage> {
   const portal = await startPortal({
+    ...options.portal,
     port: 0,
     host: '127.0.0.1',
     scenarios: options.scenarios,

@@ -6,34 +6,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
-import { launchChromium } from './browser';
+import type { Portal } from '../standalone/startPortal';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 let portal: Portal;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: ['gryyd-web', 'avocano-shop', 'chat-realtime'],
-    sandboxConfigOverrides: {
-      capacity: { whatIf: true },
-      // A week per minute (the what-if) and a week per hour of each project (the list) on a loaded machine.
-      timeouts: { readMs: 120_000, writeMs: 10_000, operationMs: 20_000 },
+    portal: {
+      sandboxConfigOverrides: {
+        capacity: { whatIf: true },
+        // A week per minute (the what-if) and a week per hour of each project (the list) on a loaded machine.
+        timeouts: { readMs: 120_000, writeMs: 10_000, operationMs: 20_000 },
+      },
     },
-    log: () => {},
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.setDefaultTimeout(240_000);
+    timeoutMs: 240_000,
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ portal, browser }));
 
 /** "saves $1.23/month" → 1.23, "costs $4.00/month" → −4, "no change in cost" → 0. */
 function savingOf(text: string): number {
