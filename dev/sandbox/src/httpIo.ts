@@ -40,18 +40,21 @@ export async function readSandboxRequest(
   };
 }
 
-/** Writes a JSON answer. */
+/**
+ * Writes a JSON answer. The text is encoded once: measuring a string's UTF-8 length and then writing
+ * the string encoded it twice, seconds for a fleet's 30 MB Monitoring answer.
+ */
 export function writeJson(
   res: ServerResponse,
   status: number,
   body: unknown,
 ): void {
-  const text = JSON.stringify(body ?? {});
+  const bytes = Buffer.from(JSON.stringify(body ?? {}), 'utf8');
   res.writeHead(status, {
     'content-type': 'application/json; charset=UTF-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': bytes.length,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 /** Writes any thrown value as Google's error JSON; non-Google errors become 500 INTERNAL. */

@@ -6,6 +6,7 @@ import { handleControlRequest } from './control/controlApi';
 import { FaultRules } from './control/faultRules';
 import { RequestActivity } from './control/requestActivity';
 import { RequestCounters } from './control/requestCounters';
+import { RequestTrace } from './control/requestTrace';
 import { GoogleApiError, notFound, statusNameForHttp } from './googleError';
 import { readSandboxRequest, writeError, writeJson } from './httpIo';
 import { decodePathSegments } from './pathSegments';
@@ -97,6 +98,7 @@ export async function startSandbox(
   const world = buildWorld(worldOptions);
   const counters = new RequestCounters();
   const activity = new RequestActivity();
+  const trace = RequestTrace.fromEnvironment();
   const faults = new FaultRules();
   const setupFailures = new SetupFailures(options.setupFailures);
   const runApi = createRunApi(
@@ -142,6 +144,7 @@ export async function startSandbox(
     request: SandboxRequest,
     gone: AbortSignal,
     opened: (method: string) => void,
+    handled: (ms: number) => void,
   ): Promise<SandboxResponse> {
     decodePathSegments(request.path); // a malformed %-escape is 400 for every API, not a 404 or 500
     const control = handleControlRequest(request, {
@@ -181,7 +184,9 @@ export async function startSandbox(
       try {
         return await route.handle();
       } finally {
-        activity.worked(route.method, performance.now() - started);
+        const ms = performance.now() - started;
+        activity.worked(route.method, ms);
+        handled(ms);
       }
     }
     throw notFound(
@@ -203,14 +208,26 @@ export async function startSandbox(
       closeCall = activity.opened();
       if (res.closed) closeCall();
     };
+    let handlerMs = 0;
     // Serialising a large answer is part of the sandbox's work for the call.
     const timedWrite = (write: () => void) => {
       const started = performance.now();
       write();
-      if (method) activity.worked(method, performance.now() - started);
+      if (!method) return;
+      const writeMs = performance.now() - started;
+      activity.worked(method, writeMs);
+      trace?.record({
+        method,
+        url: req.url ?? '',
+        status: res.statusCode,
+        handlerMs,
+        writeMs,
+      });
     };
     readSandboxRequest(req)
-      .then(request => dispatch(request, gone.signal, opened))
+      .then(request =>
+        dispatch(request, gone.signal, opened, ms => (handlerMs = ms)),
+      )
       .then(
         response =>
           timedWrite(() => writeJson(res, response.status, response.body)),

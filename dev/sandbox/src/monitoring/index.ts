@@ -33,6 +33,24 @@ function unimplemented(request: SandboxRequest): SandboxRoute {
   };
 }
 
+/**
+ * The query apart from paging and its interval, in a stable order: two queries with the same key over
+ * the same model minutes have the same answer (query/answerCache.ts).
+ */
+function answerQueryKey(canonical: URLSearchParams): string {
+  return [...canonical.entries()]
+    .filter(
+      ([key]) =>
+        key !== 'pageToken' &&
+        key !== 'pageSize' &&
+        key !== 'interval.startTime' &&
+        key !== 'interval.endTime',
+    )
+    .map(([key, value]) => `${key}=${value}`)
+    .sort()
+    .join('&');
+}
+
 /** The Monitoring API of the sandbox, reading the world and clock it is given. */
 export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
   const lister = new TimeSeriesLister(deps);
@@ -49,14 +67,13 @@ export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
         handle: () => {
           const parsed = parseListTimeSeriesRequest(projectId, request.query);
           // Fingerprint the canonical spelling, so `page_size` and `pageSize` pages continue each other.
+          const canonical = canonicalQueryParameters(request.query);
           return {
             status: 200,
             body: lister.list(
               parsed,
-              queryFingerprint(
-                projectId,
-                canonicalQueryParameters(request.query),
-              ),
+              queryFingerprint(projectId, canonical),
+              answerQueryKey(canonical),
             ),
           };
         },

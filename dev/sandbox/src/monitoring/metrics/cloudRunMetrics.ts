@@ -17,6 +17,7 @@ import {
 } from '../../traffic/sampleDistributions';
 import type { Distribution } from '../../traffic/distribution';
 import type { SandboxProject, SandboxRunService } from '../../world';
+import { objectId } from '../query/answerCache';
 import { revisionNameFor } from './cloudRunRevisions';
 import {
   NO_LABELS,
@@ -71,6 +72,15 @@ function serviceSource(
   const byName = new Map<string, Record<string, string>>();
   return {
     fixedLabels,
+    // A minute follows the service's history and traffic profile, unless load balancers or queues
+    // shape its demand (their state is not in the version: answers over such services are not reused).
+    ...(project.demandSources?.length
+      ? {}
+      : {
+          version: `${objectId(service)}.${objectId(service.history)}.${
+            service.history.length
+          }.${objectId(service.traffic)}`,
+        }),
     minute(minuteStartMs: number, weight = 1): ResourceMinute {
       const sample = minuteSample(project, service, minuteStartMs, weight);
       let revision = byVersion.get(sample.configVersion);

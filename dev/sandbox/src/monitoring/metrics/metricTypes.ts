@@ -40,6 +40,12 @@ export interface ResourceSource {
   /** Resource labels that are the same for every minute (for skipping by filter early). */
   fixedLabels: Readonly<Record<string, string>>;
   /**
+   * Names the state this source's minutes are computed from (changes whenever any of it does), so a
+   * computed answer may be reused while it stays the same (query/answerCache.ts). Absent = its minutes
+   * may change in ways no version captures, and answers over it are always computed.
+   */
+  version?: string;
+  /**
    * Points written during the minute that starts at `minuteStartMs` (epoch ms). `weight` (default 1)
    * is how many minutes this one stands for when long periods are sampled; a source may use it to
    * round rare counts at the scale of the whole stretch (the aligners multiply by it either way).

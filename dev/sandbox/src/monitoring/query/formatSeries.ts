@@ -8,6 +8,7 @@ import type { SeriesType } from '../aggregation/aligners';
 import type { AlignmentPlan } from '../aggregation/alignmentPlan';
 import type { MetricDefinition, PointValue } from '../metrics/metricTypes';
 import { formatTimestamp } from '../request/protoValues';
+import type { AnswerSeries } from './answerCache';
 import type { AlignedSeries } from './collectSeries';
 
 /** A TypedValue in proto3 JSON. */
@@ -81,9 +82,12 @@ export function periodIntervals(
   });
 }
 
-/** The TimeSeries JSON of one series; `intervals` null gives the HEADERS view (no points). */
-export function timeSeriesJson(
-  series: AlignedSeries,
+/**
+ * The TimeSeries JSON of one computed series (values already JSON, one per period of the plan);
+ * `intervals` null gives the HEADERS view (no points).
+ */
+export function renderSeries(
+  series: AnswerSeries,
   metric: MetricDefinition,
   type: SeriesType,
   unit: string,
@@ -94,10 +98,7 @@ export function timeSeriesJson(
     for (let index = 0; index < intervals.length; index++) {
       const value = series.values[index];
       if (value !== undefined)
-        points.push({
-          interval: intervals[index]!,
-          value: typedValueJson(value, type.valueType),
-        });
+        points.push({ interval: intervals[index]!, value });
     }
   }
   return {

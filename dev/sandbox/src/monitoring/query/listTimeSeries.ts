@@ -19,16 +19,24 @@ import { checkAggregation } from '../aggregation/checkAggregation';
 import { METRIC_REGISTRY } from '../metrics/metricRegistry';
 import type { ListTimeSeriesRequest } from '../request/parseListTimeSeriesRequest';
 import type { FilterSelector } from '../filter/filterAst';
-import type { ResourceSource } from '../metrics/metricTypes';
+import type { MetricDefinition, ResourceSource } from '../metrics/metricTypes';
+import type { SandboxProject } from '../../world';
 import {
   collectAlignedSeries,
   selectedSources,
   type AlignedSeries,
 } from './collectSeries';
 import {
+  answerKey,
+  objectId,
+  TimeSeriesAnswerCache,
+  type ComputedAnswer,
+} from './answerCache';
+import {
   periodIntervals,
+  renderSeries,
   seriesSortKey,
-  timeSeriesJson,
+  typedValueJson,
   type TimeSeriesJson,
 } from './formatSeries';
 import { decodePageToken, encodePageToken, slicePage } from './paging';
@@ -58,19 +66,27 @@ interface Snapshot {
   unit: string;
 }
 
-/** Computes timeSeries.list answers; keeps the last few full results for paging. */
+/**
+ * Computes timeSeries.list answers; keeps the last few full results for paging, and recent computed
+ * answers for the same query over the same minutes (answerCache.ts).
+ */
 export class TimeSeriesLister {
   private readonly snapshots: Snapshot[] = [];
+  private readonly answers = new TimeSeriesAnswerCache();
   private readonly deps: SandboxApiDeps;
 
   constructor(deps: SandboxApiDeps) {
     this.deps = deps;
   }
 
-  /** Answers `request`; `fingerprint` identifies the query apart from paging. */
+  /**
+   * Answers `request`; `fingerprint` identifies the query apart from paging, `queryKey` (when given)
+   * the query apart from paging and its interval, for reusing a computed answer over the same minutes.
+   */
   list(
     request: ListTimeSeriesRequest,
     fingerprint: string,
+    queryKey?: string,
   ): ListTimeSeriesResponseJson {
     // Unknown projects: Google answers 403 or 404 depending on the caller's rights; we pick 404 (unverified).
     const project = this.deps.world.projects.get(request.projectId);
@@ -89,7 +105,7 @@ export class TimeSeriesLister {
           )
         : undefined;
     if (!snapshot) {
-      snapshot = { fingerprint, now, ...this.compute(request, now) };
+      snapshot = { fingerprint, now, ...this.compute(request, now, queryKey) };
       this.snapshots.unshift(snapshot);
       this.snapshots.length = Math.min(this.snapshots.length, 4);
     }
@@ -114,6 +130,7 @@ export class TimeSeriesLister {
   private compute(
     request: ListTimeSeriesRequest,
     now: number,
+    queryKey: string | undefined,
   ): { series: TimeSeriesJson[]; unit: string } {
     const project = this.deps.world.projects.get(request.projectId)!;
     // Metric types the sandbox does not compute list no series (Google's answer for unknown types is unverified).
@@ -155,41 +172,84 @@ export class TimeSeriesLister {
         'The GCP sandbox limits the work of one request: shorten the interval or use a longer alignment period.',
       );
     }
-    const reduce = (series: AlignedSeries[]) =>
-      reduceSeries(
-        series,
-        aggregation.reducer,
-        aggregation.groupByFields,
-        plan.periods.length,
-      );
-    // Grouped by a label that tells sources apart (service_name): reduce each source's series at once.
-    const early =
-      aggregation.reducer !== 'REDUCE_NONE' &&
-      groupsStayWithinSources(sourceList, aggregation.groupByFields);
-    const aligned = collectAlignedSeries(
-      project,
-      metric,
-      sourceList,
-      request.filter.expr,
-      plan,
-      aggregation.aligner,
-      early ? reduce : undefined,
-    );
-    const reduced = early ? aligned : reduce(aligned);
-    const unit = alignedUnit(aggregation.aligner, metric.unit);
-    const withPoints = reduced
-      .filter(series => series.values.some(value => value !== undefined))
-      .map(series => ({ series, key: seriesSortKey(series) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const key =
+      queryKey === undefined
+        ? null
+        : answerKey(
+            `${objectId(project)}:${project.timeZone}\u0000${queryKey}`,
+            plan,
+            sourceList,
+          );
+    let answer = key === null ? undefined : this.answers.get(key);
+    if (!answer) {
+      answer = computeAnswer(project, metric, sourceList, request, plan);
+      if (key !== null) this.answers.set(key, answer);
+    }
     const intervals =
       request.view === 'HEADERS' ? null : periodIntervals(plan, checked.output);
     return {
-      series: withPoints.map(({ series }) =>
-        timeSeriesJson(series, metric, checked.output, unit, intervals),
+      series: answer.series.map(series =>
+        renderSeries(series, metric, checked.output, answer.unit, intervals),
       ),
-      unit,
+      unit: answer.unit,
     };
   }
+}
+
+/** The series of a query with its plan, aligned, reduced, sorted and their values written as JSON. */
+function computeAnswer(
+  project: SandboxProject,
+  metric: MetricDefinition,
+  sourceList: readonly ResourceSource[],
+  request: ListTimeSeriesRequest,
+  plan: AlignmentPlan,
+): ComputedAnswer {
+  const { aggregation } = request;
+  const checked = checkAggregation(aggregation, metric);
+  const reduce = (series: AlignedSeries[]) =>
+    reduceSeries(
+      series,
+      aggregation.reducer,
+      aggregation.groupByFields,
+      plan.periods.length,
+    );
+  // Grouped by a label that tells sources apart (service_name): reduce each source's series at once.
+  const early =
+    aggregation.reducer !== 'REDUCE_NONE' &&
+    groupsStayWithinSources(sourceList, aggregation.groupByFields);
+  const aligned = collectAlignedSeries(
+    project,
+    metric,
+    sourceList,
+    request.filter.expr,
+    plan,
+    aggregation.aligner,
+    early ? reduce : undefined,
+  );
+  const reduced = early ? aligned : reduce(aligned);
+  const unit = alignedUnit(aggregation.aligner, metric.unit);
+  const valueType = checked.output.valueType;
+  return {
+    series: reduced
+      .filter(series => series.values.some(value => value !== undefined))
+      .map(series => ({ series, key: seriesSortKey(series) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ series }) => {
+        let pointCount = 0;
+        const values = series.values.map(value => {
+          if (value === undefined) return undefined;
+          pointCount++;
+          return typedValueJson(value, valueType);
+        });
+        return {
+          resourceLabels: series.resourceLabels,
+          metricLabels: series.metricLabels,
+          values,
+          pointCount,
+        };
+      }),
+    unit,
+  };
 }
 
 /**
