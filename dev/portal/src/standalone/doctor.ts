@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { formatSetupReport } from '@gcp-serverless/common';
 import { runSetupDoctor } from '@gcp-serverless/plugin-backend';
-import { startSandbox } from '@gcp-serverless/sandbox';
-import { readConfigFile, sandboxConfig } from './standaloneConfig';
+import type { Sandbox } from '@gcp-serverless/sandbox';
+import { readConfigFile } from './configFile';
 import { DOCTOR_USAGE, doctorOptions } from './doctorOptions';
 
 /** `npm run doctor`: what is missing for the configured projects, and what fixes each. */
@@ -19,8 +19,16 @@ async function main(): Promise<number> {
     return 0;
   }
   let config = readConfigFile(values.config);
-  const sandbox = config ? undefined : await startSandbox({ port: 0 });
-  if (sandbox) config = sandboxConfig(sandbox.url, sandbox.world);
+  let sandbox: Sandbox | undefined;
+  if (!config) {
+    // Loaded only without a config: against Google the emulator's code is never needed.
+    const [{ startSandbox }, { sandboxConfig }] = await Promise.all([
+      import('@gcp-serverless/sandbox'),
+      import('./standaloneConfig'),
+    ]);
+    sandbox = await startSandbox({ port: 0 });
+    config = sandboxConfig(sandbox.url, sandbox.world);
+  }
   try {
     const report = await runSetupDoctor(config!);
     console.log(

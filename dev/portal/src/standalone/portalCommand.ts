@@ -1,9 +1,27 @@
 import { parseArgs } from 'node:util';
-import { readConfigFile } from './standaloneConfig';
+import { readConfigFile } from './configFile';
 import { startPortal } from './startPortal';
 import { DEV_USAGE, START_USAGE, startOptions } from './startOptions';
 import { ensureWebBuild } from './webBuild';
-import { runSetupDoctor } from '@gcp-serverless/plugin-backend';
+import {
+  runSetupDoctor,
+  type GcpServerlessConfig,
+} from '@gcp-serverless/plugin-backend';
+
+/**
+ * How long after ready the read model's background refresh starts, ms. The first visitor usually
+ * comes within seconds of `npm start`; the page and its scripts are served before the refresher's
+ * first computations decode Google's answers on this thread (docs/performance.md). What a page asks
+ * for meanwhile is computed on demand, and the refresher then keeps what is young.
+ */
+const REFRESH_START_DELAY_MS = 5_000;
+
+/**
+ * How long after ready the start-up setup check runs, ms: it reads several Google APIs and decodes
+ * their answers on this thread, and nothing waits for it (the setup page runs its own check), so it
+ * comes after the first visitor's page and first snapshots.
+ */
+const STARTUP_CHECK_DELAY_MS = 20_000;
 
 /**
  * `npm start` (`command` 'start') and `npm run dev` ('dev'): the portal on http://localhost:7007.
@@ -51,6 +69,7 @@ async function main(command: 'start' | 'dev'): Promise<void> {
     ...(values.services ? { services: Number(values.services) } : {}),
     prebuilt: command === 'start',
     sandboxThread: true,
+    refreshStartDelayMs: REFRESH_START_DELAY_MS,
   });
   const where = portal.url.replace('127.0.0.1', 'localhost');
   const web =
@@ -64,9 +83,31 @@ async function main(command: 'start' | 'dev'): Promise<void> {
       : `gcp-serverless portal ready at ${where} in ${seconds} s (${web}; against Google Cloud)`,
   );
   console.log('Press Ctrl-C to stop.');
-  // The doctor's checks, logged once at start-up: what is missing and what fixes it (also `npm run doctor`
-  // and the setup page). Not awaited: the portal serves meanwhile, and a failure is only logged.
-  runSetupDoctor(portal.config).then(
+  // The doctor's checks, logged once soon after start-up: what is missing and what fixes it (also
+  // `npm run doctor` and the setup page). Not awaited: the portal serves meanwhile, and a failure is only logged.
+  const check = setTimeout(
+    () => logSetupCheck(portal.config),
+    STARTUP_CHECK_DELAY_MS,
+  );
+  check.unref();
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    clearTimeout(check);
+    console.log('Stopping…');
+    portal.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Runs the doctor once and logs what it found. */
+function logSetupCheck(config: GcpServerlessConfig): void {
+  runSetupDoctor(config).then(
     report =>
       console.log(
         report.ok
@@ -82,16 +123,4 @@ async function main(command: 'start' | 'dev'): Promise<void> {
         }`,
       ),
   );
-  let stopping = false;
-  const stop = () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log('Stopping…');
-    portal.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SandboxOptions } from '@gcp-serverless/sandbox';
-import type { SandboxProjectRegions } from './standaloneConfig';
+import type { SandboxProjectRegions } from './sandboxPortalConfig';
 
 /** What sandboxWorker.ts is started with. */
 export interface SandboxWorkerData {
@@ -16,6 +16,8 @@ export interface SandboxThreadReady {
   type: 'ready';
   url: string;
   projects: SandboxProjectRegions[];
+  /** The sandbox's billing account, which pays for every project. */
+  billingAccountId: string;
 }
 
 /** The embedded sandbox running in its own thread. */
@@ -24,6 +26,8 @@ export interface SandboxThread {
   url: string;
   /** Its projects and the regions of their services, for the portal's config. */
   projects: SandboxProjectRegions[];
+  /** The sandbox's billing account, which pays for every project. */
+  billingAccountId: string;
   /** Sandbox time, epoch ms (real time plus the offset the sandbox's clock control set). */
   now(): number;
   /** Stops the sandbox and its thread. */
@@ -76,6 +80,7 @@ export async function startSandboxThread(
   return {
     url: ready.url,
     projects: ready.projects,
+    billingAccountId: ready.billingAccountId,
     now: () => Date.now() + Number(Atomics.load(offset, 0)),
     // Terminating the thread closes its server and connections with it, even while its model is in
     // the middle of a computation (a message asking it to close would wait behind that computation).

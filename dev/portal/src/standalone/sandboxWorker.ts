@@ -1,5 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { projectRegions, startSandbox } from '@gcp-serverless/sandbox';
+import {
+  projectRegions,
+  SANDBOX_BILLING_ACCOUNT_ID,
+  startSandbox,
+} from '@gcp-serverless/sandbox';
 import type { SandboxThreadReady, SandboxWorkerData } from './sandboxThread';
 
 /**
@@ -31,5 +35,6 @@ const ready: SandboxThreadReady = {
     projectId: p.projectId,
     regions: projectRegions(p),
   })),
+  billingAccountId: SANDBOX_BILLING_ACCOUNT_ID,
 };
 parentPort!.postMessage(ready);

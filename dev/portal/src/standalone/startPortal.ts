@@ -9,16 +9,16 @@ import {
   type GcpServerlessConfig,
   type GcpServerlessConfigInput,
 } from '@gcp-serverless/plugin-backend';
-import {
-  startSandbox,
-  type Sandbox,
-  type SandboxOptions,
-  type SetupFailureSpec,
+// Types only: the sandbox's code is loaded when the portal embeds one in this thread, never against Google.
+import type {
+  Sandbox,
+  SandboxOptions,
+  SetupFailureSpec,
 } from '@gcp-serverless/sandbox';
 import { debugMetricsHandler, DEBUG_METRICS_ENV } from './debugMetrics';
+import { sandboxPortalConfig } from './sandboxPortalConfig';
 import { startSandboxThread, type SandboxThread } from './sandboxThread';
-import { sandboxConfig, sandboxConfigFor } from './standaloneConfig';
-import { serveWebBuild } from './webServing';
+import { webBuildHandlers } from './webServing';
 
 const devRoot = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -55,6 +55,12 @@ export interface PortalOptions {
    * only `sandboxUrl` reaches it (its control API is `/_sandbox/` there).
    */
   sandboxThread?: boolean;
+  /**
+   * Starts the read model's background refresh this long after the portal is ready, ms (default 0: at
+   * once). `npm start` waits a few seconds so that a first visitor's page and scripts are not served
+   * between the refresher's first decodings of Google's answers (docs/performance.md).
+   */
+  refreshStartDelayMs?: number;
   /** Logs go here; tests pass a silent logger. */
   log?: (line: string) => void;
   /**
@@ -101,10 +107,18 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     if (options.sandboxThread) {
       thread = await startSandboxThread(sandboxOptions);
       configInput = {
-        ...sandboxConfigFor(thread.url, thread.projects),
+        ...sandboxPortalConfig(
+          thread.url,
+          thread.projects,
+          thread.billingAccountId,
+        ),
         ...options.sandboxConfigOverrides,
       };
     } else {
+      const [{ startSandbox }, { sandboxConfig }] = await Promise.all([
+        import('@gcp-serverless/sandbox'),
+        import('./standaloneConfig'),
+      ]);
       sandbox = await startSandbox(sandboxOptions);
       configInput = {
         ...sandboxConfig(sandbox.url, sandbox.world),
@@ -125,10 +139,21 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   // Event-loop delay and memory for `npm run bench` (docs/performance.md); never on unless asked for.
   if (process.env[DEBUG_METRICS_ENV] === '1')
     app.get('/_debug/metrics', debugMetricsHandler());
+  const web = options.prebuilt
+    ? webBuildHandlers(path.join(devRoot, 'dist/web'))
+    : undefined;
+  // The build's files first: index.html and the scripts never go through the API's middleware.
+  if (web) app.use(...web.files);
+  // Closing the portal stops the read model's refresh and closes its cache and database.
+  const lifetime = new AbortController();
   app.use(
     '/api/gcp-serverless',
     await createRouter({
       config,
+      signal: lifetime.signal,
+      ...(options.refreshStartDelayMs
+        ? { refreshStartDelayMs: options.refreshStartDelayMs }
+        : {}),
       logger: options.log ? silent : undefined,
       ...(sandboxNow ? { now: sandboxNow } : {}),
       ...(options.iapPublicKeys
@@ -142,8 +167,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   );
 
   let closeVite = async () => {};
-  if (options.prebuilt) {
-    serveWebBuild(app, path.join(devRoot, 'dist/web'));
+  if (web) {
+    app.use(web.appRoutes);
   } else {
     const { createServer } = await import('vite');
     const vite = await createServer({
@@ -170,6 +195,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     sandboxUrl: sandbox?.url ?? thread?.url,
     now: sandboxNow ?? Date.now,
     async close() {
+      lifetime.abort();
       server.closeAllConnections();
       await Promise.all([
         closeVite(),

@@ -13,11 +13,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressDir } from './precompress';
-import { serveWebBuild } from './webServing';
+import { webBuildHandlers } from './webServing';
 
 /**
  * How `npm start` serves the web build: a build laid out as Vite lays it out (index.html, hashed files
- * under assets/), precompressed as webBuild.ts does, served by the portal's express setup on a real
+ * under assets/), precompressed as webBuild.ts does, served by the portal's express setup (the build's
+ * files, then an API, then the app's routes, as startPortal.ts mounts them) on a real
  * port and read with plain HTTP requests (node:http never decompresses, so the bytes on the wire are
  * what is checked): the encoding follows Accept-Encoding, hashed assets are cached for good, and
  * index.html is revalidated.
@@ -72,7 +73,13 @@ beforeAll(async () => {
   expect(result.files).toBe(2);
   expect(existsSync(path.join(dir, 'assets/tiny-Ef56Gh78.js.gz'))).toBe(false);
   const app = express();
-  serveWebBuild(app, dir);
+  const web = webBuildHandlers(dir);
+  app.use(...web.files);
+  // Stands for the plugin's router: it answers its own paths and passes the others on.
+  app.use('/api/gcp-serverless', (req, res, next) =>
+    req.path === '/projects' ? res.json({ projects: [] }) : next(),
+  );
+  app.use(web.appRoutes);
   server = http.createServer(app);
   await new Promise<void>(resolve =>
     server.listen(0, '127.0.0.1', () => resolve()),
@@ -150,5 +157,20 @@ describe('serving the web build', () => {
       'if-none-match': first.headers.etag!,
     });
     expect(again.status).toBe(304);
+  });
+
+  it('never answers an API path with a file or the app: the API answers its own, the rest is a 404', async () => {
+    const api = await get('/api/gcp-serverless/projects');
+    expect(api.status).toBe(200);
+    expect(JSON.parse(api.body.toString())).toEqual({ projects: [] });
+    for (const route of [
+      '/api/gcp-serverless/no-such-route',
+      '/api/gcp-serverless/index.html',
+    ]) {
+      const missing = await get(route);
+      expect(missing.status).toBe(404);
+      // Express's own "Cannot GET" page, not the app's index.html.
+      expect(missing.body.toString()).not.toContain('<div id="root">');
+    }
   });
 });

@@ -8,18 +8,30 @@ import expressStaticGzip from 'express-static-gzip';
  */
 const ENCODINGS = { enableBrotli: true, orderPreference: ['br', 'gzip'] };
 
+/** The API's mount point: never a file of the build, never the single-page app's index.html. */
+const API_PREFIX = '/api/';
+
+/** The handlers of a production build (`npm start`), mounted on both sides of the API (startPortal.ts). */
+export interface WebBuildHandlers {
+  /** The build's files: hashed assets and index.html. Mount before the API, so a file never waits behind it. */
+  files: express.RequestHandler[];
+  /** Any other GET path is the single-page app's: index.html. Mount after the API, whose paths come first. */
+  appRoutes: express.RequestHandler;
+}
+
 /**
- * Serves a production build of the web app (`npm start`) on `app`: every file in its precompressed
+ * Serves a production build of the web app (`npm start`): every file in its precompressed
  * form (`.br` or `.gz`, written by precompress.ts) when the request's `Accept-Encoding` allows,
  * with `Content-Encoding` and `Vary: Accept-Encoding`, else plain. Vite names each file under
  * `assets/` by its content hash, so a browser may keep those for good (`immutable`, a year);
  * index.html, which names the current ones, is revalidated on every load (`no-cache`, with an ETag)
- * so a rebuild shows at once. Any other GET path is the single-page app's: index.html.
+ * so a rebuild shows at once.
  *
  * The files are listed once, here: a new build needs a new portal (`npm start` builds before it serves).
  */
-export function serveWebBuild(app: express.Express, dist: string): void {
-  app.use(
+export function webBuildHandlers(dist: string): WebBuildHandlers {
+  const assets = express.Router();
+  assets.use(
     '/assets',
     expressStaticGzip(path.join(dist, 'assets'), {
       ...ENCODINGS,
@@ -38,10 +50,17 @@ export function serveWebBuild(app: express.Express, dist: string): void {
       setHeaders: res => res.setHeader('Cache-Control', 'no-cache'),
     },
   });
-  app.use(revalidated);
-  app.get('*', (req, res, next) => {
+  const rootFiles: express.RequestHandler = (req, res, next) =>
+    req.path.startsWith(API_PREFIX) ? next() : revalidated(req, res, next);
+  const appRoutes: express.RequestHandler = (req, res, next) => {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path.startsWith(API_PREFIX)
+    )
+      return next();
     // The app's own routes (/projects/…, /costs) are index.html; its router reads the address.
     req.url = '/index.html';
     revalidated(req, res, next);
-  });
+  };
+  return { files: [assets, rootFiles], appRoutes };
 }
