@@ -15,6 +15,8 @@ export interface SandboxRequest {
 export interface SandboxResponse {
   status: number;
   body: unknown;
+  /** Monitoring points in the answer (`timeSeries.list`), summed per method by `GET /_sandbox/activity`. */
+  points?: number;
 }
 
 /** A matched route: the counter/fault key of the method and its handler. */

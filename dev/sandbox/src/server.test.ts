@@ -124,6 +124,34 @@ describe('sandbox server', () => {
     ]);
   });
 
+  it('counts the Monitoring points it answered, per method, until the counters are reset', async () => {
+    // Three services' request rates over 10 minutes, one point per minute and service.
+    const query = new URLSearchParams({
+      filter:
+        'metric.type = "run.googleapis.com/request_count" AND resource.type = "cloud_run_revision"',
+      'interval.startTime': new Date(START - 10 * 60_000).toISOString(),
+      'interval.endTime': new Date(START).toISOString(),
+      'aggregation.alignmentPeriod': '60s',
+      'aggregation.perSeriesAligner': 'ALIGN_RATE',
+      'aggregation.crossSeriesReducer': 'REDUCE_SUM',
+      'aggregation.groupByFields': 'resource.labels.service_name',
+    });
+    const answer = await call(
+      'GET',
+      `/v3/projects/gryyd-web/timeSeries?${query}`,
+    );
+    expect(answer.status).toBe(200);
+    const points = (answer.body.timeSeries as { points: unknown[] }[]).reduce(
+      (n, s) => n + s.points.length,
+      0,
+    );
+    expect(points).toBeGreaterThan(0);
+    const { body } = await call('GET', '/_sandbox/activity');
+    expect(body.points).toEqual({ 'monitoring.timeSeries.list': points });
+    await call('DELETE', '/_sandbox/counters');
+    expect((await call('GET', '/_sandbox/activity')).body.points).toEqual({});
+  });
+
   it('injects status faults by api and method, limited by times', async () => {
     const { body } = await call('POST', '/_sandbox/faults', {
       api: 'run',

@@ -182,7 +182,10 @@ export async function startSandbox(
       setupFailures.check(api.name, route.method, request);
       const started = performance.now();
       try {
-        return await route.handle();
+        const response = await route.handle();
+        if (response.points !== undefined)
+          activity.answeredPoints(route.method, response.points);
+        return response;
       } finally {
         const ms = performance.now() - started;
         activity.worked(route.method, ms);

@@ -8,6 +8,7 @@ export class RequestActivity {
   private open = 0;
   private peak = 0;
   private readonly work = new Map<string, { ms: number; maxMs: number }>();
+  private readonly points = new Map<string, number>();
 
   /** A Google call arrived; the returned function marks it over (answered or its client gone), once. */
   opened(): () => void {
@@ -29,16 +30,25 @@ export class RequestActivity {
     this.work.set(method, entry);
   }
 
+  /** Adds the Monitoring points one answer of `method` carried (what a client has to decode). */
+  answeredPoints(method: string, points: number): void {
+    this.points.set(method, (this.points.get(method) ?? 0) + points);
+  }
+
   /** Google calls open now. */
   get inFlight(): number {
     return this.open;
   }
 
-  /** As served by `GET /_sandbox/activity`: open calls, the most open at once, and per method the sandbox's time (total and longest stretch). */
+  /**
+   * As served by `GET /_sandbox/activity`: open calls, the most open at once, per method the
+   * sandbox's time (total and longest stretch), and per method the Monitoring points answered.
+   */
   snapshot(): {
     inFlight: number;
     peakInFlight: number;
     workMs: Record<string, { ms: number; maxMs: number }>;
+    points: Record<string, number>;
   } {
     const round = (n: number) => Math.round(n * 10) / 10;
     return {
@@ -49,12 +59,16 @@ export class RequestActivity {
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([k, v]) => [k, { ms: round(v.ms), maxMs: round(v.maxMs) }]),
       ),
+      points: Object.fromEntries(
+        [...this.points].sort(([a], [b]) => a.localeCompare(b)),
+      ),
     };
   }
 
-  /** Zeroes the work figures and the peak (open calls stay counted). */
+  /** Zeroes the work figures, the points and the peak (open calls stay counted). */
   reset(): void {
     this.work.clear();
+    this.points.clear();
     this.peak = this.open;
   }
 }

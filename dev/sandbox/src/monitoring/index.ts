@@ -68,14 +68,16 @@ export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
           const parsed = parseListTimeSeriesRequest(projectId, request.query);
           // Fingerprint the canonical spelling, so `page_size` and `pageSize` pages continue each other.
           const canonical = canonicalQueryParameters(request.query);
-          return {
-            status: 200,
-            body: lister.list(
-              parsed,
-              queryFingerprint(projectId, canonical),
-              answerQueryKey(canonical),
-            ),
-          };
+          const body = lister.list(
+            parsed,
+            queryFingerprint(projectId, canonical),
+            answerQueryKey(canonical),
+          );
+          const points = (body.timeSeries ?? []).reduce(
+            (n, series) => n + series.points.length,
+            0,
+          );
+          return { status: 200, body, points };
         },
       };
     },

@@ -65,7 +65,9 @@ export class RecommendationService {
     const project = this.deps.access.project(projectId);
     const endMs = this.deps.now();
     const [loaded, weeks, prices] = await Promise.all([
-      this.deps.capacity.load(project, endMs),
+      // The services and what the Redis limits need, no more: the rules read no queue and no
+      // latency of the capacity context (a fleet's 24 h of those are hundreds of thousands of points).
+      this.deps.capacity.loadForRedisBudgets(project, endMs),
       this.deps.reader.readProject(projectId, project.regions, endMs),
       this.pricesByRegion(project.regions),
     ]);
