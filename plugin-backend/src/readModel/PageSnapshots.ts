@@ -26,7 +26,13 @@ import type { RoutingService } from '../services/RoutingService';
 import type { ServiceCatalogService } from '../services/ServiceCatalogService';
 import type { TopologyService } from '../services/TopologyService';
 import { combineSnapshotMeta, withoutSnapshot } from './snapshotMeta';
-import { snapshotMetaOf, type ReadModel, type Served } from './ReadModel';
+import {
+  snapshotMetaOf,
+  type ReadModel,
+  type Served,
+  type ServedSnapshot,
+} from './ReadModel';
+import { PageBodies, partVersion, type PageBody } from './PageBodies';
 
 /** Options of a forced refresh: `startedAfterMs` asks for a computation that started after that time. */
 export interface RefreshOptions {
@@ -79,6 +85,8 @@ export class PageSnapshots {
   private readonly model: ReadModel;
   private readonly access: ProjectAccess;
   private readonly direct: PageSources;
+  private readonly now: () => number;
+  private readonly bodies = new PageBodies();
   private overviewService: OverviewService | undefined;
   private topologyService: TopologyService | undefined;
 
@@ -86,10 +94,13 @@ export class PageSnapshots {
     model: ReadModel;
     access: ProjectAccess;
     direct: PageSources;
+    /** Epoch ms, the read model's clock: the time of a page assembled while none of its parts exists yet. */
+    now: () => number;
   }) {
     this.model = deps.model;
     this.access = deps.access;
     this.direct = deps.direct;
+    this.now = deps.now;
   }
 
   /** Connects the overview and topology, which read through `sources()` (built after this class). */
@@ -109,6 +120,44 @@ export class PageSnapshots {
       costs: { report: (p, r) => this.costs(p, r) },
       budgets: { list: () => this.budgets() },
     };
+  }
+
+  /**
+   * A project page (services, queues, Redis, routing, CDN) as its route sends it: the snapshot's
+   * JSON text, kept with the snapshot, and its entity tag (PageBodies).
+   */
+  async pageBody(
+    page: ProjectPage,
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<PageBody> {
+    this.access.project(projectId);
+    const key = snapshotKey.page(page, projectId, window);
+    return this.bodies.ofSnapshot(
+      key,
+      await this.model.readSnapshot(
+        key,
+        this.directPage(page, projectId, window),
+      ),
+    );
+  }
+
+  /** `GET /projects/:projectId/costs` as its route sends it (see `pageBody`). */
+  async costsBody(projectId: string, range: CostRange): Promise<PageBody> {
+    this.access.project(projectId);
+    const key = snapshotKey.costs(projectId, range);
+    return this.bodies.ofSnapshot(
+      key,
+      await this.model.readSnapshot(key, () =>
+        this.direct.costs.report(projectId, range),
+      ),
+    );
+  }
+
+  /** `GET /budgets` as its route sends it (see `pageBody`). */
+  async budgetsBody(): Promise<PageBody> {
+    const key = snapshotKey.budgets();
+    return this.bodies.ofSnapshot(key, await this.budgetsSnapshot());
   }
 
   services(
@@ -172,6 +221,12 @@ export class PageSnapshots {
     );
   }
 
+  private budgetsSnapshot(): Promise<ServedSnapshot<BudgetListResponse>> {
+    return this.model.readSnapshot(snapshotKey.budgets(), () =>
+      this.direct.budgets.list(),
+    );
+  }
+
   /**
    * One project's card and problems on the index page, from the project's page snapshots. Its age
    * also counts the pages it was computed from whose last refresh failed: the card then says it
@@ -181,33 +236,45 @@ export class PageSnapshots {
     projectId: string,
     window: TimeWindow,
   ): Promise<Served<ProjectOverview>> {
+    const { snapshot, meta } = await this.projectOverviewSnapshot(
+      projectId,
+      window,
+    );
+    return { ...snapshot.value, snapshot: meta };
+  }
+
+  /** A project's overview snapshot, its age counting the failed pages it was computed from. */
+  private async projectOverviewSnapshot(
+    projectId: string,
+    window: TimeWindow,
+  ): Promise<ServedSnapshot<ProjectOverview>> {
     this.access.project(projectId);
-    const served = await this.model.read(
+    const served = await this.model.readSnapshot(
       snapshotKey.projectOverview(projectId, window),
       async () =>
         (
           await this.overview_().readProject(projectId, window)
         ).overview,
     );
-    return this.withFailedParts(served, projectId, window);
+    return {
+      ...served,
+      meta: await this.withFailedParts(served.meta, projectId, window),
+    };
   }
 
-  /** `served` with the failures of the project's page snapshots it was computed from. */
-  private async withFailedParts<T extends object>(
-    served: Served<T>,
+  /** `meta` combined with the failures of the project's page snapshots it was computed from. */
+  private async withFailedParts(
+    meta: SnapshotMeta,
     projectId: string,
     window: TimeWindow,
-  ): Promise<Served<T>> {
+  ): Promise<SnapshotMeta> {
     const failedParts = (
       await Promise.all(
         this.partsOf(projectId, window).map(key => this.metaOf(key)),
       )
     ).filter((m): m is SnapshotMeta => Boolean(m?.lastRefreshFailure));
-    if (failedParts.length === 0) return served;
-    return {
-      ...served,
-      snapshot: combineSnapshotMeta([served.snapshot, ...failedParts]),
-    };
+    if (failedParts.length === 0) return meta;
+    return combineSnapshotMeta([meta, ...failedParts]);
   }
 
   /** The snapshots a project's overview is computed from. */
@@ -239,12 +306,38 @@ export class PageSnapshots {
   async overview(
     window: TimeWindow,
   ): Promise<OverviewResponse & { snapshot: SnapshotMeta }> {
+    return (await this.overviewParts(window)).build();
+  }
+
+  /**
+   * `GET /overview` as its route sends it: assembled and serialized only when one of its parts
+   * changed (a project's snapshot or its age, the budgets, a project's error), else the text kept
+   * from the last request (PageBodies).
+   */
+  async overviewBody(window: TimeWindow): Promise<PageBody> {
+    const parts = await this.overviewParts(window);
+    return this.bodies.ofParts(
+      `overview/${window}`,
+      parts.version,
+      parts.build,
+    );
+  }
+
+  /** The index page's parts, the version that names them, and how to assemble the page from them. */
+  private async overviewParts(window: TimeWindow): Promise<{
+    version: string;
+    build: () => OverviewResponse & { snapshot: SnapshotMeta };
+  }> {
     const overview = this.overview_();
     const ids = this.access.list().map(p => p.projectId);
     const [settled, budgets] = await Promise.all([
-      Promise.allSettled(ids.map(id => this.projectOverview(id, window))),
+      Promise.allSettled(
+        ids.map(id => this.projectOverviewSnapshot(id, window)),
+      ),
       settlePanels({
-        list: overview.hasBilling ? this.budgets() : Promise.resolve(null),
+        list: overview.hasBilling
+          ? this.budgetsSnapshot()
+          : Promise.resolve(null),
       }),
     ]);
     // A project still being computed past the viewer's wait (or failing) is a panel error, not a failed page.
@@ -256,23 +349,37 @@ export class PageSnapshots {
         ? [toPanelError(`project ${ids[i]}`, r.reason)]
         : [],
     );
-    const parts = [
-      ...projects,
-      ...(budgets.values.list ? [budgets.values.list] : []),
-    ];
-    const snapshot = combineSnapshotMeta(parts.map(p => p.snapshot));
-    const computedAtMs = Date.parse(snapshot.computedAt);
-    const body = overview.assemble(
-      window,
-      computedAtMs,
-      projects.map(withoutSnapshot),
-      [...budgets.errors, ...(budgets.values.list?.errors ?? [])],
-    );
-    return {
-      ...body,
-      errors: [...projectErrors, ...body.errors],
-      snapshot,
+    const budgetsList = budgets.values.list;
+    const parts = [...projects, ...(budgetsList ? [budgetsList] : [])];
+    // With no part yet (every project still computing) the page is as of now, and refreshing.
+    const snapshot =
+      parts.length > 0
+        ? combineSnapshotMeta(parts.map(p => p.meta))
+        : {
+            computedAt: new Date(this.now()).toISOString(),
+            stale: false,
+            refreshing: projectErrors.length > 0,
+          };
+    const version = JSON.stringify([
+      parts.map(partVersion),
+      projectErrors,
+      budgets.errors,
+      parts.length > 0 ? null : snapshot,
+    ]);
+    const build = () => {
+      const body = overview.assemble(
+        window,
+        Date.parse(snapshot.computedAt),
+        projects.map(p => p.snapshot.value),
+        [...budgets.errors, ...(budgetsList?.snapshot.value.errors ?? [])],
+      );
+      return {
+        ...body,
+        errors: [...projectErrors, ...body.errors],
+        snapshot,
+      };
     };
+    return { version, build };
   }
 
   async topology(
@@ -286,7 +393,10 @@ export class PageSnapshots {
       snapshotKey.topology(projectId, window),
       () => topology.topology(projectId, window),
     );
-    return this.withFailedParts(served, projectId, window);
+    return {
+      ...served,
+      snapshot: await this.withFailedParts(served.snapshot, projectId, window),
+    };
   }
 
   /** Whether a snapshot exists under `key` (the refresher keeps warm what viewers use). */
@@ -316,18 +426,26 @@ export class PageSnapshots {
     window: TimeWindow,
     opts?: RefreshOptions,
   ): Promise<unknown> {
-    const direct: () => Promise<unknown> = {
+    return this.model.refresh(
+      snapshotKey.page(page, projectId, window),
+      this.directPage(page, projectId, window),
+      opts,
+    );
+  }
+
+  /** The direct read of Google a project page's snapshot is computed with. */
+  private directPage(
+    page: ProjectPage,
+    projectId: string,
+    window: TimeWindow,
+  ): () => Promise<object> {
+    return {
       services: () => this.direct.catalog.listServices(projectId, window),
       queues: () => this.direct.queues.listQueues(projectId, window),
       redis: () => this.direct.redis.listInstances(projectId, window),
       routing: () => this.direct.routing.overview(projectId, window),
       cdn: () => this.direct.cdn.overview(projectId, window),
     }[page];
-    return this.model.refresh(
-      snapshotKey.page(page, projectId, window),
-      direct,
-      opts,
-    );
   }
 
   refreshProjectOverview(

@@ -110,6 +110,41 @@ describe('ReadModel', () => {
     });
   });
 
+  it('counts freshness from when a computation finished: one longer than the interval is fresh on arrival, its start still served as its age', async () => {
+    const m = model();
+    let calls = 0;
+    const slow = async () => {
+      calls++;
+      clock += 90_000; // the computation takes 1.5 intervals on the model's clock
+      return { version: calls };
+    };
+    const first = await m.read('k', slow);
+    expect(first.snapshot.computedAt).toBe(new Date(1_000_000).toISOString());
+    clock += 30_000; // 120 s after it started, 30 s after it was stored
+    expect(await m.read('k', slow)).toMatchObject({
+      version: 1,
+      snapshot: { stale: false, refreshing: false },
+    });
+    // The background run keeps it too: it is younger than half an interval since it was stored.
+    await m.refresh('k', slow, { skipYoungerThanMs: 30_001 });
+    expect(calls).toBe(1);
+    clock += 31_000; // an interval after it was stored: stale, one refresh behind it
+    expect(await m.read('k', slow)).toMatchObject({
+      version: 1,
+      snapshot: { stale: true, refreshing: true },
+    });
+  });
+
+  it('a "still being computed" 503 says when to ask again', async () => {
+    const m = model({ viewerWaitMs: 20 });
+    const g = gate({ n: 1 });
+    const err = await m.read('k', g.compute).catch(e => e);
+    expect(err).toBeInstanceOf(ServiceUnavailableError);
+    expect(err.details).toEqual({ computing: true, retryAfterSeconds: 5 });
+    expect(err.message).toMatch(/try again in 5 s$/);
+    g.open();
+  });
+
   it('waits for a refresh past the stale window, and falls back on the last good snapshot when it fails', async () => {
     const m = model();
     await m.read('k', async () => ({ version: 1 }));

@@ -23,6 +23,12 @@ export interface Snapshot<T> {
   id: string;
   /** Epoch ms of the backend's clock (the sandbox's in sandbox mode) when the computation started. */
   computedAtMs: number;
+  /**
+   * Epoch ms (same clock) when the computation finished and was stored: freshness counts from here,
+   * so a computation longer than the refresh interval is not stale on arrival (absent in snapshots
+   * stored before this field: then `computedAtMs`).
+   */
+  storedAtMs?: number;
   value: T;
   /** Set when the last attempt to refresh this snapshot failed (when it started): it is served, marked stale. */
   failedAtMs?: number;
@@ -38,6 +44,19 @@ const isSnapshot = <T>(e: Entry<T> | undefined): e is Snapshot<T> =>
 
 /** A page as served: its value with the snapshot's age at the top level. */
 export type Served<T> = T & { snapshot: SnapshotMeta };
+
+/** A snapshot as one read serves it: the snapshot itself and its age as served now. */
+export interface ServedSnapshot<T> {
+  snapshot: Snapshot<T>;
+  meta: SnapshotMeta;
+}
+
+/** How long a viewer told "still being computed" is asked to wait before asking again (`Retry-After`). */
+export const RETRY_COMPUTING_AFTER_SECONDS = 5;
+
+/** The age that decides freshness: since the snapshot was stored (its computation finished). */
+const freshnessAgeOf = (snapshot: Snapshot<unknown>, nowMs: number) =>
+  nowMs - (snapshot.storedAtMs ?? snapshot.computedAtMs);
 
 /** Timing of the read model, milliseconds. */
 export interface ReadModelTiming {
@@ -118,16 +137,29 @@ export class ReadModel {
     key: string,
     compute: () => Promise<T>,
   ): Promise<Served<T>> {
+    const { snapshot, meta } = await this.readSnapshot(key, compute);
+    return { ...snapshot.value, snapshot: meta };
+  }
+
+  /**
+   * As `read`, the snapshot itself with its served age: a route that sends the page as JSON keeps
+   * the snapshot's serialized text by its id (PageBodies) instead of serializing it per request.
+   */
+  async readSnapshot<T extends object>(
+    key: string,
+    compute: () => Promise<T>,
+  ): Promise<ServedSnapshot<T>> {
     const entry = await this.cached<T>(key);
     const cached = isSnapshot(entry) ? entry : undefined;
     // A key that never computed and failed less than an interval ago: the same answer, at once.
     if (entry && !isSnapshot(entry) && this.remembered(entry.failedAtMs))
       throw errorOfFailure(entry);
     if (cached) {
-      const age = this.now() - cached.computedAtMs;
+      const now = this.now();
+      const age = freshnessAgeOf(cached, now);
       // A snapshot from the future (the clock moved back: a sandbox reset, a clock correction) is never
       // taken as fresh or servable-stale; it is recomputed, and only kept as the fallback below.
-      const trusted = age >= 0;
+      const trusted = now - cached.computedAtMs >= 0 && age >= 0;
       const failed = cached.failedAtMs !== undefined;
       if (trusted && age <= this.timing.freshForMs && !failed)
         return this.serve(cached, false, this.inFlight.has(key));
@@ -151,8 +183,13 @@ export class ReadModel {
       if (result !== WAITED_TOO_LONG) return this.serve(result, false, false);
       if (cached) return this.serve(cached, true, true);
       throw new ServiceUnavailableError(
-        `${key} is still being computed: its first figures are being read from Google and will be served as soon as they are in; try again shortly`,
-        { details: { computing: true } },
+        `${key} is still being computed: its first figures are being read from Google and will be served as soon as they are in; try again in ${RETRY_COMPUTING_AFTER_SECONDS} s`,
+        {
+          details: {
+            computing: true,
+            retryAfterSeconds: RETRY_COMPUTING_AFTER_SECONDS,
+          },
+        },
       );
     } catch (err) {
       // The last good snapshot, however old, beats an error page (the age says how old).
@@ -202,7 +239,7 @@ export class ReadModel {
     // The background run keeps what a viewer's read computed moments ago (no second computation).
     if (options.skipYoungerThanMs !== undefined) {
       const entry = await this.cached<T>(key);
-      const age = isSnapshot(entry) ? this.now() - entry.computedAtMs : -1;
+      const age = isSnapshot(entry) ? freshnessAgeOf(entry, this.now()) : -1;
       if (
         isSnapshot(entry) &&
         entry.failedAtMs === undefined &&
@@ -299,7 +336,12 @@ export class ReadModel {
     const computedAtMs = this.now();
     try {
       const value = await this.runComputation(compute);
-      const snapshot: Snapshot<T> = { id: randomUUID(), computedAtMs, value };
+      const snapshot: Snapshot<T> = {
+        id: randomUUID(),
+        computedAtMs,
+        storedAtMs: Math.max(computedAtMs, this.now()),
+        value,
+      };
       if (
         !preferNewer &&
         isSnapshot(before) &&
@@ -359,15 +401,12 @@ export class ReadModel {
     }
   }
 
-  private serve<T extends object>(
+  private serve<T>(
     snapshot: Snapshot<T>,
     stale: boolean,
     refreshing: boolean,
-  ): Served<T> {
-    return {
-      ...snapshot.value,
-      snapshot: snapshotMetaOf(snapshot, { stale, refreshing }),
-    };
+  ): ServedSnapshot<T> {
+    return { snapshot, meta: snapshotMetaOf(snapshot, { stale, refreshing }) };
   }
 }
 

@@ -55,7 +55,10 @@ export class ReadModelRefresher {
   }
 
   /**
-   * The background run: every project, one after another so one refresh never floods Google. As
+   * The background run: the budgets beside every project's pages, the projects one after another
+   * so one refresh never floods Google. The budgets (the Budget API, then the billing export's
+   * query) depend on no page, and a project's overview waits for them: read first, they made the
+   * first overview after a start as deep as their chain plus the pages'. As
    * the scheduled task (`scheduled`), a snapshot younger than half an interval (a viewer's read
    * computed it since the last run, e.g. the first view after start) is kept: no snapshot gets
    * older than 1.5 intervals, and a start that a viewer beat costs no second computation. Called
@@ -69,12 +72,11 @@ export class ReadModelRefresher {
       options.scheduled && this.intervalMs > 0
         ? { skipYoungerThanMs: this.intervalMs / 2 }
         : {};
-    if (this.hasBudgets())
-      await this.pages
-        .refreshBudgets(opts)
-        .catch(err => this.warn('budgets', err));
+    const budgets = this.hasBudgets()
+      ? this.pages.refreshBudgets(opts).catch(err => this.warn('budgets', err))
+      : undefined;
     for (const project of this.access.list()) {
-      if (signal?.aborted) return;
+      if (signal?.aborted) break;
       await this.refreshProjectPages(
         project.projectId,
         this.warmWindows,
@@ -82,6 +84,7 @@ export class ReadModelRefresher {
         opts,
       ).catch(err => this.warn(project.projectId, err));
     }
+    await budgets;
   }
 
   /** `POST /projects/:projectId/refresh`: every page of the project, in the warm windows and those viewed (else the default window). */
@@ -95,7 +98,11 @@ export class ReadModelRefresher {
       [...PROJECT_PAGES],
       { startedAfterMs: this.now() },
     );
-    return { projectId, windows, snapshot: combineSnapshotMeta(metas) };
+    return {
+      projectId,
+      windows,
+      snapshot: combineSnapshotMeta(metas, this.now()),
+    };
   }
 
   /**

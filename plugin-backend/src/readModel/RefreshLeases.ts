@@ -1,6 +1,20 @@
 import type { Knex } from 'knex';
+import { createTableOnce, KnexTableStore } from '../database/KnexTableStore';
 
 const TABLE = 'gcp_serverless_leases';
+
+/** A lease row: who holds `name` until `expires_at` (epoch ms; for an interval claim, the next due time). */
+interface LeaseRow {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
+const defineTable = (t: Knex.CreateTableBuilder) => {
+  t.string('name', 255).primary();
+  t.string('holder', 64).notNullable();
+  t.bigInteger('expires_at').notNullable();
+};
 
 /**
  * Short leases in the shared database, so that across replicas one computes a snapshot (or runs a
@@ -8,46 +22,44 @@ const TABLE = 'gcp_serverless_leases';
  * that dies while holding one delays the others by at most its time to live. Times are wall-clock
  * epoch ms of the replicas (kept in step by NTP; a lease is seconds long, skew is far smaller).
  */
-export class RefreshLeases {
-  private readonly db: Knex;
-  private readonly ready: Promise<void>;
-
+export class RefreshLeases extends KnexTableStore<LeaseRow> {
   constructor(db: Knex) {
-    this.db = db;
-    this.ready = ensureTable(db);
-    this.ready.catch(() => undefined);
+    super(db, TABLE, d => createTableOnce(d, TABLE, defineTable));
   }
 
   /** Takes the lease `name` for `ttlMs` if nobody holds it (or its holder's lease ran out). */
   async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    await this.ready;
     const now = Date.now();
-    await this.db(TABLE)
-      .insert({ name, holder, expires_at: now + ttlMs })
-      .onConflict('name')
-      .ignore();
+    await this.query(t =>
+      t
+        .insert({ name, holder, expires_at: now + ttlMs })
+        .onConflict('name')
+        .ignore(),
+    );
     // Takes over an expired lease; the row lock makes one of two concurrent takers win.
-    await this.db(TABLE)
-      .where({ name })
-      .andWhere('expires_at', '<', now)
-      .update({ holder, expires_at: now + ttlMs });
-    const row = await this.db(TABLE).where({ name }).first('holder');
+    await this.query(t =>
+      t
+        .where({ name })
+        .andWhere('expires_at', '<', now)
+        .update({ holder, expires_at: now + ttlMs }),
+    );
+    const row = await this.query(t => t.where({ name }).first('holder'));
     return row?.holder === holder;
   }
 
   /** Whether anyone holds an unexpired lease `name`. */
   async isHeld(name: string): Promise<boolean> {
-    await this.ready;
-    const row = await this.db(TABLE)
-      .where({ name })
-      .andWhere('expires_at', '>=', Date.now())
-      .first('holder');
+    const row = await this.query(t =>
+      t
+        .where({ name })
+        .andWhere('expires_at', '>=', Date.now())
+        .first('holder'),
+    );
     return Boolean(row);
   }
 
   async release(name: string, holder: string): Promise<void> {
-    await this.ready;
-    await this.db(TABLE).where({ name, holder }).delete();
+    await this.query(t => t.where({ name, holder }).delete());
   }
 
   /**
@@ -64,33 +76,19 @@ export class RefreshLeases {
     intervalMs: number,
     nowMs: number = Date.now(),
   ): Promise<boolean> {
-    await this.ready;
-    await this.db(TABLE)
-      .insert({ name, holder, expires_at: 0 })
-      .onConflict('name')
-      .ignore();
-    const updated = await this.db(TABLE)
-      .where({ name })
-      .andWhere(q =>
-        q
-          .where('expires_at', '<=', nowMs)
-          .orWhere('expires_at', '>', nowMs + 2 * intervalMs),
-      )
-      .update({ holder, expires_at: nowMs + intervalMs });
+    await this.query(t =>
+      t.insert({ name, holder, expires_at: 0 }).onConflict('name').ignore(),
+    );
+    const updated = await this.query(t =>
+      t
+        .where({ name })
+        .andWhere(q =>
+          q
+            .where('expires_at', '<=', nowMs)
+            .orWhere('expires_at', '>', nowMs + 2 * intervalMs),
+        )
+        .update({ holder, expires_at: nowMs + intervalMs }),
+    );
     return updated === 1;
-  }
-}
-
-async function ensureTable(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(TABLE)) return;
-  try {
-    await db.schema.createTable(TABLE, t => {
-      t.string('name', 255).primary();
-      t.string('holder', 64).notNullable();
-      t.bigInteger('expires_at').notNullable();
-    });
-  } catch (err) {
-    // Another replica created it between our check and our create.
-    if (!(await db.schema.hasTable(TABLE))) throw err;
   }
 }

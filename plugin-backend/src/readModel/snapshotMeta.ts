@@ -25,12 +25,16 @@ function combineFailures(parts: SnapshotMeta[]): RefreshFailure | undefined {
 
 /**
  * The age of a page built from several snapshots: the oldest part's time; stale or refreshing if
- * any part is; the failures of the parts whose last refresh failed.
+ * any part is; the failures of the parts whose last refresh failed. With no part at all the page
+ * is as of `emptyAtMs` (epoch ms: the caller's clock now), or the epoch when the caller has none.
  */
-export function combineSnapshotMeta(parts: SnapshotMeta[]): SnapshotMeta {
+export function combineSnapshotMeta(
+  parts: SnapshotMeta[],
+  emptyAtMs = 0,
+): SnapshotMeta {
   if (parts.length === 0)
     return {
-      computedAt: new Date(0).toISOString(),
+      computedAt: new Date(emptyAtMs).toISOString(),
       stale: false,
       refreshing: false,
     };

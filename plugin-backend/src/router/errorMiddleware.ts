@@ -41,6 +41,11 @@ export function errorMiddleware(logger: PluginLogger): ErrorRequestHandler {
       request: { method: req.method, url: redactedUrl(req.originalUrl) },
       response: { statusCode: error.status },
     };
+    // "Still being computed" says when to ask again (ReadModel: details.retryAfterSeconds).
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown })
+      ?.retryAfterSeconds;
+    if (typeof retryAfter === 'number')
+      res.set('Retry-After', String(retryAfter));
     res.status(error.status).json(body);
   };
 }

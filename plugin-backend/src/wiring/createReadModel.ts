@@ -103,7 +103,7 @@ export function createReadModel(deps: {
       viewerWaitMs: config.readModel.viewerWaitSeconds * 1000,
     },
   });
-  const pages = new PageSnapshots({ model, access, direct });
+  const pages = new PageSnapshots({ model, access, direct, now });
   const refresher = new ReadModelRefresher({
     pages,
     access,

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
+import { sendPage } from '../sendPage';
 
 /** Budgets of the configured billing account with spend (edits: the `budget` edit kind, registerEditRoutes). */
 export function registerBudgetRoutes(
@@ -9,8 +10,8 @@ export function registerBudgetRoutes(
 ): void {
   router.get(
     '/billing/budgets',
-    handle(async (_req, res) => {
-      res.json(await services.pages.budgets());
+    handle(async (req, res) => {
+      sendPage(req, res, await services.pages.budgetsBody());
     }),
   );
 }

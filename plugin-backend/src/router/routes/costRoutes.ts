@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { costQuerySchema } from '@gcp-serverless/common';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
+import { sendPage } from '../sendPage';
 import { parseInput } from '../validate';
 import { projectParams } from './params';
 
@@ -15,7 +16,7 @@ export function registerCostRoutes(
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { range } = parseInput(costQuerySchema, req.query, 'query');
-      res.json(await services.pages.costs(projectId, range));
+      sendPage(req, res, await services.pages.costsBody(projectId, range));
     }),
   );
 }

@@ -3,6 +3,7 @@ import { windowQuerySchema } from '@gcp-serverless/common';
 import { projectParams } from './params';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
+import { sendPage } from '../sendPage';
 import { parseInput } from '../validate';
 
 /** The index page (health and problems across every configured project, or of one project) and a project's topology. */
@@ -14,7 +15,7 @@ export function registerOverviewRoutes(
     '/overview',
     handle(async (req, res) => {
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.pages.overview(window));
+      sendPage(req, res, await services.pages.overviewBody(window));
     }),
   );
 

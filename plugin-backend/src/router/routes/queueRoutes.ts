@@ -9,6 +9,7 @@ import {
 } from '@gcp-serverless/common';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
+import { sendPage } from '../sendPage';
 import { parseInput } from '../validate';
 import { projectParams } from './params';
 
@@ -35,7 +36,11 @@ export function registerQueueRoutes(
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.pages.queues(projectId, window));
+      sendPage(
+        req,
+        res,
+        await services.pages.pageBody('queues', projectId, window),
+      );
     }),
   );
 

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { windowQuerySchema } from '@gcp-serverless/common';
 import type { PluginServices } from '../../wiring/createPluginServices';
 import { handle } from '../handle';
+import { sendPage } from '../sendPage';
 import { parseInput } from '../validate';
 import { projectParams } from './params';
 
@@ -15,7 +16,11 @@ export function registerRoutingRoutes(
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
       const { window } = parseInput(windowQuerySchema, req.query, 'query');
-      res.json(await services.pages.routing(projectId, window));
+      sendPage(
+        req,
+        res,
+        await services.pages.pageBody('routing', projectId, window),
+      );
     }),
   );
 }
