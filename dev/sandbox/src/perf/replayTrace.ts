@@ -2,7 +2,8 @@
  * Replays the Google calls of a request trace (`GCP_SANDBOX_TRACE=FILE`, control/requestTrace.ts) —
  * e.g. what a portal asked during one cold overview of `npm run bench` — against a fresh in-process
  * sandbox with the same fleet, one call at a time, and prints the sandbox's own time per call and in
- * total (`/_sandbox/activity`: handlers and writing, no round trip). Repeated queries hit the caches as
+ * total (`/_sandbox/activity`: handlers and writing, no round trip), and the CPU time of each call (the
+ * in-process client's reading included: on a shared machine wall time mostly says how busy the others were). Repeated queries hit the caches as
  * they did in the trace. The sandbox clock starts just after the trace's latest interval end, so every
  * interval lies in its past. Not a test: speed is measured here, never asserted.
  *
@@ -61,9 +62,11 @@ async function main(): Promise<void> {
   try {
     let total = 0;
     let traced = 0;
+    let totalCpu = 0;
     const cpuBefore = process.cpuUsage();
     for (const entry of entries) {
       sandbox.activity.reset();
+      const cpuAtStart = process.cpuUsage();
       const response = await fetch(sandbox.url + entry.url, {
         method:
           entry.method.endsWith('.list') || entry.method.endsWith('.get')
@@ -71,6 +74,9 @@ async function main(): Promise<void> {
             : 'POST',
       });
       await response.arrayBuffer();
+      const cpuOfCall = process.cpuUsage(cpuAtStart);
+      const cpuMs = (cpuOfCall.user + cpuOfCall.system) / 1000;
+      totalCpu += cpuMs;
       const ms = Object.values(sandbox.activity.snapshot().workMs).reduce(
         (sum, w) => sum + w.ms,
         0,
@@ -82,7 +88,9 @@ async function main(): Promise<void> {
         query.get('filter')?.match(/metric\.type = "([^"]+)"/)?.[1] ??
         entry.method;
       process.stdout.write(
-        `${String(Math.round(ms)).padStart(7)} ms (traced ${String(
+        `${String(Math.round(ms)).padStart(7)} ms, cpu ${String(
+          Math.round(cpuMs),
+        ).padStart(6)} ms (traced ${String(
           Math.round(entry.handlerMs + entry.writeMs),
         ).padStart(6)})  HTTP ${response.status}  ${what} ${
           query.get('aggregation.alignmentPeriod') ?? ''

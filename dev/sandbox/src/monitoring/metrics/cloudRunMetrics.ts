@@ -5,7 +5,7 @@
  * count in a minute (e.g. no 500s, no cold starts), so series are sparse.
  */
 import {
-  minuteSample,
+  MinuteSampler,
   type MinuteSample,
 } from '../../traffic/SandboxTrafficModel';
 import {
@@ -49,16 +49,55 @@ function responseLabels(code: number, codeClass: string): MetricLabelSet {
 const ACTIVE = labelSet({ state: 'active' });
 const IDLE = labelSet({ state: 'idle' });
 
-function single(value: number | Distribution | null): MetricPoint[] {
-  if (value === null || value === 0) return [];
-  return [{ labelSet: NO_LABELS, value }];
+/** Receives the points of one minute: called once per point, in order. */
+type PointSink = (
+  labelSet: MetricLabelSet,
+  value: number | Distribution,
+) => void;
+
+/** The points of a metric in one sample, handed to `add` one by one (no array per minute). */
+type PointsOf = (sample: MinuteSample, add: PointSink) => void;
+
+function single(value: number | Distribution | null, add: PointSink): void {
+  if (value === null || value === 0) return;
+  add(NO_LABELS, value);
 }
 
-/** A Cloud Run service as a source of minutes: one resource (revision) per configuration version. */
+/**
+ * The points of a source's current minute, in point objects reused from minute to minute: the
+ * aggregation reads each minute's points at once and keeps only their values.
+ */
+class ReusedPoints {
+  readonly points: MetricPoint[] = [];
+  private readonly pool: MetricPoint[] = [];
+  private count = 0;
+  readonly add: PointSink = (labelSet, value) => {
+    let point = this.pool[this.count];
+    if (point) {
+      point.labelSet = labelSet;
+      point.value = value;
+    } else {
+      point = { labelSet, value };
+      this.pool.push(point);
+    }
+    this.points[this.count++] = point;
+  };
+
+  /** Starts a minute with no points. */
+  clear(): void {
+    this.count = 0;
+    this.points.length = 0;
+  }
+}
+
+/**
+ * A Cloud Run service as a source of minutes: one resource (revision) per configuration version. The
+ * minute it returns (its sample and points) is reused by its next call: read it at once.
+ */
 function serviceSource(
   project: SandboxProject,
   service: SandboxRunService,
-  points: (s: MinuteSample) => MetricPoint[],
+  pointsOf: PointsOf,
 ): ResourceSource {
   const fixedLabels = {
     project_id: project.projectId,
@@ -70,6 +109,9 @@ function serviceSource(
   // versions that run the same revision (the label object is the series identity).
   const byVersion = new Map<number, Record<string, string>>();
   const byName = new Map<string, Record<string, string>>();
+  const sampler = new MinuteSampler(project, service);
+  const points = new ReusedPoints();
+  const minute: ResourceMinute = { resourceLabels: fixedLabels, points: [] };
   return {
     fixedLabels,
     // A minute follows the service's history and traffic profile, unless load balancers or queues
@@ -82,7 +124,7 @@ function serviceSource(
           }.${objectId(service.traffic)}`,
         }),
     minute(minuteStartMs: number, weight = 1): ResourceMinute {
-      const sample = minuteSample(project, service, minuteStartMs, weight);
+      const sample = sampler.at(minuteStartMs, weight);
       let revision = byVersion.get(sample.configVersion);
       if (!revision) {
         const name = revisionNameFor(service, sample.configVersion);
@@ -91,10 +133,11 @@ function serviceSource(
         byVersion.set(sample.configVersion, revision);
       }
       // No points before the service existed (not even zero instances), as in Cloud Monitoring.
-      return {
-        resourceLabels: revision,
-        points: sample.deployed ? points(sample) : [],
-      };
+      points.clear();
+      if (sample.deployed) pointsOf(sample, points.add);
+      minute.resourceLabels = revision;
+      minute.points = points.points;
+      return minute;
     },
   };
 }
@@ -104,7 +147,7 @@ function cloudRunMetric(
   metricKind: MetricKind,
   valueType: ValueType,
   unit: string,
-  points: (sample: MinuteSample) => MetricPoint[],
+  points: PointsOf,
 ): MetricDefinition {
   return {
     type: `run.googleapis.com/${name}`,
@@ -122,54 +165,62 @@ function cloudRunMetric(
 /** The Cloud Run metrics the sandbox serves, by metric type. */
 export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
   [
-    cloudRunMetric('request_count', 'DELTA', 'INT64', '1', s =>
-      s.responses.map(r => ({
-        labelSet: responseLabels(r.code, r.codeClass),
-        value: r.count,
-      })),
-    ),
+    cloudRunMetric('request_count', 'DELTA', 'INT64', '1', (s, add) => {
+      for (const r of s.responses)
+        add(responseLabels(r.code, r.codeClass), r.count);
+    }),
     // Real request_latencies also carry response code labels; one series per revision keeps percentiles simple.
-    cloudRunMetric('request_latencies', 'DELTA', 'DISTRIBUTION', 'ms', s =>
-      single(requestLatencyDistribution(s)),
+    cloudRunMetric(
+      'request_latencies',
+      'DELTA',
+      'DISTRIBUTION',
+      'ms',
+      (s, add) => single(requestLatencyDistribution(s), add),
     ),
-    cloudRunMetric('container/instance_count', 'GAUGE', 'INT64', '1', s => [
-      { labelSet: ACTIVE, value: s.activeInstances },
-      { labelSet: IDLE, value: s.idleInstances },
-    ]),
+    cloudRunMetric(
+      'container/instance_count',
+      'GAUGE',
+      'INT64',
+      '1',
+      (s, add) => {
+        add(ACTIVE, s.activeInstances);
+        add(IDLE, s.idleInstances);
+      },
+    ),
     cloudRunMetric(
       'container/billable_instance_time',
       'DELTA',
       'DOUBLE',
       's',
-      s => single(s.billableInstanceSeconds),
+      (s, add) => single(s.billableInstanceSeconds, add),
     ),
     cloudRunMetric(
       'container/max_request_concurrencies',
       'DELTA',
       'DISTRIBUTION',
       '1',
-      s => single(maxConcurrencyDistribution(s)),
+      (s, add) => single(maxConcurrencyDistribution(s), add),
     ),
     cloudRunMetric(
       'container/startup_latencies',
       'DELTA',
       'DISTRIBUTION',
       'ms',
-      s => single(startupLatencyDistribution(s)),
+      (s, add) => single(startupLatencyDistribution(s), add),
     ),
     cloudRunMetric(
       'container/cpu/utilizations',
       'DELTA',
       'DISTRIBUTION',
       '10^2.%',
-      s => single(cpuUtilisationDistribution(s)),
+      (s, add) => single(cpuUtilisationDistribution(s), add),
     ),
     cloudRunMetric(
       'container/memory/utilizations',
       'DELTA',
       'DISTRIBUTION',
       '10^2.%',
-      s => single(memoryUtilisationDistribution(s)),
+      (s, add) => single(memoryUtilisationDistribution(s), add),
     ),
   ].map(metric => [metric.type, metric]),
 );
