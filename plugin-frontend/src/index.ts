@@ -30,6 +30,8 @@ export {
   type GcpServerlessQueryProviderProps,
 } from './queries/GcpServerlessQueryProvider';
 export { queryKeys as gcpServerlessQueryKeys } from './queries/queryKeys';
+// The allowlisted projects and the backend's mode, from the plugin's cache: one `GET /projects` per page load.
+export { useProjects as useGcpServerlessProjects } from './hooks/useProjects';
 
 // The plain page component (standalone apps, tests); inside Backstage use the `GcpServerlessPage` extension below.
 export {

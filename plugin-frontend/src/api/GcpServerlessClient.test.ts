@@ -8,7 +8,9 @@ import {
   type ScalingConflictDetails,
 } from '@gcp-serverless/common';
 import { serviceFixture } from '../__testUtils__/fixtures';
+import { isComputingSnapshot } from '../queries/computingSnapshot';
 import { GcpServerlessClient } from './GcpServerlessClient';
+import { retryAfterSecondsOf } from './retryAfter';
 
 const BASE = 'http://backstage.test/api/gcp-serverless';
 const ref = {
@@ -188,6 +190,36 @@ describe('GcpServerlessClient', () => {
     const error = await rejection(api.listProjects());
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect((error as Error).message).toContain('503');
+  });
+
+  it('keeps the Retry-After of a "still being computed" 503 beside its typed error', async () => {
+    const computing = {
+      error: {
+        name: 'ServiceUnavailableError',
+        message: 'project-overview:gryyd-web:1h is still being computed',
+        details: { computing: true },
+      },
+      response: { statusCode: 503 },
+    };
+    const { api } = client(
+      () =>
+        new Response(JSON.stringify(computing), {
+          status: 503,
+          headers: { 'content-type': 'application/json', 'retry-after': '7' },
+        }),
+    );
+    const error = await rejection(api.getProjectOverview('gryyd-web', '1h'));
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(isComputingSnapshot(error)).toBe(true);
+    expect(retryAfterSecondsOf(error)).toBe(7);
+
+    // Without the header the error says nothing of when to ask again (the query client's default then applies).
+    const { api: noHeader } = client(() => json(503, computing));
+    const plain = await rejection(
+      noHeader.getProjectOverview('gryyd-web', '1h'),
+    );
+    expect(isComputingSnapshot(plain)).toBe(true);
+    expect(retryAfterSecondsOf(plain)).toBeUndefined();
   });
 
   it('turns a network failure into ServiceUnavailableError but lets an abort through', async () => {

@@ -25,6 +25,7 @@ import {
   type TimeWindow,
   type RecommendationListResponse,
 } from '@gcp-serverless/common';
+import { parseRetryAfter, recordRetryAfter } from './retryAfter';
 import type {
   GcpServerlessApi,
   HistoryFilter,
@@ -665,7 +666,20 @@ async function responseError(
   } catch {
     body = undefined;
   }
-  if (isSerializedError(body)) return deserializeError(body, response.status);
+  const error = isSerializedError(body)
+    ? deserializeError(body, response.status)
+    : errorOfStatus(response, method, path);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  if (retryAfter !== undefined) recordRetryAfter(error, retryAfter);
+  return error;
+}
+
+/** The typed error of a failed response whose body is not ours (a proxy's page, an empty body). */
+function errorOfStatus(
+  response: Response,
+  method: string,
+  path: string,
+): GcpServerlessError {
   const message =
     `${method} ${path} failed: ${response.status} ${response.statusText}`.trim();
   if (response.status === 404) return new NotFoundError(message);

@@ -10,6 +10,11 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@gcp-serverless/common';
+import {
+  computingRetryDelayMs,
+  isComputingSnapshot,
+  MAX_COMPUTING_POLLS,
+} from './computingSnapshot';
 
 /** Errors that asking again cannot fix: shown at once, never retried. */
 const FINAL_ERRORS = [
@@ -24,7 +29,9 @@ const FINAL_ERRORS = [
  * 30 s (a page opened again within that time paints from the cache and refetches in the background
  * after); a page whose inputs change (window, project) keeps the previous answer on screen while the
  * new one loads, as the "Refreshing" bars expect; a transient failure is asked once more before the
- * panel shows its error and retry button.
+ * panel shows its error and retry button. A read whose first snapshot the backend is still computing
+ * is not a failure: it stays loading (its `failureReason` says why) and is asked again after the
+ * answer's `Retry-After`, until the snapshot is there.
  */
 export function createGcpServerlessQueryClient(): QueryClient {
   return new QueryClient({
@@ -33,7 +40,14 @@ export function createGcpServerlessQueryClient(): QueryClient {
         staleTime: 30_000,
         placeholderData: keepPreviousData,
         retry: (failures, error) =>
-          failures < 1 && !FINAL_ERRORS.some(type => error instanceof type),
+          isComputingSnapshot(error)
+            ? failures < MAX_COMPUTING_POLLS
+            : failures < 1 && !FINAL_ERRORS.some(type => error instanceof type),
+        retryDelay: (failures, error) =>
+          isComputingSnapshot(error)
+            ? computingRetryDelayMs(error)
+            : // TanStack Query's own default: 1 s, 2 s, 4 s … up to 30 s.
+              Math.min(1000 * 2 ** failures, 30_000),
       },
     },
   });

@@ -10,7 +10,8 @@ import { launchChromium } from './browser';
  * test decides the order in which they arrive. It asserts the order of what the page shows, never a
  * time: the frame and a skeleton card per project while every project's figures are held; one card
  * filled while another is still held; the held one filled once released. And the cards come first:
- * the all-projects cost and the problems below them, the cost panel filling in without moving them.
+ * the all-projects cost and the problems below them, the cost panel filling in without moving them;
+ * and the project list, which the app bar reads too, is asked for once.
  */
 let portal: Portal;
 let browser: Browser;
@@ -20,6 +21,7 @@ let projectIds: string[];
 const OVERVIEW = /^\/api\/gcp-serverless\/projects\/([^/]+)\/overview$/;
 const BUDGETS = '/api/gcp-serverless/billing/budgets';
 const SETUP = '/api/gcp-serverless/setup';
+const PROJECTS = '/api/gcp-serverless/projects';
 
 /** Requests the page made that the test holds, by what they read, until {@link release} lets them go. */
 class HeldRequests {
@@ -121,6 +123,13 @@ describe('the home page in the browser, in the order its answers arrive', () => 
       },
     );
 
+    // The app bar's "Sandbox" chip and the page read one project list: asked once per page load.
+    const projectListRequests: string[] = [];
+    page.on('request', request => {
+      if (new URL(request.url()).pathname === PROJECTS)
+        projectListRequests.push(request.method());
+    });
+
     await page.goto(`${portal.url}/?window=1h`, {
       waitUntil: 'domcontentloaded',
     });
@@ -205,5 +214,9 @@ describe('the home page in the browser, in the order its answers arrive', () => 
     );
     const costTopAfter = await top(page.getByTestId('all-projects-cost'));
     for (const cardTop of cardTops) expect(cardTop).toBeLessThan(costTopAfter);
+
+    // 5. One project list for the whole page, the app bar's chip included.
+    await page.getByTestId('sandbox-chip').waitFor();
+    expect(projectListRequests).toEqual(['GET']);
   }, 480_000);
 });

@@ -7,6 +7,7 @@ import {
   within,
 } from '@testing-library/react';
 import {
+  ServiceUnavailableError,
   UpstreamError,
   type ProjectListResponse,
   type ProjectOverviewResponse,
@@ -18,6 +19,7 @@ import {
   projectOverviewResponse,
 } from '../../__testUtils__/overviewFixture';
 import { renderWithProviders } from '../../__testUtils__/renderWithProviders';
+import { recordRetryAfter } from '../../api/retryAfter';
 import { OverviewPage } from './OverviewPage';
 import { problemLinkPath } from './problemLinks';
 
@@ -165,6 +167,43 @@ describe('OverviewPage', () => {
     fireEvent.click(within(card).getByRole('button', { name: /retry/i }));
     await waitFor(() => expect(card.getAttribute('data-state')).toBe('ready'));
     expect(await screen.findByText(/No problems found/)).toBeTruthy();
+  });
+
+  it('a project whose first snapshot is still being computed stays loading, says so, and fills in when asked again after Retry-After', async () => {
+    const second = deferred<ProjectOverviewResponse>();
+    let calls = 0;
+    const api = fakeApi({
+      listProjects: async () => ({
+        mode: 'sandbox',
+        projects: [projects.projects[0]!],
+      }),
+      getProjectOverview: async () => {
+        if (++calls > 1) return second.promise;
+        const computing = new ServiceUnavailableError(
+          'project-overview:gryyd-web:1h is still being computed',
+          { details: { computing: true } },
+        );
+        // What the client notes from the answer's `Retry-After` header (a short one: this is a test).
+        recordRetryAfter(computing, 0.05);
+        throw computing;
+      },
+    });
+    renderWithProviders(<OverviewPage />, { api });
+    const card = await screen.findByTestId('project-card-gryyd-web');
+    // Asked again by itself, no Retry clicked: the second answer is on its way.
+    await waitFor(() => expect(calls).toBe(2));
+    expect(card.getAttribute('data-state')).toBe('loading');
+    expect(within(card).getByTestId('snapshot-computing').textContent).toMatch(
+      /Computing the first snapshot of this project/,
+    );
+    expect(within(card).queryByRole('button', { name: /retry/i })).toBeNull();
+    expect(within(card).queryByText(/Could not load/)).toBeNull();
+
+    second.resolve(
+      projectOverviewResponse(projectOverviewFixture('gryyd-web')),
+    );
+    await waitFor(() => expect(card.getAttribute('data-state')).toBe('ready'));
+    expect(within(card).queryByTestId('snapshot-computing')).toBeNull();
   });
 
   it("shows each card's snapshot age; Refresh asks the backend and reloads the card", async () => {

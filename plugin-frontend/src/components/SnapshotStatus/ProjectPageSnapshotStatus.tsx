@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TimeWindow } from '@gcp-serverless/common';
+import { isComputingSnapshot } from '../../queries/computingSnapshot';
 import { queryKeys } from '../../queries/queryKeys';
 import { SnapshotStatus } from './SnapshotStatus';
 
@@ -42,6 +43,19 @@ export function ProjectPageSnapshotStatus({
   const data = useSyncExternalStore(subscribe, () =>
     key ? client.getQueryData(key) : undefined,
   );
+  // Before the page's first answer: is the backend still computing it (the query asks again meanwhile)?
+  const computing = useSyncExternalStore(
+    subscribe,
+    () =>
+      key !== undefined &&
+      isComputingSnapshot(client.getQueryState(key)?.fetchFailureReason),
+  );
   if (!key) return null;
-  return <SnapshotStatus response={data} projectId={projectId} />;
+  return (
+    <SnapshotStatus
+      response={data}
+      projectId={projectId}
+      computing={data === undefined && computing}
+    />
+  );
 }

@@ -20,6 +20,11 @@ export interface SnapshotStatusProps {
   response: unknown;
   /** The project whose snapshots "Refresh" recomputes. */
   projectId: string;
+  /**
+   * The read has no answer yet because the backend is still computing the project's first snapshot
+   * (`isComputingSnapshot` of the query's `failureReason`): says so while the query asks again.
+   */
+  computing?: boolean;
 }
 
 /** Now, re-read every few seconds so an age on screen keeps counting. */
@@ -38,9 +43,14 @@ function useNow(everyMs: number): number {
  * ("last refresh failed 1 min ago: listing URL maps of … failed: … (503)", every failing panel in its
  * tooltip), and a Refresh button that asks the backend to
  * recompute the project now (`POST /projects/:projectId/refresh`) and then reloads the project's
- * pages. Renders nothing for an answer that was not served from a snapshot.
+ * pages. Before any answer, while the backend computes the project's first snapshot, a line that says
+ * so. Renders nothing for an answer that was not served from a snapshot.
  */
-export function SnapshotStatus({ response, projectId }: SnapshotStatusProps) {
+export function SnapshotStatus({
+  response,
+  projectId,
+  computing,
+}: SnapshotStatusProps) {
   const snapshot = snapshotOf(response);
   const api = useGcpServerlessApi();
   const reload = useReloadAfterChange(projectId);
@@ -49,7 +59,22 @@ export function SnapshotStatus({ response, projectId }: SnapshotStatusProps) {
     mutationFn: () => api.refreshProject(projectId),
     onSuccess: reload,
   });
-  if (!snapshot) return null;
+  if (!snapshot)
+    return computing ? (
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        role="status"
+        data-testid="snapshot-computing"
+      >
+        <CircularProgress size={12} aria-hidden />
+        <Typography variant="caption" color="text.secondary">
+          Computing the first snapshot of this project… its figures appear here
+          as soon as they are in.
+        </Typography>
+      </Stack>
+    ) : null;
   const busy = refresh.isPending || snapshot.refreshing;
   return (
     <Stack

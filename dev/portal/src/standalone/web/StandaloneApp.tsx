@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -12,11 +12,29 @@ import {
   GcpServerlessApiProvider,
   GcpServerlessClient,
   GcpServerlessPageContent as GcpServerlessPage,
+  GcpServerlessQueryProvider,
+  useGcpServerlessProjects,
 } from '@gcp-serverless/plugin-frontend';
 import { initialColorMode, storeColorMode, type ColorMode } from './colorMode';
 
 /** Same origin as the portal's express server (dev/portal/src/standalone/startPortal.ts). */
 const API_BASE_URL = '/api/gcp-serverless';
+
+/**
+ * "Sandbox" when the backend runs against the GCP sandbox. It reads the project list the page reads
+ * (same query cache), so the page load asks `GET /projects` once.
+ */
+function SandboxChip() {
+  const mode = useGcpServerlessProjects().data?.mode;
+  return mode === 'sandbox' ? (
+    <Chip
+      label="Sandbox"
+      color="warning"
+      size="small"
+      data-testid="sandbox-chip"
+    />
+  ) : null;
+}
 
 /**
  * The standalone portal: theme with a persisted light/dark toggle, an app bar (with a "Sandbox" chip
@@ -31,16 +49,6 @@ export function StandaloneApp() {
     () => createTheme({ palette: { mode, contrastThreshold: 4.5 } }),
     [mode],
   );
-  const [backendMode, setBackendMode] = useState<'sandbox' | 'gcp'>();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.listProjects({ signal: controller.signal }).then(
-      r => setBackendMode(r.mode),
-      () => undefined, // the page itself shows the error
-    );
-    return () => controller.abort();
-  }, [api]);
 
   const toggle = () => {
     const next = mode === 'light' ? 'dark' : 'light';
@@ -51,36 +59,32 @@ export function StandaloneApp() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AppBar position="static" color="default" elevation={1}>
-        <Toolbar>
-          <Typography variant="h6" component="h1" sx={{ mr: 2 }}>
-            GCP Serverless
-          </Typography>
-          {backendMode === 'sandbox' && (
-            <Chip
-              label="Sandbox"
-              color="warning"
-              size="small"
-              data-testid="sandbox-chip"
-            />
-          )}
-          <Box sx={{ flexGrow: 1 }} />
-          <Button
-            color="inherit"
-            onClick={toggle}
-            aria-pressed={mode === 'dark'}
-          >
-            {mode === 'light' ? 'Dark mode' : 'Light mode'}
-          </Button>
-        </Toolbar>
-      </AppBar>
-      <Box component="main">
-        <GcpServerlessApiProvider api={api}>
-          <Routes>
-            <Route path="/*" element={<GcpServerlessPage />} />
-          </Routes>
-        </GcpServerlessApiProvider>
-      </Box>
+      {/* One API and one query cache for the app bar and the page (the page's own provider then adds none). */}
+      <GcpServerlessApiProvider api={api}>
+        <GcpServerlessQueryProvider>
+          <AppBar position="static" color="default" elevation={1}>
+            <Toolbar>
+              <Typography variant="h6" component="h1" sx={{ mr: 2 }}>
+                GCP Serverless
+              </Typography>
+              <SandboxChip />
+              <Box sx={{ flexGrow: 1 }} />
+              <Button
+                color="inherit"
+                onClick={toggle}
+                aria-pressed={mode === 'dark'}
+              >
+                {mode === 'light' ? 'Dark mode' : 'Light mode'}
+              </Button>
+            </Toolbar>
+          </AppBar>
+          <Box component="main">
+            <Routes>
+              <Route path="/*" element={<GcpServerlessPage />} />
+            </Routes>
+          </Box>
+        </GcpServerlessQueryProvider>
+      </GcpServerlessApiProvider>
     </ThemeProvider>
   );
 }
