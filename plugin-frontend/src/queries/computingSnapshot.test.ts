@@ -26,10 +26,14 @@ describe('a snapshot still being computed', () => {
     expect(isComputingSnapshot(null)).toBe(false);
   });
 
-  it("is asked again after the answer's Retry-After, else after 5 s", () => {
+  it("is asked again after the answer's Retry-After, else the body's retryAfterSeconds, else after 5 s", () => {
     const told = computing();
     recordRetryAfter(told, 7);
     expect(computingRetryDelayMs(told)).toBe(7_000);
+    const inBody = new ServiceUnavailableError('still being computed', {
+      details: { computing: true, retryAfterSeconds: 3 },
+    });
+    expect(computingRetryDelayMs(inBody)).toBe(3_000);
     expect(computingRetryDelayMs(computing())).toBe(
       DEFAULT_COMPUTING_RETRY_AFTER_SECONDS * 1000,
     );

@@ -22,9 +22,16 @@ export function isComputingSnapshot(error: unknown): boolean {
   );
 }
 
-/** When to ask again after a "still being computed" answer, ms: its `Retry-After`, else 5 s. */
+/**
+ * When to ask again after a "still being computed" answer, ms: its `Retry-After` header, else the same
+ * figure in its body (`details.retryAfterSeconds`, which survives a proxy that drops headers), else 5 s.
+ */
 export function computingRetryDelayMs(error: unknown): number {
-  return (
-    (retryAfterSecondsOf(error) ?? DEFAULT_COMPUTING_RETRY_AFTER_SECONDS) * 1000
-  );
+  const inBody = (error as { details?: { retryAfterSeconds?: unknown } } | null)
+    ?.details?.retryAfterSeconds;
+  const seconds =
+    retryAfterSecondsOf(error) ??
+    (typeof inBody === 'number' && inBody >= 0 ? inBody : undefined) ??
+    DEFAULT_COMPUTING_RETRY_AFTER_SECONDS;
+  return seconds * 1000;
 }
