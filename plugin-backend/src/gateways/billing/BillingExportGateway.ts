@@ -124,19 +124,29 @@ export class BillingExportGateway {
   ): Promise<Record<string, unknown>[]> {
     const what = `querying the billing export ${this.table.dataset}.${this.table.table}`;
     try {
+      // jobs.query: the rows in the answer of the one call when the query completes within
+      // `timeoutMs`, else the client reads them with getQueryResults (docs/google-apis.md §6).
+      // A job-only option such as `jobTimeoutMs` would make the client insert a job and then
+      // read its results: two round trips in a row on every cold budgets read.
       const [rows] = await withDeadline(
-        this.client.query({
-          query: exportCostQuery(this.table, grain),
-          params: {
-            projects: [...projectIds],
-            from_day: `${fromDay} 00:00:00`,
-            to_day: `${toDay} 00:00:00`,
+        this.client.query(
+          {
+            query: exportCostQuery(this.table, grain),
+            params: {
+              projects: [...projectIds],
+              from_day: `${fromDay} 00:00:00`,
+              to_day: `${toDay} 00:00:00`,
+            },
+            types: {
+              projects: ['STRING'],
+              from_day: 'STRING',
+              to_day: 'STRING',
+            },
+            useLegacySql: false,
+            ...(this.table.location ? { location: this.table.location } : {}),
           },
-          types: { projects: ['STRING'], from_day: 'STRING', to_day: 'STRING' },
-          useLegacySql: false,
-          ...(this.table.location ? { location: this.table.location } : {}),
-          jobTimeoutMs: readDeadlineMs(this.deadlineMs),
-        }),
+          { timeoutMs: readDeadlineMs(this.deadlineMs) },
+        ),
         this.deadlineMs,
         what,
       );
