@@ -15,7 +15,7 @@ export function backstageRefreshScheduler(
         scope: 'global',
         frequency: { milliseconds: task.intervalMs },
         timeout: { milliseconds: task.timeoutMs },
-        initialDelay: { seconds: 0 },
+        initialDelay: { milliseconds: task.initialDelayMs ?? 0 },
         fn: signal => task.run(signal as AbortSignal),
       });
     },

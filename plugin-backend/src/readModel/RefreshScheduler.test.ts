@@ -55,6 +55,31 @@ describe('LeaseIntervalScheduler', () => {
     expect(runs).toBe(2);
   });
 
+  it('starts a task with an initial delay only once the delay is over, then per interval as any other', async () => {
+    let runs = 0;
+    let firstRun!: () => void;
+    const ran = new Promise<void>(resolve => (firstRun = resolve));
+    const a = replica();
+    await a.schedule({
+      id: 'later',
+      intervalMs: HOUR,
+      timeoutMs: HOUR,
+      initialDelayMs: 50,
+      run: async () => {
+        runs++;
+        firstRun();
+      },
+    });
+    // Scheduling ran nothing (a task without a delay ticks at once, as the test above shows).
+    expect(runs).toBe(0);
+    await ran;
+    expect(runs).toBe(1);
+    // The interval after it is spent: no second run until the clock moves on.
+    expect(await a.runDue()).toEqual([]);
+    clock += HOUR;
+    expect(await a.runDue()).toEqual(['later']);
+  });
+
   it('runs at once when the clock moved back by more than an interval (a sandbox reset), not an hour later', async () => {
     let runs = 0;
     const a = replica();

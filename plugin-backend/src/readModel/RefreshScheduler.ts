@@ -9,6 +9,12 @@ export interface ScheduledRefresh {
   /** A run longer than this is abandoned (its Google calls aborted by their own deadlines). */
   timeoutMs: number;
   run(signal: AbortSignal): Promise<void>;
+  /**
+   * The first run waits this long after the task is scheduled, ms (default 0: at once; Backstage's
+   * `initialDelay`). A task nobody's first page needs (the recommendations' week of metrics) leaves
+   * the first minutes after start to the pages.
+   */
+  initialDelayMs?: number;
 }
 
 /**
@@ -87,14 +93,24 @@ export class LeaseIntervalScheduler implements RefreshScheduler {
         },
       };
     this.tasks.set(task.id, entry);
-    // Ticks 4 times per interval, so a run starts at most a quarter interval after it is due.
-    const timer = setInterval(
-      () => void entry.tick(),
-      Math.max(50, Math.floor(task.intervalMs / 4)),
-    );
-    timer.unref();
-    this.timers.add(timer);
-    void entry.tick();
+    const begin = () => {
+      // Ticks 4 times per interval, so a run starts at most a quarter interval after it is due.
+      const timer = setInterval(
+        () => void entry.tick(),
+        Math.max(50, Math.floor(task.intervalMs / 4)),
+      );
+      timer.unref();
+      this.timers.add(timer);
+      void entry.tick();
+    };
+    const delayMs = task.initialDelayMs ?? 0;
+    if (delayMs <= 0) return begin();
+    const first = setTimeout(() => {
+      this.timers.delete(first);
+      if (!this.controller.signal.aborted) begin();
+    }, delayMs);
+    first.unref();
+    this.timers.add(first);
   }
 
   /**
