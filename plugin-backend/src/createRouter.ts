@@ -20,14 +20,6 @@ export interface RouterOptions extends Omit<PluginServicesOptions, 'config'> {
    * that drive `tick` themselves). Inside Backstage the scheduler drives it instead.
    */
   reconcileIntervalMs?: number;
-  /**
-   * Starts the background refresh this long after the router is built, ms (default 0: at once). The
-   * standalone portal of `npm start` waits a few seconds: the refresher's first computations decode
-   * Google's answers on the thread that serves the pages, and the first visitor, who usually comes
-   * right after start, gets the page and its scripts first; a page read before then computes its own
-   * snapshot, as any miss does.
-   */
-  refreshStartDelayMs?: number;
 }
 
 /**
@@ -45,23 +37,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     () => void services.readModelLifecycle.stop(),
     { once: true },
   );
-  const delayMs = options.refreshStartDelayMs ?? 0;
-  if (delayMs > 0) {
-    const timer = setTimeout(() => {
-      services.readModelLifecycle.start().catch(err =>
-        services.logger.warn(
-          'gcp-serverless: the background refresh did not start',
-          {
-            error: String(err),
-          },
-        ),
-      );
-    }, delayMs);
-    timer.unref();
-    options.signal?.addEventListener('abort', () => clearTimeout(timer), {
-      once: true,
-    });
-  } else await services.readModelLifecycle.start();
+  await services.readModelLifecycle.start();
   const interval = options.reconcileIntervalMs ?? 15_000;
   if (interval > 0) {
     const stopReconciler = services.edits.reconciler.start(interval);

@@ -9,17 +9,10 @@ import {
 } from '@gcp-serverless/plugin-backend';
 
 /**
- * How long after ready the read model's background refresh starts, ms. The first visitor usually
- * comes within seconds of `npm start`; the page and its scripts are served before the refresher's
- * first computations decode Google's answers on this thread (docs/performance.md). What a page asks
- * for meanwhile is computed on demand, and the refresher then keeps what is young.
- */
-const REFRESH_START_DELAY_MS = 5_000;
-
-/**
  * How long after ready the start-up setup check runs, ms: it reads several Google APIs and decodes
  * their answers on this thread, and nothing waits for it (the setup page runs its own check), so it
- * comes after the first visitor's page and first snapshots.
+ * comes after the first visitor's page and the read model's first snapshots, which the background
+ * refresh starts computing at ready (docs/performance.md).
  */
 const STARTUP_CHECK_DELAY_MS = 20_000;
 
@@ -69,7 +62,6 @@ async function main(command: 'start' | 'dev'): Promise<void> {
     ...(values.services ? { services: Number(values.services) } : {}),
     prebuilt: command === 'start',
     sandboxThread: true,
-    refreshStartDelayMs: REFRESH_START_DELAY_MS,
   });
   const where = portal.url.replace('127.0.0.1', 'localhost');
   const web =

@@ -55,12 +55,6 @@ export interface PortalOptions {
    * only `sandboxUrl` reaches it (its control API is `/_sandbox/` there).
    */
   sandboxThread?: boolean;
-  /**
-   * Starts the read model's background refresh this long after the portal is ready, ms (default 0: at
-   * once). `npm start` waits a few seconds so that a first visitor's page and scripts are not served
-   * between the refresher's first decodings of Google's answers (docs/performance.md).
-   */
-  refreshStartDelayMs?: number;
   /** Logs go here; tests pass a silent logger. */
   log?: (line: string) => void;
   /**
@@ -151,9 +145,6 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await createRouter({
       config,
       signal: lifetime.signal,
-      ...(options.refreshStartDelayMs
-        ? { refreshStartDelayMs: options.refreshStartDelayMs }
-        : {}),
       logger: options.log ? silent : undefined,
       ...(sandboxNow ? { now: sandboxNow } : {}),
       ...(options.iapPublicKeys
