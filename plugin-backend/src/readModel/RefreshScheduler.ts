@@ -104,7 +104,10 @@ export class LeaseIntervalScheduler implements RefreshScheduler {
       void entry.tick();
     };
     const delayMs = task.initialDelayMs ?? 0;
-    if (delayMs <= 0) return begin();
+    if (delayMs <= 0) {
+      begin();
+      return;
+    }
     const first = setTimeout(() => {
       this.timers.delete(first);
       if (!this.controller.signal.aborted) begin();
