@@ -10,7 +10,7 @@ export const readModelConfigSchema = z
   .object({
     /**
      * Seconds between background refreshes of every project's snapshots (one replica refreshes per
-     * interval). A snapshot younger than this is fresh. 0 turns the background refresher off and
+     * interval). A snapshot stored less than this ago is fresh. 0 turns the background refresher off and
      * makes every read recompute (still one computation for concurrent readers).
      */
     refreshIntervalSeconds: z.number().int().min(0).max(86_400).default(60),
