@@ -39,10 +39,17 @@ export class LeaseIntervalScheduler implements RefreshScheduler {
   private readonly holder = randomUUID();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly controller = new AbortController();
-  /** Each scheduled task's tick, and the tick in progress (ticks of one task never overlap). */
+  /**
+   * Each scheduled task's tick, the tick in progress (ticks of one task never overlap), and whether
+   * its ticks began (false during its initial delay).
+   */
   private readonly tasks = new Map<
     string,
-    { tick: () => Promise<boolean>; current?: Promise<boolean> }
+    {
+      tick: () => Promise<boolean>;
+      current?: Promise<boolean>;
+      started?: boolean;
+    }
   >();
 
   constructor(deps: {
@@ -82,18 +89,22 @@ export class LeaseIntervalScheduler implements RefreshScheduler {
         return false;
       }
     };
-    const entry: { tick: () => Promise<boolean>; current?: Promise<boolean> } =
-      {
-        tick: () => {
-          if (entry.current) return entry.current;
-          entry.current = claimAndRun().finally(() => {
-            entry.current = undefined;
-          });
-          return entry.current;
-        },
-      };
+    const entry: {
+      tick: () => Promise<boolean>;
+      current?: Promise<boolean>;
+      started?: boolean;
+    } = {
+      tick: () => {
+        if (entry.current) return entry.current;
+        entry.current = claimAndRun().finally(() => {
+          entry.current = undefined;
+        });
+        return entry.current;
+      },
+    };
     this.tasks.set(task.id, entry);
     const begin = () => {
+      entry.started = true;
       // Ticks 4 times per interval, so a run starts at most a quarter interval after it is due.
       const timer = setInterval(
         () => void entry.tick(),
@@ -120,11 +131,13 @@ export class LeaseIntervalScheduler implements RefreshScheduler {
    * One tick now, as the timer does: for each task, waits for a tick in progress, then claims and
    * runs the task if it is due. Resolves when done with the ids this replica ran. The timer ticks a
    * quarter interval apart; this lets a caller (a test on the sandbox clock, a shutdown hook) tick at
-   * a moment of its choosing instead of waiting.
+   * a moment of its choosing instead of waiting. A task still in its initial delay is skipped.
    */
   async runDue(): Promise<string[]> {
     const ran: string[] = [];
     for (const [id, entry] of this.tasks) {
+      // As the timer: a task still in its initial delay is not ticked.
+      if (!entry.started) continue;
       // A tick of its own: never counts another caller's (or the timer's) run as this one.
       while (entry.current) await entry.current;
       if (await entry.tick()) ran.push(id);

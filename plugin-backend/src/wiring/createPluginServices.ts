@@ -82,6 +82,13 @@ export interface PluginServicesOptions
     ReadModelOptions {
   config: GcpServerlessConfig;
   logger?: PluginLogger;
+  /**
+   * The recommendations' first background run waits this long after start, ms (default 0: at once).
+   * It reads a week of every service's metrics, the largest decoding the plugin does, and no page a
+   * first visitor opens needs it: the standalone portal of `npm start` waits a minute
+   * (docs/performance.md); the recommendations page computes its own meanwhile, as any miss does.
+   */
+  recommendationsFirstRunDelayMs?: number;
   /** Epoch ms clock; in sandbox mode the standalone app passes the sandbox's clock. */
   now?: Clock;
   cloudRun?: CloudRunGateway;
@@ -292,6 +299,9 @@ export function createPluginServices(
     costs: billing.scalingCosts,
     now,
     logger,
+    ...(options.recommendationsFirstRunDelayMs
+      ? { firstRunDelayMs: options.recommendationsFirstRunDelayMs }
+      : {}),
   });
   const afterApply: AfterApply = async touched => {
     recommendations.afterApply(touched);

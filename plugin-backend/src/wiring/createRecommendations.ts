@@ -19,13 +19,6 @@ import type { ReadModelParts } from './createReadModel';
  */
 export const RECOMMENDATIONS_FRESH_MS = 3_600_000;
 
-/**
- * The recommendations' first background run waits a minute after start: it reads a week of every
- * service's metrics, the largest decoding the plugin does, and no page a first visitor opens needs
- * it (the recommendations page computes its own meanwhile, as any miss does). In the first visit
- * after `npm start` it was the heaviest part of the portal thread's work (docs/performance.md).
- */
-export const RECOMMENDATIONS_FIRST_RUN_DELAY_MS = 60_000;
 /** …and served, marked stale, for a day while one refresh runs behind them. */
 export const RECOMMENDATIONS_SERVE_STALE_MS = 24 * 3_600_000;
 
@@ -42,6 +35,8 @@ export function createRecommendations(deps: {
   costs?: ScalingCostEstimator;
   now: () => number;
   logger: PluginLogger;
+  /** The background refresh's first run waits this long after start, ms (default 0: at once). */
+  firstRunDelayMs?: number;
 }): {
   snapshots: RecommendationSnapshots;
   afterApply(touched: AppliedResource): void;
@@ -75,7 +70,7 @@ export function createRecommendations(deps: {
       intervalMs,
       timeoutMs: Math.max(intervalMs / 2, 20 * config.timeouts.readMs),
       run: signal => holder.snapshots!.refreshAll(signal),
-      initialDelayMs: RECOMMENDATIONS_FIRST_RUN_DELAY_MS,
+      initialDelayMs: deps.firstRunDelayMs ?? 0,
     }),
   );
   const ready = new RecommendationSnapshots({ model, access, service });

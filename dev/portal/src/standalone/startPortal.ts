@@ -55,6 +55,8 @@ export interface PortalOptions {
    * only `sandboxUrl` reaches it (its control API is `/_sandbox/` there).
    */
   sandboxThread?: boolean;
+  /** The recommendations' first background run waits this long after start, ms (default 0; `npm start`: a minute). */
+  recommendationsFirstRunDelayMs?: number;
   /** Logs go here; tests pass a silent logger. */
   log?: (line: string) => void;
   /**
@@ -145,6 +147,12 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await createRouter({
       config,
       signal: lifetime.signal,
+      ...(options.recommendationsFirstRunDelayMs
+        ? {
+            recommendationsFirstRunDelayMs:
+              options.recommendationsFirstRunDelayMs,
+          }
+        : {}),
       logger: options.log ? silent : undefined,
       ...(sandboxNow ? { now: sandboxNow } : {}),
       ...(options.iapPublicKeys
