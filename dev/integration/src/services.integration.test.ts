@@ -67,9 +67,10 @@ describe('service list', () => {
   it('costs one list call per region and one Monitoring call per metric', async () => {
     await backend.control('DELETE', '/counters');
     await backend.call('GET', '/projects/gryyd-web/services?window=24h');
+    // Request rates, 5xx rates, latencies, instances (CloudRunMetrics.summaries).
     expect(await backend.counters()).toEqual({
       'run.services.list': 1,
-      'monitoring.timeSeries.list': 3,
+      'monitoring.timeSeries.list': 4,
     });
   });
 

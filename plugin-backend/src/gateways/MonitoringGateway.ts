@@ -3,9 +3,11 @@ import type { SeriesPoint } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { callOptions, readWithRetry } from './callSettings';
-import { cancellableList, type CancellableClient } from './cancellableCalls';
-import { mapCooperatively } from './cooperativeMap';
+import { cancellableCall, type CancellableClient } from './cancellableCalls';
+import { ConcurrencyLimit } from './ConcurrencyLimit';
+import { inSnapshotComputation } from './computationReadDeadline';
 import { googleClientOptions } from './googleClientOptions';
 import { wrapGoogleError } from './googleErrors';
 
@@ -46,6 +48,12 @@ export interface TimeSeriesQuery {
   purpose: string;
   /** How a DISTRIBUTION point becomes a number: its mean (default) or its count (e.g. cold starts). */
   distributionValue?: 'mean' | 'count';
+  /**
+   * The answer's points are distributions (a DISTRIBUTION metric aligned by ALIGN_DELTA and not
+   * reduced to a percentile): each carries its bucket counts and decodes like several numbers, so a
+   * page holds fewer of them.
+   */
+  distributions?: boolean;
 }
 
 /** A series as the services use it: its labels flattened (`resource.labels.x`, `metric.labels.y`), points oldest first. */
@@ -91,13 +99,49 @@ function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
   return 0;
 }
 
-/** timeSeries.list's largest page, in points (docs/google-apis.md §7). */
-const MAX_POINTS_PER_PAGE = 100_000;
+/**
+ * How much one page may hold, in points plus {@link SERIES_WEIGHT} per series: google-gax decodes a
+ * page in one go (JSON → proto3 JSON → protobuf message → plain object, docs/google-apis.md §1), at
+ * 5–15 µs per number and about 20 µs per series on this project's busy 2-core machine
+ * (docs/performance.md, "Monitoring points per read"), so a page of 4,000 decodes in a few tens of
+ * ms. Monitoring would give 100,000 points a page (§7): decoded at once, that held the portal's
+ * thread for seconds.
+ */
+const PAGE_BUDGET = 4_000;
+/** What a series costs to decode beside its points, in points (its labels, kinds, unit). */
+const SERIES_WEIGHT = 3;
+/** What a distribution point costs to decode, in points (its count, mean and bucket counts). */
+const DISTRIBUTION_WEIGHT = 4;
+/**
+ * Large answers (more than one page) of snapshot computations read at once per gateway: the rest
+ * of such an answer is read page after page while it holds its turn, so the background's large
+ * answers are decoded two at a time, not all together as one burst that holds the thread (the
+ * recommendations' seven week-long reads at start); one at a time made a 1,000-service week read
+ * outlast its deadline. A viewer's read, and every answer of one page (each per-fleet summary up
+ * to about 1,000 services), never waits for a turn.
+ */
+const LARGE_ANSWERS_AT_ONCE = 2;
+/** Longest stretch of converting a page's series between two turns of the event loop, ms. */
+const SLICE_MS = 10;
+
+/** The page size of a query: its points per series known, as many whole series as the budget takes. */
+export function pageSizeOf(q: TimeSeriesQuery): number {
+  const perSeries = Math.max(
+    1,
+    Math.ceil((q.endMs - q.startMs) / 1000 / q.alignmentPeriodSeconds),
+  );
+  const pointWeight = q.distributions ? DISTRIBUTION_WEIGHT : 1;
+  return Math.max(
+    100,
+    Math.floor(PAGE_BUDGET / (pointWeight + SERIES_WEIGHT / perSeries)),
+  );
+}
 
 /** Cloud Monitoring v3 behind our own interface. */
 export class MonitoringGateway {
   private readonly client: MetricServiceClient;
   private readonly readDeadlineMs: number;
+  private readonly largeAnswers = new ConcurrencyLimit(LARGE_ANSWERS_AT_ONCE);
 
   constructor(client: MetricServiceClient, readDeadlineMs: number) {
     this.client = client;
@@ -118,57 +162,130 @@ export class MonitoringGateway {
   }
 
   /**
-   * One aggregated query, in pages of the most points Monitoring allows (docs/google-apis.md §7), so
-   * a fleet of any size is one call (or a few); aborted when its deadline passes.
+   * One aggregated query, every series with its points oldest first. A series that continues on the
+   * next page (Monitoring pages count points, §7) is joined back into one.
    */
   async query(q: TimeSeriesQuery): Promise<MetricSeries[]> {
+    const joined = await this.fold(
+      q,
+      () => ({ series: [] as MetricSeries[], lastKey: '' }),
+      (acc, series, key) => {
+        const last = acc.series.at(-1);
+        // Points come newest first, so a continuation carries the older points.
+        if (last && key === acc.lastKey)
+          last.points = series.points.concat(last.points);
+        else acc.series.push(series);
+        acc.lastKey = key;
+      },
+    );
+    return joined.series;
+  }
+
+  /**
+   * One aggregated query folded page by page into `start()`'s accumulator: each page's series
+   * (points oldest first; a series split across pages comes as several parts, with the same `key`)
+   * is added before the next page is asked for, so a reader keeps its own compact figures rather
+   * than every point. Pages are read one after another, sized so that one decodes in a few tens of
+   * ms; the large answers of snapshot computations take turns across the gateway; the read ends at
+   * its deadline (a turn waited for included).
+   */
+  async fold<T>(
+    q: TimeSeriesQuery,
+    start: () => T,
+    add: (acc: T, series: MetricSeries, key: string) => void,
+  ): Promise<T> {
     const what = `reading ${q.purpose} from Cloud Monitoring`;
+    const distribution = q.distributionValue ?? 'mean';
     try {
-      const series = await readWithRetry(
-        signal =>
-          cancellableList<RawSeries>(
-            this.client as unknown as CancellableClient,
-            'listTimeSeries',
-            {
-              name: `projects/${q.projectId}`,
-              filter: q.filter,
-              interval: {
-                startTime: toTimestamp(q.startMs),
-                endTime: toTimestamp(q.endMs),
-              },
-              aggregation: {
-                alignmentPeriod: { seconds: q.alignmentPeriodSeconds },
-                perSeriesAligner: q.aligner,
-                crossSeriesReducer: q.reducer,
-                groupByFields: q.groupByFields,
-              },
-              view: 'FULL',
-              pageSize: MAX_POINTS_PER_PAGE,
-            },
-            callOptions(this.readDeadlineMs),
-            signal,
-          ),
+      // A retry (after UNAVAILABLE) starts over from the first page with a fresh accumulator.
+      return await readWithRetry(
+        async signal => {
+          const acc = start();
+          const page = async (request: object): Promise<object | null> => {
+            const [series, next] = await cancellableCall<
+              [RawSeries[], object | null]
+            >(
+              this.client as unknown as CancellableClient,
+              'listTimeSeries',
+              request,
+              { ...callOptions(this.readDeadlineMs), autoPaginate: false },
+              signal,
+            );
+            let sliceStart = performance.now();
+            for (const raw of series) {
+              add(acc, toMetricSeries(raw, distribution), seriesKey(raw));
+              if (performance.now() - sliceStart > SLICE_MS) {
+                await nextTurn();
+                sliceStart = performance.now();
+              }
+            }
+            return next;
+          };
+          const second = await page(this.firstRequest(q));
+          if (!second) return acc;
+          const rest = async () => {
+            for (let next: object | null = second; next; ) {
+              // Other requests are served between two pages of a large answer.
+              await nextTurn();
+              next = await page(next);
+            }
+          };
+          if (inSnapshotComputation())
+            await this.largeAnswers.run(rest, signal);
+          else await rest();
+          return acc;
+        },
         this.readDeadlineMs,
         what,
       );
-      // A fleet's answer is thousands of series: mapped in slices, between which other work runs.
-      return await mapCooperatively(series, s => ({
-        labels: {
-          ...prefixKeys('resource.labels.', s.resource?.labels),
-          ...prefixKeys('metric.labels.', s.metric?.labels),
-        },
-        // Monitoring returns points newest first; charts want oldest first.
-        points: (s.points ?? [])
-          .map(p => ({
-            time: endTimeIso(p),
-            value: pointValue(p, q.distributionValue ?? 'mean'),
-          }))
-          .reverse(),
-      }));
     } catch (err) {
       throw wrapGoogleError(err, what);
     }
   }
+
+  private firstRequest(q: TimeSeriesQuery): object {
+    return {
+      name: `projects/${q.projectId}`,
+      filter: q.filter,
+      interval: {
+        startTime: toTimestamp(q.startMs),
+        endTime: toTimestamp(q.endMs),
+      },
+      aggregation: {
+        alignmentPeriod: { seconds: q.alignmentPeriodSeconds },
+        perSeriesAligner: q.aligner,
+        crossSeriesReducer: q.reducer,
+        groupByFields: q.groupByFields,
+      },
+      view: 'FULL',
+      pageSize: pageSizeOf(q),
+    };
+  }
+}
+
+function toMetricSeries(
+  s: RawSeries,
+  distribution: 'mean' | 'count',
+): MetricSeries {
+  const points = s.points ?? [];
+  const out: SeriesPoint[] = new Array(points.length);
+  // Monitoring returns points newest first; charts want oldest first.
+  for (let i = 0; i < points.length; i++) {
+    const p = points[points.length - 1 - i]!;
+    out[i] = { time: endTimeIso(p), value: pointValue(p, distribution) };
+  }
+  return {
+    labels: {
+      ...prefixKeys('resource.labels.', s.resource?.labels),
+      ...prefixKeys('metric.labels.', s.metric?.labels),
+    },
+    points: out,
+  };
+}
+
+/** A series' identity: its metric and resource labels (a series continued on the next page has the same). */
+function seriesKey(s: RawSeries): string {
+  return JSON.stringify([s.metric?.labels ?? {}, s.resource?.labels ?? {}]);
 }
 
 function toTimestamp(ms: number): { seconds: number; nanos: number } {

@@ -27,3 +27,8 @@ export function readDeadlineMs(deadlineMs: number): number {
     ? deadlineMs
     : Math.max(deadlineMs, inComputation);
 }
+
+/** Whether the caller runs inside a snapshot computation (background work no viewer waits on directly). */
+export function inSnapshotComputation(): boolean {
+  return computationReadMs.getStore() !== undefined;
+}

@@ -68,7 +68,12 @@ export class CloudRunMetrics {
     this.monitoring = monitoring;
   }
 
-  /** Live summary of every service of a project: 3 Monitoring calls in parallel. */
+  /**
+   * Live summary of every service of a project: 4 Monitoring calls in parallel, each one point per
+   * service (an alignment period as long as the window). The 5xx rate is its own call filtered on
+   * the class rather than a series per service and response class: that is about three series per
+   * service to decode instead of one, and one page instead of three at 1,000 services.
+   */
   async summaries(
     project: ProjectSummary,
     window: TimeWindow,
@@ -81,18 +86,26 @@ export class CloudRunMetrics {
     const seconds = TIME_WINDOW_SECONDS[window];
     const startMs = endMs - seconds * 1000;
     const groupBy = [LOCATION_LABEL, SERVICE_NAME_LABEL];
-    const { values, errors } = await settlePanels({
-      requests: this.monitoring.query({
+    const rates = (only: string, purpose: string) =>
+      this.monitoring.query({
         projectId,
-        filter: cloudRunFilter(RUN_METRICS.requestCount, regions),
+        filter: cloudRunFilter(RUN_METRICS.requestCount, regions) + only,
         startMs,
         endMs,
         alignmentPeriodSeconds: seconds,
         aligner: 'ALIGN_RATE',
         reducer: 'REDUCE_SUM',
-        groupByFields: [...groupBy, RESPONSE_CLASS_LABEL],
-        purpose: `request rates of ${projectId}`,
-      }),
+        groupByFields: groupBy,
+        purpose,
+      });
+    const { values, errors } = await settlePanels({
+      requests: Promise.all([
+        rates('', `request rates of ${projectId}`),
+        rates(
+          ` AND ${RESPONSE_CLASS_LABEL} = ${quoteFilterValue('5xx')}`,
+          `5xx rates of ${projectId}`,
+        ),
+      ]),
       latency: this.monitoring.query({
         projectId,
         filter: cloudRunFilter(RUN_METRICS.requestLatencies, regions),
@@ -131,18 +144,16 @@ export class CloudRunMetrics {
       }
       return s;
     };
-    const fiveXx = new Map<string, number>();
-    for (const series of values.requests ?? []) {
-      const s = entry(keyOf(series));
-      const rate = lastValue(series) ?? 0;
-      s.requestsPerSecond = (s.requestsPerSecond ?? 0) + rate;
-      if (series.labels[RESPONSE_CLASS_LABEL] === '5xx')
-        fiveXx.set(keyOf(series), rate);
-    }
     if (values.requests) {
+      const [all, fiveXx] = values.requests;
+      for (const series of all)
+        entry(keyOf(series)).requestsPerSecond = lastValue(series) ?? 0;
+      const fiveXxRate = new Map(
+        fiveXx.map(series => [keyOf(series), lastValue(series) ?? 0]),
+      );
       for (const [key, s] of byService) {
         s.errorRatio5xx = s.requestsPerSecond
-          ? (fiveXx.get(key) ?? 0) / s.requestsPerSecond
+          ? (fiveXxRate.get(key) ?? 0) / s.requestsPerSecond
           : 0;
       }
     }

@@ -102,6 +102,7 @@ export class ThrottleMetrics {
       aligner: 'ALIGN_DELTA',
       reducer: 'REDUCE_SUM',
       distributionValue: 'count',
+      distributions: true,
       groupByFields: [LOCATION_LABEL, SERVICE_NAME_LABEL],
       purpose: `container starts of ${project.projectId}`,
     });

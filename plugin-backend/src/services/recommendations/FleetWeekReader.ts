@@ -12,6 +12,7 @@ import { RUN_METRICS, SERVICE_NAME_LABEL } from '../cloudRunMetricNames';
 /** How far back the recommendations look: the what-if's 7 days (docs/recommendations.md). */
 export const RECOMMENDATION_DAYS = 7;
 const HOUR_MS = 3_600_000;
+const WEEK_HOURS = RECOMMENDATION_DAYS * 24;
 /** Hourly alignment (docs/recommendations.md, "What it reads"). */
 const ALIGNMENT_SECONDS = 3600;
 const LOCATION_LABEL = 'resource.labels.location';
@@ -25,24 +26,35 @@ export type FleetWeek = Map<string, ObservedHour[]>;
 export const fleetKey = (region: string, service: string) =>
   `${region}/${service}`;
 
-/** Hour start (epoch ms) → value, from series whose points end at their hour's end, summed by key. */
-type HourValues = Map<string, Map<number, number>>;
+/**
+ * Per service (`region/service`), the week's values by hour from its start (NaN where Monitoring
+ * has no point), summed over the series of a service: 168 numbers per service and figure, however
+ * many series and pages the answer came in.
+ */
+type HourValues = Map<string, Float64Array>;
 
-function byServiceHour(series: MetricSeries[]): HourValues {
-  const out: HourValues = new Map();
-  for (const s of series) {
-    const key = fleetKey(
-      s.labels[LOCATION_LABEL] ?? '',
-      s.labels[SERVICE_NAME_LABEL] ?? '',
-    );
-    const hours = out.get(key) ?? new Map<number, number>();
-    for (const p of s.points) {
-      const start = Date.parse(p.time) - HOUR_MS;
-      hours.set(start, (hours.get(start) ?? 0) + p.value);
-    }
+/** Adds a series (or a part of one) whose points end at their hour's end to `out`. */
+function addByServiceHour(
+  out: HourValues,
+  s: MetricSeries,
+  weekStartMs: number,
+): void {
+  const key = fleetKey(
+    s.labels[LOCATION_LABEL] ?? '',
+    s.labels[SERVICE_NAME_LABEL] ?? '',
+  );
+  let hours = out.get(key);
+  if (!hours) {
+    hours = new Float64Array(WEEK_HOURS).fill(NaN);
     out.set(key, hours);
   }
-  return out;
+  for (const p of s.points) {
+    const at = Math.floor(
+      (Date.parse(p.time) - HOUR_MS - weekStartMs) / HOUR_MS,
+    );
+    if (at < 0 || at >= WEEK_HOURS) continue;
+    hours[at] = Number.isNaN(hours[at]!) ? p.value : hours[at]! + p.value;
+  }
 }
 
 /**
@@ -76,96 +88,102 @@ export class FleetWeekReader {
       what: string,
       only = '',
     ) =>
-      this.monitoring.query({
-        projectId,
-        filter: cloudRunFilter(metric, regions) + only,
-        startMs: start,
-        endMs: end,
-        alignmentPeriodSeconds: ALIGNMENT_SECONDS,
-        aligner,
-        reducer,
-        groupByFields: [SERVICE_NAME_LABEL, LOCATION_LABEL],
-        purpose: `${what} of ${projectId}'s services per hour over 7 days`,
-      });
-    const [requests, throttled, peaks, latency, instances, cpu, memory] =
-      await Promise.all([
-        query(
-          RUN_METRICS.requestCount,
-          'ALIGN_DELTA',
-          'REDUCE_SUM',
-          'requests',
-        ),
-        // Only services that refused requests have a series here (docs/google-apis.md §7: filters on metric labels).
-        query(
-          RUN_METRICS.requestCount,
-          'ALIGN_DELTA',
-          'REDUCE_SUM',
-          '429 responses',
-          ` AND ${RESPONSE_CODE_LABEL} = ${quoteFilterValue('429')}`,
-        ),
-        // The largest one-minute point of each series in the hour, summed over response codes and
-        // revisions: at least the busiest minute's requests (an upper bound when codes peak apart).
-        query(
-          RUN_METRICS.requestCount,
-          'ALIGN_MAX',
-          'REDUCE_SUM',
-          'busiest minutes',
-        ),
-        query(
-          RUN_METRICS.requestLatencies,
-          'ALIGN_DELTA',
-          'REDUCE_SUM',
-          'latency',
-        ),
-        query(
-          RUN_METRICS.instanceCount,
-          'ALIGN_MAX',
-          'REDUCE_SUM',
-          'peak instances',
-        ),
-        query(
-          CPU_UTILISATION,
-          'ALIGN_PERCENTILE_99',
-          'REDUCE_MAX',
-          'CPU utilisation',
-        ),
-        query(
-          MEMORY_UTILISATION,
-          'ALIGN_PERCENTILE_99',
-          'REDUCE_MAX',
-          'memory utilisation',
-        ),
-      ]);
-    const total = byServiceHour(requests);
-    const refused = byServiceHour(throttled);
-    const peak = byServiceHour(peaks);
-    const meanLatency = byServiceHour(latency);
-    const peakInstances = byServiceHour(instances);
-    const cpuPeak = byServiceHour(cpu);
-    const memoryPeak = byServiceHour(memory);
+      this.monitoring.fold(
+        {
+          projectId,
+          filter: cloudRunFilter(metric, regions) + only,
+          startMs: start,
+          endMs: end,
+          alignmentPeriodSeconds: ALIGNMENT_SECONDS,
+          aligner,
+          reducer,
+          groupByFields: [SERVICE_NAME_LABEL, LOCATION_LABEL],
+          purpose: `${what} of ${projectId}'s services per hour over 7 days`,
+          distributions:
+            aligner === 'ALIGN_DELTA' &&
+            metric === RUN_METRICS.requestLatencies,
+        },
+        (): HourValues => new Map(),
+        (out, series) => addByServiceHour(out, series, start),
+      );
+    const [
+      total,
+      refused,
+      peak,
+      meanLatency,
+      peakInstances,
+      cpuPeak,
+      memoryPeak,
+    ] = await Promise.all([
+      query(RUN_METRICS.requestCount, 'ALIGN_DELTA', 'REDUCE_SUM', 'requests'),
+      // Only services that refused requests have a series here (docs/google-apis.md §7: filters on metric labels).
+      query(
+        RUN_METRICS.requestCount,
+        'ALIGN_DELTA',
+        'REDUCE_SUM',
+        '429 responses',
+        ` AND ${RESPONSE_CODE_LABEL} = ${quoteFilterValue('429')}`,
+      ),
+      // The largest one-minute point of each series in the hour, summed over response codes and
+      // revisions: at least the busiest minute's requests (an upper bound when codes peak apart).
+      query(
+        RUN_METRICS.requestCount,
+        'ALIGN_MAX',
+        'REDUCE_SUM',
+        'busiest minutes',
+      ),
+      query(
+        RUN_METRICS.requestLatencies,
+        'ALIGN_DELTA',
+        'REDUCE_SUM',
+        'latency',
+      ),
+      query(
+        RUN_METRICS.instanceCount,
+        'ALIGN_MAX',
+        'REDUCE_SUM',
+        'peak instances',
+      ),
+      query(
+        CPU_UTILISATION,
+        'ALIGN_PERCENTILE_99',
+        'REDUCE_MAX',
+        'CPU utilisation',
+      ),
+      query(
+        MEMORY_UTILISATION,
+        'ALIGN_PERCENTILE_99',
+        'REDUCE_MAX',
+        'memory utilisation',
+      ),
+    ]);
     const week: FleetWeek = new Map();
     const keys = new Set([...total.keys(), ...peakInstances.keys()]);
     for (const key of keys) {
-      const all = [total, peakInstances].flatMap(m => [
-        ...(m.get(key)?.keys() ?? []),
-      ]);
       // The week starts at the first hour Monitoring has a point for (a newer service has fewer).
-      const first = Math.max(start, Math.min(...all));
+      const measured = [total.get(key), peakInstances.get(key)];
+      const hasPoint = (i: number) =>
+        measured.some(m => m !== undefined && !Number.isNaN(m[i]!));
+      let first = 0;
+      while (first < WEEK_HOURS && !hasPoint(first)) first++;
       const hours: ObservedHour[] = [];
-      const at = (m: HourValues, t: number) => m.get(key)?.get(t) ?? null;
+      const at = (m: HourValues, i: number) => {
+        const v = m.get(key)?.[i];
+        return v === undefined || Number.isNaN(v) ? null : v;
+      };
       const ratio = (v: number | null) =>
         v === null ? null : Math.min(1, Math.max(0, v));
-      for (let t = first; t < end; t += HOUR_MS) {
-        const latencyMs = at(meanLatency, t);
+      for (let i = first; i < WEEK_HOURS; i++) {
+        const latencyMs = at(meanLatency, i);
         hours.push({
-          startMs: t,
-          requests: at(total, t) ?? 0,
-          refused: at(refused, t) ?? 0,
-          peakMinuteRequests: at(peak, t) ?? 0,
+          startMs: start + i * HOUR_MS,
+          requests: at(total, i) ?? 0,
+          refused: at(refused, i) ?? 0,
+          peakMinuteRequests: at(peak, i) ?? 0,
           meanLatencyMs: latencyMs !== null && latencyMs > 0 ? latencyMs : null,
-          peakInstances: at(peakInstances, t),
-          cpuPeak: ratio(at(cpuPeak, t)),
-          memoryPeak: ratio(at(memoryPeak, t)),
+          peakInstances: at(peakInstances, i),
+          cpuPeak: ratio(at(cpuPeak, i)),
+          memoryPeak: ratio(at(memoryPeak, i)),
         });
       }
       week.set(key, hours);

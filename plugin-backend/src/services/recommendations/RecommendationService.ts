@@ -13,12 +13,16 @@ import {
   type RedisLimit,
   type WiringOverride,
 } from '@gcp-serverless/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CapacityContextLoader } from '../CapacityContextLoader';
 import { redisBudgetOf, type CapacityContext } from '../CapacityGuardrails';
 import type { ProjectAccess } from '../ProjectAccess';
 import type { Clock } from '../ServiceCatalogService';
 import type { ScalingCostEstimator } from '../costs/ScalingCostEstimator';
 import { fleetKey, type FleetWeekReader } from './FleetWeekReader';
+
+/** Longest stretch of the rules between two turns of the event loop, ms. */
+const SLICE_MS = 10;
 
 /** One project's recommendations, as its snapshot holds them. */
 export interface ProjectRecommendationsValue {
@@ -78,7 +82,13 @@ export class RecommendationService {
     const redis = this.redisLimits(context);
     const recommendations: Recommendation[] = [];
     let servicesRead = 0;
+    // A fleet's rules replay a week per service: other requests are served every few ms of it.
+    let sliceStart = performance.now();
     for (const service of context.services) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
       const hours = weeks.get(fleetKey(service.region, service.name));
       if (!hours || hours.length === 0) continue;
       servicesRead++;
