@@ -56,6 +56,9 @@ export interface ListTimeSeriesResponseJson {
  */
 export const MAX_MINUTE_EVALUATIONS = 5_000_000;
 
+/** Listings kept for their later pages (each holds its full answer). */
+const MAX_SNAPSHOTS = 8;
+
 /** How long (sandbox ms) a page token continues its snapshot; later pages are recomputed. */
 const SNAPSHOT_TTL_MS = 5 * 60_000;
 
@@ -104,11 +107,8 @@ export class TimeSeriesLister {
               now - s.now < SNAPSHOT_TTL_MS,
           )
         : undefined;
-    if (!snapshot) {
-      snapshot = { fingerprint, now, ...this.compute(request, now, queryKey) };
-      this.snapshots.unshift(snapshot);
-      this.snapshots.length = Math.min(this.snapshots.length, 4);
-    }
+    const computed = !snapshot;
+    snapshot ??= { fingerprint, now, ...this.compute(request, now, queryKey) };
     const headersOnly = request.view === 'HEADERS';
     const { page, nextOffset } = slicePage(
       snapshot.series,
@@ -116,6 +116,12 @@ export class TimeSeriesLister {
       request.pageSize,
       headersOnly,
     );
+    // Only a listing that continues needs its snapshot: one-page answers, most of a portal's, would
+    // otherwise push out the snapshots of long listings read a few thousand points a page at a time.
+    if (computed && nextOffset !== null) {
+      this.snapshots.unshift(snapshot);
+      this.snapshots.length = Math.min(this.snapshots.length, MAX_SNAPSHOTS);
+    }
     const response: ListTimeSeriesResponseJson = {};
     if (page.length > 0) response.timeSeries = page;
     if (nextOffset !== null)
