@@ -54,6 +54,12 @@ export interface TimeSeriesQuery {
    * page holds fewer of them.
    */
   distributions?: boolean;
+  /**
+   * Many pages whatever happens (a week of every service of a project): inside a snapshot
+   * computation its first page takes turns with the other large answers too, so the
+   * recommendations' seven week reads never arrive as seven pages at once.
+   */
+  bulk?: boolean;
 }
 
 /** A series as the services use it: its labels flattened (`resource.labels.x`, `metric.labels.y`), points oldest first. */
@@ -221,18 +227,26 @@ export class MonitoringGateway {
             }
             return next;
           };
-          const second = await page(this.firstRequest(q));
-          if (!second) return acc;
-          const rest = async () => {
-            for (let next: object | null = second; next; ) {
+          const rest = async (first: object | null) => {
+            for (let next = first; next; ) {
               // Other requests are served between two pages of a large answer.
               await nextTurn();
               next = await page(next);
             }
           };
-          if (inSnapshotComputation())
-            await this.largeAnswers.run(rest, signal);
-          else await rest();
+          const background = inSnapshotComputation();
+          if (background && q.bulk) {
+            await this.largeAnswers.run(
+              async () => rest(await page(this.firstRequest(q))),
+              signal,
+            );
+            return acc;
+          }
+          const second = await page(this.firstRequest(q));
+          if (!second) return acc;
+          if (background)
+            await this.largeAnswers.run(() => rest(second), signal);
+          else await rest(second);
           return acc;
         },
         this.readDeadlineMs,

@@ -99,6 +99,7 @@ export class FleetWeekReader {
           reducer,
           groupByFields: [SERVICE_NAME_LABEL, LOCATION_LABEL],
           purpose: `${what} of ${projectId}'s services per hour over 7 days`,
+          bulk: true,
           distributions:
             aligner === 'ALIGN_DELTA' &&
             metric === RUN_METRICS.requestLatencies,
