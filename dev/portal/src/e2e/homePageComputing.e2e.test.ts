@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPortal, type Portal } from '../standalone/startPortal';
+import type { Portal } from '../standalone/startPortal';
 import { ensureWebBuild } from '../standalone/webBuild';
-import { launchChromium } from './browser';
+import { closePortalPage, openPortalPage } from './portalPage';
 
 /**
  * The home page while the backend computes a project's first snapshot (issue 10, point 4), in Chromium
@@ -24,17 +24,18 @@ let page: Page;
 
 beforeAll(async () => {
   await ensureWebBuild({ log: () => {} });
-  portal = await startPortal({
-    port: 0,
-    host: '127.0.0.1',
-    prebuilt: true,
+  ({ portal, browser, page } = await openPortalPage({
     scenarios: [PROJECT],
-    // No background refresh: the page's own read starts the only computation.
-    sandboxConfigOverrides: {
-      readModel: { refreshIntervalSeconds: 0, viewerWaitSeconds: 1 },
+    viewport: { width: 1440, height: 900 },
+    timeoutMs: 180_000,
+    portal: {
+      prebuilt: true,
+      // No background refresh: the page's own read starts the only computation.
+      sandboxConfigOverrides: {
+        readModel: { refreshIntervalSeconds: 0, viewerWaitSeconds: 1 },
+      },
     },
-    log: () => {},
-  });
+  }));
   const fault = await fetch(`${portal.sandboxUrl}/_sandbox/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,15 +45,9 @@ beforeAll(async () => {
     }),
   });
   expect(fault.ok).toBe(true);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(180_000);
 }, 900_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalPage({ portal, browser }));
 
 describe('the home page while a project is still being computed', () => {
   it('keeps the card loading with a "computing" line, and fills it in by asking again, without a Retry', async () => {
