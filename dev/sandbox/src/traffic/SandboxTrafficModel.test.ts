@@ -61,6 +61,26 @@ describe('minuteSample', () => {
     );
   });
 
+  it('recomputes cached minutes after the traffic profile is replaced', () => {
+    const { project, service } = serviceWith(
+      steadyProfile({ noise: 0.3, baseRps: 40 }),
+    );
+    const minutes = Array.from(
+      { length: 90 },
+      (_, i) => MONDAY_UTC + i * 60_000,
+    );
+    for (const m of minutes) minuteSample(project, service, m); // fills the minute cache
+    // A test or scenario replaces the profile (not the history): cached minutes must not survive it.
+    service.traffic = { ...service.traffic, baseRps: 400 };
+    const uncached = (m: number) => minuteSample(project, service, m, 1, false);
+    expect(minutes.map(m => minuteSample(project, service, m))).toEqual(
+      minutes.map(uncached),
+    );
+    expect(
+      minuteSample(project, service, minutes[10]!).requests,
+    ).toBeGreaterThan(10_000);
+  });
+
   it('adds noise that differs per minute but averages to the expected demand', () => {
     const { project, service } = serviceWith(
       steadyProfile({ noise: 0.2, baseRps: 100 }),

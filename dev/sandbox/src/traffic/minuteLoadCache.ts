@@ -6,8 +6,8 @@
  * nearly the same window again a minute later. At 10,000 services × 1,440 minutes that recomputation,
  * not the portal, was what a benchmark measured.
  *
- * Values are a pure function of (service, minute, configuration history), so a cached value equals a
- * recomputed one bit for bit (Float64Array; determinism does not depend on what is cached). Only the
+ * Values are a pure function of (service, minute, configuration history, traffic profile), so a cached
+ * value equals a recomputed one bit for bit (Float64Array; determinism does not depend on what is cached). Only the
  * services of projects without demand sources are cached: load-balancer routes and queue state can
  * change the demand of past-the-edit minutes in ways the history length does not capture.
  */
@@ -32,8 +32,14 @@ export interface CachedLoad {
 
 interface ServiceCache {
   generation: number;
-  /** History length the cached values were computed with: an edit appends, so a change empties the cache. */
+  /**
+   * The history (array and length) and traffic profile the cached values were computed with: an edit
+   * appends to the history, and a test or scenario replaces the profile object (profiles are replaced,
+   * never changed in place); either empties the service's cache.
+   */
+  history: SandboxRunService['history'];
   historyLength: number;
+  traffic: SandboxRunService['traffic'];
   blocks: Map<number, Float64Array>;
 }
 
@@ -46,12 +52,16 @@ function cacheOf(service: SandboxRunService): ServiceCache {
   if (
     !cache ||
     cache.generation !== generation ||
-    cache.historyLength !== service.history.length
+    cache.history !== service.history ||
+    cache.historyLength !== service.history.length ||
+    cache.traffic !== service.traffic
   ) {
     if (cache && cache.generation === generation) blocks -= cache.blocks.size;
     cache = {
       generation,
+      history: service.history,
       historyLength: service.history.length,
+      traffic: service.traffic,
       blocks: new Map(),
     };
     caches.set(service, cache);
