@@ -43,3 +43,44 @@ describe('Monitoring points per read', () => {
     expect(points).toBeLessThanOrEqual(7 * FLEET * WEEK_HOURS);
   });
 });
+
+/** A week per minute: the what-if's replay of one series (docs/what-if.md). */
+const WEEK_MINUTES = 7 * 24 * 60;
+/** A day of 5-minute steps: the preview's 24 h peak and capacity look-back per series. */
+const DAY_STEPS = 24 * 12;
+
+describe('Monitoring points of a preview', () => {
+  it("a scaling preview of one service of the fleet reads that service's series, not every service's capacity context", async () => {
+    const list = await backend.call(
+      'GET',
+      '/projects/scale-fleet/services?window=1h',
+    );
+    const one = list.body.services[0] as {
+      name: string;
+      region: string;
+      scaling: { maxInstances: number };
+    };
+    await backend.control('DELETE', '/counters');
+    const res = await backend.call(
+      'POST',
+      `/projects/scale-fleet/locations/${one.region}/services/${one.name}/scaling/preview`,
+      {
+        change: {
+          ...one.scaling,
+          maxInstances: one.scaling.maxInstances + 1,
+        },
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.whatIf).toBeDefined();
+    const points = (await backend.control('GET', '/activity')).points[
+      'monitoring.timeSeries.list'
+    ];
+    // The service's own reads: the what-if's week per minute (a few series by response class) and
+    // its day at 5 minutes. The capacity context of every service of the fleet (instance counts and
+    // median latencies, 24 h at 5 minutes: 2 × FLEET × DAY_STEPS = 23,040 more at 40 services) is
+    // not read: none of them shares a Redis instance or a queue with it.
+    expect(points).toBeGreaterThanOrEqual(WEEK_MINUTES);
+    expect(points).toBeLessThanOrEqual(4 * WEEK_MINUTES + 2 * DAY_STEPS);
+  });
+});

@@ -292,3 +292,24 @@ function pick(
     Object.entries(o).filter(([k]) => keys.includes(k)),
   );
 }
+
+describe('what a queue preview reads', () => {
+  it("reads only its worker's median latency, by name: no instance counts, no other service's series", async () => {
+    const current = await currentSettings();
+    await backend.control('DELETE', '/counters');
+    const preview = await backend.call('POST', `${Q}/preview`, {
+      change: {
+        ...current,
+        rateLimits: { maxDispatchesPerSecond: 2, maxConcurrentDispatches: 8 },
+      },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.impacts[0].after).toContain('generation → gryd-worker');
+    const points = (await backend.control('GET', '/activity')).points[
+      'monitoring.timeSeries.list'
+    ];
+    // One worker (gryd-worker), 24 h at 5 minutes of its median latency: the task duration.
+    expect(points).toBeGreaterThan(0);
+    expect(points).toBeLessThanOrEqual(24 * 12);
+  });
+});

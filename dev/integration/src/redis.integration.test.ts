@@ -290,3 +290,27 @@ describe('the scaling preview shows the Redis guardrail', () => {
     );
   });
 });
+
+describe('what a Redis preview reads', () => {
+  it("reads chat-redis's connected clients and its wired services' instance counts, by name, and nothing else", async () => {
+    const before = await chatRedis();
+    await backend.control('DELETE', '/counters');
+    const preview = await backend.call('POST', `${R}/preview`, {
+      change: { memorySizeGb: 2, redisConfigs: before.redisConfigs },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.impacts.length).toBeGreaterThan(0);
+    const points = (await backend.control('GET', '/activity')).points[
+      'monitoring.timeSeries.list'
+    ];
+    // Its memory usage over the last hour (the warnings), then 24 h at 5 minutes: its connected
+    // clients and one series per wired service (chatservice, chat-history); the median latencies
+    // of the project's services are not read (no queue here).
+    const HOUR_STEPS = 12;
+    const DAY_STEPS = 24 * HOUR_STEPS;
+    expect(points).toBeGreaterThan(0);
+    expect(points).toBeLessThanOrEqual(
+      HOUR_STEPS + (1 + before.services.length) * DAY_STEPS,
+    );
+  });
+});

@@ -49,6 +49,34 @@ export function sumSeries(series: readonly SeriesPoint[][]): SeriesPoint[] {
     .map(([time, value]) => ({ time, value }));
 }
 
+/**
+ * Names per `one_of` filter (docs/google-apis.md §7): longer lists are read in several calls, so a
+ * filter stays short however many resources a caller names.
+ */
+export const MAX_FILTER_NAMES = 100;
+
+/** ` AND label = one_of("a","b")`, or '' when no names restrict the read. */
+const onlyNamed = (label: string, names: readonly string[] | undefined) =>
+  names && names.length > 0
+    ? ` AND ${label} = one_of(${names.map(quoteFilterValue).join(',')})`
+    : '';
+
+/**
+ * Runs `read` once without a name filter (`names` undefined), or once per slice of at most
+ * MAX_FILTER_NAMES names, in parallel, and joins the answers (each keyed by resource).
+ */
+async function perNameSlice(
+  names: readonly string[] | undefined,
+  read: (slice: readonly string[] | undefined) => Promise<SeriesById>,
+): Promise<SeriesById> {
+  if (!names || names.length <= MAX_FILTER_NAMES) return read(names);
+  const slices: string[][] = [];
+  for (let i = 0; i < names.length; i += MAX_FILTER_NAMES)
+    slices.push(names.slice(i, i + MAX_FILTER_NAMES));
+  const maps = await Promise.all(slices.map(read));
+  return new Map(maps.flatMap(m => [...m]));
+}
+
 function group(
   series: MetricSeries[],
   label: string,
@@ -147,27 +175,41 @@ export class CapacityMetrics {
   /**
    * Connected clients per instance, mean per step (key "connected"): the same aligner as
    * {@link runInstances}, so the ratio of the two at a step is connections per Cloud Run instance.
+   * Every instance of the project, or only `instances` (full names, `projects/P/locations/L/instances/I`:
+   * the `instance_id` label holds them).
    */
-  async redisConnectedMean(w: MetricsWindow): Promise<SeriesById> {
-    return this.redisGauge(
-      w,
-      REDIS_METRICS.connected,
-      'connected',
-      'ALIGN_MEAN',
-      'REDUCE_SUM',
-      'mean connected Redis clients',
+  async redisConnectedMean(
+    w: MetricsWindow,
+    instances?: readonly string[],
+  ): Promise<SeriesById> {
+    return perNameSlice(instances, slice =>
+      this.redisGauge(
+        w,
+        REDIS_METRICS.connected,
+        'connected',
+        'ALIGN_MEAN',
+        'REDUCE_SUM',
+        'mean connected Redis clients',
+        slice,
+      ),
     );
   }
 
-  /** Memory usage ratio 0..1 per instance (key "memory"). */
-  async redisMemory(w: MetricsWindow): Promise<SeriesById> {
-    return this.redisGauge(
-      w,
-      REDIS_METRICS.memoryUsage,
-      'memory',
-      'ALIGN_MEAN',
-      'REDUCE_MAX',
-      'Redis memory usage',
+  /** Memory usage ratio 0..1 per instance (key "memory"): every instance, or only `instances` (full names). */
+  async redisMemory(
+    w: MetricsWindow,
+    instances?: readonly string[],
+  ): Promise<SeriesById> {
+    return perNameSlice(instances, slice =>
+      this.redisGauge(
+        w,
+        REDIS_METRICS.memoryUsage,
+        'memory',
+        'ALIGN_MEAN',
+        'REDUCE_MAX',
+        'Redis memory usage',
+        slice,
+      ),
     );
   }
 
@@ -191,14 +233,17 @@ export class CapacityMetrics {
     w: MetricsWindow,
     services?: readonly string[],
   ): Promise<SeriesById> {
-    const only =
-      services && services.length > 0
-        ? ` AND ${SERVICE_NAME_LABEL} = one_of(${services
-            .map(quoteFilterValue)
-            .join(',')})`
-        : '';
+    return perNameSlice(services, slice => this.runInstancesOf(w, slice));
+  }
+
+  private async runInstancesOf(
+    w: MetricsWindow,
+    services: readonly string[] | undefined,
+  ): Promise<SeriesById> {
     const series = await this.query(w, {
-      filter: filter(RUN_METRICS.instanceCount, CLOUD_RUN_RESOURCE) + only,
+      filter:
+        filter(RUN_METRICS.instanceCount, CLOUD_RUN_RESOURCE) +
+        onlyNamed(SERVICE_NAME_LABEL, services),
       aligner: 'ALIGN_MEAN',
       reducer: 'REDUCE_SUM',
       groupByFields: [SERVICE_NAME_LABEL],
@@ -212,10 +257,25 @@ export class CapacityMetrics {
     );
   }
 
-  /** Median request latency per service, seconds (key "p50"), for task durations of queue workers. */
-  async runMedianLatencySeconds(w: MetricsWindow): Promise<SeriesById> {
+  /**
+   * Median request latency per service, seconds (key "p50"), for task durations of queue workers:
+   * every service of the project, or only `services`.
+   */
+  async runMedianLatencySeconds(
+    w: MetricsWindow,
+    services?: readonly string[],
+  ): Promise<SeriesById> {
+    return perNameSlice(services, slice => this.runMedianLatencyOf(w, slice));
+  }
+
+  private async runMedianLatencyOf(
+    w: MetricsWindow,
+    services: readonly string[] | undefined,
+  ): Promise<SeriesById> {
     const series = await this.query(w, {
-      filter: filter(RUN_METRICS.requestLatencies, CLOUD_RUN_RESOURCE),
+      filter:
+        filter(RUN_METRICS.requestLatencies, CLOUD_RUN_RESOURCE) +
+        onlyNamed(SERVICE_NAME_LABEL, services),
       aligner: 'ALIGN_DELTA',
       reducer: 'REDUCE_PERCENTILE_50',
       groupByFields: [SERVICE_NAME_LABEL],
@@ -244,9 +304,12 @@ export class CapacityMetrics {
     aligner: TimeSeriesQuery['aligner'],
     reducer: TimeSeriesQuery['reducer'],
     what: string,
-  ) {
+    instances?: readonly string[],
+  ): Promise<SeriesById> {
     const series = await this.query(w, {
-      filter: filter(metric, REDIS_RESOURCE),
+      filter:
+        filter(metric, REDIS_RESOURCE) +
+        onlyNamed(INSTANCE_ID_LABEL, instances),
       aligner,
       reducer,
       groupByFields: [INSTANCE_ID_LABEL],

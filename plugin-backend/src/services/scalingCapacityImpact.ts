@@ -30,17 +30,11 @@ export async function scalingCapacityImpact(
   proposed: ScalingSettings,
   endMs: number,
 ): Promise<{ impacts: CapacityImpact[]; warnings: ChangeWarning[] }> {
-  const { context, errors } = await loader.load(project, endMs);
-  // The service as just read is the truth for its own current scaling.
-  const ctx = {
-    ...context,
-    services: [
-      ...context.services.filter(
-        s => s.name !== service.name || s.region !== service.region,
-      ),
-      service,
-    ],
-  };
+  // Read for this service alone: the Redis instances and queues wired to it (loadFor); the service
+  // as just read is the truth for its own current scaling.
+  const { context: ctx, errors } = await loader.loadFor(project, endMs, {
+    service,
+  });
   const override = { service: service.name, scaling: proposed };
 
   const redisPairs = ctx.redis

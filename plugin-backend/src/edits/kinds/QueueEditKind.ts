@@ -128,9 +128,10 @@ export class QueueEditKind
   /** Capacity warnings and impacts against the worker; the guardrail is best effort, its absence is said. */
   async assess(ref: QueueRef, queue: CloudTasksQueue, change: QueueChange) {
     const project = this.deps.access.region(ref.projectId, ref.region);
-    const { context, errors } = await this.deps.capacity.load(
+    const { context, errors } = await this.deps.capacity.loadFor(
       project,
       this.deps.now(),
+      { queue },
     );
     const current = queueBudgetsOf(context, queue);
     const proposed = queueBudgetsOf(context, queue, {

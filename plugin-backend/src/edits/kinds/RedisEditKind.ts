@@ -133,12 +133,16 @@ export class RedisEditKind
     const endMs = this.deps.now();
     let usage: number | null = null;
     try {
-      const memory = await this.deps.metrics.redisMemory({
-        projectId: instance.projectId,
-        startMs: endMs - 3600_000,
-        endMs,
-        stepSeconds: 300,
-      });
+      // This instance's series alone (its full name is the instance_id label, docs/google-apis.md §7).
+      const memory = await this.deps.metrics.redisMemory(
+        {
+          projectId: instance.projectId,
+          startMs: endMs - 3600_000,
+          endMs,
+          stepSeconds: 300,
+        },
+        [instance.resourceName],
+      );
       usage = memory.get(instance.name)?.[0]?.points.at(-1)?.value ?? null;
     } catch {
       usage = null;
@@ -162,7 +166,9 @@ export class RedisEditKind
   ): Promise<RedisPreview> {
     const project = this.deps.access.region(ref.projectId, ref.region);
     const [capacity, cost] = await Promise.all([
-      this.deps.capacity.load(project, this.deps.now()),
+      this.deps.capacity.loadFor(project, this.deps.now(), {
+        redisInstance: instance,
+      }),
       this.deps.costs?.redis(instance, change),
     ]);
     const budget = redisBudgetOf(capacity.context, instance);
