@@ -142,11 +142,11 @@ function boundaryCdf(
 }
 
 /**
- * Adds the whole bucket counts of `count` log-normal values (× `weight`) to `target`. Cumulative
- * rounding makes the buckets add up to exactly `count`.
+ * Adds the whole bucket counts of `count` log-normal values (× `weight`) to `target` (one entry per
+ * bucket of the layout). Cumulative rounding makes the buckets add up to exactly `count`.
  */
-function addLogNormalBuckets(
-  target: number[],
+export function addLogNormalBuckets(
+  target: number[] | Float64Array,
   count: number,
   median: number,
   sigma: number,
@@ -167,15 +167,33 @@ function addLogNormalBuckets(
   if (count !== previous) target[cdf.length]! += (count - previous) * weight;
 }
 
+/** Mean of a log-normal with this median and sigma. */
+export function logNormalMean(median: number, sigma: number): number {
+  const s = Math.max(sigma, 1e-6);
+  return median * Math.exp((s * s) / 2);
+}
+
+/** Sum of squared deviations of `count` values of a log-normal with this mean ({@link logNormalMean}) and sigma. */
+export function logNormalSumOfSquaredDeviation(
+  count: number,
+  mean: number,
+  sigma: number,
+): number {
+  const s = Math.max(sigma, 1e-6);
+  const variance = (Math.exp(s * s) - 1) * mean * mean;
+  return count * variance;
+}
+
 function logNormalMoments(
   count: number,
   median: number,
   sigma: number,
 ): { mean: number; sumOfSquaredDeviation: number } {
-  const s = Math.max(sigma, 1e-6);
-  const mean = median * Math.exp((s * s) / 2);
-  const variance = (Math.exp(s * s) - 1) * mean * mean;
-  return { mean, sumOfSquaredDeviation: count * variance };
+  const mean = logNormalMean(median, sigma);
+  return {
+    mean,
+    sumOfSquaredDeviation: logNormalSumOfSquaredDeviation(count, mean, sigma),
+  };
 }
 
 /**

@@ -12,6 +12,12 @@ import {
   type Distribution,
 } from './distribution';
 
+/** Log-normal sigmas of the container distributions (shared with Monitoring's columnar walk). */
+export const STARTUP_LATENCY_SIGMA = 0.35;
+export const MAX_CONCURRENCY_SIGMA = 0.25;
+export const CPU_UTILISATION_SIGMA = 0.2;
+export const MEMORY_UTILISATION_SIGMA = 0.1;
+
 /** Latencies of the served requests of the minute, ms; null when none were served. */
 export function requestLatencyDistribution(
   sample: MinuteSample,
@@ -33,7 +39,7 @@ export function startupLatencyDistribution(
   return new LazyLogNormalDistribution(
     sample.coldStarts,
     sample.startupLatencyMedianMs,
-    0.35,
+    STARTUP_LATENCY_SIGMA,
     LATENCY_BUCKETS,
   );
 }
@@ -46,7 +52,7 @@ export function maxConcurrencyDistribution(
   return new LazyLogNormalDistribution(
     sample.activeInstances,
     sample.maxConcurrencyPerInstance,
-    0.25,
+    MAX_CONCURRENCY_SIGMA,
     CONCURRENCY_BUCKETS,
   );
 }
@@ -59,7 +65,7 @@ export function cpuUtilisationDistribution(
   return new LazyLogNormalDistribution(
     sample.instances,
     sample.cpuUtilisation,
-    0.2,
+    CPU_UTILISATION_SIGMA,
     RATIO_BUCKETS,
   );
 }
@@ -72,7 +78,7 @@ export function memoryUtilisationDistribution(
   return new LazyLogNormalDistribution(
     sample.instances,
     sample.memoryUtilisation,
-    0.1,
+    MEMORY_UTILISATION_SIGMA,
     RATIO_BUCKETS,
   );
 }

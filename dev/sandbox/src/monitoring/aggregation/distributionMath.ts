@@ -70,7 +70,9 @@ export function mergeDistributions(
  * interpolation is not documented; unverified). Values in the overflow bucket report its lower bound.
  */
 export function distributionPercentile(
-  value: Distribution,
+  value: Pick<Distribution, 'count' | 'bucketOptions'> & {
+    bucketCounts: ArrayLike<number>;
+  },
   percentile: number,
 ): number {
   if (value.count <= 0) return 0;

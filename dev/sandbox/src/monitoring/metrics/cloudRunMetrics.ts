@@ -9,16 +9,36 @@ import {
   type MinuteSample,
 } from '../../traffic/SandboxTrafficModel';
 import {
+  CPU_UTILISATION_SIGMA,
+  MAX_CONCURRENCY_SIGMA,
+  MEMORY_UTILISATION_SIGMA,
+  STARTUP_LATENCY_SIGMA,
   cpuUtilisationDistribution,
   maxConcurrencyDistribution,
   memoryUtilisationDistribution,
   requestLatencyDistribution,
   startupLatencyDistribution,
 } from '../../traffic/sampleDistributions';
-import type { Distribution } from '../../traffic/distribution';
+import {
+  CONCURRENCY_BUCKETS,
+  LATENCY_BUCKETS,
+  RATIO_BUCKETS,
+  type Distribution,
+} from '../../traffic/distribution';
 import type { SandboxProject, SandboxRunService } from '../../world';
 import { objectId } from '../query/answerCache';
 import { revisionNameFor } from './cloudRunRevisions';
+import type {
+  ColumnPoints,
+  ColumnSource,
+  ColumnarMetricDefinition,
+} from './columnPoints';
+import {
+  minuteColumns,
+  responseAt,
+  RESPONSE_CODES,
+  type MinuteColumns,
+} from './minuteColumns';
 import {
   NO_LABELS,
   labelSet,
@@ -98,7 +118,7 @@ function serviceSource(
   project: SandboxProject,
   service: SandboxRunService,
   pointsOf: PointsOf,
-): ResourceSource {
+): ResourceSource & ColumnSource {
   const fixedLabels = {
     project_id: project.projectId,
     service_name: service.name,
@@ -109,29 +129,35 @@ function serviceSource(
   // versions that run the same revision (the label object is the series identity).
   const byVersion = new Map<number, Record<string, string>>();
   const byName = new Map<string, Record<string, string>>();
+  const resourceLabels = (version: number): Record<string, string> => {
+    let revision = byVersion.get(version);
+    if (!revision) {
+      const name = revisionNameFor(service, version);
+      revision = byName.get(name) ?? { ...fixedLabels, revision_name: name };
+      byName.set(name, revision);
+      byVersion.set(version, revision);
+    }
+    return revision;
+  };
   const sampler = new MinuteSampler(project, service);
   const points = new ReusedPoints();
   const minute: ResourceMinute = { resourceLabels: fixedLabels, points: [] };
+  // A minute follows the service's history and traffic profile, unless load balancers or queues
+  // shape its demand (their state is not in the version: answers and columns over such services are
+  // not reused).
+  const independent = !project.demandSources?.length;
   return {
     fixedLabels,
-    // A minute follows the service's history and traffic profile, unless load balancers or queues
-    // shape its demand (their state is not in the version: answers over such services are not reused).
-    ...(project.demandSources?.length
-      ? {}
-      : {
+    ...(independent
+      ? {
           version: `${objectId(service)}.${objectId(service.history)}.${
             service.history.length
           }.${objectId(service.traffic)}`,
-        }),
+        }
+      : {}),
     minute(minuteStartMs: number, weight = 1): ResourceMinute {
       const sample = sampler.at(minuteStartMs, weight);
-      let revision = byVersion.get(sample.configVersion);
-      if (!revision) {
-        const name = revisionNameFor(service, sample.configVersion);
-        revision = byName.get(name) ?? { ...fixedLabels, revision_name: name };
-        byName.set(name, revision);
-        byVersion.set(sample.configVersion, revision);
-      }
+      const revision = resourceLabels(sample.configVersion);
       // No points before the service existed (not even zero instances), as in Cloud Monitoring.
       points.clear();
       if (sample.deployed) pointsOf(sample, points.add);
@@ -139,6 +165,8 @@ function serviceSource(
       minute.points = points.points;
       return minute;
     },
+    columns: plan => minuteColumns(project, service, plan, independent),
+    resourceLabels,
   };
 }
 
@@ -148,13 +176,15 @@ function cloudRunMetric(
   valueType: ValueType,
   unit: string,
   points: PointsOf,
-): MetricDefinition {
+  columnPoints: ColumnPoints,
+): ColumnarMetricDefinition {
   return {
     type: `run.googleapis.com/${name}`,
     resourceType: CLOUD_RUN_REVISION,
     metricKind,
     valueType,
     unit,
+    columnPoints,
     sources: project =>
       [...project.services.values()].map(service =>
         serviceSource(project, service, points),
@@ -162,13 +192,65 @@ function cloudRunMetric(
   };
 }
 
+const RESPONSE_LABEL_SETS = RESPONSE_CODES.map(([code, codeClass]) =>
+  responseLabels(code, codeClass),
+);
+
+/**
+ * A distribution metric's column points: one log-normal per row with `count` values (no point unless
+ * positive), as sampleDistributions.ts builds them from a sample.
+ */
+function distributionColumns(
+  bucketOptions: Distribution['bucketOptions'],
+  count: (c: MinuteColumns, row: number) => number,
+  median: (c: MinuteColumns, row: number) => number,
+  sigma: (c: MinuteColumns, row: number) => number,
+): ColumnPoints {
+  return {
+    kind: 'distribution',
+    labelSets: [NO_LABELS],
+    bucketOptions,
+    count,
+    median,
+    sigma,
+  };
+}
+
+/** A numeric metric without metric labels: no point when the value is 0 (as `single`). */
+function singleNumberColumns(
+  value: (c: MinuteColumns, row: number) => number,
+): ColumnPoints {
+  return {
+    kind: 'number',
+    labelSets: [NO_LABELS],
+    value: (c, row) => {
+      const v = value(c, row);
+      return v === 0 ? null : v;
+    },
+  };
+}
+
 /** The Cloud Run metrics the sandbox serves, by metric type. */
 export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
   [
-    cloudRunMetric('request_count', 'DELTA', 'INT64', '1', (s, add) => {
-      for (const r of s.responses)
-        add(responseLabels(r.code, r.codeClass), r.count);
-    }),
+    cloudRunMetric(
+      'request_count',
+      'DELTA',
+      'INT64',
+      '1',
+      (s, add) => {
+        for (const r of s.responses)
+          add(responseLabels(r.code, r.codeClass), r.count);
+      },
+      {
+        kind: 'number',
+        labelSets: RESPONSE_LABEL_SETS,
+        value: (c, row, index) => {
+          const count = responseAt(c, row, index);
+          return count > 0 ? count : null;
+        },
+      },
+    ),
     // Real request_latencies also carry response code labels; one series per revision keeps percentiles simple.
     cloudRunMetric(
       'request_latencies',
@@ -176,6 +258,12 @@ export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
       'DISTRIBUTION',
       'ms',
       (s, add) => single(requestLatencyDistribution(s), add),
+      distributionColumns(
+        LATENCY_BUCKETS,
+        (c, row) => c.served[row]!,
+        (c, row) => c.latencyMedianMs[row]!,
+        c => c.latencySigma,
+      ),
     ),
     cloudRunMetric(
       'container/instance_count',
@@ -186,6 +274,12 @@ export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
         add(ACTIVE, s.activeInstances);
         add(IDLE, s.idleInstances);
       },
+      {
+        kind: 'number',
+        labelSets: [ACTIVE, IDLE],
+        value: (c, row, index) =>
+          index === 0 ? c.activeInstances[row]! : c.idleInstances[row]!,
+      },
     ),
     cloudRunMetric(
       'container/billable_instance_time',
@@ -193,6 +287,7 @@ export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
       'DOUBLE',
       's',
       (s, add) => single(s.billableInstanceSeconds, add),
+      singleNumberColumns((c, row) => c.billableInstanceSeconds[row]!),
     ),
     cloudRunMetric(
       'container/max_request_concurrencies',
@@ -200,6 +295,12 @@ export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
       'DISTRIBUTION',
       '1',
       (s, add) => single(maxConcurrencyDistribution(s), add),
+      distributionColumns(
+        CONCURRENCY_BUCKETS,
+        (c, row) => c.activeInstances[row]!,
+        (c, row) => c.maxConcurrencyPerInstance[row]!,
+        () => MAX_CONCURRENCY_SIGMA,
+      ),
     ),
     cloudRunMetric(
       'container/startup_latencies',
@@ -207,6 +308,12 @@ export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
       'DISTRIBUTION',
       'ms',
       (s, add) => single(startupLatencyDistribution(s), add),
+      distributionColumns(
+        LATENCY_BUCKETS,
+        (c, row) => c.coldStarts[row]!,
+        (c, row) => c.startupLatencyMedianMs[row]!,
+        () => STARTUP_LATENCY_SIGMA,
+      ),
     ),
     cloudRunMetric(
       'container/cpu/utilizations',
@@ -214,6 +321,12 @@ export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
       'DISTRIBUTION',
       '10^2.%',
       (s, add) => single(cpuUtilisationDistribution(s), add),
+      distributionColumns(
+        RATIO_BUCKETS,
+        (c, row) => c.instances[row]!,
+        (c, row) => c.cpuUtilisation[row]!,
+        () => CPU_UTILISATION_SIGMA,
+      ),
     ),
     cloudRunMetric(
       'container/memory/utilizations',
@@ -221,6 +334,12 @@ export const CLOUD_RUN_METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
       'DISTRIBUTION',
       '10^2.%',
       (s, add) => single(memoryUtilisationDistribution(s), add),
+      distributionColumns(
+        RATIO_BUCKETS,
+        (c, row) => c.instances[row]!,
+        (c, row) => c.memoryUtilisation[row]!,
+        () => MEMORY_UTILISATION_SIGMA,
+      ),
     ),
   ].map(metric => [metric.type, metric]),
 );

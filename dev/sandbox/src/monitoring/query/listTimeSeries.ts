@@ -39,6 +39,8 @@ import {
   typedValueJson,
   type TimeSeriesJson,
 } from './formatSeries';
+import { collectColumnSeries } from './collectColumnSeries';
+import { allColumnSources, isColumnarMetric } from '../metrics/columnPoints';
 import { decodePageToken, encodePageToken, slicePage } from './paging';
 import { reduceSeries } from './reduceSeries';
 
@@ -223,15 +225,28 @@ function computeAnswer(
   const early =
     aggregation.reducer !== 'REDUCE_NONE' &&
     groupsStayWithinSources(sourceList, aggregation.groupByFields);
-  const aligned = collectAlignedSeries(
-    project,
-    metric,
-    sourceList,
-    request.filter.expr,
-    plan,
-    aggregation.aligner,
-    early ? reduce : undefined,
-  );
+  // Cloud Run services walk their minutes as columns (kept for the next query over the same minutes);
+  // other metrics build a sample and points per minute.
+  const aligned =
+    isColumnarMetric(metric) && allColumnSources(sourceList)
+      ? collectColumnSeries(
+          project,
+          metric,
+          sourceList,
+          request.filter.expr,
+          plan,
+          aggregation.aligner,
+          early ? reduce : undefined,
+        )
+      : collectAlignedSeries(
+          project,
+          metric,
+          sourceList,
+          request.filter.expr,
+          plan,
+          aggregation.aligner,
+          early ? reduce : undefined,
+        );
   const reduced = early ? aligned : reduce(aligned);
   const unit = alignedUnit(aggregation.aligner, metric.unit);
   const valueType = checked.output.valueType;
