@@ -109,8 +109,8 @@ const CDF_TABLE = (() => {
   return table;
 })();
 
-/** Φ(z) from the table; exactly 0 or 1 beyond 8 sigma. */
-function tabulatedCdf(z: number): number {
+/** Φ(z) from the table; exactly 0 or 1 beyond 8 sigma (exported for the equivalence test of the buckets). */
+export function tabulatedCdf(z: number): number {
   if (z <= -TAIL_Z) return 0;
   if (z >= TAIL_Z) return 1;
   const x = (z + TAIL_Z) * TABLE_STEPS_PER_Z;
@@ -119,31 +119,12 @@ function tabulatedCdf(z: number): number {
   return low + (CDF_TABLE[i + 1]! - low) * (x - i);
 }
 
-/** One reusable buffer per bucket layout: the CDF is consumed at once, never kept. */
-const cdfScratch = new WeakMap<BucketOptions, Float64Array>();
-
-/** CDF of a log-normal at each finite bucket boundary (in a scratch buffer valid until the next call). */
-function boundaryCdf(
-  options: BucketOptions,
-  median: number,
-  sigma: number,
-): Float64Array {
-  const logs = logBounds(options);
-  let cdf = cdfScratch.get(options);
-  if (!cdf) {
-    cdf = new Float64Array(logs.length);
-    cdfScratch.set(options, cdf);
-  }
-  const mu = Math.log(Math.max(median, 1e-12));
-  const inverse = 1 / Math.max(sigma, 1e-6);
-  for (let i = 0; i < logs.length; i++)
-    cdf[i] = tabulatedCdf((logs[i]! - mu) * inverse);
-  return cdf;
-}
-
 /**
  * Adds the whole bucket counts of `count` log-normal values (× `weight`) to `target` (one entry per
- * bucket of the layout). Cumulative rounding makes the buckets add up to exactly `count`.
+ * bucket of the layout). Cumulative rounding makes the buckets add up to exactly `count`. Only the
+ * boundaries that can matter are evaluated: those more than 8 sigma below the median (Φ exactly 0 in
+ * the table) are skipped, found by bisection on the very expression the loop evaluates, and the loop
+ * stops at the first boundary that every value lies below.
  */
 export function addLogNormalBuckets(
   target: number[] | Float64Array,
@@ -153,10 +134,20 @@ export function addLogNormalBuckets(
   bucketOptions: BucketOptions,
   weight: number,
 ): void {
-  const cdf = boundaryCdf(bucketOptions, median, sigma);
+  const logs = logBounds(bucketOptions);
+  const mu = Math.log(Math.max(median, 1e-12));
+  const inverse = 1 / Math.max(sigma, 1e-6);
+  // (logs[i] − mu) × inverse rises with i, so "≤ −8 sigma" holds for a prefix of the boundaries.
+  let first = 0;
+  let after = logs.length;
+  while (first < after) {
+    const middle = (first + after) >> 1;
+    if ((logs[middle]! - mu) * inverse <= -TAIL_Z) first = middle + 1;
+    else after = middle;
+  }
   let previous = 0;
-  for (let i = 0; i < cdf.length; i++) {
-    const p = cdf[i]!;
+  for (let i = first; i < logs.length; i++) {
+    const p = tabulatedCdf((logs[i]! - mu) * inverse);
     if (p === 0) continue;
     const cumulative = p === 1 ? count : Math.round(count * p);
     if (cumulative !== previous) target[i]! += (cumulative - previous) * weight;
@@ -164,7 +155,7 @@ export function addLogNormalBuckets(
     // Every remaining value is below this boundary: the rest of the buckets stay 0.
     if (cumulative === count) break;
   }
-  if (count !== previous) target[cdf.length]! += (count - previous) * weight;
+  if (count !== previous) target[logs.length]! += (count - previous) * weight;
 }
 
 /** Mean of a log-normal with this median and sigma. */
