@@ -1,4 +1,5 @@
 import type {
+  CostAmounts,
   CostRow,
   ProjectDayCost,
   ResourceRequests,
@@ -9,6 +10,11 @@ import { dayRange } from './dates';
 
 /** What a stacked chart groups by. */
 export type CostDimension = 'resource' | 'skuFamily';
+
+/** Amounts keyed by a resource or a SKU family (a row, a day of one, a total of one). */
+export type KeyedAmounts<D extends CostDimension> = CostAmounts & {
+  [K in D]: string;
+};
 
 /** Gross cost, credits (≤ 0) and net (cost + credits). */
 export interface CostTotals {
@@ -38,8 +44,17 @@ export function selectRows(
   );
 }
 
+/** Rows of the days [from, to). */
+export function selectDays<T extends { date: string }>(
+  rows: readonly T[],
+  from: string,
+  to: string,
+): T[] {
+  return rows.filter(r => r.date >= from && r.date < to);
+}
+
 /** Totals of a set of rows. */
-export function totalsOf(rows: readonly ProjectDayCost[]): CostTotals {
+export function totalsOf(rows: readonly CostAmounts[]): CostTotals {
   let cost = 0;
   let credits = 0;
   for (const r of rows) {
@@ -50,11 +65,11 @@ export function totalsOf(rows: readonly ProjectDayCost[]): CostTotals {
 }
 
 /** Totals per resource or SKU family, largest gross cost first. */
-export function totalsBy(
-  rows: readonly CostRow[],
-  dimension: CostDimension,
+export function totalsBy<D extends CostDimension>(
+  rows: readonly KeyedAmounts<D>[],
+  dimension: D,
 ): { key: string; totals: CostTotals }[] {
-  const groups = new Map<string, CostRow[]>();
+  const groups = new Map<string, KeyedAmounts<D>[]>();
   for (const r of rows) {
     const key = r[dimension];
     const list = groups.get(key);
@@ -72,18 +87,20 @@ export function totalsBy(
  * Daily gross cost stacked by resource or SKU family for [from, to): every day present (0 where
  * nothing was billed), keys ordered by total cost (SKU families in their fixed order).
  */
-export function dailyStack(
-  rows: readonly CostRow[],
+export function dailyStack<D extends CostDimension>(
+  rows: readonly (KeyedAmounts<D> & { date: string })[],
   from: string,
   to: string,
-  dimension: CostDimension,
+  dimension: D,
+  /** The keys in stacking order, when the caller has them (e.g. the largest resources and `other`). */
+  order?: readonly string[],
 ): { keys: string[]; days: StackedDay[] } {
-  const selected = selectRows(rows, from, to);
+  const selected = selectDays(rows, from, to);
   const totals = totalsBy(selected, dimension);
-  const keys =
-    dimension === 'skuFamily'
-      ? SKU_FAMILIES.filter(f => totals.some(t => t.key === f))
-      : totals.map(t => t.key);
+  let keys: string[] = totals.map(t => t.key);
+  if (order) keys = [...order];
+  else if (dimension === 'skuFamily')
+    keys = SKU_FAMILIES.filter(f => totals.some(t => t.key === f));
   const days = new Map<string, StackedDay>(
     dayRange(from, to).map(date => [
       date,
@@ -110,10 +127,10 @@ export interface CostMover {
 }
 
 /** Net cost per key in the current vs the previous period, biggest absolute change first. */
-export function topMovers(
-  current: readonly CostRow[],
-  previous: readonly CostRow[],
-  dimension: CostDimension,
+export function topMovers<D extends CostDimension>(
+  current: readonly KeyedAmounts<D>[],
+  previous: readonly KeyedAmounts<D>[],
+  dimension: D,
   limit = 5,
 ): CostMover[] {
   const now = new Map(
@@ -155,7 +172,7 @@ export interface CostPerRequests {
 
 /** Net cost ÷ requests × 1,000 per resource that served requests (Cloud Run services, backends). */
 export function costPer1000Requests(
-  rows: readonly CostRow[],
+  rows: readonly KeyedAmounts<'resource'>[],
   requests: readonly ResourceRequests[],
 ): CostPerRequests[] {
   const net = new Map(
@@ -180,7 +197,7 @@ export function costPer1000Requests(
 
 /** Net cost per day for the forecast. */
 export function dailyNet(
-  rows: readonly ProjectDayCost[],
+  rows: readonly (CostAmounts & { date: string })[],
 ): { date: string; amount: number }[] {
   const byDay = new Map<string, number>();
   for (const r of rows)

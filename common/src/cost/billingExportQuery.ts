@@ -14,12 +14,75 @@ export interface BillingExportTable {
 }
 
 /**
- * What one answered row adds up. `resource`: per UTC day, project, Catalog service, SKU and resource,
- * for the costs page (cost per service and SKU family, anomalies, CSV). `project`: per UTC day and
- * project, all a budget, the month across projects and the overview need; at 10,000 services that is
- * one row per project and day instead of hundreds of thousands (docs/performance.md).
+ * What one answered row adds up (docs/performance.md). `project`: per UTC day and project, all a
+ * budget, the month across projects and the overview need; at 10,000 services one row per project and
+ * day instead of hundreds of thousands. The costs page asks for three grains, each what it draws:
+ * `sku` per day and SKU (the SKU families' daily stack, totals, month to date, forecast),
+ * `resourcePeriod` per resource and period of the page (`earlier` | `previous` | `current`, split at
+ * `@previous_start` and `@range_start`, with the resource's first day) and `resourceDay` per day and
+ * resource (the stack by service, the anomalies). `resource`: per day, SKU and resource, every line
+ * the page could need (the sandbox's fleet timings compare it).
  */
-export type ExportCostGrain = 'resource' | 'project';
+export type ExportCostGrain =
+  | 'resource'
+  | 'project'
+  | 'sku'
+  | 'resourcePeriod'
+  | 'resourceDay';
+
+/** Columns and grouping of each grain, beyond day/project/currency and the sums. */
+const GRAINS: Record<
+  ExportCostGrain,
+  { day: boolean; columns: string[]; groupBy: string[] }
+> = {
+  resource: {
+    day: true,
+    columns: [
+      'service.description AS service',
+      'sku.description AS sku',
+      'IFNULL(resource.name, "") AS resource_name',
+      'IFNULL(resource.global_name, "") AS resource_global_name',
+    ],
+    groupBy: ['service', 'sku', 'resource_name', 'resource_global_name'],
+  },
+  project: { day: true, columns: [], groupBy: [] },
+  sku: {
+    day: true,
+    columns: ['service.description AS service', 'sku.description AS sku'],
+    groupBy: ['service', 'sku'],
+  },
+  resourcePeriod: {
+    day: false,
+    columns: [
+      'CASE WHEN usage_start_time >= TIMESTAMP(@range_start) THEN "current" WHEN usage_start_time >= TIMESTAMP(@previous_start) THEN "previous" ELSE "earlier" END AS period',
+      'service.description AS service',
+      'IFNULL(resource.name, "") AS resource_name',
+      'IFNULL(resource.global_name, "") AS resource_global_name',
+      'MIN(FORMAT_DATE("%Y-%m-%d", DATE(usage_start_time))) AS first_day',
+    ],
+    groupBy: ['period', 'service', 'resource_name', 'resource_global_name'],
+  },
+  resourceDay: {
+    day: true,
+    columns: [
+      'IFNULL(resource.name, "") AS resource_name',
+      'IFNULL(resource.global_name, "") AS resource_global_name',
+    ],
+    groupBy: ['resource_name', 'resource_global_name'],
+  },
+};
+
+/**
+ * Lines of one resource by its short name (`@resource`): its `resource.name` (or the last segment of
+ * it), else the last segment of `resource.global_name`, as the portal names a line's resource; the
+ * lines that name none are `(unattributed)`.
+ */
+const RESOURCE_FILTER = [
+  '  AND (IFNULL(resource.name, "") = @resource',
+  '    OR IFNULL(resource.name, "") LIKE CONCAT("%/", @resource)',
+  '    OR (IFNULL(resource.name, "") = "" AND IFNULL(resource.global_name, "") LIKE CONCAT("%/", @resource))',
+  '    OR (@resource = "(unattributed)" AND IFNULL(resource.name, "") = "" AND IFNULL(resource.global_name, "") = ""))',
+];
 
 /**
  * The default table of an account: the detailed usage cost export, the one whose rows name the
@@ -31,27 +94,31 @@ export function defaultExportTable(accountId: string): string {
 
 /**
  * The export query at `grain`: named parameters only (`@projects` ARRAY<STRING>, `@from_day` and
- * `@to_day` timestamps as strings; never string-built values), UTC days [from_day, to_day). Credits are
- * summed per row with a correlated UNNEST, as Google's documented export queries do. Both grains add
- * up the same export rows, so a project's day is the same sum either way.
+ * `@to_day` timestamps as strings, and for `resourcePeriod` `@previous_start` and `@range_start`;
+ * never string-built values), UTC days [from_day, to_day); with `byResource`, only the lines of the
+ * resource named `@resource`. Credits are summed per row with a correlated UNNEST, as Google's
+ * documented export queries do. Every grain adds up the same export rows, so a project's day is the
+ * same sum whichever is asked.
  */
 export function exportCostQuery(
   table: BillingExportTable,
   grain: ExportCostGrain = 'resource',
+  options: { byResource?: boolean } = {},
 ): string {
-  const perResource = grain === 'resource';
+  const g = GRAINS[grain];
+  const groupBy = [
+    ...(g.day ? ['day'] : []),
+    'project_id',
+    ...g.groupBy,
+    'currency',
+  ];
   return [
     'SELECT',
-    '  FORMAT_DATE("%Y-%m-%d", DATE(usage_start_time)) AS day,',
-    '  project.id AS project_id,',
-    ...(perResource
-      ? [
-          '  service.description AS service,',
-          '  sku.description AS sku,',
-          '  IFNULL(resource.name, "") AS resource_name,',
-          '  IFNULL(resource.global_name, "") AS resource_global_name,',
-        ]
+    ...(g.day
+      ? ['  FORMAT_DATE("%Y-%m-%d", DATE(usage_start_time)) AS day,']
       : []),
+    '  project.id AS project_id,',
+    ...g.columns.map(c => `  ${c},`),
     '  currency,',
     '  SUM(cost) AS cost,',
     '  SUM(IFNULL((SELECT SUM(c.amount) FROM UNNEST(credits) AS c), 0)) AS credits',
@@ -59,11 +126,8 @@ export function exportCostQuery(
     'WHERE project.id IN UNNEST(@projects)',
     '  AND usage_start_time >= TIMESTAMP(@from_day)',
     '  AND usage_start_time < TIMESTAMP(@to_day)',
-    perResource
-      ? 'GROUP BY day, project_id, service, sku, resource_name, resource_global_name, currency'
-      : 'GROUP BY day, project_id, currency',
-    perResource
-      ? 'ORDER BY day, project_id, service, sku, resource_name'
-      : 'ORDER BY day, project_id',
+    ...(options.byResource ? RESOURCE_FILTER : []),
+    `GROUP BY ${groupBy.join(', ')}`,
+    `ORDER BY ${groupBy.filter(c => c !== 'currency').join(', ')}`,
   ].join('\n');
 }

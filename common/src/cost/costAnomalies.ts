@@ -1,18 +1,5 @@
-import type { CostRow } from '../types/costs';
-import { addDays } from './dates';
-
-/** A day on which a resource cost far more than its trend. */
-export interface CostAnomaly {
-  resource: string;
-  /** `YYYY-MM-DD` (UTC). */
-  date: string;
-  /** Net cost of that day. */
-  amount: number;
-  /** Median net cost per day over the days before it (the trend). */
-  trend: number;
-  /** amount ÷ trend (Infinity when the trend is 0). */
-  ratio: number;
-}
+import type { CostAnomaly, CostRow } from '../types/costs';
+import { addDays, dayRange } from './dates';
 
 /** How far above its trend a day must be to count. */
 export interface CostAnomalyOptions {
@@ -34,39 +21,51 @@ const median = (values: number[]) => {
  * Days far above their trend, per resource: for each complete day in [from, to), the net cost against
  * the median of the `lookbackDays` days before it (a median, so one earlier spike does not hide the
  * next). Flags when amount ≥ trend × minRatio and amount − trend ≥ minExcess. Largest excess first.
+ * A resource's history starts at its first row, or at `firstDays` of it when the rows given start
+ * later than its history (the costs page reads only the look-back before the range).
  */
 export function costAnomalies(
-  rows: readonly CostRow[],
+  rows: readonly Pick<CostRow, 'resource' | 'date' | 'cost' | 'credits'>[],
   from: string,
   to: string,
-  options: CostAnomalyOptions = {},
+  options: CostAnomalyOptions & {
+    /** First day of each resource's cost history, `YYYY-MM-DD`. */
+    firstDays?: ReadonlyMap<string, string>;
+  } = {},
 ): CostAnomaly[] {
   const lookback = options.lookbackDays ?? 14;
   const minRatio = options.minRatio ?? 2;
   const minExcess = options.minExcess ?? 5;
-  const byResource = new Map<string, Map<string, number>>();
+  // Days by index, once: a fleet's 1,000 resources × 30 days × 14 look-back days stay array reads.
+  const days = dayRange(addDays(from, -lookback), to);
+  const indexOf = new Map(days.map((d, i) => [d, i]));
+  const byResource = new Map<string, { net: Float64Array; first: string }>();
   for (const r of rows) {
-    const days = byResource.get(r.resource) ?? new Map<string, number>();
-    days.set(r.date, (days.get(r.date) ?? 0) + r.cost + r.credits);
-    byResource.set(r.resource, days);
+    let entry = byResource.get(r.resource);
+    if (!entry) {
+      entry = { net: new Float64Array(days.length), first: r.date };
+      byResource.set(r.resource, entry);
+    }
+    if (r.date < entry.first) entry.first = r.date;
+    const i = indexOf.get(r.date);
+    if (i !== undefined) entry.net[i]! += r.cost + r.credits;
   }
   const found: CostAnomaly[] = [];
-  for (const [resource, days] of byResource) {
-    const first = [...days.keys()].sort()[0]!;
-    for (let date = from; date < to; date = addDays(date, 1)) {
+  for (const [resource, { net, first: firstRow }] of byResource) {
+    const first = options.firstDays?.get(resource) ?? firstRow;
+    for (let at = lookback; at < days.length; at++) {
       const history: number[] = [];
       for (let i = 1; i <= lookback; i++) {
-        const d = addDays(date, -i);
-        if (d < first) break;
-        history.push(days.get(d) ?? 0);
+        if (days[at - i]! < first) break;
+        history.push(net[at - i]!);
       }
       if (history.length < 3) continue; // too little history to call anything a trend
-      const amount = days.get(date) ?? 0;
+      const amount = net[at]!;
       const trend = median(history);
       if (amount - trend >= minExcess && amount >= trend * minRatio) {
         found.push({
           resource,
-          date,
+          date: days[at]!,
           amount,
           trend,
           ratio: trend > 0 ? amount / trend : Infinity,

@@ -4,6 +4,7 @@ export * from './allProjectsCost';
 export * from './budgetStatus';
 export * from './chartScale';
 export * from './costAnomalies';
+export * from './costBreakdown';
 export * from './cdnCost';
 export * from './cdnPreviewCost';
 export * from './csv';

@@ -102,12 +102,78 @@ export interface BudgetLine {
   }[];
 }
 
-/** GET /projects/:projectId/costs?range= */
+/** A day on which a resource cost far more than its trend. */
+export interface CostAnomaly {
+  resource: string;
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  /** Net cost of that day. */
+  amount: number;
+  /** Median net cost per day over the days before it (the trend). */
+  trend: number;
+  /** amount ÷ trend (Infinity when the trend is 0). */
+  ratio: number;
+}
+
+/** Gross cost and credits of something over some days. Amounts in the billing account's currency. */
+export interface CostAmounts {
+  /** Gross cost before credits (currency units). */
+  cost: number;
+  /** Sum of credits, ≤ 0. */
+  credits: number;
+}
+
+/** One UTC day of one SKU family (every resource of the project, or of the filtered one, together). */
+export interface CostSkuDay extends CostAmounts {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  skuFamily: SkuFamily;
+}
+
+/** One UTC day of one resource (every SKU together). */
+export interface CostResourceDay extends CostAmounts {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  resource: string;
+}
+
+/** A resource's cost in the current range and in the range of equal length before it. */
+export interface ResourceCostTotals {
+  resource: string;
+  resourceKind: CostResourceKind;
+  current: CostAmounts;
+  previous: CostAmounts;
+}
+
+/** Largest resources that a stacked daily chart shows on their own; the rest are summed as "other". */
+export const COST_STACK_TOP_N = 8;
+
+/** A daily cost of one (or all) services, that a fleet's costs page draws without its every row. */
+export interface CostStackByResource {
+  /**
+   * The largest resources of the range by gross cost, largest first; when there are more than
+   * COST_STACK_TOP_N + 1, the first COST_STACK_TOP_N and then `other` (OTHER_KEY).
+   */
+  keys: string[];
+  /** How many resources `other` adds up (0 when there is no `other` key). */
+  otherCount: number;
+  /** Per day of the range (today included) and key. */
+  rows: CostResourceDay[];
+}
+
+/**
+ * GET /projects/:projectId/costs?range=&resource=: the costs page and a service's cost panel, shaped
+ * to what they draw (docs/costs-and-budgets.md). The billing export adds the rows up (BigQuery groups
+ * by day and SKU, by resource and period, by day and resource): a fleet of 1,000 services answers
+ * in kilobytes, not its days × services × SKUs.
+ */
 export interface CostReportResponse {
   /** Age of the read-model snapshot this answer came from (absent when read directly). */
   snapshot?: SnapshotMeta;
   projectId: string;
   range: CostRange;
+  /** The one resource the figures are of, or null for the whole project. */
+  resource: string | null;
   /** ISO 4217 code of the billing account (e.g. "USD"). */
   currency: string;
   source: CostSourceInfo;
@@ -120,10 +186,17 @@ export interface CostReportResponse {
   /** First day of the current calendar month (UTC). */
   monthStart: string;
   /**
-   * Daily rows from min(previousStart, monthStart) up to today (UTC, today partial): one query
-   * answers the range, the previous range and month to date.
+   * Per day and SKU family from min(previousStart, monthStart) up to today (UTC, today partial), of
+   * the resource or the whole project: totals of the range and the previous one, month to date, the
+   * forecast, the stack by SKU family and its movers.
    */
-  rows: CostRow[];
+  skuDays: CostSkuDay[];
+  /** Every resource of the project (whatever `resource` is) with its cost in both ranges, largest current gross first. */
+  resources: ResourceCostTotals[];
+  /** Daily cost of the range by resource: the largest ones and the rest as `other`. */
+  byResource: CostStackByResource;
+  /** Days of the range on which a resource cost far more than its trend (complete days only), largest excess first. */
+  anomalies: CostAnomaly[];
   /** Requests per resource over the current range; empty when Monitoring failed (see errors). */
   requests: ResourceRequests[];
   /** Budgets of the billing account whose scope includes this project (monthly ones first). */

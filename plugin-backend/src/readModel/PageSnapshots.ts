@@ -72,7 +72,14 @@ export const snapshotKey = {
     `overview/${projectId}/${window}`,
   topology: (projectId: string, window: TimeWindow) =>
     `topology/${projectId}/${window}`,
-  costs: (projectId: string, range: CostRange) => `costs/${projectId}/${range}`,
+  costs: (
+    projectId: string,
+    range: CostRange,
+    resource: string | null = null,
+  ) =>
+    `costs/${projectId}/${range}${
+      resource === null ? '' : `/${encodeURIComponent(resource)}`
+    }`,
   budgets: () => 'budgets',
 };
 
@@ -142,14 +149,18 @@ export class PageSnapshots {
     );
   }
 
-  /** `GET /projects/:projectId/costs` as its route sends it (see `pageBody`). */
-  async costsBody(projectId: string, range: CostRange): Promise<PageBody> {
+  /** `GET /projects/:projectId/costs` as its route sends it (see `pageBody`); of one resource when given. */
+  async costsBody(
+    projectId: string,
+    range: CostRange,
+    resource: string | null = null,
+  ): Promise<PageBody> {
     this.access.project(projectId);
-    const key = snapshotKey.costs(projectId, range);
+    const key = snapshotKey.costs(projectId, range, resource);
     return this.bodies.ofSnapshot(
       key,
       await this.model.readSnapshot(key, () =>
-        this.direct.costs.report(projectId, range),
+        this.direct.costs.report(projectId, range, resource),
       ),
     );
   }

@@ -17,13 +17,15 @@ interface CallOptions {
 /** The costs and budgets part of {@link GcpServerlessApi}. */
 export interface CostsApi {
   /**
-   * `GET /projects/:projectId/costs?range=`: daily cost rows (range, previous range and month to date),
-   * requests per service, budgets covering the project and where the figures come from (export or estimate).
+   * `GET /projects/:projectId/costs?range=&resource=`: what the costs page draws (cost per day and SKU
+   * family, per resource in both ranges, the daily stack by resource, anomalies), requests per
+   * service, budgets covering the project and where the figures come from (export or estimate); of
+   * one resource with `options.resource`.
    */
   getCosts(
     projectId: string,
     range: CostRange,
-    options?: CallOptions,
+    options?: CallOptions & { resource?: string },
   ): Promise<CostReportResponse>;
 
   /** `GET /billing/budgets`: every budget of the configured billing account with spend against it. */

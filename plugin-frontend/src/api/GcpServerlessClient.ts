@@ -447,13 +447,16 @@ export class GcpServerlessClient implements GcpServerlessApi {
   getCosts(
     projectId: string,
     range: CostRange,
-    options?: RequestOptions,
+    options?: RequestOptions & { resource?: string },
   ): Promise<CostReportResponse> {
+    const { resource, ...rest } = options ?? {};
     return this.request(
       'GET',
-      `/projects/${enc(projectId)}/costs?range=${enc(range)}`,
+      `/projects/${enc(projectId)}/costs?range=${enc(range)}${
+        resource !== undefined ? `&resource=${enc(resource)}` : ''
+      }`,
       undefined,
-      options,
+      rest,
     );
   }
 

@@ -44,7 +44,8 @@ const entity: Entity = {
 async function render() {
   const api = fakeApi({
     getService: async () => serviceDetailFixture(),
-    getCosts: async () => costReportFixture({ range: '30d' }),
+    getCosts: async (_p: string, _r: string, o?: { resource?: string }) =>
+      costReportFixture({ range: '30d' }, o?.resource ?? null),
     listQueues: async () => entityQueueList(),
     listRedis: async () => entityRedisList(),
     getRouting: async () => entityRouting(),

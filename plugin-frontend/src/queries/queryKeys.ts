@@ -57,8 +57,11 @@ export const queryKeys = {
     [ROOT, 'project', projectId, 'cdn', window] as const,
   topology: (projectId: string, window: TimeWindow) =>
     [ROOT, 'project', projectId, 'topology', window] as const,
-  costs: (projectId: string, range: CostRange) =>
-    [ROOT, 'project', projectId, 'costs', range] as const,
+  costs: (
+    projectId: string,
+    range: CostRange,
+    resource: string | null = null,
+  ) => [ROOT, 'project', projectId, 'costs', range, resource] as const,
   history: (projectId: string, resource: string | undefined) =>
     [ROOT, 'project', projectId, 'history', resource ?? null] as const,
 };

@@ -219,14 +219,20 @@ export function useTopologyQuery(
   });
 }
 
+/** The costs of a project over `range`, or of one resource of it (the service cost panel, a filtered page). */
 export function useCostsQuery(
   projectId: string,
   range: CostRange,
+  resource: string | null = null,
 ): UseQueryResult<CostReportResponse> {
   const api = useGcpServerlessApi();
   return useQuery({
-    queryKey: queryKeys.costs(projectId, range),
-    queryFn: ({ signal }) => api.getCosts(projectId, range, { signal }),
+    queryKey: queryKeys.costs(projectId, range, resource),
+    queryFn: ({ signal }) =>
+      api.getCosts(projectId, range, {
+        signal,
+        ...(resource !== null ? { resource } : {}),
+      }),
   });
 }
 

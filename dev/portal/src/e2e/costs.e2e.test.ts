@@ -30,7 +30,7 @@ describe('costs in the browser', () => {
     ).json()) as {
       source: { kind: string };
       budgets: { amount: number }[];
-      rows: { date: string; cost: number; credits: number }[];
+      skuDays: { date: string; cost: number; credits: number }[];
       monthStart: string;
     };
     expect(api.source.kind).toBe('billing-export');
@@ -38,7 +38,7 @@ describe('costs in the browser', () => {
     expect(await page.getByTestId('mtd-budget').textContent()).toBe(
       `$${budget.toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
     );
-    const mtd = api.rows
+    const mtd = api.skuDays
       .filter(r => r.date >= api.monthStart)
       .reduce((s, r) => s + r.cost + r.credits, 0);
     const shown = Number(

@@ -40,7 +40,34 @@ export type ExportProjectDayLine = Pick<
   'day' | 'projectId' | 'currency' | 'cost' | 'credits'
 >;
 
-/** The columns both grains answer. */
+/** One UTC day of one Catalog service and SKU of a project (every resource together, or the one asked). */
+export type ExportSkuDayLine = ExportProjectDayLine &
+  Pick<ExportCostLine, 'service' | 'sku'>;
+
+/** One UTC day of one resource of a project (every SKU together). */
+export type ExportResourceDayLine = ExportProjectDayLine &
+  Pick<ExportCostLine, 'resourceName' | 'resourceGlobalName'>;
+
+/** A resource's cost in one period of the costs page, every SKU and day together. */
+export interface ExportResourcePeriodLine
+  extends Omit<ExportProjectDayLine, 'day'>,
+    Pick<ExportCostLine, 'service' | 'resourceName' | 'resourceGlobalName'> {
+  /** `current` (from the range's start), `previous` (the range before it) or `earlier`. */
+  period: 'current' | 'previous' | 'earlier';
+  /** `YYYY-MM-DD`: the first day of the period with a line of the resource. */
+  firstDay: string;
+}
+
+/** The days of a costs page's three queries, `YYYY-MM-DD` (UTC), `to` days exclusive. */
+export interface ExportBreakdownDays {
+  fromDay: string;
+  previousStart: string;
+  rangeStart: string;
+  resourceDaysFrom: string;
+  toDay: string;
+}
+
+/** The columns every grain answers. */
 const projectDayLine = (r: Record<string, unknown>): ExportProjectDayLine => ({
   day: String(r.day ?? ''),
   projectId: String(r.project_id ?? ''),
@@ -87,7 +114,11 @@ export class BillingExportGateway {
     );
   }
 
-  /** Cost lines per resource and SKU of the projects for the UTC days [fromDay, toDay), `YYYY-MM-DD`. */
+  /**
+   * Cost lines per resource and SKU of the projects for the UTC days [fromDay, toDay), `YYYY-MM-DD`:
+   * every line the export holds, grouped; the setup doctor reads an empty day of it to learn that the
+   * table is readable and has the `resource` column.
+   */
   async costLines(
     projectIds: readonly string[],
     fromDay: string,
@@ -104,6 +135,62 @@ export class BillingExportGateway {
   }
 
   /**
+   * What the costs page of one project draws, in three queries run together, each added up by
+   * BigQuery at its grain (docs/costs-and-budgets.md): per day and SKU, per resource and period, per
+   * day and resource. With `resource`, the day grains keep only that resource's lines.
+   */
+  async breakdownLines(
+    projectId: string,
+    days: ExportBreakdownDays,
+    resource: string | null,
+  ): Promise<{
+    skuDays: ExportSkuDayLine[];
+    resourcePeriods: ExportResourcePeriodLine[];
+    resourceDays: ExportResourceDayLine[];
+  }> {
+    const only: Record<string, string> = resource === null ? {} : { resource };
+    const [skuRows, periodRows, dayRows] = await Promise.all([
+      this.query('sku', [projectId], days.fromDay, days.toDay, only),
+      this.query('resourcePeriod', [projectId], days.fromDay, days.toDay, {
+        previous_start: `${days.previousStart} 00:00:00`,
+        range_start: `${days.rangeStart} 00:00:00`,
+      }),
+      this.query(
+        'resourceDay',
+        [projectId],
+        days.resourceDaysFrom,
+        days.toDay,
+        only,
+      ),
+    ]);
+    const resourceOf = (r: Record<string, unknown>) => ({
+      resourceName: String(r.resource_name ?? ''),
+      resourceGlobalName: String(r.resource_global_name ?? ''),
+    });
+    return {
+      skuDays: skuRows.map(r => ({
+        ...projectDayLine(r),
+        service: String(r.service ?? ''),
+        sku: String(r.sku ?? ''),
+      })),
+      resourcePeriods: periodRows.map(r => {
+        const { day: _day, ...line } = projectDayLine(r);
+        return {
+          ...line,
+          ...resourceOf(r),
+          service: String(r.service ?? ''),
+          period: String(r.period) as ExportResourcePeriodLine['period'],
+          firstDay: String(r.first_day ?? ''),
+        };
+      }),
+      resourceDays: dayRows.map(r => ({
+        ...projectDayLine(r),
+        ...resourceOf(r),
+      })),
+    };
+  }
+
+  /**
    * Cost per project and UTC day for [fromDay, toDay), added up by BigQuery: what budgets and the
    * overview need, one row per project and day however many services the projects have.
    */
@@ -116,11 +203,13 @@ export class BillingExportGateway {
     return rows.map(projectDayLine);
   }
 
+  /** One query at `grain`; `extra` are its further string parameters (`resource`, the period starts). */
   private async query(
     grain: ExportCostGrain,
     projectIds: readonly string[],
     fromDay: string,
     toDay: string,
+    extra: Record<string, string> = {},
   ): Promise<Record<string, unknown>[]> {
     const what = `querying the billing export ${this.table.dataset}.${this.table.table}`;
     try {
@@ -131,16 +220,20 @@ export class BillingExportGateway {
       const [rows] = await withDeadline(
         this.client.query(
           {
-            query: exportCostQuery(this.table, grain),
+            query: exportCostQuery(this.table, grain, {
+              byResource: 'resource' in extra,
+            }),
             params: {
               projects: [...projectIds],
               from_day: `${fromDay} 00:00:00`,
               to_day: `${toDay} 00:00:00`,
+              ...extra,
             },
             types: {
               projects: ['STRING'],
               from_day: 'STRING',
               to_day: 'STRING',
+              ...Object.fromEntries(Object.keys(extra).map(k => [k, 'STRING'])),
             },
             useLegacySql: false,
             ...(this.table.location ? { location: this.table.location } : {}),

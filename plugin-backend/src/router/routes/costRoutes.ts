@@ -6,7 +6,7 @@ import { sendPage } from '../sendPage';
 import { parseInput } from '../validate';
 import { projectParams } from './params';
 
-/** Costs: daily cost rows, requests and budgets of a project for the costs page and the service cost panel. */
+/** Costs: what the costs page (a project) and the service cost panel (`resource`) draw, requests and budgets. */
 export function registerCostRoutes(
   router: Router,
   services: PluginServices,
@@ -15,8 +15,16 @@ export function registerCostRoutes(
     '/projects/:projectId/costs',
     handle(async (req, res) => {
       const { projectId } = parseInput(projectParams, req.params, 'path');
-      const { range } = parseInput(costQuerySchema, req.query, 'query');
-      sendPage(req, res, await services.pages.costsBody(projectId, range));
+      const { range, resource } = parseInput(
+        costQuerySchema,
+        req.query,
+        'query',
+      );
+      sendPage(
+        req,
+        res,
+        await services.pages.costsBody(projectId, range, resource ?? null),
+      );
     }),
   );
 }

@@ -1,15 +1,19 @@
 import {
   projectDayCosts,
   skuFamilyOf,
+  type CostBreakdown,
+  type CostReportDays,
+  type CostResourceDay,
   type CostResourceKind,
-  type CostRow,
+  type CostSkuDay,
   type CostSourceInfo,
+  type ResourceHistory,
 } from '@gcp-serverless/common';
 import type {
   BillingExportGateway,
   ExportCostLine,
 } from '../../gateways/billing/BillingExportGateway';
-import type { CostSource, DailyCosts, ProjectDailyCosts } from './CostSource';
+import type { CostSource, ProjectDailyCosts } from './CostSource';
 
 /** What kind of resource a line is for, from its full resource name or, failing that, its service. */
 export function resourceKindOf(
@@ -31,7 +35,10 @@ export function resourceKindOf(
 /** The last segment of a resource name ("…/services/gryd-be" → "gryd-be"). */
 const shortName = (name: string) => name.split('/').filter(Boolean).pop() ?? '';
 
-/** Billed cost from the Cloud Billing export to BigQuery: one query for all projects and days asked. */
+/**
+ * Billed cost from the Cloud Billing export to BigQuery: for a costs page three queries at the grains
+ * it draws, for budgets one per project and day; BigQuery adds the lines up.
+ */
 export class BillingExportCostSource implements CostSource {
   readonly info: CostSourceInfo;
   private readonly gateway: BillingExportGateway;
@@ -45,37 +52,78 @@ export class BillingExportCostSource implements CostSource {
     };
   }
 
-  async dailyCosts(
-    projectIds: readonly string[],
-    fromDay: string,
-    toDay: string,
-  ): Promise<DailyCosts> {
-    const lines = await this.gateway.costLines(projectIds, fromDay, toDay);
-    // Same (day, project, resource, family) from several SKUs (e.g. tier 1 and idle CPU) merge into one row.
-    const rows = new Map<string, CostRow>();
-    for (const line of lines) {
-      const resource =
-        shortName(line.resourceName || line.resourceGlobalName) ||
-        '(unattributed)';
-      const skuFamily = skuFamilyOf(line.service, line.sku);
-      const key = `${line.day}|${line.projectId}|${resource}|${skuFamily}`;
-      const row = rows.get(key);
-      if (row) {
-        row.cost += line.cost;
-        row.credits += line.credits;
-      } else {
-        rows.set(key, {
-          date: line.day,
-          projectId: line.projectId,
-          resource,
-          resourceKind: resourceKindOf(line),
+  async breakdown(
+    projectId: string,
+    days: CostReportDays,
+    resource: string | null,
+  ): Promise<CostBreakdown> {
+    const lines = await this.gateway.breakdownLines(projectId, days, resource);
+    const nameOf = (l: { resourceName: string; resourceGlobalName: string }) =>
+      shortName(l.resourceName || l.resourceGlobalName) || '(unattributed)';
+    // Several SKUs of one family (e.g. CPU tier 1 and idle CPU) make one day of the family.
+    const skuDays = new Map<string, CostSkuDay>();
+    for (const l of lines.skuDays) {
+      const skuFamily = skuFamilyOf(l.service, l.sku);
+      const key = `${l.day}|${skuFamily}`;
+      const day = skuDays.get(key);
+      if (day) {
+        day.cost += l.cost;
+        day.credits += l.credits;
+      } else
+        skuDays.set(key, {
+          date: l.day,
           skuFamily,
-          cost: line.cost,
-          credits: line.credits,
+          cost: l.cost,
+          credits: l.credits,
         });
+    }
+    const resources = new Map<string, ResourceHistory>();
+    for (const l of lines.resourcePeriods) {
+      const name = nameOf(l);
+      let r = resources.get(name);
+      if (!r) {
+        r = {
+          resource: name,
+          resourceKind: resourceKindOf(l),
+          current: { cost: 0, credits: 0 },
+          previous: { cost: 0, credits: 0 },
+          firstDay: l.firstDay,
+        };
+        resources.set(name, r);
+      }
+      if (l.firstDay < r.firstDay) r.firstDay = l.firstDay;
+      if (l.period !== 'earlier') {
+        r[l.period].cost += l.cost;
+        r[l.period].credits += l.credits;
       }
     }
-    return { rows: [...rows.values()], currency: lines[0]?.currency ?? 'USD' };
+    // Lines of one short name from several full names (regions) make one resource's day.
+    const resourceDays = new Map<string, CostResourceDay>();
+    for (const l of lines.resourceDays) {
+      const name = nameOf(l);
+      if (resource !== null && name !== resource) continue;
+      const key = `${l.day}|${name}`;
+      const day = resourceDays.get(key);
+      if (day) {
+        day.cost += l.cost;
+        day.credits += l.credits;
+      } else
+        resourceDays.set(key, {
+          date: l.day,
+          resource: name,
+          cost: l.cost,
+          credits: l.credits,
+        });
+    }
+    return {
+      currency:
+        lines.resourcePeriods[0]?.currency ??
+        lines.skuDays[0]?.currency ??
+        'USD',
+      skuDays: [...skuDays.values()],
+      resources: [...resources.values()],
+      resourceDays: [...resourceDays.values()],
+    };
   }
 
   async projectDailyCosts(

@@ -1,5 +1,9 @@
-import type { CostSourceInfo } from '@gcp-serverless/common';
-import type { CostSource, DailyCosts, ProjectDailyCosts } from './CostSource';
+import type {
+  CostBreakdown,
+  CostReportDays,
+  CostSourceInfo,
+} from '@gcp-serverless/common';
+import type { CostSource, ProjectDailyCosts } from './CostSource';
 
 /** How long an answer of the billing export is reused, ms: the export itself lags by hours. */
 export const COST_CACHE_TTL_MS = 5 * 60_000;
@@ -14,7 +18,7 @@ export const COST_CACHE_TTL_MS = 5 * 60_000;
 export class CachingCostSource implements CostSource {
   private readonly entries = new Map<
     string,
-    { at: number; value: Promise<DailyCosts | ProjectDailyCosts> }
+    { at: number; value: Promise<CostBreakdown | ProjectDailyCosts> }
   >();
   private readonly inner: CostSource;
   private readonly ttlMs: number;
@@ -34,13 +38,20 @@ export class CachingCostSource implements CostSource {
     return this.inner.info;
   }
 
-  dailyCosts(
-    projectIds: readonly string[],
-    fromDay: string,
-    toDay: string,
-  ): Promise<DailyCosts> {
-    return this.cached('dailyCosts', projectIds, fromDay, toDay, () =>
-      this.inner.dailyCosts(projectIds, fromDay, toDay),
+  breakdown(
+    projectId: string,
+    days: CostReportDays,
+    resource: string | null,
+  ): Promise<CostBreakdown> {
+    // The range's start, its look-back and the filter change the answer as much as the days do.
+    return this.cached(
+      `breakdown|${days.previousStart}|${days.rangeStart}|${
+        days.resourceDaysFrom
+      }|${resource ?? ''}`,
+      [projectId],
+      days.fromDay,
+      days.toDay,
+      () => this.inner.breakdown(projectId, days, resource),
     );
   }
 
@@ -54,7 +65,7 @@ export class CachingCostSource implements CostSource {
     );
   }
 
-  private cached<T extends DailyCosts | ProjectDailyCosts>(
+  private cached<T extends CostBreakdown | ProjectDailyCosts>(
     method: string,
     projectIds: readonly string[],
     fromDay: string,

@@ -1,7 +1,6 @@
 import {
-  addDays,
-  COST_RANGE_DAYS,
-  monthStartOf,
+  costReportDays,
+  costReportFigures,
   utcDay,
   type Budget,
   type BudgetLine,
@@ -19,10 +18,11 @@ import type { ProjectAccess } from '../ProjectAccess';
 import type { CostSource } from './CostSource';
 
 /**
- * The costs page of a project: daily cost rows for the range, the previous range and month to date
- * (one cost-source query), requests per service for cost per 1,000 requests (one Monitoring call per
- * region) and the budgets covering the project (one Budget API call) — all in parallel, each failing
- * on its own panel.
+ * The costs page of a project, or of one resource of it: the cost source's breakdown of the range,
+ * the previous range and month to date (the billing export's three grains), requests per service for
+ * cost per 1,000 requests (one Monitoring call per region) and the budgets covering the project (one
+ * Budget API call) — all in parallel, each failing on its own panel. The answer is what the page
+ * draws (costReportFigures), not the rows behind it.
  */
 export class CostService {
   private readonly deps: {
@@ -46,16 +46,12 @@ export class CostService {
   async report(
     projectId: string,
     range: CostRange,
+    resource: string | null = null,
   ): Promise<CostReportResponse> {
     const project = this.deps.access.project(projectId);
     const nowMs = this.deps.now();
-    const today = utcDay(nowMs);
-    const days = COST_RANGE_DAYS[range];
-    const rangeStart = addDays(today, -(days - 1));
-    const previousStart = addDays(rangeStart, -days);
-    const monthStart = monthStartOf(today);
-    const from = previousStart < monthStart ? previousStart : monthStart;
-    const tomorrow = addDays(today, 1);
+    const days = costReportDays(utcDay(nowMs), range);
+    const { rangeStart, previousStart, monthStart } = days;
 
     const requests: Promise<ResourceRequests[]> = Promise.all(
       project.regions.map(region =>
@@ -71,7 +67,7 @@ export class CostService {
       ? this.deps.budgets.listBudgets(projectId)
       : Promise.resolve([]);
     const { values, errors } = await settlePanels({
-      costs: this.deps.source.dailyCosts([projectId], from, tomorrow),
+      costs: this.deps.source.breakdown(projectId, days, resource),
       requests,
       budgets: budgetList,
     });
@@ -88,17 +84,30 @@ export class CostService {
         calendarPeriod: b.period,
         thresholds: b.thresholds,
       }));
+    const figures = values.costs
+      ? costReportFigures(values.costs, days)
+      : {
+          skuDays: [],
+          resources: [],
+          byResource: { keys: [], otherCount: 0, rows: [] },
+          anomalies: [],
+        };
+    const requested = values.requests ?? [];
     return {
       projectId,
       range,
+      resource,
       currency: values.costs?.currency ?? budgets[0]?.currency ?? 'USD',
       source: this.deps.source.info,
       asOf: new Date(nowMs).toISOString(),
       rangeStart,
       previousStart,
       monthStart,
-      rows: values.costs?.rows ?? [],
-      requests: values.requests ?? [],
+      ...figures,
+      requests:
+        resource === null
+          ? requested
+          : requested.filter(r => r.resource === resource),
       budgets,
       errors,
     };

@@ -1,4 +1,6 @@
 import type {
+  CostBreakdown,
+  CostReportDays,
   CostRow,
   CostSourceInfo,
   ProjectDayCost,
@@ -27,16 +29,17 @@ export interface ProjectDailyCosts {
 export interface CostSource {
   readonly info: CostSourceInfo;
   /**
-   * Daily rows per project, resource and SKU family for the UTC days [fromDay, toDay), `YYYY-MM-DD`.
-   * Only allowlisted projects are ever passed in.
+   * What the costs page of one allowlisted project draws over `days`: per day and SKU family, per
+   * resource and period, per day and resource (CostBreakdown), each added up where the rows are;
+   * with `resource`, the day grains are that resource's alone.
    */
-  dailyCosts(
-    projectIds: readonly string[],
-    fromDay: string,
-    toDay: string,
-  ): Promise<DailyCosts>;
+  breakdown(
+    projectId: string,
+    days: CostReportDays,
+    resource: string | null,
+  ): Promise<CostBreakdown>;
   /**
-   * Cost per project and UTC day for [fromDay, toDay): the same spend as `dailyCosts` added up over
+   * Cost per project and UTC day for [fromDay, toDay): the same spend as `breakdown` added up over
    * resources and SKU families, for budgets and the overview, which need no more (a 10,000-service
    * project's days stay a few dozen rows).
    */

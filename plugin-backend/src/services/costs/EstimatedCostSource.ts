@@ -1,11 +1,14 @@
 import {
   cloudRunPricesFromCatalog,
   cloudRunUsageCost,
+  costBreakdownOfRows,
   parseCpuLimit,
   parseMemoryGiB,
   projectDayCosts,
   utcDay,
   type CloudRunService,
+  type CostBreakdown,
+  type CostReportDays,
   type CostRow,
   type CostSourceInfo,
 } from '@gcp-serverless/common';
@@ -57,6 +60,24 @@ export class EstimatedCostSource implements CostSource {
     this.deps = deps;
   }
 
+  /**
+   * The costs page's grains from the estimate's rows (per service, SKU family and day; Monitoring
+   * has no grouping by day that would spare them), added up here as the export adds them up.
+   */
+  async breakdown(
+    projectId: string,
+    days: CostReportDays,
+    resource: string | null,
+  ): Promise<CostBreakdown> {
+    const { rows, currency } = await this.dailyCosts(
+      [projectId],
+      days.fromDay,
+      days.toDay,
+    );
+    return costBreakdownOfRows(rows, currency, days, resource);
+  }
+
+  /** Estimated rows per project, Cloud Run service, SKU family and UTC day of [fromDay, toDay). */
   async dailyCosts(
     projectIds: readonly string[],
     fromDay: string,

@@ -27,6 +27,8 @@ export interface DailyCostChartProps {
   days: readonly StackedDay[];
   /** Legend label of a key. */
   label: (key: string) => string;
+  /** How many keys an `other` key among `keys` already adds up (the backend summed them). */
+  otherCount?: number;
   currency: string;
   height?: number;
 }
@@ -40,6 +42,7 @@ export function DailyCostChart({
   keys: allKeys,
   days: allDays,
   label,
+  otherCount,
   currency,
   height = 280,
 }: DailyCostChartProps) {
@@ -57,7 +60,7 @@ export function DailyCostChart({
   const ticks = niceTicks(Math.max(0, ...days.map(d => d.total)));
   const seriesName = (key: string) =>
     key === OTHER_KEY
-      ? `Other (${allKeys.length - keys.length + 1})`
+      ? `Other (${otherCount ?? allKeys.length - keys.length + 1})`
       : label(key);
   return (
     <ChartFrame height={height}>

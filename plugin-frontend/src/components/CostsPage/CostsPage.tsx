@@ -28,16 +28,17 @@ import { useCostsQuery } from '../../queries/reads';
 export function CostsPage() {
   const { projectId = '' } = useParams();
   const params = useCostsParams();
-  const report = useCostsQuery(projectId, params.range);
+  const report = useCostsQuery(
+    projectId,
+    params.range,
+    params.resource || null,
+  );
   const view = useMemo(
     () =>
       report.data
-        ? costsView(report.data, {
-            resource: params.resource,
-            dimension: params.dimension,
-          })
+        ? costsView(report.data, { dimension: params.dimension })
         : undefined,
-    [report.data, params.resource, params.dimension],
+    [report.data, params.dimension],
   );
   const errors = report.data?.errors ?? [];
   const errorsOf = (source: string) =>
@@ -50,11 +51,7 @@ export function CostsPage() {
       `costs-${projectId}-${params.range}${
         params.resource ? `-${params.resource}` : ''
       }.csv`,
-      dailyCostCsv(
-        report.data,
-        { resource: params.resource, dimension: params.dimension },
-        { projectId },
-      ),
+      dailyCostCsv(report.data, { dimension: params.dimension }, { projectId }),
       'text/csv',
     );
   };
@@ -127,6 +124,7 @@ export function CostsPage() {
             keys={view.stack.keys}
             days={view.stack.days}
             label={label}
+            otherCount={view.otherCount}
             currency={currency}
           />
         )}

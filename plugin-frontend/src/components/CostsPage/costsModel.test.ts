@@ -4,10 +4,7 @@ import { costReportFixture } from './costsFixture';
 import { costsView, dailyCostCsv } from './costsModel';
 
 describe('costsView', () => {
-  const view = costsView(costReportFixture(), {
-    resource: '',
-    dimension: 'resource',
-  });
+  const view = costsView(costReportFixture(), { dimension: 'resource' });
 
   it('totals the range and the previous range, credits apart', () => {
     // Feb 27, 28: 2 × 12; Mar 1–4: 4 × 12; Mar 5: 6 → 78 gross, −1 credit.
@@ -48,21 +45,52 @@ describe('costsView', () => {
     });
   });
 
-  it('filters every figure to one resource', () => {
-    const be = costsView(costReportFixture(), {
-      resource: 'gryd-be',
+  it('filters every figure to one resource (the backend answers for it alone)', () => {
+    const be = costsView(costReportFixture({}, 'gryd-be'), {
       dimension: 'skuFamily',
     });
     expect(be.range.net).toBe(64);
     expect(be.stack.keys).toEqual(['cpu']);
     expect(be.perRequests.map(p => p.resource)).toEqual(['gryd-be']);
+    expect(be.movers.map(m => m.key)).toEqual(['cpu']);
+    // The service filter still lists every resource of the project.
+    expect(be.resources).toEqual(['gryd-be', 'gryd-fe']);
+  });
+
+  it('a fleet: the stack by service carries the 8 largest and the rest as one "other", the totals unchanged', () => {
+    const rows = Array.from({ length: 30 * 7 }, (_, i) => ({
+      date: `2026-02-${27 + (i % 2)}`,
+      projectId: 'p',
+      resource: `svc-${String(Math.floor(i / 7)).padStart(2, '0')}`,
+      resourceKind: 'cloud-run' as const,
+      skuFamily: 'cpu' as const,
+      cost: 1 + Math.floor(i / 7),
+      credits: 0,
+    }));
+    const report = costReportFixture({ rows });
+    expect(report.byResource.keys).toHaveLength(9);
+    expect(report.byResource.keys.slice(0, 2)).toEqual(['svc-29', 'svc-28']);
+    expect(report.byResource.otherCount).toBe(22);
+    // Two days × nine keys, not two days × thirty services.
+    expect(report.byResource.rows).toHaveLength(18);
+    expect(report.resources).toHaveLength(30);
+    const shown = costsView(report, { dimension: 'resource' });
+    expect(shown.otherCount).toBe(22);
+    const stacked = shown.stack.days.reduce((s, d) => s + d.total, 0);
+    expect(stacked).toBeCloseTo(shown.range.cost, 9);
+    const csv = dailyCostCsv(
+      report,
+      { dimension: 'resource' },
+      { projectId: 'p' },
+    );
+    expect(csv).toContain('Other (22)');
   });
 
   it('exports gross, credits and net per day and service; the columns sum to the figures on screen', () => {
     const report = costReportFixture();
     const csv = dailyCostCsv(
       report,
-      { resource: '', dimension: 'resource' },
+      { dimension: 'resource' },
       { projectId: 'gryyd-web' },
     );
     const lines = csv.trimEnd().split('\r\n');
@@ -78,7 +106,7 @@ describe('costsView', () => {
         .filter(r => !month || r[0]! >= report.monthStart)
         .reduce((s, r) => s + Number(r[col]), 0);
     // Reconciles with what the page shows: the range's cost, credits and net, and the month's net.
-    const shown = costsView(report, { resource: '', dimension: 'resource' });
+    const shown = costsView(report, { dimension: 'resource' });
     expect(formatCurrency(sum(2), 'USD')).toBe(
       formatCurrency(shown.range.cost, 'USD'),
     );
@@ -107,7 +135,7 @@ describe('costsView', () => {
     const report = costReportFixture({ rows });
     const csv = dailyCostCsv(
       report,
-      { resource: '', dimension: 'resource' },
+      { dimension: 'resource' },
       { projectId: 'p' },
     );
     const net = csv
@@ -115,7 +143,7 @@ describe('costsView', () => {
       .split('\r\n')
       .slice(1)
       .reduce((s, l) => s + Number(l.split(',')[4]), 0);
-    const shown = costsView(report, { resource: '', dimension: 'resource' });
+    const shown = costsView(report, { dimension: 'resource' });
     expect(formatCurrency(net, 'USD')).toBe(
       formatCurrency(shown.range.net, 'USD'),
     );

@@ -1,13 +1,13 @@
 import {
   addDays,
-  costAnomalies,
   type CostAnomaly,
   costPer1000Requests,
   dailyNet,
   dailyStack,
   daysInMonthOf,
   forecastMonthEnd,
-  selectRows,
+  OTHER_KEY,
+  selectDays,
   SKU_FAMILY_LABELS,
   toCsv,
   topMovers,
@@ -36,11 +36,13 @@ export interface MonthToDatePoint {
 /** Everything the costs page draws, computed from the report and the filters (pure, so testable). */
 export interface CostsView {
   currency: string;
-  /** Resources present in the report, for the service filter. */
+  /** Every resource of the project, for the service filter. */
   resources: string[];
   range: CostTotals;
   previous: CostTotals;
   stack: { keys: string[]; days: StackedDay[] };
+  /** Resources the stack's `other` key adds up (0 when the stack has none). */
+  otherCount: number;
   movers: CostMover[];
   perRequests: CostPerRequests[];
   month: {
@@ -67,36 +69,55 @@ export function stackKeyLabel(key: string, dimension: CostDimension): string {
     : key;
 }
 
-/** Builds the page's figures: range vs previous range, daily stack, movers, cost per 1,000 requests, month to date. */
+/** A resource's totals of a period as a row keyed by its name (for movers and cost per 1,000 requests). */
+const periodRows = (
+  report: CostReportResponse,
+  period: 'current' | 'previous',
+) =>
+  report.resources
+    .filter(r => report.resource === null || r.resource === report.resource)
+    .map(r => ({ resource: r.resource, ...r[period] }));
+
+/**
+ * The page's figures from the report the backend shaped for it (the resource filter is the
+ * report's own): range vs previous range, daily stack, movers, cost per 1,000 requests, month to date.
+ */
 export function costsView(
   report: CostReportResponse,
-  filters: CostsFilters,
+  filters: Pick<CostsFilters, 'dimension'>,
 ): CostsView {
-  const only = filters.resource ? [filters.resource] : undefined;
   const today = utcDay(Date.parse(report.asOf));
   const tomorrow = addDays(today, 1);
-  const current = selectRows(report.rows, report.rangeStart, tomorrow, only);
-  const previous = selectRows(
-    report.rows,
+  const current = selectDays(report.skuDays, report.rangeStart, tomorrow);
+  const previous = selectDays(
+    report.skuDays,
     report.previousStart,
     report.rangeStart,
-    only,
   );
-  const monthRows = selectRows(report.rows, report.monthStart, tomorrow, only);
-  const stack = dailyStack(
-    current,
-    report.rangeStart,
-    tomorrow,
-    filters.dimension,
-  );
-  const requests = only
-    ? report.requests.filter(r => r.resource === filters.resource)
-    : report.requests;
+  const monthRows = selectDays(report.skuDays, report.monthStart, tomorrow);
+  const stack =
+    filters.dimension === 'skuFamily'
+      ? dailyStack(current, report.rangeStart, tomorrow, 'skuFamily')
+      : dailyStack(
+          report.byResource.rows,
+          report.rangeStart,
+          tomorrow,
+          'resource',
+          report.byResource.keys,
+        );
+  const movers =
+    filters.dimension === 'skuFamily'
+      ? topMovers(current, previous, 'skuFamily')
+      : topMovers(
+          periodRows(report, 'current'),
+          periodRows(report, 'previous'),
+          'resource',
+        );
 
   // The run rate looks back a week, into last month early in a month.
   const forecast = forecastMonthEnd(
     dailyNet(
-      selectRows(report.rows, addDays(report.monthStart, -7), tomorrow, only),
+      selectDays(report.skuDays, addDays(report.monthStart, -7), tomorrow),
     ),
     today,
   );
@@ -127,56 +148,61 @@ export function costsView(
   }
   return {
     currency: report.currency,
-    resources: [...new Set(report.rows.map(r => r.resource))].sort(),
+    resources: report.resources.map(r => r.resource).sort(),
     range: totalsOf(current),
     previous: totalsOf(previous),
     stack,
-    movers: topMovers(current, previous, filters.dimension),
-    perRequests: costPer1000Requests(current, requests),
+    otherCount:
+      filters.dimension === 'resource' ? report.byResource.otherCount : 0,
+    movers,
+    perRequests: costPer1000Requests(
+      periodRows(report, 'current'),
+      report.requests,
+    ),
     month: {
       totals: totalsOf(monthRows),
       forecast,
       points,
       budget: report.budgets.find(b => b.calendarPeriod === 'MONTH') ?? null,
     },
-    // Today is partial, so it is never compared with whole days; the earlier rows make the trend.
-    anomalies: costAnomalies(
-      selectRows(
-        report.rows,
-        report.previousStart < report.monthStart
-          ? report.previousStart
-          : report.monthStart,
-        today,
-        only,
-      ),
-      report.rangeStart,
-      today,
-    ),
+    anomalies: report.anomalies,
   };
 }
 
 /**
- * The daily costs behind the page as CSV, one line per day and service (or SKU family): gross cost,
- * credits and net, so every column sums to the figures on screen (the range's cost, credits and net;
- * the month's net over the month's days). Amounts keep 6 decimals: rounding each line to cents would
+ * The daily costs behind the page as CSV, one line per day and SKU family (or service: the largest
+ * ones and the rest as one "Other (N)" line per day, as the chart shows them): gross cost, credits
+ * and net, so every column sums to the figures on screen (the range's cost, credits and net; the
+ * month's net over the month's days). Amounts keep 6 decimals: rounding each line to cents would
  * make the sum drift from the total by a few cents.
  */
 export function dailyCostCsv(
   report: CostReportResponse,
-  filters: CostsFilters,
+  filters: Pick<CostsFilters, 'dimension'>,
   meta: { projectId: string },
 ): string {
-  const only = filters.resource ? [filters.resource] : undefined;
   const tomorrow = addDays(utcDay(Date.parse(report.asOf)), 1);
-  const rows = selectRows(report.rows, report.rangeStart, tomorrow, only);
+  const rows: { date: string; key: string; cost: number; credits: number }[] =
+    filters.dimension === 'skuFamily'
+      ? selectDays(report.skuDays, report.rangeStart, tomorrow).map(r => ({
+          ...r,
+          key: r.skuFamily,
+        }))
+      : selectDays(report.byResource.rows, report.rangeStart, tomorrow).map(
+          r => ({ ...r, key: r.resource }),
+        );
   const lines = new Map<
     string,
     { date: string; key: string; cost: number; credits: number }
   >();
   for (const r of rows) {
-    const key = r[filters.dimension];
-    const id = `${r.date}\u0000${key}`;
-    const line = lines.get(id) ?? { date: r.date, key, cost: 0, credits: 0 };
+    const id = `${r.date}\u0000${r.key}`;
+    const line = lines.get(id) ?? {
+      date: r.date,
+      key: r.key,
+      cost: 0,
+      credits: 0,
+    };
     line.cost += r.cost;
     line.credits += r.credits;
     lines.set(id, line);
@@ -192,17 +218,21 @@ export function dailyCostCsv(
     'project',
     'filter',
   ];
+  const label = (key: string) =>
+    filters.dimension === 'resource' && key === OTHER_KEY
+      ? `Other (${report.byResource.otherCount})`
+      : stackKeyLabel(key, filters.dimension);
   const records = [...lines.values()]
     .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key))
     .map(l => [
       l.date,
-      stackKeyLabel(l.key, filters.dimension),
+      label(l.key),
       round6(l.cost),
       round6(l.credits),
       round6(l.cost + l.credits),
       report.currency,
       meta.projectId,
-      filters.resource || 'all resources',
+      report.resource ?? 'all resources',
     ]);
   return toCsv(header, records);
 }

@@ -27,16 +27,14 @@ export function ServiceCostPanel({
   serviceName,
   showCostsLink = true,
 }: ServiceCostPanelProps) {
-  const report = useCostsQuery(projectId, '30d');
+  // This service's figures alone: the backend filters, so a fleet's rows never reach the panel.
+  const report = useCostsQuery(projectId, '30d', serviceName);
   const view = useMemo(
     () =>
       report.data
-        ? costsView(report.data, {
-            resource: serviceName,
-            dimension: 'skuFamily',
-          })
+        ? costsView(report.data, { dimension: 'skuFamily' })
         : undefined,
-    [report.data, serviceName],
+    [report.data],
   );
   const costErrors = [
     ...(report.error ? [report.error.message] : []),
