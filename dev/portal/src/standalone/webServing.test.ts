@@ -35,6 +35,13 @@ const INDEX = `<!DOCTYPE html>\n<html lang="en"><head><title>GCP Serverless</tit
   20,
 )}<script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>\n`;
 
+/** index.html with the home page's first paint inside, as webBuild.ts writes one per time window. */
+const homeShell = (window: string) =>
+  INDEX.replace(
+    '<div id="root"></div>',
+    `<div id="root"><h1>GCP Serverless</h1><p>window ${window}</p></div>`,
+  );
+
 interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -67,10 +74,12 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), INDEX);
   writeFileSync(path.join(dir, 'assets/index-Ab12Cd34.js'), SCRIPT);
+  for (const window of ['1h', '7d'])
+    writeFileSync(path.join(dir, `index.${window}.html`), homeShell(window));
   // A file too small to shrink stays plain only.
   writeFileSync(path.join(dir, 'assets/tiny-Ef56Gh78.js'), 'x\n');
   const result = await precompressDir(dir);
-  expect(result.files).toBe(2);
+  expect(result.files).toBe(4);
   expect(existsSync(path.join(dir, 'assets/tiny-Ef56Gh78.js.gz'))).toBe(false);
   const app = express();
   const web = webBuildHandlers(dir);
@@ -141,14 +150,23 @@ describe('serving the web build', () => {
     expect(gone.body.toString()).not.toContain('<html');
   });
 
-  it('serves index.html, compressed, for the root and every app route, revalidated on each load', async () => {
-    for (const route of ['/', '/projects/gryyd-web/services?window=1h']) {
-      const page = await get(route, { 'accept-encoding': 'gzip, br' });
+  it('serves index.html, compressed, for every app route, and the home page with its first paint for its window; revalidated on each load', async () => {
+    for (const [route, html] of [
+      ['/projects/gryyd-web/services?window=7d', INDEX],
+      ['/costs', INDEX],
+      ['/?window=7d', homeShell('7d')],
+      // No window, or one the app does not know: the app shows its default, 1 h.
+      ['/', homeShell('1h')],
+      ['/?window=3y', homeShell('1h')],
+      // A window with no first paint written falls back on the plain page.
+      ['/?window=6h', INDEX],
+    ]) {
+      const page = await get(route!, { 'accept-encoding': 'gzip, br' });
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.headers['content-encoding']).toBe('br');
       expect(page.headers['cache-control']).toBe('no-cache');
-      expect(brotliDecompressSync(page.body).toString()).toBe(INDEX);
+      expect(brotliDecompressSync(page.body).toString()).toBe(html);
     }
     const first = await get('/', { 'accept-encoding': 'gzip' });
     expect(first.headers.etag).toBeTruthy();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { DEFAULT_TIME_WINDOW, TIME_WINDOWS } from '@gcp-serverless/common';
 
 /** The API's mount point: never a file of the build, never the single-page app's index.html. */
 const API_PREFIX = '/api/';
@@ -92,7 +93,9 @@ function send(req: express.Request, res: express.Response, file: BuildFile) {
  * allows, with `Content-Encoding` and `Vary: Accept-Encoding`, else plain. Vite names each file under
  * `assets/` by its content hash, so a browser may keep those for good (`immutable`, a year);
  * index.html, which names the current ones, is revalidated on every load (`no-cache`, with an ETag)
- * so a rebuild shows at once.
+ * so a rebuild shows at once. The home page (`/`) is the copy of index.html that holds its first
+ * paint for the address's time window (`index.1h.html`…, webBuild.ts), so the frame paints before the
+ * script has arrived or run.
  *
  * From memory, not the disk, because of the first visit after start: the portal's thread is then busy
  * with the read model's first snapshots, and a file streamed from disk waits behind that work at each
@@ -105,13 +108,21 @@ export function webBuildHandlers(dist: string): WebBuildHandlers {
   const files = readBuild(dist);
   const index = files.get('/index.html');
   if (!index) throw new Error(`the web build in ${dist} has no index.html`);
+  // The home page with its first paint inside (webBuild.ts writes one per time window), else plain.
+  const home = (req: express.Request) => {
+    const asked = req.query.window;
+    const window = (TIME_WINDOWS as readonly unknown[]).includes(asked)
+      ? asked
+      : DEFAULT_TIME_WINDOW;
+    return files.get(`/index.${window}.html`) ?? index;
+  };
   const buildFiles: express.RequestHandler = (req, res, next) => {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||
       req.path.startsWith(API_PREFIX)
     )
       return next();
-    const file = files.get(req.path === '/' ? '/index.html' : req.path);
+    const file = req.path === '/' ? home(req) : files.get(req.path);
     if (file) return send(req, res, file);
     // An asset of an older build (a tab open across a rebuild) is gone: a plain 404, not the app.
     if (req.path.startsWith('/assets/')) return res.sendStatus(404);

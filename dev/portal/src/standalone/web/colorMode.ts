@@ -4,8 +4,9 @@ export type ColorMode = 'light' | 'dark';
 /** localStorage key of the chosen mode. */
 export const COLOR_MODE_KEY = 'gcp-serverless.colorMode';
 
-/** The stored mode, else the system preference, else light. */
+/** The stored mode, else the system preference, else light (also when rendered outside a browser: homeShell.tsx). */
 export function initialColorMode(): ColorMode {
+  if (typeof window === 'undefined') return 'light';
   try {
     const stored = window.localStorage.getItem(COLOR_MODE_KEY);
     if (stored === 'light' || stored === 'dark') return stored;
