@@ -76,6 +76,8 @@ export interface Config {
       viewerWaitSeconds?: number;
       /** Windows kept warm by the refresher, e.g. ['1h', '24h']. Default ['1h']. */
       windows?: Array<'1h' | '6h' | '24h' | '7d'>;
+      /** Compute snapshots in a worker thread of their own, not the thread that serves pages. Default true. */
+      computeThread?: boolean;
     };
     /** Standalone snapshot cache; inside Backstage `backend.cache` is used. */
     cache?:

@@ -155,6 +155,8 @@ export async function startTestBackend(
       (await json(`${sandbox.url}/_sandbox${path}`, method, body)).body,
     async close() {
       await served.close();
+      // The read model's computation thread and the in-memory database go with the backend.
+      await services.readModelLifecycle.stop();
       await sandbox.close();
     },
   };

@@ -42,6 +42,12 @@ export const readModelConfigSchema = z
         }),
       )
       .default(['1h']),
+    /**
+     * Compute the snapshots (Google's reads, the decoding of their answers, the pages' aggregation)
+     * in a worker thread of their own, so the thread that serves pages never waits behind them
+     * (docs/architecture.md, "The read model"). false: in the serving thread.
+     */
+    computeThread: z.boolean().default(true),
   })
   .strict()
   .default({});

@@ -33,6 +33,7 @@ import {
   type NegView,
 } from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
+import { lazyClient } from './lazyClient';
 import { InFlightReads } from './InFlightReads';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { OperationPendingError } from './operationPolling';
@@ -94,34 +95,31 @@ export class BackendGateway {
     const o = googleClientOptions(config) as never;
     return new BackendGateway(
       {
-        services: guardClient(new BackendServicesClient(o), credentials, [
-          'list',
-          'get',
-          'patch',
-          'update',
-          'initialize',
-        ]),
-        buckets: guardClient(new BackendBucketsClient(o), credentials, [
-          'list',
-          'get',
-          'patch',
-          'update',
-          'initialize',
-        ]),
+        services: guardClient(
+          lazyClient(() => new BackendServicesClient(o)),
+          credentials,
+          ['list', 'get', 'patch', 'update', 'initialize'],
+        ),
+        buckets: guardClient(
+          lazyClient(() => new BackendBucketsClient(o)),
+          credentials,
+          ['list', 'get', 'patch', 'update', 'initialize'],
+        ),
         globalNegs: guardClient(
-          new GlobalNetworkEndpointGroupsClient(o),
+          lazyClient(() => new GlobalNetworkEndpointGroupsClient(o)),
           credentials,
           ['list', 'initialize'],
         ),
         regionNegs: guardClient(
-          new RegionNetworkEndpointGroupsClient(o),
+          lazyClient(() => new RegionNetworkEndpointGroupsClient(o)),
           credentials,
           ['list', 'initialize'],
         ),
-        operations: guardClient(new GlobalOperationsClient(o), credentials, [
-          'wait',
-          'get',
-        ]),
+        operations: guardClient(
+          lazyClient(() => new GlobalOperationsClient(o)),
+          credentials,
+          ['wait', 'get'],
+        ),
       },
       config.timeouts,
     );

@@ -14,6 +14,7 @@ import {
   type CancellableClient,
 } from './cancellableCalls';
 import { googleClientOptions } from './googleClientOptions';
+import { lazyClient } from './lazyClient';
 import { InFlightReads } from './InFlightReads';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { OperationPendingError, pollOperation } from './operationPolling';
@@ -60,7 +61,9 @@ export class CloudRunGateway {
     config: GcpServerlessConfig,
     credentials: GoogleCredentials,
   ): CloudRunGateway {
-    const client = new ServicesClient(googleClientOptions(config) as never);
+    const client = lazyClient(
+      () => new ServicesClient(googleClientOptions(config) as never),
+    );
     return new CloudRunGateway(
       guardClient(client, credentials, [
         'listServices',

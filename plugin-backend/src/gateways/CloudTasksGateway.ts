@@ -10,6 +10,7 @@ import {
 } from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
+import { lazyClient } from './lazyClient';
 import { InFlightReads } from './InFlightReads';
 import { wrapGoogleError } from './googleErrors';
 import {
@@ -54,7 +55,9 @@ export class CloudTasksGateway {
     config: GcpServerlessConfig,
     credentials: GoogleCredentials,
   ): CloudTasksGateway {
-    const client = new CloudTasksClient(googleClientOptions(config) as never);
+    const client = lazyClient(
+      () => new CloudTasksClient(googleClientOptions(config) as never),
+    );
     const methods = [
       'listQueues',
       'getQueue',

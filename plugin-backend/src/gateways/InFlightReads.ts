@@ -1,3 +1,20 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Inside `withReadsFromNow`: the number of the last call started before it. */
+const startedBefore = new AsyncLocalStorage<number>();
+/** Numbers calls in the order they start, across every gateway of this thread. */
+let callsStarted = 0;
+
+/**
+ * Runs `work` so that its reads join no call that started before it: they start their own, or
+ * share only calls started after this point. The read model's computation thread runs a computation
+ * asked for after an apply this way: the write went through the main thread's gateways, so the
+ * thread's calls in flight do not know of it (ComputeThread).
+ */
+export function withReadsFromNow<T>(work: () => Promise<T>): Promise<T> {
+  return startedBefore.run(callsStarted, work);
+}
+
 /**
  * Identical reads asked for while one is in flight share its Google call. A refresh computes a
  * project's pages in parallel, and several of them need the same list (the services page, the
@@ -9,17 +26,23 @@
  * apply runs before it answers sees the write.
  */
 export class InFlightReads {
-  private readonly calls = new Map<string, Promise<unknown>>();
+  private readonly calls = new Map<
+    string,
+    { answer: Promise<unknown>; number: number }
+  >();
 
   /** The answer of the call in flight under `key`, or of a new call when none is. */
   read<T>(key: string, call: () => Promise<T>): Promise<T> {
-    const running = this.calls.get(key) as Promise<T> | undefined;
-    if (running) return running;
-    const started = call().finally(() => {
-      if (this.calls.get(key) === started) this.calls.delete(key);
+    const running = this.calls.get(key);
+    const floor = startedBefore.getStore();
+    if (running && (floor === undefined || running.number > floor))
+      return running.answer as Promise<T>;
+    const entry = { answer: call(), number: ++callsStarted };
+    entry.answer = entry.answer.finally(() => {
+      if (this.calls.get(key) === entry) this.calls.delete(key);
     });
-    this.calls.set(key, started);
-    return started;
+    this.calls.set(key, entry);
+    return entry.answer as Promise<T>;
   }
 
   /** Runs a write: reads asked for once it has started start their own calls, and so do those after it. */

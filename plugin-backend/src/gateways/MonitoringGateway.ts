@@ -9,6 +9,7 @@ import { cancellableCall, type CancellableClient } from './cancellableCalls';
 import { ConcurrencyLimit } from './ConcurrencyLimit';
 import { inSnapshotComputation } from './computationReadDeadline';
 import { googleClientOptions } from './googleClientOptions';
+import { lazyClient } from './lazyClient';
 import { wrapGoogleError } from './googleErrors';
 
 /** Aligners and reducers the backend uses (google.monitoring.v3.Aggregation enums, by name). */
@@ -158,8 +159,8 @@ export class MonitoringGateway {
     config: GcpServerlessConfig,
     credentials: GoogleCredentials,
   ): MonitoringGateway {
-    const client = new MetricServiceClient(
-      googleClientOptions(config) as never,
+    const client = lazyClient(
+      () => new MetricServiceClient(googleClientOptions(config) as never),
     );
     return new MonitoringGateway(
       guardClient(client, credentials, ['listTimeSeries', 'initialize']),

@@ -10,6 +10,7 @@ import {
 } from './cancellableCalls';
 import { callOptions, readWithRetry, withDeadline } from './callSettings';
 import { googleClientOptions } from './googleClientOptions';
+import { lazyClient } from './lazyClient';
 import { InFlightReads } from './InFlightReads';
 import { wrapGoogleError } from './googleErrors';
 import { OperationPendingError, pollOperation } from './operationPolling';
@@ -60,7 +61,9 @@ export class RedisGateway {
     config: GcpServerlessConfig,
     credentials: GoogleCredentials,
   ): RedisGateway {
-    const client = new CloudRedisClient(googleClientOptions(config) as never);
+    const client = lazyClient(
+      () => new CloudRedisClient(googleClientOptions(config) as never),
+    );
     return new RedisGateway(
       guardClient(client, credentials, [
         'listInstances',

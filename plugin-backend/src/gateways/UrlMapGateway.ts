@@ -21,6 +21,7 @@ import {
 } from './computeOperations';
 import { toPlainJson, toUrlMapView } from './computeTranslator';
 import { googleClientOptions } from './googleClientOptions';
+import { lazyClient } from './lazyClient';
 import { mergeIntoCurrentResource } from './urlMapResource';
 import { grpcCode, GrpcCode, wrapGoogleError } from './googleErrors';
 import { OperationPendingError } from './operationPolling';
@@ -54,18 +55,16 @@ export class UrlMapGateway {
   ): UrlMapGateway {
     const options = googleClientOptions(config) as never;
     return new UrlMapGateway(
-      guardClient(new UrlMapsClient(options), credentials, [
-        'list',
-        'get',
-        'update',
-        'patch',
-        'validate',
-        'initialize',
-      ]),
-      guardClient(new GlobalOperationsClient(options), credentials, [
-        'wait',
-        'get',
-      ]),
+      guardClient(
+        lazyClient(() => new UrlMapsClient(options)),
+        credentials,
+        ['list', 'get', 'update', 'patch', 'validate', 'initialize'],
+      ),
+      guardClient(
+        lazyClient(() => new GlobalOperationsClient(options)),
+        credentials,
+        ['wait', 'get'],
+      ),
       config.timeouts,
     );
   }

@@ -32,3 +32,8 @@ export function readDeadlineMs(deadlineMs: number): number {
 export function inSnapshotComputation(): boolean {
   return computationReadMs.getStore() !== undefined;
 }
+
+/** The deadline of the snapshot computation the caller runs in (undefined outside one), ms. */
+export function computationReadDeadline(): number | undefined {
+  return computationReadMs.getStore();
+}

@@ -7,6 +7,7 @@ import {
 import type { PluginLogger } from '../services/AuditLog';
 import type { RefreshLeases } from './RefreshLeases';
 import type { SnapshotCache } from './SnapshotCache';
+import { computeAfterWrites } from './computeThread/afterWrites';
 import {
   errorOfFailure,
   failedComputation,
@@ -335,7 +336,11 @@ export class ReadModel {
     }
     const computedAtMs = this.now();
     try {
-      const value = await this.runComputation(compute);
+      const value = await this.runComputation(
+        startedAfterMs === undefined
+          ? compute
+          : () => computeAfterWrites(compute),
+      );
       const snapshot: Snapshot<T> = {
         id: randomUUID(),
         computedAtMs,

@@ -27,12 +27,12 @@ export const recommendationsKey = (projectId: string) =>
 export class RecommendationSnapshots {
   private readonly model: ReadModel;
   private readonly access: ProjectAccess;
-  private readonly service: RecommendationService;
+  private readonly service: Pick<RecommendationService, 'project'>;
 
   constructor(deps: {
     model: ReadModel;
     access: ProjectAccess;
-    service: RecommendationService;
+    service: Pick<RecommendationService, 'project'>;
   }) {
     this.model = deps.model;
     this.access = deps.access;

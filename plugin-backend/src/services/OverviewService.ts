@@ -30,7 +30,7 @@ export interface OverviewServiceDeps {
   redis: Pick<RedisService, 'listInstances'>;
   cdn: Pick<CdnService, 'overview'>;
   budgets: Pick<BudgetService, 'list'>;
-  throttles: ThrottleMetrics;
+  throttles: Pick<ThrottleMetrics, 'throttledPerSecond' | 'coldStartsPerHour'>;
   /** Whether a billing account is configured (else budgets are skipped, not an error). */
   hasBilling: boolean;
   thresholds: ProblemThresholds;

@@ -1,14 +1,13 @@
 import type { Request } from 'express';
 import type { GcpServerlessConfig } from '../config/config';
-import { CloudRunGateway } from '../gateways/CloudRunGateway';
-import { CloudTasksGateway } from '../gateways/CloudTasksGateway';
-import { RedisGateway } from '../gateways/RedisGateway';
-import { MonitoringGateway } from '../gateways/MonitoringGateway';
-import { BackendGateway } from '../gateways/BackendGateway';
-import { UrlMapGateway } from '../gateways/UrlMapGateway';
-import { CdnService } from '../services/CdnService';
-import { LoadBalancerMetrics } from '../services/LoadBalancerMetrics';
-import { RoutingService } from '../services/RoutingService';
+import type { CloudRunGateway } from '../gateways/CloudRunGateway';
+import type { CloudTasksGateway } from '../gateways/CloudTasksGateway';
+import type { RedisGateway } from '../gateways/RedisGateway';
+import type { MonitoringGateway } from '../gateways/MonitoringGateway';
+import type { BackendGateway } from '../gateways/BackendGateway';
+import type { UrlMapGateway } from '../gateways/UrlMapGateway';
+import type { CdnService } from '../services/CdnService';
+import type { RoutingService } from '../services/RoutingService';
 import type { PluginLogger } from '../services/AuditLog';
 import {
   identityOf,
@@ -19,14 +18,11 @@ import {
   createAccessAndHistory,
   type AccessAndHistoryOptions,
 } from './createAccessAndHistory';
-import { CloudRunMetrics } from '../services/CloudRunMetrics';
 import { ProjectAccess } from '../services/ProjectAccess';
 import { WeekTrafficReader } from '../services/whatIf/WeekTrafficReader';
 import { WhatIfService } from '../services/whatIf/WhatIfService';
-import { CapacityContextLoader } from '../services/CapacityContextLoader';
-import { CapacityMetrics } from '../services/CapacityMetrics';
 import { QueueActionService } from '../services/QueueActionService';
-import { QueueService } from '../services/QueueService';
+import type { QueueService } from '../services/QueueService';
 import { createEditKinds } from './createEditKinds';
 import {
   ConfigApprovalGate,
@@ -39,21 +35,23 @@ import type { AfterApply, EditContext } from '../edits/EditContext';
 import type { AnyGuardedEditKind } from '../edits/GuardedEditKind';
 import { KnexEditLeases } from '../edits/EditLeases';
 import { PendingChangeReconciler } from '../edits/PendingChangeReconciler';
-import { RedisService } from '../services/RedisService';
-import {
+import type { RedisService } from '../services/RedisService';
+import type {
   ServiceCatalogService,
-  type Clock,
+  Clock,
 } from '../services/ServiceCatalogService';
 import { OverviewService } from '../services/OverviewService';
-import { ThrottleMetrics } from '../services/ThrottleMetrics';
 import { TopologyService } from '../services/TopologyService';
 import { RecentErrorsService } from '../services/RecentErrorsService';
 import { LogEntriesGateway } from '../gateways/LogEntriesGateway';
 import { resolveProblemThresholds } from '@gcp-serverless/common';
+import type { BillingGatewayOverrides } from './createCostServices';
 import {
-  createCostServices,
-  type BillingGatewayOverrides,
-} from './createCostServices';
+  createPageReads,
+  hasGatewayOverrides,
+  type GatewayOverrides,
+} from './createPageReads';
+import type { ComputeThread } from '../readModel/computeThread/ComputeThread';
 import { CachedSetupReport, SetupDoctor } from '../services/setup/SetupDoctor';
 import { ProjectIamGateway } from '../gateways/ProjectIamGateway';
 import { createRecommendations } from './createRecommendations';
@@ -160,6 +158,8 @@ export interface PluginServices {
   readModelLifecycle: Pick<ReadModelParts, 'start' | 'stop' | 'runDueTasks'>;
   /** Right-sizing recommendations across projects, from their snapshots (docs/recommendations.md). */
   recommendations: RecommendationSnapshots;
+  /** The thread the read model computes snapshots in (`readModel.computeThread`); undefined: this thread. */
+  computeThread: ComputeThread | undefined;
   /** Service page: recent errors from Cloud Logging. */
   recentErrors: RecentErrorsService;
   /** Topology page: hosts → rules → backends → Cloud Run → queues and Redis, by health. */
@@ -192,68 +192,44 @@ export function createPluginServices(
   const now = options.now ?? Date.now;
   const access = new ProjectAccess(config);
   const credentials = options.credentials ?? credentialsFromConfig(config);
-  const cloudRun =
-    options.cloudRun ?? CloudRunGateway.fromConfig(config, credentials);
-  const monitoring =
-    options.monitoring ?? MonitoringGateway.fromConfig(config, credentials);
-  const metrics = new CloudRunMetrics(monitoring);
+  const gatewayOverrides: GatewayOverrides = {
+    ...(options.cloudRun ? { cloudRun: options.cloudRun } : {}),
+    ...(options.monitoring ? { monitoring: options.monitoring } : {}),
+    ...(options.tasks ? { tasks: options.tasks } : {}),
+    ...(options.redis ? { redis: options.redis } : {}),
+    ...(options.urlMaps ? { urlMaps: options.urlMaps } : {}),
+    ...(options.backends ? { backends: options.backends } : {}),
+    ...(options.billing ? { billing: options.billing } : {}),
+  };
+  const reads = createPageReads({
+    config,
+    credentials,
+    access,
+    logger,
+    now,
+    overrides: gatewayOverrides,
+  });
+  const { cloudRun, monitoring, tasks, redis, urlMaps, backends } =
+    reads.gateways;
+  const {
+    metrics,
+    capacityMetrics,
+    lbMetrics,
+    capacity,
+    billing,
+    catalog,
+    routing,
+    cdn,
+    queues,
+    redisService,
+  } = reads;
+  const overrides = config.capacity.wiring;
   const { audit, history, authorizer, database } = createAccessAndHistory(
     options,
     config,
     logger,
     credentials,
   );
-  const tasks =
-    options.tasks ?? CloudTasksGateway.fromConfig(config, credentials);
-  const redis = options.redis ?? RedisGateway.fromConfig(config, credentials);
-  const capacityMetrics = new CapacityMetrics(monitoring);
-  const overrides = config.capacity.wiring;
-  const capacity = new CapacityContextLoader({
-    cloudRun,
-    tasks,
-    redis,
-    metrics: capacityMetrics,
-    overrides,
-  });
-  const billing = createCostServices({
-    config,
-    credentials,
-    access,
-    cloudRun,
-    monitoring,
-    logger,
-    now,
-    overrides: options.billing,
-  });
-  const urlMaps =
-    options.urlMaps ?? UrlMapGateway.fromConfig(config, credentials);
-  const backends =
-    options.backends ?? BackendGateway.fromConfig(config, credentials);
-  const lbMetrics = new LoadBalancerMetrics(monitoring);
-  const catalog = new ServiceCatalogService({ access, cloudRun, metrics, now });
-  const routing = new RoutingService({
-    access,
-    urlMaps,
-    backends,
-    metrics: lbMetrics,
-    now,
-  });
-  const cdn = new CdnService({ access, backends, metrics: lbMetrics, now });
-  const queues = new QueueService({
-    access,
-    tasks,
-    cloudRun,
-    metrics: capacityMetrics,
-    overrides,
-    now,
-  });
-  const redisService = new RedisService({
-    access,
-    redis,
-    metrics: capacityMetrics,
-    capacity,
-    now,
-  });
   const readModel = createReadModel({
     config,
     options,
@@ -261,15 +237,11 @@ export function createPluginServices(
     access,
     now,
     logger,
-    direct: {
-      catalog,
-      queues,
-      redis: redisService,
-      routing,
-      cdn,
-      costs: billing.costs,
-      budgets: billing.budgets,
-    },
+    local: reads.sources,
+    // Objects handed in live in this thread: computations that use them cannot run in another.
+    inThisThread:
+      options.credentials !== undefined ||
+      hasGatewayOverrides(gatewayOverrides),
   });
   // The overview and topology read the pages through their snapshots, never a second time from Google.
   const sources = readModel.pages.sources();
@@ -281,7 +253,7 @@ export function createPluginServices(
     queues: sources.queues,
     redis: sources.redis,
     budgets: sources.budgets,
-    throttles: new ThrottleMetrics(monitoring),
+    throttles: readModel.computations.throttles,
     hasBilling: Boolean(config.billing?.accountId),
     thresholds: resolveProblemThresholds(config.problems.thresholds),
     now,
@@ -294,9 +266,7 @@ export function createPluginServices(
     config,
     readModel,
     access,
-    monitoring,
-    capacity,
-    costs: billing.scalingCosts,
+    service: readModel.computations.recommendations,
     now,
     logger,
     ...(options.recommendationsFirstRunDelayMs
@@ -408,6 +378,7 @@ export function createPluginServices(
     overview,
     pages: readModel.pages,
     recommendations: recommendations.snapshots,
+    computeThread: readModel.computeThread,
     readModel: readModel.refresher,
     scheduledChanges,
     readModelLifecycle: {

@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import type { GcpServerlessConfig } from '../config/config';
-import { PageSnapshots, type PageSources } from '../readModel/PageSnapshots';
+import { PageSnapshots } from '../readModel/PageSnapshots';
+import { ComputeThread } from '../readModel/computeThread/ComputeThread';
+import type { ComputeSources } from '../readModel/computeThread/ComputeSources';
+import { threadSources } from '../readModel/computeThread/threadSources';
 import {
   ReadModel,
   type ComputationRunner,
@@ -42,8 +45,15 @@ export interface ReadModelParts {
    * service runs the tasks; trigger them there) always empty.
    */
   runDueTasks(): Promise<string[]>;
-  /** Stops the standalone refresh timer and closes the standalone cache connection. */
+  /** Stops the standalone refresh timer, the computation thread, and closes the standalone cache connection. */
   stop(): Promise<void>;
+  /**
+   * The reads computations make (the pages' and the overview's), computed in the computation
+   * thread when it runs, else in this thread.
+   */
+  computations: ComputeSources;
+  /** The computation thread (`readModel.computeThread`), undefined when computations run in this thread. */
+  computeThread: ComputeThread | undefined;
   /** The scheduler of periodic tasks across replicas (Backstage's, or the standalone leases): other tasks share it. */
   scheduler: RefreshScheduler;
   /**
@@ -62,18 +72,28 @@ const REFRESH_TASK_ID = 'gcp-serverless-read-model-refresh';
 
 /**
  * Builds the read model: snapshots in the cache, leases on the history's database, and the
- * refresher on the scheduler. `direct` are the pages' own reads of Google.
+ * refresher on the scheduler. `local` are the computations' reads of Google in this thread; with
+ * `readModel.computeThread` on, they run in a thread of their own (ComputeThread) unless
+ * `inThisThread` (gateways handed in by the caller, which cannot cross to another thread).
  */
 export function createReadModel(deps: {
   config: GcpServerlessConfig;
   options: ReadModelOptions;
   database: Knex;
   access: ProjectAccess;
-  direct: PageSources;
+  local: ComputeSources;
+  inThisThread: boolean;
   now: () => number;
   logger: PluginLogger;
 }): ReadModelParts {
-  const { config, options, database, access, direct, now, logger } = deps;
+  const { config, options, database, access, now, logger } = deps;
+  const computeThread =
+    config.readModel.computeThread && !deps.inThisThread
+      ? new ComputeThread({ config, logger, now })
+      : undefined;
+  const direct = computeThread
+    ? threadSources(computeThread, deps.local)
+    : deps.local;
   const standaloneCache = options.cache
     ? undefined
     : keyvSnapshotCache(config.cache);
@@ -121,6 +141,8 @@ export function createReadModel(deps: {
     pages,
     refresher,
     scheduler,
+    computations: direct,
+    computeThread,
     slowerModel(timing, task) {
       const t = timing(intervalMs);
       if (task && intervalMs > 0) moreTasks.push(task(t.freshForMs));
@@ -134,6 +156,8 @@ export function createReadModel(deps: {
       });
     },
     async start() {
+      // Started now, so the first page a viewer opens does not wait for the thread to load.
+      void computeThread?.start();
       if (intervalMs === 0) return;
       for (const task of moreTasks) await scheduler.schedule(task);
       await scheduler.schedule({
@@ -148,6 +172,7 @@ export function createReadModel(deps: {
     },
     async stop() {
       standaloneScheduler?.stop();
+      await computeThread?.stop();
       await standaloneCache?.close();
     },
   };

@@ -1,16 +1,12 @@
 import type { GcpServerlessConfig } from '../config/config';
 import type { AppliedResource } from '../edits/EditContext';
-import type { MonitoringGateway } from '../gateways/MonitoringGateway';
 import {
   recommendationsKey,
   RecommendationSnapshots,
 } from '../readModel/RecommendationSnapshots';
 import type { PluginLogger } from '../services/AuditLog';
-import type { CapacityContextLoader } from '../services/CapacityContextLoader';
 import type { ProjectAccess } from '../services/ProjectAccess';
-import type { ScalingCostEstimator } from '../services/costs/ScalingCostEstimator';
-import { FleetWeekReader } from '../services/recommendations/FleetWeekReader';
-import { RecommendationService } from '../services/recommendations/RecommendationService';
+import type { RecommendationService } from '../services/recommendations/RecommendationService';
 import type { ReadModelParts } from './createReadModel';
 
 /**
@@ -30,9 +26,8 @@ export function createRecommendations(deps: {
   config: GcpServerlessConfig;
   readModel: Pick<ReadModelParts, 'slowerModel'>;
   access: ProjectAccess;
-  monitoring: MonitoringGateway;
-  capacity: CapacityContextLoader;
-  costs?: ScalingCostEstimator;
+  /** Computes a project's recommendations (in the read model's computation thread when it runs). */
+  service: Pick<RecommendationService, 'project'>;
   now: () => number;
   logger: PluginLogger;
   /** The background refresh's first run waits this long after start, ms (default 0: at once). */
@@ -41,15 +36,7 @@ export function createRecommendations(deps: {
   snapshots: RecommendationSnapshots;
   afterApply(touched: AppliedResource): void;
 } {
-  const { config, access, now, logger } = deps;
-  const service = new RecommendationService({
-    access,
-    capacity: deps.capacity,
-    reader: new FleetWeekReader(deps.monitoring),
-    now,
-    costs: deps.costs,
-    wiring: config.capacity.wiring,
-  });
+  const { config, access, now, logger, service } = deps;
   // The background task runs the snapshots built below, once the read model exists.
   const holder: { snapshots?: RecommendationSnapshots } = {};
   const model = deps.readModel.slowerModel(

@@ -10,6 +10,7 @@ import type { GoogleCredentials } from '../credentials/GoogleCredentials';
 import { guardClient } from '../credentials/guardClient';
 import { callOptions, readWithRetry, withDeadline } from '../callSettings';
 import { googleClientOptions } from '../googleClientOptions';
+import { lazyClient } from '../lazyClient';
 import { grpcCode, GrpcCode, wrapGoogleError } from '../googleErrors';
 import {
   BUDGET_EDIT_MASK,
@@ -53,7 +54,9 @@ export class BudgetsGateway {
     if (!config.billing) return undefined;
     return new BudgetsGateway(
       guardClient(
-        new BudgetServiceClient(googleClientOptions(config) as never),
+        lazyClient(
+          () => new BudgetServiceClient(googleClientOptions(config) as never),
+        ),
         credentials,
         ['listBudgets', 'getBudget', 'updateBudget'],
       ),

@@ -5,6 +5,7 @@ import type { GoogleCredentials } from '../credentials/GoogleCredentials';
 import { guardClient } from '../credentials/guardClient';
 import { callOptions, readWithRetry } from '../callSettings';
 import { googleClientOptions } from '../googleClientOptions';
+import { lazyClient } from '../lazyClient';
 import { wrapGoogleError } from '../googleErrors';
 import { moneyToNumber, type RawMoney } from './money';
 
@@ -99,7 +100,9 @@ export class CatalogGateway {
   ): CatalogGateway {
     return new CatalogGateway(
       guardClient(
-        new CloudCatalogClient(googleClientOptions(config) as never),
+        lazyClient(
+          () => new CloudCatalogClient(googleClientOptions(config) as never),
+        ),
         credentials,
         ['listServices', 'listSkus'],
       ),

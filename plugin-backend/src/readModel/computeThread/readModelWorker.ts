@@ -1,0 +1,111 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  isMainThread,
+  parentPort,
+  threadId,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
+import { withComputationReadDeadline } from '../../gateways/computationReadDeadline';
+import { credentialsFromConfig } from '../../gateways/credentials/GoogleCredentials';
+import { withReadsFromNow } from '../../gateways/InFlightReads';
+import type { PluginLogger } from '../../services/AuditLog';
+import { ProjectAccess } from '../../services/ProjectAccess';
+import { createPageReads } from '../../wiring/createPageReads';
+import { COMPUTE_METHODS } from './ComputeSources';
+import {
+  COMPUTE_THREAD_MARKER,
+  crossError,
+  type ComputeCall,
+  type ComputeThreadData,
+  type FromComputeThread,
+  type ToComputeThread,
+} from './computeProtocol';
+
+/**
+ * This module's file name without its extension: the main thread finds the module it runs as
+ * the computation thread beside its own, with its own extension (ComputeThread.ts).
+ */
+export const READ_MODEL_WORKER_MODULE = 'readModelWorker';
+
+/**
+ * Serves the read model's computations in this thread (docs/architecture.md, "The read model"):
+ * builds the pages' gateways and services from the config exactly as the plugin's wiring does
+ * (createPageReads), then answers each call with its plain result or its error.
+ */
+export function serveComputations(
+  port: MessagePort,
+  data: ComputeThreadData,
+): void {
+  const send = (message: FromComputeThread) => port.postMessage(message);
+  // Each call runs on the main thread's clock (maybe the sandbox's): real time plus the offset it
+  // sent. Calls in flight together keep their own offsets.
+  const clockOffset = new AsyncLocalStorage<number>();
+  let lastOffset = 0;
+  const now = () => Date.now() + (clockOffset.getStore() ?? lastOffset);
+  const log =
+    (level: 'info' | 'warn' | 'error') =>
+    (message: string, meta?: Record<string, unknown>) =>
+      send({
+        type: 'log',
+        level,
+        message,
+        ...(meta ? { meta: JSON.parse(JSON.stringify(meta)) } : {}),
+      });
+  const logger: PluginLogger = {
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+  };
+  const { config } = data;
+  const { sources } = createPageReads({
+    config,
+    credentials: credentialsFromConfig(config),
+    access: new ProjectAccess(config),
+    logger,
+    now,
+  });
+
+  const run = (call: ComputeCall): Promise<unknown> => {
+    const methods = COMPUTE_METHODS[call.source] as
+      | ReadonlyArray<string>
+      | undefined;
+    if (!methods?.includes(call.method))
+      return Promise.reject(
+        new Error(`no computation ${call.source}.${call.method}`),
+      );
+    const source = sources[call.source] as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
+    const read = () => source[call.method]!(...call.args);
+    const fresh = call.fresh ? () => withReadsFromNow(read) : read;
+    const bounded =
+      call.deadlineMs === undefined
+        ? fresh
+        : () => withComputationReadDeadline(call.deadlineMs!, fresh);
+    return clockOffset.run(call.nowMs - Date.now(), bounded);
+  };
+
+  port.on('message', (message: ToComputeThread) => {
+    lastOffset = message.nowMs - Date.now();
+    run(message).then(
+      value => {
+        try {
+          send({ type: 'result', id: message.id, value });
+        } catch (err) {
+          // An answer structured clone cannot copy: a bug, reported as the call's failure.
+          send({ type: 'error', id: message.id, error: crossError(err) });
+        }
+      },
+      err => {
+        send({ type: 'error', id: message.id, error: crossError(err) });
+      },
+    );
+  });
+  send({ type: 'ready', threadId });
+}
+
+const data = workerData as Partial<ComputeThreadData> | null | undefined;
+if (!isMainThread && parentPort && data?.[COMPUTE_THREAD_MARKER] === true)
+  serveComputations(parentPort, data as ComputeThreadData);
