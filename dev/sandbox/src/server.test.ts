@@ -120,6 +120,7 @@ describe('sandbox server', () => {
     expect(body.inFlight).toBe(0);
     expect(body.workMs['run.services.get'].ms).toBeGreaterThanOrEqual(0);
     expect((await call('POST', '/_sandbox/warm')).body.warmed).toEqual([
+      'monitoringWeekColumns',
       'billingExport',
     ]);
   });

@@ -15,6 +15,7 @@ import { createBudgetsApi } from './billing/budgets/budgetsApi';
 import { createCloudBillingApi } from './billing/catalog/cloudBillingApi';
 import { createBigQueryApi } from './billing/bigquery/bigQueryApi';
 import { warmExport } from './billing/bigquery/exportEngine';
+import { warmWeekColumns } from './monitoring/metrics/warmWeekColumns';
 import { createComputeApi } from './compute/computeApi';
 import { createRunApi } from './run/runApi';
 import { createTasksApi } from './tasks/tasksApi';
@@ -155,7 +156,10 @@ export async function startSandbox(
       faults,
       setupFailures,
       reset,
-      warm: () => warmExport(world, clock.now()),
+      warm: async () => {
+        await warmWeekColumns(world, clock.now());
+        await warmExport(world, clock.now());
+      },
     });
     if (control) return control;
     for (const api of apis) {

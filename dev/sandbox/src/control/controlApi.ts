@@ -63,7 +63,7 @@ const ROUTES: Record<string, Handler> = {
     const started = performance.now();
     await deps.warm();
     return ok({
-      warmed: ['billingExport'],
+      warmed: ['monitoringWeekColumns', 'billingExport'],
       ms: Math.round(performance.now() - started),
     });
   },

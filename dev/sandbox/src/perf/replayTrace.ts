@@ -7,7 +7,7 @@
  * they did in the trace. The sandbox clock starts just after the trace's latest interval end, so every
  * interval lies in its past. Not a test: speed is measured here, never asserted.
  *
- *   npx tsx dev/sandbox/src/perf/replayTrace.ts --trace trace.jsonl --services 1000 [--only monitoring] [--cpu]
+ *   npx tsx dev/sandbox/src/perf/replayTrace.ts --trace trace.jsonl --services 1000 [--only monitoring] [--warm]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     services: { type: 'string', default: '1000' },
     only: { type: 'string' },
     scenario: { type: 'string', default: 'scale-fleet' },
+    // As `npm run bench` does before it measures: POST /_sandbox/warm first.
+    warm: { type: 'boolean', default: false },
   },
 });
 if (!values.trace) {
@@ -60,6 +62,12 @@ async function main(): Promise<void> {
     operationDelayMs: 0,
   });
   try {
+    if (values.warm) {
+      const warmed = await fetch(`${sandbox.url}/_sandbox/warm`, {
+        method: 'POST',
+      });
+      console.log(`warm: ${JSON.stringify(await warmed.json())}`);
+    }
     let total = 0;
     let traced = 0;
     let totalCpu = 0;
