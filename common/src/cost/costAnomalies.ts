@@ -54,14 +54,18 @@ export function costAnomalies(
   for (const [resource, { net, first: firstRow }] of byResource) {
     const first = options.firstDays?.get(resource) ?? firstRow;
     for (let at = lookback; at < days.length; at++) {
-      const history: number[] = [];
-      for (let i = 1; i <= lookback; i++) {
-        if (days[at - i]! < first) break;
-        history.push(net[at - i]!);
+      let count = 0;
+      let lowest = Infinity;
+      while (count < lookback && days[at - count - 1]! >= first) {
+        lowest = Math.min(lowest, net[at - count - 1]!);
+        count++;
       }
-      if (history.length < 3) continue; // too little history to call anything a trend
+      if (count < 3) continue; // too little history to call anything a trend
       const amount = net[at]!;
-      const trend = median(history);
+      // The median is at least the lowest day, so a day not far above the lowest is not far above
+      // the median either: most days of a fleet stop here, before any sort.
+      if (amount - lowest < minExcess || amount < lowest * minRatio) continue;
+      const trend = median(Array.from(net.subarray(at - count, at)));
       if (amount - trend >= minExcess && amount >= trend * minRatio) {
         found.push({
           resource,

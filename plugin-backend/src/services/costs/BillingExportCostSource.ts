@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   projectDayCosts,
   skuFamilyOf,
@@ -31,6 +32,9 @@ export function resourceKindOf(
   if (/memorystore|redis/.test(s)) return 'redis';
   return 'other';
 }
+
+/** Slices of the portal's thread the fold of a fleet's day × resource lines takes before it yields, ms. */
+const SLICE_MS = 10;
 
 /** The last segment of a resource name ("…/services/gryd-be" → "gryd-be"). */
 const shortName = (name: string) => name.split('/').filter(Boolean).pop() ?? '';
@@ -99,8 +103,13 @@ export class BillingExportCostSource implements CostSource {
     }
     // Lines of one short name from several full names (regions) make one resource's day.
     const resourceDays = new Map<string, CostResourceDay>();
+    let sliceStart = performance.now();
     for (const l of lines.resourceDays) {
-      const name = nameOf(l);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+      const name = shortName(l.resource) || '(unattributed)';
       if (resource !== null && name !== resource) continue;
       const key = `${l.day}|${name}`;
       const day = resourceDays.get(key);
