@@ -1,9 +1,10 @@
 import {
-  BackendBucketsClient,
-  BackendServicesClient,
-  GlobalNetworkEndpointGroupsClient,
-  GlobalOperationsClient,
-  RegionNetworkEndpointGroupsClient,
+  googleClientClass,
+  type BackendBucketsClient,
+  type BackendServicesClient,
+  type GlobalNetworkEndpointGroupsClient,
+  type GlobalOperationsClient,
+  type RegionNetworkEndpointGroupsClient,
 } from './googleClients';
 import type { CallOptions } from 'google-gax';
 import {
@@ -96,27 +97,27 @@ export class BackendGateway {
     return new BackendGateway(
       {
         services: guardClient(
-          lazyClient(() => new BackendServicesClient(o)),
+          lazyClient(() => new (googleClientClass.backendServices())(o)),
           credentials,
           ['list', 'get', 'patch', 'update', 'initialize'],
         ),
         buckets: guardClient(
-          lazyClient(() => new BackendBucketsClient(o)),
+          lazyClient(() => new (googleClientClass.backendBuckets())(o)),
           credentials,
           ['list', 'get', 'patch', 'update', 'initialize'],
         ),
         globalNegs: guardClient(
-          lazyClient(() => new GlobalNetworkEndpointGroupsClient(o)),
+          lazyClient(() => new (googleClientClass.globalNegs())(o)),
           credentials,
           ['list', 'initialize'],
         ),
         regionNegs: guardClient(
-          lazyClient(() => new RegionNetworkEndpointGroupsClient(o)),
+          lazyClient(() => new (googleClientClass.regionNegs())(o)),
           credentials,
           ['list', 'initialize'],
         ),
         operations: guardClient(
-          lazyClient(() => new GlobalOperationsClient(o)),
+          lazyClient(() => new (googleClientClass.globalOperations())(o)),
           credentials,
           ['wait', 'get'],
         ),

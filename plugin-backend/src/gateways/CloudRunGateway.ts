@@ -1,4 +1,4 @@
-import { ServicesClient } from './googleClients';
+import { googleClientClass, type ServicesClient } from './googleClients';
 import {
   ConflictError,
   type CloudRunService,
@@ -62,7 +62,10 @@ export class CloudRunGateway {
     credentials: GoogleCredentials,
   ): CloudRunGateway {
     const client = lazyClient(
-      () => new ServicesClient(googleClientOptions(config) as never),
+      () =>
+        new (googleClientClass.runServices())(
+          googleClientOptions(config) as never,
+        ),
     );
     return new CloudRunGateway(
       guardClient(client, credentials, [

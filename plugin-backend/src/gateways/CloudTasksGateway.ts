@@ -1,4 +1,4 @@
-import { CloudTasksClient } from '@google-cloud/tasks';
+import { googleClientClass, type CloudTasksClient } from './googleClients';
 import type { CloudTasksQueue, QueueSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
@@ -56,7 +56,8 @@ export class CloudTasksGateway {
     credentials: GoogleCredentials,
   ): CloudTasksGateway {
     const client = lazyClient(
-      () => new CloudTasksClient(googleClientOptions(config) as never),
+      () =>
+        new (googleClientClass.tasks())(googleClientOptions(config) as never),
     );
     const methods = [
       'listQueues',

@@ -1,4 +1,5 @@
-import { Logging } from '@google-cloud/logging';
+import { googleClientClass, type LoggingClient } from './googleClients';
+import { lazyClient } from './lazyClient';
 import type { LogEntrySummary } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
@@ -20,10 +21,10 @@ export interface LogEntriesPage {
  * the allowlisted projects, translated to our domain type. Writing stays in LoggingGateway.
  */
 export class LogEntriesGateway {
-  private readonly logging: Logging;
+  private readonly logging: LoggingClient;
   private readonly readMs: number;
 
-  constructor(logging: Logging, readMs: number) {
+  constructor(logging: LoggingClient, readMs: number) {
     this.logging = logging;
     this.readMs = readMs;
   }
@@ -33,9 +34,13 @@ export class LogEntriesGateway {
     credentials: GoogleCredentials,
   ): LogEntriesGateway {
     return new LogEntriesGateway(
-      guardClient(new Logging(googleClientOptions(config)), credentials, [
-        'getEntries',
-      ]),
+      guardClient(
+        lazyClient(
+          () => new (googleClientClass.logging())(googleClientOptions(config)),
+        ),
+        credentials,
+        ['getEntries'],
+      ),
       config.timeouts.readMs,
     );
   }

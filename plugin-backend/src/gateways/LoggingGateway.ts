@@ -1,4 +1,5 @@
-import { Logging, type Log } from '@google-cloud/logging';
+import type { Log } from '@google-cloud/logging';
+import { googleClientClass } from './googleClients';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
@@ -42,7 +43,7 @@ export class LoggingGateway {
     logging: CloudLoggingConfig,
     credentials: GoogleCredentials,
   ): LoggingGateway {
-    const client = new Logging({
+    const client = new (googleClientClass.logging())({
       ...googleClientOptions(config),
       projectId: logging.projectId,
     });

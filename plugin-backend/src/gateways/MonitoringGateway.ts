@@ -1,4 +1,4 @@
-import { MetricServiceClient } from './googleClients';
+import { googleClientClass, type MetricServiceClient } from './googleClients';
 import type { SeriesPoint } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
@@ -160,7 +160,10 @@ export class MonitoringGateway {
     credentials: GoogleCredentials,
   ): MonitoringGateway {
     const client = lazyClient(
-      () => new MetricServiceClient(googleClientOptions(config) as never),
+      () =>
+        new (googleClientClass.monitoring())(
+          googleClientOptions(config) as never,
+        ),
     );
     return new MonitoringGateway(
       guardClient(client, credentials, ['listTimeSeries', 'initialize']),

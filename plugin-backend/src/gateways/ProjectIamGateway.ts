@@ -1,4 +1,5 @@
-import { ProjectsClient } from './googleClients';
+import { googleClientClass, type ProjectsClient } from './googleClients';
+import { lazyClient } from './lazyClient';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
@@ -32,7 +33,12 @@ export class ProjectIamGateway {
     config: GcpServerlessConfig,
     credentials: GoogleCredentials,
   ): ProjectIamGateway {
-    const client = new ProjectsClient(googleClientOptions(config) as never);
+    const client = lazyClient(
+      () =>
+        new (googleClientClass.projects())(
+          googleClientOptions(config) as never,
+        ),
+    );
     return new ProjectIamGateway(
       guardClient(client, credentials, ['getProject', 'testIamPermissions']),
       config.timeouts.readMs,

@@ -1,4 +1,4 @@
-import { CloudRedisClient } from './googleClients';
+import { googleClientClass, type CloudRedisClient } from './googleClients';
 import type { RedisInstance, RedisSettings } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
@@ -62,7 +62,8 @@ export class RedisGateway {
     credentials: GoogleCredentials,
   ): RedisGateway {
     const client = lazyClient(
-      () => new CloudRedisClient(googleClientOptions(config) as never),
+      () =>
+        new (googleClientClass.redis())(googleClientOptions(config) as never),
     );
     return new RedisGateway(
       guardClient(client, credentials, [

@@ -1,4 +1,5 @@
-import { ServiceUsageClient } from './googleClients';
+import { googleClientClass, type ServiceUsageClient } from './googleClients';
+import { lazyClient } from './lazyClient';
 import type { GcpServerlessConfig } from '../config/config';
 import type { GoogleCredentials } from './credentials/GoogleCredentials';
 import { guardClient } from './credentials/guardClient';
@@ -34,7 +35,12 @@ export class ServiceUsageGateway {
     config: GcpServerlessConfig,
     credentials: GoogleCredentials,
   ): ServiceUsageGateway {
-    const client = new ServiceUsageClient(googleClientOptions(config) as never);
+    const client = lazyClient(
+      () =>
+        new (googleClientClass.serviceUsage())(
+          googleClientOptions(config) as never,
+        ),
+    );
     return new ServiceUsageGateway(
       guardClient(client, credentials, ['batchGetServices']),
       config.timeouts.readMs,

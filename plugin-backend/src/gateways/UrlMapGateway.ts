@@ -1,4 +1,8 @@
-import { GlobalOperationsClient, UrlMapsClient } from './googleClients';
+import {
+  googleClientClass,
+  type GlobalOperationsClient,
+  type UrlMapsClient,
+} from './googleClients';
 import {
   ConflictError,
   describeTestFailure,
@@ -56,12 +60,12 @@ export class UrlMapGateway {
     const options = googleClientOptions(config) as never;
     return new UrlMapGateway(
       guardClient(
-        lazyClient(() => new UrlMapsClient(options)),
+        lazyClient(() => new (googleClientClass.urlMaps())(options)),
         credentials,
         ['list', 'get', 'update', 'patch', 'validate', 'initialize'],
       ),
       guardClient(
-        lazyClient(() => new GlobalOperationsClient(options)),
+        lazyClient(() => new (googleClientClass.globalOperations())(options)),
         credentials,
         ['wait', 'get'],
       ),

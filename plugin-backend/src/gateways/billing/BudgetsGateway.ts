@@ -1,4 +1,4 @@
-import { BudgetServiceClient } from '../googleClients';
+import { googleClientClass, type BudgetServiceClient } from '../googleClients';
 import {
   ConflictError,
   type Budget,
@@ -55,7 +55,10 @@ export class BudgetsGateway {
     return new BudgetsGateway(
       guardClient(
         lazyClient(
-          () => new BudgetServiceClient(googleClientOptions(config) as never),
+          () =>
+            new (googleClientClass.budgets())(
+              googleClientOptions(config) as never,
+            ),
         ),
         credentials,
         ['listBudgets', 'getBudget', 'updateBudget'],

@@ -1,4 +1,4 @@
-import { CloudCatalogClient } from '../googleClients';
+import { googleClientClass, type CloudCatalogClient } from '../googleClients';
 import type { CatalogSku } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../../config/config';
 import type { GoogleCredentials } from '../credentials/GoogleCredentials';
@@ -101,7 +101,10 @@ export class CatalogGateway {
     return new CatalogGateway(
       guardClient(
         lazyClient(
-          () => new CloudCatalogClient(googleClientOptions(config) as never),
+          () =>
+            new (googleClientClass.catalog())(
+              googleClientOptions(config) as never,
+            ),
         ),
         credentials,
         ['listServices', 'listSkus'],
