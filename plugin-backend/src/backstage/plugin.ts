@@ -38,6 +38,7 @@ export const gcpServerlessPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         httpRouter,
@@ -52,6 +53,7 @@ export const gcpServerlessPlugin = createBackendPlugin({
         discovery,
         auth,
         scheduler,
+        lifecycle,
       }) {
         // Validated with the same zod schema as standalone; a bad key stops the backend naming it.
         const config = readGcpServerlessConfig(
@@ -102,6 +104,8 @@ export const gcpServerlessPlugin = createBackendPlugin({
           }),
         });
         await services.readModelLifecycle.start();
+        // The read model's computation thread ends with the backend (docs/architecture.md, "The read model").
+        lifecycle.addShutdownHook(() => services.readModelLifecycle.stop());
         // Pending applies are settled by one scheduled task across replicas (docs/api.md, "Outcomes").
         await scheduler.scheduleTask({
           id: 'gcp-serverless-reconcile-pending-changes',
