@@ -192,3 +192,28 @@ describe('serving the web build', () => {
     }
   });
 });
+
+describe('serving no web build', () => {
+  it('answers pages with a 404 when there is no build (a portal started for its API only)', async () => {
+    const app = express();
+    const web = webBuildHandlers(path.join(dir, 'no-such-build'));
+    app.use(...web.files);
+    app.use('/api/gcp-serverless', (_req, res) => res.json({ projects: [] }));
+    app.use(web.appRoutes);
+    const bare = http.createServer(app);
+    await new Promise<void>(resolve =>
+      bare.listen(0, '127.0.0.1', () => resolve()),
+    );
+    const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+    try {
+      for (const route of ['/', '/costs', '/assets/index-Ab12Cd34.js'])
+        expect((await fetch(`${url}${route}`)).status).toBe(404);
+      expect((await fetch(`${url}/api/gcp-serverless/projects`)).status).toBe(
+        200,
+      );
+    } finally {
+      bare.closeAllConnections();
+      await new Promise<void>(resolve => bare.close(() => resolve()));
+    }
+  });
+});
