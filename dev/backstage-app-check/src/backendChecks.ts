@@ -260,3 +260,31 @@ export async function backendStartupCompletes(
   expect(!failure, failure?.slice(0, 500) ?? '');
   return 'every plugin initialized; no startup failure';
 }
+
+/**
+ * Inside Backstage the read model computes in a worker thread of its own (docs/architecture.md, "The
+ * read model"): the thread finds the plugin's TypeScript through the backend's inherited `--require`
+ * transform. Its start is logged; a thread that cannot start logs a warning and the pages are computed
+ * in the serving thread, which still works, so only the log tells them apart.
+ */
+export async function readModelComputesInItsThread(
+  backendLog: string,
+  timeoutMs: number,
+): Promise<string> {
+  // eslint-disable-next-line no-control-regex
+  const plain = () =>
+    readFileSync(backendLog, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  const started = /the read model computes in its own thread \(thread \d+\)/;
+  const failed = /computation thread did not start[^\n]*/;
+  await withTimeout(
+    'computation thread',
+    timeoutMs,
+    (async () => {
+      while (!started.test(plain()) && !failed.test(plain()))
+        await sleep(1_000);
+    })(),
+  );
+  const failure = plain().match(failed)?.[0];
+  expect(!failure, failure?.slice(0, 500) ?? '');
+  return plain().match(started)![0];
+}

@@ -19,6 +19,7 @@ import { writeAppConfig } from './appConfig';
 import { baseApp } from './baseApp';
 import {
   backendStartupCompletes,
+  readModelComputesInItsThread,
   errorBodies,
   guestToken,
   permissionsRegistered,
@@ -190,6 +191,9 @@ async function main(): Promise<void> {
       await check(
         'guest reads /api/gcp-serverless/projects/gryyd-web/services',
         () => withTimeout('read', 2 * MINUTE, readsServices(base, token)),
+      );
+      await check("the read model's computation thread", () =>
+        readModelComputesInItsThread(backendLog, MINUTE),
       );
       await check("error bodies in Backstage's serialized form", () =>
         withTimeout('error form', MINUTE, errorBodies(base, token)),

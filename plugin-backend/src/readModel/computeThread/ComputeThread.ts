@@ -200,6 +200,10 @@ export class ComputeThread {
     }
     this.current = worker;
     this.threadId = ready;
+    // Operators (and the Backstage app check) see where the pages are computed.
+    this.logger.info(
+      `gcp-serverless: the read model computes in its own thread (thread ${ready})`,
+    );
     return worker;
   }
 
