@@ -59,10 +59,25 @@ interface Sample {
   mallocedMB?: number;
 }
 
-async function request(url: string): Promise<number> {
+/** Requests answered 200 with no panel error (`errors` non-empty at any depth), as the bench counts full answers. */
+let full = 0;
+let answered = 0;
+const hasErrors = (body: unknown): boolean =>
+  Array.isArray(body)
+    ? body.some(hasErrors)
+    : Boolean(body) &&
+      typeof body === 'object' &&
+      Object.entries(body as object).some(
+        ([key, value]) =>
+          (key === 'errors' && Array.isArray(value) && value.length > 0) ||
+          hasErrors(value),
+      );
+
+async function request(url: string): Promise<void> {
   const res = await fetch(url, { signal: AbortSignal.timeout(300_000) });
-  await res.text();
-  return res.status;
+  const text = await res.text();
+  answered++;
+  if (res.status === 200 && !hasErrors(JSON.parse(text))) full++;
 }
 
 async function portalRun(
@@ -89,6 +104,7 @@ async function portalRun(
         ...process.env,
         BENCH_PORTAL_CONFIG: JSON.stringify(config),
         MEMORY_TIMELINE_FILE: file,
+        GCP_SERVERLESS_DEBUG_METRICS: '1',
         ...(flags['malloc-arena-max']
           ? { MALLOC_ARENA_MAX: flags['malloc-arena-max'] }
           : {}),
@@ -108,18 +124,30 @@ async function portalRun(
     child.once('exit', code => reject(new Error(`portal exited ${code}`)));
   });
   mark('listening');
+  full = 0;
+  answered = 0;
   // As the bench does: the reads start at once (the portal's own warm-up runs beside them).
   await steps(url, mark);
   await new Promise(resolve =>
     setTimeout(resolve, Number(flags['hold-s']) * 1000),
   );
   mark('end');
+  const metrics = (await (await fetch(`${url}/_debug/metrics`)).json()) as {
+    eventLoopDelayMs: { p99: number };
+  };
   child.kill('SIGTERM');
   await exited;
-  return summarize(label, file);
+  return summarize(label, file, {
+    full: `${full} of ${answered}`,
+    eventLoopP99Ms: metrics.eventLoopDelayMs.p99,
+  });
 }
 
-function summarize(label: string, file: string) {
+function summarize(
+  label: string,
+  file: string,
+  answers: { full: string; eventLoopP99Ms: number },
+) {
   const rows = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -156,6 +184,7 @@ function summarize(label: string, file: string) {
     label,
     mallocArenaMax: flags['malloc-arena-max'] ?? null,
     nodeFlags: flags['node-flags'],
+    ...answers,
     workerSpawnedAfterMs: workerStart ? workerStart.t - spawned : null,
     workerStartToReadyMs:
       workerStart && workerReady ? workerReady.t - workerStart.t : null,
