@@ -1,18 +1,33 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** Inside `withReadsFromNow`: the number of the last call started before it. */
+/** Inside `withReadsFrom`: the number of the last call started before it. */
 const startedBefore = new AsyncLocalStorage<number>();
 /** Numbers calls in the order they start, across every gateway of this thread. */
 let callsStarted = 0;
+/** Counts the writes started through any gateway of this thread. */
+let writesStarted = 0;
+
+/** The number of writes started so far in this thread (the computation thread's refresh keys use it). */
+export function writesStartedSoFar(): number {
+  return writesStarted;
+}
+
+/** The number of calls started so far in this thread: a floor for `withReadsFrom`. */
+export function callsStartedSoFar(): number {
+  return callsStarted;
+}
 
 /**
- * Runs `work` so that its reads join no call that started before it: they start their own, or
- * share only calls started after this point. The read model's computation thread runs a computation
- * asked for after an apply this way: the write went through the main thread's gateways, so the
- * thread's calls in flight do not know of it (ComputeThread).
+ * Runs `work` so that its reads join no call started up to the `floor`-th (`callsStartedSoFar`):
+ * they start their own, or share only calls started after it. The read model's computation thread
+ * runs a computation asked for after an apply this way: the write went through the main thread's
+ * gateways, so the thread's calls in flight do not know of it (ComputeThread).
  */
-export function withReadsFromNow<T>(work: () => Promise<T>): Promise<T> {
-  return startedBefore.run(callsStarted, work);
+export function withReadsFrom<T>(
+  floor: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  return startedBefore.run(floor, work);
 }
 
 /**
@@ -47,6 +62,7 @@ export class InFlightReads {
 
   /** Runs a write: reads asked for once it has started start their own calls, and so do those after it. */
   async write<T>(run: () => Promise<T>): Promise<T> {
+    writesStarted++;
     this.calls.clear();
     try {
       return await run();

@@ -339,7 +339,7 @@ export class ReadModel {
       const value = await this.runComputation(
         startedAfterMs === undefined
           ? compute
-          : () => computeAfterWrites(compute),
+          : () => computeAfterWrites(startedAfterMs, compute),
       );
       const snapshot: Snapshot<T> = {
         id: randomUUID(),

@@ -5,7 +5,8 @@ import { ServiceUnavailableError } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../../config/config';
 import { computationReadDeadline } from '../../gateways/computationReadDeadline';
 import type { PluginLogger } from '../../services/AuditLog';
-import { isAfterWrites } from './afterWrites';
+import { afterWritesSince } from './afterWrites';
+import { writesStartedSoFar } from '../../gateways/InFlightReads';
 import {
   COMPUTE_THREAD_MARKER,
   rehydrateError,
@@ -118,6 +119,7 @@ export class ComputeThread {
     const worker = await this.worker();
     if (!worker) return local();
     const deadlineMs = computationReadDeadline();
+    const since = afterWritesSince();
     const call: ComputeCall = {
       type: 'call',
       id: this.nextId++,
@@ -126,7 +128,11 @@ export class ComputeThread {
       args,
       nowMs: this.now(),
       ...(deadlineMs !== undefined ? { deadlineMs } : {}),
-      ...(isAfterWrites() ? { fresh: true } : {}),
+      // One key per refresh and write: pages of one refresh share reads; a refresh after a later write
+      // made in the same millisecond does not take the earlier one's floor.
+      ...(since !== undefined
+        ? { fresh: `${since}/${writesStartedSoFar()}` }
+        : {}),
     };
     return new Promise<T>((resolve, reject) => {
       this.pending.set(call.id, {

@@ -29,8 +29,13 @@ export interface ComputeCall {
   nowMs: number;
   /** The computation's Google read deadline (computationReadDeadline.ts), when asked inside one. */
   deadlineMs?: number;
-  /** Asked by a computation that must see every write before it (after an apply): no joining older reads. */
-  fresh?: boolean;
+  /**
+   * Asked by a computation that must see every write before it (after an apply): the refresh it
+   * belongs to (its `startedAfterMs` and the writes this thread had started, `since/writes`). Its
+   * reads join no read started before the thread first heard of that refresh; the pages of one
+   * refresh still share each other's.
+   */
+  fresh?: string;
 }
 
 export type ToComputeThread = ComputeCall;

@@ -8,7 +8,7 @@ import {
 } from 'node:worker_threads';
 import { withComputationReadDeadline } from '../../gateways/computationReadDeadline';
 import { credentialsFromConfig } from '../../gateways/credentials/GoogleCredentials';
-import { withReadsFromNow } from '../../gateways/InFlightReads';
+import { callsStartedSoFar, withReadsFrom } from '../../gateways/InFlightReads';
 import type { PluginLogger } from '../../services/AuditLog';
 import { ProjectAccess } from '../../services/ProjectAccess';
 import { createPageReads } from '../../wiring/createPageReads';
@@ -66,6 +66,22 @@ export function serveComputations(
     now,
   });
 
+  // The floor of each refresh after an apply (by its key, ComputeCall.fresh): the calls started before this
+  // thread first heard of it. Its pages, asked one message each, share reads started after that, so
+  // a project's refresh still lists its services once; they never join a read older than the write.
+  const refreshFloors = new Map<string, number>();
+  const refreshFloor = (refresh: string): number => {
+    let floor = refreshFloors.get(refresh);
+    if (floor === undefined) {
+      floor = callsStartedSoFar();
+      refreshFloors.set(refresh, floor);
+      // A few recent refreshes are enough: a later message of an old one only starts its own reads.
+      if (refreshFloors.size > 64)
+        refreshFloors.delete(refreshFloors.keys().next().value!);
+    }
+    return floor;
+  };
+
   const run = (call: ComputeCall): Promise<unknown> => {
     const methods = COMPUTE_METHODS[call.source] as
       | ReadonlyArray<string>
@@ -79,7 +95,10 @@ export function serveComputations(
       (...args: unknown[]) => Promise<unknown>
     >;
     const read = () => source[call.method]!(...call.args);
-    const fresh = call.fresh ? () => withReadsFromNow(read) : read;
+    const fresh =
+      call.fresh === undefined
+        ? read
+        : () => withReadsFrom(refreshFloor(call.fresh!), read);
     const bounded =
       call.deadlineMs === undefined
         ? fresh
