@@ -76,6 +76,18 @@ const add = (into: CostAmounts, row: CostAmounts) => {
   into.credits += row.credits;
 };
 
+/** Adds a row's amounts to the line under `key` of a grain, or starts that line with `line()`. */
+function addTo<T extends CostAmounts>(
+  grain: Map<string, T>,
+  key: string,
+  row: CostAmounts,
+  line: () => T,
+): void {
+  const existing = grain.get(key);
+  if (existing) add(existing, row);
+  else grain.set(key, line());
+}
+
 /**
  * The breakdown of full daily rows (per day, resource and SKU family), for a source that has them
  * (the estimate) and for tests: the same sums the billing export answers grouped.
@@ -106,27 +118,19 @@ export function costBreakdownOfRows(
     if (r.date >= days.rangeStart) add(totals.current, r);
     else if (r.date >= days.previousStart) add(totals.previous, r);
     if (resource !== null && r.resource !== resource) continue;
-    const skuKey = `${r.date}|${r.skuFamily}`;
-    const sku = skuDays.get(skuKey);
-    if (sku) add(sku, r);
-    else
-      skuDays.set(skuKey, {
-        date: r.date,
-        skuFamily: r.skuFamily,
-        cost: r.cost,
-        credits: r.credits,
-      });
+    addTo(skuDays, `${r.date}|${r.skuFamily}`, r, () => ({
+      date: r.date,
+      skuFamily: r.skuFamily,
+      cost: r.cost,
+      credits: r.credits,
+    }));
     if (r.date < days.resourceDaysFrom) continue;
-    const dayKey = `${r.date}|${r.resource}`;
-    const day = resourceDays.get(dayKey);
-    if (day) add(day, r);
-    else
-      resourceDays.set(dayKey, {
-        date: r.date,
-        resource: r.resource,
-        cost: r.cost,
-        credits: r.credits,
-      });
+    addTo(resourceDays, `${r.date}|${r.resource}`, r, () => ({
+      date: r.date,
+      resource: r.resource,
+      cost: r.cost,
+      credits: r.credits,
+    }));
   }
   return {
     currency,
