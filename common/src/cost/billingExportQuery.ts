@@ -84,12 +84,13 @@ const GRAINS: Record<
 /**
  * Lines of one resource by its short name (`@resource`): its `resource.name` (or the last segment of
  * it), else the last segment of `resource.global_name`, as the portal names a line's resource; the
- * lines that name none are `(unattributed)`.
+ * lines that name none are `(unattributed)`. ENDS_WITH, not LIKE: a name may hold `_` or `%`,
+ * which LIKE would read as wildcards (`a_b` would also match `a-b`).
  */
 const RESOURCE_FILTER = [
   '  AND (IFNULL(resource.name, "") = @resource',
-  '    OR IFNULL(resource.name, "") LIKE CONCAT("%/", @resource)',
-  '    OR (IFNULL(resource.name, "") = "" AND IFNULL(resource.global_name, "") LIKE CONCAT("%/", @resource))',
+  '    OR ENDS_WITH(IFNULL(resource.name, ""), CONCAT("/", @resource))',
+  '    OR (IFNULL(resource.name, "") = "" AND ENDS_WITH(IFNULL(resource.global_name, ""), CONCAT("/", @resource)))',
   '    OR (@resource = "(unattributed)" AND IFNULL(resource.name, "") = "" AND IFNULL(resource.global_name, "") = ""))',
 ];
 

@@ -285,6 +285,15 @@ export function callFunction(
         })`,
         type: 'BOOL',
       };
+    case 'ENDS_WITH':
+      need(2);
+      // substr(x, -n) is the last n characters in SQLite; an empty suffix ends every string.
+      return {
+        sql: `(length(${args[1]!.sql}) = 0 OR substr(${a!.sql}, -length(${
+          args[1]!.sql
+        })) = ${args[1]!.sql})`,
+        type: 'BOOL',
+      };
     case 'CURRENT_TIMESTAMP':
       need(0);
       return { sql: String(nowUs), type: 'TIMESTAMP', constant: nowUs };

@@ -165,6 +165,31 @@ describe('QueryTranslator', () => {
     ).toEqual([['a-svc'], ['b-svc']]);
   });
 
+  it('ENDS_WITH compares a suffix literally, where LIKE reads _ and % as wildcards', () => {
+    const names = (where: string, suffix: string) =>
+      run(
+        `SELECT DISTINCT resource.name AS r FROM ${T} WHERE ${where} ORDER BY r`,
+        { suffix: ['STRING', suffix] },
+        true,
+      ).rows.map(r => r[0]);
+    expect(names('ENDS_WITH(resource.name, @suffix)', '-svc')).toEqual([
+      'a-svc',
+      'b-svc',
+    ]);
+    expect(names('ENDS_WITH(resource.name, @suffix)', 'a-svc')).toEqual([
+      'a-svc',
+    ]);
+    expect(names('ENDS_WITH(resource.name, @suffix)', 'a_svc')).toEqual([]);
+    expect(names('ENDS_WITH(resource.name, @suffix)', 'xa-svc')).toEqual([]);
+    expect(names('ENDS_WITH(resource.name, @suffix)', '')).toEqual([
+      'a-svc',
+      'b-svc',
+    ]);
+    expect(names('resource.name LIKE CONCAT("%", @suffix)', 'a_svc')).toEqual([
+      'a-svc',
+    ]);
+  });
+
   it('rejects what it cannot translate with an SqlError naming the problem and its position', () => {
     const fails = (query: string, message: RegExp) => {
       expect(() => run(query)).toThrow(SqlError);
