@@ -38,6 +38,10 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     { once: true },
   );
   await services.readModelLifecycle.start();
+  // Ready when it can serve: the read model's computation thread has loaded and built its Google
+  // clients, so the first page waits only for its reads (docs/architecture.md, "The read model").
+  // Inside Backstage the plugin starts the thread without waiting for it (backstage/plugin.ts).
+  await services.computeThread?.start();
   const interval = options.reconcileIntervalMs ?? 15_000;
   if (interval > 0) {
     const stopReconciler = services.edits.reconciler.start(interval);

@@ -9,6 +9,7 @@ import {
 import { withComputationReadDeadline } from '../../gateways/computationReadDeadline';
 import { credentialsFromConfig } from '../../gateways/credentials/GoogleCredentials';
 import { callsStartedSoFar, withReadsFrom } from '../../gateways/InFlightReads';
+import { collectLazyClients } from '../../gateways/lazyClient';
 import type { PluginLogger } from '../../services/AuditLog';
 import { ProjectAccess } from '../../services/ProjectAccess';
 import { createPageReads } from '../../wiring/createPageReads';
@@ -31,7 +32,10 @@ export const READ_MODEL_WORKER_MODULE = 'readModelWorker';
 /**
  * Serves the read model's computations in this thread (docs/architecture.md, "The read model"):
  * builds the pages' gateways and services from the config exactly as the plugin's wiring does
- * (createPageReads), then answers each call with its plain result or its error.
+ * (createPageReads), builds their Google clients, then says it is ready and answers each call with
+ * its plain result or its error. The clients are built before `ready` because loading them is
+ * most of a second (`@google-cloud/compute`'s protos, docs/performance.md): a page asked of a ready
+ * thread waits only for its reads.
  */
 export function serveComputations(
   port: MessagePort,
@@ -58,13 +62,18 @@ export function serveComputations(
     error: log('error'),
   };
   const { config } = data;
-  const { sources } = createPageReads({
-    config,
-    credentials: credentialsFromConfig(config),
-    access: new ProjectAccess(config),
-    logger,
-    now,
-  });
+  const credentials = credentialsFromConfig(config);
+  const startedMs = performance.now();
+  const pageReads = collectLazyClients(() =>
+    createPageReads({
+      config,
+      credentials,
+      access: new ProjectAccess(config),
+      logger,
+      now,
+    }),
+  );
+  const { sources } = pageReads.value;
 
   // The floor of each refresh after an apply (by its key, ComputeCall.fresh): the calls started before this
   // thread first heard of it. Its pages, asked one message each, share reads started after that, so
@@ -122,7 +131,19 @@ export function serveComputations(
       },
     );
   });
-  send({ type: 'ready', threadId });
+  // Stubs only with credentials that need no loading (the sandbox's key): against Google, starting
+  // one looks for Application Default Credentials, which the first call does after `ready()`.
+  void pageReads
+    .buildAll({ startStubs: credentials.alwaysReady })
+    .then(({ built, failed }) => {
+      logger.info(
+        `gcp-serverless: the read model's computation thread built ${built} Google clients in ${Math.round(
+          performance.now() - startedMs,
+        )} ms`,
+        failed.length > 0 ? { failed } : undefined,
+      );
+      send({ type: 'ready', threadId });
+    });
 }
 
 const data = workerData as Partial<ComputeThreadData> | null | undefined;
