@@ -23,7 +23,7 @@ describe('PageBodies', () => {
       },
     };
     const first = bodies.ofSnapshot('services/p/1h', served('s1', value));
-    expect(JSON.parse(first.json)).toEqual({
+    expect(JSON.parse(first.bytes.toString())).toEqual({
       services: [{ name: 'a' }],
       snapshot: {
         computedAt: '1970-01-01T00:00:00.000Z',
@@ -33,9 +33,11 @@ describe('PageBodies', () => {
     });
     const again = bodies.ofSnapshot('services/p/1h', served('s1', value));
     expect(again).toEqual(first);
+    // The same snapshot at the same age: the very bytes of the last request, nothing assembled.
+    expect(again.bytes).toBe(first.bytes);
     // The same snapshot served stale: a new body and tag, the value's text reused.
     const stale = bodies.ofSnapshot('services/p/1h', served('s1', value, true));
-    expect(JSON.parse(stale.json).snapshot.stale).toBe(true);
+    expect(JSON.parse(stale.bytes.toString()).snapshot.stale).toBe(true);
     expect(stale.etag).not.toBe(first.etag);
     expect(serialized).toBe(1);
     // A new snapshot: serialized again.
@@ -44,9 +46,22 @@ describe('PageBodies', () => {
     expect(first.etag).toMatch(/^W\/".+"$/);
   });
 
+  it('keeps the text as UTF-8, characters outside ASCII included', () => {
+    const body = new PageBodies().ofSnapshot(
+      'k',
+      served('s', { message: 'latency p95 → 1.2 s × 3 “slow”' }),
+    );
+    expect(body.bytes.toString('utf8')).toContain(
+      '"message":"latency p95 → 1.2 s × 3 “slow”","snapshot":',
+    );
+    expect(JSON.parse(body.bytes.toString('utf8')).message).toBe(
+      'latency p95 → 1.2 s × 3 “slow”',
+    );
+  });
+
   it('sends an empty value as its age alone', () => {
     const body = new PageBodies().ofSnapshot('k', served('s', {}));
-    expect(JSON.parse(body.json)).toEqual({
+    expect(JSON.parse(body.bytes.toString())).toEqual({
       snapshot: {
         computedAt: '1970-01-01T00:00:00.000Z',
         stale: false,
@@ -62,7 +77,7 @@ describe('PageBodies', () => {
     const a = bodies.ofParts('overview/1h', 'v1', build);
     expect(bodies.ofParts('overview/1h', 'v1', build)).toEqual(a);
     const b = bodies.ofParts('overview/1h', 'v2', build);
-    expect(JSON.parse(b.json)).toEqual({ builds: 2 });
+    expect(JSON.parse(b.bytes.toString())).toEqual({ builds: 2 });
     expect(b.etag).not.toBe(a.etag);
   });
 });

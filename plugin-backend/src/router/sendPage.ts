@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { PageBody } from '../readModel/PageBodies';
 
 /**
- * Sends a page served from the read model: its kept JSON text with its entity tag, or 304 Not
+ * Sends a page served from the read model: its kept UTF-8 JSON bytes with its entity tag, or 304 Not
  * Modified when the viewer's copy (`If-None-Match`) is current. `no-cache` makes browsers ask again
  * every time (with the tag), so a viewer never shows an old page without the server's say.
  */
@@ -13,7 +13,8 @@ export function sendPage(req: Request, res: Response, body: PageBody): void {
     res.status(304).end();
     return;
   }
-  res.type('application/json').send(body.json);
+  // The kept bytes as they are: no encoding of the text per request (PageBodies).
+  res.set('Content-Type', 'application/json; charset=utf-8').send(body.bytes);
 }
 
 /**
