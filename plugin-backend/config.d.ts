@@ -78,6 +78,8 @@ export interface Config {
       windows?: Array<'1h' | '6h' | '24h' | '7d'>;
       /** Compute snapshots in a worker thread of their own, not the thread that serves pages. Default true. */
       computeThread?: boolean;
+      /** MB of old generation the computation thread may hold; one that runs out is replaced by one with twice as much. 0 = V8's default. Default 1024. */
+      computeThreadHeapMb?: number;
     };
     /** Standalone snapshot cache; inside Backstage `backend.cache` is used. */
     cache?:

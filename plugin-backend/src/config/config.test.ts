@@ -45,6 +45,28 @@ describe('readGcpServerlessConfig', () => {
     }
   });
 
+  it("limits the computation thread's heap by default, and takes 0 for no limit of its own", () => {
+    const base = {
+      sandbox: { endpoint: 'http://127.0.0.1:8123' },
+      projects: [{ projectId: 'gryyd-web', regions: ['asia-northeast3'] }],
+    };
+    expect(readGcpServerlessConfig(base).readModel.computeThreadHeapMb).toBe(
+      1024,
+    );
+    expect(
+      readGcpServerlessConfig({
+        ...base,
+        readModel: { computeThreadHeapMb: 0 },
+      }).readModel.computeThreadHeapMb,
+    ).toBe(0);
+    expect(() =>
+      readGcpServerlessConfig({
+        ...base,
+        readModel: { computeThreadHeapMb: 1.5 },
+      }),
+    ).toThrow(/gcpServerless.readModel.computeThreadHeapMb/);
+  });
+
   it('refuses duplicate projects and an empty allowlist', () => {
     expect(() =>
       readGcpServerlessConfig({ mode: 'gcp', projects: [] }),

@@ -48,6 +48,14 @@ export const readModelConfigSchema = z
      * (docs/architecture.md, "The read model"). false: in the serving thread.
      */
     computeThread: z.boolean().default(true),
+    /**
+     * MB the computation thread's old generation may hold (V8's `maxOldGenerationSizeMb` for that
+     * worker; docs/configuration.md). A smaller limit also makes V8 collect sooner, so the thread's
+     * garbage from decoding Google's answers is not left to grow to several times what is live
+     * (docs/performance.md, "Session 8, RSS"). A thread that runs out is replaced by one with twice
+     * the limit (and past the process's own limit, none). 0: no limit of its own (V8's default).
+     */
+    computeThreadHeapMb: z.number().int().min(0).max(65_536).default(1024),
   })
   .strict()
   .default({});

@@ -153,6 +153,48 @@ describe('ComputeThread', () => {
     }
   });
 
+  it('replaces a thread that runs out of its heap limit by one with twice the limit, and says so', async () => {
+    const logger = recordingLogger();
+    const thread = new ComputeThread({
+      config: readGcpServerlessConfig({
+        mode: 'sandbox',
+        sandbox: { endpoint: 'http://127.0.0.1:9' },
+        projects: [{ projectId: 'demo-project', regions: ['us-central1'] }],
+        readModel: { computeThreadHeapMb: 32 },
+      }),
+      logger,
+      now: Date.now,
+      // Answers each call with its own old generation limit, or fills its heap until V8 stops it.
+      entry: {
+        kind: 'eval',
+        code: `
+const { parentPort, threadId, resourceLimits } = require('node:worker_threads');
+parentPort.postMessage({ type: 'ready', threadId });
+const kept = [];
+parentPort.on('message', call => {
+  if (call.args[0] === 'fill') for (;;) kept.push(new Array(100_000).fill(kept.length));
+  parentPort.postMessage({ type: 'result', id: call.id, value: resourceLimits.maxOldGenerationSizeMb });
+});`,
+      },
+    });
+    try {
+      expect(await thread.run('catalog', 'listServices', [], local)).toBe(32);
+      const err = await thread
+        .run('catalog', 'listServices', ['fill'], local)
+        .catch(e => e);
+      expect(err).toBeInstanceOf(ServiceUnavailableError);
+      expect(toPanelError('services', err).status).toBe(503);
+      expect(await thread.run('catalog', 'listServices', [], local)).toBe(64);
+      expect(logger.warnings).toEqual([
+        expect.stringMatching(
+          /ran out of its 32 MB heap .*a new one with 64 MB$/,
+        ),
+      ]);
+    } finally {
+      await thread.stop();
+    }
+  });
+
   it('computes in this thread, after one warning, when its thread cannot start', async () => {
     const logger = recordingLogger();
     const thread = new ComputeThread({

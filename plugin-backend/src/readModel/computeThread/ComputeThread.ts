@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ServiceUnavailableError } from '@gcp-serverless/common';
 import type { GcpServerlessConfig } from '../../config/config';
@@ -56,6 +57,18 @@ export function computeThreadEntry(here: URL): ComputeThreadEntry {
   };
 }
 
+/**
+ * Whether this process was started with V8's `--max-old-space-size` (on its command line or in
+ * NODE_OPTIONS): V8 then gives every thread that limit, over a worker's own `resourceLimits`.
+ */
+function processSetsHeapLimit(): boolean {
+  const flag = /--max[-_]old[-_]space[-_]size/;
+  return (
+    process.execArgv.some(a => flag.test(a)) ||
+    flag.test(process.env.NODE_OPTIONS ?? '')
+  );
+}
+
 interface PendingCall {
   resolve(value: unknown): void;
   reject(err: unknown): void;
@@ -81,6 +94,8 @@ export class ComputeThread {
   private unavailable = false;
   private stopped = false;
   private nextId = 1;
+  /** The old generation limit of the next thread, MB (`readModel.computeThreadHeapMb`); 0: V8's default. */
+  private heapMb: number;
   /** The thread id of the computation thread serving now (undefined when none is). */
   threadId: number | undefined;
   /** Calls the computation thread answered (with a value or an error) since this object was built. */
@@ -98,6 +113,7 @@ export class ComputeThread {
     this.logger = deps.logger;
     this.now = deps.now;
     this.entry = deps.entry;
+    this.heapMb = deps.config.readModel.computeThreadHeapMb;
   }
 
   /** Starts the thread (if it is not running); resolves with whether computations run there. */
@@ -171,13 +187,19 @@ export class ComputeThread {
       [COMPUTE_THREAD_MARKER]: true,
       config: this.config,
     };
+    const options = {
+      workerData: data,
+      ...(this.heapMb > 0
+        ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } }
+        : {}),
+    };
     let worker: Worker;
     try {
       const entry = this.entry ?? computeThreadEntry(new URL(import.meta.url));
       worker =
         entry.kind === 'file'
-          ? new Worker(entry.url, { workerData: data })
-          : new Worker(entry.code, { eval: true, workerData: data });
+          ? new Worker(entry.url, options)
+          : new Worker(entry.code, { ...options, eval: true });
     } catch (err) {
       return this.giveUp(err);
     }
@@ -206,6 +228,10 @@ export class ComputeThread {
     }
     this.current = worker;
     this.threadId = ready;
+    if (this.heapMb > 0 && processSetsHeapLimit())
+      this.logger.warn(
+        `gcp-serverless: readModel.computeThreadHeapMb (${this.heapMb} MB) has no effect: this process's --max-old-space-size applies to every thread, the read model's computation thread included`,
+      );
     // Operators (and the Backstage app check) see where the pages are computed.
     this.logger.info(
       `gcp-serverless: the read model computes in its own thread (thread ${ready})`,
@@ -229,10 +255,27 @@ export class ComputeThread {
     this.starting = undefined;
     this.threadId = undefined;
     const why = reason instanceof Error ? reason.message : String(reason);
-    this.logger.warn(
-      "gcp-serverless: the read model's computation thread stopped; the next computation starts a new one",
-      { error: why },
-    );
+    const outOfMemory =
+      (reason as { code?: unknown } | undefined)?.code ===
+      'ERR_WORKER_OUT_OF_MEMORY';
+    if (outOfMemory && this.heapMb > 0) {
+      // Never the same limit twice: a fleet that needs more than the limit gets twice as much each
+      // time, and past this process's own limit the thread takes V8's default, as this thread does.
+      const ranOut = this.heapMb;
+      const doubled = ranOut * 2;
+      this.heapMb =
+        doubled * 2 ** 20 >= getHeapStatistics().heap_size_limit ? 0 : doubled;
+      this.logger.warn(
+        `gcp-serverless: the read model's computation thread ran out of its ${ranOut} MB heap (readModel.computeThreadHeapMb); the next computation starts a new one with ${
+          this.heapMb > 0 ? `${this.heapMb} MB` : "this process's heap limit"
+        }`,
+        { error: why },
+      );
+    } else
+      this.logger.warn(
+        "gcp-serverless: the read model's computation thread stopped; the next computation starts a new one",
+        { error: why },
+      );
     this.failPending(`the read model's computation thread stopped (${why})`);
   }
 
