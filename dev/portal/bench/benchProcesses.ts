@@ -30,7 +30,8 @@ function startServer(
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      '--max-old-space-size=4096',
+      // The portal gets no --max-old-space-size: V8 would apply it to every thread, over the
+      // computation thread's own limit (readModel.computeThreadHeapMb, docs/configuration.md).
       ...nodeFlags,
       ...(file.endsWith('.mjs') ? [] : ['--import', 'tsx']),
       file,

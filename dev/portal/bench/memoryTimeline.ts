@@ -20,7 +20,7 @@ import { BUILT_PORTAL, buildPortalServer } from './portalServerBuild';
  * peak RSS. The JSON-lines timelines stay in --out. Usage:
  *   tsx bench/memoryTimeline.ts [--services 1000] [--rounds 10] [--viewers 50] [--rtt-ms 100]
  *       [--skip-build] [--malloc-arena-max N] [--node-flags='--flag ...'] [--hold-s 1]
- *       [--portals overview,list,viewers] [--out DIR]
+ *       [--portals overview,list,viewers] [--allocation-s S] [--heap-mb MB] [--out DIR]
  */
 const { values: flags } = parseArgs({
   options: {
@@ -36,6 +36,13 @@ const { values: flags } = parseArgs({
     'hold-s': { type: 'string', default: '1' },
     /** Which of the three portals to run, comma-separated. */
     portals: { type: 'string', default: 'overview,list,viewers' },
+    /**
+     * Seconds from each thread's start during which it samples what it allocates, garbage included
+     * (`<timeline>.<thread>.heapprofile` in --out, threadMemorySampler.cjs); 0: not sampled.
+     */
+    'allocation-s': { type: 'string', default: '0' },
+    /** The portals' `readModel.computeThreadHeapMb` (docs/configuration.md); default: the config's default. */
+    'heap-mb': { type: 'string' },
     out: { type: 'string', default: os.tmpdir() },
   },
 });
@@ -92,7 +99,8 @@ async function portalRun(
   const child = spawn(
     process.execPath,
     [
-      '--max-old-space-size=4096',
+      // No --max-old-space-size: it would also override the computation thread's own limit
+      // (readModel.computeThreadHeapMb); Node's default on this machine is the same 4 GB.
       ...flags['node-flags']!.split(' ').filter(Boolean),
       '--require',
       SAMPLER,
@@ -104,6 +112,7 @@ async function portalRun(
         ...process.env,
         BENCH_PORTAL_CONFIG: JSON.stringify(config),
         MEMORY_TIMELINE_FILE: file,
+        MEMORY_ALLOCATION_S: flags['allocation-s'],
         GCP_SERVERLESS_DEBUG_METRICS: '1',
         ...(flags['malloc-arena-max']
           ? { MALLOC_ARENA_MAX: flags['malloc-arena-max'] }
@@ -183,6 +192,7 @@ function summarize(
   const summary = {
     label,
     mallocArenaMax: flags['malloc-arena-max'] ?? null,
+    computeThreadHeapMb: flags['heap-mb'] ?? 'default',
     nodeFlags: flags['node-flags'],
     ...answers,
     workerSpawnedAfterMs: workerStart ? workerStart.t - spawned : null,
@@ -233,7 +243,12 @@ async function main() {
     const { projects } = await json<{ projects: SandboxProjectRegions[] }>(
       `${sandbox.url}/_sandbox/projects`,
     );
-    const config = sandboxConfigFor(sandbox.url, projects);
+    const config = {
+      ...sandboxConfigFor(sandbox.url, projects),
+      ...(flags['heap-mb'] !== undefined
+        ? { readModel: { computeThreadHeapMb: Number(flags['heap-mb']) } }
+        : {}),
+    };
     const overview = `/api/gcp-serverless/overview?window=${WINDOW}`;
     const list = `/api/gcp-serverless/projects/scale-fleet/services?window=${WINDOW}`;
     const coldAndWarm =

@@ -1,6 +1,9 @@
 // Preloaded with `node --require` into the bench's portal (memoryTimeline.ts): in every thread of the
 // process (the serving thread and the read model's computation thread), appends this isolate's heap
 // and the process's RSS (and when the computation thread says it is ready) to the JSON-lines file MEMORY_TIMELINE_FILE every MEMORY_TIMELINE_MS ms.
+// With MEMORY_ALLOCATION_S set, each thread also samples what it allocates for that many seconds from its start,
+// garbage included (V8's sampling heap profiler with the objects collected by either GC kept in the profile), and
+// writes it beside the timeline as `<file>.<thread>.heapprofile` (Chrome DevTools' format).
 const { appendFileSync } = require('node:fs');
 const v8 = require('node:v8');
 const { isMainThread, parentPort, threadId } = require('node:worker_threads');
@@ -35,6 +38,28 @@ if (file) {
       if (message && message.type === 'ready') sample('ready');
       return post(message, ...rest);
     };
+  }
+  const allocationS = Number(process.env.MEMORY_ALLOCATION_S ?? 0);
+  if (allocationS > 0) {
+    const inspector = require('node:inspector');
+    const session = new inspector.Session();
+    session.connect();
+    session.post('HeapProfiler.startSampling', {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    setTimeout(() => {
+      session.post('HeapProfiler.stopSampling', (err, result) => {
+        if (err) return;
+        const name = isMainThread ? 'serving' : `worker-${threadId}`;
+        require('node:fs').writeFileSync(
+          `${file}.${name}.heapprofile`,
+          JSON.stringify(result.profile),
+        );
+        session.disconnect();
+      });
+    }, allocationS * 1000).unref();
   }
   setInterval(sample, Number(process.env.MEMORY_TIMELINE_MS ?? 100)).unref();
 }
