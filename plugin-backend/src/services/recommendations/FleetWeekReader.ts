@@ -20,8 +20,16 @@ const RESPONSE_CODE_LABEL = 'metric.labels.response_code';
 const CPU_UTILISATION = 'run.googleapis.com/container/cpu/utilizations';
 const MEMORY_UTILISATION = 'run.googleapis.com/container/memory/utilizations';
 
-/** A project's services' weeks, keyed by `region/service`. */
-export type FleetWeek = Map<string, ObservedHour[]>;
+/**
+ * A project's services' weeks, keyed by `region/service`: each service's hours are built when
+ * asked for, so a fleet's week is held as a few numbers per hour and figure, and only the service
+ * being looked at has its hours as objects (a week of hours as objects is about 34 MB per 1,000
+ * services, 340 MB for 10,000, all live at once before; docs/performance.md, "Session 8, RSS").
+ */
+export interface FleetWeek {
+  /** The service's hours, oldest first, from the first hour Monitoring has a point for. */
+  get(key: string): ObservedHour[] | undefined;
+}
 
 export const fleetKey = (region: string, service: string) =>
   `${region}/${service}`;
@@ -158,9 +166,8 @@ export class FleetWeekReader {
         'memory utilisation',
       ),
     ]);
-    const week: FleetWeek = new Map();
     const keys = new Set([...total.keys(), ...peakInstances.keys()]);
-    for (const key of keys) {
+    const hoursOf = (key: string): ObservedHour[] => {
       // The week starts at the first hour Monitoring has a point for (a newer service has fewer).
       const measured = [total.get(key), peakInstances.get(key)];
       const hasPoint = (i: number) =>
@@ -187,8 +194,8 @@ export class FleetWeekReader {
           memoryPeak: ratio(at(memoryPeak, i)),
         });
       }
-      week.set(key, hours);
-    }
-    return week;
+      return hours;
+    };
+    return { get: key => (keys.has(key) ? hoursOf(key) : undefined) };
   }
 }
