@@ -99,8 +99,12 @@ export function collectColumnSeries(
       }
       return state;
     };
+    // A plain loop, `row` a local of this function: a callback that advanced it made every row's
+    // reads go through a closure's context (most of a 7-day query's time, docs/performance.md).
+    const periods = plan.periods;
     let row = 0;
-    plan.periods.forEach((period, periodIndex) => {
+    for (let periodIndex = 0; periodIndex < periods.length; periodIndex++) {
+      const period = periods[periodIndex]!;
       const weight = period.weight;
       const end = row + period.minuteStarts.length;
       for (; row < end; row++) {
@@ -131,10 +135,14 @@ export function collectColumnSeries(
           state.touched = true;
           continue;
         }
+        const states = revision.states;
         for (let index = 0; index < labelSets.length; index++) {
+          // A label set the filter already refused is not read at all (a 429 query reads 1 of 7 codes).
+          const known = states[index];
+          if (known !== undefined && known.series === null) continue;
           const value = points.value(columns, row, index);
           if (value === null) continue;
-          const state = stateOf(revision, index);
+          const state = known ?? stateOf(revision, index);
           if (!state.series) continue;
           state.numbers!.add(value, weight);
           state.touched = true;
@@ -155,7 +163,7 @@ export function collectColumnSeries(
         }
         state.touched = false;
       }
-    });
+    }
     for (const series of perSource ? perSource(result) : result)
       collected.push(series);
   }

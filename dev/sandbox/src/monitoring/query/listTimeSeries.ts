@@ -30,6 +30,7 @@ import {
   answerKey,
   objectId,
   TimeSeriesAnswerCache,
+  type AnswerSeries,
   type ComputedAnswer,
 } from './answerCache';
 import {
@@ -41,7 +42,12 @@ import {
 } from './formatSeries';
 import { collectColumnSeries } from './collectColumnSeries';
 import { allColumnSources, isColumnarMetric } from '../metrics/columnPoints';
-import { decodePageToken, encodePageToken, slicePage } from './paging';
+import {
+  decodePageToken,
+  encodePageToken,
+  pagePart,
+  pageParts,
+} from './paging';
 import { reduceSeries } from './reduceSeries';
 
 /** ListTimeSeriesResponse JSON; empty fields are left out as Google's REST API does. */
@@ -67,7 +73,9 @@ const SNAPSHOT_TTL_MS = 5 * 60_000;
 interface Snapshot {
   fingerprint: string;
   now: number;
-  series: TimeSeriesJson[];
+  /** The answer's series, rendered only when a page holds them. */
+  series: readonly AnswerSeries[];
+  render: (series: AnswerSeries) => TimeSeriesJson;
   unit: string;
 }
 
@@ -112,11 +120,18 @@ export class TimeSeriesLister {
     const computed = !snapshot;
     snapshot ??= { fingerprint, now, ...this.compute(request, now, queryKey) };
     const headersOnly = request.view === 'HEADERS';
-    const { page, nextOffset } = slicePage(
+    // Only the page's series are rendered: a week at 1 h of 1,000 services is 168,000 points, read
+    // ~4,000 a page (docs/performance.md, "Session 8, the cold overview").
+    const render = snapshot.render;
+    const { parts, nextOffset } = pageParts(
       snapshot.series,
       offset,
       request.pageSize,
       headersOnly,
+      series => series.pointCount,
+    );
+    const page = parts.map(part =>
+      pagePart({ ...part, series: render(part.series) }),
     );
     // Only a listing that continues needs its snapshot: one-page answers, most of a portal's, would
     // otherwise push out the snapshots of long listings read a few thousand points a page at a time.
@@ -139,11 +154,16 @@ export class TimeSeriesLister {
     request: ListTimeSeriesRequest,
     now: number,
     queryKey: string | undefined,
-  ): { series: TimeSeriesJson[]; unit: string } {
+  ): {
+    series: readonly AnswerSeries[];
+    render: (series: AnswerSeries) => TimeSeriesJson;
+    unit: string;
+  } {
     const project = this.deps.world.projects.get(request.projectId)!;
     // Metric types the sandbox does not compute list no series (Google's answer for unknown types is unverified).
     const metric = METRIC_REGISTRY.get(request.filter.metricType);
-    if (!metric) return { series: [], unit: '' };
+    if (!metric)
+      return { series: [], render: () => ({} as TimeSeriesJson), unit: '' };
     const { aggregation } = request;
     const checked = checkAggregation(aggregation, metric);
     // Only the resources the filter can select are computed, and only they count against the budgets.
@@ -195,11 +215,12 @@ export class TimeSeriesLister {
     }
     const intervals =
       request.view === 'HEADERS' ? null : periodIntervals(plan, checked.output);
+    const unit = answer.unit;
     return {
-      series: answer.series.map(series =>
-        renderSeries(series, metric, checked.output, answer.unit, intervals),
-      ),
-      unit: answer.unit,
+      series: answer.series,
+      render: series =>
+        renderSeries(series, metric, checked.output, unit, intervals),
+      unit,
     };
   }
 }

@@ -46,33 +46,67 @@ export function decodePageToken(token: string, fingerprint: string): number {
   ]);
 }
 
-/** The page starting at `offset` with up to `pageSize` points, and the offset after it (null at the end). */
+/** One series' share of a page: points `from` to `from + count` of its `size`. */
+export interface PagePart<S> {
+  series: S;
+  from: number;
+  count: number;
+  size: number;
+}
+
+/**
+ * The parts of `all` on the page that starts at `offset` (in points, or in series when
+ * `headersOnly`) and holds at most `pageSize` of them, with `sizeOf` each series' points; and where
+ * the next page starts (null: none). A series is split across pages when it does not fit.
+ */
+export function pageParts<S>(
+  all: readonly S[],
+  offset: number,
+  pageSize: number,
+  headersOnly: boolean,
+  sizeOf: (series: S) => number,
+): { parts: PagePart<S>[]; nextOffset: number | null } {
+  const parts: PagePart<S>[] = [];
+  let position = 0; // index in the flat list of points (or headers) where the current series starts
+  let taken = 0;
+  for (const series of all) {
+    const size = headersOnly ? 1 : sizeOf(series);
+    if (position + size <= offset) {
+      position += size;
+      continue;
+    }
+    if (taken >= pageSize) return { parts, nextOffset: offset + taken };
+    const from = Math.max(0, offset - position);
+    const count = Math.min(size - from, pageSize - taken);
+    parts.push({ series, from, count, size });
+    taken += count;
+    position += size;
+    if (from + count < size) return { parts, nextOffset: offset + taken };
+  }
+  return { parts, nextOffset: null };
+}
+
+/** One page of rendered series (`pageParts` over their points). */
 export function slicePage(
   all: readonly TimeSeriesJson[],
   offset: number,
   pageSize: number,
   headersOnly: boolean,
 ): { page: TimeSeriesJson[]; nextOffset: number | null } {
-  const page: TimeSeriesJson[] = [];
-  let position = 0; // index in the flat list of points (or headers) where the current series starts
-  let taken = 0;
-  for (const series of all) {
-    const size = headersOnly ? 1 : series.points.length;
-    if (position + size <= offset) {
-      position += size;
-      continue;
-    }
-    if (taken >= pageSize) return { page, nextOffset: offset + taken };
-    const from = Math.max(0, offset - position);
-    const count = Math.min(size - from, pageSize - taken);
-    page.push(
-      headersOnly || (from === 0 && count === size)
-        ? series
-        : { ...series, points: series.points.slice(from, from + count) },
-    );
-    taken += count;
-    position += size;
-    if (from + count < size) return { page, nextOffset: offset + taken };
-  }
-  return { page, nextOffset: null };
+  const { parts, nextOffset } = pageParts(
+    all,
+    offset,
+    pageSize,
+    headersOnly,
+    series => series.points.length,
+  );
+  return { page: parts.map(pagePart), nextOffset };
+}
+
+/** A part's series: whole, or with only its points on the page. */
+export function pagePart(part: PagePart<TimeSeriesJson>): TimeSeriesJson {
+  const { series, from, count, size } = part;
+  return (from === 0 && count === size) || series.points.length === 0
+    ? series
+    : { ...series, points: series.points.slice(from, from + count) };
 }
