@@ -377,6 +377,74 @@ describe('ReadModel', () => {
     expect((await afterEdit).value).toEqual({ version: 'after' });
   });
 
+  it('reads only the head of a snapshot whose value it holds, as a shared cache would be read', async () => {
+    // A shared cache as keyv stores in Redis: JSON text, parsed on every get; counting the values parsed.
+    const text = new Map<string, string>();
+    const parsed: string[] = [];
+    const shared: ClosableSnapshotCache = {
+      async get(key) {
+        const json = text.get(key);
+        if (json === undefined) return undefined;
+        parsed.push(key);
+        return JSON.parse(json);
+      },
+      async set(key, value) {
+        text.set(key, JSON.stringify(value));
+      },
+      async delete(key) {
+        text.delete(key);
+      },
+      close: async () => undefined,
+    };
+    const replica = () =>
+      new ReadModel({
+        cache: shared,
+        leases: new RefreshLeases(db),
+        now,
+        logger: silent,
+        timing: {
+          freshForMs: 60_000,
+          serveStaleForMs: 900_000,
+          leaseMs: 30_000,
+        },
+      });
+    const a = replica();
+    const b = replica();
+    const page = { services: Array.from({ length: 3 }, (_, i) => `s${i}`) };
+    await a.read('k', async () => page);
+    // b never read k: it parses the value once, then only its head.
+    expect(await b.read('k', async () => ({ services: [] }))).toMatchObject(
+      page,
+    );
+    parsed.length = 0;
+    for (let i = 0; i < 3; i++)
+      expect(await b.read('k', async () => ({ services: [] }))).toMatchObject(
+        page,
+      );
+    expect(parsed).toEqual(['head:k', 'head:k', 'head:k']);
+    // a computes a new snapshot: b's next read sees the new head and reads the new value.
+    clock += 61_000;
+    await a.refresh('k', async () => ({ services: ['new'] }));
+    parsed.length = 0;
+    expect(await b.read('k', async () => ({ services: [] }))).toMatchObject({
+      services: ['new'],
+    });
+    expect(parsed).toEqual(['head:k', 'k']);
+    // a's refresh fails: b's copy of the value is served with the failure the head now names.
+    clock += 61_000;
+    await a
+      .refresh('k', async () => {
+        throw new ServiceUnavailableError('Cloud Run is down');
+      })
+      .catch(() => undefined);
+    const served = await b.read('k', async () => ({ services: [] }));
+    expect(served.services).toEqual(['new']);
+    expect(served.snapshot.stale).toBe(true);
+    expect(served.snapshot.lastRefreshFailure?.errors[0]?.message).toContain(
+      'Cloud Run is down',
+    );
+  });
+
   it('keeps snapshots JSON: what is stored is what a shared cache would give back', async () => {
     const m = model();
     await m.read('k', async () => ({

@@ -43,6 +43,17 @@ type Entry<T> = Snapshot<T> | FailedComputation;
 const isSnapshot = <T>(e: Entry<T> | undefined): e is Snapshot<T> =>
   e !== undefined && 'value' in e;
 
+/** A snapshot without its value: stored beside it, a few hundred bytes to read where the value may be megabytes. */
+type SnapshotHead = Omit<Snapshot<unknown>, 'value'>;
+
+/** Where a snapshot's head is stored (no snapshot key contains a colon). */
+const headKeyOf = (key: string) => `head:${key}`;
+
+function headOf(snapshot: Snapshot<unknown>): SnapshotHead {
+  const { value: _value, ...head } = snapshot;
+  return head;
+}
+
 /** A page as served: its value with the snapshot's age at the top level. */
 export type Served<T> = T & { snapshot: SnapshotMeta };
 
@@ -115,6 +126,8 @@ export class ReadModel {
   private readonly runComputation: ComputationRunner;
   private readonly holder = randomUUID();
   private readonly inFlight = new Map<string, Promise<Snapshot<unknown>>>();
+  /** The value of the last snapshot this process read or stored per key, by its id. */
+  private readonly values = new Map<string, { id: string; value: unknown }>();
 
   constructor(deps: {
     cache: SnapshotCache;
@@ -378,13 +391,22 @@ export class ReadModel {
     );
   }
 
+  /**
+   * Stores `entry` under `key` and, for a snapshot, its head beside it (after it: a head always
+   * names a value that is stored); a failure without a snapshot removes the head.
+   */
   private async store<T>(
     key: string,
     entry: Entry<T>,
     options: { ttl?: number } = {},
   ): Promise<void> {
     try {
-      await this.cache.set(key, entry, { ttl: options.ttl ?? this.ttlMs() });
+      const ttl = options.ttl ?? this.ttlMs();
+      await this.cache.set(key, entry, { ttl });
+      if (isSnapshot(entry)) {
+        this.values.set(key, { id: entry.id, value: entry.value });
+        await this.cache.set(headKeyOf(key), headOf(entry), { ttl });
+      } else await this.cache.delete(headKeyOf(key));
     } catch (err) {
       this.logger.warn(
         `gcp-serverless: writing snapshot ${key} to the cache failed`,
@@ -393,9 +415,25 @@ export class ReadModel {
     }
   }
 
+  /**
+   * The entry under `key`. When this process holds the value of the snapshot the stored head names,
+   * only the head is read: a shared cache (Redis, Valkey) parses a few hundred bytes per read
+   * instead of the whole page (docs/architecture.md, "The read model").
+   */
   private async cached<T>(key: string): Promise<Entry<T> | undefined> {
     try {
-      return (await this.cache.get(key)) as Entry<T> | undefined;
+      const kept = this.values.get(key);
+      if (kept) {
+        const head = (await this.cache.get(headKeyOf(key))) as
+          | SnapshotHead
+          | undefined;
+        if (head?.id === kept.id)
+          return { ...head, value: kept.value as T } satisfies Snapshot<T>;
+      }
+      const entry = (await this.cache.get(key)) as Entry<T> | undefined;
+      if (isSnapshot(entry))
+        this.values.set(key, { id: entry.id, value: entry.value });
+      return entry;
     } catch (err) {
       // A cache outage degrades to computing every read, it does not fail pages.
       this.logger.warn(
