@@ -17,11 +17,15 @@ import type { AlignmentPlan } from '../aggregation/alignmentPlan';
 import type { ResourceSource } from '../metrics/metricTypes';
 import type { TypedValueJson } from './formatSeries';
 
-/** A series of a computed answer: its labels and, per period of the plan, its value as JSON (or none). */
+/**
+ * A series of a computed answer: its labels and, per period of the plan, its value (or none): a
+ * number as computed (written as JSON only when a page holds it: formatSeries.ts `renderSeries`),
+ * a distribution already as JSON.
+ */
 export interface AnswerSeries {
   resourceLabels: Readonly<Record<string, string>>;
   metricLabels: Readonly<Record<string, string>>;
-  values: Array<TypedValueJson | undefined>;
+  values: Array<number | TypedValueJson | undefined>;
   /** Periods with a value: the number of points this series writes. */
   pointCount: number;
 }

@@ -83,7 +83,7 @@ export function periodIntervals(
 }
 
 /**
- * The TimeSeries JSON of one computed series (values already JSON, one per period of the plan);
+ * The TimeSeries JSON of one computed series (a value per period of the plan, numbers written here);
  * `intervals` null gives the HEADERS view (no points).
  */
 export function renderSeries(
@@ -98,7 +98,13 @@ export function renderSeries(
     for (let index = 0; index < intervals.length; index++) {
       const value = series.values[index];
       if (value !== undefined)
-        points.push({ interval: intervals[index]!, value });
+        points.push({
+          interval: intervals[index]!,
+          value:
+            typeof value === 'number'
+              ? typedValueJson(value, type.valueType)
+              : value,
+        });
     }
   }
   return {
