@@ -122,7 +122,11 @@ async function portalRun(
   );
   mark('spawned');
   const exited = new Promise(resolve => child.once('exit', resolve));
-  child.stderr!.resume();
+  // The portal's own log (a computation thread that ran out of its heap says so there).
+  const log = path.join(flags.out!, `portal-${label}.log`);
+  writeFileSync(log, '');
+  child.stderr!.on('data', chunk => appendFileSync(log, chunk));
+  child.stdout!.on('data', chunk => appendFileSync(log, chunk));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', chunk => {
