@@ -81,10 +81,8 @@ export interface PluginServicesOptions
   config: GcpServerlessConfig;
   logger?: PluginLogger;
   /**
-   * The recommendations' first background run waits this long after start, ms (default 0: at once).
-   * It reads a week of every service's metrics, the largest decoding the plugin does, and no page a
-   * first visitor opens needs it: the standalone portal of `npm start` waits a minute
-   * (docs/performance.md); the recommendations page computes its own meanwhile, as any miss does.
+   * The recommendations' first background run waits this long after start, ms (default
+   * `RECOMMENDATIONS_FIRST_RUN_DELAY_MS`, a minute; 0: at once).
    */
   recommendationsFirstRunDelayMs?: number;
   /** Epoch ms clock; in sandbox mode the standalone app passes the sandbox's clock. */
@@ -269,7 +267,7 @@ export function createPluginServices(
     service: readModel.computations.recommendations,
     now,
     logger,
-    ...(options.recommendationsFirstRunDelayMs
+    ...(options.recommendationsFirstRunDelayMs !== undefined
       ? { firstRunDelayMs: options.recommendationsFirstRunDelayMs }
       : {}),
   });

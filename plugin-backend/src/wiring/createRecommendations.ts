@@ -19,6 +19,15 @@ export const RECOMMENDATIONS_FRESH_MS = 3_600_000;
 export const RECOMMENDATIONS_SERVE_STALE_MS = 24 * 3_600_000;
 
 /**
+ * How long after start the recommendations' background refresh first runs, ms. It reads a week of
+ * every service's metrics (at 1,000 services ~170 Monitoring pages), the largest read and decoding
+ * the plugin does, and no page a first visitor opens needs it: run at start it competed with the
+ * pages' first snapshots for the computation thread and for Google (docs/performance.md, "Session 8,
+ * the recommendations' first run"). The recommendations page computes its own meanwhile, as any miss.
+ */
+export const RECOMMENDATIONS_FIRST_RUN_DELAY_MS = 60_000;
+
+/**
  * The recommendations: their service, their snapshots in a read model of their own timing on the
  * pages' cache and leases, the hourly background refresh, and the refresh after an apply.
  */
@@ -30,7 +39,7 @@ export function createRecommendations(deps: {
   service: Pick<RecommendationService, 'project'>;
   now: () => number;
   logger: PluginLogger;
-  /** The background refresh's first run waits this long after start, ms (default 0: at once). */
+  /** The background refresh's first run waits this long after start, ms (default a minute; 0: at once). */
   firstRunDelayMs?: number;
 }): {
   snapshots: RecommendationSnapshots;
@@ -57,7 +66,8 @@ export function createRecommendations(deps: {
       intervalMs,
       timeoutMs: Math.max(intervalMs / 2, 20 * config.timeouts.readMs),
       run: signal => holder.snapshots!.refreshAll(signal),
-      initialDelayMs: deps.firstRunDelayMs ?? 0,
+      initialDelayMs:
+        deps.firstRunDelayMs ?? RECOMMENDATIONS_FIRST_RUN_DELAY_MS,
     }),
   );
   const ready = new RecommendationSnapshots({ model, access, service });

@@ -10,13 +10,6 @@ import {
 } from '@gcp-serverless/plugin-backend';
 
 /**
- * How long after start the recommendations' first background run waits, ms: it reads a week of every
- * service's metrics and decodes it on this thread, and in the first visit after `npm start` it was the
- * heaviest part of that thread's work, for a page nobody opens first (docs/performance.md).
- */
-const RECOMMENDATIONS_FIRST_RUN_DELAY_MS = 60_000;
-
-/**
  * How long after ready the start-up setup check runs, ms: it reads several Google APIs and decodes
  * their answers on this thread, and nothing waits for it (the setup page runs its own check), so it
  * comes after the first visitor's page and the read model's first snapshots, which the background
@@ -77,7 +70,6 @@ async function main(command: 'start' | 'dev'): Promise<void> {
     ...(values.services ? { services: Number(values.services) } : {}),
     prebuilt: command === 'start',
     sandboxThread: true,
-    recommendationsFirstRunDelayMs: RECOMMENDATIONS_FIRST_RUN_DELAY_MS,
   });
   // The portal listens already; it says ready once the home page's first visit would find its
   // snapshots computed and the serving thread no longer busy computing them.

@@ -55,7 +55,7 @@ export interface PortalOptions {
    * only `sandboxUrl` reaches it (its control API is `/_sandbox/` there).
    */
   sandboxThread?: boolean;
-  /** The recommendations' first background run waits this long after start, ms (default 0; `npm start`: a minute). */
+  /** The recommendations' first background run waits this long after start, ms (default: the plugin's, a minute). */
   recommendationsFirstRunDelayMs?: number;
   /** Logs go here; tests pass a silent logger. */
   log?: (line: string) => void;
@@ -147,7 +147,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await createRouter({
       config,
       signal: lifetime.signal,
-      ...(options.recommendationsFirstRunDelayMs
+      ...(options.recommendationsFirstRunDelayMs !== undefined
         ? {
             recommendationsFirstRunDelayMs:
               options.recommendationsFirstRunDelayMs,
