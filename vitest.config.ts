@@ -17,6 +17,7 @@ export default defineConfig({
             'dev/sandbox/src/**/*.test.ts',
             'dev/integration/src/**/*.test.ts',
             'dev/portal/src/**/*.test.ts',
+            'dev/portal/bench/**/*.test.ts',
           ],
           exclude: ['dev/portal/src/e2e/**'],
           testTimeout: 60_000,

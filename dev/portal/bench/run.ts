@@ -17,6 +17,7 @@ import {
 import { initialJsSize } from './initialJsSize';
 import { buildPortalServer } from './portalServerBuild';
 import { BENCH_OPTIONS, BENCH_USAGE } from './benchOptions';
+import { roundTripDepth, type TimedCall } from './roundTripDepth';
 
 /**
  * `npm run bench`: the reference measurement of issue 10 (docs/performance.md). The sandbox and the
@@ -108,23 +109,27 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 /**
- * Google calls the sandbox answered since the last reset, by method, and their total; and the
+ * Google calls the sandbox answered since the last reset, by method, and their total; the
  * sandbox's own time on them (its handlers and serialising, the injected round trip excluded), so
- * a figure dominated by the emulator rather than the portal shows as such.
+ * a figure dominated by the emulator rather than the portal shows as such; and each call's arrival
+ * and answer, in ms of the wall clock, for the round-trip depth.
  */
 async function upstreamCalls(sandbox: ServerProcess): Promise<{
   total: number;
   byMethod: Record<string, number>;
   sandboxMs: number;
   sandboxMsByMethod: Record<string, number>;
+  calls: TimedCall[];
 }> {
   const [{ counts }, activity] = await Promise.all([
     json<{ counts: Record<string, number> }>(
       `${sandbox.url}/_sandbox/counters`,
     ),
-    json<{ workMs: Record<string, { ms: number }> }>(
-      `${sandbox.url}/_sandbox/activity`,
-    ),
+    json<{
+      workMs: Record<string, { ms: number }>;
+      sinceEpochMs: number;
+      calls: TimedCall[];
+    }>(`${sandbox.url}/_sandbox/activity`),
   ]);
   const sandboxMsByMethod = Object.fromEntries(
     Object.entries(activity.workMs).map(([k, v]) => [k, Math.round(v.ms)]),
@@ -134,8 +139,32 @@ async function upstreamCalls(sandbox: ServerProcess): Promise<{
     byMethod: counts,
     sandboxMs: Object.values(sandboxMsByMethod).reduce((a, b) => a + b, 0),
     sandboxMsByMethod,
+    calls: activity.calls.map(c => ({
+      ...c,
+      arrivedMs: activity.sinceEpochMs + c.arrivedMs,
+      answeredMs: activity.sinceEpochMs + c.answeredMs,
+    })),
   };
 }
+
+/**
+ * The round-trip depth of the calls that arrived between `startedAt` and `endedAt` (wall clock ms;
+ * later ones, such as a refresh of another window, are not this request's) and its chain, each call
+ * as `method +arrived..answered ms` from the request's start.
+ */
+function coldDepth(calls: TimedCall[], startedAt: number, endedAt: number) {
+  const { depth, chain } = roundTripDepth(
+    calls.filter(c => c.arrivedMs <= endedAt),
+  );
+  const at = (t: number) => Math.round(t - startedAt);
+  return {
+    roundTripDepth: depth,
+    criticalChain: chain.map(
+      c => `${c.method} +${at(c.arrivedMs)}..${at(c.answeredMs)} ms`,
+    ),
+  };
+}
+const wallClock = () => performance.timeOrigin + performance.now();
 const resetCalls = (sandbox: ServerProcess) =>
   json(`${sandbox.url}/_sandbox/counters`, { method: 'DELETE' });
 
@@ -160,12 +189,15 @@ async function coldAndWarm(
     await portalStats(portal, true);
     await resetCalls(sandbox);
     progress(`${label}: cold request`);
+    const coldStarted = wallClock();
     const cold = await timed(portal.url + path);
+    const coldEnded = wallClock();
     const coldCalls = await upstreamCalls(sandbox);
+    const depth = coldDepth(coldCalls.calls, coldStarted, coldEnded);
     progress(
       `${label}: cold ${cold.ms.toFixed(0)} ms, HTTP ${cold.status}, ${
         coldCalls.total
-      } Google calls (sandbox busy ${
+      } Google calls, ${depth.roundTripDepth} round trips deep (sandbox busy ${
         coldCalls.sandboxMs
       } ms); ${rounds} warm requests`,
     );
@@ -181,6 +213,7 @@ async function coldAndWarm(
         status: cold.status,
         full: cold.full,
         roundTrips: rttMs > 0 ? Number((cold.ms / rttMs).toFixed(1)) : null,
+        ...depth,
         upstreamCalls: coldCalls.total,
         upstreamByMethod: coldCalls.byMethod,
         sandboxMs: coldCalls.sandboxMs,
@@ -422,6 +455,7 @@ const rt = (r: number | null) => (r === null ? '' : ` (≈${r} RTT)`);
 type Cold = {
   ms: number;
   roundTrips: number | null;
+  roundTripDepth: number;
   full: boolean;
   status: number;
 };
@@ -460,6 +494,9 @@ for (const r of results) {
     'Google calls: overview cold/warm, list cold/warm': `${calls(
       r.overview,
     )}, ${calls(r.servicesList)}`,
+    'round-trip depth: overview cold, list cold': `${
+      (r.overview as any).cold?.roundTripDepth ?? '–'
+    }, ${(r.servicesList as any).cold?.roundTripDepth ?? '–'}`,
     'sandbox ms: overview cold, list cold': `${
       (r.overview as any).cold?.sandboxMs ?? '–'
     }, ${(r.servicesList as any).cold?.sandboxMs ?? '–'}`,

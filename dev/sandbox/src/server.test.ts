@@ -125,6 +125,22 @@ describe('sandbox server', () => {
     ]);
   });
 
+  it('lists each call since the last reset with when it arrived and when its answer ended', async () => {
+    await call('GET', BE_PATH);
+    await call('GET', BE_PATH);
+    const { body } = await call('GET', '/_sandbox/activity');
+    expect(body.calls).toHaveLength(2);
+    const [first, second] = body.calls;
+    expect(first).toMatchObject({ method: 'run.services.get' });
+    expect(first.answeredMs).toBeGreaterThanOrEqual(first.arrivedMs);
+    // The second was sent after the first was answered: a chain of two.
+    expect(second.arrivedMs).toBeGreaterThanOrEqual(first.answeredMs);
+    expect(body.sinceEpochMs).toBeGreaterThan(0);
+    expect(body.callsDropped).toBe(0);
+    await call('DELETE', '/_sandbox/counters');
+    expect((await call('GET', '/_sandbox/activity')).body.calls).toEqual([]);
+  });
+
   it('counts the Monitoring points it answered, per method, until the counters are reset', async () => {
     // Three services' request rates over 10 minutes, one point per minute and service.
     const query = new URLSearchParams({

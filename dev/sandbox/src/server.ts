@@ -204,16 +204,16 @@ export async function startSandbox(
   const server = http.createServer((req, res) => {
     // `close` fires when the answer was sent or the client dropped the connection, whichever first.
     const gone = new AbortController();
-    let closeCall = () => {};
+    let closeCall = (_answered: boolean) => {};
     let method: string | undefined;
     res.once('close', () => {
       if (!res.writableFinished) gone.abort();
-      closeCall();
+      closeCall(res.writableFinished);
     });
     const opened = (m: string) => {
       method = m;
-      closeCall = activity.opened();
-      if (res.closed) closeCall();
+      closeCall = activity.opened(m);
+      if (res.closed) closeCall(false);
     };
     let handlerMs = 0;
     // Serialising a large answer is part of the sandbox's work for the call.
