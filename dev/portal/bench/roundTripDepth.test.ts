@@ -15,12 +15,19 @@ const call = (
 
 describe('roundTripDepth', () => {
   it('is 0 with an empty chain when there were no calls', () => {
-    expect(roundTripDepth([])).toEqual({ depth: 0, chain: [] });
+    expect(roundTripDepth([])).toEqual({
+      depth: 0,
+      chain: [],
+      callsAtDepth: [],
+    });
   });
 
   it('counts calls that were out together as one round trip', () => {
     const calls = [call('a', 0, 100), call('b', 1, 120), call('c', 2, 90)];
-    expect(roundTripDepth(calls).depth).toBe(1);
+    expect(roundTripDepth(calls)).toMatchObject({
+      depth: 1,
+      callsAtDepth: [3],
+    });
   });
 
   it('follows pages sent one after another, whatever order the calls are listed in', () => {
@@ -28,9 +35,15 @@ describe('roundTripDepth', () => {
     const page2 = call('run.services.list', 101, 200);
     const page3 = call('run.services.list', 201, 300);
     const aside = call('monitoring.timeSeries.list', 5, 250);
-    const { depth, chain } = roundTripDepth([page3, aside, page1, page2]);
+    const { depth, chain, callsAtDepth } = roundTripDepth([
+      page3,
+      aside,
+      page1,
+      page2,
+    ]);
     expect(depth).toBe(3);
     expect(chain).toEqual([page1, page2, page3]);
+    expect(callsAtDepth).toEqual([2, 1, 1]);
   });
 
   it('takes the deepest earlier answer, not the latest one', () => {
@@ -41,6 +54,15 @@ describe('roundTripDepth', () => {
     const { depth, chain } = roundTripDepth([first, second, shallow, third]);
     expect(depth).toBe(3);
     expect(chain.map(c => c.method)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('names, of equally deep earlier answers, the last one before the arrival', () => {
+    const other = call('bigquery.jobs.query', 0, 80);
+    const page1 = call('cloudbilling.skus.list', 0, 100);
+    const page2 = call('cloudbilling.skus.list', 101, 200);
+    expect(
+      roundTripDepth([other, page1, page2]).chain.map(c => c.method),
+    ).toEqual(['cloudbilling.skus.list', 'cloudbilling.skus.list']);
   });
 
   it('does not chain a call behind one that was still open when it arrived', () => {

@@ -21,12 +21,16 @@ export interface RoundTripDepth {
   depth: number;
   /** The longest chain, first call first. */
   chain: TimedCall[];
+  /** How many calls are at depth 1, 2, …: what went out together and what waited. */
+  callsAtDepth: number[];
 }
 
 /**
  * depth(call) = 1 + the largest depth of the calls answered at or before its arrival (0 if none).
  * One sweep over arrivals and answers in time order; at equal times an answer comes first, so a
- * call sent in the same millisecond as an answer counts as waiting for it.
+ * call sent in the same millisecond as an answer counts as waiting for it. Of several calls of that
+ * largest depth the chain names the one answered last before the arrival: the likeliest cause (a
+ * next page leaves as soon as its token arrives).
  */
 export function roundTripDepth(calls: readonly TimedCall[]): RoundTripDepth {
   const events = calls.flatMap((call, index) => [
@@ -40,7 +44,7 @@ export function roundTripDepth(calls: readonly TimedCall[]): RoundTripDepth {
   let deepest: number | undefined;
   for (const { answer, index } of events) {
     if (answer) {
-      if (deepest === undefined || depth[index]! > depth[deepest]!)
+      if (deepest === undefined || depth[index]! >= depth[deepest]!)
         deepest = index;
     } else {
       depth[index] = 1 + (deepest === undefined ? 0 : depth[deepest]!);
@@ -52,5 +56,7 @@ export function roundTripDepth(calls: readonly TimedCall[]): RoundTripDepth {
     if (last === undefined || depth[i]! > depth[last]!) last = i;
   const chain: TimedCall[] = [];
   for (let i = last; i !== undefined; i = before[i]) chain.unshift(calls[i]!);
-  return { depth: chain.length, chain };
+  const callsAtDepth = new Array<number>(chain.length).fill(0);
+  for (const d of depth) callsAtDepth[d - 1]!++;
+  return { depth: chain.length, chain, callsAtDepth };
 }

@@ -148,20 +148,26 @@ async function upstreamCalls(sandbox: ServerProcess): Promise<{
 }
 
 /**
- * The round-trip depth of the calls that arrived between `startedAt` and `endedAt` (wall clock ms;
- * later ones, such as a refresh of another window, are not this request's) and its chain, each call
- * as `method +arrived..answered ms` from the request's start.
+ * The round-trip depth of the calls answered between `startedAt` and `endedAt` (wall clock ms;
+ * calls still open when the request was answered, such as a refresh of another window, are not
+ * this request's), its chain and every call, each as `method +arrived..answered ms` from the
+ * request's start, in the order they arrived.
  */
 function coldDepth(calls: TimedCall[], startedAt: number, endedAt: number) {
-  const { depth, chain } = roundTripDepth(
-    calls.filter(c => c.arrivedMs <= endedAt),
-  );
+  const during = calls
+    .filter(c => c.answeredMs <= endedAt)
+    .sort((a, b) => a.arrivedMs - b.arrivedMs);
+  const { depth, chain, callsAtDepth } = roundTripDepth(during);
   const at = (t: number) => Math.round(t - startedAt);
+  const text = (c: TimedCall) =>
+    `${c.method} +${at(c.arrivedMs)}..${at(c.answeredMs)} ms${
+      c.abandoned ? ' abandoned' : ''
+    }`;
   return {
     roundTripDepth: depth,
-    criticalChain: chain.map(
-      c => `${c.method} +${at(c.arrivedMs)}..${at(c.answeredMs)} ms`,
-    ),
+    callsAtDepth,
+    criticalChain: chain.map(text),
+    callTimes: during.map(text),
   };
 }
 const wallClock = () => performance.timeOrigin + performance.now();
