@@ -57,12 +57,21 @@ describe('roundTripDepth', () => {
   });
 
   it('names, of equally deep earlier answers, the last one before the arrival', () => {
-    const other = call('bigquery.jobs.query', 0, 80);
-    const page1 = call('cloudbilling.skus.list', 0, 100);
-    const page2 = call('cloudbilling.skus.list', 101, 200);
+    const early = call('bigquery.jobs.query', 0, 80);
+    const late = call('run.services.list', 0, 100);
+    const next = call('monitoring.timeSeries.list', 101, 200);
     expect(
-      roundTripDepth([other, page1, page2]).chain.map(c => c.method),
-    ).toEqual(['cloudbilling.skus.list', 'cloudbilling.skus.list']);
+      roundTripDepth([early, late, next]).chain.map(c => c.method),
+    ).toEqual(['run.services.list', 'monitoring.timeSeries.list']);
+  });
+
+  it('names, of equally deep earlier answers, one of the same API first', () => {
+    const services = call('cloudbilling.services.list', 0, 100);
+    const budgets = call('billingbudgets.budgets.list', 0, 110);
+    const skus = call('cloudbilling.skus.list', 500, 600);
+    expect(
+      roundTripDepth([services, budgets, skus]).chain.map(c => c.method),
+    ).toEqual(['cloudbilling.services.list', 'cloudbilling.skus.list']);
   });
 
   it('does not chain a call behind one that was still open when it arrived', () => {

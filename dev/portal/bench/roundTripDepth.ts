@@ -29,8 +29,9 @@ export interface RoundTripDepth {
  * depth(call) = 1 + the largest depth of the calls answered at or before its arrival (0 if none).
  * One sweep over arrivals and answers in time order; at equal times an answer comes first, so a
  * call sent in the same millisecond as an answer counts as waiting for it. Of several calls of that
- * largest depth the chain names the one answered last before the arrival: the likeliest cause (a
- * next page leaves as soon as its token arrives).
+ * largest depth the chain names one of the same API if there is one (a next page, the Catalog's SKUs
+ * after its services), else the one answered last before the arrival: the likeliest causes, a guess
+ * all the same, which the times alone cannot settle.
  */
 export function roundTripDepth(calls: readonly TimedCall[]): RoundTripDepth {
   const events = calls.flatMap((call, index) => [
@@ -40,15 +41,24 @@ export function roundTripDepth(calls: readonly TimedCall[]): RoundTripDepth {
   events.sort((a, b) => a.at - b.at || Number(b.answer) - Number(a.answer));
   const depth = new Array<number>(calls.length).fill(0);
   const before = new Array<number | undefined>(calls.length);
-  // The deepest call answered so far.
+  const deeper = (a: number, than: number | undefined) =>
+    than === undefined || depth[a]! >= depth[than]!;
+  // The deepest call answered so far, overall and per API (the method key's first part).
   let deepest: number | undefined;
+  const deepestOfApi = new Map<string, number>();
+  const apiOf = (index: number) => calls[index]!.method.split('.')[0]!;
   for (const { answer, index } of events) {
     if (answer) {
-      if (deepest === undefined || depth[index]! >= depth[deepest]!)
-        deepest = index;
+      if (deeper(index, deepest)) deepest = index;
+      if (deeper(index, deepestOfApi.get(apiOf(index))))
+        deepestOfApi.set(apiOf(index), index);
     } else {
       depth[index] = 1 + (deepest === undefined ? 0 : depth[deepest]!);
-      before[index] = deepest;
+      const sameApi = deepestOfApi.get(apiOf(index));
+      before[index] =
+        sameApi !== undefined && depth[sameApi] === depth[index]! - 1
+          ? sameApi
+          : deepest;
     }
   }
   let last: number | undefined;
