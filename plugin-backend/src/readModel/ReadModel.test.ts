@@ -92,6 +92,37 @@ describe('ReadModel', () => {
     expect(pb.snapshot.computedAt).toBe(pa.snapshot.computedAt);
   });
 
+  it('coalesces across replicas when the holder finishes between the waiting replica’s last look and its claim', async () => {
+    const a = model();
+    const g = gate({ n: 3 });
+    const first = a.read('k', g.compute);
+    await new Promise(r => setTimeout(r, 30));
+    // B's second claim comes only once A has stored its snapshot and released the lease: the
+    // moment B's last look found nothing and its claim succeeds.
+    const leasesB = new RefreshLeases(db);
+    const claim = leasesB.acquire.bind(leasesB);
+    let claims = 0;
+    leasesB.acquire = async (name, holder, ttlMs) => {
+      if (++claims === 2) {
+        g.open();
+        await first;
+      }
+      return claim(name, holder, ttlMs);
+    };
+    const b = new ReadModel({
+      cache,
+      leases: leasesB,
+      now,
+      logger: silent,
+      timing: { freshForMs: 60_000, serveStaleForMs: 900_000, leaseMs: 30_000 },
+    });
+    const pb = await b.read('k', g.compute);
+    const pa = await first;
+    expect(claims).toBe(2);
+    expect(g.calls()).toBe(1);
+    expect(pb.snapshot.computedAt).toBe(pa.snapshot.computedAt);
+  });
+
   it('serves a stale snapshot at once while one refresh runs behind it', async () => {
     const m = model();
     let version = 1;

@@ -320,22 +320,25 @@ export class ReadModel {
     preferNewer = false,
   ): Promise<Snapshot<T>> {
     const before = await this.cached<T>(key);
+    // Whether `latest` is another computation's outcome stored since `before`, recent enough.
+    const arrivedSinceBefore = (
+      latest: Entry<T> | undefined,
+    ): latest is Entry<T> =>
+      latest !== undefined &&
+      (latest.id !== before?.id || latest.failedAtMs !== before?.failedAtMs) &&
+      (startedAfterMs === undefined ||
+        (isSnapshot(latest) ? latest.computedAtMs : latest.failedAtMs) >=
+          startedAfterMs);
     const deadline = Date.now() + this.timing.leaseMs;
+    let waited = false;
     while (
       !(await this.leases.acquire(key, this.holder, this.timing.leaseMs))
     ) {
       // Another replica is computing this key: wait for its snapshot rather than compute a second.
+      waited = true;
       await new Promise(r => setTimeout(r, POLL_MS));
       const latest = await this.cached<T>(key);
-      const arrived =
-        latest !== undefined &&
-        (latest.id !== before?.id || latest.failedAtMs !== before?.failedAtMs);
-      if (
-        arrived &&
-        (startedAfterMs === undefined ||
-          (isSnapshot(latest) ? latest.computedAtMs : latest.failedAtMs) >=
-            startedAfterMs)
-      ) {
+      if (arrivedSinceBefore(latest)) {
         // Its computation failed: the same failure here, not a second attempt at once.
         if (!isSnapshot(latest)) throw errorOfFailure(latest);
         if (latest.failedAtMs !== undefined)
@@ -346,6 +349,19 @@ export class ReadModel {
         return latest;
       }
       if (Date.now() > deadline) break;
+    }
+    if (waited) {
+      // The holder may have stored its snapshot and released the lease between this replica's last
+      // look and its claim: take that snapshot rather than compute the page a second time.
+      const latest = await this.cached<T>(key);
+      if (
+        arrivedSinceBefore(latest) &&
+        isSnapshot(latest) &&
+        latest.failedAtMs === undefined
+      ) {
+        await this.leases.release(key, this.holder).catch(() => undefined);
+        return latest;
+      }
     }
     const computedAtMs = this.now();
     try {
