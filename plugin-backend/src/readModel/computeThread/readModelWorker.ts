@@ -15,10 +15,6 @@ import { ProjectAccess } from '../../services/ProjectAccess';
 import { createPageReads } from '../../wiring/createPageReads';
 import { COMPUTE_METHODS } from './ComputeSources';
 import {
-  COMPUTE_THREAD_NICENESS_STEPS,
-  lowerThisThreadPriority,
-} from './lowerThreadPriority';
-import {
   COMPUTE_THREAD_MARKER,
   crossError,
   type ComputeCall,
@@ -152,7 +148,5 @@ export function serveComputations(
 
 const data = workerData as Partial<ComputeThreadData> | null | undefined;
 if (!isMainThread && parentPort && data?.[COMPUTE_THREAD_MARKER] === true) {
-  // Background computations yield the CPU to the thread that serves pages.
-  lowerThisThreadPriority(COMPUTE_THREAD_NICENESS_STEPS);
   serveComputations(parentPort, data as ComputeThreadData);
 }
