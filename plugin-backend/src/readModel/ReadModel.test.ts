@@ -31,7 +31,11 @@ describe('ReadModel', () => {
   let cache: ClosableSnapshotCache;
   let clock = 1_000_000;
   const now = () => clock;
-  const model = (timing: Partial<ReadModelTiming> = {}) =>
+  /** A read model on the test's cache and database; `deps` replaces any of its parts. */
+  const model = (
+    timing: Partial<ReadModelTiming> = {},
+    deps: Partial<ConstructorParameters<typeof ReadModel>[0]> = {},
+  ) =>
     new ReadModel({
       cache,
       leases: new RefreshLeases(db),
@@ -43,6 +47,7 @@ describe('ReadModel', () => {
         leaseMs: 30_000,
         ...timing,
       },
+      ...deps,
     });
 
   beforeEach(() => {
@@ -109,13 +114,7 @@ describe('ReadModel', () => {
       }
       return claim(name, holder, ttlMs);
     };
-    const b = new ReadModel({
-      cache,
-      leases: leasesB,
-      now,
-      logger: silent,
-      timing: { freshForMs: 60_000, serveStaleForMs: 900_000, leaseMs: 30_000 },
-    });
+    const b = model({}, { leases: leasesB });
     const pb = await b.read('k', g.compute);
     const pa = await first;
     expect(claims).toBe(2);
@@ -378,17 +377,15 @@ describe('ReadModel', () => {
 
   it('runs every computation through the runner it was given (the computations’ own read deadline)', async () => {
     const ran: string[] = [];
-    const m = new ReadModel({
-      cache,
-      leases: new RefreshLeases(db),
-      now,
-      logger: silent,
-      timing: { freshForMs: 60_000, serveStaleForMs: 900_000, leaseMs: 30_000 },
-      runComputation: async work => {
-        ran.push('runner');
-        return work();
+    const m = model(
+      {},
+      {
+        runComputation: async work => {
+          ran.push('runner');
+          return work();
+        },
       },
-    });
+    );
     await m.read('k', async () => ({ n: 1 }));
     expect(ran).toEqual(['runner']);
   });
@@ -427,18 +424,7 @@ describe('ReadModel', () => {
       },
       close: async () => undefined,
     };
-    const replica = () =>
-      new ReadModel({
-        cache: shared,
-        leases: new RefreshLeases(db),
-        now,
-        logger: silent,
-        timing: {
-          freshForMs: 60_000,
-          serveStaleForMs: 900_000,
-          leaseMs: 30_000,
-        },
-      });
+    const replica = () => model({}, { cache: shared });
     const a = replica();
     const b = replica();
     const page = { services: Array.from({ length: 3 }, (_, i) => `s${i}`) };
