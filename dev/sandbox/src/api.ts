@@ -1,3 +1,4 @@
+import type protobuf from 'protobufjs';
 import type { SandboxClock, SandboxWorld } from './world';
 
 /** A decoded HTTP request as the API handlers see it. */
@@ -9,6 +10,8 @@ export interface SandboxRequest {
   query: URLSearchParams;
   /** Parsed JSON body, or undefined when the request had none. */
   body: unknown;
+  /** The response field mask (`X-Goog-FieldMask` header or `$fields`/`fields` parameter), if any. */
+  fieldMask?: string;
 }
 
 /** What a handler answers: an HTTP status and a JSON body. Errors are thrown as GoogleApiError. */
@@ -24,6 +27,11 @@ export interface SandboxRoute {
   /** Method key, e.g. `run.services.list`, `monitoring.timeSeries.list`; used by counters and faults. */
   method: string;
   handle(): SandboxResponse | Promise<SandboxResponse>;
+  /**
+   * The proto message of a successful answer, when known: a response field mask naming a field it
+   * does not have is then 400 INVALID_ARGUMENT before the handler runs (fieldMask/).
+   */
+  responseType?: () => protobuf.Type;
 }
 
 /** One emulated Google API. `match` returns null when the request is not for this API. */

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GoogleApiError, invalidArgument } from './googleError';
 import type { SandboxRequest } from './api';
+import { fieldMaskOf } from './fieldMask';
 
 /** Largest request body the sandbox reads (Google front ends cap JSON bodies too; 10 MiB is plenty). */
 const MAX_BODY_BYTES = 10 * 2 ** 20;
 
 /**
- * Reads and decodes an HTTP request: path, query and JSON body. An empty body is `undefined`;
+ * Reads and decodes an HTTP request: path, query, JSON body and response field mask. An empty body is `undefined`;
  * a body that is not JSON is 400 INVALID_ARGUMENT, as Google's front end answers.
  */
 export async function readSandboxRequest(
@@ -37,6 +38,7 @@ export async function readSandboxRequest(
     path: url.pathname,
     query: url.searchParams,
     body,
+    fieldMask: fieldMaskOf(req.headers['x-goog-fieldmask'], url.searchParams),
   };
 }
 

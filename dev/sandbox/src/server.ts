@@ -9,6 +9,7 @@ import { RequestCounters } from './control/requestCounters';
 import { RequestTrace } from './control/requestTrace';
 import { GoogleApiError, notFound, statusNameForHttp } from './googleError';
 import { readSandboxRequest, writeError, writeJson } from './httpIo';
+import { maskedResponse, responseSelection } from './fieldMask';
 import { decodePathSegments } from './pathSegments';
 import { createMonitoringApi } from './monitoring';
 import { createBudgetsApi } from './billing/budgets/budgetsApi';
@@ -184,12 +185,14 @@ export async function startSandbox(
         );
       }
       setupFailures.check(api.name, route.method, request);
+      // Before the handler: a write with a bad mask is refused unapplied.
+      const selection = responseSelection(request, route.responseType);
       const started = performance.now();
       try {
         const response = await route.handle();
         if (response.points !== undefined)
           activity.answeredPoints(route.method, response.points);
-        return response;
+        return maskedResponse(response, selection);
       } finally {
         const ms = performance.now() - started;
         activity.worked(route.method, ms);

@@ -11,6 +11,7 @@ import type {
 } from '../api';
 import { GoogleApiError } from '../googleError';
 import { decodeSegment } from '../pathSegments';
+import { messageType, monitoringProtoRoot } from '../protoJson';
 import { canonicalQueryParameters } from './request/canonicalQuery';
 import { parseListTimeSeriesRequest } from './request/parseListTimeSeriesRequest';
 import { queryFingerprint, TimeSeriesLister } from './query/listTimeSeries';
@@ -64,6 +65,11 @@ export function createMonitoringApi(deps: SandboxApiDeps): SandboxApi {
       const projectId = decodeSegment(match[1]!, request.path);
       return {
         method: 'monitoring.timeSeries.list',
+        responseType: () =>
+          messageType(
+            monitoringProtoRoot(),
+            'google.monitoring.v3.ListTimeSeriesResponse',
+          ),
         handle: () => {
           const parsed = parseListTimeSeriesRequest(projectId, request.query);
           // Fingerprint the canonical spelling, so `page_size` and `pageSize` pages continue each other.

@@ -6,6 +6,7 @@ import type {
 } from '../api';
 import { GoogleApiError, notFound } from '../googleError';
 import { decodePathSegments } from '../pathSegments';
+import { messageType, runProtoRoot } from '../protoJson';
 import { getService, listServices } from './listServices';
 import { OperationStore } from './operationStore';
 import { runServiceType, type RunContext } from './runContext';
@@ -52,12 +53,19 @@ export function createRunApi(
     operations,
     serviceType: runServiceType(),
   };
-  const route = (method: string, handle: () => unknown): SandboxRoute => ({
+  const route = (
+    method: string,
+    handle: () => unknown,
+    responseMessage?: string,
+  ): SandboxRoute => ({
     method,
     handle: () => {
       operations.settle();
       return { status: 200, body: handle() };
     },
+    responseType: responseMessage
+      ? () => messageType(runProtoRoot(), responseMessage)
+      : undefined,
   });
 
   function match(request: SandboxRequest): SandboxRoute | null {
@@ -66,13 +74,17 @@ export function createRunApi(
     const path = decodePathSegments(request.path);
     let m = SERVICES.exec(path);
     if (m && request.method === 'GET')
-      return route('run.services.list', () =>
-        listServices(ctx, m![1]!, m![2]!, request.query),
+      return route(
+        'run.services.list',
+        () => listServices(ctx, m![1]!, m![2]!, request.query),
+        'google.cloud.run.v2.ListServicesResponse',
       );
     m = SERVICE.exec(path);
     if (m && request.method === 'GET')
-      return route('run.services.get', () =>
-        getService(ctx, m![1]!, m![2]!, m![3]!),
+      return route(
+        'run.services.get',
+        () => getService(ctx, m![1]!, m![2]!, m![3]!),
+        'google.cloud.run.v2.Service',
       );
     if (m && request.method === 'PATCH') {
       const validateOnly = isTrue(
@@ -95,22 +107,27 @@ export function createRunApi(
                 request.query.get('allow_missing'),
             ),
           }),
+        'google.longrunning.Operation',
       );
     }
     m = OPERATION.exec(path);
     if (m && request.method === 'GET') {
-      return route('run.operations.get', () => {
-        const op = operations.get(
-          `projects/${m![1]}/locations/${m![2]}/operations/${m![3]}`,
-        );
-        if (!op)
-          throw notFound(
-            `Operation 'projects/${m![1]}/locations/${m![2]}/operations/${
-              m![3]
-            }' was not found`,
+      return route(
+        'run.operations.get',
+        () => {
+          const op = operations.get(
+            `projects/${m![1]}/locations/${m![2]}/operations/${m![3]}`,
           );
-        return op;
-      });
+          if (!op)
+            throw notFound(
+              `Operation 'projects/${m![1]}/locations/${m![2]}/operations/${
+                m![3]
+              }' was not found`,
+            );
+          return op;
+        },
+        'google.longrunning.Operation',
+      );
     }
     if (SERVICES.test(path) || SERVICE.test(path) || OPERATION.test(path)) {
       return route('run.unimplemented', () => {
