@@ -115,6 +115,19 @@ function pointValue(point: RawPoint, distribution: 'mean' | 'count'): number {
  * thread for seconds.
  */
 const PAGE_BUDGET = 4_000;
+/**
+ * The budget of a summary's page (one point per series: an alignment period as long as the window,
+ * one series per service): ten pages' worth, 10,000 series of numbers, so that a fleet of up to
+ * 10,000 services is one page. Paged at 4,000, each later page of a summary was one more round trip
+ * in a row and, in a computation, a turn to wait for: at 10,000 services the overview's summaries
+ * took 36 later pages, a round-trip depth of 21 and ~6.4 s (docs/performance.md, "Session 8, 10,000
+ * services"). The page is decoded by the computation thread, not the thread serving pages
+ * (docs/architecture.md, "Where computations run"); 10,000 points is a tenth of what Monitoring
+ * allows (docs/google-apis.md §7).
+ */
+const SUMMARY_PAGE_BUDGET = 40_000;
+/** The most points Monitoring answers in one page of `timeSeries.list` (docs/google-apis.md §7). */
+const MONITORING_MAX_PAGE_POINTS = 100_000;
 /** What a series costs to decode beside its points, in points (its labels, kinds, unit). */
 const SERIES_WEIGHT = 3;
 /** What a distribution point costs to decode, in points (its count, mean and bucket counts). */
@@ -125,22 +138,30 @@ const DISTRIBUTION_WEIGHT = 4;
  * answers are decoded two at a time, not all together as one burst that holds the thread (the
  * recommendations' seven week-long reads at start); one at a time made a 1,000-service week read
  * outlast its deadline. A viewer's read, and every answer of one page (each per-fleet summary up
- * to about 1,000 services), never waits for a turn.
+ * to 10,000 services), never waits for a turn.
  */
 const LARGE_ANSWERS_AT_ONCE = 2;
 /** Longest stretch of converting a page's series between two turns of the event loop, ms. */
 const SLICE_MS = 10;
 
-/** The page size of a query: its points per series known, as many whole series as the budget takes. */
+/**
+ * The page size of a query (in points, as Monitoring counts a FULL page): its points per series
+ * known, as many whole series as the budget takes — {@link SUMMARY_PAGE_BUDGET} for one point per
+ * series, {@link PAGE_BUDGET} otherwise.
+ */
 export function pageSizeOf(q: TimeSeriesQuery): number {
   const perSeries = Math.max(
     1,
     Math.ceil((q.endMs - q.startMs) / 1000 / q.alignmentPeriodSeconds),
   );
   const pointWeight = q.distributions ? DISTRIBUTION_WEIGHT : 1;
-  return Math.max(
-    100,
-    Math.floor(PAGE_BUDGET / (pointWeight + SERIES_WEIGHT / perSeries)),
+  const budget = perSeries === 1 ? SUMMARY_PAGE_BUDGET : PAGE_BUDGET;
+  return Math.min(
+    MONITORING_MAX_PAGE_POINTS,
+    Math.max(
+      100,
+      Math.floor(budget / (pointWeight + SERIES_WEIGHT / perSeries)),
+    ),
   );
 }
 
