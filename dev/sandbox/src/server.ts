@@ -219,6 +219,7 @@ export async function startSandbox(
       if (res.closed) closeCall(false);
     };
     let handlerMs = 0;
+    let body: unknown;
     // Serialising a large answer is part of the sandbox's work for the call.
     const timedWrite = (write: () => void) => {
       const started = performance.now();
@@ -232,12 +233,14 @@ export async function startSandbox(
         status: res.statusCode,
         handlerMs,
         writeMs,
+        ...(body !== undefined ? { body } : {}),
       });
     };
     readSandboxRequest(req)
-      .then(request =>
-        dispatch(request, gone.signal, opened, ms => (handlerMs = ms)),
-      )
+      .then(request => {
+        body = request.body;
+        return dispatch(request, gone.signal, opened, ms => (handlerMs = ms));
+      })
       .then(
         response =>
           timedWrite(() => writeJson(res, response.status, response.body)),

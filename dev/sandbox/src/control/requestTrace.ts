@@ -4,7 +4,8 @@ import { appendFileSync } from 'node:fs';
  * An opt-in log of every Google call the sandbox answered, one JSON line each: when it arrived
  * (sandbox-independent wall clock, ISO 8601), the method key, the path with its query, the HTTP status
  * and the sandbox's own milliseconds on it (handler, then writing the answer; the injected round trip
- * excluded). Set `GCP_SANDBOX_TRACE=FILE` to write it: it says which queries a portal asked and which
+ * excluded), and the request's JSON body when it had one (a BigQuery query's text and parameters, so a
+ * replay asks the same query: perf/replayTrace.ts). Set `GCP_SANDBOX_TRACE=FILE` to write it: it says which queries a portal asked and which
  * of them cost the sandbox its time, which the per-method totals of `/_sandbox/activity` cannot.
  * Writes are synchronous (a debugging aid, not for tests).
  */
@@ -30,6 +31,7 @@ export class RequestTrace {
     status: number;
     handlerMs: number;
     writeMs: number;
+    body?: unknown;
   }): void {
     appendFileSync(
       this.file,

@@ -7,9 +7,13 @@
  * they did in the trace. The sandbox clock starts just after the trace's latest interval end, so every
  * interval lies in its past. Not a test: speed is measured here, never asserted.
  *
- *   npx tsx dev/sandbox/src/perf/replayTrace.ts --trace trace.jsonl --services 1000 [--only monitoring] [--warm]
+ * `--profile FILE` writes a CPU profile (.cpuprofile, for Chrome's DevTools) of the replayed calls alone,
+ * the sandbox's start and warm-up left out.
+ *
+ *   npx tsx dev/sandbox/src/perf/replayTrace.ts --trace trace.jsonl --services 1000 [--only monitoring] [--warm] [--profile FILE]
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../server';
 
@@ -21,6 +25,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'scale-fleet' },
     // As `npm run bench` does before it measures: POST /_sandbox/warm first.
     warm: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 if (!values.trace) {
@@ -35,17 +40,13 @@ interface TraceEntry {
   status: number;
   handlerMs: number;
   writeMs: number;
+  /** The request's JSON body, when it had one (a BigQuery query). */
+  body?: unknown;
 }
 const entries = readFileSync(values.trace, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map(line => JSON.parse(line) as TraceEntry)
-  .filter(
-    e =>
-      e.method.startsWith('monitoring.') ||
-      e.method.startsWith('run.') ||
-      !values.only,
-  )
   .filter(e => !values.only || e.method.startsWith(`${values.only}.`));
 const ends = entries.flatMap(e => {
   const end = new URL(e.url, 'http://x').searchParams.get('interval.endTime');
@@ -68,6 +69,12 @@ async function main(): Promise<void> {
       });
       console.log(`warm: ${JSON.stringify(await warmed.json())}`);
     }
+    const profiler = values.profile ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     let total = 0;
     let traced = 0;
     let totalCpu = 0;
@@ -80,6 +87,12 @@ async function main(): Promise<void> {
           entry.method.endsWith('.list') || entry.method.endsWith('.get')
             ? 'GET'
             : 'POST',
+        ...(entry.body !== undefined
+          ? {
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(entry.body),
+            }
+          : {}),
       });
       await response.arrayBuffer();
       const cpuOfCall = process.cpuUsage(cpuAtStart);
@@ -108,6 +121,11 @@ async function main(): Promise<void> {
       );
     }
     const cpu = process.cpuUsage(cpuBefore);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(values.profile!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     console.log(
       `${entries.length} calls: sandbox ${Math.round(
         total,

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { SandboxWorld } from '../../world';
 import { billingOf } from '../billingState';
 import { CATALOG_SKUS, serviceDisplayName } from '../catalog/skuTable';
-import { yieldTurn } from '../export/exportCache';
+import { exportStateKey, yieldTurn } from '../export/exportCache';
 import { exportCacheOf, exportRowsInChunks } from '../export/exportRows';
 import type { ExportRow } from '../export/exportTypes';
 import { CREATE_TABLES, ROWS_TABLE } from './sql/exportSchema';
@@ -242,10 +242,17 @@ async function insertRows(
 }
 
 /** The loaded engine per world (kept across resets, which replace the cache: the old database is closed then). */
-const databases = new WeakMap<
-  SandboxWorld,
-  { cache: object; key: string; db: SqlJsDatabase; rows: ExportRow[] }
->();
+const databases = new WeakMap<SandboxWorld, LoadedExport>();
+
+interface LoadedExport {
+  cache: object;
+  /** The cache's generation count and the sandbox hour the rows were gathered at. */
+  key: string;
+  /** The world's {@link exportStateKey} before the rows were gathered (their days' keys follow from it). */
+  state: string;
+  db: SqlJsDatabase;
+  rows: ExportRow[];
+}
 
 /** The world's builds, one after another (each waits for the one before it). */
 const builds = new WeakMap<SandboxWorld, Promise<unknown>>();
@@ -281,14 +288,30 @@ async function loadExport(
   SQL: SqlJsStatic,
   world: SandboxWorld,
   nowMs: number,
-): Promise<{ db: SqlJsDatabase; rows: ExportRow[] }> {
+): Promise<LoadedExport> {
   const cache = exportCacheOf(world);
   const billing = billingOf(world);
-  const rows = await exportRowsInChunks(world, nowMs);
-  // Rows change only when a day was (re)generated or another full hour of today elapsed.
-  const key = `${cache.generated}|${Math.floor(nowMs / HOUR_MS)}`;
   const cached = databases.get(world);
-  if (cached && cached.cache === cache && cached.key === key) return cached;
+  // Rows change only when a day was (re)generated or another full hour of today elapsed.
+  const hour = Math.floor(nowMs / HOUR_MS);
+  // Taken before the rows are gathered: a write during a chunked build leaves the next query a
+  // different state, so that query gathers them again.
+  const state = exportStateKey(world);
+  // Current without gathering the rows (1.0–1.3 s at 10,000 services, docs/performance.md): in the
+  // same hour, with nothing generated since and the same state, every day keeps its lines.
+  if (
+    cached &&
+    cached.cache === cache &&
+    cached.key === `${cache.generated}|${hour}` &&
+    cached.state === state
+  )
+    return cached;
+  const rows = await exportRowsInChunks(world, nowMs);
+  const key = `${cache.generated}|${hour}`;
+  if (cached && cached.cache === cache && cached.key === key) {
+    cached.state = state;
+    return cached;
+  }
   if (cached && cached.cache === cache) {
     // Usually only the newest rows changed (another hour of today; at midnight the days whose sampling
     // step grew): the rows before the first changed one stay, the rest are replaced. A fleet's full
@@ -304,7 +327,7 @@ async function loadExport(
       billing.currency,
       nowMs,
     );
-    const entry = { cache, key, db: cached.db, rows };
+    const entry = { cache, key, state, db: cached.db, rows };
     databases.set(world, entry);
     return entry;
   }
@@ -315,7 +338,7 @@ async function loadExport(
   await insertRows(db, rows, 0, billing.accountId, billing.currency, nowMs);
   // sql.js memory is not garbage-collected: close the database this one replaces.
   cached?.db.close();
-  const entry = { cache, key, db, rows };
+  const entry = { cache, key, state, db, rows };
   databases.set(world, entry);
   return entry;
 }

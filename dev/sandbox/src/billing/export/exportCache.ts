@@ -1,3 +1,4 @@
+import { objectId } from '../../monitoring/query/answerCache';
 import type { SandboxProject, SandboxWorld } from '../../world';
 import type { UsageLine } from './exportTypes';
 import { otherResourcesKey, otherUsageLines } from './otherUsage';
@@ -128,6 +129,68 @@ function dayKey(project: SandboxProject, endMs: number): string {
     parts.push(`${service.name}:${versions}`);
   }
   parts.push(otherResourcesKey(project, endMs));
+  return parts.join(',');
+}
+
+/** The parts of other modules' project state a day's key reads (otherUsage.ts `otherResourcesKey`). */
+interface KeyedExtras {
+  compute?: { history?: unknown[]; loadBalancers?: unknown[] };
+  backing?: {
+    queues?: Map<
+      string,
+      {
+        queueId: string;
+        workload?: { tasksPerRequest: number };
+        history?: unknown[];
+      }
+    >;
+    redisInstances?: Map<
+      string,
+      {
+        instanceId: string;
+        resource: Record<string, unknown>;
+        history: unknown[];
+      }
+    >;
+  };
+}
+
+/** A history array's identity and length (histories are only appended to: the two name its entries). */
+const historyKey = (history: unknown[] | undefined) =>
+  history ? `${objectId(history)}.${history.length}` : '-';
+
+/**
+ * What the key of every (project, day) depends on besides the sandbox hour ({@link dayKey}): each
+ * project, each service's history and each other resource's history and settings, by identity and
+ * length rather than by the entries in force at a day's end. While it and the hour stay the same, and
+ * the cache generated nothing, no day would be regenerated: the export engine checks this before it
+ * gathers the export's rows (docs/sandbox.md, "What the sandbox keeps between calls").
+ */
+export function exportStateKey(world: SandboxWorld): string {
+  const parts: string[] = [];
+  for (const project of world.projects.values()) {
+    parts.push(`p:${project.projectId}:${objectId(project)}`);
+    for (const service of project.services.values())
+      parts.push(`${service.name}:${historyKey(service.history)}`);
+    const extras = project as unknown as KeyedExtras;
+    parts.push(
+      `c:${historyKey(extras.compute?.history)}:${
+        extras.compute?.loadBalancers?.length ?? 0
+      }`,
+    );
+    for (const q of extras.backing?.queues?.values() ?? [])
+      parts.push(
+        `q:${q.queueId}:${q.workload?.tasksPerRequest ?? 0}:${historyKey(
+          q.history,
+        )}`,
+      );
+    for (const r of extras.backing?.redisInstances?.values() ?? [])
+      parts.push(
+        `r:${r.instanceId}:${String(r.resource['tier'])}:${historyKey(
+          r.history,
+        )}`,
+      );
+  }
   return parts.join(',');
 }
 
