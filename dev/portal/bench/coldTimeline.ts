@@ -19,6 +19,10 @@ import { BUILT_PORTAL, buildPortalServer } from './portalServerBuild';
  * the worker's start and ready, the overview's request and answer, each Google call (start,
  * headers, end, the sandbox's own ms on it) and each page the worker handed over. Usage:
  *   tsx bench/coldTimeline.ts [--services 1000] [--rtt-ms 100] [--skip-build] [--out DIR]
+ *     [--portal FILE] [--cpu-prof DIR]
+ * `--portal` runs an earlier build (a copy of dist/bench, to alternate before/after runs);
+ * `--cpu-prof` has the portal write a CPU profile per thread into DIR (bench/responseDecodes.ts
+ * reads the computation thread's).
  */
 const { values: flags } = parseArgs({
   options: {
@@ -26,6 +30,8 @@ const { values: flags } = parseArgs({
     'rtt-ms': { type: 'string', default: '100' },
     'skip-build': { type: 'boolean', default: false },
     out: { type: 'string', default: os.tmpdir() },
+    portal: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const PRELOAD = fileURLToPath(new URL('./callTimeline.cjs', import.meta.url));
@@ -58,7 +64,9 @@ async function post(url: string, body?: unknown): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const built = flags['skip-build'] ? BUILT_PORTAL : await buildPortalServer();
+  const built =
+    flags.portal ??
+    (flags['skip-build'] ? BUILT_PORTAL : await buildPortalServer());
   const traceFile = path.join(flags.out!, 'cold-sandbox-trace.jsonl');
   const timelineFile = path.join(flags.out!, 'cold-timeline.jsonl');
   writeFileSync(traceFile, '');
@@ -89,7 +97,15 @@ async function main(): Promise<void> {
     mark('spawned');
     child = spawn(
       process.execPath,
-      ['--max-old-space-size=4096', '--require', PRELOAD, built],
+      [
+        '--max-old-space-size=4096',
+        ...(flags['cpu-prof']
+          ? ['--cpu-prof', `--cpu-prof-dir=${flags['cpu-prof']}`]
+          : []),
+        '--require',
+        PRELOAD,
+        built,
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toCloudRunService, type RawRunService } from './runServiceTranslator';
+import {
+  RUN_SERVICE_FIELDS,
+  SERVICES_LIST_FIELD_MASK,
+  toCloudRunService,
+  type RawRunService,
+} from './runServiceTranslator';
 
 const NAME = 'projects/gryyd-web/locations/asia-northeast3/services/gryd-be';
 
@@ -67,5 +72,71 @@ describe('toCloudRunService', () => {
       updateTime: null,
       timeoutSeconds: 300,
     });
+  });
+});
+
+/**
+ * `value` behind proxies that note the path of every property read (`template.containers.env.name`;
+ * list indexes are left out of the path, as in a field mask).
+ */
+function recordingReads<T>(value: T, reads: Set<string>, path = ''): T {
+  if (typeof value !== 'object' || value === null) return value;
+  return new Proxy(value as object, {
+    get(target, key, receiver) {
+      const found = Reflect.get(target, key, receiver) as unknown;
+      if (typeof key !== 'string') return found;
+      const isList = Array.isArray(target);
+      if (isList && !/^\d+$/.test(key)) return found; // length, iteration
+      let at = key;
+      if (isList) at = path;
+      else if (path) at = `${path}.${key}`;
+      reads.add(at);
+      return recordingReads(found, reads, at);
+    },
+    ownKeys(target) {
+      reads.add(path);
+      return Reflect.ownKeys(target);
+    },
+  }) as T;
+}
+
+describe('RUN_SERVICE_FIELDS', () => {
+  it('covers every field the translator reads, so the masked services list loses nothing it uses', () => {
+    const reads = new Set<string>();
+    const full: RawRunService = protoService({
+      uri: 'https://gryd-be-xyz.a.run.app',
+      labels: { team: 'web' },
+      latestReadyRevision: `${NAME}/revisions/gryd-be-00007-abc`,
+      template: {
+        scaling: { minInstanceCount: 1, maxInstanceCount: 4 },
+        maxInstanceRequestConcurrency: 40,
+        timeout: { seconds: '900', nanos: 0 },
+        containers: [
+          {
+            resources: { limits: { cpu: '2', memory: '1Gi' }, cpuIdle: false },
+            env: [{ name: 'REDIS_HOST', value: '10.0.0.3' }],
+          },
+        ],
+      },
+    });
+    toCloudRunService(recordingReads(full, reads));
+    const uncovered = [...reads].filter(
+      read =>
+        !RUN_SERVICE_FIELDS.some(
+          field =>
+            read === field ||
+            read.startsWith(`${field}.`) ||
+            field.startsWith(`${read}.`),
+        ),
+    );
+    expect(reads.size).toBeGreaterThan(10);
+    expect(uncovered).toEqual([]);
+  });
+
+  it('is asked for each listed service, with the page token', () => {
+    expect(SERVICES_LIST_FIELD_MASK.split(',')).toEqual([
+      ...RUN_SERVICE_FIELDS.map(field => `services.${field}`),
+      'nextPageToken',
+    ]);
   });
 });

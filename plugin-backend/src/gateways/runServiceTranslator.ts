@@ -43,6 +43,40 @@ export interface RawRunService {
   } | null;
 }
 
+/**
+ * Every field of a Run v2 Service that {@link toCloudRunService} reads, as field mask paths: the
+ * services list asks Google for only these (docs/google-apis.md §3, "Response field masks"), so a
+ * field the translator reads that is missing here would silently read as unset.
+ * runServiceTranslator.test.ts checks that the translator reads nothing else.
+ */
+export const RUN_SERVICE_FIELDS: readonly string[] = [
+  'name',
+  'uri',
+  'etag',
+  'generation',
+  'labels',
+  'ingress',
+  'updateTime',
+  'latestReadyRevision',
+  'template.scaling.minInstanceCount',
+  'template.scaling.maxInstanceCount',
+  'template.maxInstanceRequestConcurrency',
+  'template.timeout',
+  'template.containers.resources.limits',
+  'template.containers.resources.cpuIdle',
+  'template.containers.env.name',
+  'template.containers.env.value',
+];
+
+/**
+ * The response field mask of `services.list`: each service's {@link RUN_SERVICE_FIELDS} and the page
+ * token. Plain dotted paths with their full prefix, the form every Google front end accepts.
+ */
+export const SERVICES_LIST_FIELD_MASK = [
+  ...RUN_SERVICE_FIELDS.map(path => `services.${path}`),
+  'nextPageToken',
+].join(',');
+
 /** Cloud Run's default max instances when `maxInstanceCount` is unset (docs/google-apis.md §3). */
 export const DEFAULT_MAX_INSTANCES = 100;
 
