@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetStepMinutes,
   MINUTE_BUDGET,
+  minutesPerSource,
   planAligned,
+  planAlignedWithinBudget,
   planRaw,
   samplingStepMinutes,
 } from './alignmentPlan';
@@ -68,6 +70,34 @@ describe('budgetStepMinutes', () => {
     expect(
       plan.periods.every(p => p.minuteStarts.length === 1 && p.weight === 5),
     ).toBe(true);
+  });
+});
+
+describe('planAlignedWithinBudget', () => {
+  const HOUR = 3_600_000;
+  const week = (sources: number) =>
+    planAlignedWithinBudget(T - 168 * HOUR, T, T, 3600, sources);
+
+  it('is the usual plan while the sources fit the budget', () => {
+    expect(week(1000)).toEqual(planAligned(T - 168 * HOUR, T, T, 3600));
+    expect(minutesPerSource(week(1000))).toBe(1008); // a minute in 10
+  });
+
+  it("samples a larger fleet's week more sparsely, within the budget", () => {
+    // 2,000 services at a minute in 10 would be 2.016 M minutes: a minute in 20.
+    expect(minutesPerSource(week(2000))).toBe(504);
+    // 10,000 services: one minute an hour, at hh:30, standing for the hour.
+    const plan = week(10_000);
+    expect(minutesPerSource(plan)).toBe(168);
+    expect(
+      plan.periods.every(
+        p =>
+          p.minuteStarts.length === 1 &&
+          p.minuteStarts[0] === p.startMs + 30 * MIN &&
+          p.weight === 60,
+      ),
+    ).toBe(true);
+    expect(minutesPerSource(plan) * 10_000).toBeLessThanOrEqual(MINUTE_BUDGET);
   });
 });
 

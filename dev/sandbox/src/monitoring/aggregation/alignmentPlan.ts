@@ -139,3 +139,31 @@ export function budgetStepMinutes(
     BUDGET_STEPS[BUDGET_STEPS.length - 1]!
   );
 }
+
+/** Model minutes a plan evaluates per resource (its rows in minuteColumns.ts). */
+export function minutesPerSource(plan: AlignmentPlan): number {
+  let minutes = 0;
+  for (const period of plan.periods) minutes += period.minuteStarts.length;
+  return minutes;
+}
+
+/**
+ * The plan of an aligned request over `sources` resources: {@link planAligned} at the usual sampling,
+ * or sampled more sparsely when that would evaluate more than {@link MINUTE_BUDGET} minutes
+ * ({@link budgetStepMinutes}). A request's answer and the sandbox's warm-up (warmWeekColumns.ts)
+ * both plan with it, so that the warmed minutes are the ones a request over that many resources asks for.
+ */
+export function planAlignedWithinBudget(
+  startMs: number,
+  endMs: number,
+  nowMs: number,
+  periodSeconds: number,
+  sources: number,
+): AlignmentPlan {
+  const plan = planAligned(startMs, endMs, nowMs, periodSeconds);
+  const usual = samplingStepMinutes(periodSeconds);
+  const step = budgetStepMinutes(usual, minutesPerSource(plan), sources);
+  return step > usual
+    ? planAligned(startMs, endMs, nowMs, periodSeconds, step)
+    : plan;
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SandboxResponse } from '../../api';
 import {
   fleetProject,
@@ -7,7 +7,9 @@ import {
 } from '../../traffic/testFixtures';
 import type { SandboxWorld } from '../../world';
 import { createMonitoringApi } from '../index';
-import { warmWeekColumns } from './warmWeekColumns';
+import { MinuteSampler } from '../../traffic/SandboxTrafficModel';
+import { minutesPerSource } from '../aggregation/alignmentPlan';
+import { warmWeekColumns, weekPlanOf } from './warmWeekColumns';
 
 const HOUR = 3_600_000;
 const NOW = MONDAY_UTC + 9 * 24 * HOUR + 17 * 60_000 + 12_000;
@@ -51,4 +53,37 @@ describe('warmWeekColumns', () => {
       expect(answer).toEqual(weekAnswer(cold, metric, aligner));
     }
   });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Model minutes a week's request-count query computes (none when it reads warmed columns). */
+  function minutesComputedBy(world: SandboxWorld): number {
+    const at = vi.spyOn(MinuteSampler.prototype, 'at');
+    try {
+      weekAnswer(world, 'request_count', 'ALIGN_DELTA');
+      return at.mock.calls.length;
+    } finally {
+      at.mockRestore();
+    }
+  }
+
+  it('warms the minutes a week query over the fleet reads: the query computes none', async () => {
+    const warmed = testWorld(fleetProject('p', 4));
+    expect(minutesComputedBy(testWorld(fleetProject('p', 4)))).toBe(4 * 1008);
+    await warmWeekColumns(warmed, NOW);
+    expect(minutesComputedBy(warmed)).toBe(0);
+  });
+
+  it('plans a fleet past the budget as its query does, and warms all of it', async () => {
+    // 2,000 services at a minute in 10 would pass the sandbox's 2 M minutes a query: the query
+    // samples a minute in 20, and so does the warm-up (one minute an hour at 10,000 services).
+    expect(minutesPerSource(weekPlanOf(1000, NOW))).toBe(1008);
+    expect(minutesPerSource(weekPlanOf(2000, NOW))).toBe(504);
+    expect(minutesPerSource(weekPlanOf(10_000, NOW))).toBe(168);
+    const fleet = testWorld(fleetProject('p', 2000));
+    expect(await warmWeekColumns(fleet, NOW)).toBe(2000);
+    expect(minutesComputedBy(fleet)).toBe(0);
+  }, 60_000);
 });

@@ -9,10 +9,9 @@ import { GoogleApiError, notFound } from '../../googleError';
 import type { SandboxApiDeps } from '../../api';
 import { alignedUnit } from '../aggregation/aligners';
 import {
-  budgetStepMinutes,
-  planAligned,
+  minutesPerSource,
+  planAlignedWithinBudget,
   planRaw,
-  samplingStepMinutes,
   type AlignmentPlan,
 } from '../aggregation/alignmentPlan';
 import { checkAggregation } from '../aggregation/checkAggregation';
@@ -169,31 +168,17 @@ export class TimeSeriesLister {
     // Only the resources the filter can select are computed, and only they count against the budgets.
     const sourceList = selectedSources(project, metric, request.filter.expr);
     const sources = sourceList.length;
-    const minutesOf = (p: AlignmentPlan) =>
-      p.periods.reduce((sum, period) => sum + period.minuteStarts.length, 0);
-    let plan =
+    const plan =
       checked.periodSeconds === null
         ? planRaw(request.startMs, request.endMs, now)
-        : planAligned(
+        : planAlignedWithinBudget(
             request.startMs,
             request.endMs,
             now,
             checked.periodSeconds,
+            sources,
           );
-    if (checked.periodSeconds !== null) {
-      const usual = samplingStepMinutes(checked.periodSeconds);
-      const step = budgetStepMinutes(usual, minutesOf(plan), sources);
-      if (step > usual)
-        plan = planAligned(
-          request.startMs,
-          request.endMs,
-          now,
-          checked.periodSeconds,
-          step,
-        );
-    }
-    const minutesPerSource = minutesOf(plan);
-    if (minutesPerSource * sources > MAX_MINUTE_EVALUATIONS) {
+    if (minutesPerSource(plan) * sources > MAX_MINUTE_EVALUATIONS) {
       throw new GoogleApiError(
         400,
         'INVALID_ARGUMENT',
