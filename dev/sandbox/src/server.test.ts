@@ -122,6 +122,7 @@ describe('sandbox server', () => {
     expect((await call('POST', '/_sandbox/warm')).body.warmed).toEqual([
       'monitoringWeekColumns',
       'billingExport',
+      'monitoringRecentColumns',
     ]);
   });
 

@@ -63,7 +63,11 @@ const ROUTES: Record<string, Handler> = {
     const started = performance.now();
     await deps.warm();
     return ok({
-      warmed: ['monitoringWeekColumns', 'billingExport'],
+      warmed: [
+        'monitoringWeekColumns',
+        'billingExport',
+        'monitoringRecentColumns',
+      ],
       ms: Math.round(performance.now() - started),
     });
   },

@@ -26,6 +26,7 @@ import {
   type Distribution,
 } from '../../traffic/distribution';
 import type { SandboxProject, SandboxRunService } from '../../world';
+import type { AlignmentPlan } from '../aggregation/alignmentPlan';
 import { objectId } from '../query/answerCache';
 import { revisionNameFor } from './cloudRunRevisions';
 import type {
@@ -112,62 +113,86 @@ class ReusedPoints {
 
 /**
  * A Cloud Run service as a source of minutes: one resource (revision) per configuration version. The
- * minute it returns (its sample and points) is reused by its next call: read it at once.
+ * minute it returns (its sample and points) is reused by its next call: read it at once. A class, its
+ * parts made on first use: a cold overview makes thousands of these (docs/performance.md).
  */
-function serviceSource(
-  project: SandboxProject,
-  service: SandboxRunService,
-  pointsOf: PointsOf,
-): ResourceSource & ColumnSource {
-  const fixedLabels = {
-    project_id: project.projectId,
-    service_name: service.name,
-    configuration_name: service.name,
-    location: service.region,
-  };
-  // Revision labels are built once per version for the whole request, not per minute, and shared by
-  // versions that run the same revision (the label object is the series identity).
-  const byVersion = new Map<number, Record<string, string>>();
-  const byName = new Map<string, Record<string, string>>();
-  const resourceLabels = (version: number): Record<string, string> => {
-    let revision = byVersion.get(version);
+class ServiceSource implements ResourceSource, ColumnSource {
+  readonly fixedLabels: Readonly<Record<string, string>>;
+  /**
+   * A minute follows the service's history and traffic profile, unless load balancers or queues shape
+   * its demand (their state is not in the version: answers and columns over such services are not
+   * reused).
+   */
+  readonly version?: string;
+  private readonly project: SandboxProject;
+  private readonly service: SandboxRunService;
+  private readonly pointsOf: PointsOf;
+  private readonly independent: boolean;
+  // Revision labels are built once per version, not per minute, and shared by versions that run the
+  // same revision (the label object is the series identity).
+  private byVersion?: Map<number, Record<string, string>>;
+  private byName?: Map<string, Record<string, string>>;
+  private sampler?: MinuteSampler;
+  private points?: ReusedPoints;
+  private current?: ResourceMinute;
+
+  constructor(
+    project: SandboxProject,
+    service: SandboxRunService,
+    pointsOf: PointsOf,
+  ) {
+    this.project = project;
+    this.service = service;
+    this.pointsOf = pointsOf;
+    this.fixedLabels = {
+      project_id: project.projectId,
+      service_name: service.name,
+      configuration_name: service.name,
+      location: service.region,
+    };
+    this.independent = !project.demandSources?.length;
+    if (this.independent)
+      this.version = `${objectId(service)}.${objectId(service.history)}.${
+        service.history.length
+      }.${objectId(service.traffic)}`;
+  }
+
+  resourceLabels(version: number): Record<string, string> {
+    this.byVersion ??= new Map();
+    this.byName ??= new Map();
+    let revision = this.byVersion.get(version);
     if (!revision) {
-      const name = revisionNameFor(service, version);
-      revision = byName.get(name) ?? { ...fixedLabels, revision_name: name };
-      byName.set(name, revision);
-      byVersion.set(version, revision);
+      const name = revisionNameFor(this.service, version);
+      revision = this.byName.get(name) ?? {
+        ...this.fixedLabels,
+        revision_name: name,
+      };
+      this.byName.set(name, revision);
+      this.byVersion.set(version, revision);
     }
     return revision;
-  };
-  const sampler = new MinuteSampler(project, service);
-  const points = new ReusedPoints();
-  const minute: ResourceMinute = { resourceLabels: fixedLabels, points: [] };
-  // A minute follows the service's history and traffic profile, unless load balancers or queues
-  // shape its demand (their state is not in the version: answers and columns over such services are
-  // not reused).
-  const independent = !project.demandSources?.length;
-  return {
-    fixedLabels,
-    ...(independent
-      ? {
-          version: `${objectId(service)}.${objectId(service.history)}.${
-            service.history.length
-          }.${objectId(service.traffic)}`,
-        }
-      : {}),
-    minute(minuteStartMs: number, weight = 1): ResourceMinute {
-      const sample = sampler.at(minuteStartMs, weight);
-      const revision = resourceLabels(sample.configVersion);
-      // No points before the service existed (not even zero instances), as in Cloud Monitoring.
-      points.clear();
-      if (sample.deployed) pointsOf(sample, points.add);
-      minute.resourceLabels = revision;
-      minute.points = points.points;
-      return minute;
-    },
-    columns: plan => minuteColumns(project, service, plan, independent),
-    resourceLabels,
-  };
+  }
+
+  minute(minuteStartMs: number, weight = 1): ResourceMinute {
+    this.sampler ??= new MinuteSampler(this.project, this.service);
+    const points = (this.points ??= new ReusedPoints());
+    const minute = (this.current ??= {
+      resourceLabels: this.fixedLabels,
+      points: [],
+    });
+    const sample = this.sampler.at(minuteStartMs, weight);
+    const revision = this.resourceLabels(sample.configVersion);
+    // No points before the service existed (not even zero instances), as in Cloud Monitoring.
+    points.clear();
+    if (sample.deployed) this.pointsOf(sample, points.add);
+    minute.resourceLabels = revision;
+    minute.points = points.points;
+    return minute;
+  }
+
+  columns(plan: AlignmentPlan): MinuteColumns {
+    return minuteColumns(this.project, this.service, plan, this.independent);
+  }
 }
 
 function cloudRunMetric(
@@ -185,11 +210,74 @@ function cloudRunMetric(
     valueType,
     unit,
     columnPoints,
-    sources: project =>
-      [...project.services.values()].map(service =>
-        serviceSource(project, service, points),
-      ),
+    sources: project => keptSources(project, points),
   };
+}
+
+/** A service's source and the state it was made for. */
+interface KeptSource {
+  service: SandboxRunService;
+  history: SandboxRunService['history'];
+  historyLength: number;
+  traffic: SandboxRunService['traffic'];
+  source: ResourceSource & ColumnSource;
+}
+
+/** The sources last made per project and metric, with what they were made from. */
+const keptSourceLists = new WeakMap<
+  SandboxProject,
+  Map<PointsOf, { demandSources: unknown; list: KeptSource[] }>
+>();
+
+/**
+ * The sources of `project`'s services, one per service in the project's order: a source made for a
+ * query before is kept while its service is the same object with the same history (array and length)
+ * and traffic profile, and the project's demand sources are the same, since a source's version and
+ * whether its minutes are kept follow from those alone (making 10,000 anew for every query cost
+ * 0.26–0.39 s of a cold overview: docs/performance.md). Any other change makes that source anew.
+ */
+function keptSources(
+  project: SandboxProject,
+  pointsOf: PointsOf,
+): Array<ResourceSource & ColumnSource> {
+  let byMetric = keptSourceLists.get(project);
+  if (!byMetric) {
+    byMetric = new Map();
+    keptSourceLists.set(project, byMetric);
+  }
+  const demandSources = project.demandSources?.length
+    ? project.demandSources
+    : undefined;
+  let kept = byMetric.get(pointsOf);
+  if (!kept || kept.demandSources !== demandSources) {
+    kept = { demandSources, list: [] };
+    byMetric.set(pointsOf, kept);
+  }
+  const before = kept.list;
+  const list: KeptSource[] = [];
+  const sources: Array<ResourceSource & ColumnSource> = [];
+  let index = 0;
+  for (const service of project.services.values()) {
+    const old = before[index++];
+    const entry =
+      old &&
+      old.service === service &&
+      old.history === service.history &&
+      old.historyLength === service.history.length &&
+      old.traffic === service.traffic
+        ? old
+        : {
+            service,
+            history: service.history,
+            historyLength: service.history.length,
+            traffic: service.traffic,
+            source: new ServiceSource(project, service, pointsOf),
+          };
+    list.push(entry);
+    sources.push(entry.source);
+  }
+  kept.list = list;
+  return sources;
 }
 
 const RESPONSE_LABEL_SETS = RESPONSE_CODES.map(([code, codeClass]) =>

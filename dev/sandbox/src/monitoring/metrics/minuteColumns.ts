@@ -75,11 +75,47 @@ function rowsOf(plan: AlignmentPlan): number {
   return rows;
 }
 
-/** Computes the columns of `service` for `plan` from the traffic model. */
+/** A row of some kept columns. */
+interface RowRef {
+  columns: MinuteColumns;
+  row: number;
+}
+
+/** Copies row `from` of `source` into row `to` of `target` (every column: a row is one sample). */
+function copyRow(
+  source: MinuteColumns,
+  from: number,
+  target: MinuteColumns,
+  to: number,
+): void {
+  target.configVersion[to] = source.configVersion[from]!;
+  target.deployed[to] = source.deployed[from]!;
+  for (let code = 0; code < CODE_COUNT; code++)
+    target.responses[to * CODE_COUNT + code] =
+      source.responses[from * CODE_COUNT + code]!;
+  target.served[to] = source.served[from]!;
+  target.latencyMedianMs[to] = source.latencyMedianMs[from]!;
+  target.instances[to] = source.instances[from]!;
+  target.activeInstances[to] = source.activeInstances[from]!;
+  target.idleInstances[to] = source.idleInstances[from]!;
+  target.coldStarts[to] = source.coldStarts[from]!;
+  target.startupLatencyMedianMs[to] = source.startupLatencyMedianMs[from]!;
+  target.billableInstanceSeconds[to] = source.billableInstanceSeconds[from]!;
+  target.maxConcurrencyPerInstance[to] =
+    source.maxConcurrencyPerInstance[from]!;
+  target.cpuUtilisation[to] = source.cpuUtilisation[from]!;
+  target.memoryUtilisation[to] = source.memoryUtilisation[from]!;
+}
+
+/**
+ * Computes the columns of `service` for `plan` from the traffic model; a row that `computed` finds
+ * (the same minute at the same weight, computed before from the same service state) is copied.
+ */
 export function buildMinuteColumns(
   project: SandboxProject,
   service: SandboxRunService,
   plan: AlignmentPlan,
+  computed?: (minuteStart: number, weight: number) => RowRef | undefined,
 ): MinuteColumns {
   const rows = rowsOf(plan);
   const f64 = () => new Float64Array(rows);
@@ -105,6 +141,11 @@ export function buildMinuteColumns(
   let row = 0;
   for (const period of plan.periods) {
     for (const minuteStart of period.minuteStarts) {
+      const found = computed?.(minuteStart, period.weight);
+      if (found) {
+        copyRow(found.columns, found.row, columns, row++);
+        continue;
+      }
       // The same call as a Monitoring source makes for a minute (cloudRunMetrics.ts).
       const sample = sampler.at(minuteStart, period.weight);
       columns.configVersion[row] = sample.configVersion;
@@ -147,7 +188,21 @@ interface KeptColumns {
   timeZone: string;
   generation: number;
   byPlan: Map<string, MinuteColumns>;
+  /**
+   * The rows of the short plans kept here (at most {@link INDEXED_PLAN_ROWS} rows: the last hour's and
+   * the last minutes' queries, the warm-up's recent minutes), by weight, then minute start, so that the
+   * next short plan copies the minutes it shares with them instead of computing them again.
+   */
+  rowsByWeight: Map<number, Map<number, RowRef>>;
 }
+
+/**
+ * Plans of at most this many rows have their rows indexed for later plans: a query over the last
+ * hour or minutes ends at the portal's own now, so its plan is new every few minutes while most of
+ * its minutes are the previous plan's (a week's 1,008 rows per service are not indexed: too many
+ * entries for the memory they would save).
+ */
+export const INDEXED_PLAN_ROWS = 120;
 
 const kept = new WeakMap<SandboxRunService, KeptColumns>();
 let generation = 0;
@@ -188,20 +243,57 @@ export function minuteColumns(
       timeZone: project.timeZone,
       generation,
       byPlan: new Map(),
+      rowsByWeight: new Map(),
     };
     kept.set(service, entry);
   }
   let columns = entry.byPlan.get(signature);
   if (!columns) {
-    columns = buildMinuteColumns(project, service, plan);
+    const rowsByWeight = entry.rowsByWeight;
+    columns = buildMinuteColumns(
+      project,
+      service,
+      plan,
+      rowsByWeight.size === 0
+        ? undefined
+        : (minuteStart, weight) => rowsByWeight.get(weight)?.get(minuteStart),
+    );
     if (keptRows + columns.rows > MAX_KEPT_ROWS) {
       generation++;
       keptRows = 0;
       entry.generation = generation;
       entry.byPlan.clear();
+      entry.rowsByWeight.clear();
     }
     entry.byPlan.set(signature, columns);
     keptRows += columns.rows;
+    if (columns.rows <= INDEXED_PLAN_ROWS) indexRows(entry, plan, columns);
   }
   return columns;
+}
+
+/** Indexes the rows of `columns` (of `plan`) by weight and minute start, first computed first kept. */
+function indexRows(
+  entry: KeptColumns,
+  plan: AlignmentPlan,
+  columns: MinuteColumns,
+): void {
+  let row = 0;
+  for (const period of plan.periods) {
+    let byMinute = entry.rowsByWeight.get(period.weight);
+    if (!byMinute) {
+      byMinute = new Map();
+      entry.rowsByWeight.set(period.weight, byMinute);
+    }
+    for (const minuteStart of period.minuteStarts) {
+      if (!byMinute.has(minuteStart))
+        byMinute.set(minuteStart, { columns, row });
+      row++;
+    }
+  }
+}
+
+/** Rows kept now across services and plans (the warm-ups leave room below {@link MAX_KEPT_ROWS}). */
+export function keptRowCount(): number {
+  return keptRows;
 }

@@ -36,6 +36,31 @@ interface RevisionStates {
   states: Array<ColumnSeriesState | undefined>;
 }
 
+/**
+ * The state of label set `index` of `revision`, made on first use (a module function: one closure
+ * per source and query cost more than the walk of a one-period query, docs/performance.md).
+ */
+function stateOf(
+  revision: RevisionStates,
+  index: number,
+  labelSets: readonly MetricLabelSet[],
+  result: AlignedSeries[],
+  sourceStates: ColumnSeriesState[],
+  newState: (
+    resourceLabels: Readonly<Record<string, string>>,
+    labelSet: MetricLabelSet,
+    result: AlignedSeries[],
+  ) => ColumnSeriesState,
+): ColumnSeriesState {
+  let state = revision.states[index];
+  if (!state) {
+    state = newState(revision.resourceLabels, labelSets[index]!, result);
+    revision.states[index] = state;
+    sourceStates.push(state);
+  }
+  return state;
+}
+
 /** The aligned series of column `sources` that `filter` selects, in the order first seen. */
 export function collectColumnSeries(
   project: SandboxProject,
@@ -87,18 +112,6 @@ export function collectColumnSeries(
     const byLabels = new Map<object, RevisionStates>();
     const byVersion: Array<RevisionStates | undefined> = [];
     const sourceStates: ColumnSeriesState[] = [];
-    const stateOf = (
-      revision: RevisionStates,
-      index: number,
-    ): ColumnSeriesState => {
-      let state = revision.states[index];
-      if (!state) {
-        state = newState(revision.resourceLabels, labelSets[index]!, result);
-        revision.states[index] = state;
-        sourceStates.push(state);
-      }
-      return state;
-    };
     // A plain loop, `row` a local of this function: a callback that advanced it made every row's
     // reads go through a closure's context (most of a 7-day query's time, docs/performance.md).
     const periods = plan.periods;
@@ -124,7 +137,14 @@ export function collectColumnSeries(
         if (points.kind === 'distribution') {
           const count = points.count(columns, row);
           if (!(count > 0)) continue;
-          const state = stateOf(revision, 0);
+          const state = stateOf(
+            revision,
+            0,
+            labelSets,
+            result,
+            sourceStates,
+            newState,
+          );
           if (!state.series) continue;
           state.distribution!.add(
             count,
@@ -142,7 +162,9 @@ export function collectColumnSeries(
           if (known !== undefined && known.series === null) continue;
           const value = points.value(columns, row, index);
           if (value === null) continue;
-          const state = known ?? stateOf(revision, index);
+          const state =
+            known ??
+            stateOf(revision, index, labelSets, result, sourceStates, newState);
           if (!state.series) continue;
           state.numbers!.add(value, weight);
           state.touched = true;
