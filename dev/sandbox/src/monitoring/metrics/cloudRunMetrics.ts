@@ -112,6 +112,55 @@ class ReusedPoints {
 }
 
 /**
+ * A service's revision labels, built once per version, not per minute, and shared by versions that
+ * run the same revision (the label object is the series identity) and by the sources of every metric
+ * (each metric's first query made its own 1,000 before: docs/performance.md). Kept while the service's
+ * history is the same array of the same length and its fixed labels the same.
+ */
+interface RevisionLabels {
+  history: SandboxRunService['history'];
+  historyLength: number;
+  fixedLabels: Readonly<Record<string, string>>;
+  byVersion: Map<number, Record<string, string>>;
+  byName: Map<string, Record<string, string>>;
+}
+
+const revisionLabels = new WeakMap<SandboxRunService, RevisionLabels>();
+
+function revisionLabelsOf(
+  service: SandboxRunService,
+  fixedLabels: Readonly<Record<string, string>>,
+): RevisionLabels {
+  let labels = revisionLabels.get(service);
+  if (
+    !labels ||
+    labels.history !== service.history ||
+    labels.historyLength !== service.history.length ||
+    !sameLabels(labels.fixedLabels, fixedLabels)
+  ) {
+    labels = {
+      history: service.history,
+      historyLength: service.history.length,
+      fixedLabels,
+      byVersion: new Map(),
+      byName: new Map(),
+    };
+    revisionLabels.set(service, labels);
+  }
+  return labels;
+}
+
+function sameLabels(
+  a: Readonly<Record<string, string>>,
+  b: Readonly<Record<string, string>>,
+): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length && keys.every(k => a[k] === b[k])
+  );
+}
+
+/**
  * A Cloud Run service as a source of minutes: one resource (revision) per configuration version. The
  * minute it returns (its sample and points) is reused by its next call: read it at once. A class, its
  * parts made on first use: a cold overview makes thousands of these (docs/performance.md).
@@ -128,10 +177,7 @@ class ServiceSource implements ResourceSource, ColumnSource {
   private readonly service: SandboxRunService;
   private readonly pointsOf: PointsOf;
   private readonly independent: boolean;
-  // Revision labels are built once per version, not per minute, and shared by versions that run the
-  // same revision (the label object is the series identity).
-  private byVersion?: Map<number, Record<string, string>>;
-  private byName?: Map<string, Record<string, string>>;
+  private revisions?: RevisionLabels;
   private sampler?: MinuteSampler;
   private points?: ReusedPoints;
   private current?: ResourceMinute;
@@ -158,17 +204,19 @@ class ServiceSource implements ResourceSource, ColumnSource {
   }
 
   resourceLabels(version: number): Record<string, string> {
-    this.byVersion ??= new Map();
-    this.byName ??= new Map();
-    let revision = this.byVersion.get(version);
+    const revisions = (this.revisions ??= revisionLabelsOf(
+      this.service,
+      this.fixedLabels,
+    ));
+    let revision = revisions.byVersion.get(version);
     if (!revision) {
       const name = revisionNameFor(this.service, version);
-      revision = this.byName.get(name) ?? {
+      revision = revisions.byName.get(name) ?? {
         ...this.fixedLabels,
         revision_name: name,
       };
-      this.byName.set(name, revision);
-      this.byVersion.set(version, revision);
+      revisions.byName.set(name, revision);
+      revisions.byVersion.set(version, revision);
     }
     return revision;
   }
