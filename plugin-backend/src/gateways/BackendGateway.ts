@@ -117,7 +117,9 @@ export class BackendGateway {
           ['list', 'initialize'],
         ),
         operations: guardClient(
-          lazyClient(() => new (googleClientClass.globalOperations())(o)),
+          lazyClient(() => new (googleClientClass.globalOperations())(o), {
+            onlyForWrites: true,
+          }),
           credentials,
           ['wait', 'get'],
         ),

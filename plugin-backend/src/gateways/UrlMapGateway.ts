@@ -65,7 +65,9 @@ export class UrlMapGateway {
         ['list', 'get', 'update', 'patch', 'validate', 'initialize'],
       ),
       guardClient(
-        lazyClient(() => new (googleClientClass.globalOperations())(options)),
+        lazyClient(() => new (googleClientClass.globalOperations())(options), {
+          onlyForWrites: true,
+        }),
         credentials,
         ['wait', 'get'],
       ),

@@ -54,6 +54,28 @@ describe('collectLazyClients', () => {
     expect(made).toHaveLength(2);
   });
 
+  it('leaves a client only writes use out: it stays lazy, built on its first use', async () => {
+    const made: string[] = [];
+    const collected = collectLazyClients(() => ({
+      reads: lazyClient(() => {
+        made.push('reads');
+        return new FakeClient('reads');
+      }),
+      operations: lazyClient(
+        () => {
+          made.push('operations');
+          return new FakeClient('operations');
+        },
+        { onlyForWrites: true },
+      ),
+    }));
+    expect(collected.count).toBe(1);
+    await collected.buildAll({ startStubs: true });
+    expect(made).toEqual(['reads']);
+    expect(collected.value.operations.name).toBe('operations');
+    expect(made).toEqual(['reads', 'operations']);
+  });
+
   it('without startStubs builds the clients but leaves their stubs to the first call', async () => {
     const collected = collectLazyClients(() =>
       lazyClient(() => new FakeClient('a')),

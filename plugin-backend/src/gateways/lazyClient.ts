@@ -7,12 +7,18 @@ let collecting: Array<() => object> | undefined;
  * edits and previews while the read model computes pages in its own thread (ComputeThread), so a
  * portal nobody edits from never builds a second copy of them (docs/performance.md, Session 7).
  * The computation thread builds its clients as it starts instead (`collectLazyClients`), so the
- * first page does not wait for them.
+ * first page does not wait for them; `onlyForWrites` leaves a client out of that (docs/architecture.md,
+ * "The read model").
  */
-export function lazyClient<T extends object>(build: () => T): T {
+export function lazyClient<T extends object>(
+  build: () => T,
+  use: { onlyForWrites?: boolean } = {},
+): T {
   let client: T | undefined;
   const built = () => (client ??= build());
-  collecting?.push(built);
+  // A client only edits use (a compute operations client, waited on after a write) is never
+  // called by the computation thread, which only reads: it stays lazy there too.
+  if (!use.onlyForWrites) collecting?.push(built);
   return new Proxy({} as T, {
     get(_target, property) {
       const real = built();
