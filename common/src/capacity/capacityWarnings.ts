@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/numberFormat';
 import type { ChangeWarning } from '../types/api';
 import type {
   CapacityImpact,
@@ -39,8 +40,8 @@ export function redisImpacts(
     explanation:
       `Worst case: every service wired to ${after.instance} at its max instances, each instance holding ` +
       `its connections to Redis (per service: max instances × connections per instance, summed); ` +
-      `Memorystore accepts ${after.limit.toLocaleString(
-        'en-US',
+      `Memorystore accepts ${formatNumber(
+        after.limit,
       )} connected clients and refuses the rest.`,
   }));
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/numberFormat';
 import type { QueueWorkerBudget } from '../types/capacity';
 
 /** The inputs of {@link queueWorkerBudget}. */
@@ -47,7 +48,7 @@ export function queueWorkerBudget(input: QueueWorkerInput): QueueWorkerBudget {
 }
 
 const n = (value: number, digits = 0) =>
-  value.toLocaleString('en-US', { maximumFractionDigits: digits });
+  formatNumber(value, { maximumFractionDigits: digits });
 
 /**
  * Whole tasks in flight as the preview states them: rate × task seconds rounded up, from the product as

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/numberFormat';
 import {
   REDIS_MAX_CONNECTED_CLIENTS,
   type ConnectionsSource,
@@ -85,7 +86,7 @@ export function redisConnectionBudget(
   return { instance, terms, worstCase, limit, exceedsLimit: worstCase > limit };
 }
 
-const n = (value: number) => value.toLocaleString('en-US');
+const n = (value: number) => formatNumber(value);
 
 /** "max 1,000 × 2 connections = 2,000" for one service. */
 export function formatRedisTerm(term: RedisConnectionTerm): string {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/numberFormat';
 /**
  * A Cloud Run memory limit in GiB: "512Mi" → 0.5, "4Gi" → 4, "1G" → 0.931 (decimal gigabytes),
  * "536870912" → 0.5 (bytes). Unset or unreadable counts as 0.5 (Cloud Run's default 512Mi).
@@ -22,5 +23,5 @@ export function parseMemoryGiB(memory: string | null | undefined): number {
 
 /** Formats a number for a formula: thousands separators, at most `digits` decimals ("3,600", "0.5"). */
 export function formulaNumber(value: number, digits = 4): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return formatNumber(value, { maximumFractionDigits: digits });
 }

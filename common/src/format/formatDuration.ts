@@ -1,3 +1,5 @@
+import { formatNumber } from './numberFormat';
+
 /** Shown where a figure is unknown (no data, or its read failed). */
 export const MISSING = '—';
 
@@ -28,7 +30,7 @@ export function formatDuration(ms: number | null | undefined): string {
     const digits = unit === 'ms' || value >= 10 ? 0 : 1;
     const rounded = Number(value.toFixed(digits));
     if (rounded * size >= below) continue;
-    const text = rounded.toLocaleString('en-US', {
+    const text = formatNumber(rounded, {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });

@@ -1,1 +1,2 @@
 export * from './formatDuration';
+export * from './numberFormat';

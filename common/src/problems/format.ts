@@ -1,3 +1,5 @@
+import { formatNumber } from '../format/numberFormat';
+
 /** Percent with at most one decimal, e.g. 0.123 → "12.3 %". */
 export function pct(ratio: number): string {
   return `${Math.round(ratio * 1000) / 10} %`;
@@ -5,7 +7,7 @@ export function pct(ratio: number): string {
 
 /** Integer with thousands separators, e.g. 82000 → "82,000". */
 export function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return formatNumber(Math.round(n));
 }
 
 /** Rounds to 3 decimals for evidence values, so the JSON stays readable. */

@@ -55,12 +55,19 @@ export function resolveProblemThresholds(
 /** Prefix of the labels that override a threshold for one resource, e.g. `gcp-serverless-latency-p95-ms: "5000"`. */
 export const THRESHOLD_LABEL_PREFIX = 'gcp-serverless-';
 
+/** Each threshold's label key, made once: the detectors look up every threshold of every resource. */
+const labelKeys = new Map<string, string>();
+
 /** The label key of a threshold: the prefix and the key in kebab case (`latencyP95Ms` → `gcp-serverless-latency-p95-ms`). */
 export function thresholdLabelKey(key: keyof ProblemThresholds): string {
-  return (
-    THRESHOLD_LABEL_PREFIX +
-    key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
-  );
+  let labelKey = labelKeys.get(key);
+  if (labelKey === undefined) {
+    labelKey =
+      THRESHOLD_LABEL_PREFIX +
+      key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    labelKeys.set(key, labelKey);
+  }
+  return labelKey;
 }
 
 /**

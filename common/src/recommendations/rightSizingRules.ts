@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/numberFormat';
 /**
  * The right-sizing rules (docs/recommendations.md, "Rules"): from a service's week, the min, max and
  * concurrency to suggest and why. Pure; the saving and the risk come from replaying the week under the
@@ -39,7 +40,7 @@ export const RIGHT_SIZING_THRESHOLDS = {
 /** Cloud Run's largest concurrency per instance (docs/google-apis.md §2). */
 const MAX_CONCURRENCY = 1000;
 
-const n = (v: number) => Math.round(v).toLocaleString('en-US');
+const n = (v: number) => formatNumber(Math.round(v));
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 
 function maxOf(values: Array<number | null>): number | null {
