@@ -178,6 +178,7 @@ interface PortalStats {
   eventLoopDelayMs: { p50: number; p99: number; max: number; mean: number };
   rssBytes: number;
   maxRssBytes: number;
+  cpuMs: number;
 }
 const portalStats = (portal: ServerProcess, reset = false) =>
   json<PortalStats>(`${portal.url}/_debug/metrics${reset ? '?reset=1' : ''}`);
@@ -192,12 +193,15 @@ async function coldAndWarm(
   progress(`${label}: starting a fresh portal`);
   const portal = await startPortalProcess(config, profileDir, builtPortal);
   try {
-    await portalStats(portal, true);
+    const before = await portalStats(portal, true);
     await resetCalls(sandbox);
     progress(`${label}: cold request`);
     const coldStarted = wallClock();
     const cold = await timed(portal.url + path);
     const coldEnded = wallClock();
+    // The portal's CPU (all its threads) during the cold request: with the sandbox's own ms and the
+    // depth, it says what the wall time is made of (docs/performance.md, "What each figure means").
+    const portalCpuMs = (await portalStats(portal)).cpuMs - before.cpuMs;
     const coldCalls = await upstreamCalls(sandbox);
     const depth = coldDepth(coldCalls.calls, coldStarted, coldEnded);
     progress(
@@ -205,7 +209,7 @@ async function coldAndWarm(
         coldCalls.total
       } Google calls, ${depth.roundTripDepth} round trips deep (sandbox busy ${
         coldCalls.sandboxMs
-      } ms); ${rounds} warm requests`,
+      } ms, portal CPU ${portalCpuMs} ms); ${rounds} warm requests`,
     );
     await resetCalls(sandbox);
     const warm: Sample[] = [];
@@ -224,6 +228,7 @@ async function coldAndWarm(
         upstreamByMethod: coldCalls.byMethod,
         sandboxMs: coldCalls.sandboxMs,
         sandboxMsByMethod: coldCalls.sandboxMsByMethod,
+        portalCpuMs,
       },
       warm: {
         p50Ms: Math.round(quantile(warmMs, 0.5)),
@@ -506,6 +511,9 @@ for (const r of results) {
     'sandbox ms: overview cold, list cold': `${
       (r.overview as any).cold?.sandboxMs ?? '–'
     }, ${(r.servicesList as any).cold?.sandboxMs ?? '–'}`,
+    'portal CPU ms: overview cold, list cold': `${
+      (r.overview as any).cold?.portalCpuMs ?? '–'
+    }, ${(r.servicesList as any).cold?.portalCpuMs ?? '–'}`,
     [`${viewers} viewers: full answers, Google calls`]:
       notDone(r.concurrent) ??
       `${(r.concurrent as any).fullAnswers}/${viewers}, ${
